@@ -1,0 +1,5 @@
+export * from "./app-client-args";
+export * from "./outputs";
+export * from "./sender-identity";
+export * from "./sign-in-backend";
+export * from "./user-pool-args";

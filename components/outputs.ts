@@ -1,0 +1,43 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { ClientSettings, EmailSettings } from "../config";
+import { hasSecret } from "./app-client-args";
+import type { SignInBackend } from "./sign-in-backend";
+
+/** The client a browser front end uses: the first public one, else the first. */
+export function frontendClientName(clients: readonly ClientSettings[]): string {
+    return (clients.find((client) => client.type === "public") ?? clients[0]).name;
+}
+
+/** What a stack exports: ids and URLs of the pool, its clients and its sender, and a front end's config. */
+export function stackOutputs(backend: SignInBackend, clients: readonly ClientSettings[], email: EmailSettings) {
+    const pool = backend.userPool;
+    const region = pool.arn.apply((arn) => arn.split(":")[3]);
+    const issuerUrl = pulumi.interpolate`https://${pool.endpoint}`;
+    const identity = backend.senderIdentity;
+    return {
+        userPoolId: pool.id,
+        userPoolArn: pool.arn,
+        userPoolEndpoint: pool.endpoint,
+        issuerUrl,
+        jwksUrl: pulumi.interpolate`${issuerUrl}/.well-known/jwks.json`,
+        region,
+        clients: Object.fromEntries(clients.map((settings) => {
+            const client = backend.clients[settings.name];
+            return [settings.name, hasSecret(settings)
+                ? { id: client.id, secret: pulumi.secret(client.clientSecret) }
+                : { id: client.id }];
+        })),
+        senderIdentity: identity && {
+            arn: identity.arn,
+            identity: identity.emailIdentity,
+            verifiedForSending: identity.verifiedForSendingStatus,
+            ...(email.identity === "domain" ? { dkimTokens: identity.dkimSigningAttributes.tokens } : {}),
+        },
+        /** What amazon-cognito-identity-js's CognitoUserPool takes, plus the region. */
+        frontendConfig: {
+            UserPoolId: pool.id,
+            ClientId: backend.clients[frontendClientName(clients)].id,
+            region,
+        },
+    };
+}

@@ -1,0 +1,53 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import type { ClientSettings, ImportSettings, UserPoolSettings } from "../config";
+import { appClientArgs } from "./app-client-args";
+import { senderIdentityName } from "./sender-identity";
+import { userPoolArgs } from "./user-pool-args";
+
+export interface SignInBackendArgs {
+    /** The pool's settings, defaults applied. */
+    readonly userPool: UserPoolSettings;
+    /** The app clients, at least one. */
+    readonly clients: readonly ClientSettings[];
+    /** Pulumi protect and retainOnDelete on the pool and the SES identity. Default: false. */
+    readonly protect?: boolean;
+    /** Existing resources to adopt with Pulumi's import option. Default: none. */
+    readonly adopt?: ImportSettings;
+}
+
+/**
+ * A Cognito sign-in backend: the user pool, the SES identity its emails come from (when email goes through
+ * SES) and its app clients, one per client setting.
+ */
+export class SignInBackend extends pulumi.ComponentResource {
+    readonly userPool: aws.cognito.UserPool;
+    readonly senderIdentity?: aws.sesv2.EmailIdentity;
+    /** The app clients by their configured name. */
+    readonly clients: Readonly<Record<string, aws.cognito.UserPoolClient>>;
+
+    constructor(name: string, args: SignInBackendArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("cognito-user-pool:index:SignInBackend", name, {}, opts);
+        const kept = { parent: this, protect: args.protect ?? false, retainOnDelete: args.protect ?? false };
+
+        if (args.userPool.email.sender === "ses") {
+            this.senderIdentity = new aws.sesv2.EmailIdentity(`${name}-sender`, {
+                emailIdentity: senderIdentityName(args.userPool.email),
+                tags: args.userPool.tags,
+            }, { ...kept, import: args.adopt?.senderIdentity });
+        }
+
+        this.userPool = new aws.cognito.UserPool(`${name}-pool`,
+            userPoolArgs(args.userPool, this.senderIdentity?.arn),
+            { ...kept, import: args.adopt?.userPool });
+
+        this.clients = Object.fromEntries(args.clients.map((client) => {
+            const clientId = args.adopt?.clients[client.name];
+            return [client.name, new aws.cognito.UserPoolClient(`${name}-client-${client.name}`,
+                appClientArgs(client, this.userPool.id),
+                { parent: this, import: clientId && args.adopt?.userPool ? `${args.adopt.userPool}/${clientId}` : undefined })];
+        }));
+
+        this.registerOutputs({});
+    }
+}

@@ -1,0 +1,154 @@
+import type * as aws from "@pulumi/aws";
+import type * as pulumi from "@pulumi/pulumi";
+import type { CustomAttributeSettings, StandardAttribute, UserPoolSettings } from "../config";
+
+type SchemaAttribute = aws.types.input.cognito.UserPoolSchema;
+
+const attributeDataTypes: Record<CustomAttributeSettings["type"], string> = {
+    string: "String",
+    number: "Number",
+    boolean: "Boolean",
+    datetime: "DateTime",
+};
+
+const signInAttributes = { email: "email", phone: "phone_number" } as const;
+const verifiableAttributes = { email: "email", phone: "phone_number" } as const;
+const recoveryMechanismNames = { email: "verified_email", phone: "verified_phone_number" } as const;
+const mfaModes = { off: "OFF", optional: "OPTIONAL", required: "ON" } as const;
+
+/**
+ * Sign-in options as Cognito takes them. Signing in with email or phone alone makes them the user name
+ * (usernameAttributes); with a user name as well they become aliases (aliasAttributes). Cognito refuses both.
+ */
+export function signInArgs(signIn: UserPoolSettings["signIn"]): Pick<aws.cognito.UserPoolArgs, "usernameAttributes" | "aliasAttributes"> {
+    const others = signIn.with.filter((option) => option !== "username").map((option) => signInAttributes[option as "email" | "phone"]);
+    if (!signIn.with.includes("username")) {
+        return { usernameAttributes: others };
+    }
+    const aliases = signIn.preferredUsername ? [...others, "preferred_username"] : others;
+    return aliases.length > 0 ? { aliasAttributes: aliases } : {};
+}
+
+/**
+ * Schema entries: the required standard attributes (with the constraints Cognito gives standard string
+ * attributes, so the provider sees no drift) and the custom attributes.
+ */
+export function schemaArgs(attributes: UserPoolSettings["attributes"]): SchemaAttribute[] {
+    return [
+        ...attributes.required.map(standardSchemaAttribute),
+        ...attributes.custom.map(customSchemaAttribute),
+    ];
+}
+
+function standardSchemaAttribute(name: StandardAttribute): SchemaAttribute {
+    const isTimestamp = name === "updated_at";
+    return {
+        name,
+        attributeDataType: isTimestamp ? "Number" : "String",
+        required: true,
+        mutable: true,
+        developerOnlyAttribute: false,
+        ...(isTimestamp
+            ? { numberAttributeConstraints: { minValue: "0" } }
+            : { stringAttributeConstraints: { minLength: "0", maxLength: "2048" } }),
+    };
+}
+
+function customSchemaAttribute(attribute: CustomAttributeSettings): SchemaAttribute {
+    const schemaAttribute: SchemaAttribute = {
+        name: attribute.name,
+        attributeDataType: attributeDataTypes[attribute.type],
+        required: false,
+        mutable: attribute.mutable,
+        developerOnlyAttribute: attribute.developerOnly,
+    };
+    if (attribute.type === "string") {
+        schemaAttribute.stringAttributeConstraints = {
+            minLength: String(attribute.minLength ?? 0),
+            maxLength: String(attribute.maxLength ?? 2048),
+        };
+    }
+    if (attribute.type === "number" && (attribute.minValue !== undefined || attribute.maxValue !== undefined)) {
+        schemaAttribute.numberAttributeConstraints = {
+            minValue: attribute.minValue?.toString(),
+            maxValue: attribute.maxValue?.toString(),
+        };
+    }
+    return schemaAttribute;
+}
+
+/** `Example <no-reply@example.com>`, or the bare address without a display name. */
+export function fromEmailAddress(email: UserPoolSettings["email"]): string | undefined {
+    return email.fromName !== undefined && email.from !== undefined ? `${email.fromName} <${email.from}>` : email.from;
+}
+
+function emailArgs(email: UserPoolSettings["email"], senderIdentityArn: pulumi.Input<string> | undefined) {
+    if (email.sender === "cognito") {
+        return { emailSendingAccount: "COGNITO_DEFAULT" };
+    }
+    return {
+        emailSendingAccount: "DEVELOPER",
+        sourceArn: senderIdentityArn,
+        fromEmailAddress: fromEmailAddress(email),
+        replyToEmailAddress: email.replyTo,
+        configurationSet: email.configurationSet,
+    };
+}
+
+function mfaArgs(settings: UserPoolSettings): Partial<aws.cognito.UserPoolArgs> {
+    const { mode, factors } = settings.mfa;
+    if (mode === "off") {
+        return { mfaConfiguration: "OFF" };
+    }
+    return {
+        mfaConfiguration: mfaModes[mode],
+        softwareTokenMfaConfiguration: { enabled: factors.includes("totp") },
+        ...(factors.includes("email") ? { emailMfaConfiguration: {} } : {}),
+    };
+}
+
+function verificationArgs(settings: UserPoolSettings): aws.types.input.cognito.UserPoolVerificationMessageTemplate {
+    const { method, emailSubject, emailMessage, smsMessage } = settings.verification;
+    return method === "code"
+        ? { defaultEmailOption: "CONFIRM_WITH_CODE", emailSubject, emailMessage, smsMessage }
+        : { defaultEmailOption: "CONFIRM_WITH_LINK", emailSubjectByLink: emailSubject, emailMessageByLink: emailMessage, smsMessage };
+}
+
+/** The aws.cognito.UserPool inputs for a pool's settings; the SES identity's ARN when email goes through SES. */
+export function userPoolArgs(settings: UserPoolSettings, senderIdentityArn?: pulumi.Input<string>): aws.cognito.UserPoolArgs {
+    const autoVerified = settings.autoVerify.map((attribute) => verifiableAttributes[attribute]);
+    return {
+        name: settings.name,
+        ...signInArgs(settings.signIn),
+        usernameConfiguration: { caseSensitive: settings.signIn.caseSensitive },
+        passwordPolicy: {
+            minimumLength: settings.password.minLength,
+            requireLowercase: settings.password.requireLowercase,
+            requireUppercase: settings.password.requireUppercase,
+            requireNumbers: settings.password.requireNumbers,
+            requireSymbols: settings.password.requireSymbols,
+            temporaryPasswordValidityDays: settings.password.temporaryPasswordValidityDays,
+        },
+        ...mfaArgs(settings),
+        accountRecoverySetting: {
+            recoveryMechanisms: settings.accountRecovery.map((mechanism, index) => ({
+                name: recoveryMechanismNames[mechanism],
+                priority: index + 1,
+            })),
+        },
+        adminCreateUserConfig: { allowAdminCreateUserOnly: !settings.selfSignUp },
+        autoVerifiedAttributes: autoVerified,
+        ...(settings.keepOriginalUntilVerified && autoVerified.length > 0
+            ? { userAttributeUpdateSettings: { attributesRequireVerificationBeforeUpdates: autoVerified } }
+            : {}),
+        schemas: schemaArgs(settings.attributes),
+        emailConfiguration: emailArgs(settings.email, senderIdentityArn),
+        verificationMessageTemplate: verificationArgs(settings),
+        ...(settings.sms !== undefined
+            ? { smsConfiguration: { snsCallerArn: settings.sms.snsCallerArn, externalId: settings.sms.externalId, snsRegion: settings.sms.snsRegion } }
+            : {}),
+        deletionProtection: settings.deletionProtection ? "ACTIVE" : "INACTIVE",
+        userPoolTier: settings.tier.toUpperCase(),
+        tags: settings.tags,
+    };
+}

@@ -1,0 +1,67 @@
+import type { z } from "zod";
+
+/** The project's config namespace: every key is `cognito-user-pool:<key>`. */
+export const configNamespace = "cognito-user-pool";
+
+/** Bad stack config: one line per problem, each naming the key, the value given and what is allowed. */
+export class StackConfigError extends Error {
+    constructor(readonly problems: readonly string[]) {
+        super(`Invalid stack configuration (${problems.length} ${problems.length === 1 ? "problem" : "problems"}):\n` +
+            problems.map((problem) => `  - ${problem}`).join("\n"));
+        this.name = "StackConfigError";
+    }
+}
+
+/** `cognito-user-pool:clients[0].tokenValidity.access` */
+export function keyOf(path: readonly PropertyKey[]): string {
+    return configNamespace + ":" + path
+        .map((part, index) => typeof part === "number" ? `[${part}]` : (index === 0 ? "" : ".") + String(part))
+        .join("");
+}
+
+export function describeValue(value: unknown): string {
+    if (value === undefined) {
+        return "nothing";
+    }
+    const text = JSON.stringify(value);
+    return text.length > 80 ? text.slice(0, 77) + "..." : text;
+}
+
+/** One line per issue; zod must have been asked to report inputs (`reportInput: true`). */
+export function describeIssues(issues: readonly z.core.$ZodIssue[], allowedKeysAt: (path: PropertyKey[]) => string[]): string[] {
+    return issues.flatMap((issue): string[] => {
+        if (issue.code === "unrecognized_keys") {
+            const allowed = allowedKeysAt(issue.path);
+            return issue.keys.map((key) =>
+                `${keyOf([...issue.path, key])}: unknown key; allowed here: ${allowed.join(", ")}`);
+        }
+        return [`${keyOf(issue.path)}: got ${describeValue(issue.input)}; ${expectation(issue)}`];
+    });
+}
+
+function expectation(issue: z.core.$ZodIssue): string {
+    switch (issue.code) {
+        case "invalid_type":
+            return issue.message.startsWith("Invalid input") ? `expected ${article(issue.expected)}` : issue.message;
+        case "invalid_value":
+            return `expected one of ${issue.values.map((value) => String(value)).join(", ")}`;
+        default:
+            return issue.message;
+    }
+}
+
+function article(expected: string): string {
+    switch (expected) {
+        case "boolean":
+            return "true or false (without quotes)";
+        case "array":
+            return "a list";
+        case "object":
+            return "a map of keys";
+        case "int":
+        case "number":
+            return "a number";
+        default:
+            return `a ${expected}`;
+    }
+}

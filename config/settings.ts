@@ -1,0 +1,71 @@
+import { z } from "zod";
+import { configNamespace, describeIssues, StackConfigError } from "./problems";
+import { StackSettings, stackSettingsSchema } from "./schema";
+
+/** Where the settings are used, for the defaults that depend on it. */
+export interface StackContext {
+    readonly project: string;
+    readonly stack: string;
+}
+
+/**
+ * Validates a stack's raw config (keys without the namespace, values as YAML gives them) and applies every
+ * default. Throws a StackConfigError listing all problems at once.
+ */
+export function parseStackSettings(raw: Record<string, unknown>, context: StackContext): StackSettings {
+    const result = stackSettingsSchema.safeParse(raw, { reportInput: true });
+    if (!result.success) {
+        throw new StackConfigError(describeIssues(result.error.issues, allowedKeysAt));
+    }
+    const settings = result.data;
+    return {
+        ...settings,
+        userPool: { ...settings.userPool, name: settings.userPool.name ?? `${context.project}-${context.stack}` },
+    };
+}
+
+/**
+ * Turns Pulumi config values (strings, JSON for objects and lists) into raw settings: `protect: true` in a
+ * stack file reaches a program as the string "true".
+ */
+export function rawSettingsFromPulumiConfig(values: Record<string, string>): Record<string, unknown> {
+    const raw: Record<string, unknown> = {};
+    for (const [fullKey, text] of Object.entries(values)) {
+        const [namespace, key] = fullKey.split(":", 2);
+        if (namespace === configNamespace) {
+            raw[key] = parseConfigValue(text);
+        }
+    }
+    return raw;
+}
+
+function parseConfigValue(text: string): unknown {
+    try {
+        return JSON.parse(text);
+    } catch {
+        return text;
+    }
+}
+
+function allowedKeysAt(path: PropertyKey[]): string[] {
+    let schema: z.core.$ZodType = stackSettingsSchema;
+    for (const part of [...path, undefined]) {
+        schema = unwrap(schema);
+        if (part === undefined) {
+            break;
+        }
+        const def = schema._zod.def;
+        if (def.type === "object") {
+            schema = (def as z.core.$ZodObjectDef).shape[String(part)];
+        } else if (def.type === "array") {
+            schema = (def as z.core.$ZodArrayDef).element;
+        }
+    }
+    const def = schema._zod.def;
+    return def.type === "object" ? Object.keys((def as z.core.$ZodObjectDef).shape) : [];
+}
+
+function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
+    const def = schema._zod.def as { innerType?: z.core.$ZodType };
+    return def.innerType ? unwrap(def.innerType) : schema;
+}

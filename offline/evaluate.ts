@@ -1,0 +1,104 @@
+import * as path from "path";
+import * as pulumi from "@pulumi/pulumi";
+import { offlineCloud } from "./mock-cloud";
+import type { StackConfig } from "./stack-files";
+
+/** A resource as the program registered it: what the engine, and so the policy pack, would see. */
+export interface RegisteredResource {
+    readonly urn: string;
+    readonly type: string;
+    readonly name: string;
+    readonly custom: boolean;
+    readonly parent?: string;
+    readonly inputs: Record<string, any>;
+    readonly protect: boolean;
+    readonly retainOnDelete: boolean;
+    readonly importId?: string;
+}
+
+/** A stack output value that Pulumi keeps secret. */
+export class SecretValue {
+    constructor(readonly value: unknown) {}
+    toJSON() {
+        return "[secret]";
+    }
+}
+
+export interface StackEvaluation {
+    readonly resources: RegisteredResource[];
+    /** The program's exports, resolved; secret values wrapped in SecretValue. */
+    readonly outputs: Record<string, unknown>;
+}
+
+export interface EvaluateOptions {
+    /** The program's entry point. Default: index.ts at the repo root. */
+    readonly program?: string;
+    /** Evaluate as `pulumi preview` would (unknown values stay unknown). Default: false. */
+    readonly preview?: boolean;
+}
+
+const defaultProgram = path.join(__dirname, "..", "index.ts");
+
+/**
+ * Runs the real program for one stack under Pulumi's mock monitor, with the stack's config, and returns what
+ * it registered and exported. A config error thrown by the program propagates; nothing is registered then.
+ */
+export async function evaluateStack(stack: StackConfig, options: EvaluateOptions = {}): Promise<StackEvaluation> {
+    const region = stack.config["aws:region"] ?? "us-east-1";
+    await pulumi.runtime.setMocks(offlineCloud(region), stack.project, stack.stack, options.preview ?? false);
+    const resources = recordRegistrations();
+    pulumi.runtime.setAllConfig(stack.config);
+
+    const program = require.resolve(options.program ?? defaultProgram);
+    delete require.cache[program];
+    const exports: Record<string, unknown> = require(program);
+    const outputs = await resolve(exports) as Record<string, unknown>;
+    return { resources, outputs };
+}
+
+/** Wraps the mock monitor so every registration is recorded with the options the engine would get. */
+function recordRegistrations(): RegisteredResource[] {
+    const monitor = pulumi.runtime.getMonitor() as any;
+    const registerResource = monitor.registerResource.bind(monitor);
+    const resources: RegisteredResource[] = [];
+    monitor.registerResource = (request: any, callback: (error: unknown, response: any) => void) =>
+        registerResource(request, (error: unknown, response: any) => {
+            if (!error) {
+                resources.push({
+                    urn: response.getUrn(),
+                    type: request.getType(),
+                    name: request.getName(),
+                    custom: request.getCustom(),
+                    parent: request.getParent() || undefined,
+                    inputs: pulumi.runtime.deserializeProperties(request.getObject()),
+                    protect: request.getProtect() ?? false,
+                    retainOnDelete: request.getRetainondelete() ?? false,
+                    importId: request.getImportid() || undefined,
+                });
+            }
+            callback(error, response);
+        });
+    return resources;
+}
+
+async function resolve(value: unknown): Promise<unknown> {
+    if (pulumi.Output.isInstance(value)) {
+        const [resolved, secret] = await Promise.all([
+            new Promise((done) => value.apply((inner) => done(inner))),
+            pulumi.isSecret(value),
+        ]);
+        const inner = await resolve(resolved);
+        return secret ? new SecretValue(inner) : inner;
+    }
+    if (pulumi.Resource.isInstance(value)) {
+        return undefined;
+    }
+    if (Array.isArray(value)) {
+        return Promise.all(value.map(resolve));
+    }
+    if (value !== null && typeof value === "object") {
+        const entries = await Promise.all(Object.entries(value).map(async ([key, inner]) => [key, await resolve(inner)]));
+        return Object.fromEntries(entries.filter(([, inner]) => inner !== undefined));
+    }
+    return value;
+}
