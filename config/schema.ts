@@ -323,7 +323,7 @@ export const stackSettingsSchema = z.strictObject({
         .max(cognitoLimits.clientsPerPool, { error: `expected at most ${cognitoLimits.clientsPerPool} app clients` })
         .prefault([{ name: "web" }]),
     /** Existing resources to adopt with Pulumi's import option (written by `npm run adopt`). */
-    import: importSchema.optional(),
+    import: importSchema.prefault({}),
 }).superRefine((settings, ctx) => {
     const names = new Set<string>();
     settings.clients.forEach((client, index) => {
@@ -333,13 +333,13 @@ export const stackSettingsSchema = z.strictObject({
         }
         names.add(client.name);
     });
-    for (const name of Object.keys(settings.import?.clients ?? {})) {
+    for (const name of Object.keys(settings.import.clients)) {
         if (!names.has(name)) {
             ctx.addIssue({ code: "custom", path: ["import", "clients", name], input: name,
                 message: `expected the name of a client in clients (${[...names].join(", ")})` });
         }
     }
-    if (settings.import?.senderIdentity !== undefined && settings.userPool.email.sender !== "ses") {
+    if (settings.import.senderIdentity !== undefined && settings.userPool.email.sender !== "ses") {
         ctx.addIssue({ code: "custom", path: ["import", "senderIdentity"], input: settings.import.senderIdentity,
             message: "there is no SES identity to adopt when email goes through Cognito's sender" });
     }
@@ -353,7 +353,7 @@ export type UserPoolSettings = ParsedSettings["userPool"] & { name: string };
 export type ClientSettings = ParsedSettings["clients"][number];
 export type CustomAttributeSettings = UserPoolSettings["attributes"]["custom"][number];
 export type EmailSettings = UserPoolSettings["email"];
-export type ImportSettings = NonNullable<ParsedSettings["import"]>;
+export type ImportSettings = ParsedSettings["import"];
 
 /** A stack's settings with every default applied and the pool name resolved. */
 export interface StackSettings extends Omit<ParsedSettings, "userPool"> {

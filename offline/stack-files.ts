@@ -37,11 +37,12 @@ export function readYamlFile(file: string): unknown {
     } catch (error) {
         throw new StackFileError(`cannot read ${file}: ${(error as Error).message}`);
     }
-    const document = parseDocument(text, { prettyErrors: false });
+    const document = parseDocument(text, { prettyErrors: true });
     const [error] = document.errors;
     if (error) {
         const line = error.linePos?.[0].line;
-        throw new StackFileError(`${file}${line ? `:${line}` : ""}: malformed YAML: ${error.message.split("\n")[0]}`);
+        const reason = error.message.split("\n")[0].replace(/ at line \d+, column \d+:$/, "");
+        throw new StackFileError(`${file}${line ? `:${line}` : ""}: malformed YAML: ${reason}`);
     }
     return document.toJS();
 }

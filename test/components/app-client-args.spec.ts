@@ -1,0 +1,42 @@
+import { strict as assert } from "assert";
+import { ClientSettings, parseStackSettings } from "../../config";
+import { appClientArgs, hasSecret } from "../../components";
+
+const client = (settings: Record<string, unknown>): ClientSettings =>
+    parseStackSettings({ clients: [{ name: "app", ...settings }] }, { project: "p", stack: "s" }).clients[0];
+
+describe("app client inputs (components/app-client-args)", () => {
+    it("gives confidential clients a secret and public ones none", () => {
+        assert.equal(hasSecret(client({})), false);
+        assert.equal(hasSecret(client({ type: "confidential" })), true);
+        assert.equal(hasSecret(client({ type: "confidential", generateSecret: false })), false);
+    });
+
+    it("writes token lifetimes in the unit they were given, the auth session in minutes", () => {
+        const args = appClientArgs(client({ tokenValidity: { access: "1h", id: "90m", refresh: "3650d", authSession: "15m" } }), "pool");
+        assert.deepEqual([args.accessTokenValidity, args.idTokenValidity, args.refreshTokenValidity, args.authSessionValidity], [1, 90, 3650, 15]);
+        assert.deepEqual(args.tokenValidityUnits, { accessToken: "hours", idToken: "minutes", refreshToken: "days" });
+    });
+
+    it("maps auth flows, revocation, user existence errors and attribute permissions", () => {
+        const args = appClientArgs(client({
+            authFlows: ["user_password", "custom"], tokenRevocation: false, preventUserExistenceErrors: false,
+            readAttributes: ["email", "custom:tenant"], writeAttributes: ["email"],
+        }), "pool");
+        assert.deepEqual(args.explicitAuthFlows, ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_CUSTOM_AUTH"]);
+        assert.equal(args.enableTokenRevocation, false);
+        assert.equal(args.preventUserExistenceErrors, "LEGACY");
+        assert.deepEqual(args.readAttributes, ["email", "custom:tenant"]);
+        assert.deepEqual(args.writeAttributes, ["email"]);
+    });
+
+    it("enables OAuth flows, scopes and URLs only for clients that ask for them", () => {
+        assert.equal(appClientArgs(client({}), "pool").allowedOauthFlowsUserPoolClient, false);
+        const args = appClientArgs(client({ oauth: { flows: ["code"], callbackUrls: ["https://app.example.com/callback"] } }), "pool");
+        assert.equal(args.allowedOauthFlowsUserPoolClient, true);
+        assert.deepEqual(args.allowedOauthFlows, ["code"]);
+        assert.deepEqual(args.allowedOauthScopes, ["openid", "email", "profile"]);
+        assert.deepEqual(args.callbackUrls, ["https://app.example.com/callback"]);
+        assert.deepEqual(args.supportedIdentityProviders, ["COGNITO"]);
+    });
+});

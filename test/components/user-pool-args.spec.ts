@@ -1,0 +1,86 @@
+import { strict as assert } from "assert";
+import { parseStackSettings, UserPoolSettings } from "../../config";
+import { schemaArgs, signInArgs, userPoolArgs } from "../../components";
+
+const poolWith = (userPool: Record<string, unknown>): UserPoolSettings =>
+    parseStackSettings({ userPool }, { project: "p", stack: "s" }).userPool;
+
+describe("user pool inputs (components/user-pool-args)", () => {
+    describe("sign-in options: usernameAttributes vs aliasAttributes", () => {
+        const cases: [string, Record<string, unknown>, object][] = [
+            ["a user name only: neither", { with: ["username"] }, {}],
+            ["email only: email is the user name", { with: ["email"] }, { usernameAttributes: ["email"] }],
+            ["email or phone: both are user names", { with: ["email", "phone"] }, { usernameAttributes: ["email", "phone_number"] }],
+            ["a user name or email: email is an alias", { with: ["username", "email"] }, { aliasAttributes: ["email"] }],
+            ["a user name with preferred_username", { with: ["username"], preferredUsername: true }, { aliasAttributes: ["preferred_username"] }],
+            ["a user name, phone and preferred_username", { with: ["username", "phone"], preferredUsername: true },
+                { aliasAttributes: ["phone_number", "preferred_username"] }],
+        ];
+        for (const [what, signIn, expected] of cases) {
+            it(what, () => assert.deepEqual(signInArgs(poolWith({ signIn }).signIn), expected));
+        }
+
+        it("never sets both, which Cognito refuses", () => {
+            for (const [, signIn] of cases) {
+                const args = signInArgs(poolWith({ signIn }).signIn);
+                assert.ok(!("usernameAttributes" in args && "aliasAttributes" in args));
+            }
+        });
+    });
+
+    it("maps custom attributes of each type with their constraints, never required", () => {
+        const schemas = schemaArgs(poolWith({ attributes: { required: [], custom: [
+            { name: "tenant", type: "string", minLength: 1, maxLength: 64 },
+            { name: "seats", type: "number", minValue: 1, maxValue: 500, mutable: false },
+            { name: "beta", type: "boolean" },
+            { name: "joined", type: "datetime", developerOnly: true },
+        ] } }).attributes);
+        assert.deepEqual(schemas, [
+            { name: "tenant", attributeDataType: "String", required: false, mutable: true, developerOnlyAttribute: false,
+                stringAttributeConstraints: { minLength: "1", maxLength: "64" } },
+            { name: "seats", attributeDataType: "Number", required: false, mutable: false, developerOnlyAttribute: false,
+                numberAttributeConstraints: { minValue: "1", maxValue: "500" } },
+            { name: "beta", attributeDataType: "Boolean", required: false, mutable: true, developerOnlyAttribute: false },
+            { name: "joined", attributeDataType: "DateTime", required: false, mutable: true, developerOnlyAttribute: true },
+        ]);
+    });
+
+    it("maps MFA modes and factors", () => {
+        assert.equal(userPoolArgs(poolWith({})).mfaConfiguration, "OFF");
+        const required = userPoolArgs(poolWith({ mfa: { mode: "required", factors: ["totp", "email"] }, email: { sender: "ses", from: "a@example.com" } }));
+        assert.equal(required.mfaConfiguration, "ON");
+        assert.deepEqual(required.softwareTokenMfaConfiguration, { enabled: true });
+        assert.deepEqual(required.emailMfaConfiguration, {});
+    });
+
+    it("sends email through Cognito's default sender unless SES is chosen", () => {
+        assert.deepEqual(userPoolArgs(poolWith({})).emailConfiguration, { emailSendingAccount: "COGNITO_DEFAULT" });
+        const email = userPoolArgs(poolWith({ email: { sender: "ses", from: "no-reply@example.com", fromName: "Example", replyTo: "help@example.com", configurationSet: "auth" } }),
+            "arn:aws:ses:eu-west-1:123456789012:identity/example.com").emailConfiguration;
+        assert.deepEqual(email, {
+            emailSendingAccount: "DEVELOPER", sourceArn: "arn:aws:ses:eu-west-1:123456789012:identity/example.com",
+            fromEmailAddress: "Example <no-reply@example.com>", replyToEmailAddress: "help@example.com", configurationSet: "auth",
+        });
+    });
+
+    it("orders account recovery as configured and maps verification by link", () => {
+        const args = userPoolArgs(poolWith({
+            accountRecovery: ["phone", "email"], attributes: { required: ["email", "phone_number"] },
+            sms: { snsCallerArn: "arn:aws:iam::123456789012:role/cognito-sms", externalId: "x" },
+            verification: { method: "link", emailSubject: "Confirm", emailMessage: "Click {##Verify Email##}" },
+        }));
+        assert.deepEqual(args.accountRecoverySetting, { recoveryMechanisms: [
+            { name: "verified_phone_number", priority: 1 }, { name: "verified_email", priority: 2 }] });
+        assert.deepEqual(args.verificationMessageTemplate, {
+            defaultEmailOption: "CONFIRM_WITH_LINK", emailSubjectByLink: "Confirm", emailMessageByLink: "Click {##Verify Email##}", smsMessage: undefined,
+        });
+    });
+
+    it("turns off self sign-up, deletion protection and keep-original as told, and sets the tier", () => {
+        const args = userPoolArgs(poolWith({ selfSignUp: false, deletionProtection: false, keepOriginalUntilVerified: false, tier: "plus" }));
+        assert.deepEqual(args.adminCreateUserConfig, { allowAdminCreateUserOnly: true });
+        assert.equal(args.deletionProtection, "INACTIVE");
+        assert.equal(args.userAttributeUpdateSettings, undefined);
+        assert.equal(args.userPoolTier, "PLUS");
+    });
+});

@@ -1,0 +1,124 @@
+import * as pulumi from "@pulumi/pulumi";
+import { strict as assert } from "assert";
+import { parseStackSettings, StackConfigError } from "../../config";
+import { evaluateStack } from "../../offline/evaluate";
+import { stackConfig, withSettings } from "../support/program";
+
+const context = { project: "cognito-user-pool", stack: "dev" };
+
+function problemsOf(raw: Record<string, unknown>): readonly string[] {
+    try {
+        parseStackSettings(raw, context);
+    } catch (error) {
+        assert.ok(error instanceof StackConfigError, `expected a StackConfigError, got ${error}`);
+        return error.problems;
+    }
+    assert.fail("the settings were accepted");
+}
+
+const ses = { sender: "ses", from: "no-reply@example.com" };
+
+/** Each bad setting, and the line that must name its key, the value given and what is allowed. */
+const badSettings: { what: string; raw: Record<string, unknown>; problem: string }[] = [
+    { what: "an unknown key (a typo)", raw: { userPool: { password: { minLenght: 10 } } },
+        problem: "cognito-user-pool:userPool.password.minLenght: unknown key; allowed here: minLength, requireLowercase" },
+    { what: "an unknown top-level key", raw: { userpool: {} },
+        problem: "cognito-user-pool:userpool: unknown key; allowed here: protect, userPool, clients, import" },
+    { what: "a password shorter than 6", raw: { userPool: { password: { minLength: 5 } } },
+        problem: "cognito-user-pool:userPool.password.minLength: got 5; expected a whole number from 6 to 99" },
+    { what: "a password longer than 99", raw: { userPool: { password: { minLength: 100 } } },
+        problem: "cognito-user-pool:userPool.password.minLength: got 100; expected a whole number from 6 to 99" },
+    { what: "temporary passwords valid over 365 days", raw: { userPool: { password: { temporaryPasswordValidityDays: 366 } } },
+        problem: "cognito-user-pool:userPool.password.temporaryPasswordValidityDays: got 366; expected a whole number from 0 to 365" },
+    { what: "a custom attribute name over 20 characters", raw: { userPool: { attributes: { custom: [{ name: "a".repeat(21), type: "string" }] } } },
+        problem: `cognito-user-pool:userPool.attributes.custom[0].name: got "${"a".repeat(21)}"; expected 1 to 20 characters` },
+    { what: "a custom attribute name with bad characters", raw: { userPool: { attributes: { custom: [{ name: "custom:tenant", type: "string" }] } } },
+        problem: `cognito-user-pool:userPool.attributes.custom[0].name: got "custom:tenant"; expected only letters, digits, _ and -` },
+    { what: "a duplicated custom attribute", raw: { userPool: { attributes: { custom: [{ name: "tenant", type: "string" }, { name: "tenant", type: "number" }] } } },
+        problem: `cognito-user-pool:userPool.attributes.custom[1].name: got "tenant"; expected a name not used by another custom attribute` },
+    { what: "over 50 custom attributes", raw: { userPool: { attributes: { custom: Array.from({ length: 51 }, (_, i) => ({ name: `a${i}`, type: "string" })) } } },
+        problem: "cognito-user-pool:userPool.attributes.custom: got [" },
+    { what: "an unknown standard attribute", raw: { userPool: { attributes: { required: ["email", "shoe_size"] } } },
+        problem: `cognito-user-pool:userPool.attributes.required[1]: got "shoe_size"; expected one of address, birthdate, email` },
+    { what: "an unknown sign-in option", raw: { userPool: { signIn: { with: ["nickname"] } } },
+        problem: `cognito-user-pool:userPool.signIn.with[0]: got "nickname"; expected one of username, email, phone` },
+    { what: "a preferred user name without a user name", raw: { userPool: { signIn: { with: ["email"], preferredUsername: true } } },
+        problem: "cognito-user-pool:userPool.signIn.preferredUsername: got true; a preferred user name is an alias of the user name" },
+    { what: "a boolean given as a string", raw: { userPool: { selfSignUp: "true" } },
+        problem: `cognito-user-pool:userPool.selfSignUp: got "true"; expected true or false (without quotes)` },
+    { what: "protect given as a word", raw: { protect: "yes" },
+        problem: `cognito-user-pool:protect: got "yes"; expected true or false (without quotes)` },
+    { what: "an access token under 5 minutes", raw: { clients: [{ name: "web", tokenValidity: { access: "4m" } }] },
+        problem: `cognito-user-pool:clients[0].tokenValidity.access: got "4m"; expected a duration from 5m to 1d` },
+    { what: "an ID token over a day", raw: { clients: [{ name: "web", tokenValidity: { id: "25h" } }] },
+        problem: `cognito-user-pool:clients[0].tokenValidity.id: got "25h"; expected a duration from 5m to 1d` },
+    { what: "a refresh token under 60 minutes", raw: { clients: [{ name: "web", tokenValidity: { refresh: "59m" } }] },
+        problem: `cognito-user-pool:clients[0].tokenValidity.refresh: got "59m"; expected a duration from 1h to 3650d` },
+    { what: "a refresh token over 10 years", raw: { clients: [{ name: "web", tokenValidity: { refresh: "3651d" } }] },
+        problem: `cognito-user-pool:clients[0].tokenValidity.refresh: got "3651d"; expected a duration from 1h to 3650d` },
+    { what: "an auth session over 15 minutes", raw: { clients: [{ name: "web", tokenValidity: { authSession: "16m" } }] },
+        problem: `cognito-user-pool:clients[0].tokenValidity.authSession: got "16m"; expected a duration from 3m to 15m` },
+    { what: "a malformed duration", raw: { clients: [{ name: "web", tokenValidity: { access: "1 hour" } }] },
+        problem: `cognito-user-pool:clients[0].tokenValidity.access: got "1 hour"; expected a duration from 5m to 1d written as a whole number of minutes, hours or days` },
+    { what: "a public client with a secret", raw: { clients: [{ name: "web", type: "public", generateSecret: true }] },
+        problem: "cognito-user-pool:clients[0].generateSecret: got true; a public client runs on users' devices and cannot keep a secret" },
+    { what: "a public client with client_credentials", raw: { clients: [{ name: "web", oauth: { flows: ["client_credentials"] } }] },
+        problem: `cognito-user-pool:clients[0].oauth.flows: got ["client_credentials"]; client_credentials needs a client secret` },
+    { what: "SES without a FROM address", raw: { userPool: { email: { sender: "ses" } } },
+        problem: "cognito-user-pool:userPool.email.from: got nothing; email through SES needs a FROM address" },
+    { what: "a malformed FROM address", raw: { userPool: { email: { sender: "ses", from: "no-reply.example.com" } } },
+        problem: `cognito-user-pool:userPool.email.from: got "no-reply.example.com"; expected an email address like name@example.com` },
+    { what: "a malformed REPLY-TO address", raw: { userPool: { email: { ...ses, replyTo: "support@" } } },
+        problem: `cognito-user-pool:userPool.email.replyTo: got "support@"; expected an email address like name@example.com` },
+    { what: "MFA required with no factor", raw: { userPool: { mfa: { mode: "required", factors: [] } } },
+        problem: "cognito-user-pool:userPool.mfa.factors: got []; MFA that is required needs at least one factor" },
+    { what: "email MFA without SES", raw: { userPool: { mfa: { mode: "optional", factors: ["email"] } } },
+        problem: `cognito-user-pool:userPool.mfa.factors: got ["email"]; email MFA needs email through SES` },
+    { what: "phone recovery without a phone attribute", raw: { userPool: { accountRecovery: ["phone"] } },
+        problem: `cognito-user-pool:userPool.accountRecovery: got ["phone"]; recovery by phone needs a phone number` },
+    { what: "duplicate client names", raw: { clients: [{ name: "web" }, { name: "web" }] },
+        problem: `cognito-user-pool:clients[1].name: got "web"; expected a name not used by another client` },
+];
+
+describe("stack settings validation (config/)", () => {
+    for (const { what, raw, problem } of badSettings) {
+        it(`rejects ${what}, naming the key, the value and what is allowed`, () => {
+            const problems = problemsOf(raw);
+            assert.ok(problems.some((line) => line.startsWith(problem)), `no line starts with\n  ${problem}\ngot\n  ${problems.join("\n  ")}`);
+        });
+    }
+
+    it("reports every problem at once, one line each", () => {
+        const problems = problemsOf({
+            protect: "yes",
+            userPool: { password: { minLength: 5 }, selfSignUp: "true" },
+            clients: [{ name: "web", tokenValidity: { access: "2m" } }],
+        });
+        assert.equal(problems.length, 4, problems.join("\n"));
+    });
+
+    it("applies the seed's choices as defaults when nothing is set", () => {
+        const settings = parseStackSettings({}, context);
+        assert.equal(settings.userPool.name, "cognito-user-pool-dev");
+        assert.deepEqual(settings.userPool.signIn, { with: ["username"], preferredUsername: false, caseSensitive: false });
+        assert.deepEqual(settings.userPool.attributes, { required: ["email"], custom: [] });
+        assert.equal(settings.userPool.mfa.mode, "off");
+        assert.deepEqual(settings.userPool.accountRecovery, ["email"]);
+        assert.equal(settings.userPool.deletionProtection, true);
+        assert.deepEqual(settings.clients.map((client) => [client.name, client.type]), [["web", "public"]]);
+        assert.equal(settings.clients[0].tokenRevocation, true);
+        assert.equal(settings.clients[0].preventUserExistenceErrors, true);
+        assert.equal(settings.protect, false);
+    });
+
+    it("makes the program fail before any resource is registered, with every problem in the error", async () => {
+        const bad = withSettings(stackConfig("dev"), { userPool: { password: { minLength: 5 } }, protect: "maybe" });
+        const error = await evaluateStack(bad).then(() => undefined, (rejection: unknown) => rejection);
+        assert.ok(error instanceof StackConfigError, String(error));
+        assert.match(error.message, /2 problems/);
+        assert.match(error.message, /cognito-user-pool:userPool\.password\.minLength: got 5/);
+        assert.match(error.message, /cognito-user-pool:protect: got "maybe"/);
+        const monitor = pulumi.runtime.getMonitor() as unknown as { resources: Map<string, unknown> };
+        assert.equal(monitor.resources.size, 0, "the mock monitor saw no registration");
+    });
+});
