@@ -37,7 +37,7 @@ export interface EvaluateOptions {
     readonly preview?: boolean;
 }
 
-const defaultProgram = path.join(__dirname, "..", "index.ts");
+const defaultProgram = path.join(__dirname, "..", "index");
 
 /**
  * Runs the real program for one stack under Pulumi's mock monitor, with the stack's config, and returns what

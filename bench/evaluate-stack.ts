@@ -1,0 +1,8 @@
+// One stack's compiled program under the mock monitor, with the stack's config given as JSON (as the engine
+// hands it over), so the process does what `pulumi up` does minus the engine.
+import { evaluateStack } from "../offline/evaluate";
+
+evaluateStack(JSON.parse(process.argv[2])).catch((error) => {
+    console.error(error);
+    process.exit(1);
+});
