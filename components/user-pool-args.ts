@@ -1,6 +1,7 @@
 import type * as aws from "@pulumi/aws";
 import type * as pulumi from "@pulumi/pulumi";
 import type { CustomAttributeSettings, StandardAttribute, UserPoolSettings } from "../config";
+import { STANDARD_ATTRIBUTE_DEFAULTS } from "../policy-pack/src/fixed-settings";
 
 type SchemaAttribute = aws.types.input.cognito.UserPoolSchema;
 
@@ -29,10 +30,7 @@ export function signInArgs(signIn: UserPoolSettings["signIn"]): Pick<aws.cognito
     return aliases.length > 0 ? { aliasAttributes: aliases } : {};
 }
 
-/**
- * Schema entries: the required standard attributes (with the constraints Cognito gives standard string
- * attributes, so the provider sees no drift) and the custom attributes.
- */
+/** Schema entries: the required standard attributes and the custom attributes. */
 export function schemaArgs(attributes: UserPoolSettings["attributes"]): SchemaAttribute[] {
     return [
         ...attributes.required.map(standardSchemaAttribute),
@@ -40,18 +38,29 @@ export function schemaArgs(attributes: UserPoolSettings["attributes"]): SchemaAt
     ];
 }
 
+/** A required standard attribute, with the constraints Cognito gives it by default (so the provider sees no drift). */
 function standardSchemaAttribute(name: StandardAttribute): SchemaAttribute {
-    const isTimestamp = name === "updated_at";
-    return {
+    const { dataType, mutable, developerOnly, constraints } = STANDARD_ATTRIBUTE_DEFAULTS[name];
+    const schemaAttribute: SchemaAttribute = {
         name,
-        attributeDataType: isTimestamp ? "Number" : "String",
+        attributeDataType: dataType,
         required: true,
-        mutable: true,
-        developerOnlyAttribute: false,
-        ...(isTimestamp
-            ? { numberAttributeConstraints: { minValue: "0" } }
-            : { stringAttributeConstraints: { minLength: "0", maxLength: "2048" } }),
+        mutable,
+        developerOnlyAttribute: developerOnly,
     };
+    if (dataType === "String") {
+        schemaAttribute.stringAttributeConstraints = {
+            minLength: constraints.minLength?.toString(),
+            maxLength: constraints.maxLength?.toString(),
+        };
+    }
+    if (dataType === "Number") {
+        schemaAttribute.numberAttributeConstraints = {
+            minValue: constraints.minValue?.toString(),
+            maxValue: constraints.maxValue?.toString(),
+        };
+    }
+    return schemaAttribute;
 }
 
 function customSchemaAttribute(attribute: CustomAttributeSettings): SchemaAttribute {

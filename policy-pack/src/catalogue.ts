@@ -1,0 +1,57 @@
+/**
+ * Every policy of the pack by name, with its default enforcement level and the config it takes.
+ * Free of @pulumi/* imports so that the baseline command can build a config file without loading the pack.
+ */
+
+export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
+export const ENFORCEMENT_LEVELS: readonly EnforcementLevel[] = ["advisory", "mandatory", "remediate", "disabled"];
+
+export const POLICY_NAMES = {
+    signInOptionsUnchanged: "cognito-sign-in-options-unchanged",
+    attributesUnchanged: "cognito-attributes-unchanged",
+    poolNameUnchanged: "cognito-pool-name-unchanged",
+    poolNotRemoved: "cognito-pool-not-removed",
+    clientSecretUnchanged: "cognito-client-secret-unchanged",
+    protectedEnvironment: "cognito-protected-environment",
+    passwordPolicy: "cognito-password-policy-strength",
+    preventUserExistenceErrors: "cognito-prevent-user-existence-errors",
+    tokenRevocation: "cognito-token-revocation",
+    publicClient: "cognito-public-client-no-secret",
+    sesSender: "cognito-ses-sender",
+    mfaInProtectedStack: "cognito-mfa-in-protected-stack",
+} as const;
+
+export type PolicyName = (typeof POLICY_NAMES)[keyof typeof POLICY_NAMES];
+
+/** A config property a policy reads. */
+export type PolicyConfigKey = "baseline" | "protectedStacks" | "publicClients";
+
+export interface PolicyCatalogueEntry {
+    name: PolicyName;
+    defaultLevel: EnforcementLevel;
+    config: PolicyConfigKey[];
+}
+
+export const POLICY_CATALOGUE: readonly PolicyCatalogueEntry[] = [
+    { name: POLICY_NAMES.signInOptionsUnchanged, defaultLevel: "mandatory", config: ["baseline"] },
+    { name: POLICY_NAMES.attributesUnchanged, defaultLevel: "mandatory", config: ["baseline"] },
+    { name: POLICY_NAMES.poolNameUnchanged, defaultLevel: "mandatory", config: ["baseline"] },
+    { name: POLICY_NAMES.poolNotRemoved, defaultLevel: "mandatory", config: ["baseline"] },
+    { name: POLICY_NAMES.clientSecretUnchanged, defaultLevel: "mandatory", config: ["baseline"] },
+    { name: POLICY_NAMES.protectedEnvironment, defaultLevel: "mandatory", config: ["protectedStacks"] },
+    { name: POLICY_NAMES.passwordPolicy, defaultLevel: "advisory", config: [] },
+    { name: POLICY_NAMES.preventUserExistenceErrors, defaultLevel: "advisory", config: [] },
+    { name: POLICY_NAMES.tokenRevocation, defaultLevel: "advisory", config: [] },
+    { name: POLICY_NAMES.publicClient, defaultLevel: "advisory", config: ["publicClients"] },
+    { name: POLICY_NAMES.sesSender, defaultLevel: "advisory", config: [] },
+    { name: POLICY_NAMES.mfaInProtectedStack, defaultLevel: "advisory", config: ["protectedStacks"] },
+];
+
+export function catalogueEntry(name: PolicyName): PolicyCatalogueEntry {
+    const e = POLICY_CATALOGUE.find(x => x.name === name);
+    if (!e) throw new Error(`no policy named "${name}"`);
+    return e;
+}
+
+/** Where messages send the reader for what to do instead. */
+export const README_FIXED_SECTION = 'policy-pack/README.md, section "Changing a setting fixed at creation"';

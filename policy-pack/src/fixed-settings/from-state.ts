@@ -1,0 +1,175 @@
+import { USER_POOL_CLIENT_TYPE, USER_POOL_TYPE, clientSettingsFromProps, poolSettingsFromProps, requireKnownClient, requireKnownPool } from "./from-props";
+import { FixedSettingsReadError, describe } from "./normalize";
+import { Baseline, BaselineClient, BaselineUserPool } from "./types";
+
+/** One resource of a `pulumi stack export` (version 3); only the fields read here. */
+export interface StateResource {
+    urn: string;
+    type: string;
+    id?: string;
+    custom?: boolean;
+    delete?: boolean;
+    inputs?: Record<string, unknown>;
+    outputs?: Record<string, unknown>;
+    protect?: boolean;
+    retainOnDelete?: boolean;
+    parent?: string;
+}
+
+/** `pulumi stack export` output, version 3. */
+export interface StateExport {
+    version: number;
+    deployment: { resources?: StateResource[] | null; [k: string]: unknown };
+}
+
+const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
+const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+
+/**
+ * Replaces state-file secrets by their values when the export was made with --show-secrets
+ * (`{sig, plaintext}`); an encrypted one (`{sig, ciphertext}`) is an error, since a fixed setting must be
+ * readable. The error names the place, never the value.
+ */
+function unwrapSecrets(v: unknown, where: string): unknown {
+    if (Array.isArray(v)) {
+        return v.map((x, i) => unwrapSecrets(x, `${where}[${i}]`));
+    }
+    if (v !== null && typeof v === "object") {
+        const o = v as Record<string, unknown>;
+        if (o[SECRET_SIG_KEY] === SECRET_SIG) {
+            if (typeof o.plaintext === "string") {
+                return unwrapSecrets(JSON.parse(o.plaintext), where);
+            }
+            throw new FixedSettingsReadError(
+                `${where} is an encrypted secret in the state export: export with --show-secrets, or do not mark fixed settings as secret`,
+            );
+        }
+        return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, unwrapSecrets(x, `${where}.${k}`)]));
+    }
+    return v;
+}
+
+/** The stack name in a URN (`urn:pulumi:<stack>::<project>::<type>::<name>`), or undefined. */
+export function stackFromUrn(urn: string): string | undefined {
+    const m = /^urn:pulumi:([^:]+)::/.exec(urn);
+    return m ? m[1] : undefined;
+}
+
+/**
+ * A resource's view of the given keys: what the provider last read (outputs) where present, else what the
+ * program sent (inputs). Outputs carry values the provider computes, e.g. usernameConfiguration.
+ */
+function deployedView(r: StateResource, keys: string[], where: string): Record<string, unknown> {
+    const view: Record<string, unknown> = {};
+    for (const k of keys) {
+        const out = r.outputs?.[k];
+        const inp = r.inputs?.[k];
+        const v = out !== undefined && out !== null ? out : inp;
+        if (v !== undefined) {
+            view[k] = unwrapSecrets(v, `${where}.${k}`);
+        }
+    }
+    return view;
+}
+
+export interface BaselineFromStateOptions {
+    /** The stack the export belongs to; checked against its URNs. Default: the stack in the URNs. */
+    stack?: string;
+    /** Default: now. */
+    capturedAt?: string | Date;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+    return v !== null && typeof v === "object" && !Array.isArray(v);
+}
+
+/**
+ * Builds a baseline from `pulumi stack export` JSON: every aws:cognito/userPool:UserPool and UserPoolClient in
+ * the stack, keyed by URN. A client's `userPool` is the URN of the pool whose physical id its `userPoolId`
+ * names; a client of a pool that is not in this stack is left out (nothing here could judge its pool).
+ * Resources pending deletion (`delete: true`) are skipped.
+ */
+export function baselineFromStateExport(exported: unknown, options: BaselineFromStateOptions = {}): Baseline {
+    if (!isObject(exported)) {
+        throw new FixedSettingsReadError(`state export: expected a JSON object, got ${describe(exported)}`);
+    }
+    if (exported.version !== 3) {
+        throw new FixedSettingsReadError(`state export.version: expected 3 (pulumi stack export), got ${describe(exported.version)}`);
+    }
+    if (!isObject(exported.deployment)) {
+        throw new FixedSettingsReadError(`state export.deployment: expected an object, got ${describe(exported.deployment)}`);
+    }
+    const rawResources = exported.deployment.resources ?? [];
+    if (!Array.isArray(rawResources)) {
+        throw new FixedSettingsReadError(`state export.deployment.resources: expected a list, got ${describe(rawResources)}`);
+    }
+    const resources: StateResource[] = rawResources.map((r: unknown, i: number) => {
+        if (!isObject(r) || typeof r.urn !== "string" || typeof r.type !== "string") {
+            throw new FixedSettingsReadError(`state export.deployment.resources[${i}]: expected an object with string urn and type`);
+        }
+        return r as unknown as StateResource;
+    });
+
+    const stacks = new Set(resources.map(r => stackFromUrn(r.urn)).filter((s): s is string => s !== undefined));
+    if (stacks.size > 1) {
+        throw new FixedSettingsReadError(`state export: resources of more than one stack (${[...stacks].join(", ")})`);
+    }
+    const urnStack = [...stacks][0];
+    if (options.stack !== undefined && urnStack !== undefined && options.stack !== urnStack) {
+        throw new FixedSettingsReadError(`state export: it is the state of stack "${urnStack}", not "${options.stack}"`);
+    }
+    const stack = options.stack ?? urnStack;
+    if (!stack) {
+        throw new FixedSettingsReadError("state export: no resources to take the stack name from; pass the stack name");
+    }
+
+    const live = resources.filter(r => r.delete !== true);
+    const userPools: Record<string, BaselineUserPool> = {};
+    const poolUrnById = new Map<string, string>();
+    for (const r of live.filter(x => x.type === USER_POOL_TYPE)) {
+        const where = `state export resource ${r.urn}`;
+        if (typeof r.id !== "string" || r.id === "") {
+            throw new FixedSettingsReadError(`${where}.id: expected the pool's id, got ${describe(r.id)}`);
+        }
+        const view = deployedView(r, ["name", "usernameAttributes", "aliasAttributes", "usernameConfiguration", "schemas"], where);
+        const settings = requireKnownPool(prefixErrors(where, () => poolSettingsFromProps(view)), where);
+        userPools[r.urn] = { id: r.id, ...settings };
+        poolUrnById.set(r.id, r.urn);
+    }
+
+    const clients: Record<string, BaselineClient> = {};
+    for (const r of live.filter(x => x.type === USER_POOL_CLIENT_TYPE)) {
+        const where = `state export resource ${r.urn}`;
+        if (typeof r.id !== "string" || r.id === "") {
+            throw new FixedSettingsReadError(`${where}.id: expected the client's id, got ${describe(r.id)}`);
+        }
+        const view = deployedView(r, ["name", "generateSecret", "userPoolId"], where);
+        const c = requireKnownClient(prefixErrors(where, () => clientSettingsFromProps(view)), where);
+        const poolUrn = c.userPoolId !== undefined ? poolUrnById.get(c.userPoolId) : undefined;
+        if (poolUrn === undefined) {
+            continue;
+        }
+        clients[r.urn] = { id: r.id, name: c.name, userPool: poolUrn, generateSecret: c.generateSecret };
+    }
+
+    return { source: "pulumi-state", stack, capturedAt: isoTime(options.capturedAt), userPools, clients };
+}
+
+export function isoTime(t: string | Date | undefined): string {
+    const d = t === undefined ? new Date() : new Date(t);
+    if (Number.isNaN(d.getTime())) {
+        throw new FixedSettingsReadError(`capturedAt: not a date: ${describe(t)}`);
+    }
+    return d.toISOString();
+}
+
+function prefixErrors<T>(where: string, fn: () => T): T {
+    try {
+        return fn();
+    } catch (e) {
+        if (e instanceof FixedSettingsReadError && !e.message.startsWith(where)) {
+            throw new FixedSettingsReadError(`${where}.${e.message}`);
+        }
+        throw e;
+    }
+}

@@ -1,0 +1,37 @@
+/**
+ * The one module that knows which Cognito settings are fixed at creation, and how to read them from resource
+ * props (as policies see them), from a `pulumi stack export`, and from the AWS DescribeUserPool /
+ * DescribeUserPoolClient API, all normalised the same way. No dependency on @pulumi/* or the AWS SDK.
+ */
+export * from "./types";
+export type { Unknown, MaybeUnknown } from "./unknown";
+export { UNKNOWN, isKnown, isUnknown, readKnown, isUnknownValueError } from "./unknown";
+export {
+    STANDARD_ATTRIBUTE_DEFAULTS,
+    STANDARD_ATTRIBUTE_NAMES,
+    MAX_CUSTOM_ATTRIBUTES,
+    isStandardAttribute,
+} from "./standard-attributes";
+export {
+    FixedSettingsReadError,
+    canonicalAttributeName,
+    isCustomAttributeName,
+    isDefaultStandardAttribute,
+    attributesEqual,
+} from "./normalize";
+export type { PoolSettingsFromProps, ClientSettingsFromProps } from "./from-props";
+export {
+    USER_POOL_TYPE,
+    USER_POOL_CLIENT_TYPE,
+    poolSettingsFromProps,
+    clientSettingsFromProps,
+    attributesFromSchemas,
+    requireKnownPool,
+} from "./from-props";
+export type { StateExport, StateResource, BaselineFromStateOptions } from "./from-state";
+export { baselineFromStateExport, stackFromUrn } from "./from-state";
+export type { AwsPoolDescription } from "./from-aws";
+export { poolFromDescribeUserPool, clientFromDescribeUserPoolClient, baselineFromAws } from "./from-aws";
+export { BaselineError, parseBaseline } from "./baseline";
+export type { FixedSettingChange, FixedSettingGroup } from "./compare";
+export { poolChanges, attributeChanges, clientChanges } from "./compare";

@@ -1,0 +1,190 @@
+import { STANDARD_ATTRIBUTE_DEFAULTS, isStandardAttribute } from "./standard-attributes";
+import { ATTRIBUTE_DATA_TYPES, AttributeConstraints, AttributeDataType, FixedAttribute } from "./types";
+
+/** The same raw attribute, whatever the source's spelling. */
+export interface RawAttribute {
+    name: unknown;
+    dataType: unknown;
+    required: unknown;
+    mutable: unknown;
+    developerOnly: unknown;
+    minLength: unknown;
+    maxLength: unknown;
+    minValue: unknown;
+    maxValue: unknown;
+}
+
+/** Raised when a source holds a value that cannot be read as a fixed setting. Names where it is. */
+export class FixedSettingsReadError extends Error {
+    constructor(message: string) {
+        super(message);
+        this.name = "FixedSettingsReadError";
+    }
+}
+
+/**
+ * Canonical attribute name: standard names as they are, custom ones as `custom:<name>`. Accepts the provider's
+ * spelling (no prefix), the API's (`custom:x`) and the API's developer-only spelling (`dev:custom:x`).
+ */
+export function canonicalAttributeName(raw: string): string {
+    const name = raw.startsWith("dev:") ? raw.slice(4) : raw;
+    if (name.startsWith("custom:") || isStandardAttribute(name)) {
+        return name;
+    }
+    return `custom:${name}`;
+}
+
+export function isCustomAttributeName(name: string): boolean {
+    return name.startsWith("custom:");
+}
+
+const CAMEL_TO_SNAKE: Record<string, string> = {
+    phoneNumber: "phone_number",
+    preferredUsername: "preferred_username",
+};
+
+/** Sign-in attribute lists: snake_case values, sorted, no duplicates; absent is []. */
+export function normalizeNameList(raw: unknown, where: string): string[] {
+    if (raw === undefined || raw === null) {
+        return [];
+    }
+    if (!Array.isArray(raw)) {
+        throw new FixedSettingsReadError(`${where}: expected a list of strings, got ${describe(raw)}`);
+    }
+    const out = new Set<string>();
+    raw.forEach((v: unknown, i: number) => {
+        if (typeof v !== "string") {
+            throw new FixedSettingsReadError(`${where}[${i}]: expected a string, got ${describe(v)}`);
+        }
+        out.add(CAMEL_TO_SNAKE[v] ?? v);
+    });
+    return [...out].sort();
+}
+
+export function normalizeBoolean(raw: unknown, dflt: boolean, where: string): boolean {
+    if (raw === undefined || raw === null) {
+        return dflt;
+    }
+    if (typeof raw === "boolean") {
+        return raw;
+    }
+    if (raw === "true" || raw === "false") {
+        return raw === "true";
+    }
+    throw new FixedSettingsReadError(`${where}: expected true or false, got ${describe(raw)}`);
+}
+
+/** Constraints arrive as strings from the provider and the API; "" and absent mean "no limit". */
+export function normalizeNumber(raw: unknown, where: string): number | undefined {
+    if (raw === undefined || raw === null || raw === "") {
+        return undefined;
+    }
+    const n = typeof raw === "number" ? raw : typeof raw === "string" ? Number(raw.trim()) : NaN;
+    if (!Number.isFinite(n)) {
+        throw new FixedSettingsReadError(`${where}: expected a number, got ${describe(raw)}`);
+    }
+    return n;
+}
+
+function normalizeDataType(raw: unknown, where: string): AttributeDataType {
+    if (raw === undefined || raw === null) {
+        return "String";
+    }
+    const hit = ATTRIBUTE_DATA_TYPES.find(t => typeof raw === "string" && t.toLowerCase() === raw.toLowerCase());
+    if (!hit) {
+        throw new FixedSettingsReadError(`${where}: expected one of ${ATTRIBUTE_DATA_TYPES.join(", ")}, got ${describe(raw)}`);
+    }
+    return hit;
+}
+
+/**
+ * One attribute in canonical form. Absent flags take Cognito's defaults (required false, mutable true,
+ * developer-only false). Only the constraints of the attribute's own data type are kept. A String attribute
+ * without limits gets its standard default (standard attributes) or 0..2048 (custom ones), which is what
+ * DescribeUserPool reports for it.
+ */
+export function normalizeAttribute(raw: RawAttribute, where: string): FixedAttribute {
+    if (typeof raw.name !== "string" || raw.name === "") {
+        throw new FixedSettingsReadError(`${where}.name: expected a non-empty string, got ${describe(raw.name)}`);
+    }
+    const name = canonicalAttributeName(raw.name);
+    const dataType = normalizeDataType(raw.dataType, `${where}.dataType`);
+    const standard = STANDARD_ATTRIBUTE_DEFAULTS[name];
+    const constraints: AttributeConstraints = {};
+    if (dataType === "String") {
+        const minLength = normalizeNumber(raw.minLength, `${where}.minLength`);
+        const maxLength = normalizeNumber(raw.maxLength, `${where}.maxLength`);
+        const dflt = standard && standard.dataType === "String" ? standard.constraints : { minLength: 0, maxLength: 2048 };
+        const min = minLength ?? dflt.minLength;
+        const max = maxLength ?? dflt.maxLength;
+        if (min !== undefined) constraints.minLength = min;
+        if (max !== undefined) constraints.maxLength = max;
+    } else if (dataType === "Number") {
+        const minValue = normalizeNumber(raw.minValue, `${where}.minValue`);
+        const maxValue = normalizeNumber(raw.maxValue, `${where}.maxValue`);
+        const dflt = standard && standard.dataType === "Number" ? standard.constraints : {};
+        const min = minValue ?? dflt.minValue;
+        const max = maxValue ?? dflt.maxValue;
+        if (min !== undefined) constraints.minValue = min;
+        if (max !== undefined) constraints.maxValue = max;
+    }
+    return {
+        name,
+        dataType,
+        required: normalizeBoolean(raw.required, false, `${where}.required`),
+        mutable: normalizeBoolean(raw.mutable, true, `${where}.mutable`),
+        developerOnly: normalizeBoolean(raw.developerOnly, false, `${where}.developerOnly`),
+        constraints,
+    };
+}
+
+export function attributesEqual(a: FixedAttribute, b: FixedAttribute): boolean {
+    return (
+        a.name === b.name &&
+        a.dataType === b.dataType &&
+        a.required === b.required &&
+        a.mutable === b.mutable &&
+        a.developerOnly === b.developerOnly &&
+        constraintsEqual(a.constraints, b.constraints)
+    );
+}
+
+export function constraintsEqual(a: AttributeConstraints, b: AttributeConstraints): boolean {
+    return (["minLength", "maxLength", "minValue", "maxValue"] as const).every(k => a[k] === b[k]);
+}
+
+/** True for a standard attribute identical to Cognito's default for it (left out of a normalised pool). */
+export function isDefaultStandardAttribute(a: FixedAttribute): boolean {
+    const dflt = STANDARD_ATTRIBUTE_DEFAULTS[a.name];
+    return dflt !== undefined && attributesEqual(a, dflt);
+}
+
+/**
+ * The attribute list of a normalised pool: default standard attributes dropped, sorted by name.
+ * A name given twice is an error (Cognito rejects it too).
+ */
+export function finishAttributes(list: FixedAttribute[], where: string): FixedAttribute[] {
+    const seen = new Set<string>();
+    for (const a of list) {
+        if (seen.has(a.name)) {
+            throw new FixedSettingsReadError(`${where}: attribute "${a.name}" appears twice`);
+        }
+        seen.add(a.name);
+    }
+    return list.filter(a => !isDefaultStandardAttribute(a)).sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
+}
+
+/** Cognito's default for an attribute not listed in a normalised pool, or undefined for a custom one. */
+export function defaultAttribute(name: string): FixedAttribute | undefined {
+    const d = STANDARD_ATTRIBUTE_DEFAULTS[name];
+    return d ? { ...d, constraints: { ...d.constraints } } : undefined;
+}
+
+export function describe(v: unknown): string {
+    if (v === undefined) return "nothing";
+    if (v === null) return "null";
+    if (typeof v === "string") return JSON.stringify(v);
+    if (Array.isArray(v)) return "a list";
+    if (typeof v === "object") return "an object";
+    return `${typeof v} ${String(v)}`;
+}

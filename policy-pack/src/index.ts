@@ -1,0 +1,17 @@
+/**
+ * The pack's library API, for the project's commands (baseline, plan, promote, adopt) and tests. Importing it
+ * starts no policy server (that is ../index.ts) and loads no @pulumi/* package.
+ */
+export * from "./fixed-settings";
+export * from "./catalogue";
+export {
+    BASELINE_JSON_SCHEMA,
+    DEFAULT_PROTECTED_STACKS,
+    PolicyConfigError,
+    policyConfigFor,
+    readBaselineConfig,
+    readProtectedStacks,
+    readPublicClients,
+} from "./policy-config";
+export type { PolicyConfigEntry, PolicyConfigOptions, PolicyPackConfigFile } from "./policy-config";
+export { fixedSettingMessage, formatValue } from "./messages";

@@ -1,0 +1,35 @@
+import { README_FIXED_SECTION } from "./catalogue";
+import { FixedSettingChange } from "./fixed-settings/compare";
+
+/** A value in a message: JSON for lists, objects and strings; "(absent)" when there is none. */
+export function formatValue(v: unknown): string {
+    if (v === undefined) return "(absent)";
+    return JSON.stringify(v);
+}
+
+/** `UserPool "auth-pool" (urn:…)`: the resource as a reader finds it in the program and in `pulumi preview`. */
+export function resourceLabel(type: string, name: string, urn: string): string {
+    const short = type.split(":").pop() ?? type;
+    return `${short} "${name}" (${urn})`;
+}
+
+/** The message for a fixed setting the program changed: resource, setting, both values, why, what instead. */
+export function fixedSettingMessage(resource: string, change: FixedSettingChange): string {
+    const keep =
+        change.deployed === undefined
+            ? `leave ${change.setting} out again`
+            : change.proposed === undefined
+              ? `keep ${change.setting} declared as deployed`
+              : `keep ${change.setting} at the deployed value ${formatValue(change.deployed)}`;
+    const replace =
+        change.group === "client"
+            ? "add a new client (a new logical name) beside the deployed one, move every app to its client id, then remove the old client"
+            : "create a new pool beside the deployed one and migrate its users to it";
+    return [
+        `${resource}: ${change.setting} is fixed at creation and differs from what is deployed.`,
+        `  deployed: ${formatValue(change.deployed)}`,
+        `  new:      ${formatValue(change.proposed)}`,
+        `  why: ${change.reason}.`,
+        `  instead: ${keep} in this stack's config; or ${replace}. See ${README_FIXED_SECTION}.`,
+    ].join("\n");
+}

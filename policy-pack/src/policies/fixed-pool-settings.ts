@@ -1,0 +1,24 @@
+import type { ResourceValidationArgs, ReportViolation } from "@pulumi/policy";
+import { PolicyName } from "../catalogue";
+import { FixedSettingGroup, poolChanges } from "../fixed-settings/compare";
+import { poolSettingsFromProps } from "../fixed-settings/from-props";
+import { fixedSettingMessage } from "../messages";
+import { USER_POOL_TYPE, baselineFor, deployedPool, label } from "./common";
+
+/**
+ * The check shared by the pool's fixed-settings policies: compare a UserPool's props with the deployed pool
+ * of the same URN (or an alias) and report the changes of one group. A pool not in the baseline is new: it passes.
+ */
+export function validatePoolGroup(policy: PolicyName, group: FixedSettingGroup) {
+    return (args: ResourceValidationArgs, report: ReportViolation): void => {
+        if (args.type !== USER_POOL_TYPE) return;
+        const baseline = baselineFor(args, policy, args.urn, report);
+        if (!baseline) return;
+        const found = deployedPool(baseline, args.urn, args.opts?.aliases ?? []);
+        if (!found) return;
+        const changes = poolChanges(found[1], poolSettingsFromProps(args.props)).filter(c => c.group === group);
+        for (const c of changes) {
+            report(fixedSettingMessage(label(args), c));
+        }
+    };
+}

@@ -1,0 +1,26 @@
+import type { ResourceValidationPolicy } from "@pulumi/policy";
+import { POLICY_NAMES } from "../catalogue";
+import { isUnknown, readKnown } from "../fixed-settings/unknown";
+import { readProtectedStacks } from "../policy-config";
+import { USER_POOL_TYPE, currentStack, label, policyHeader } from "./common";
+
+/** In a protected stack, MFA is not OFF (absent is OFF, the provider's default). */
+export const mfaInProtectedStack: ResourceValidationPolicy = {
+    ...policyHeader(
+        POLICY_NAMES.mfaInProtectedStack,
+        "In a protected environment (config protectedStacks) a user pool offers MFA: mfaConfiguration OPTIONAL or ON rather than OFF.",
+    ),
+    validateResource: (args, report) => {
+        if (args.type !== USER_POOL_TYPE) return;
+        const stacks = readProtectedStacks(args.getConfig<Record<string, unknown>>(), POLICY_NAMES.mfaInProtectedStack);
+        const stack = currentStack(args.urn);
+        if (stack === undefined || !stacks.includes(stack)) return;
+        const mfa = readKnown(() => args.props.mfaConfiguration as unknown);
+        if (isUnknown(mfa) || (mfa !== undefined && mfa !== null && mfa !== "OFF")) return;
+        report(
+            `${label(args)} in protected stack "${stack}": mfaConfiguration is ${mfa === undefined || mfa === null ? "absent (OFF)" : '"OFF"'}.\n` +
+                "  why: a stolen or guessed password is then enough to sign in to a production account.\n" +
+                '  instead: set mfaConfiguration "OPTIONAL" (users may enrol, e.g. TOTP) or "ON" (can be changed at any time).',
+        );
+    },
+};

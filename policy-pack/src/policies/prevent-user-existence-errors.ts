@@ -1,0 +1,23 @@
+import type { ResourceValidationPolicy } from "@pulumi/policy";
+import { POLICY_NAMES } from "../catalogue";
+import { isUnknown, readKnown } from "../fixed-settings/unknown";
+import { formatValue } from "../messages";
+import { USER_POOL_CLIENT_TYPE, label, policyHeader } from "./common";
+
+/** preventUserExistenceErrors is ENABLED; absent counts as LEGACY, the API's default for a new client. */
+export const preventUserExistenceErrors: ResourceValidationPolicy = {
+    ...policyHeader(
+        POLICY_NAMES.preventUserExistenceErrors,
+        'An app client sets preventUserExistenceErrors "ENABLED", so a failed sign-in or password reset does not reveal whether the user exists.',
+    ),
+    validateResource: (args, report) => {
+        if (args.type !== USER_POOL_CLIENT_TYPE) return;
+        const v = readKnown(() => args.props.preventUserExistenceErrors as unknown);
+        if (isUnknown(v) || v === "ENABLED") return;
+        report(
+            `${label(args)}: preventUserExistenceErrors is ${formatValue(v)}${v === undefined ? " (Cognito's API default for a new client: LEGACY)" : ""}.\n` +
+                "  why: with LEGACY, sign-in and password-reset errors tell an attacker which user names exist.\n" +
+                '  instead: set preventUserExistenceErrors "ENABLED" (can be changed at any time).',
+        );
+    },
+};

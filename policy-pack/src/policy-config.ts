@@ -1,0 +1,219 @@
+import {
+    ENFORCEMENT_LEVELS,
+    EnforcementLevel,
+    POLICY_CATALOGUE,
+    PolicyConfigKey,
+    PolicyName,
+} from "./catalogue";
+import { BaselineError, parseBaseline } from "./fixed-settings/baseline";
+import { describe } from "./fixed-settings/normalize";
+import { ALIAS_ATTRIBUTE_VALUES, ATTRIBUTE_DATA_TYPES, Baseline, USERNAME_ATTRIBUTE_VALUES } from "./fixed-settings/types";
+
+/** Stacks treated as protected environments when the config names none. */
+export const DEFAULT_PROTECTED_STACKS: readonly string[] = ["staging", "prod"];
+
+/** A malformed policy config; the message names the policy and the key. */
+export class PolicyConfigError extends Error {
+    constructor(message: string) {
+        super(message);
+        this.name = "PolicyConfigError";
+    }
+}
+
+// ---- JSON schemas (PolicyConfigJSONSchema shape; the CLI validates the config file with them) ----
+
+type JsonSchema = Record<string, unknown>;
+
+const attributeSchema: JsonSchema = {
+    type: "object",
+    required: ["name", "dataType", "required", "mutable", "developerOnly", "constraints"],
+    additionalProperties: false,
+    properties: {
+        name: { type: "string", minLength: 1 },
+        dataType: { type: "string", enum: [...ATTRIBUTE_DATA_TYPES] },
+        required: { type: "boolean" },
+        mutable: { type: "boolean" },
+        developerOnly: { type: "boolean" },
+        constraints: {
+            type: "object",
+            additionalProperties: false,
+            properties: {
+                minLength: { type: "number" },
+                maxLength: { type: "number" },
+                minValue: { type: "number" },
+                maxValue: { type: "number" },
+            },
+        },
+    },
+};
+
+/** JSON schema of the baseline (README "Baseline format"). */
+export const BASELINE_JSON_SCHEMA: JsonSchema = {
+    type: "object",
+    description: "What the stack has deployed (written by `npm run baseline`). Absent: first deployment, nothing to compare.",
+    required: ["source", "stack", "capturedAt", "userPools", "clients"],
+    additionalProperties: false,
+    properties: {
+        source: { type: "string", enum: ["pulumi-state", "aws"] },
+        stack: { type: "string", minLength: 1 },
+        capturedAt: { type: "string", minLength: 1 },
+        userPools: {
+            type: "object",
+            additionalProperties: {
+                type: "object",
+                required: ["id", "name", "usernameAttributes", "aliasAttributes", "caseSensitive", "attributes"],
+                additionalProperties: false,
+                properties: {
+                    id: { type: "string", minLength: 1 },
+                    name: { type: "string", minLength: 1 },
+                    usernameAttributes: { type: "array", items: { type: "string", enum: [...USERNAME_ATTRIBUTE_VALUES] } },
+                    aliasAttributes: { type: "array", items: { type: "string", enum: [...ALIAS_ATTRIBUTE_VALUES] } },
+                    caseSensitive: { type: "boolean" },
+                    attributes: { type: "array", items: attributeSchema },
+                },
+            },
+        },
+        clients: {
+            type: "object",
+            additionalProperties: {
+                type: "object",
+                required: ["id", "name", "userPool", "generateSecret"],
+                additionalProperties: false,
+                properties: {
+                    id: { type: "string", minLength: 1 },
+                    name: { type: "string" },
+                    userPool: { type: "string", minLength: 1 },
+                    generateSecret: { type: "boolean" },
+                },
+            },
+        },
+    },
+};
+
+export const PROTECTED_STACKS_JSON_SCHEMA: JsonSchema = {
+    type: "array",
+    items: { type: "string", minLength: 1 },
+    default: [...DEFAULT_PROTECTED_STACKS],
+    description: "Stacks that are protected environments.",
+};
+
+export const PUBLIC_CLIENTS_JSON_SCHEMA: JsonSchema = {
+    type: "array",
+    items: { type: "string", minLength: 1 },
+    default: [],
+    description: "Names of app clients meant for browsers or devices (public clients), besides every client without a secret.",
+};
+
+const SCHEMA_BY_KEY: Record<PolicyConfigKey, JsonSchema> = {
+    baseline: BASELINE_JSON_SCHEMA,
+    protectedStacks: PROTECTED_STACKS_JSON_SCHEMA,
+    publicClients: PUBLIC_CLIENTS_JSON_SCHEMA,
+};
+
+/** The `configSchema` of a policy that reads the given keys. */
+export function configSchemaFor(keys: PolicyConfigKey[]): { properties: Record<string, any> } {
+    return { properties: Object.fromEntries(keys.map(k => [k, SCHEMA_BY_KEY[k]])) };
+}
+
+// ---- Reading a policy's config (what args.getConfig() returns) ----
+
+const baselineCache = new WeakMap<object, Baseline>();
+
+/**
+ * The baseline in a policy's config, validated (cached per config object), or undefined when there is none
+ * (first deployment). A malformed one throws a PolicyConfigError naming the policy and the key.
+ */
+export function readBaselineConfig(config: Record<string, unknown>, policy: string): Baseline | undefined {
+    const raw = config.baseline;
+    if (raw === undefined || raw === null) {
+        return undefined;
+    }
+    if (typeof raw === "object") {
+        const cached = baselineCache.get(raw);
+        if (cached) return cached;
+    }
+    try {
+        const parsed = parseBaseline(raw, `policy config "${policy}".baseline`);
+        if (typeof raw === "object") baselineCache.set(raw, parsed);
+        return parsed;
+    } catch (e) {
+        if (e instanceof BaselineError) {
+            throw new PolicyConfigError(`${e.message}\nRegenerate it with \`npm run baseline -- --stack <stack>\`.`);
+        }
+        throw e;
+    }
+}
+
+function readStringList(config: Record<string, unknown>, key: string, where: string, dflt: readonly string[]): string[] {
+    const v = config[key];
+    if (v === undefined || v === null) {
+        return [...dflt];
+    }
+    if (!Array.isArray(v) || v.some(x => typeof x !== "string" || x === "")) {
+        throw new PolicyConfigError(`${where}.${key}: expected a list of non-empty strings, got ${describe(v)}`);
+    }
+    return v as string[];
+}
+
+export function readProtectedStacks(config: Record<string, unknown>, policy: string): string[] {
+    return readStringList(config, "protectedStacks", `policy config "${policy}"`, DEFAULT_PROTECTED_STACKS);
+}
+
+export function readPublicClients(config: Record<string, unknown>, policy: string): string[] {
+    return readStringList(config, "publicClients", `policy config "${policy}"`, []);
+}
+
+// ---- Building the config file ----
+
+/** One policy's entry in the file given to `--policy-pack-config`. */
+export interface PolicyConfigEntry {
+    enforcementLevel: EnforcementLevel;
+    baseline?: Baseline;
+    protectedStacks?: string[];
+    publicClients?: string[];
+}
+
+export type PolicyPackConfigFile = Record<PolicyName, PolicyConfigEntry>;
+
+export interface PolicyConfigOptions {
+    /** Stacks that are protected environments. Default ["staging", "prod"]. */
+    protectedStacks?: string[];
+    /** Names of clients meant for browsers/devices (besides every client without a secret). Default []. */
+    publicClients?: string[];
+    /** Levels that differ from each policy's default, by policy name. */
+    enforcementLevels?: Partial<Record<PolicyName, EnforcementLevel>>;
+}
+
+/**
+ * The whole `--policy-pack-config` file: every policy with its level, the baseline under each policy that
+ * compares against it (the CLI hands a policy only its own config), protectedStacks and publicClients under
+ * the policies that read them. `baseline` null/undefined = first deployment (fixed-settings policies pass).
+ * The baseline is validated first: a malformed one throws an error naming the key.
+ */
+export function policyConfigFor(baseline: Baseline | null | undefined, options: PolicyConfigOptions = {}): PolicyPackConfigFile {
+    const parsed = baseline === null || baseline === undefined ? undefined : parseBaseline(baseline, "baseline");
+    const protectedStacks = readStringList(options as Record<string, unknown>, "protectedStacks", "options", DEFAULT_PROTECTED_STACKS);
+    const publicClients = readStringList(options as Record<string, unknown>, "publicClients", "options", []);
+    const levels = options.enforcementLevels ?? {};
+    for (const [name, level] of Object.entries(levels)) {
+        if (!POLICY_CATALOGUE.some(p => p.name === name)) {
+            throw new PolicyConfigError(
+                `options.enforcementLevels["${name}"]: no such policy (policies: ${POLICY_CATALOGUE.map(p => p.name).join(", ")})`,
+            );
+        }
+        if (!ENFORCEMENT_LEVELS.includes(level as EnforcementLevel)) {
+            throw new PolicyConfigError(
+                `options.enforcementLevels["${name}"]: expected one of ${ENFORCEMENT_LEVELS.join(", ")}, got ${describe(level)}`,
+            );
+        }
+    }
+    const file = {} as PolicyPackConfigFile;
+    for (const p of POLICY_CATALOGUE) {
+        const entry: PolicyConfigEntry = { enforcementLevel: levels[p.name] ?? p.defaultLevel };
+        if (p.config.includes("baseline") && parsed) entry.baseline = parsed;
+        if (p.config.includes("protectedStacks")) entry.protectedStacks = [...protectedStacks];
+        if (p.config.includes("publicClients")) entry.publicClients = [...publicClients];
+        file[p.name] = entry;
+    }
+    return file;
+}

@@ -1,0 +1,245 @@
+// Starts the policy pack exactly as the Pulumi engine does, and talks the analyzer protocol to it:
+//   node <@pulumi/pulumi/cmd/run-policy-pack> <engine address> <pack dir>, cwd = pack dir,
+// port read from the first line of stdout, then ConfigureStack, GetAnalyzerInfo, Configure, Analyze per
+// resource and AnalyzeStack over gRPC, with the bindings and google-protobuf copy @pulumi/pulumi uses.
+import * as assert from "assert";
+import { ChildProcess, execFileSync, spawn } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import * as grpc from "@grpc/grpc-js";
+import { Empty } from "google-protobuf/google/protobuf/empty_pb";
+import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import { AnalyzerClient } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
+import {
+    AnalyzeRequest,
+    AnalyzeResponse,
+    AnalyzeStackRequest,
+    AnalyzerInfo,
+    AnalyzerResource,
+    AnalyzerResourceOptions,
+    AnalyzerStackConfigureRequest,
+    ConfigureAnalyzerRequest,
+    EnforcementLevel,
+    PolicyConfig,
+} from "@pulumi/pulumi/proto/analyzer_pb";
+import { EngineService } from "@pulumi/pulumi/proto/engine_grpc_pb";
+import { LogRequest } from "@pulumi/pulumi/proto/engine_pb";
+import { POLICY_CATALOGUE, POLICY_NAMES, policyConfigFor } from "../../policy-pack/src";
+import { CLIENT_TYPE, POOL_TYPE, UNKNOWN_STRING, clientUrn, componentUrn, poolUrn } from "./support/args";
+import { seedBaseline } from "./support/baseline";
+import { clientProps, poolProps } from "./support/fixtures";
+
+const ROOT = path.resolve(__dirname, "../..");
+const PACK_DIR = path.join(ROOT, "policy-pack");
+const RUN_POLICY_PACK = path.join(path.dirname(require.resolve("@pulumi/pulumi/package.json")), "cmd", "run-policy-pack");
+
+const LEVELS: Record<string, EnforcementLevel> = {
+    advisory: EnforcementLevel.ADVISORY,
+    mandatory: EnforcementLevel.MANDATORY,
+    disabled: EnforcementLevel.DISABLED,
+    remediate: EnforcementLevel.REMEDIATE,
+};
+
+/** Builds the pack like `npm ci` (prepare) would, when it has not been built. */
+function ensureBuilt(): void {
+    if (!fs.existsSync(path.join(PACK_DIR, "bin", "index.js"))) {
+        execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", PACK_DIR], { stdio: "inherit" });
+    }
+}
+
+/** The engine side the pack may dial back to: accepts Log calls. */
+function startEngine(logs: string[]): Promise<{ server: grpc.Server; address: string }> {
+    const server = new grpc.Server();
+    server.addService(EngineService, {
+        log: (call: grpc.ServerUnaryCall<LogRequest, Empty>, callback: grpc.sendUnaryData<Empty>) => {
+            logs.push(call.request.getMessage());
+            callback(null, new Empty());
+        },
+    } as unknown as grpc.UntypedServiceImplementation);
+    return new Promise((resolve, reject) =>
+        server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, port) =>
+            err ? reject(err) : resolve({ server, address: `127.0.0.1:${port}` }),
+        ),
+    );
+}
+
+/** Spawns the pack; resolves with its port (first stdout line) and the time from spawn to that line. */
+function startPack(engineAddress: string, stderr: string[]): Promise<{ child: ChildProcess; port: number; startMs: number }> {
+    const t0 = process.hrtime.bigint();
+    const child = spawn(process.execPath, [RUN_POLICY_PACK, engineAddress, PACK_DIR], {
+        cwd: PACK_DIR,
+        env: {
+            ...process.env,
+            PULUMI_NODEJS_STACK: "dev",
+            PULUMI_NODEJS_PROJECT: "cognito-user-pool",
+            PULUMI_NODEJS_ORGANIZATION: "organization",
+            PULUMI_NODEJS_DRY_RUN: "true",
+            PULUMI_CONFIG: "{}",
+        },
+        stdio: ["ignore", "pipe", "pipe"],
+    });
+    child.stderr!.on("data", d => stderr.push(String(d)));
+    return new Promise((resolve, reject) => {
+        let out = "";
+        child.once("exit", code => reject(new Error(`policy pack exited with ${code} before printing its port:\n${stderr.join("")}`)));
+        child.stdout!.on("data", d => {
+            out += String(d);
+            const nl = out.indexOf("\n");
+            if (nl < 0) return;
+            const first = out.slice(0, nl).trim();
+            const startMs = Number(process.hrtime.bigint() - t0) / 1e6;
+            child.removeAllListeners("exit");
+            if (!/^\d+$/.test(first)) {
+                reject(new Error(`first stdout line is not a port: ${JSON.stringify(first)}`));
+                return;
+            }
+            resolve({ child, port: Number(first), startMs });
+        });
+    });
+}
+
+function call<Req, Res>(fn: (req: Req, cb: (err: grpc.ServiceError | null, res: Res) => void) => unknown, req: Req): Promise<Res> {
+    return new Promise((resolve, reject) => fn(req, (err, res) => (err ? reject(err) : resolve(res))));
+}
+
+function options(protect: boolean, parent: string): AnalyzerResourceOptions {
+    const o = new AnalyzerResourceOptions();
+    o.setProtect(protect);
+    o.setParent(parent);
+    o.setAliasesList([]);
+    o.setIgnorechangesList([]);
+    o.setAdditionalsecretoutputsList([]);
+    return o;
+}
+
+function analyzeRequest(type: string, name: string, urn: string, props: Record<string, unknown>): AnalyzeRequest {
+    const r = new AnalyzeRequest();
+    r.setType(type);
+    r.setName(name);
+    r.setUrn(urn);
+    r.setProperties(Struct.fromJavaScript(JSON.parse(JSON.stringify(props))));
+    r.setOptions(options(false, componentUrn()));
+    return r;
+}
+
+function stackResource(type: string, name: string, urn: string, props: Record<string, unknown>): AnalyzerResource {
+    const r = new AnalyzerResource();
+    r.setType(type);
+    r.setName(name);
+    r.setUrn(urn);
+    r.setProperties(Struct.fromJavaScript(JSON.parse(JSON.stringify(props))));
+    r.setOptions(options(false, componentUrn()));
+    r.setParent(componentUrn());
+    return r;
+}
+
+function diagnostics(res: AnalyzeResponse): { policy: string; level: EnforcementLevel; message: string; urn: string }[] {
+    return res.getDiagnosticsList().map(d => ({
+        policy: d.getPolicyname(),
+        level: d.getEnforcementlevel(),
+        message: d.getMessage(),
+        urn: d.getUrn(),
+    }));
+}
+
+describe("the policy pack under the engine's analyzer protocol", function () {
+    this.timeout(60000);
+    const logs: string[] = [];
+    const stderr: string[] = [];
+    let engine: grpc.Server | undefined;
+    let child: ChildProcess | undefined;
+    let client: AnalyzerClient;
+    let startMs = 0;
+
+    before(async () => {
+        ensureBuilt();
+        const e = await startEngine(logs);
+        engine = e.server;
+        const pack = await startPack(e.address, stderr);
+        child = pack.child;
+        startMs = pack.startMs;
+        client = new AnalyzerClient(`127.0.0.1:${pack.port}`, grpc.credentials.createInsecure());
+    });
+
+    after(async () => {
+        client?.close();
+        if (child && child.exitCode === null) {
+            const exited = new Promise(resolve => child!.once("exit", resolve));
+            child.kill("SIGTERM");
+            await exited;
+        }
+        engine?.forceShutdown();
+        console.log(`      policy pack start (spawn to port printed): ${startMs.toFixed(0)} ms`);
+    });
+
+    it("starts from compiled JS and prints nothing but its port first", () => {
+        assert.ok(startMs > 0);
+        assert.deepStrictEqual(stderr.join("").trim(), "");
+    });
+
+    it("configures the stack, describes itself, and takes each policy's level and config with a baseline", async () => {
+        const stackReq = new AnalyzerStackConfigureRequest();
+        stackReq.setStack("dev");
+        stackReq.setProject("cognito-user-pool");
+        stackReq.setOrganization("organization");
+        stackReq.setDryRun(true);
+        await call(client.configureStack.bind(client), stackReq);
+
+        const info = await call<Empty, AnalyzerInfo>(client.getAnalyzerInfo.bind(client), new Empty());
+        assert.strictEqual(info.getName(), "cognito-user-pool");
+        assert.strictEqual(info.getVersion(), JSON.parse(fs.readFileSync(path.join(PACK_DIR, "package.json"), "utf8")).version);
+        const policies = info.getPoliciesList();
+        assert.deepStrictEqual(policies.map(p => p.getName()), POLICY_CATALOGUE.map(p => p.name));
+        const signIn = policies.find(p => p.getName() === POLICY_NAMES.signInOptionsUnchanged)!;
+        assert.strictEqual(signIn.getEnforcementlevel(), EnforcementLevel.MANDATORY);
+        assert.ok(signIn.getConfigschema()?.getProperties()?.toJavaScript().baseline);
+
+        const file = policyConfigFor(seedBaseline("dev"));
+        const req = new ConfigureAnalyzerRequest();
+        for (const [name, entry] of Object.entries(file)) {
+            const { enforcementLevel, ...properties } = entry;
+            const pc = new PolicyConfig();
+            pc.setEnforcementlevel(LEVELS[enforcementLevel]);
+            pc.setProperties(Struct.fromJavaScript(JSON.parse(JSON.stringify(properties))));
+            req.getPolicyconfigMap().set(name, pc);
+        }
+        await call(client.configure.bind(client), req);
+    });
+
+    it("fails a changed sign-in option with one mandatory violation", async () => {
+        const props = poolProps("dev", { usernameAttributes: ["email"] });
+        const res = await call<AnalyzeRequest, AnalyzeResponse>(client.analyze.bind(client), analyzeRequest(POOL_TYPE, "auth-pool", poolUrn(), props));
+        const ds = diagnostics(res);
+        assert.strictEqual(ds.length, 1, JSON.stringify(ds, null, 2));
+        assert.strictEqual(ds[0].policy, POLICY_NAMES.signInOptionsUnchanged);
+        assert.strictEqual(ds[0].level, EnforcementLevel.MANDATORY);
+        assert.match(ds[0].message, /usernameAttributes is fixed at creation[\s\S]*deployed: \[\][\s\S]*new: +\["email"\]/);
+    });
+
+    it("passes the deployed pool and client, with the SES identity ARN unknown during preview", async () => {
+        const pool = poolProps("dev");
+        pool.emailConfiguration.sourceArn = UNKNOWN_STRING;
+        const res = await call<AnalyzeRequest, AnalyzeResponse>(client.analyze.bind(client), analyzeRequest(POOL_TYPE, "auth-pool", poolUrn(), pool));
+        assert.deepStrictEqual(diagnostics(res), []);
+        const res2 = await call<AnalyzeRequest, AnalyzeResponse>(
+            client.analyze.bind(client),
+            analyzeRequest(CLIENT_TYPE, "auth-client-web", clientUrn(), clientProps()),
+        );
+        assert.deepStrictEqual(diagnostics(res2), []);
+    });
+
+    it("passes the stack with its pool, and fails it without", async () => {
+        const full = new AnalyzeStackRequest();
+        full.setResourcesList([
+            stackResource(POOL_TYPE, "auth-pool", poolUrn(), poolProps("dev")),
+            stackResource(CLIENT_TYPE, "auth-client-web", clientUrn(), clientProps()),
+        ]);
+        const ok = await call<AnalyzeStackRequest, AnalyzeResponse>(client.analyzeStack.bind(client), full);
+        assert.deepStrictEqual(diagnostics(ok), []);
+
+        const withoutPool = new AnalyzeStackRequest();
+        withoutPool.setResourcesList([stackResource(CLIENT_TYPE, "auth-client-web", clientUrn(), clientProps())]);
+        const ds = diagnostics(await call<AnalyzeStackRequest, AnalyzeResponse>(client.analyzeStack.bind(client), withoutPool));
+        assert.deepStrictEqual(ds.map(d => [d.policy, d.level]), [[POLICY_NAMES.poolNotRemoved, EnforcementLevel.MANDATORY]]);
+    });
+});

@@ -1,0 +1,81 @@
+import * as assert from "assert";
+import { Baseline, BaselineError, baselineFromStateExport, parseBaseline } from "../../../policy-pack/src/fixed-settings";
+import { clientUrn, poolUrn } from "../support/args";
+import { stateExport } from "../support/fixtures";
+
+function seed(): Baseline {
+    return JSON.parse(JSON.stringify(baselineFromStateExport(stateExport(), { capturedAt: "2026-11-26T07:00:00.000Z" })));
+}
+
+function problemsOf(value: unknown): string[] {
+    try {
+        parseBaseline(value);
+    } catch (e) {
+        assert.ok(e instanceof BaselineError, String(e));
+        return e.problems;
+    }
+    assert.fail("expected a BaselineError");
+}
+
+describe("fixed-settings: baseline format", () => {
+    it("accepts the documented format and returns it normalised", () => {
+        const b = seed();
+        assert.deepStrictEqual(parseBaseline(b), b);
+        b.userPools[poolUrn()].aliasAttributes = ["preferred_username", "email"];
+        assert.deepStrictEqual(parseBaseline(b).userPools[poolUrn()].aliasAttributes, ["email", "preferred_username"]);
+    });
+
+    it("accepts a first deployment's empty baseline", () => {
+        const b = { source: "aws", stack: "prod", capturedAt: "2026-11-26T07:00:00.000Z", userPools: {}, clients: {} };
+        assert.deepStrictEqual(parseBaseline(b), b);
+    });
+
+    it("reports every problem at once, each naming its key", () => {
+        const b = seed() as any;
+        b.source = "terraform";
+        delete b.stack;
+        b.userPools[poolUrn()].caseSensitive = "no";
+        b.userPools[poolUrn()].usernameAttributes = ["emial"];
+        b.userPools[poolUrn()].attributes[0].dataType = "Text";
+        b.userPools[poolUrn()].attributes[1].constraints.maxLength = "2048";
+        b.clients[clientUrn()].generateSecret = 0;
+        const problems = problemsOf(b);
+        const p = `baseline.userPools[${JSON.stringify(poolUrn())}]`;
+        assert.deepStrictEqual(problems, [
+            "baseline.stack: missing",
+            'baseline.source: expected one of "pulumi-state", "aws", got "terraform"',
+            `${p}.attributes[0].dataType: expected one of "String", "Number", "DateTime", "Boolean", got "Text"`,
+            `${p}.attributes[1].constraints.maxLength: expected a number, got "2048"`,
+            `${p}.usernameAttributes[0]: expected one of "email", "phone_number", got "emial"`,
+            `${p}.caseSensitive: expected true or false, got "no"`,
+            `baseline.clients[${JSON.stringify(clientUrn())}].generateSecret: expected true or false, got number 0`,
+        ]);
+    });
+
+    it("rejects unknown keys (typos), keys that are not URNs, clients of unknown pools, bad names", () => {
+        const b = seed() as any;
+        b.userPools[poolUrn()].caseSensitve = false;
+        b.userPools["auth-pool"] = b.userPools[poolUrn()];
+        b.clients[clientUrn()].userPool = "urn:pulumi:dev::x::y::z";
+        b.userPools[poolUrn()].attributes[0].name = "tenant_id";
+        const problems = problemsOf(b).join("\n");
+        assert.match(problems, /\.caseSensitve: unknown key \(expected id, name, usernameAttributes, aliasAttributes, caseSensitive, attributes\)/);
+        assert.match(problems, /baseline\.userPools\["auth-pool"\]: key is not a Pulumi URN/);
+        assert.match(problems, /\.userPool: "urn:pulumi:dev::x::y::z" is not a key of userPools/);
+        assert.match(problems, /attributes\[0\]\.name: "tenant_id" is neither a standard attribute nor "custom:<name>" \(did you mean "custom:tenant_id"\?\)/);
+    });
+
+    it("rejects a pool with both usernameAttributes and aliasAttributes, and a non-date capturedAt", () => {
+        const b = seed() as any;
+        b.userPools[poolUrn()].usernameAttributes = ["email"];
+        b.userPools[poolUrn()].aliasAttributes = ["preferred_username"];
+        b.capturedAt = "yesterday";
+        const problems = problemsOf(b).join("\n");
+        assert.match(problems, /usernameAttributes and aliasAttributes cannot both be set/);
+        assert.match(problems, /baseline\.capturedAt: not an ISO 8601 time: "yesterday"/);
+    });
+
+    it("rejects what is not an object, naming the place given", () => {
+        assert.throws(() => parseBaseline([], 'policy config "x".baseline'), /policy config "x"\.baseline: expected an object, got a list/);
+    });
+});

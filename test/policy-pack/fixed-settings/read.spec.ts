@@ -1,0 +1,227 @@
+import * as assert from "assert";
+import {
+    BaselineUserPool,
+    UNKNOWN,
+    baselineFromAws,
+    baselineFromStateExport,
+    clientFromDescribeUserPoolClient,
+    clientSettingsFromProps,
+    poolFromDescribeUserPool,
+    poolSettingsFromProps,
+    requireKnownPool,
+} from "../../../policy-pack/src/fixed-settings";
+import { UNKNOWN_ARRAY, UNKNOWN_STRING, clientUrn, poolArgs, poolUrn } from "../support/args";
+import {
+    CLIENT_ID,
+    POOL_ID,
+    clientProps,
+    describeUserPool,
+    describeUserPoolClient,
+    poolProps,
+    stateExport,
+} from "../support/fixtures";
+
+const CAPTURED = "2026-11-26T07:00:00.000Z";
+
+const expectedPool: BaselineUserPool = {
+    id: POOL_ID,
+    name: "myapp-dev",
+    usernameAttributes: [],
+    aliasAttributes: [],
+    caseSensitive: false,
+    attributes: [
+        {
+            name: "custom:tenant_id",
+            dataType: "String",
+            required: false,
+            mutable: true,
+            developerOnly: false,
+            constraints: { minLength: 1, maxLength: 64 },
+        },
+        { name: "email", dataType: "String", required: true, mutable: true, developerOnly: false, constraints: { minLength: 0, maxLength: 2048 } },
+    ],
+};
+
+describe("fixed-settings: reading the same pool from props, state export and DescribeUserPool", () => {
+    it("gives the same pool settings from all three sources", () => {
+        const fromProps = requireKnownPool(poolSettingsFromProps(poolProps()), "props");
+        const fromState = baselineFromStateExport(stateExport(), { stack: "dev", capturedAt: CAPTURED });
+        const fromAws = poolFromDescribeUserPool(describeUserPool());
+        assert.deepStrictEqual({ id: POOL_ID, ...fromProps }, expectedPool);
+        assert.deepStrictEqual(fromState.userPools[poolUrn()], expectedPool);
+        assert.deepStrictEqual(fromAws, expectedPool);
+    });
+
+    it("gives equal baselines from the state export and from AWS", () => {
+        const fromState = baselineFromStateExport(stateExport(), { capturedAt: CAPTURED });
+        const fromAws = baselineFromAws({
+            stack: "dev",
+            capturedAt: CAPTURED,
+            pools: [
+                {
+                    urn: poolUrn(),
+                    describeUserPool: describeUserPool(),
+                    clients: [{ urn: clientUrn(), describeUserPoolClient: describeUserPoolClient() }],
+                },
+            ],
+        });
+        assert.deepStrictEqual({ ...fromState, source: "aws" }, fromAws);
+        assert.deepStrictEqual(fromState, {
+            source: "pulumi-state",
+            stack: "dev",
+            capturedAt: CAPTURED,
+            userPools: { [poolUrn()]: expectedPool },
+            clients: { [clientUrn()]: { id: CLIENT_ID, name: "web", userPool: poolUrn(), generateSecret: false } },
+        });
+    });
+
+    it("reads the props a policy sees through the framework's proxy the same way", () => {
+        const args = poolArgs(poolProps());
+        assert.deepStrictEqual({ id: POOL_ID, ...requireKnownPool(poolSettingsFromProps(args.props), "props") }, expectedPool);
+    });
+
+    it("reads absent sign-in options as [] and absent usernameConfiguration as case-sensitive, in every source", () => {
+        const props = poolProps("dev", { usernameConfiguration: undefined, usernameAttributes: undefined });
+        assert.strictEqual(requireKnownPool(poolSettingsFromProps(props), "p").caseSensitive, true);
+        const aws = describeUserPool();
+        delete aws.UserPool.UsernameConfiguration;
+        assert.strictEqual(poolFromDescribeUserPool(aws).caseSensitive, true);
+        const state = stateExport();
+        const pool = state.deployment.resources[3];
+        delete pool.inputs.usernameConfiguration;
+        delete pool.outputs.usernameConfiguration;
+        assert.strictEqual(baselineFromStateExport(state).userPools[poolUrn()].caseSensitive, true);
+        assert.deepStrictEqual(baselineFromStateExport(state).userPools[poolUrn()].usernameAttributes, []);
+    });
+
+    it("prefers what the provider read (outputs) over inputs in a state export", () => {
+        const state = stateExport();
+        const pool = state.deployment.resources[3];
+        delete pool.inputs.usernameConfiguration; // computed by the provider
+        pool.outputs.usernameConfiguration = { caseSensitive: false };
+        assert.strictEqual(baselineFromStateExport(state).userPools[poolUrn()].caseSensitive, false);
+    });
+
+    it("canonicalises attribute names: provider `x`, API `custom:x` and developer-only `dev:custom:x`", () => {
+        const props = poolProps("dev", {
+            schemas: [{ name: "secret_level", attributeDataType: "Number", developerOnlyAttribute: true, numberAttributeConstraints: { minValue: "1", maxValue: "5" } }],
+        });
+        const aws = describeUserPool();
+        aws.UserPool.SchemaAttributes = [
+            {
+                Name: "dev:custom:secret_level",
+                AttributeDataType: "Number",
+                DeveloperOnlyAttribute: true,
+                Mutable: true,
+                Required: false,
+                NumberAttributeConstraints: { MinValue: "1", MaxValue: "5" },
+            },
+        ];
+        const expected = [
+            { name: "custom:secret_level", dataType: "Number", required: false, mutable: true, developerOnly: true, constraints: { minValue: 1, maxValue: 5 } },
+        ];
+        assert.deepStrictEqual(requireKnownPool(poolSettingsFromProps(props), "p").attributes, expected);
+        assert.deepStrictEqual(poolFromDescribeUserPool(aws).attributes, expected);
+    });
+
+    it("treats a custom String attribute without limits like AWS's 0..2048, and a standard attribute without them like its default", () => {
+        const props = poolProps("dev", {
+            schemas: [
+                { name: "nick", attributeDataType: "String", mutable: true },
+                { name: "email", attributeDataType: "String", required: true, mutable: true },
+            ],
+        });
+        const got = requireKnownPool(poolSettingsFromProps(props), "p").attributes;
+        assert.deepStrictEqual(got.map(a => [a.name, a.constraints]), [
+            ["custom:nick", { minLength: 0, maxLength: 2048 }],
+            ["email", { minLength: 0, maxLength: 2048 }],
+        ]);
+    });
+
+    it("leaves out standard attributes configured at Cognito's default", () => {
+        const props = poolProps("dev", {
+            schemas: [{ name: "given_name", attributeDataType: "String", mutable: true, required: false, stringAttributeConstraints: { minLength: "0", maxLength: "2048" } }],
+        });
+        assert.deepStrictEqual(requireKnownPool(poolSettingsFromProps(props), "p").attributes, []);
+    });
+
+    it("sorts and de-duplicates sign-in lists and accepts camelCase spellings", () => {
+        const read = poolSettingsFromProps(poolProps("dev", { aliasAttributes: ["preferredUsername", "email", "email"] }));
+        assert.deepStrictEqual(read.aliasAttributes, ["email", "preferred_username"]);
+    });
+
+    it("marks settings unknown during preview as UNKNOWN, and keeps reading the others", () => {
+        const args = poolArgs(poolProps("dev", { aliasAttributes: UNKNOWN_ARRAY, name: UNKNOWN_STRING }));
+        const read = poolSettingsFromProps(args.props);
+        assert.strictEqual(read.aliasAttributes, UNKNOWN);
+        assert.strictEqual(read.name, UNKNOWN);
+        assert.strictEqual(read.caseSensitive, false);
+        assert.strictEqual((read.attributes as unknown[]).length, 2);
+        assert.throws(() => requireKnownPool(read, "props"), /props: name, aliasAttributes not known/);
+    });
+
+    it("reads a client's secret flag from props, state and AWS, and never keeps the secret", () => {
+        assert.deepStrictEqual(clientSettingsFromProps(clientProps({ generateSecret: true })), {
+            name: "web",
+            generateSecret: true,
+            userPoolId: POOL_ID,
+        });
+        const fromAws = clientFromDescribeUserPoolClient(describeUserPoolClient(true), poolUrn());
+        assert.deepStrictEqual(fromAws, { id: CLIENT_ID, name: "web", userPool: poolUrn(), generateSecret: true });
+        assert.ok(!JSON.stringify(fromAws).includes("s3cr3t"));
+        const state = baselineFromStateExport(stateExport());
+        assert.ok(!JSON.stringify(state).includes("ciphertext"));
+    });
+});
+
+describe("fixed-settings: state export edge cases", () => {
+    it("skips resources pending deletion and clients of pools outside the stack", () => {
+        const state = stateExport();
+        state.deployment.resources.push({
+            ...state.deployment.resources[3],
+            urn: poolUrn("dev", "old-pool"),
+            id: "eu-west-1_Old",
+            delete: true,
+        });
+        state.deployment.resources[4].inputs.userPoolId = "eu-west-1_Elsewhere";
+        state.deployment.resources[4].outputs.userPoolId = "eu-west-1_Elsewhere";
+        const b = baselineFromStateExport(state);
+        assert.deepStrictEqual(Object.keys(b.userPools), [poolUrn()]);
+        assert.deepStrictEqual(b.clients, {});
+    });
+
+    it("reads a fixed setting kept as a secret when exported with --show-secrets", () => {
+        const state = stateExport();
+        state.deployment.resources[3].outputs.name = {
+            "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270",
+            plaintext: JSON.stringify("myapp-dev"),
+        };
+        assert.strictEqual(baselineFromStateExport(state).userPools[poolUrn()].name, "myapp-dev");
+    });
+
+    it("names the resource and key of an encrypted fixed setting, without its value", () => {
+        const state = stateExport();
+        const secret = { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", ciphertext: "v1:TOPSECRET" };
+        state.deployment.resources[3].outputs.name = secret;
+        state.deployment.resources[3].inputs.name = secret;
+        assert.throws(
+            () => baselineFromStateExport(state),
+            (e: Error) => e.message.includes(`${poolUrn()}.name is an encrypted secret`) && !e.message.includes("TOPSECRET"),
+        );
+    });
+
+    it("gives clear errors for a wrong version, a wrong stack, a pool without id", () => {
+        assert.throws(() => baselineFromStateExport({ version: 2, deployment: {} }), /state export.version: expected 3/);
+        assert.throws(() => baselineFromStateExport(stateExport("dev"), { stack: "prod" }), /state of stack "dev", not "prod"/);
+        const state = stateExport();
+        delete state.deployment.resources[3].id;
+        assert.throws(() => baselineFromStateExport(state), /auth-pool\.id: expected the pool's id/);
+        assert.throws(() => baselineFromStateExport("nope"), /state export: expected a JSON object/);
+    });
+
+    it("names the resource and key of a malformed setting", () => {
+        const state = stateExport();
+        state.deployment.resources[3].outputs.schemas[0].attributeDataType = "Text";
+        assert.throws(() => baselineFromStateExport(state), /auth-pool\.schemas\[0\]\.dataType: expected one of String, Number, DateTime, Boolean, got "Text"/);
+    });
+});

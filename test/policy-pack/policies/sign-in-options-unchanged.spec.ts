@@ -1,0 +1,88 @@
+import * as assert from "assert";
+import { signInOptionsUnchanged } from "../../../policy-pack/src/policies";
+import { CLIENT_TYPE, UNKNOWN_ARRAY, poolArgs, poolUrn, resourceArgs, violations } from "../support/args";
+import { seedBaseline, withBaseline } from "../support/baseline";
+import { clientProps, poolProps } from "../support/fixtures";
+
+describe("policy cognito-sign-in-options-unchanged", () => {
+    const run = (props: Record<string, unknown>, more = withBaseline()) => violations(signInOptionsUnchanged, poolArgs(props, more));
+
+    it("is mandatory and declares its baseline config", () => {
+        assert.strictEqual(signInOptionsUnchanged.enforcementLevel, "mandatory");
+        assert.ok(signInOptionsUnchanged.configSchema?.properties.baseline);
+    });
+
+    it("passes a pool whose sign-in options are as deployed", async () => {
+        assert.deepStrictEqual(await run(poolProps()), []);
+    });
+
+    it("passes everything when there is no baseline (first deployment)", async () => {
+        assert.deepStrictEqual(await run(poolProps("dev", { usernameAttributes: ["email"] }), { config: {}, stack: "dev" }), []);
+    });
+
+    it("passes a new pool (a URN not in the baseline)", async () => {
+        const args = poolArgs(poolProps("dev", { usernameAttributes: ["email"] }), { ...withBaseline(), name: "second-pool" });
+        assert.deepStrictEqual(await violations(signInOptionsUnchanged, args), []);
+    });
+
+    it("fails a change of usernameAttributes, naming resource, setting, both values, why and what instead", async () => {
+        const [message, ...rest] = await run(poolProps("dev", { usernameAttributes: ["email"] }));
+        assert.deepStrictEqual(rest, []);
+        assert.ok(message.includes(`UserPool "auth-pool" (${poolUrn()})`), message);
+        assert.match(message, /usernameAttributes is fixed at creation/);
+        assert.match(message, /deployed: \[\]/);
+        assert.match(message, /new: +\["email"\]/);
+        assert.match(message, /why: Cognito fixes a pool's sign-in options at creation: the provider would replace the pool: a new, empty pool/);
+        assert.match(message, /instead: keep usernameAttributes at the deployed value \[\]/);
+        assert.match(message, /create a new pool beside the deployed one and migrate its users/);
+        assert.match(message, /Changing a setting fixed at creation/);
+    });
+
+    it("fails adding an alias (preferred_username)", async () => {
+        const [message] = await run(poolProps("dev", { aliasAttributes: ["preferred_username"] }));
+        assert.match(message, /aliasAttributes is fixed at creation[\s\S]*deployed: \[\][\s\S]*new: +\["preferred_username"\]/);
+    });
+
+    it("fails a change of case sensitivity, also when usernameConfiguration is dropped (Cognito's default: sensitive)", async () => {
+        const [changed] = await run(poolProps("dev", { usernameConfiguration: { caseSensitive: true } }));
+        assert.match(changed, /usernameConfiguration\.caseSensitive is fixed at creation[\s\S]*deployed: false[\s\S]*new: +true/);
+        const [dropped] = await run(poolProps("dev", { usernameConfiguration: undefined }));
+        assert.match(dropped, /usernameConfiguration\.caseSensitive[\s\S]*new: +true/);
+    });
+
+    it("follows a renamed pool through its alias", async () => {
+        const args = poolArgs(poolProps("dev", { usernameAttributes: ["email"] }), {
+            ...withBaseline(),
+            name: "renamed-pool",
+            opts: { aliases: [poolUrn()] },
+        });
+        const [message] = await violations(signInOptionsUnchanged, args);
+        assert.match(message, /renamed-pool[\s\S]*usernameAttributes is fixed at creation/);
+    });
+
+    it("skips an option unknown during preview and still checks the others", async () => {
+        assert.deepStrictEqual(await run(poolProps("dev", { aliasAttributes: UNKNOWN_ARRAY })), []);
+        const [message] = await run(poolProps("dev", { aliasAttributes: UNKNOWN_ARRAY, usernameConfiguration: { caseSensitive: true } }));
+        assert.match(message, /caseSensitive/);
+    });
+
+    it("refuses to compare with the baseline of another stack", async () => {
+        const [message] = await run(poolProps("prod"), { config: { baseline: seedBaseline("dev") }, stack: "prod" });
+        assert.match(message, /captured for stack "dev", but this is stack "prod"[\s\S]*npm run baseline -- --stack prod/);
+    });
+
+    it("fails with an error naming the policy and key when the baseline is malformed", async () => {
+        const baseline = seedBaseline() as any;
+        baseline.userPools[poolUrn()].caseSensitive = "false";
+        await assert.rejects(
+            run(poolProps(), { config: { baseline }, stack: "dev" }),
+            (e: Error) =>
+                e.message.includes(`policy config "cognito-sign-in-options-unchanged".baseline.userPools[${JSON.stringify(poolUrn())}].caseSensitive: expected true or false`),
+        );
+    });
+
+    it("ignores other resource types", async () => {
+        const args = resourceArgs({ type: CLIENT_TYPE, name: "auth-client-web", props: clientProps(), ...withBaseline() });
+        assert.deepStrictEqual(await violations(signInOptionsUnchanged, args), []);
+    });
+});

@@ -1,0 +1,65 @@
+import * as assert from "assert";
+import { POLICY_CATALOGUE, POLICY_NAMES, policyConfigFor } from "../../policy-pack/src";
+import { allPolicies } from "../../policy-pack/src/policies";
+import { poolUrn } from "./support/args";
+import { seedBaseline } from "./support/baseline";
+
+describe("policy config (policyConfigFor)", () => {
+    it("lists every policy of the pack, with its level", () => {
+        const file = policyConfigFor(seedBaseline());
+        assert.deepStrictEqual(Object.keys(file).sort(), allPolicies.map(p => p.name).sort());
+        for (const p of allPolicies) {
+            assert.strictEqual(file[p.name as keyof typeof file].enforcementLevel, p.enforcementLevel, p.name);
+        }
+    });
+
+    it("repeats the baseline under each fixed-settings policy, and protectedStacks / publicClients where read", () => {
+        const file = policyConfigFor(seedBaseline(), { protectedStacks: ["prod"], publicClients: ["web"] });
+        const withBaseline = Object.entries(file).filter(([, e]) => e.baseline).map(([n]) => n).sort();
+        assert.deepStrictEqual(withBaseline, [
+            POLICY_NAMES.attributesUnchanged,
+            POLICY_NAMES.clientSecretUnchanged,
+            POLICY_NAMES.poolNameUnchanged,
+            POLICY_NAMES.poolNotRemoved,
+            POLICY_NAMES.signInOptionsUnchanged,
+        ]);
+        assert.deepStrictEqual(file[POLICY_NAMES.signInOptionsUnchanged].baseline, seedBaseline());
+        assert.deepStrictEqual(file[POLICY_NAMES.protectedEnvironment], { enforcementLevel: "mandatory", protectedStacks: ["prod"] });
+        assert.deepStrictEqual(file[POLICY_NAMES.mfaInProtectedStack], { enforcementLevel: "advisory", protectedStacks: ["prod"] });
+        assert.deepStrictEqual(file[POLICY_NAMES.publicClient], { enforcementLevel: "advisory", publicClients: ["web"] });
+        assert.deepStrictEqual(file[POLICY_NAMES.tokenRevocation], { enforcementLevel: "advisory" });
+    });
+
+    it("defaults protectedStacks to staging and prod, and omits the baseline on a first deployment", () => {
+        const file = policyConfigFor(null);
+        assert.deepStrictEqual(file[POLICY_NAMES.protectedEnvironment].protectedStacks, ["staging", "prod"]);
+        assert.strictEqual(file[POLICY_NAMES.signInOptionsUnchanged].baseline, undefined);
+        assert.ok(JSON.parse(JSON.stringify(file)));
+    });
+
+    it("takes levels per policy, and names a wrong policy or level", () => {
+        const file = policyConfigFor(null, { enforcementLevels: { [POLICY_NAMES.mfaInProtectedStack]: "mandatory" } });
+        assert.strictEqual(file[POLICY_NAMES.mfaInProtectedStack].enforcementLevel, "mandatory");
+        assert.throws(() => policyConfigFor(null, { enforcementLevels: { "no-such": "advisory" } as any }), /options\.enforcementLevels\["no-such"\]: no such policy/);
+        assert.throws(
+            () => policyConfigFor(null, { enforcementLevels: { [POLICY_NAMES.tokenRevocation]: "strict" } as any }),
+            /options\.enforcementLevels\["cognito-token-revocation"\]: expected one of advisory, mandatory, remediate, disabled, got "strict"/,
+        );
+        assert.throws(() => policyConfigFor(null, { protectedStacks: "prod" as any }), /options\.protectedStacks: expected a list of non-empty strings/);
+    });
+
+    it("validates the baseline first, naming the key", () => {
+        const b = seedBaseline() as any;
+        delete b.userPools[poolUrn()].name;
+        assert.throws(() => policyConfigFor(b), new RegExp(`baseline\\.userPools\\[${JSON.stringify(poolUrn()).replace(/[$[\]]/g, "\\$&")}\\]\\.name: missing`));
+    });
+
+    it("gives each policy a configSchema for what it reads, and the catalogue matches the pack", () => {
+        for (const entry of POLICY_CATALOGUE) {
+            const policy = allPolicies.find(p => p.name === entry.name)!;
+            assert.ok(policy, entry.name);
+            assert.deepStrictEqual(Object.keys(policy.configSchema?.properties ?? {}).sort(), [...entry.config].sort(), entry.name);
+        }
+        assert.strictEqual(allPolicies.length, POLICY_CATALOGUE.length);
+    });
+});
