@@ -1,0 +1,73 @@
+import * as fs from "fs";
+import * as path from "path";
+import { StackConfigError } from "../config/problems";
+import { StackFileError } from "../offline/stack-files";
+import { UsageError } from "./args";
+
+/** 0: done, nothing blocking; 1: blocked (a mandatory violation, a refused promotion); 2: bad usage or input. */
+export type ExitCode = 0 | 1 | 2;
+
+/** What a command reads and writes, so that tests can run it in-process on a copy of the project. */
+export interface CommandIO {
+    /** The directory holding Pulumi.yaml and the stack files. */
+    readonly projectDir: string;
+    readonly stdout: (text: string) => void;
+    readonly stderr: (text: string) => void;
+}
+
+export type Command = (argv: readonly string[], io: CommandIO) => Promise<ExitCode>;
+
+/** An input file the command cannot use (a baseline, say): reported like a usage error, exit code 2. */
+export class InputFileError extends Error {
+    constructor(message: string) {
+        super(message);
+        this.name = "InputFileError";
+    }
+}
+
+/**
+ * Runs a command's body and turns bad input into exit code 2 with its message on stderr (a config error with
+ * every problem, a usage error with the usage). Anything else is a bug and propagates.
+ */
+export async function reportingBadInput(io: CommandIO, usage: string, body: () => Promise<ExitCode>): Promise<ExitCode> {
+    try {
+        return await body();
+    } catch (error) {
+        if (error instanceof UsageError) {
+            io.stderr(`error: ${error.message}\n\n${usage}\n`);
+            return 2;
+        }
+        if (error instanceof StackConfigError || error instanceof StackFileError || error instanceof InputFileError) {
+            io.stderr(`error: ${error.message}\n`);
+            return 2;
+        }
+        throw error;
+    }
+}
+
+/** The project this code belongs to: the nearest directory above it with a Pulumi.yaml (also from bin/). */
+export function projectRoot(from = __dirname): string {
+    for (let dir = from; ; dir = path.dirname(dir)) {
+        if (fs.existsSync(path.join(dir, "Pulumi.yaml"))) {
+            return dir;
+        }
+        if (path.dirname(dir) === dir) {
+            throw new Error(`no Pulumi.yaml above ${from}`);
+        }
+    }
+}
+
+/** Runs a command as the process: arguments from argv, this project, the exit code as the process's. */
+export function runAsProcess(command: Command): void {
+    const io: CommandIO = {
+        projectDir: projectRoot(),
+        stdout: (text) => process.stdout.write(text),
+        stderr: (text) => process.stderr.write(text),
+    };
+    command(process.argv.slice(2), io).then(
+        (code) => { process.exitCode = code; },
+        (error) => {
+            process.stderr.write(`internal error: ${(error as Error).stack ?? error}\n`);
+            process.exitCode = 3;
+        });
+}

@@ -1,0 +1,129 @@
+import { allPolicies } from "../policy-pack/src/policies";
+import { evaluateStack, RegisteredResource } from "../offline/evaluate";
+import { hasMandatoryViolation, PolicyVerdict, runPolicies } from "../offline/run-policies";
+import { readStackConfig } from "../offline/stack-files";
+import type { PolicyConfigFile } from "./policy-config-file";
+
+/** A resource the stack would register, with the settings a reviewer looks at. */
+export interface PlannedResource {
+    readonly urn: string;
+    readonly type: string;
+    readonly name: string;
+    readonly parent?: string;
+    readonly protect: boolean;
+    readonly retainOnDelete: boolean;
+    /** The id of an existing resource the stack would adopt (Pulumi's import option). */
+    readonly importId?: string;
+    readonly settings: Readonly<Record<string, unknown>>;
+}
+
+/** What `npm run plan` prints, and with --json prints as it is. */
+export interface PlanReport {
+    readonly project: string;
+    readonly stack: string;
+    /** The deployed baseline the policies compared against; null: none given (a first deployment). */
+    readonly baseline: { readonly file: string; readonly stack: string; readonly source: string; readonly capturedAt: string } | null;
+    readonly resources: readonly PlannedResource[];
+    readonly policies: readonly PolicyVerdict[];
+    /** True when `pulumi preview --policy-pack` would fail. */
+    readonly blocked: boolean;
+}
+
+type Summarise = (inputs: Record<string, any>) => Record<string, unknown>;
+
+function pick(inputs: Record<string, any>, paths: readonly string[]): Record<string, unknown> {
+    const picked: Record<string, unknown> = {};
+    for (const path of paths) {
+        const value = path.split(".").reduce<any>((inner, key) => inner?.[key], inputs);
+        if (value !== undefined) {
+            picked[path] = value;
+        }
+    }
+    return picked;
+}
+
+/** `custom:tenant_id String, mutable, length 1..64`: one schema attribute on a line. */
+function schemaAttribute(attribute: Record<string, any>): string {
+    const flags = [attribute.required && "required", attribute.mutable && "mutable", attribute.developerOnlyAttribute && "developer only"];
+    const strings = attribute.stringAttributeConstraints;
+    const numbers = attribute.numberAttributeConstraints;
+    const range = strings ? `length ${strings.minLength ?? 0}..${strings.maxLength ?? ""}`
+        : numbers ? `value ${numbers.minValue ?? ""}..${numbers.maxValue ?? ""}` : undefined;
+    return `${attribute.name} ${attribute.attributeDataType}, ${[...flags, range].filter(Boolean).join(", ")}`;
+}
+
+/** `60 minutes`, `1 day`. */
+function amountOf(amount: number, unit: string): string {
+    return `${amount} ${amount === 1 ? unit.replace(/s$/, "") : unit}`;
+}
+
+/** The provider's units when a client gives none (tokenValidityUnits). */
+const defaultTokenUnits = { access: "hours", id: "hours", refresh: "days" } as const;
+
+function lifetime(inputs: Record<string, any>, token: "access" | "id" | "refresh"): string | undefined {
+    const amount = inputs[`${token}TokenValidity`];
+    return amount === undefined ? undefined : amountOf(amount, inputs.tokenValidityUnits?.[`${token}Token`] ?? defaultTokenUnits[token]);
+}
+
+/** The settings shown per resource type: the fixed-at-creation ones first, then what a reviewer checks. */
+const summaries: Readonly<Record<string, Summarise>> = {
+    "aws:cognito/userPool:UserPool": (inputs) => ({
+        name: inputs.name,
+        // Signing in with a user name only sets neither list: shown empty, as the baseline records it.
+        usernameAttributes: inputs.usernameAttributes ?? [],
+        aliasAttributes: inputs.aliasAttributes ?? [],
+        ...pick(inputs, ["usernameConfiguration.caseSensitive"]),
+        schemas: (inputs.schemas ?? []).map(schemaAttribute),
+        ...pick(inputs, [
+            "mfaConfiguration", "passwordPolicy.minimumLength", "adminCreateUserConfig.allowAdminCreateUserOnly",
+            "autoVerifiedAttributes", "emailConfiguration.emailSendingAccount", "emailConfiguration.fromEmailAddress",
+            "emailConfiguration.replyToEmailAddress", "deletionProtection", "userPoolTier",
+        ]),
+    }),
+    "aws:cognito/userPoolClient:UserPoolClient": (inputs) => ({
+        ...pick(inputs, ["name", "generateSecret", "explicitAuthFlows"]),
+        tokenValidity: {
+            access: lifetime(inputs, "access"),
+            id: lifetime(inputs, "id"),
+            refresh: lifetime(inputs, "refresh"),
+            authSession: inputs.authSessionValidity === undefined ? undefined : amountOf(inputs.authSessionValidity, "minutes"),
+        },
+        ...pick(inputs, ["enableTokenRevocation", "preventUserExistenceErrors", "allowedOauthFlows", "callbackUrls"]),
+    }),
+    "aws:sesv2/emailIdentity:EmailIdentity": (inputs) => pick(inputs, ["emailIdentity"]),
+};
+
+function plannedResource(resource: RegisteredResource): PlannedResource {
+    return {
+        urn: resource.urn,
+        type: resource.type,
+        name: resource.name,
+        ...(resource.parent ? { parent: resource.parent } : {}),
+        protect: resource.protect,
+        retainOnDelete: resource.retainOnDelete,
+        ...(resource.importId ? { importId: resource.importId } : {}),
+        settings: summaries[resource.type]?.(resource.inputs) ?? {},
+    };
+}
+
+/**
+ * Evaluates the stack's program offline and runs the policy pack over what it registers, as
+ * `pulumi preview --policy-pack policy-pack [--policy-pack-config <baseline>]` would, without the provider's diff.
+ * Throws StackFileError / StackConfigError for a stack that cannot be read or validated.
+ */
+export async function planStack(projectDir: string, stack: string, policyConfig?: PolicyConfigFile): Promise<PlanReport> {
+    const stackConfig = readStackConfig(projectDir, stack);
+    const evaluation = await evaluateStack(stackConfig);
+    const policies = await runPolicies(allPolicies, evaluation.resources, policyConfig?.config ?? {});
+    const baseline = policyConfig?.baseline;
+    return {
+        project: stackConfig.project,
+        stack,
+        baseline: baseline && policyConfig
+            ? { file: policyConfig.file, stack: baseline.stack, source: baseline.source, capturedAt: baseline.capturedAt }
+            : null,
+        resources: evaluation.resources.map(plannedResource),
+        policies,
+        blocked: hasMandatoryViolation(policies),
+    };
+}

@@ -1,0 +1,75 @@
+import * as fs from "fs";
+import { StackConfigError } from "../config/problems";
+import type { StackSettings } from "../config/schema";
+import { parseStackSettings, rawSettingsFromPulumiConfig } from "../config/settings";
+import { readStackConfig, stackFilePath } from "../offline/stack-files";
+import { SettingPath } from "./setting-keys";
+import { diffSettings, SettingsDiff } from "./settings-diff";
+import { editStackFile, SettingEdit } from "./stack-file-edit";
+
+/** A promotion worked out, nothing written: what differs, and the target's stack file as it would become. */
+export interface Promotion {
+    readonly from: string;
+    readonly to: string;
+    readonly targetFile: string;
+    readonly diff: SettingsDiff;
+    /** The values copied into the target: every difference, fixed-at-creation or changeable. */
+    readonly edits: readonly SettingEdit[];
+    readonly currentText: string;
+    readonly promotedText: string;
+}
+
+interface StackInput {
+    readonly raw: Record<string, unknown>;
+    readonly settings: StackSettings;
+}
+
+/** A stack's settings as written (merged with Pulumi.yaml) and validated; problems name the stack. */
+function readStack(projectDir: string, stack: string): StackInput {
+    const config = readStackConfig(projectDir, stack);
+    const raw = rawSettingsFromPulumiConfig(config.config);
+    try {
+        return { raw, settings: parseStackSettings(raw, { project: config.project, stack }) };
+    } catch (error) {
+        if (error instanceof StackConfigError) {
+            throw new StackConfigError(error.problems.map((problem) => `stack ${stack}: ${problem}`));
+        }
+        throw error;
+    }
+}
+
+/** The value as the stack file (or Pulumi.yaml) writes it, so a copy carries no spelled-out defaults. */
+function writtenValue(raw: Record<string, unknown>, path: SettingPath): unknown {
+    return path.reduce<unknown>((inner, segment) => {
+        if (typeof segment === "string") {
+            return (inner as Record<string, unknown> | undefined)?.[segment];
+        }
+        return Array.isArray(inner) ? inner.find((client) => client?.name === segment.client) : undefined;
+    }, raw);
+}
+
+/**
+ * Compares two stacks' effective settings and prepares the target's stack file with the promotable values
+ * copied in. Throws StackFileError / StackConfigError when either stack cannot be read or validated.
+ */
+export function preparePromotion(projectDir: string, from: string, to: string): Promotion {
+    const source = readStack(projectDir, from);
+    const target = readStack(projectDir, to);
+    const diff = diffSettings(source.settings, target.settings);
+    const edits = [...diff.fixedAtCreation, ...diff.changeable].map((difference) => ({
+        path: difference.path,
+        value: writtenValue(source.raw, difference.path) ?? difference.from,
+    }));
+    const targetFile = stackFilePath(projectDir, to);
+    const currentText = fs.readFileSync(targetFile, "utf8");
+    const sourceText = fs.readFileSync(stackFilePath(projectDir, from), "utf8");
+    return {
+        from,
+        to,
+        targetFile,
+        diff,
+        edits,
+        currentText,
+        promotedText: edits.length > 0 ? editStackFile(currentText, sourceText, edits, target.raw) : currentText,
+    };
+}

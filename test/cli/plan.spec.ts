@@ -1,0 +1,182 @@
+import * as assert from "assert";
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { main } from "../../cli/plan";
+import type { PlanReport } from "../../cli/plan-report";
+import { capturingIO, ProjectCopy, repoRoot } from "./support/project-copy";
+
+async function plan(project: ProjectCopy, ...argv: string[]) {
+    const io = capturingIO(project.dir);
+    const code = await main(argv, io);
+    return { code, out: io.out(), err: io.err() };
+}
+
+function violatedPolicies(report: PlanReport): string[] {
+    return report.policies.filter((policy) => policy.outcome === "violated").map((policy) => policy.policyName);
+}
+
+describe("npm run plan", () => {
+    let project: ProjectCopy;
+    beforeEach(() => { project = new ProjectCopy(); });
+    afterEach(() => project.remove());
+
+    describe("without a baseline (a first deployment)", () => {
+        for (const stack of ["dev", "staging", "prod"]) {
+            it(`lists what ${stack} would register and passes every policy: exit 0`, async () => {
+                const { code, out, err } = await plan(project, "--stack", stack);
+                assert.strictEqual(err, "");
+                assert.strictEqual(code, 0);
+                assert.match(out, new RegExp(`^Stack ${stack} \\(project cognito-user-pool\\), evaluated offline: \\d+ resources`));
+                assert.match(out, /aws:cognito\/userPool:UserPool +auth-pool/);
+                assert.match(out, /aws:cognito\/userPoolClient:UserPoolClient +auth-client-web/);
+                assert.match(out, /passed +mandatory +cognito-sign-in-options-unchanged/);
+                assert.match(out, /no baseline: a first deployment/);
+                assert.match(out, /\nNo mandatory violation\.\n$/);
+            });
+        }
+
+        it("shows protect and retainOnDelete where the stack sets them, and each resource's settings", async () => {
+            const { out } = await plan(project, "--stack", "prod");
+            assert.match(out, /auth-pool {2}\[protect, retainOnDelete\]/);
+            assert.match(out, /auth-client-web\n/);
+            assert.match(out, /name: myapp-prod\n/);
+            assert.match(out, /usernameConfiguration\.caseSensitive: false\n/);
+            assert.match(out, /tokenValidity: access 30 minutes, id 30 minutes, refresh 7 days, authSession 3 minutes\n/);
+        });
+
+        it("prints the same as one JSON document with --json", async () => {
+            const { code, out } = await plan(project, "--stack", "staging", "--json");
+            assert.strictEqual(code, 0);
+            const report: PlanReport = JSON.parse(out);
+            assert.strictEqual(report.stack, "staging");
+            assert.strictEqual(report.baseline, null);
+            assert.strictEqual(report.blocked, false);
+            assert.deepStrictEqual(report.resources.map((resource) => [resource.type, resource.name, resource.protect, resource.retainOnDelete]), [
+                ["cognito-user-pool:index:SignInBackend", "auth", false, false],
+                ["aws:sesv2/emailIdentity:EmailIdentity", "auth-sender", true, true],
+                ["aws:cognito/userPool:UserPool", "auth-pool", true, true],
+                ["aws:cognito/userPoolClient:UserPoolClient", "auth-client-web", false, false],
+                ["aws:cognito/userPoolClient:UserPoolClient", "auth-client-server", false, false],
+            ]);
+            assert.deepStrictEqual(report.resources[4].settings.generateSecret, true);
+            assert.strictEqual(report.policies.length, 12);
+            assert.ok(report.policies.every((policy) => policy.outcome === "passed"));
+        });
+
+        it("fails a mandatory policy that needs no baseline: exit 1", async () => {
+            project.edit("prod", "deletionProtection: true", "deletionProtection: false");
+            const { code, out } = await plan(project, "--stack", "prod", "--json");
+            assert.strictEqual(code, 1);
+            const report: PlanReport = JSON.parse(out);
+            assert.strictEqual(report.blocked, true);
+            assert.deepStrictEqual(violatedPolicies(report), ["cognito-protected-environment"]);
+        });
+    });
+
+    describe("with the baseline of what the stack has deployed", () => {
+        it("passes when the stack file still asks for the deployed fixed settings: exit 0", async () => {
+            const baseline = await project.deployBaseline("staging");
+            project.edit("staging", "mode: optional", "mode: required");
+            const { code, out } = await plan(project, "--stack", "staging", "--baseline", baseline);
+            assert.strictEqual(code, 0, out);
+            assert.match(out, /baseline .*baseline-staging\.json: stack staging, from pulumi-state, captured 2026-11-20T10:00:00\.000Z/);
+        });
+
+        it("fails a changed fixed setting as `pulumi preview --policy-pack` would: exit 1 and the violation", async () => {
+            const baseline = await project.deployBaseline("staging");
+            project.edit("staging", "caseSensitive: false", "caseSensitive: true");
+            const { code, out } = await plan(project, "--stack", "staging", "--baseline", baseline);
+            assert.strictEqual(code, 1);
+            assert.match(out, /VIOLATED +mandatory +cognito-sign-in-options-unchanged\n/);
+            assert.match(out, /\[mandatory\] {2}cognito-sign-in-options-unchanged {2}\(aws:cognito\/userPool:UserPool: auth-pool\)\n/);
+            assert.match(out, /usernameConfiguration\.caseSensitive is fixed at creation/);
+            assert.match(out, /deployed: false\n +new: +true\n/);
+            assert.match(out, /\n1 mandatory violation: `pulumi preview --policy-pack policy-pack` would fail\.\n$/);
+        });
+
+        it("reports the violations in the JSON too, with policy, level, resource and message", async () => {
+            const baseline = await project.deployBaseline("staging");
+            project.edit("staging", "type: confidential", "type: public");
+            const { code, out } = await plan(project, "--stack", "staging", "--baseline", baseline, "--json");
+            assert.strictEqual(code, 1);
+            const report: PlanReport = JSON.parse(out);
+            assert.deepStrictEqual(violatedPolicies(report), ["cognito-client-secret-unchanged"]);
+            const [violation] = report.policies[4].violations;
+            assert.strictEqual(violation.enforcementLevel, "mandatory");
+            assert.match(violation.urn!, /UserPoolClient::auth-client-server$/);
+            assert.match(violation.message, /generateSecret is fixed at creation/);
+            assert.strictEqual(report.baseline?.stack, "staging");
+        });
+    });
+
+    describe("bad usage or input: a message on stderr, exit 2", () => {
+        const cases: [string, (project: ProjectCopy) => string[], RegExp][] = [
+            ["an unknown option, with the usage", () => ["--stack", "dev", "--verbose"], /^error: unknown option --verbose\n\nusage: npm run plan/],
+            ["no --stack", () => ["--json"], /^error: missing --stack\n/],
+            ["an unknown stack, with the stacks there are", () => ["--stack", "qa"], /unknown stack "qa": there is no Pulumi\.qa\.yaml; stacks here: dev, prod, staging/],
+            ["malformed YAML, with its line", (project) => {
+                project.write("Pulumi.qa.yaml", "config:\n  cognito-user-pool:protect: true\n\tcognito-user-pool:userPool: {}\n");
+                return ["--stack", "qa"];
+            }, /Pulumi\.qa\.yaml:3: malformed YAML: Tabs are not allowed as indentation/],
+            ["a baseline file that is not there", () => ["--stack", "dev", "--baseline", "/nonexistent/baseline.json"], /cannot read baseline \/nonexistent\/baseline\.json/],
+            ["a baseline file that is not JSON", (project) => ["--stack", "dev", "--baseline", project.write("b.json", "{ nope")], /baseline .*b\.json is not JSON/],
+            ["a malformed baseline, naming the key", (project) => ["--stack", "dev", "--baseline", project.write("b.json",
+                JSON.stringify({ "cognito-sign-in-options-unchanged": { enforcementLevel: "mandatory", baseline: { source: "pulumi-state", stack: "dev", capturedAt: "2026-11-20T10:00:00Z", userPools: [], clients: {} } } }))],
+            /malformed:\n {2}- "cognito-sign-in-options-unchanged"\.baseline\.userPools: expected an object/],
+            ["a policy the pack does not have", (project) => ["--stack", "dev", "--baseline", project.write("b.json", JSON.stringify({ "cognito-no-such-policy": "mandatory" }))],
+                /"cognito-no-such-policy": no such policy in the pack/],
+        ];
+        for (const [what, argv, message] of cases) {
+            it(what, async () => {
+                const { code, out, err } = await plan(project, ...argv(project));
+                assert.strictEqual(code, 2);
+                assert.strictEqual(out, "");
+                assert.match(err, message);
+            });
+        }
+
+        it("bad config, with every problem on its own line", async () => {
+            project.edit("dev", "minLength: 8", "minLength: 3");
+            project.edit("dev", "tier: essentials", "tier: gold");
+            const { code, err } = await plan(project, "--stack", "dev");
+            assert.strictEqual(code, 2);
+            assert.match(err, /^error: Invalid stack configuration \(2 problems\):\n/);
+            assert.match(err, /\n {2}- cognito-user-pool:userPool\.tier: got "gold"; expected one of lite, essentials, plus\n/);
+            assert.match(err, /\n {2}- cognito-user-pool:userPool\.password\.minLength: got 3; expected a whole number from 6 to 99\n/);
+        });
+    });
+
+    describe("as a process, through npm run", function () {
+        this.timeout(120000);
+        const npmRun = (...argv: string[]) => spawnSync("npm", ["run", "--silent", "plan", "--", ...argv], { cwd: repoRoot, encoding: "utf8" });
+
+        before(function () {
+            if (!fs.existsSync(path.join(repoRoot, "bin", "cli", "plan.js"))) {
+                throw new Error("bin/cli/plan.js is missing: run `npm run build` first (npm test does)");
+            }
+        });
+
+        it("prints the plan as JSON and exits 0 for a stack that passes", () => {
+            const run = npmRun("--stack", "dev", "--json");
+            assert.strictEqual(run.status, 0, run.stderr);
+            assert.strictEqual((JSON.parse(run.stdout) as PlanReport).stack, "dev");
+        });
+
+        it("exits 1 on a mandatory violation and 2 on an unknown stack", async () => {
+            // dev's baseline as if deployed case-sensitive: the repo's dev stack file would change a fixed setting.
+            const copy = new ProjectCopy();
+            try {
+                copy.edit("dev", "caseSensitive: false", "caseSensitive: true");
+                const violated = npmRun("--stack", "dev", "--baseline", await copy.deployBaseline("dev"));
+                assert.strictEqual(violated.status, 1, violated.stderr);
+                assert.match(violated.stdout, /VIOLATED +mandatory +cognito-sign-in-options-unchanged/);
+            } finally {
+                copy.remove();
+            }
+            const unknown = npmRun("--stack", "qa");
+            assert.strictEqual(unknown.status, 2);
+            assert.match(unknown.stderr, /unknown stack "qa"/);
+        });
+    });
+});

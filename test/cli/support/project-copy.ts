@@ -1,0 +1,81 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import type { CommandIO } from "../../../cli/command";
+import { evaluateStack } from "../../../offline/evaluate";
+import { readStackConfig, stackFilePath } from "../../../offline/stack-files";
+import { baselineFromStateExport } from "../../../policy-pack/src/fixed-settings/from-state";
+import { policyConfigFor } from "../../../policy-pack/src/policy-config";
+
+export const repoRoot = path.resolve(__dirname, "../../..");
+
+/** A scratch copy of the project's Pulumi.yaml and stack files, so a test may change them freely. */
+export class ProjectCopy {
+    readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), "project-copy-"));
+
+    constructor() {
+        for (const file of fs.readdirSync(repoRoot).filter((name) => /^Pulumi(\..+)?\.yaml$/.test(name))) {
+            fs.copyFileSync(path.join(repoRoot, file), path.join(this.dir, file));
+        }
+    }
+
+    stackFile(stack: string): string {
+        return stackFilePath(this.dir, stack);
+    }
+
+    read(stack: string): string {
+        return fs.readFileSync(this.stackFile(stack), "utf8");
+    }
+
+    /** Rewrites a stack file by replacing one piece of its text; fails if the text is not there. */
+    edit(stack: string, find: string, replacement: string): void {
+        const text = this.read(stack);
+        if (!text.includes(find)) {
+            throw new Error(`Pulumi.${stack}.yaml has no ${JSON.stringify(find)}`);
+        }
+        fs.writeFileSync(this.stackFile(stack), text.replace(find, replacement));
+    }
+
+    write(name: string, text: string): string {
+        const file = path.join(this.dir, name);
+        fs.writeFileSync(file, text);
+        return file;
+    }
+
+    /**
+     * A policy-config file with the stack's baseline as if it had deployed its current stack file: the program
+     * evaluated offline, its resources exported as `pulumi stack export` would, read by the pack's baseline reader.
+     */
+    async deployBaseline(stack: string): Promise<string> {
+        const evaluation = await evaluateStack(readStackConfig(this.dir, stack));
+        const poolId = evaluation.outputs.userPoolId as string;
+        const clients = evaluation.outputs.clients as Record<string, { id: string }>;
+        const resources = evaluation.resources.map((resource) => ({
+            urn: resource.urn,
+            type: resource.type,
+            custom: resource.custom,
+            id: resource.type === "aws:cognito/userPool:UserPool" ? poolId : clients[resource.inputs.name]?.id ?? resource.name,
+            inputs: resource.inputs,
+            outputs: resource.inputs,
+        }));
+        const baseline = baselineFromStateExport({ version: 3, deployment: { resources } }, { stack, capturedAt: "2026-11-20T10:00:00Z" });
+        return this.write(`baseline-${stack}.json`, JSON.stringify(policyConfigFor(baseline), null, 2));
+    }
+
+    remove(): void {
+        fs.rmSync(this.dir, { recursive: true, force: true });
+    }
+}
+
+/** A CommandIO on a project copy that keeps what the command prints. */
+export function capturingIO(projectDir: string): CommandIO & { readonly out: () => string; readonly err: () => string } {
+    let stdout = "";
+    let stderr = "";
+    return {
+        projectDir,
+        stdout: (text) => { stdout += text; },
+        stderr: (text) => { stderr += text; },
+        out: () => stdout,
+        err: () => stderr,
+    };
+}

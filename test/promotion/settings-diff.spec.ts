@@ -1,0 +1,99 @@
+import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import { parseStackSettings } from "../../config/settings";
+import { fixedAtCreationKeys, perEnvironmentKeys } from "../../promotion/setting-keys";
+import { diffSettings } from "../../promotion/settings-diff";
+
+const settings = (raw: Record<string, unknown>, stack = "dev") => parseStackSettings(raw, { project: "myapp", stack });
+
+function keys(raw: { from: Record<string, unknown>; to: Record<string, unknown> }) {
+    const diff = diffSettings(settings(raw.from, "dev"), settings(raw.to, "staging"));
+    return {
+        fixedAtCreation: diff.fixedAtCreation.map((difference) => difference.key),
+        changeable: diff.changeable.map((difference) => difference.key),
+        onlyInTarget: diff.onlyInTarget,
+    };
+}
+
+describe("diffSettings: the effective settings that differ between two stacks", () => {
+    it("finds nothing between stacks that differ only in how explicitly they spell the defaults", () => {
+        const diff = diffSettings(settings({}), settings({ userPool: { mfa: { mode: "off", factors: ["totp"] } }, clients: [{ name: "web", type: "public" }] }));
+        assert.deepStrictEqual(diff, { fixedAtCreation: [], changeable: [], onlyInTarget: [] });
+    });
+
+    it("names each difference by its dotted key, with the value in each stack after defaults", () => {
+        const diff = diffSettings(settings({ userPool: { mfa: { mode: "optional" } } }), settings({}));
+        assert.deepStrictEqual(diff.changeable.map(({ key, from, to }) => ({ key, from, to })),
+            [{ key: "userPool.mfa.mode", from: "optional", to: "off" }]);
+    });
+
+    it("leaves out every per-environment key", () => {
+        const everythingPerEnvironment = (suffix: string) => ({
+            protect: suffix === "a",
+            import: { userPool: `eu-west-1_${suffix}` },
+            userPool: {
+                name: `pool-${suffix}`, deletionProtection: suffix === "a", tags: { environment: suffix },
+                email: { sender: "ses", from: `no-reply@${suffix}.example.com`, fromName: suffix, replyTo: `help@${suffix}.example.com`, configurationSet: suffix },
+            },
+        });
+        assert.deepStrictEqual(keys({ from: everythingPerEnvironment("a"), to: everythingPerEnvironment("b") }),
+            { fixedAtCreation: [], changeable: [], onlyInTarget: [] });
+    });
+
+    it("groups sign-in options, required and custom attributes and a client's type or secret as fixed at creation", () => {
+        const diff = keys({
+            from: {
+                userPool: { signIn: { with: ["username", "email"], caseSensitive: true }, attributes: { required: ["email", "name"], custom: [{ name: "tenant", type: "string" }] } },
+                clients: [{ name: "web", type: "confidential", generateSecret: false }],
+            },
+            to: { clients: [{ name: "web" }] },
+        });
+        assert.deepStrictEqual(diff.fixedAtCreation, [
+            "userPool.signIn.with", "userPool.signIn.caseSensitive", "userPool.attributes.required", "userPool.attributes.custom",
+            "clients[web].type", "clients[web].generateSecret",
+        ]);
+        assert.deepStrictEqual(diff.changeable, []);
+    });
+
+    it("compares clients by name, whatever their order", () => {
+        const diff = keys({
+            from: { clients: [{ name: "server", type: "confidential" }, { name: "web", tokenValidity: { refresh: "7d" } }] },
+            to: { clients: [{ name: "web" }, { name: "server", type: "confidential" }] },
+        });
+        assert.deepStrictEqual(diff.changeable, ["clients[web].tokenValidity.refresh"]);
+    });
+
+    it("counts a client only in the stack promoted from as one changeable addition, and reports one only in the target", () => {
+        const diff = diffSettings(
+            settings({ clients: [{ name: "web" }, { name: "server", type: "confidential" }] }),
+            settings({ clients: [{ name: "web" }, { name: "legacy" }] }, "staging"));
+        assert.deepStrictEqual(diff.changeable.map(({ key, to }) => ({ key, to })), [{ key: "clients[server]", to: undefined }]);
+        assert.strictEqual((diff.changeable[0].from as { type: string }).type, "confidential");
+        assert.deepStrictEqual(diff.onlyInTarget, ["clients[legacy]"]);
+    });
+
+    it("compares an optional group key by key when only one stack has it", () => {
+        const diff = keys({ from: { userPool: { verification: { method: "code", emailSubject: "Your code" } } }, to: {} });
+        assert.deepStrictEqual(diff.changeable, ["userPool.verification.emailSubject"]);
+    });
+
+    it("compares lists as a whole, order included (account recovery is ordered)", () => {
+        const diff = keys({
+            from: { userPool: { accountRecovery: ["phone", "email"], signIn: { with: ["phone"] }, sms: { snsCallerArn: "arn:aws:iam::123456789012:role/sms", externalId: "x" } } },
+            to: { userPool: { accountRecovery: ["email", "phone"], signIn: { with: ["phone"] }, sms: { snsCallerArn: "arn:aws:iam::123456789012:role/sms", externalId: "x" } } },
+        });
+        assert.deepStrictEqual(diff.changeable, ["userPool.accountRecovery"]);
+    });
+});
+
+describe("the promotion key lists", () => {
+    it("are documented, every key, in the commands' README section", () => {
+        // The fragment until the lead merges it into README.md.
+        const fragment = path.join(__dirname, "../../docs/plan-and-promote.md");
+        const readme = fs.readFileSync(fs.existsSync(fragment) ? fragment : path.join(__dirname, "../../README.md"), "utf8");
+        for (const key of [...perEnvironmentKeys, ...fixedAtCreationKeys]) {
+            assert.ok(readme.includes(`\`${key}\``), `the README section does not mention ${key}`);
+        }
+    });
+});
