@@ -1,0 +1,44 @@
+import { Baseline, baselineFromAws } from "../policy-pack/src/fixed-settings";
+import type { LivePool } from "./read-pool";
+import type { StackUrns } from "./urns";
+
+/** Two live app clients with one name: the program names clients uniquely, so it cannot tell them apart. */
+export class DuplicateClientNameError extends Error {
+    constructor(poolId: string, name: string, clientIds: string[]) {
+        super(`user pool ${poolId} has ${clientIds.length} app clients named "${name}" (${clientIds.join(", ")}): ` +
+            "the program identifies clients by name; rename all but one in the console first");
+        this.name = "DuplicateClientNameError";
+    }
+}
+
+/** Throws DuplicateClientNameError when two of the pool's clients share a name. */
+export function requireUniqueClientNames(live: LivePool): void {
+    const idsByName = new Map<string, string[]>();
+    for (const client of live.clients) {
+        const name = client.ClientName ?? "";
+        idsByName.set(name, [...(idsByName.get(name) ?? []), client.ClientId ?? "?"]);
+    }
+    for (const [name, ids] of idsByName) {
+        if (ids.length > 1) {
+            throw new DuplicateClientNameError(live.pool.Id ?? "?", name, ids);
+        }
+    }
+}
+
+/** The baseline (source "aws") of a live pool and its clients, keyed by the URNs they have in the stack. */
+export function awsBaseline(live: LivePool, stack: string, urns: StackUrns, capturedAt?: Date): Baseline {
+    requireUniqueClientNames(live);
+    const poolUrn = urns.pool(live.pool.Id ?? "");
+    return baselineFromAws({
+        stack,
+        capturedAt,
+        pools: [{
+            urn: poolUrn,
+            describeUserPool: live.pool,
+            clients: live.clients.map((client) => ({
+                urn: urns.client(client.ClientId ?? "", client.ClientName ?? ""),
+                describeUserPoolClient: client,
+            })),
+        }],
+    });
+}

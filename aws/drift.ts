@@ -1,0 +1,118 @@
+import type { Baseline, BaselineUserPool, StateExport, StateResource } from "../policy-pack/src/fixed-settings";
+import { USER_POOL_CLIENT_TYPE, USER_POOL_TYPE, clientChanges, isCustomAttributeName, poolChanges } from "../policy-pack/src/fixed-settings";
+import { clientChangeableSettings, compareChangeable, poolChangeableSettings } from "./changeable-settings";
+import type { LivePool } from "./read-pool";
+
+/** One setting on which a stack's state and AWS disagree. `undefined`: the resource or item is absent there. */
+export interface Drift {
+    /** The resource's name in the stack, e.g. `auth-pool`. */
+    readonly resource: string;
+    readonly setting: string;
+    readonly state: unknown;
+    readonly aws: unknown;
+}
+
+export interface DriftReport {
+    /** Settings Cognito fixes at creation: a difference means the resource was replaced or the state is stale. */
+    readonly fixed: Drift[];
+    /** Settings that change in place: someone changed them outside Pulumi. */
+    readonly changeable: Drift[];
+    /** What could not be compared, and why. */
+    readonly notCompared: string[];
+}
+
+export interface DriftInput {
+    readonly exported: StateExport;
+    readonly stateBaseline: Baseline;
+    /** The baseline of the live pool, keyed by the state's URNs where it holds the same ids. */
+    readonly awsBaseline: Baseline;
+    readonly live: LivePool;
+}
+
+/** The resource's name in a URN: `urn:…::auth-pool` → `auth-pool`. */
+export function resourceName(urn: string): string {
+    return urn.slice(urn.lastIndexOf("::") + 2);
+}
+
+/** Compares a stack's state with its live pool: fixed settings (through the baselines), then changeable ones. */
+export function driftBetween({ exported, stateBaseline, awsBaseline, live }: DriftInput): DriftReport {
+    const fixed: Drift[] = [];
+    const notCompared: string[] = [];
+    const [poolUrn, awsPool] = Object.entries(awsBaseline.userPools)[0];
+    for (const urn of Object.keys(stateBaseline.userPools).filter((urn) => urn !== poolUrn)) {
+        notCompared.push(`${resourceName(urn)}: a user pool of the state other than the one read from AWS (${awsPool.id})`);
+    }
+    const statePool = stateBaseline.userPools[poolUrn];
+    const poolName = resourceName(poolUrn);
+    if (statePool === undefined) {
+        fixed.push({ resource: poolName, setting: "user pool", state: undefined, aws: awsPool.id });
+    } else {
+        fixed.push(...poolDrift(poolName, statePool, awsPool));
+    }
+
+    const stateClients = Object.entries(stateBaseline.clients).filter(([, client]) => client.userPool === poolUrn);
+    const clientUrns = [...new Set([...stateClients.map(([urn]) => urn), ...Object.keys(awsBaseline.clients)])];
+    for (const urn of clientUrns) {
+        const stateClient = stateBaseline.clients[urn];
+        const awsClient = awsBaseline.clients[urn];
+        const resource = resourceName(urn);
+        if (stateClient === undefined || awsClient === undefined) {
+            fixed.push({ resource, setting: "app client", state: stateClient?.id, aws: awsClient?.id });
+            continue;
+        }
+        fixed.push(...clientChanges(stateClient, { name: awsClient.name, generateSecret: awsClient.generateSecret, userPoolId: undefined })
+            .map((change) => ({ resource, setting: change.setting, state: change.deployed, aws: change.proposed })));
+    }
+
+    const changeable: Drift[] = [];
+    const resources = exported.deployment.resources ?? [];
+    const poolResource = resources.find((resource) => resource.urn === poolUrn && resource.type === USER_POOL_TYPE);
+    if (poolResource !== undefined) {
+        changeable.push(...compared(poolName, compareChangeable(deployedView(poolResource), live, poolChangeableSettings), notCompared));
+    }
+    for (const client of live.clients) {
+        const clientResource = resources.find((resource) => resource.type === USER_POOL_CLIENT_TYPE && resource.id === client.ClientId);
+        if (clientResource !== undefined) {
+            changeable.push(...compared(resourceName(clientResource.urn),
+                compareChangeable(deployedView(clientResource), client, clientChangeableSettings), notCompared));
+        }
+    }
+    return { fixed, changeable, notCompared };
+}
+
+/**
+ * Every fixed setting that differs. The pack's comparison judges a change Cognito cannot apply, so it lets a
+ * new custom attribute pass; as drift, one the state does not know is reported too.
+ */
+function poolDrift(resource: string, state: BaselineUserPool, aws: BaselineUserPool): Drift[] {
+    const added = aws.attributes.filter((attribute) =>
+        isCustomAttributeName(attribute.name) && !state.attributes.some((known) => known.name === attribute.name));
+    return [
+        ...(state.id !== aws.id ? [{ resource, setting: "id", state: state.id, aws: aws.id }] : []),
+        ...poolChanges(state, aws)
+            .filter((change) => !(change.group === "attributes" && change.deployed === undefined))
+            .map((change) => ({ resource, setting: change.setting, state: change.deployed, aws: change.proposed })),
+        ...added.map((attribute) => ({ resource, setting: `attribute "${attribute.name}"`, state: undefined, aws: attribute })),
+    ];
+}
+
+function compared(resource: string, comparison: ReturnType<typeof compareChangeable>, notCompared: string[]): Drift[] {
+    if (comparison.notCompared.length > 0) {
+        notCompared.push(`${resource}: ${comparison.notCompared.join(", ")} (not reported by the server)`);
+    }
+    return comparison.differences.map((difference) => ({ resource, setting: difference.setting, state: difference.props, aws: difference.live }));
+}
+
+const secretSignatureKey = "4dabf18193072939515e22adb298388d";
+
+/** What the provider last read (outputs) over what the program sent (inputs); encrypted secrets left out. */
+function deployedView(resource: StateResource): Record<string, unknown> {
+    const view: Record<string, unknown> = { ...resource.inputs };
+    for (const [key, value] of Object.entries(resource.outputs ?? {})) {
+        if (value !== undefined && value !== null) {
+            view[key] = value;
+        }
+    }
+    return Object.fromEntries(Object.entries(view).filter(([, value]) =>
+        !(value !== null && typeof value === "object" && secretSignatureKey in value)));
+}

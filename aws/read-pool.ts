@@ -1,0 +1,101 @@
+import {
+    DescribeUserPoolClientCommand,
+    DescribeUserPoolCommand,
+    GetUserPoolMfaConfigCommand,
+    GetUserPoolMfaConfigResponse,
+    paginateListUserPoolClients,
+    UserPoolClientType,
+    UserPoolType,
+} from "@aws-sdk/client-cognito-identity-provider";
+import { GetEmailIdentityCommand, GetEmailIdentityResponse } from "@aws-sdk/client-sesv2";
+import { awsClients, AwsClients, closeClients, regionOfPoolId } from "./clients";
+import { readFromAws } from "./errors";
+
+/** Stands for a client secret: a read pool never holds one, only whether there is one. */
+export const redactedSecret = "[secret]";
+
+/** The SES identity a pool sends its email through, as GetEmailIdentity describes it. */
+export interface LiveSenderIdentity {
+    /** The address or domain, from the pool's EmailConfiguration.SourceArn. */
+    readonly name: string;
+    readonly description: Omit<GetEmailIdentityResponse, "$metadata">;
+}
+
+/** Everything the commands read about one pool, as the AWS API returns it (PascalCase). */
+export interface LivePool {
+    readonly region: string;
+    readonly pool: UserPoolType;
+    readonly mfa: Omit<GetUserPoolMfaConfigResponse, "$metadata">;
+    /** Every app client of the pool, secrets replaced by `redactedSecret`. */
+    readonly clients: UserPoolClientType[];
+    /** Read when the pool sends through SES with an identity in its own region. */
+    readonly senderIdentity?: LiveSenderIdentity;
+}
+
+/** `arn:aws:ses:<region>:<account>:identity/<address or domain>` → its region and identity. */
+export function parseIdentityArn(arn: string): { region: string; account: string; identity: string } | undefined {
+    const match = /^arn:aws[a-z-]*:ses:([^:]*):([^:]*):identity\/(.+)$/.exec(arn);
+    return match ? { region: match[1], account: match[2], identity: match[3] } : undefined;
+}
+
+/**
+ * Reads a pool: DescribeUserPool, GetUserPoolMfaConfig (second factors are not in DescribeUserPool),
+ * ListUserPoolClients (all pages) and DescribeUserPoolClient for each, and GetEmailIdentity for its SES sender.
+ */
+export async function readLivePool(aws: AwsClients, poolId: string): Promise<LivePool> {
+    const target = `user pool ${poolId}`;
+    const { region } = aws;
+    const described = await readFromAws({ action: "DescribeUserPool", target, region },
+        () => aws.cognito.send(new DescribeUserPoolCommand({ UserPoolId: poolId })));
+    const pool = described.UserPool;
+    if (pool === undefined) {
+        throw new Error(`DescribeUserPool returned no UserPool for ${poolId}`);
+    }
+    const { $metadata: _mfaMetadata, ...mfa } = await readFromAws({ action: "GetUserPoolMfaConfig", target, region },
+        () => aws.cognito.send(new GetUserPoolMfaConfigCommand({ UserPoolId: poolId })));
+    const clients: UserPoolClientType[] = [];
+    for (const clientId of await listClientIds(aws, poolId)) {
+        clients.push(await readClient(aws, poolId, clientId));
+    }
+    return { region, pool, mfa, clients, senderIdentity: await readSenderIdentity(aws, pool) };
+}
+
+/** Reads a pool with clients of its own: region given, else the pool id's, else the AWS chain's. */
+export async function readPoolById(poolId: string, region?: string): Promise<LivePool> {
+    const clients = await awsClients(region ?? regionOfPoolId(poolId));
+    try {
+        return await readLivePool(clients, poolId);
+    } finally {
+        closeClients(clients);
+    }
+}
+
+async function listClientIds(aws: AwsClients, poolId: string): Promise<string[]> {
+    const ids: string[] = [];
+    await readFromAws({ action: "ListUserPoolClients", target: `user pool ${poolId}`, region: aws.region }, async () => {
+        for await (const page of paginateListUserPoolClients({ client: aws.cognito }, { UserPoolId: poolId, MaxResults: 60 })) {
+            ids.push(...(page.UserPoolClients ?? []).map((client) => client.ClientId).filter((id): id is string => !!id));
+        }
+    });
+    return ids;
+}
+
+async function readClient(aws: AwsClients, poolId: string, clientId: string): Promise<UserPoolClientType> {
+    const described = await readFromAws(
+        { action: "DescribeUserPoolClient", target: `app client ${clientId} of user pool ${poolId}`, region: aws.region },
+        () => aws.cognito.send(new DescribeUserPoolClientCommand({ UserPoolId: poolId, ClientId: clientId })));
+    const client = described.UserPoolClient ?? { ClientId: clientId };
+    return client.ClientSecret ? { ...client, ClientSecret: redactedSecret } : client;
+}
+
+async function readSenderIdentity(aws: AwsClients, pool: UserPoolType): Promise<LiveSenderIdentity | undefined> {
+    const email = pool.EmailConfiguration;
+    const arn = email?.EmailSendingAccount === "DEVELOPER" && email.SourceArn ? parseIdentityArn(email.SourceArn) : undefined;
+    if (arn === undefined || arn.region !== aws.region) {
+        return undefined;
+    }
+    const { $metadata: _metadata, ...description } = await readFromAws(
+        { action: "GetEmailIdentity", target: `SES identity ${arn.identity} (the sender of user pool ${pool.Id})`, region: aws.region },
+        () => aws.ses.send(new GetEmailIdentityCommand({ EmailIdentity: arn.identity })));
+    return { name: arn.identity, description };
+}

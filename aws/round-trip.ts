@@ -1,0 +1,57 @@
+import type { StackSettings } from "../config";
+// The mapping modules themselves: the components index would load @pulumi/aws.
+import { appClientArgs } from "../components/app-client-args";
+import { userPoolArgs } from "../components/user-pool-args";
+import {
+    clientChanges,
+    clientFromDescribeUserPoolClient,
+    clientSettingsFromProps,
+    poolChanges,
+    poolFromDescribeUserPool,
+    poolSettingsFromProps,
+    requireKnownPool,
+} from "../policy-pack/src/fixed-settings";
+import { clientChangeableSettings, compareChangeable, poolChangeableSettings } from "./changeable-settings";
+import type { LivePool } from "./read-pool";
+
+/** A setting on which the program's inputs for the settings would differ from the live pool. */
+export interface PendingChange {
+    /** `user pool` or `client <name>`. */
+    readonly resource: string;
+    readonly setting: string;
+    readonly live: unknown;
+    readonly program: unknown;
+}
+
+/**
+ * Runs settings through the program's own mapping (components/) and compares the inputs it would send with
+ * the live pool and clients: the fixed settings with the policy pack's readers, the changeable ones setting by
+ * setting. Empty when adopting with these settings imports everything with no diff.
+ */
+export function pendingChanges(settings: StackSettings, live: LivePool): PendingChange[] {
+    const poolId = live.pool.Id ?? "";
+    const email = live.pool.EmailConfiguration;
+    const senderArn = settings.userPool.email.sender === "ses" ? email?.SourceArn : undefined;
+    const poolProps = userPoolArgs(settings.userPool, senderArn) as unknown as Record<string, unknown>;
+    const changes: PendingChange[] = [];
+    const fixed = poolChanges(poolFromDescribeUserPool(live.pool), requireKnownPool(poolSettingsFromProps(poolProps), "program inputs"));
+    changes.push(...fixed.map((change) => ({ resource: "user pool", setting: change.setting, live: change.deployed, program: change.proposed })));
+    changes.push(...compareChangeable(poolProps, live, poolChangeableSettings).differences
+        .map((difference) => ({ resource: "user pool", setting: difference.setting, live: difference.live, program: difference.props })));
+
+    for (const client of settings.clients) {
+        const resource = `client ${client.name}`;
+        const liveClient = live.clients.find((candidate) => candidate.ClientName === client.name);
+        if (liveClient === undefined) {
+            changes.push({ resource, setting: "(the client)", live: undefined, program: "a new client" });
+            continue;
+        }
+        const clientProps = appClientArgs(client, poolId) as unknown as Record<string, unknown>;
+        const deployed = clientFromDescribeUserPoolClient(liveClient, "live pool");
+        changes.push(...clientChanges(deployed, clientSettingsFromProps(clientProps))
+            .map((change) => ({ resource, setting: change.setting, live: change.deployed, program: change.proposed })));
+        changes.push(...compareChangeable(clientProps, liveClient, clientChangeableSettings).differences
+            .map((difference) => ({ resource, setting: difference.setting, live: difference.live, program: difference.props })));
+    }
+    return changes;
+}

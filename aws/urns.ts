@@ -1,0 +1,50 @@
+import * as path from "path";
+import { readYamlFile, StackFileError } from "../offline/stack-files";
+import { USER_POOL_CLIENT_TYPE, USER_POOL_TYPE } from "../policy-pack/src/fixed-settings";
+import type { StateExport } from "../policy-pack/src/fixed-settings";
+
+/** The URNs a live pool and its clients have, or would have, in a stack. */
+export interface StackUrns {
+    pool(poolId: string): string;
+    client(clientId: string, clientName: string): string;
+}
+
+// As index.ts and components/sign-in-backend.ts name them: a SignInBackend "auth" with children
+// "auth-pool" and "auth-client-<client name>". A test checks these against the URNs the program registers.
+const componentType = "cognito-user-pool:index:SignInBackend";
+const componentName = "auth";
+
+/** The URNs the program gives a pool and its clients in a stack of the project. */
+export function programUrns(project: string, stack: string): StackUrns {
+    const prefix = `urn:pulumi:${stack}::${project}::${componentType}$`;
+    return {
+        pool: () => `${prefix}${USER_POOL_TYPE}::${componentName}-pool`,
+        client: (_clientId, clientName) => `${prefix}${USER_POOL_CLIENT_TYPE}::${componentName}-client-${clientName}`,
+    };
+}
+
+/**
+ * The URNs a stack's state gives the resources with these physical ids; resources the state does not hold
+ * (made outside Pulumi) get the URNs the program would give them.
+ */
+export function stateUrns(exported: StateExport, fallback: StackUrns): StackUrns {
+    const urnById = (type: string) => new Map((exported.deployment.resources ?? [])
+        .filter((resource) => resource.type === type && resource.delete !== true && typeof resource.id === "string")
+        .map((resource) => [resource.id as string, resource.urn]));
+    const pools = urnById(USER_POOL_TYPE);
+    const clients = urnById(USER_POOL_CLIENT_TYPE);
+    return {
+        pool: (poolId) => pools.get(poolId) ?? fallback.pool(poolId),
+        client: (clientId, clientName) => clients.get(clientId) ?? fallback.client(clientId, clientName),
+    };
+}
+
+/** The project name in a project directory's Pulumi.yaml. */
+export function readProjectName(projectDir: string): string {
+    const projectFile = path.join(projectDir, "Pulumi.yaml");
+    const project = readYamlFile(projectFile) as { name?: unknown } | null;
+    if (typeof project?.name !== "string") {
+        throw new StackFileError(`${projectFile}: expected a project name`);
+    }
+    return project.name;
+}

@@ -1,0 +1,99 @@
+import * as assert from "assert";
+import { settingsFromLive } from "../../aws/live-to-settings";
+import type { LivePool } from "../../aws/read-pool";
+
+/**
+ * The reverse mapping on live descriptions the local server cannot produce (real AWS fields it does not know);
+ * the round trip through a live server is in test/cli/adopt.spec.ts.
+ */
+function livePool(pool: Partial<LivePool["pool"]>, extra: Partial<LivePool> = {}): LivePool {
+    return {
+        region: "eu-west-1",
+        pool: {
+            Id: "eu-west-1_AbCdEf123",
+            Name: "console-made",
+            DeletionProtection: "ACTIVE",
+            UserPoolTier: "ESSENTIALS",
+            UsernameConfiguration: { CaseSensitive: false },
+            UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: [] },
+            AccountRecoverySetting: { RecoveryMechanisms: [{ Name: "verified_email", Priority: 1 }] },
+            Policies: { PasswordPolicy: { MinimumLength: 8, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true,
+                RequireSymbols: true, TemporaryPasswordValidityDays: 7 } },
+            ...pool,
+        },
+        mfa: { MfaConfiguration: "OFF" },
+        clients: [{ ClientId: "client-1", ClientName: "web", AccessTokenValidity: 60, IdTokenValidity: 60, RefreshTokenValidity: 30,
+            TokenValidityUnits: { AccessToken: "minutes", IdToken: "minutes", RefreshToken: "days" }, AuthSessionValidity: 3,
+            EnableTokenRevocation: true, PreventUserExistenceErrors: "ENABLED" }],
+        ...extra,
+    };
+}
+
+const sesPool = (from: string, identity: string, region = "eu-west-1") => ({
+    EmailConfiguration: { EmailSendingAccount: "DEVELOPER" as const, From: from, SourceArn: `arn:aws:ses:${region}:111122223333:identity/${identity}` },
+});
+
+describe("live pool → stack settings", () => {
+    it("reads a quoted display name and a bare address out of the FROM address", () => {
+        const quoted = settingsFromLive(livePool(sesPool("\"My App\" <no-reply@example.com>", "no-reply@example.com")));
+        const bare = settingsFromLive(livePool(sesPool("no-reply@example.com", "example.com")));
+
+        assert.deepStrictEqual(quoted.settings.userPool?.email, { sender: "ses", from: "no-reply@example.com", fromName: "My App", identity: "address" });
+        assert.deepStrictEqual(bare.settings.userPool?.email, { sender: "ses", from: "no-reply@example.com", identity: "domain" });
+        assert.deepStrictEqual([...quoted.gaps, ...bare.gaps], []);
+    });
+
+    it("cannot express an SES identity in another region, nor one that covers neither the FROM address nor its domain", () => {
+        const elsewhere = settingsFromLive(livePool(sesPool("no-reply@example.com", "no-reply@example.com", "us-east-1")));
+        const unrelated = settingsFromLive(livePool(sesPool("no-reply@example.com", "other.example.net")));
+
+        assert.deepStrictEqual(elsewhere.gaps.map((gap) => gap.why),
+            ["the SES identity is in us-east-1: the program makes the sender identity in the stack's region (eu-west-1)"]);
+        assert.deepStrictEqual(unrelated.gaps.map((gap) => gap.why),
+            ["the SES identity covers neither the FROM address no-reply@example.com nor its domain"]);
+    });
+
+    it("cannot express SES identity tags other than the pool's", () => {
+        const adopted = settingsFromLive(livePool({ ...sesPool("no-reply@example.com", "no-reply@example.com"), UserPoolTags: { team: "identity" } }, {
+            senderIdentity: { name: "no-reply@example.com", description: { IdentityType: "EMAIL_ADDRESS", Tags: [{ Key: "team", Value: "mail" }] } },
+        }));
+
+        assert.deepStrictEqual(adopted.gaps.map((gap) => [gap.setting, gap.live]), [["SES identity no-reply@example.com Tags", { team: "mail" }]]);
+        assert.strictEqual(adopted.settings.import?.senderIdentity, "no-reply@example.com");
+    });
+
+    it("cannot express threat protection, devices, or Lambda triggers, and names each", () => {
+        const adopted = settingsFromLive(livePool({
+            UserPoolAddOns: { AdvancedSecurityMode: "ENFORCED" },
+            DeviceConfiguration: { ChallengeRequiredOnNewDevice: true },
+            LambdaConfig: { CustomMessage: "arn:aws:lambda:eu-west-1:111122223333:function:messages" },
+        }));
+
+        assert.deepStrictEqual(adopted.gaps.map((gap) => gap.setting).sort(), ["DeviceConfiguration", "LambdaConfig", "UserPoolAddOns"]);
+    });
+
+    it("leaves the pool's domain alone, with a note", () => {
+        const adopted = settingsFromLive(livePool({ Domain: "myapp-login" }));
+
+        assert.deepStrictEqual(adopted.gaps, []);
+        assert.deepStrictEqual(adopted.notes.map((note) => note.setting), ["Domain"]);
+    });
+
+    it("assumes the API's defaults for what the server does not report, and notes each", () => {
+        const adopted = settingsFromLive(livePool({ DeletionProtection: undefined, UserPoolTier: undefined, UserAttributeUpdateSettings: undefined }));
+
+        assert.deepStrictEqual(
+            [adopted.settings.userPool?.deletionProtection, adopted.settings.userPool?.tier, adopted.settings.userPool?.keepOriginalUntilVerified],
+            [false, "essentials", false]);
+        assert.deepStrictEqual(adopted.notes.map((note) => note.setting), ["DeletionProtection", "UserPoolTier", "UserAttributeUpdateSettings"]);
+    });
+
+    it("keeps the order of account recovery, and cannot express recovery by an administrator only", () => {
+        const ordered = settingsFromLive(livePool({ AccountRecoverySetting: { RecoveryMechanisms: [
+            { Name: "verified_email", Priority: 2 }, { Name: "verified_phone_number", Priority: 1 }] } }));
+        const adminOnly = settingsFromLive(livePool({ AccountRecoverySetting: { RecoveryMechanisms: [{ Name: "admin_only", Priority: 1 }] } }));
+
+        assert.deepStrictEqual(ordered.settings.userPool?.accountRecovery, ["phone", "email"]);
+        assert.deepStrictEqual(adminOnly.gaps.map((gap) => [gap.setting, gap.live]), [["AccountRecoverySetting", ["admin_only"]]]);
+    });
+});

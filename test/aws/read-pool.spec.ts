@@ -1,0 +1,164 @@
+import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
+import * as assert from "assert";
+import { awsClients, AwsClients, closeClients, regionOfPoolId } from "../../aws/clients";
+import { AwsAccessError } from "../../aws/errors";
+import { readLivePool, redactedSecret } from "../../aws/read-pool";
+import { LocalAws, setEnvironment, startLocalAws, useLocalAws } from "./support/local-aws";
+import { createPool, CreatedPool, poolShapes, region } from "./support/pool-shapes";
+
+/** Runs `read` and returns the AwsAccessError it fails with. */
+async function failureOf(read: () => Promise<unknown>): Promise<AwsAccessError> {
+    try {
+        await read();
+    } catch (error) {
+        assert.ok(error instanceof AwsAccessError, `expected an AwsAccessError, got ${error}`);
+        return error;
+    }
+    assert.fail("expected the read to fail");
+}
+
+describe("reading a live pool through the AWS SDK (cognito-local behind AWS_ENDPOINT_URL)", function () {
+    this.timeout(60_000);
+    let local: LocalAws;
+    let restoreEnvironment: () => void;
+    let cognito: CognitoIdentityProviderClient;
+    let aws: AwsClients;
+    let sesPool: CreatedPool;
+    let cognitoSenderPool: CreatedPool;
+
+    before(async () => {
+        local = await startLocalAws();
+        restoreEnvironment = useLocalAws(local);
+        cognito = new CognitoIdentityProviderClient({});
+        sesPool = await createPool(cognito, local, poolShapes["username only"]);
+        cognitoSenderPool = await createPool(cognito, local, poolShapes["email as username"]);
+        aws = await awsClients(region);
+    });
+
+    after(async () => {
+        closeClients(aws);
+        cognito?.destroy();
+        restoreEnvironment?.();
+        await local?.stop();
+    });
+
+    beforeEach(() => {
+        local.calls.length = 0;
+        local.clientsPerPage = 2;
+    });
+
+    it("reads the pool, its second factors, its clients and its SES sender from the endpoint in AWS_ENDPOINT_URL", async () => {
+        const live = await readLivePool(aws, sesPool.poolId);
+
+        assert.strictEqual(live.region, region);
+        assert.strictEqual(live.pool.Name, "console-username-only");
+        assert.deepStrictEqual(live.pool.UsernameConfiguration, { CaseSensitive: false });
+        assert.strictEqual(live.mfa.MfaConfiguration, "OFF");
+        assert.deepStrictEqual(live.clients.map((client) => client.ClientName), ["web"]);
+        assert.strictEqual(live.senderIdentity?.name, "no-reply@example.com");
+        assert.strictEqual(live.senderIdentity?.description.IdentityType, "EMAIL_ADDRESS");
+        assert.deepStrictEqual(local.calls,
+            ["DescribeUserPool", "GetUserPoolMfaConfig", "ListUserPoolClients", "DescribeUserPoolClient", "GetEmailIdentity"]);
+    });
+
+    it("lists the clients of every page", async () => {
+        local.clientsPerPage = 1;
+
+        const live = await readLivePool(aws, cognitoSenderPool.poolId);
+
+        assert.deepStrictEqual(live.clients.map((client) => client.ClientName).sort(), ["server", "web"]);
+        assert.strictEqual(local.calls.filter((call) => call === "ListUserPoolClients").length, 2);
+    });
+
+    it("reads no SES identity for a pool that sends through Cognito", async () => {
+        const live = await readLivePool(aws, cognitoSenderPool.poolId);
+
+        assert.strictEqual(live.senderIdentity, undefined);
+        assert.ok(!local.calls.includes("GetEmailIdentity"));
+    });
+
+    it("keeps whether a client has a secret, never the secret", async () => {
+        const live = await readLivePool(aws, cognitoSenderPool.poolId);
+
+        const secrets = Object.fromEntries(live.clients.map((client) => [client.ClientName, client.ClientSecret]));
+        assert.deepStrictEqual(secrets, { web: undefined, server: redactedSecret });
+    });
+
+    it("retries throttling with backoff and then succeeds", async () => {
+        local.failNext("DescribeUserPool", { status: 400, type: "TooManyRequestsException", message: "Too many requests" }, 2);
+
+        const live = await readLivePool(aws, sesPool.poolId);
+
+        assert.strictEqual(live.pool.Id, sesPool.poolId);
+        assert.strictEqual(local.calls.filter((call) => call === "DescribeUserPool").length, 3);
+    });
+
+    it("reports throttling that outlasts the retries, naming the pool and the region", async () => {
+        local.failNext("DescribeUserPool", { status: 400, type: "TooManyRequestsException", message: "Too many requests" }, 3);
+
+        const failure = await failureOf(() => readLivePool(aws, sesPool.poolId));
+
+        assert.strictEqual(failure.failure, "throttled");
+        assert.match(failure.message, new RegExp(`throttled DescribeUserPool on user pool ${sesPool.poolId} in ${region} 3 times`));
+        assert.match(failure.message, /AWS_MAX_ATTEMPTS/);
+    });
+
+    it("reports a pool that does not exist, naming it and the region", async () => {
+        const failure = await failureOf(() => readLivePool(aws, "us-east-1_Missing00"));
+
+        assert.strictEqual(failure.failure, "not-found");
+        assert.match(failure.message, /^user pool us-east-1_Missing00 not found in us-east-1 \(DescribeUserPool\)/);
+    });
+
+    it("reports denied access with the permissions the commands need", async () => {
+        local.failNext("ListUserPoolClients", { status: 400, type: "AccessDeniedException", message: "User is not authorized" });
+
+        const failure = await failureOf(() => readLivePool(aws, sesPool.poolId));
+
+        assert.strictEqual(failure.failure, "access-denied");
+        assert.match(failure.message, new RegExp(`^access denied: ListUserPoolClients on user pool ${sesPool.poolId} in ${region}`));
+        assert.match(failure.message, /cognito-idp:DescribeUserPool, cognito-idp:GetUserPoolMfaConfig, .*ses:GetEmailIdentity/);
+    });
+
+    it("reports a missing SES identity as the pool's sender", async () => {
+        local.failNext("GetEmailIdentity", { status: 404, type: "NotFoundException", message: "Email identity does not exist." });
+
+        const failure = await failureOf(() => readLivePool(aws, sesPool.poolId));
+
+        assert.strictEqual(failure.failure, "not-found");
+        assert.match(failure.message, new RegExp(`^SES identity no-reply@example.com \\(the sender of user pool ${sesPool.poolId}\\) not found in ${region}`));
+    });
+
+    it("reports missing credentials, naming what was read", async () => {
+        const restore = setEnvironment({ AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined });
+        const clients = await awsClients(region);
+        try {
+            const failure = await failureOf(() => readLivePool(clients, sesPool.poolId));
+
+            assert.strictEqual(failure.failure, "credentials");
+            assert.match(failure.message, new RegExp(`^no usable AWS credentials for DescribeUserPool on user pool ${sesPool.poolId} in ${region}`));
+            assert.match(failure.message, /AWS_PROFILE/);
+        } finally {
+            closeClients(clients);
+            restore();
+        }
+    });
+
+    it("asks for a region when neither --region nor the chain gives one", async () => {
+        const restore = setEnvironment({ AWS_REGION: undefined });
+        try {
+            const failure = await failureOf(() => awsClients(regionOfPoolId("local_AbC")));
+
+            assert.strictEqual(failure.failure, "region");
+            assert.match(failure.message, /pass --region/);
+        } finally {
+            restore();
+        }
+    });
+
+    it("takes the region from a pool id", () => {
+        assert.strictEqual(regionOfPoolId("eu-west-1_AbCdEf123"), "eu-west-1");
+        assert.strictEqual(regionOfPoolId("us-gov-west-1_AbCdEf123"), "us-gov-west-1");
+        assert.strictEqual(regionOfPoolId("local_AbCdEf12"), undefined);
+    });
+});

@@ -1,0 +1,269 @@
+import { ChildProcess, spawn } from "child_process";
+import * as fs from "fs";
+import * as http from "http";
+import { AddressInfo } from "net";
+import * as os from "os";
+import * as path from "path";
+
+/**
+ * A local AWS endpoint for the tests, on 127.0.0.1: cognito-local (started here, its state in a temp dir)
+ * behind a small front door that the SDK reaches through AWS_ENDPOINT_URL. The front door works around what
+ * cognito-local lacks, and nothing more:
+ *   - ListUserPoolClients ignores paging: the front door pages its answer, `clientsPerPage` at a time;
+ *   - it drops DeletionProtection, UserPoolTier and UserAttributeUpdateSettings of a pool, AuthSessionValidity of
+ *     a client: the front door keeps what they were created or updated with and reports them, as AWS does;
+ *   - no SES: GET /v2/email/identities/<identity> (GetEmailIdentity) answers from `sesIdentities`;
+ *   - no way to provoke AWS errors: `failNext` answers the next calls of an action with an error.
+ */
+
+/** The SES identity GetEmailIdentity reports. */
+export interface SesIdentity {
+    readonly IdentityType: "EMAIL_ADDRESS" | "DOMAIN";
+    readonly VerifiedForSendingStatus: boolean;
+    readonly Tags: { Key: string; Value: string }[];
+    readonly ConfigurationSetName?: string;
+}
+
+/** An error as AWS's JSON protocols send it. */
+export interface AwsErrorReply {
+    readonly status: number;
+    readonly type: string;
+    readonly message: string;
+}
+
+export interface LocalAws {
+    /** The front door, for AWS_ENDPOINT_URL. */
+    readonly endpoint: string;
+    readonly sesIdentities: Map<string, SesIdentity>;
+    /** Actions called through the front door, in order (ListUserPoolClients once per page). */
+    readonly calls: string[];
+    clientsPerPage: number;
+    /** Answers the next `times` calls of an action with the error. */
+    failNext(action: string, reply: AwsErrorReply, times?: number): void;
+    stop(): Promise<void>;
+}
+
+const cognitoTarget = "AWSCognitoIdentityProviderService.";
+const sesIdentityPath = /^\/v2\/email\/identities\/([^/?]+)$/;
+
+export async function startLocalAws(): Promise<LocalAws> {
+    const cognitoLocal = await startCognitoLocal();
+    const faults = new Map<string, AwsErrorReply[]>();
+    const keptFields = new DroppedFields();
+    const local = {
+        endpoint: "",
+        sesIdentities: new Map<string, SesIdentity>(),
+        calls: [] as string[],
+        clientsPerPage: 2,
+        failNext(action: string, reply: AwsErrorReply, times = 1) {
+            faults.set(action, [...(faults.get(action) ?? []), ...Array<AwsErrorReply>(times).fill(reply)]);
+        },
+        async stop() {
+            await new Promise((done) => server.close(done));
+            await cognitoLocal.stop();
+        },
+    };
+
+    const server = http.createServer(async (request, response) => {
+        const body = await readBody(request);
+        const target = String(request.headers["x-amz-target"] ?? "");
+        const sesIdentity = sesIdentityPath.exec(request.url ?? "");
+        const action = target.startsWith(cognitoTarget) ? target.slice(cognitoTarget.length) : sesIdentity ? "GetEmailIdentity" : "";
+        local.calls.push(action);
+        const fault = faults.get(action)?.shift();
+        if (fault !== undefined) {
+            return reply(response, fault.status, { __type: fault.type, message: fault.message }, fault.type);
+        }
+        if (action === "GetEmailIdentity") {
+            const identity = local.sesIdentities.get(decodeURIComponent(sesIdentity![1]));
+            return identity === undefined
+                ? reply(response, 404, { message: "Email identity does not exist." }, "NotFoundException")
+                : reply(response, 200, identity);
+        }
+        if (action === "") {
+            return reply(response, 404, { message: `the local AWS has no ${request.method} ${request.url}` }, "UnknownOperationException");
+        }
+        const answer = await forward(cognitoLocal.endpoint, request, body);
+        if (answer.status !== 200) {
+            response.writeHead(answer.status, answer.headers);
+            return response.end(answer.body);
+        }
+        const answered = keptFields.complete(action, JSON.parse(body), JSON.parse(answer.body || "{}"));
+        return reply(response, 200, action === "ListUserPoolClients" ? page(answered, JSON.parse(body).NextToken, local.clientsPerPage) : answered);
+    });
+    await new Promise<void>((listening) => server.listen(0, "127.0.0.1", listening));
+    local.endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    return local;
+}
+
+type Json = Record<string, any>;
+
+/** The API's defaults of the fields cognito-local drops. */
+const poolDefaults: Json = {
+    DeletionProtection: "INACTIVE", UserPoolTier: "ESSENTIALS", UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: [] },
+};
+const clientDefaults: Json = { AuthSessionValidity: 3 };
+
+/** Keeps the fields cognito-local drops, by pool or client id, and adds them to its answers. */
+class DroppedFields {
+    private readonly kept = new Map<string, Json>();
+
+    complete(action: string, request: Json, answer: Json): Json {
+        switch (action) {
+            case "CreateUserPool":
+                this.keep(answer.UserPool.Id, request, poolDefaults);
+                return { ...answer, UserPool: { ...answer.UserPool, ...this.kept.get(answer.UserPool.Id) } };
+            case "UpdateUserPool":
+                // Like UpdateUserPool in AWS: what is not sent goes back to its default.
+                this.keep(request.UserPoolId, request, poolDefaults);
+                return answer;
+            case "DescribeUserPool":
+                return { ...answer, UserPool: { ...answer.UserPool, ...this.kept.get(request.UserPoolId) } };
+            case "CreateUserPoolClient":
+                this.keep(answer.UserPoolClient.ClientId, request, clientDefaults);
+                return { ...answer, UserPoolClient: { ...answer.UserPoolClient, ...this.kept.get(answer.UserPoolClient.ClientId) } };
+            case "DescribeUserPoolClient":
+                return { ...answer, UserPoolClient: { ...answer.UserPoolClient, ...this.kept.get(request.ClientId) } };
+            default:
+                return answer;
+        }
+    }
+
+    private keep(id: string, request: Json, defaults: Json): void {
+        this.kept.set(id, Object.fromEntries(Object.entries(defaults).map(([field, value]) => [field, request[field] ?? value])));
+    }
+}
+
+function page(answer: { UserPoolClients?: unknown[] }, nextToken: string | undefined, size: number) {
+    const all = answer.UserPoolClients ?? [];
+    const start = nextToken === undefined ? 0 : Number(nextToken);
+    return {
+        UserPoolClients: all.slice(start, start + size),
+        ...(start + size < all.length ? { NextToken: String(start + size) } : {}),
+    };
+}
+
+function readBody(request: http.IncomingMessage): Promise<string> {
+    return new Promise((done, fail) => {
+        const chunks: Buffer[] = [];
+        request.on("data", (chunk: Buffer) => chunks.push(chunk));
+        request.on("end", () => done(Buffer.concat(chunks).toString("utf8")));
+        request.on("error", fail);
+    });
+}
+
+function reply(response: http.ServerResponse, status: number, body: unknown, errorType?: string): void {
+    response.writeHead(status, {
+        "content-type": "application/x-amz-json-1.1",
+        ...(errorType ? { "x-amzn-errortype": errorType } : {}),
+    });
+    response.end(JSON.stringify(body));
+}
+
+interface Answer {
+    readonly status: number;
+    readonly headers: http.IncomingHttpHeaders;
+    readonly body: string;
+}
+
+function forward(endpoint: string, request: http.IncomingMessage, body: string): Promise<Answer> {
+    const { host: _host, ...headers } = request.headers;
+    return new Promise((done, fail) => {
+        const upstream = http.request(`${endpoint}${request.url}`, { method: request.method, headers }, async (answer) => {
+            done({ status: answer.statusCode ?? 500, headers: answer.headers, body: await readBody(answer) });
+        });
+        upstream.on("error", fail);
+        upstream.end(body);
+    });
+}
+
+interface CognitoLocal {
+    readonly endpoint: string;
+    stop(): Promise<void>;
+}
+
+/**
+ * Starts cognito-local on a free port of 127.0.0.1 with its state in a new temp dir (its cwd). Its config
+ * empties UsernameAttributes: by default it adds ["email"] to every pool that does not set them (facts.md).
+ */
+async function startCognitoLocal(): Promise<CognitoLocal> {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cognito-local-"));
+    fs.mkdirSync(path.join(dir, ".cognito"));
+    fs.writeFileSync(path.join(dir, ".cognito", "config.json"), JSON.stringify({ UserPoolDefaults: { UsernameAttributes: [] } }));
+    const child = spawn(process.execPath, [require.resolve("cognito-local/lib/bin/start.js")], {
+        cwd: dir,
+        env: { ...process.env, PORT: "0", HOST: "127.0.0.1" },
+        stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    const endpoint = await new Promise<string>((started, failed) => {
+        const timeout = setTimeout(() => failed(new Error(`cognito-local did not start within 20 s:\n${output}`)), 20_000);
+        const watch = (chunk: Buffer) => {
+            output = (output + chunk.toString("utf8")).slice(-4000);
+            const address = /running on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+            if (address) {
+                clearTimeout(timeout);
+                started(address[1]);
+            }
+        };
+        child.stdout!.on("data", watch);
+        child.stderr!.on("data", watch);
+        child.on("exit", (code) => {
+            clearTimeout(timeout);
+            failed(new Error(`cognito-local exited (${code}) before it started:\n${output}`));
+        });
+    });
+    return {
+        endpoint,
+        stop: async () => {
+            await stopProcess(child);
+            fs.rmSync(dir, { recursive: true, force: true });
+        },
+    };
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+    if (child.exitCode !== null || child.signalCode !== null) {
+        return Promise.resolve();
+    }
+    return new Promise((stopped) => {
+        child.once("exit", () => stopped());
+        child.kill("SIGTERM");
+    });
+}
+
+/** Points the AWS SDK of this process at the local endpoint with dummy credentials; returns the undo. */
+export function useLocalAws(local: LocalAws): () => void {
+    const settings: Record<string, string | undefined> = {
+        AWS_ENDPOINT_URL: local.endpoint,
+        AWS_ACCESS_KEY_ID: "local",
+        AWS_SECRET_ACCESS_KEY: "local",
+        AWS_SESSION_TOKEN: undefined,
+        AWS_REGION: "us-east-1",
+        AWS_DEFAULT_REGION: undefined,
+        AWS_PROFILE: undefined,
+        AWS_MAX_ATTEMPTS: undefined,
+        // No shared files of the machine the tests run on.
+        AWS_CONFIG_FILE: path.join(os.tmpdir(), "no-aws-config"),
+        AWS_SHARED_CREDENTIALS_FILE: path.join(os.tmpdir(), "no-aws-credentials"),
+        AWS_EC2_METADATA_DISABLED: "true",
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+    };
+    return setEnvironment(settings);
+}
+
+/** Sets (or, for undefined, removes) environment variables; returns the undo. */
+export function setEnvironment(settings: Record<string, string | undefined>): () => void {
+    const previous = Object.fromEntries(Object.keys(settings).map((name) => [name, process.env[name]]));
+    const apply = (values: Record<string, string | undefined>) => {
+        for (const [name, value] of Object.entries(values)) {
+            if (value === undefined) {
+                delete process.env[name];
+            } else {
+                process.env[name] = value;
+            }
+        }
+    };
+    apply(settings);
+    return () => apply(previous);
+}

@@ -1,0 +1,102 @@
+import { createHash } from "crypto";
+import { RegisteredResource, SecretValue, StackEvaluation } from "../../../offline/evaluate";
+
+/**
+ * What `pulumi stack export` prints after the evaluated program was deployed: version 3, the stack resource with
+ * the exports, the default aws provider, the component and its children with ids, inputs (as the provider
+ * checked them) and outputs (inputs plus what AWS computed), secrets encrypted.
+ */
+
+const secretSignature = { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270" };
+const deployedAt = "2026-11-20T10:00:00.000000Z";
+
+/** A secret as the state holds it without --show-secrets: ciphertext only. */
+export function encryptedSecret(seed: string) {
+    return { ...secretSignature, ciphertext: `v1:${createHash("sha256").update(seed).digest("base64").slice(0, 40)}` };
+}
+
+function encryptSecrets(value: unknown, seed: string): unknown {
+    if (value instanceof SecretValue) {
+        return encryptedSecret(seed);
+    }
+    if (Array.isArray(value)) {
+        return value.map((item, index) => encryptSecrets(item, `${seed}[${index}]`));
+    }
+    if (value !== null && typeof value === "object") {
+        return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, encryptSecrets(item, `${seed}.${key}`)]));
+    }
+    return value;
+}
+
+/** What each resource of the program waits for: a client for its pool, the pool for its SES identity. */
+const dependsOn: Record<string, string> = {
+    "aws:cognito/userPoolClient:UserPoolClient": "aws:cognito/userPool:UserPool",
+    "aws:cognito/userPool:UserPool": "aws:sesv2/emailIdentity:EmailIdentity",
+};
+
+export function stateExportOf(evaluation: StackEvaluation, project: string, stack: string, region: string) {
+    const outputs = evaluation.outputs as {
+        userPoolId: string;
+        userPoolArn: string;
+        userPoolEndpoint: string;
+        clients: Record<string, { id: string }>;
+        senderIdentity?: { arn: string; identity: string };
+    };
+    const stackUrn = `urn:pulumi:${stack}::${project}::pulumi:pulumi:Stack::${project}-${stack}`;
+    const providerUrn = `urn:pulumi:${stack}::${project}::pulumi:providers:aws::default_7_48_0`;
+    const providerId = createHash("sha256").update(providerUrn).digest("hex").replace(/^(.{8})(.{4})(.{4})(.{4})(.{12}).*$/, "$1-$2-$3-$4-$5");
+    const providerInputs = { __internal: {}, region, skipCredentialsValidation: "false", skipRegionValidation: "true", version: "7.48.0" };
+    const deployed = (resource: RegisteredResource) => {
+        switch (resource.type) {
+            case "aws:cognito/userPool:UserPool":
+                return { id: outputs.userPoolId, computed: {
+                    arn: outputs.userPoolArn, endpoint: outputs.userPoolEndpoint, creationDate: deployedAt, lastModifiedDate: deployedAt,
+                    estimatedNumberOfUsers: 0, domain: "", customDomain: "", tagsAll: resource.inputs.tags ?? {},
+                } };
+            case "aws:cognito/userPoolClient:UserPoolClient":
+                return { id: outputs.clients[resource.inputs.name].id, computed: {
+                    clientSecret: resource.inputs.generateSecret ? encryptedSecret(resource.urn) : "",
+                } };
+            case "aws:sesv2/emailIdentity:EmailIdentity":
+                return { id: resource.inputs.emailIdentity, computed: {
+                    arn: outputs.senderIdentity?.arn, identityType: resource.inputs.emailIdentity.includes("@") ? "EMAIL_ADDRESS" : "DOMAIN",
+                    verifiedForSendingStatus: true, tagsAll: resource.inputs.tags ?? {},
+                } };
+            default:
+                throw new Error(`no deployed state for ${resource.type}`);
+        }
+    };
+    const resources = evaluation.resources.map((resource) => {
+        const common = { urn: resource.urn, custom: resource.custom, type: resource.type, parent: resource.parent ?? stackUrn };
+        if (!resource.custom) {
+            return { ...common, created: deployedAt, modified: deployedAt };
+        }
+        const { id, computed } = deployed(resource);
+        return {
+            ...common,
+            id,
+            inputs: { __defaults: [], ...resource.inputs },
+            outputs: { ...resource.inputs, id, ...computed },
+            protect: resource.protect,
+            retainOnDelete: resource.retainOnDelete,
+            provider: `${providerUrn}::${providerId}`,
+            dependencies: evaluation.resources.filter((other) => other.type === dependsOn[resource.type]).map((other) => other.urn),
+            created: deployedAt,
+            modified: deployedAt,
+        };
+    });
+    return {
+        version: 3,
+        deployment: {
+            manifest: { time: deployedAt, magic: "", version: "v3.208.0" },
+            secrets_providers: { type: "service", state: { url: "https://api.pulumi.com", owner: "example-org", project, stack } },
+            resources: [
+                { urn: stackUrn, custom: false, type: "pulumi:pulumi:Stack",
+                    outputs: encryptSecrets(evaluation.outputs, stackUrn), created: deployedAt, modified: deployedAt },
+                { urn: providerUrn, custom: true, id: providerId, type: "pulumi:providers:aws",
+                    inputs: providerInputs, outputs: providerInputs, created: deployedAt, modified: deployedAt },
+                ...resources,
+            ],
+        },
+    };
+}

@@ -1,0 +1,320 @@
+import { AddCustomAttributesCommand, CognitoIdentityProviderClient, CreateUserPoolClientCommand } from "@aws-sdk/client-cognito-identity-provider";
+import * as assert from "assert";
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { main as adopt } from "../../cli/adopt";
+import { main as baseline } from "../../cli/baseline";
+import { evaluateStack } from "../../offline/evaluate";
+import { readStackConfig } from "../../offline/stack-files";
+import { baselineFromStateExport } from "../../policy-pack/src/fixed-settings";
+import { policyConfigFor } from "../../policy-pack/src/policy-config";
+import { FakePulumi, withoutPulumiOnPath } from "../aws/support/fake-pulumi";
+import { updatePool } from "../aws/support/live-pool";
+import { LocalAws, startLocalAws, useLocalAws } from "../aws/support/local-aws";
+import { createPool, poolShapes, region } from "../aws/support/pool-shapes";
+import { stateExportOf } from "../aws/support/state-export";
+import { capturingIO, ProjectCopy, repoRoot } from "./support/project-copy";
+
+const fixture = (stack: string) => path.join(repoRoot, "test", "fixtures", "state", `${stack}.json`);
+const readFixture = (stack: string) => JSON.parse(fs.readFileSync(fixture(stack), "utf8"));
+const poolUrn = (stack: string) =>
+    `urn:pulumi:${stack}::cognito-user-pool::cognito-user-pool:index:SignInBackend$aws:cognito/userPool:UserPool::auth-pool`;
+const clientUrn = (stack: string, name: string) =>
+    `urn:pulumi:${stack}::cognito-user-pool::cognito-user-pool:index:SignInBackend$aws:cognito/userPoolClient:UserPoolClient::auth-client-${name}`;
+
+/** The baseline a policy-config file carries (the same one under every fixed-settings policy). */
+function baselineIn(file: string): Record<string, any> | undefined {
+    const config = JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, { baseline?: Record<string, any> }>;
+    return Object.values(config).find((entry) => entry.baseline !== undefined)?.baseline;
+}
+
+async function run(project: ProjectCopy, ...argv: string[]) {
+    const io = capturingIO(project.dir);
+    const exitCode = await baseline(argv, io);
+    return { exitCode, stdout: io.out(), stderr: io.err() };
+}
+
+describe("npm run baseline", function () {
+    this.timeout(60_000);
+    let project: ProjectCopy;
+
+    beforeEach(() => {
+        project = new ProjectCopy();
+    });
+
+    afterEach(() => {
+        project.remove();
+    });
+
+    describe("from a state export (--state)", () => {
+        for (const [stack, clients] of [["dev", { web: false }], ["staging", { web: false, server: true }], ["prod", { web: false, server: true }]] as const) {
+            it(`writes the policy config with ${stack}'s deployed fixed settings, keyed by URN`, async () => {
+                const out = path.join(project.dir, "out.json");
+
+                const { exitCode, stdout } = await run(project, "--stack", stack, "--state", fixture(stack), "--out", out);
+
+                assert.strictEqual(exitCode, 0);
+                assert.match(stdout, new RegExp(`^wrote ${out}: baseline of stack ${stack} from the Pulumi state: user pool auth-pool ap-northeast-2_`));
+                const written = JSON.parse(fs.readFileSync(out, "utf8"));
+                const expected = baselineFromStateExport(readFixture(stack), { stack, capturedAt: baselineIn(out)!.capturedAt });
+                assert.deepStrictEqual(written, policyConfigFor(expected));
+                const pool = expected.userPools[poolUrn(stack)];
+                assert.deepStrictEqual([pool.name, pool.usernameAttributes, pool.aliasAttributes, pool.caseSensitive],
+                    [`myapp-${stack}`, [], [], false]);
+                assert.deepStrictEqual(pool.attributes.map((attribute) => [attribute.name, attribute.required]), [["email", true]]);
+                assert.deepStrictEqual(
+                    Object.fromEntries(Object.entries(clients).map(([name]) => [name, expected.clients[clientUrn(stack, name)].generateSecret])),
+                    clients);
+            });
+        }
+
+        it("writes policy-baseline.<stack>.json in the project directory by default", async () => {
+            const { exitCode } = await run(project, "--stack", "prod", "--state", fixture("prod"));
+
+            assert.strictEqual(exitCode, 0);
+            assert.strictEqual(baselineIn(path.join(project.dir, "policy-baseline.prod.json"))?.stack, "prod");
+            assert.deepStrictEqual(fs.readdirSync(project.dir).filter((file) => file.endsWith(".tmp")), []);
+        });
+
+        it("writes the policy config without a baseline for a stack that has deployed nothing yet", async () => {
+            const empty = project.write("empty.json", JSON.stringify({ version: 3, deployment: { manifest: {}, resources: [] } }));
+
+            const { exitCode, stdout } = await run(project, "--stack", "dev", "--state", empty);
+
+            assert.strictEqual(exitCode, 0);
+            assert.match(stdout, /stack dev has deployed nothing yet, so no baseline/);
+            assert.strictEqual(baselineIn(path.join(project.dir, "policy-baseline.dev.json")), undefined);
+        });
+
+        it("reports a state file that is not there", async () => {
+            const { exitCode, stderr } = await run(project, "--stack", "dev", "--state", "no-such-export.json");
+
+            assert.strictEqual(exitCode, 2);
+            assert.match(stderr, /^error: cannot read the state export .*no-such-export\.json: no such file\. Make one with `pulumi stack export/);
+        });
+
+        it("reports a state file that is not JSON", async () => {
+            const broken = project.write("broken.json", "{\"version\": 3, \"deployment\": ");
+
+            const { exitCode, stderr } = await run(project, "--stack", "dev", "--state", broken);
+
+            assert.strictEqual(exitCode, 2);
+            assert.match(stderr, /^error: .*broken\.json is not valid JSON \(.*\): expected the output of `pulumi stack export`/);
+        });
+
+        it("reports a state that holds no user pool", async () => {
+            const exported = readFixture("dev");
+            exported.deployment.resources = exported.deployment.resources
+                .filter((resource: { type: string }) => !resource.type.startsWith("aws:cognito/"));
+            const noPool = project.write("no-pool.json", JSON.stringify(exported));
+
+            const { exitCode, stderr } = await run(project, "--stack", "dev", "--state", noPool);
+
+            assert.strictEqual(exitCode, 2);
+            assert.match(stderr, /^error: the state of stack dev holds no user pool \(aws:cognito\/userPool:UserPool\) among its 2 resources/);
+        });
+
+        it("reports the state of another stack", async () => {
+            const { exitCode, stderr } = await run(project, "--stack", "dev", "--state", fixture("prod"));
+
+            assert.strictEqual(exitCode, 2);
+            assert.match(stderr, /it is the state of stack "prod", not "dev"/);
+        });
+    });
+
+    describe("through the Pulumi CLI (no --state)", () => {
+        let pulumi: FakePulumi;
+        let restorePath: () => void;
+
+        beforeEach(() => {
+            pulumi = new FakePulumi();
+            restorePath = pulumi.onPath();
+        });
+
+        afterEach(() => {
+            restorePath();
+            pulumi.remove();
+        });
+
+        it("runs `pulumi stack export --stack <name>`", async () => {
+            pulumi.stateOf("staging", readFixture("staging"));
+
+            const { exitCode } = await run(project, "--stack", "staging");
+
+            assert.strictEqual(exitCode, 0);
+            assert.strictEqual(baselineIn(path.join(project.dir, "policy-baseline.staging.json"))?.userPools[poolUrn("staging")].id,
+                "ap-northeast-2_St4gR9wPz");
+        });
+
+        it("passes on the CLI's error for a stack it does not know", async () => {
+            const { exitCode, stderr } = await run(project, "--stack", "nope");
+
+            assert.strictEqual(exitCode, 2);
+            assert.match(stderr, /^error: `pulumi stack export --stack nope` failed \(exit 255\): error: no stack named 'nope' found/);
+        });
+
+        it("says how to do without the CLI when it is not installed", async () => {
+            const restore = withoutPulumiOnPath();
+            try {
+                const { exitCode, stderr } = await run(project, "--stack", "dev");
+
+                assert.strictEqual(exitCode, 2);
+                assert.match(stderr, /^error: the Pulumi CLI \(pulumi\) is not on PATH: install it .*, or pass --state/);
+            } finally {
+                restore();
+            }
+        });
+    });
+
+    describe("against the live pool (--from-aws, --check)", () => {
+        let local: LocalAws;
+        let restoreEnvironment: () => void;
+        let cognito: CognitoIdentityProviderClient;
+
+        before(async () => {
+            local = await startLocalAws();
+            restoreEnvironment = useLocalAws(local);
+            cognito = new CognitoIdentityProviderClient({});
+        });
+
+        after(async () => {
+            cognito?.destroy();
+            restoreEnvironment?.();
+            await local?.stop();
+        });
+
+        /** A console-made pool, adopted into stack `live` and deployed: its state export, as a file. */
+        async function deployedPool() {
+            const created = await createPool(cognito, local, poolShapes["username only"]);
+            assert.strictEqual(await adopt(["--stack", "live", "--pool-id", created.poolId, "--region", region], capturingIO(project.dir)), 0);
+            const evaluation = await evaluateStack(readStackConfig(project.dir, "live"));
+            const exported = stateExportOf(evaluation, "cognito-user-pool", "live", region);
+            return { ...created, exported, stateFile: project.write("state-live.json", JSON.stringify(exported)) };
+        }
+
+        it("reports no drift right after the deployment", async () => {
+            const { poolId, stateFile } = await deployedPool();
+
+            const { exitCode, stdout } = await run(project, "--stack", "live", "--state", stateFile, "--region", region, "--check");
+
+            assert.strictEqual(exitCode, 0, stdout);
+            assert.strictEqual(stdout, `No drift between stack live and user pool ${poolId} in ${region}.\n`);
+        });
+
+        it("reports a setting changed behind the program's back (UpdateUserPool), and exits 1", async () => {
+            const { poolId, stateFile } = await deployedPool();
+            await updatePool(cognito, poolId, {
+                Policies: { PasswordPolicy: { MinimumLength: 12, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true,
+                    RequireSymbols: true, TemporaryPasswordValidityDays: 7 } },
+                MfaConfiguration: "OPTIONAL",
+            });
+
+            const { exitCode, stdout } = await run(project, "--stack", "live", "--state", stateFile, "--region", region, "--check");
+
+            assert.strictEqual(exitCode, 1);
+            assert.strictEqual(stdout, [
+                `Drift between stack live and user pool ${poolId} in ${region}:`,
+                "Changed outside Pulumi (`pulumi up --refresh` sets them back to the stack's config; to keep them, put them in the stack file first):",
+                "  - auth-pool passwordPolicy.minimumLength: state 8, AWS 12",
+                "  - auth-pool mfaConfiguration: state \"OFF\", AWS \"OPTIONAL\"",
+                "",
+            ].join("\n"));
+        });
+
+        it("reports a custom attribute added behind the program's back (AddCustomAttributes) as fixed-setting drift, first", async () => {
+            const { poolId, stateFile } = await deployedPool();
+            await cognito.send(new AddCustomAttributesCommand({
+                UserPoolId: poolId, CustomAttributes: [{ Name: "plan", AttributeDataType: "String", Mutable: true }],
+            }));
+            await updatePool(cognito, poolId, { UserPoolTags: { team: "identity", owner: "console" } });
+
+            const { exitCode, stdout } = await run(project, "--stack", "live", "--state", stateFile, "--region", region, "--check");
+
+            assert.strictEqual(exitCode, 1);
+            const fixedAt = stdout.indexOf("Fixed at creation");
+            const changedAt = stdout.indexOf("Changed outside Pulumi");
+            assert.ok(fixedAt > 0 && changedAt > fixedAt, stdout);
+            assert.match(stdout, /  - auth-pool attribute "custom:plan": state \(absent\), AWS \{"name":"custom:plan","dataType":"String"/);
+            assert.match(stdout, /  - auth-pool tags: state \{"team":"identity"\}, AWS \{"owner":"console","team":"identity"\}/);
+        });
+
+        it("reports an app client made in the console as fixed-setting drift", async () => {
+            const { poolId, stateFile } = await deployedPool();
+            const made = await cognito.send(new CreateUserPoolClientCommand({ UserPoolId: poolId, ClientName: "console-made" }));
+
+            const { exitCode, stdout } = await run(project, "--stack", "live", "--state", stateFile, "--region", region, "--check");
+
+            assert.strictEqual(exitCode, 1);
+            assert.match(stdout, new RegExp(`  - auth-client-console-made app client: state \\(absent\\), AWS "${made.UserPoolClient!.ClientId}"`));
+        });
+
+        it("takes the pool id from `pulumi stack output --json` and keys the baseline by the program's URNs", async () => {
+            const { poolId, clientIds } = await deployedPool();
+            const pulumi = new FakePulumi();
+            const restorePath = pulumi.onPath();
+            try {
+                pulumi.outputsOf("live", { userPoolId: poolId });
+                const out = path.join(project.dir, "from-aws.json");
+
+                const { exitCode, stdout } = await run(project, "--stack", "live", "--from-aws", "--region", region, "--out", out);
+
+                assert.strictEqual(exitCode, 0, stdout);
+                assert.match(stdout, /baseline of stack live from the live pool in AWS: user pool auth-pool/);
+                const written = baselineIn(out)!;
+                assert.strictEqual(written.source, "aws");
+                assert.strictEqual(written.userPools[poolUrn("live")].id, poolId);
+                assert.strictEqual(written.clients[clientUrn("live", "web")].id, clientIds.web);
+            } finally {
+                restorePath();
+                pulumi.remove();
+            }
+        });
+
+        it("reports a pool that does not exist, naming it and the region", async () => {
+            const { exitCode, stderr } = await run(project, "--stack", "live", "--from-aws", "--pool-id", "us-east-1_Missing00", "--out", "x.json");
+
+            assert.strictEqual(exitCode, 2);
+            assert.match(stderr, /^error: user pool us-east-1_Missing00 not found in us-east-1 \(DescribeUserPool\)/);
+        });
+    });
+
+    describe("usage", () => {
+        for (const [argv, message] of [
+            [[], "missing --stack"],
+            [["--stack", "dev", "--pool-id", "us-east-1_AbC"], "--pool-id and --region read from AWS: add --from-aws or --check"],
+            [["--stack", "dev", "--check", "--out", "x.json"], "--check writes nothing: drop --out"],
+            [["--stack", "../dev"], "--stack \"../dev\": a stack name has only letters, digits, -, _ and ."],
+        ] as const) {
+            it(`refuses ${argv.join(" ") || "no arguments"} with the usage, exit 2`, async () => {
+                const { exitCode, stderr } = await run(project, ...argv);
+
+                assert.strictEqual(exitCode, 2);
+                assert.ok(stderr.startsWith(`error: ${message}\n\nusage: npm run baseline`), stderr);
+            });
+        }
+    });
+
+    it("as a process without AWS credentials: a message naming the pool and the region, exit 2", () => {
+        const cli = spawnSync(process.execPath, [
+            "-r", require.resolve("ts-node/register/transpile-only"), path.join(repoRoot, "cli", "baseline.ts"),
+            "--stack", "dev", "--state", fixture("dev"), "--from-aws", "--out", path.join(project.dir, "x.json"),
+        ], {
+            cwd: repoRoot,
+            encoding: "utf8",
+            env: {
+                PATH: process.env.PATH,
+                HOME: project.dir,
+                AWS_CONFIG_FILE: path.join(project.dir, "no-config"),
+                AWS_SHARED_CREDENTIALS_FILE: path.join(project.dir, "no-credentials"),
+                AWS_EC2_METADATA_DISABLED: "true",
+                AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+            },
+        });
+
+        assert.strictEqual(cli.status, 2, cli.stderr);
+        assert.match(cli.stderr,
+            /^error: no usable AWS credentials for DescribeUserPool on user pool ap-northeast-2_Dv7kQ2xLm in ap-northeast-2: .*Set AWS_PROFILE/);
+        assert.ok(!fs.existsSync(path.join(project.dir, "x.json")));
+    });
+});
