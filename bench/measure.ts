@@ -1,4 +1,5 @@
-import { spawnSync } from "child_process";
+import { spawn, spawnSync } from "child_process";
+import * as fs from "fs";
 import * as path from "path";
 
 export interface Measurement {
@@ -26,6 +27,43 @@ export function measureNode(args: readonly string[], runs: number): Measurement 
         const reported = /bench:maxRSS=(\d+)/.exec(child.stderr);
         kilobytes = Math.max(kilobytes, Number(reported?.[1] ?? 0));
     }
-    seconds.sort((a, b) => a - b);
-    return { seconds: seconds[Math.floor(seconds.length / 2)], megabytes: kilobytes / 1024 };
+    return summary(seconds, kilobytes);
+}
+
+/**
+ * Spawns `node <args>` in `cwd` `runs` times and times each from spawn to its first line on stdout (a server
+ * announcing its port); the process is stopped then.
+ */
+export async function measureFirstLine(args: readonly string[], cwd: string, runs: number): Promise<Measurement> {
+    const seconds: number[] = [];
+    let kilobytes = 0;
+    for (let run = 0; run < runs; run++) {
+        const started = process.hrtime.bigint();
+        const child = spawn(process.execPath, args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
+        let stderr = "";
+        child.stderr.on("data", (chunk) => stderr += chunk);
+        await new Promise<void>((resolve, reject) => {
+            child.stdout.once("data", () => resolve());
+            child.once("exit", (code) => reject(new Error(`node ${args.join(" ")} exited with ${code} before printing:\n${stderr}`)));
+        });
+        seconds.push(Number(process.hrtime.bigint() - started) / 1e9);
+        kilobytes = Math.max(kilobytes, peakKilobytes(child.pid));
+        child.removeAllListeners("exit");
+        child.kill();
+    }
+    return summary(seconds, kilobytes);
+}
+
+/** A running process's peak resident memory so far (Linux), in KB; 0 where /proc is not there. */
+function peakKilobytes(pid: number | undefined): number {
+    try {
+        return Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+    } catch {
+        return 0;
+    }
+}
+
+function summary(seconds: number[], kilobytes: number): Measurement {
+    const sorted = [...seconds].sort((a, b) => a - b);
+    return { seconds: sorted[Math.floor(sorted.length / 2)], megabytes: kilobytes / 1024 };
 }

@@ -1,8 +1,8 @@
 import * as fs from "fs";
 import { Adoption, adoptionOf, isClean } from "../aws/adopt";
 import { adoptedStackFile, describeGaps } from "../aws/adopted-stack-file";
-import { writeFileAtomically } from "../aws/atomic-file";
-import { isReadFailure } from "../aws/read-failures";
+import { writeFileAtomically } from "./atomic-write";
+import { isReadFailure } from "./read-failures";
 import { LivePool, readPoolById } from "../aws/read-pool";
 import { readProjectName } from "../aws/urns";
 import { stackFilePath } from "../offline/stack-files";

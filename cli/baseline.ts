@@ -1,10 +1,10 @@
 import * as path from "path";
 import { awsBaseline } from "../aws/aws-baseline";
-import { writeFileAtomically } from "../aws/atomic-file";
+import { writeFileAtomically } from "./atomic-write";
 import { Drift, DriftReport, driftBetween } from "../aws/drift";
-import { isReadFailure } from "../aws/read-failures";
+import { isReadFailure } from "./read-failures";
 import { readPoolById } from "../aws/read-pool";
-import { exportStackState, exportedPoolId, readStackOutputs, readStateFile, stackResourceOutputs, StackStateError } from "../aws/stack-state";
+import { exportStackState, exportedPoolId, readStackOutputs, readStateFile, stackResourceOutputs, StackStateError } from "./stack-state";
 import { programUrns, readProjectName, stateUrns } from "../aws/urns";
 import { Baseline, StateExport, baselineFromStateExport } from "../policy-pack/src/fixed-settings";
 import { policyConfigFor } from "../policy-pack/src/policy-config";

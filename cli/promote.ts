@@ -1,5 +1,5 @@
 import * as path from "path";
-import { writeFileAtomically } from "../promotion/atomic-write";
+import { writeFileAtomically } from "./atomic-write";
 import { promotionRefusals } from "../promotion/guard";
 import { preparePromotion } from "../promotion/promotion";
 import { parseOptions, stackName, UsageError } from "./args";

@@ -1,7 +1,7 @@
 import type * as aws from "@pulumi/aws";
 import type * as pulumi from "@pulumi/pulumi";
 import type { CustomAttributeSettings, StandardAttribute, UserPoolSettings } from "../config";
-import { STANDARD_ATTRIBUTE_DEFAULTS } from "../policy-pack/src/fixed-settings";
+import { STANDARD_ATTRIBUTE_DEFAULTS } from "../policy-pack/src/fixed-settings/standard-attributes";
 
 type SchemaAttribute = aws.types.input.cognito.UserPoolSchema;
 

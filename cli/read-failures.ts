@@ -1,6 +1,6 @@
 import { BaselineError, FixedSettingsReadError } from "../policy-pack/src/fixed-settings";
-import { DuplicateClientNameError } from "./aws-baseline";
-import { AwsAccessError } from "./errors";
+import { DuplicateClientNameError } from "../aws/aws-baseline";
+import { AwsAccessError } from "../aws/errors";
 import { StackStateError } from "./stack-state";
 
 /** The failures of reading a stack's state or its live pool that the commands report as a message, not a stack. */

@@ -2,7 +2,7 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { writeFileAtomically } from "../../promotion/atomic-write";
+import { writeFileAtomically } from "../../cli/atomic-write";
 
 describe("writeFileAtomically", () => {
     let dir: string;
