@@ -7,6 +7,8 @@ export interface Measurement {
     readonly seconds: number;
     /** Highest peak resident memory of the runs, in MB. */
     readonly megabytes: number;
+    /** Figures the process reported itself, `bench:<name>=<number>` lines on stdout, as medians. */
+    readonly reported: Readonly<Record<string, number>>;
 }
 
 /** The repository root, also when running from bin/bench. */
@@ -16,6 +18,7 @@ const reportUsage = path.join(repoRoot, "bench", "report-usage.js");
 /** Runs `node <args>` from the repo root `runs` times, each in a fresh process; fails on a non-zero exit. */
 export function measureNode(args: readonly string[], runs: number): Measurement {
     const seconds: number[] = [];
+    const reported: Record<string, number[]> = {};
     let kilobytes = 0;
     for (let run = 0; run < runs; run++) {
         const started = process.hrtime.bigint();
@@ -24,10 +27,12 @@ export function measureNode(args: readonly string[], runs: number): Measurement 
         if (child.status !== 0) {
             throw new Error(`node ${args.join(" ")} exited with ${child.status}:\n${child.stderr}`);
         }
-        const reported = /bench:maxRSS=(\d+)/.exec(child.stderr);
-        kilobytes = Math.max(kilobytes, Number(reported?.[1] ?? 0));
+        kilobytes = Math.max(kilobytes, Number(/bench:maxRSS=(\d+)/.exec(child.stderr)?.[1] ?? 0));
+        for (const [, name, value] of child.stdout.matchAll(/bench:(\w+)=([\d.]+)/g)) {
+            (reported[name] ??= []).push(Number(value));
+        }
     }
-    return summary(seconds, kilobytes);
+    return summary(seconds, kilobytes, reported);
 }
 
 /**
@@ -63,7 +68,15 @@ function peakKilobytes(pid: number | undefined): number {
     }
 }
 
-function summary(seconds: number[], kilobytes: number): Measurement {
-    const sorted = [...seconds].sort((a, b) => a - b);
-    return { seconds: sorted[Math.floor(sorted.length / 2)], megabytes: kilobytes / 1024 };
+function median(values: readonly number[]): number {
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.floor(sorted.length / 2)];
+}
+
+function summary(seconds: readonly number[], kilobytes: number, reported: Record<string, number[]> = {}): Measurement {
+    return {
+        seconds: median(seconds),
+        megabytes: kilobytes / 1024,
+        reported: Object.fromEntries(Object.entries(reported).map(([name, values]) => [name, median(values)])),
+    };
 }
