@@ -89,9 +89,7 @@ describe("diffSettings: the effective settings that differ between two stacks", 
 
 describe("the promotion key lists", () => {
     it("are documented, every key, in the commands' README section", () => {
-        // The fragment until the lead merges it into README.md.
-        const fragment = path.join(__dirname, "../../docs/plan-and-promote.md");
-        const readme = fs.readFileSync(fs.existsSync(fragment) ? fragment : path.join(__dirname, "../../README.md"), "utf8");
+        const readme = fs.readFileSync(path.join(__dirname, "../../README.md"), "utf8");
         for (const key of [...perEnvironmentKeys, ...fixedAtCreationKeys]) {
             assert.ok(readme.includes(`\`${key}\``), `the README section does not mention ${key}`);
         }
