@@ -1,5 +1,5 @@
 import { allPolicies } from "../policy-pack/src/policies";
-import { evaluateStack, RegisteredResource } from "../offline/evaluate";
+import { deployedIdsOf, evaluateStack, RegisteredResource } from "../offline/evaluate";
 import { hasMandatoryViolation, PolicyVerdict, runPolicies } from "../offline/run-policies";
 import { readStackConfig } from "../offline/stack-files";
 import type { PolicyConfigFile } from "./policy-config-file";
@@ -113,7 +113,7 @@ function plannedResource(resource: RegisteredResource): PlannedResource {
  */
 export async function planStack(projectDir: string, stack: string, policyConfig?: PolicyConfigFile): Promise<PlanReport> {
     const stackConfig = readStackConfig(projectDir, stack);
-    const evaluation = await evaluateStack(stackConfig);
+    const evaluation = await evaluateStack(stackConfig, { deployedIds: deployedIdsOf(policyConfig?.baseline) });
     const policies = await runPolicies(allPolicies, evaluation.resources, policyConfig?.config ?? {});
     const baseline = policyConfig?.baseline;
     return {

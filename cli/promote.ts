@@ -42,7 +42,7 @@ export async function main(argv: readonly string[], io: CommandIO): Promise<Exit
             return 0;
         }
 
-        const refusals = await promotionRefusals(io.projectDir, promotion, policyConfig?.config);
+        const refusals = await promotionRefusals(io.projectDir, promotion, policyConfig?.config, policyConfig?.baseline);
         if (refusals.length > 0) {
             io.stderr(`Refused: ${file} ${args.write ? "is left untouched" : "would be left untouched"}, because\n` +
                 refusals.map((refusal) => `  - ${refusal.split("\n").join("\n    ")}`).join("\n") + "\n");

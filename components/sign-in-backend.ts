@@ -47,7 +47,8 @@ export class SignInBackend extends pulumi.ComponentResource {
             const clientId = args.adopt?.clients[client.name];
             return [client.name, new cognito.UserPoolClient(`${name}-client-${client.name}`,
                 appClientArgs(client, this.userPool.id),
-                { parent: this, import: clientId && args.adopt?.userPool ? `${args.adopt.userPool}/${clientId}` : undefined })];
+                // The provider imports a client by `<pool id>/<client id>`.
+                { parent: this, import: clientId && `${args.adopt?.userPool}/${clientId}` })];
         }));
 
         this.registerOutputs({});

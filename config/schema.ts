@@ -339,6 +339,10 @@ export const stackSettingsSchema = z.strictObject({
                 message: `expected the name of a client in clients (${[...names].join(", ")})` });
         }
     }
+    if (Object.keys(settings.import.clients).length > 0 && settings.import.userPool === undefined) {
+        ctx.addIssue({ code: "custom", path: ["import", "userPool"], input: undefined,
+            message: "adopting app clients needs the id of the pool they belong to" });
+    }
     if (settings.import.senderIdentity !== undefined && settings.userPool.email.sender !== "ses") {
         ctx.addIssue({ code: "custom", path: ["import", "senderIdentity"], input: settings.import.senderIdentity,
             message: "there is no SES identity to adopt when email goes through Cognito's sender" });

@@ -1,5 +1,6 @@
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
+import type { Baseline } from "../policy-pack/src/fixed-settings/types";
 import { offlineCloud } from "./mock-cloud";
 import type { StackConfig } from "./stack-files";
 
@@ -35,6 +36,17 @@ export interface EvaluateOptions {
     readonly program?: string;
     /** Evaluate as `pulumi preview` would (unknown values stay unknown). Default: false. */
     readonly preview?: boolean;
+    /** Physical ids of what the stack has deployed, by URN (from a baseline). Default: none, a first deployment. */
+    readonly deployedIds?: Readonly<Record<string, string>>;
+}
+
+/** The physical ids a baseline records, by URN: what a preview of the deployed stack would send. */
+export function deployedIdsOf(baseline: Baseline | undefined): Record<string, string> {
+    if (baseline === undefined) {
+        return {};
+    }
+    return Object.fromEntries([...Object.entries(baseline.userPools), ...Object.entries(baseline.clients)]
+        .map(([urn, deployed]) => [urn, deployed.id]));
 }
 
 const defaultProgram = path.join(__dirname, "..", "index");
@@ -45,7 +57,10 @@ const defaultProgram = path.join(__dirname, "..", "index");
  */
 export async function evaluateStack(stack: StackConfig, options: EvaluateOptions = {}): Promise<StackEvaluation> {
     const region = stack.config["aws:region"] ?? "us-east-1";
-    await pulumi.runtime.setMocks(offlineCloud(region), stack.project, stack.stack, options.preview ?? false);
+    const deployedIds = Object.entries(options.deployedIds ?? {});
+    const deployedIdOf = (type: string, name: string) =>
+        deployedIds.find(([urn]) => urn.endsWith(`${type}::${name}`))?.[1];
+    await pulumi.runtime.setMocks(offlineCloud(stack.stack, region, deployedIdOf), stack.project, stack.stack, options.preview ?? false);
     const resources = recordRegistrations();
     pulumi.runtime.setAllConfig(stack.config);
 

@@ -4,16 +4,24 @@ import type { MockCallArgs, MockResourceArgs, MockResourceResult } from "@pulumi
 export const offlineAccountId = "123456789012";
 
 /**
- * What AWS would report after creating each resource, derived from its inputs, so that outputs (ids, ARNs,
- * URLs, secrets) look like the real ones. Ids are stable for a given stack, name and region.
+ * The physical id of a resource the stack has already deployed, by its type and logical name; undefined for a
+ * resource that would be created.
  */
-export function offlineCloud(region: string) {
+export type DeployedIdOf = (type: string, name: string) => string | undefined;
+
+/**
+ * What AWS would report after creating each resource, derived from its inputs, so that outputs (ids, ARNs,
+ * URLs, secrets) look like the real ones. A deployed resource keeps its deployed id, as in a real preview (a
+ * client's userPoolId is then the deployed pool's); a new one gets an id stable for its stack, name and region.
+ */
+export function offlineCloud(stack: string, region: string, deployedIdOf: DeployedIdOf = () => undefined) {
     return {
         newResource(args: MockResourceArgs): MockResourceResult {
-            const suffix = stableSuffix(args.name);
+            const suffix = stableSuffix(`${stack}/${args.name}`);
+            const deployedId = deployedIdOf(args.type, args.name);
             switch (args.type) {
                 case "aws:cognito/userPool:UserPool": {
-                    const id = args.id || `${region}_${suffix.slice(0, 9)}`;
+                    const id = args.id || deployedId || `${region}_${suffix.slice(0, 9)}`;
                     return { id, state: {
                         ...args.inputs,
                         arn: `arn:aws:cognito-idp:${region}:${offlineAccountId}:userpool/${id}`,
@@ -21,7 +29,7 @@ export function offlineCloud(region: string) {
                     } };
                 }
                 case "aws:cognito/userPoolClient:UserPoolClient": {
-                    const id = args.id?.split("/")[1] || suffix.padEnd(26, "0");
+                    const id = args.id?.split("/")[1] || deployedId || suffix.padEnd(26, "0");
                     return { id, state: {
                         ...args.inputs,
                         ...(args.inputs.generateSecret ? { clientSecret: `offline-secret-${suffix}` } : {}),
@@ -48,10 +56,10 @@ export function offlineCloud(region: string) {
     };
 }
 
-function stableSuffix(name: string): string {
+function stableSuffix(key: string): string {
     let hash = 2166136261;
-    for (const char of name) {
+    for (const char of key) {
         hash = Math.imul(hash ^ char.charCodeAt(0), 16777619) >>> 0;
     }
-    return hash.toString(36).padStart(7, "0") + name.replace(/[^a-z0-9]/gi, "").slice(0, 6);
+    return hash.toString(36).padStart(7, "0") + key.split("/").pop()!.replace(/[^a-z0-9]/gi, "").slice(0, 6);
 }

@@ -3,10 +3,11 @@ import * as os from "os";
 import * as path from "path";
 import { StackConfigError } from "../config/problems";
 import { parseStackSettings, rawSettingsFromPulumiConfig } from "../config/settings";
-import { evaluateStack } from "../offline/evaluate";
+import { deployedIdsOf, evaluateStack } from "../offline/evaluate";
 import { PolicyPackConfig, runPolicies } from "../offline/run-policies";
 import { readStackConfig, StackConfig, stackFilePath } from "../offline/stack-files";
 import { POLICY_CATALOGUE } from "../policy-pack/src/catalogue";
+import type { Baseline } from "../policy-pack/src/fixed-settings/types";
 import { allPolicies } from "../policy-pack/src/policies";
 import type { Promotion } from "./promotion";
 
@@ -31,7 +32,9 @@ function promotedStackConfig(projectDir: string, promotion: Promotion): StackCon
  * baseline) its program, evaluated offline, changes a fixed setting of what the target has deployed, judged by
  * the policy pack's fixed-settings policies exactly as `pulumi preview` would.
  */
-export async function promotionRefusals(projectDir: string, promotion: Promotion, policyConfig?: PolicyPackConfig): Promise<string[]> {
+export async function promotionRefusals(
+    projectDir: string, promotion: Promotion, policyConfig?: PolicyPackConfig, baseline?: Baseline,
+): Promise<string[]> {
     const stackConfig = promotedStackConfig(projectDir, promotion);
     try {
         parseStackSettings(rawSettingsFromPulumiConfig(stackConfig.config), { project: stackConfig.project, stack: promotion.to });
@@ -44,7 +47,7 @@ export async function promotionRefusals(projectDir: string, promotion: Promotion
     if (policyConfig === undefined) {
         return [];
     }
-    const evaluation = await evaluateStack(stackConfig);
+    const evaluation = await evaluateStack(stackConfig, { deployedIds: deployedIdsOf(baseline) });
     const verdicts = await runPolicies(fixedSettingsPolicies, evaluation.resources, policyConfig);
     // Whatever level the config gives these policies: a changed fixed setting replaces the pool or client.
     return verdicts.flatMap((verdict) => verdict.violations)

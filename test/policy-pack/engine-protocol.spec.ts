@@ -2,9 +2,13 @@
 //   node <@pulumi/pulumi/cmd/run-policy-pack> <engine address> <pack dir>, cwd = pack dir,
 // port read from the first line of stdout, then ConfigureStack, GetAnalyzerInfo, Configure, Analyze per
 // resource and AnalyzeStack over gRPC, with the bindings and google-protobuf copy @pulumi/pulumi uses.
+// The config sent in Configure is the file the real baseline command writes from the dev stack's state export
+// (`npm run baseline -- --stack dev --state test/fixtures/state/dev.json --out <file>`, run as a process), and
+// the resources analyzed are that state's pool and client as deployed, changed where a test says so.
 import * as assert from "assert";
 import { ChildProcess, execFileSync, spawn } from "child_process";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import * as grpc from "@grpc/grpc-js";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
@@ -24,10 +28,9 @@ import {
 } from "@pulumi/pulumi/proto/analyzer_pb";
 import { EngineService } from "@pulumi/pulumi/proto/engine_grpc_pb";
 import { LogRequest } from "@pulumi/pulumi/proto/engine_pb";
-import { POLICY_CATALOGUE, POLICY_NAMES, policyConfigFor } from "../../policy-pack/src";
+import { POLICY_CATALOGUE, POLICY_NAMES } from "../../policy-pack/src";
+import { BaselineRun, runBaselineCommand, stateFixture } from "../e2e/support/baseline-command";
 import { CLIENT_TYPE, POOL_TYPE, UNKNOWN_STRING, clientUrn, componentUrn, poolUrn } from "./support/args";
-import { seedBaseline } from "./support/baseline";
-import { clientProps, poolProps } from "./support/fixtures";
 
 const ROOT = path.resolve(__dirname, "../..");
 const PACK_DIR = path.join(ROOT, "policy-pack");
@@ -98,6 +101,23 @@ function startPack(engineAddress: string, stderr: string[]): Promise<{ child: Ch
     });
 }
 
+/** A resource's inputs in the dev stack's state export: what the engine sends for it while it is unchanged. */
+function deployedProps(urn: string): Record<string, any> {
+    const exported = JSON.parse(fs.readFileSync(stateFixture("dev"), "utf8"));
+    const resource = exported.deployment.resources.find((r: { urn: string }) => r.urn === urn);
+    if (!resource) throw new Error(`test/fixtures/state/dev.json holds no ${urn}`);
+    const { __defaults, ...inputs } = resource.inputs;
+    return inputs;
+}
+
+function poolProps(overrides: Record<string, unknown> = {}): Record<string, any> {
+    return { ...deployedProps(poolUrn()), ...overrides };
+}
+
+function clientProps(): Record<string, any> {
+    return deployedProps(clientUrn());
+}
+
 function call<Req, Res>(fn: (req: Req, cb: (err: grpc.ServiceError | null, res: Res) => void) => unknown, req: Req): Promise<Res> {
     return new Promise((resolve, reject) => fn(req, (err, res) => (err ? reject(err) : resolve(res))));
 }
@@ -150,9 +170,13 @@ describe("the policy pack under the engine's analyzer protocol", function () {
     let child: ChildProcess | undefined;
     let client: AnalyzerClient;
     let startMs = 0;
+    let scratch: string | undefined;
+    let baseline: BaselineRun;
 
     before(async () => {
         ensureBuilt();
+        scratch = fs.mkdtempSync(path.join(os.tmpdir(), "engine-protocol-"));
+        baseline = runBaselineCommand("dev", stateFixture("dev"), path.join(scratch, "policy-baseline.dev.json"));
         const e = await startEngine(logs);
         engine = e.server;
         const pack = await startPack(e.address, stderr);
@@ -169,6 +193,7 @@ describe("the policy pack under the engine's analyzer protocol", function () {
             await exited;
         }
         engine?.forceShutdown();
+        if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
         console.log(`      policy pack start (spawn to port printed): ${startMs.toFixed(0)} ms`);
     });
 
@@ -194,12 +219,12 @@ describe("the policy pack under the engine's analyzer protocol", function () {
         assert.strictEqual(signIn.getEnforcementlevel(), EnforcementLevel.MANDATORY);
         assert.ok(signIn.getConfigschema()?.getProperties()?.toJavaScript().baseline);
 
-        const file = policyConfigFor(seedBaseline("dev"));
+        // As the CLI sends the --policy-pack-config file: each policy's level and its properties.
         const req = new ConfigureAnalyzerRequest();
-        for (const [name, entry] of Object.entries(file)) {
-            const { enforcementLevel, ...properties } = entry;
+        for (const [name, entry] of Object.entries(baseline.config)) {
+            const { enforcementLevel, ...properties } = typeof entry === "string" ? { enforcementLevel: entry } : entry;
             const pc = new PolicyConfig();
-            pc.setEnforcementlevel(LEVELS[enforcementLevel]);
+            pc.setEnforcementlevel(LEVELS[enforcementLevel ?? "advisory"]);
             pc.setProperties(Struct.fromJavaScript(JSON.parse(JSON.stringify(properties))));
             req.getPolicyconfigMap().set(name, pc);
         }
@@ -207,7 +232,7 @@ describe("the policy pack under the engine's analyzer protocol", function () {
     });
 
     it("fails a changed sign-in option with one mandatory violation", async () => {
-        const props = poolProps("dev", { usernameAttributes: ["email"] });
+        const props = poolProps({ usernameAttributes: ["email"] });
         const res = await call<AnalyzeRequest, AnalyzeResponse>(client.analyze.bind(client), analyzeRequest(POOL_TYPE, "auth-pool", poolUrn(), props));
         const ds = diagnostics(res);
         assert.strictEqual(ds.length, 1, JSON.stringify(ds, null, 2));
@@ -217,7 +242,7 @@ describe("the policy pack under the engine's analyzer protocol", function () {
     });
 
     it("passes the deployed pool and client, with the SES identity ARN unknown during preview", async () => {
-        const pool = poolProps("dev");
+        const pool = poolProps();
         pool.emailConfiguration.sourceArn = UNKNOWN_STRING;
         const res = await call<AnalyzeRequest, AnalyzeResponse>(client.analyze.bind(client), analyzeRequest(POOL_TYPE, "auth-pool", poolUrn(), pool));
         assert.deepStrictEqual(diagnostics(res), []);
@@ -231,7 +256,7 @@ describe("the policy pack under the engine's analyzer protocol", function () {
     it("passes the stack with its pool, and fails it without", async () => {
         const full = new AnalyzeStackRequest();
         full.setResourcesList([
-            stackResource(POOL_TYPE, "auth-pool", poolUrn(), poolProps("dev")),
+            stackResource(POOL_TYPE, "auth-pool", poolUrn(), poolProps()),
             stackResource(CLIENT_TYPE, "auth-client-web", clientUrn(), clientProps()),
         ]);
         const ok = await call<AnalyzeStackRequest, AnalyzeResponse>(client.analyzeStack.bind(client), full);

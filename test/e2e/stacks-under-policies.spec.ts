@@ -1,0 +1,379 @@
+import { spawnSync } from "child_process";
+// End to end: the real program for each stack, evaluated offline from its stack file, feeds its resources to
+// every policy of the pack, with the policy-pack config written by the real baseline command (run as its own
+// process, as CI runs `npm run baseline -- --stack <s> --state <export.json> --out <file>`) from the stack's
+// `pulumi stack export` fixture. What CI's `pulumi preview --policy-pack ... --policy-pack-config ...` decides:
+// the deployed stacks pass, a changed fixed-at-creation setting fails with a message naming the setting and
+// both values, a changeable setting passes, a removed pool fails, and prod without protect fails.
+import * as assert from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import type { RegisteredResource } from "../../offline/evaluate";
+import type { PolicyVerdict } from "../../offline/run-policies";
+import { runPolicies } from "../../offline/run-policies";
+import { readStackConfig } from "../../offline/stack-files";
+import { evaluateStack } from "../../offline/evaluate";
+import { POLICY_CATALOGUE, POLICY_NAMES } from "../../policy-pack/src/catalogue";
+import { allPolicies } from "../../policy-pack/src/policies";
+import { stateExportOf } from "../aws/support/state-export";
+import { ProjectCopy } from "../cli/support/project-copy";
+import { BaselineRun, ensureBuilt, repoRoot, runBaselineCommand, stateFixture } from "./support/baseline-command";
+import {
+    describeMandatory,
+    JudgedStack,
+    mandatoryViolations,
+    previewUnderPolicies,
+    readStateExport,
+    StateExport,
+} from "./support/deployed-stack";
+
+const STACKS = ["dev", "staging", "prod"] as const;
+type Stack = (typeof STACKS)[number];
+
+const POOL = "aws:cognito/userPool:UserPool";
+const CLIENT = "aws:cognito/userPoolClient:UserPoolClient";
+
+/** The policies that compare with the baseline: each must have compared something, not skipped. */
+const FIXED_SETTINGS_POLICIES = POLICY_CATALOGUE.filter((policy) => policy.config.includes("baseline")).map((policy) => policy.name);
+
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "e2e-stacks-"));
+const baselines = new Map<Stack, BaselineRun>();
+const states = new Map<Stack, StateExport>();
+
+/** The stack's baseline, made once by the real command from its state fixture. */
+function baselineOf(stack: Stack): BaselineRun {
+    let run = baselines.get(stack);
+    if (!run) {
+        run = runBaselineCommand(stack, stateFixture(stack), path.join(scratch, `policy-baseline.${stack}.json`));
+        baselines.set(stack, run);
+    }
+    return run;
+}
+
+function stateOf(stack: Stack): StateExport {
+    let state = states.get(stack);
+    if (!state) {
+        state = readStateExport(stateFixture(stack));
+        states.set(stack, state);
+    }
+    return state;
+}
+
+/** Previews a stack file of projectDir against the stack's deployed baseline. */
+function preview(projectDir: string, stack: Stack): Promise<JudgedStack> {
+    return previewUnderPolicies(projectDir, stack, baselineOf(stack).config);
+}
+
+/** A copy of the project with Pulumi.<stack>.yaml edited (each [find, replacement] must match). */
+function editedProject(stack: Stack, edits: readonly (readonly [string, string])[], copies: ProjectCopy[]): ProjectCopy {
+    const copy = new ProjectCopy();
+    copies.push(copy);
+    for (const [find, replacement] of edits) {
+        copy.edit(stack, find, replacement);
+    }
+    return copy;
+}
+
+function verdictOf(verdicts: readonly PolicyVerdict[], policy: string): PolicyVerdict {
+    const verdict = verdicts.find((candidate) => candidate.policyName === policy);
+    assert.ok(verdict, `no verdict of ${policy}`);
+    return verdict;
+}
+
+function only(resources: readonly RegisteredResource[], type: string, name: string): RegisteredResource {
+    const found = resources.filter((resource) => resource.type === type && resource.name === name);
+    assert.strictEqual(found.length, 1, `expected one ${type} named ${name}, found ${found.length}`);
+    return found[0];
+}
+
+function escapeRegExp(text: string): string {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** A value as the pack's messages print it. */
+function shown(value: unknown): string {
+    return value === undefined ? "(absent)" : JSON.stringify(value);
+}
+
+interface ExpectedViolation {
+    readonly policy: string;
+    /** The resource's logical name, e.g. auth-pool or auth-client-web. */
+    readonly resource: string;
+    /** The setting as the message names it, e.g. usernameConfiguration.caseSensitive. */
+    readonly setting: string;
+    /** The deployed and the new value (a RegExp: matched against the printed value). */
+    readonly deployed: unknown;
+    readonly proposed: unknown;
+}
+
+/** Exactly one policy fails the preview, with one violation naming the resource, the setting and both values. */
+function assertOnlyViolation(verdicts: readonly PolicyVerdict[], expected: ExpectedViolation): string {
+    const mandatory = mandatoryViolations(verdicts);
+    assert.deepStrictEqual([...new Set(mandatory.map((violation) => violation.policyName))], [expected.policy], describeMandatory(verdicts));
+    const matching = mandatory.filter((violation) => violation.message.includes(`: ${expected.setting} is fixed at creation`));
+    assert.strictEqual(matching.length, 1, describeMandatory(verdicts));
+    const { message, urn } = matching[0];
+    assert.ok(urn?.endsWith(`::${expected.resource}`), `violation about ${urn}, expected ${expected.resource}`);
+    assert.ok(message.includes(`"${expected.resource}" (${urn})`), message);
+    const value = (v: unknown) => v instanceof RegExp ? v.source : escapeRegExp(shown(v));
+    assert.match(message, new RegExp(`^  deployed: ${value(expected.deployed)}$`, "m"));
+    assert.match(message, new RegExp(`^  new: +${value(expected.proposed)}$`, "m"));
+    assert.match(message, /^ {2}why: .+/m);
+    assert.match(message, /^ {2}instead: .+/m);
+    return message;
+}
+
+function assertNoMandatory(judged: JudgedStack): void {
+    assert.strictEqual(mandatoryViolations(judged.verdicts).length, 0, describeMandatory(judged.verdicts));
+    for (const policy of FIXED_SETTINGS_POLICIES) {
+        assert.strictEqual(verdictOf(judged.verdicts, policy).outcome, "passed", `${policy} did not run over the stack`);
+    }
+}
+
+describe("the stacks under the policy pack, end to end (baselines from `npm run baseline -- --state`)", function () {
+    this.timeout(120000);
+    const copies: ProjectCopy[] = [];
+
+    before(() => ensureBuilt());
+
+    after(() => {
+        copies.forEach((copy) => copy.remove());
+        fs.rmSync(scratch, { recursive: true, force: true });
+    });
+
+    describe("the repo's unchanged stack files match what each stack has deployed", () => {
+        for (const stack of STACKS) {
+            it(`${stack}: Pulumi.${stack}.yaml passes every mandatory policy against the baseline of test/fixtures/state/${stack}.json`, async () => {
+                const baseline = baselineOf(stack);
+                assert.match(baseline.stdout, new RegExp(`^wrote ${escapeRegExp(baseline.file)}: baseline of stack ${stack} from the Pulumi state: user pool auth-pool `));
+                const judged = await preview(repoRoot, stack);
+                const pool = only(judged.resources, POOL, "auth-pool");
+                const entry = baseline.config[POLICY_NAMES.signInOptionsUnchanged] as { baseline: { stack: string; userPools: Record<string, unknown> } };
+                assert.strictEqual(entry.baseline.stack, stack);
+                assert.deepStrictEqual(Object.keys(entry.baseline.userPools), [pool.urn], "the baseline is keyed by the URN the program registers");
+                assertNoMandatory(judged);
+            });
+
+            it(`${stack}: npm run plan with that baseline passes, exit code 0`, () => {
+                const plan = spawnSync(process.execPath, [path.join(repoRoot, "bin", "cli", "plan.js"), "--stack", stack, "--baseline", baselineOf(stack).file],
+                    { cwd: repoRoot, encoding: "utf8" });
+                assert.strictEqual(plan.status, 0, plan.stdout + plan.stderr);
+                assert.match(plan.stdout, /No mandatory violation/);
+            });
+        }
+    });
+
+    describe("a changed fixed-at-creation setting in a stack file fails the preview", () => {
+        const cases: {
+            stack: Stack;
+            title: string;
+            edits: [string, string][];
+            expected: ExpectedViolation;
+        }[] = [
+            {
+                stack: "dev",
+                title: "signIn.caseSensitive false → true",
+                edits: [["caseSensitive: false", "caseSensitive: true"]],
+                expected: { policy: POLICY_NAMES.signInOptionsUnchanged, resource: "auth-pool",
+                    setting: "usernameConfiguration.caseSensitive", deployed: false, proposed: true },
+            },
+            {
+                stack: "staging",
+                title: "signIn.with [username] → [email]",
+                edits: [["with: [username]", "with: [email]"]],
+                expected: { policy: POLICY_NAMES.signInOptionsUnchanged, resource: "auth-pool",
+                    setting: "usernameAttributes", deployed: [], proposed: ["email"] },
+            },
+            {
+                stack: "dev",
+                title: "signIn.preferredUsername false → true",
+                edits: [["preferredUsername: false", "preferredUsername: true"]],
+                expected: { policy: POLICY_NAMES.signInOptionsUnchanged, resource: "auth-pool",
+                    setting: "aliasAttributes", deployed: [], proposed: ["preferred_username"] },
+            },
+            {
+                stack: "prod",
+                title: "attributes.required gains phone_number",
+                edits: [["required: [email]", "required: [email, phone_number]"]],
+                expected: { policy: POLICY_NAMES.attributesUnchanged, resource: "auth-pool",
+                    setting: 'attribute "phone_number" required', deployed: false, proposed: true },
+            },
+            {
+                stack: "staging",
+                title: "client web public → confidential",
+                edits: [["type: public", "type: confidential"]],
+                expected: { policy: POLICY_NAMES.clientSecretUnchanged, resource: "auth-client-web",
+                    setting: "generateSecret", deployed: false, proposed: true },
+            },
+            {
+                stack: "prod",
+                title: "userPool.name myapp-prod → myapp-production",
+                edits: [["name: myapp-prod", "name: myapp-production"]],
+                expected: { policy: POLICY_NAMES.poolNameUnchanged, resource: "auth-pool",
+                    setting: "name", deployed: "myapp-prod", proposed: "myapp-production" },
+            },
+        ];
+        for (const { stack, title, edits, expected } of cases) {
+            it(`${stack}: ${title} is a violation of ${expected.policy}`, async () => {
+                const copy = editedProject(stack, edits, copies);
+                const judged = await preview(copy.dir, stack);
+                assertOnlyViolation(judged.verdicts, expected);
+            });
+        }
+    });
+
+    describe("a custom attribute, deployed from a stack file that declared it (state built from the evaluated program)", () => {
+        const declared = "custom: [{name: tenant_id, type: string, minLength: 1, maxLength: 64}]";
+        let config: BaselineRun["config"];
+
+        before(async () => {
+            const deployedCopy = editedProject("dev", [["custom: []", declared]], copies);
+            const stack = readStackConfig(deployedCopy.dir, "dev");
+            const evaluation = await evaluateStack(stack);
+            const exported = stateExportOf(evaluation, stack.project, "dev", stack.config["aws:region"]);
+            const stateFile = deployedCopy.write("state-dev-tenant.json", JSON.stringify(exported, null, 2));
+            config = runBaselineCommand("dev", stateFile, path.join(scratch, "policy-baseline.dev-tenant.json")).config;
+        });
+
+        const previewWith = async (custom: string) => {
+            const copy = editedProject("dev", [["custom: []", custom]], copies);
+            return previewUnderPolicies(copy.dir, "dev", config);
+        };
+
+        it("passes while the stack file declares it as deployed", async () => {
+            assertNoMandatory(await previewWith(declared));
+        });
+
+        it("fails when its type changes (string → number)", async () => {
+            const judged = await previewWith("custom: [{name: tenant_id, type: number}]");
+            assertOnlyViolation(judged.verdicts, {
+                policy: POLICY_NAMES.attributesUnchanged, resource: "auth-pool",
+                setting: 'attribute "custom:tenant_id" dataType', deployed: "String", proposed: "Number",
+            });
+        });
+
+        it("fails when it is removed", async () => {
+            const judged = await previewWith("custom: []");
+            const message = assertOnlyViolation(judged.verdicts, {
+                policy: POLICY_NAMES.attributesUnchanged, resource: "auth-pool",
+                setting: 'attribute "custom:tenant_id"', deployed: /\{.*"dataType":"String".*\}/, proposed: undefined,
+            });
+            assert.match(message, /cannot delete a custom attribute/);
+        });
+
+        it("fails when it becomes immutable", async () => {
+            const judged = await previewWith("custom: [{name: tenant_id, type: string, minLength: 1, maxLength: 64, mutable: false}]");
+            assertOnlyViolation(judged.verdicts, {
+                policy: POLICY_NAMES.attributesUnchanged, resource: "auth-pool",
+                setting: 'attribute "custom:tenant_id" mutable', deployed: true, proposed: false,
+            });
+        });
+    });
+
+    describe("a changeable setting in a stack file passes", () => {
+        const cases: {
+            stack: Stack;
+            title: string;
+            edits: [string, string][];
+            /** That the edit reached the resources the policies saw. */
+            check: (resources: readonly RegisteredResource[]) => void;
+        }[] = [
+            {
+                stack: "dev",
+                title: "MFA off → optional (totp)",
+                edits: [['mode: "off"', "mode: optional\n      factors: [totp]"]],
+                check: (resources) => assert.strictEqual(only(resources, POOL, "auth-pool").inputs.mfaConfiguration, "OPTIONAL"),
+            },
+            {
+                stack: "prod",
+                title: "MFA optional → required",
+                edits: [["mode: optional", "mode: required"]],
+                check: (resources) => assert.strictEqual(only(resources, POOL, "auth-pool").inputs.mfaConfiguration, "ON"),
+            },
+            {
+                stack: "prod",
+                title: "password minLength 8 → 12",
+                edits: [["minLength: 8", "minLength: 12"]],
+                check: (resources) => assert.strictEqual(only(resources, POOL, "auth-pool").inputs.passwordPolicy.minimumLength, 12),
+            },
+            {
+                stack: "staging",
+                title: "web client token lifetimes shorter",
+                edits: [["{access: 60m, id: 60m, refresh: 7d, authSession: 3m}", "{access: 15m, id: 15m, refresh: 1d, authSession: 5m}"]],
+                check: (resources) => {
+                    const web = only(resources, CLIENT, "auth-client-web").inputs;
+                    assert.deepStrictEqual([web.accessTokenValidity, web.idTokenValidity, web.refreshTokenValidity, web.authSessionValidity], [15, 15, 1, 5]);
+                },
+            },
+            {
+                stack: "prod",
+                title: "email fromName MyApp → MyApp Accounts",
+                edits: [["fromName: MyApp", "fromName: MyApp Accounts"]],
+                check: (resources) => assert.strictEqual(only(resources, POOL, "auth-pool").inputs.emailConfiguration.fromEmailAddress,
+                    "MyApp Accounts <no-reply@example.com>"),
+            },
+            {
+                stack: "dev",
+                title: "a new optional custom attribute",
+                edits: [["custom: []", "custom: [{name: tenant_id, type: string, minLength: 1, maxLength: 64}]"]],
+                check: (resources) => assert.ok((only(resources, POOL, "auth-pool").inputs.schemas as { name: string }[])
+                    .some((schema) => schema.name === "tenant_id")),
+            },
+            {
+                stack: "staging",
+                title: "a new client",
+                edits: [["  cognito-user-pool:clients:\n", "  cognito-user-pool:clients:\n    - name: mobile\n      type: public\n"]],
+                check: (resources) => assert.strictEqual(only(resources, CLIENT, "auth-client-mobile").inputs.generateSecret, false),
+            },
+            {
+                stack: "dev",
+                title: "deletionProtection false → true and protect on",
+                edits: [["deletionProtection: false", "deletionProtection: true"], ["cognito-user-pool:protect: false", "cognito-user-pool:protect: true"]],
+                check: (resources) => {
+                    const pool = only(resources, POOL, "auth-pool");
+                    assert.deepStrictEqual([pool.inputs.deletionProtection, pool.protect], ["ACTIVE", true]);
+                },
+            },
+        ];
+        for (const { stack, title, edits, check } of cases) {
+            it(`${stack}: ${title}`, async () => {
+                const copy = editedProject(stack, edits, copies);
+                const judged = await preview(copy.dir, stack);
+                check(judged.resources);
+                assertNoMandatory(judged);
+            });
+        }
+    });
+
+    describe("a deployed pool missing from the stack fails the preview (cognito-pool-not-removed)", () => {
+        for (const stack of STACKS) {
+            it(`${stack}: the stack's resources without its pool`, async () => {
+                const judged = await preview(repoRoot, stack);
+                const pool = only(judged.resources, POOL, "auth-pool");
+                const deployed = stateOf(stack).deployment.resources.find((resource) => resource.urn === pool.urn);
+                assert.ok(deployed?.id, `the state of ${stack} holds ${pool.urn}`);
+                const verdicts = await runPolicies(allPolicies, judged.resources.filter((resource) => resource !== pool), baselineOf(stack).config);
+                const mandatory = mandatoryViolations(verdicts);
+                assert.deepStrictEqual(mandatory.map((violation) => violation.policyName), [POLICY_NAMES.poolNotRemoved], describeMandatory(verdicts));
+                const { message } = mandatory[0];
+                assert.ok(message.includes(`(${pool.urn}) is deployed (pool id ${deployed.id}, name "myapp-${stack}")`), message);
+                assert.match(message, new RegExp(`^  deployed: ${escapeRegExp(pool.urn)}$`, "m"));
+                assert.match(message, /^ {2}new: +\(absent\)$/m);
+            });
+        }
+    });
+
+    describe("a protected environment keeps Pulumi's protect (cognito-protected-environment)", () => {
+        it("prod: cognito-user-pool:protect true → false is a violation", async () => {
+            const copy = editedProject("prod", [["cognito-user-pool:protect: true", "cognito-user-pool:protect: false"]], copies);
+            const judged = await preview(copy.dir, "prod");
+            const pool = only(judged.resources, POOL, "auth-pool");
+            assert.strictEqual(pool.protect, false);
+            const mandatory = mandatoryViolations(judged.verdicts);
+            assert.deepStrictEqual(mandatory.map((violation) => [violation.policyName, violation.urn]),
+                [[POLICY_NAMES.protectedEnvironment, pool.urn]], describeMandatory(judged.verdicts));
+            assert.match(mandatory[0].message, /UserPool "auth-pool" \(.*\) in protected stack "prod": Pulumi's protect option is off\./);
+        });
+    });
+});

@@ -1,0 +1,55 @@
+import * as fs from "fs";
+import { deployedIdsOf, evaluateStack, RegisteredResource, StackEvaluation } from "../../../offline/evaluate";
+import { hasMandatoryViolation, PolicyPackConfig, PolicyVerdict, PolicyViolation, runPolicies } from "../../../offline/run-policies";
+import { readStackConfig, StackConfig } from "../../../offline/stack-files";
+import { parseBaseline } from "../../../policy-pack/src/fixed-settings/baseline";
+import type { Baseline } from "../../../policy-pack/src/fixed-settings/types";
+import { allPolicies } from "../../../policy-pack/src/policies";
+
+/** The parts of a `pulumi stack export` these tests read. */
+export interface StateExport {
+    readonly version: number;
+    readonly deployment: { readonly resources: readonly { readonly urn: string; readonly type: string; readonly id?: string }[] };
+}
+
+export function readStateExport(file: string): StateExport {
+    return JSON.parse(fs.readFileSync(file, "utf8")) as StateExport;
+}
+
+export interface JudgedStack {
+    readonly stack: StackConfig;
+    readonly evaluation: StackEvaluation;
+    /** What the policies saw: the evaluated resources, the deployed ones with their deployed ids. */
+    readonly resources: RegisteredResource[];
+    readonly verdicts: PolicyVerdict[];
+}
+
+/**
+ * `pulumi preview --policy-pack policy-pack --policy-pack-config <config>` of a stack file, offline: the real
+ * program evaluated for Pulumi.<stack>.yaml in projectDir (the deployed resources keeping the ids the baseline
+ * records, as in a real preview), every policy of the pack run over what it registers.
+ */
+export async function previewUnderPolicies(projectDir: string, stackName: string, config: PolicyPackConfig): Promise<JudgedStack> {
+    const stack = readStackConfig(projectDir, stackName);
+    const evaluation = await evaluateStack(stack, { deployedIds: deployedIdsOf(baselineIn(config)) });
+    return { stack, evaluation, resources: evaluation.resources, verdicts: await runPolicies(allPolicies, evaluation.resources, config) };
+}
+
+/** The baseline a policy-config file carries under its fixed-settings policies, if any. */
+function baselineIn(config: PolicyPackConfig): Baseline | undefined {
+    const entry = config["cognito-sign-in-options-unchanged"];
+    return typeof entry === "object" && "baseline" in entry ? parseBaseline(entry.baseline) : undefined;
+}
+
+export function mandatoryViolations(verdicts: readonly PolicyVerdict[]): PolicyViolation[] {
+    return verdicts.flatMap((verdict) => verdict.violations.filter((violation) => violation.enforcementLevel === "mandatory"));
+}
+
+/** For an assertion message: every mandatory violation, in full. */
+export function describeMandatory(verdicts: readonly PolicyVerdict[]): string {
+    const violations = mandatoryViolations(verdicts);
+    return violations.length === 0 ? "no mandatory violation" :
+        violations.map((violation) => `[${violation.policyName}] ${violation.message}`).join("\n\n");
+}
+
+export { hasMandatoryViolation };
