@@ -7,7 +7,7 @@ import { measureFirstLine, measureNode, Measurement, repoRoot } from "./measure"
  * run, so that a ratio holds on slower or busier machines.
  */
 
-const runs = Number(process.env.BENCH_RUNS ?? 5);
+const runs = Number(process.env.BENCH_RUNS ?? 9);
 
 interface Row {
     readonly what: string;
