@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { projectRoot } from "../cli/command";
 
 export interface Measurement {
     /** Median wall time of the runs, in seconds. */
@@ -12,7 +13,7 @@ export interface Measurement {
 }
 
 /** The repository root, also when running from bin/bench. */
-export const repoRoot = path.resolve(__dirname, __dirname.includes(`${path.sep}bin${path.sep}`) ? "../.." : "..");
+export const repoRoot = projectRoot(__dirname);
 const reportUsage = path.join(repoRoot, "bench", "report-usage.js");
 
 /** Runs `node <args>` from the repo root `runs` times, each in a fresh process; fails on a non-zero exit. */
