@@ -3,6 +3,7 @@ import * as path from "path";
 import { StackConfigError } from "../config/problems";
 import { StackFileError } from "../offline/stack-files";
 import { UsageError } from "./args";
+import { staleBuildWarning } from "./stale-build";
 
 /** 0: done, nothing blocking; 1: blocked (a mandatory violation, a refused promotion); 2: bad usage or input. */
 export type ExitCode = 0 | 1 | 2;
@@ -64,6 +65,10 @@ export function runAsProcess(command: Command): void {
         stdout: (text) => process.stdout.write(text),
         stderr: (text) => process.stderr.write(text),
     };
+    const stale = staleBuildWarning(io.projectDir, path.join(io.projectDir, "bin", "index.js"));
+    if (stale) {
+        io.stderr(stale);
+    }
     command(process.argv.slice(2), io).then(
         (code) => { process.exitCode = code; },
         (error) => {
