@@ -3,8 +3,9 @@ import { EnforcementLevel, PolicyName, catalogueEntry } from "../catalogue";
 import { Baseline, BaselineUserPool } from "../fixed-settings/types";
 import { stackFromUrn } from "../fixed-settings/from-state";
 import { resourceLabel } from "../messages";
-import { configSchemaFor, readBaselineConfig } from "../policy-config";
+import { configSchemaFor, readBaselineConfig, readProtectedStacks } from "../policy-config";
 
+import { USER_POOL_TYPE } from "../fixed-settings/from-props";
 export { USER_POOL_TYPE, USER_POOL_CLIENT_TYPE } from "../fixed-settings/from-props";
 
 /** Name, description, level and configSchema of a policy, from the catalogue. */
@@ -63,4 +64,12 @@ export function deployedPool(baseline: Baseline, urn: string, aliases: readonly 
         if (p) return [u, p];
     }
     return undefined;
+}
+
+/** The stack a user pool is being deployed to, when it is one of the protected stacks the policy's config names. */
+export function protectedStackOfPool(args: ResourceValidationArgs, policy: PolicyName): string | undefined {
+    if (args.type !== USER_POOL_TYPE) return undefined;
+    const stacks = readProtectedStacks(args.getConfig<Record<string, unknown>>(), policy);
+    const stack = currentStack(args.urn);
+    return stack !== undefined && stacks.includes(stack) ? stack : undefined;
 }

@@ -1,8 +1,7 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { POLICY_NAMES } from "../catalogue";
 import { isUnknown, readKnown } from "../fixed-settings/unknown";
-import { readProtectedStacks } from "../policy-config";
-import { USER_POOL_TYPE, currentStack, label, policyHeader } from "./common";
+import { label, policyHeader, protectedStackOfPool } from "./common";
 
 /** In a protected stack, MFA is not OFF (absent is OFF, the provider's default). */
 export const mfaInProtectedStack: ResourceValidationPolicy = {
@@ -11,10 +10,8 @@ export const mfaInProtectedStack: ResourceValidationPolicy = {
         "In a protected environment (config protectedStacks) a user pool offers MFA: mfaConfiguration OPTIONAL or ON rather than OFF.",
     ),
     validateResource: (args, report) => {
-        if (args.type !== USER_POOL_TYPE) return;
-        const stacks = readProtectedStacks(args.getConfig<Record<string, unknown>>(), POLICY_NAMES.mfaInProtectedStack);
-        const stack = currentStack(args.urn);
-        if (stack === undefined || !stacks.includes(stack)) return;
+        const stack = protectedStackOfPool(args, POLICY_NAMES.mfaInProtectedStack);
+        if (stack === undefined) return;
         const mfa = readKnown(() => args.props.mfaConfiguration as unknown);
         if (isUnknown(mfa) || (mfa !== undefined && mfa !== null && mfa !== "OFF")) return;
         report(

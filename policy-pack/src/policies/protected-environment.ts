@@ -2,8 +2,7 @@ import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { POLICY_NAMES } from "../catalogue";
 import { isUnknown, readKnown } from "../fixed-settings/unknown";
 import { formatValue } from "../messages";
-import { readProtectedStacks } from "../policy-config";
-import { USER_POOL_TYPE, currentStack, label, policyHeader } from "./common";
+import { label, policyHeader, protectedStackOfPool } from "./common";
 
 /** In a protected stack the pool has Pulumi's protect option and Cognito's deletion protection. */
 export const protectedEnvironment: ResourceValidationPolicy = {
@@ -12,10 +11,8 @@ export const protectedEnvironment: ResourceValidationPolicy = {
         "In a protected environment (config protectedStacks, default staging and prod) a user pool has Pulumi's protect option and deletionProtection ACTIVE, so neither Pulumi nor anyone else can delete it with its users.",
     ),
     validateResource: (args, report) => {
-        if (args.type !== USER_POOL_TYPE) return;
-        const stacks = readProtectedStacks(args.getConfig<Record<string, unknown>>(), POLICY_NAMES.protectedEnvironment);
-        const stack = currentStack(args.urn);
-        if (stack === undefined || !stacks.includes(stack)) return;
+        const stack = protectedStackOfPool(args, POLICY_NAMES.protectedEnvironment);
+        if (stack === undefined) return;
         const what = `${label(args)} in protected stack "${stack}"`;
         if (args.opts?.protect !== true) {
             report(
