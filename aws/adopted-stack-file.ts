@@ -1,6 +1,9 @@
 import { Document, isScalar, isSeq, visit } from "yaml";
 import { configNamespace } from "../config";
+import { readsAsPlainString } from "../offline/go-yaml";
 import type { Adoption } from "./adopt";
+
+const mergeTag = "tag:yaml.org,2002:merge";
 
 export interface AdoptedStackFileInput {
     readonly adoption: Adoption;
@@ -24,9 +27,17 @@ export function adoptedStackFile({ adoption, poolId, region, capturedAt }: Adopt
     for (const [key, value] of Object.entries(adoption.settings)) {
         config[`${configNamespace}:${key}`] = value;
     }
-    const document = new Document({ config }, { version: "1.1" });
-    // Short lists of plain values on one line, as in the other stack files: `with: [username]`.
+    // YAML 1.1 quotes what a 1.1 reader would not read as a string (`yes`, `0777`); the Pulumi CLI reads with
+    // Go's yaml.v3, so a string that it would read otherwise (`0o17` is 15, `<<` merges) is quoted too.
+    // (The 1.1 schema's merge tag would write a `<<` key plain whatever its type: it is left out.)
+    const document = new Document({ config }, { version: "1.1", customTags: (tags) => tags.filter((tag) => typeof tag === "string" ? tag !== "merge" : tag.tag !== mergeTag) });
     visit(document, {
+        Scalar(_key, node) {
+            if (typeof node.value === "string" && !readsAsPlainString(node.value)) {
+                node.type = "QUOTE_DOUBLE";
+            }
+        },
+        // Short lists of plain values on one line, as in the other stack files: `with: [username]`.
         Seq(_key, node) {
             if (isSeq(node) && node.items.every(isScalar)) {
                 node.flow = true;

@@ -62,7 +62,7 @@ export async function evaluateStack(stack: StackConfig, options: EvaluateOptions
         deployedIds.find(([urn]) => urn.endsWith(`${type}::${name}`))?.[1];
     await pulumi.runtime.setMocks(offlineCloud(stack.stack, region, deployedIdOf), stack.project, stack.stack, options.preview ?? false);
     const resources = recordRegistrations();
-    pulumi.runtime.setAllConfig(stack.config);
+    pulumi.runtime.setAllConfig(stack.config, [...stack.secretKeys]);
 
     const program = require.resolve(options.program ?? defaultProgram);
     delete require.cache[program];

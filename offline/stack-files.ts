@@ -1,20 +1,33 @@
 import * as fs from "fs";
 import * as path from "path";
-import { parseDocument } from "yaml";
+import { decodeYaml, YamlReadError } from "./go-yaml";
+import { ConfigDeclaration, hasDeclaredType, namespaceOf, readProjectDeclarations, typeName } from "./project-config";
 
 /** A stack's config as the Pulumi CLI hands it to the program: `namespace:key` → string (JSON for objects). */
 export interface StackConfig {
     readonly project: string;
     readonly stack: string;
     readonly config: Record<string, string>;
+    /**
+     * The keys whose value is or holds a secret (`secure:` in the stack file). Offline the plaintext is not known:
+     * each secret stands as the text `[secret]`.
+     */
+    readonly secretKeys: readonly string[];
 }
 
-/** A project or stack file that is missing or unreadable. */
+/** What a secret (`secure: v1:...`) reads as offline, where nothing decrypts it. */
+export const secretPlaceholder = "[secret]";
+
+/** A project or stack file that is missing, unreadable, or that the Pulumi CLI would refuse. */
 export class StackFileError extends Error {
     constructor(message: string) {
         super(message);
         this.name = "StackFileError";
     }
+}
+
+export function projectFilePath(projectDir: string): string {
+    return path.join(projectDir, "Pulumi.yaml");
 }
 
 export function stackFilePath(projectDir: string, stack: string): string {
@@ -29,7 +42,20 @@ export function listStacks(projectDir: string): string[] {
         .sort();
 }
 
-/** Parses a YAML file into plain data; a syntax error names the file and its line. */
+/** Decodes YAML text as the Pulumi CLI does; a problem names the file and its line. */
+export function parseYamlText(text: string, file: string): unknown {
+    try {
+        // Like the CLI (workspace/loaders.go readFileStripUTF8BOM), a UTF-8 byte-order mark is dropped.
+        return decodeYaml(text.replace(/^\uFEFF/, ""));
+    } catch (error) {
+        if (error instanceof YamlReadError) {
+            throw new StackFileError(`${file}${error.line === undefined ? "" : `:${error.line}`}: ${error.reason}`);
+        }
+        throw error;
+    }
+}
+
+/** Reads and decodes a YAML file as the Pulumi CLI does; a problem names the file and its line. */
 export function readYamlFile(file: string): unknown {
     let text: string;
     try {
@@ -37,44 +63,148 @@ export function readYamlFile(file: string): unknown {
     } catch (error) {
         throw new StackFileError(`cannot read ${file}: ${(error as Error).message}`);
     }
-    const document = parseDocument(text, { prettyErrors: true });
-    const [error] = document.errors;
-    if (error) {
-        const line = error.linePos?.[0].line;
-        const reason = error.message.split("\n")[0].replace(/ at line \d+, column \d+:$/, "");
-        throw new StackFileError(`${file}${line ? `:${line}` : ""}: malformed YAML: ${reason}`);
-    }
-    return document.toJS();
+    return parseYamlText(text, file);
+}
+
+function isPlainMap(value: unknown): value is Record<string, unknown> {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 function asMap(value: unknown, what: string): Record<string, unknown> {
     if (value === null || value === undefined) {
         return {};
     }
-    if (typeof value !== "object" || Array.isArray(value)) {
+    if (!isPlainMap(value)) {
         throw new StackFileError(`${what}: expected a map of keys`);
     }
-    return value as Record<string, unknown>;
+    return value;
 }
 
-function configString(value: unknown): string {
-    return typeof value === "string" ? value : JSON.stringify(value);
+/** config/object.go `isSecureValue`: `{secure: <ciphertext>}`, as `pulumi config set --secret` writes it. */
+function isSecure(value: unknown): boolean {
+    return isPlainMap(value) && Object.keys(value).length === 1 && typeof value.secure === "string";
 }
 
-/** `protect` → `cognito-user-pool:protect`; keys with a namespace stay as they are. */
-function fullKey(key: string, project: string): string {
-    return key.includes(":") ? key : `${project}:${key}`;
+/** A value with every secret replaced by the placeholder, and whether there was any. */
+function withPlaceholders(value: unknown): { value: unknown; secret: boolean } {
+    if (isSecure(value)) {
+        return { value: secretPlaceholder, secret: true };
+    }
+    if (Array.isArray(value)) {
+        const items = value.map(withPlaceholders);
+        return { value: items.map((item) => item.value), secret: items.some((item) => item.secret) };
+    }
+    if (isPlainMap(value)) {
+        const entries = Object.entries(value).map(([key, inner]) => [key, withPlaceholders(inner)] as const);
+        return {
+            value: Object.fromEntries(entries.map(([key, inner]) => [key, inner.value])),
+            secret: entries.some(([, inner]) => inner.secret),
+        };
+    }
+    return { value, secret: false };
+}
+
+function hasNonFiniteNumber(value: unknown): boolean {
+    if (typeof value === "number") {
+        return !Number.isFinite(value);
+    }
+    return value !== null && typeof value === "object" && Object.values(value).some(hasNonFiniteNumber);
 }
 
 /**
- * Reads Pulumi.yaml and Pulumi.<stack>.yaml and merges them as the CLI does: the project's declared defaults
- * (and values), overridden by the stack's values.
+ * The string the program gets for a config value (config/object.go `MarshalString`): a string as it is, any other
+ * value as JSON. Go's JSON encoder refuses NaN and infinities, and so does the CLI's config loader.
+ */
+function configText(value: unknown, where: string): string {
+    if (hasNonFiniteNumber(value)) {
+        throw new StackFileError(`${where}: ${JSON.stringify(value, (_, inner) =>
+            typeof inner === "number" && !Number.isFinite(inner) ? String(inner) : inner)} holds .inf or .nan, ` +
+            "which the Pulumi CLI cannot read as a config value");
+    }
+    return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+/**
+ * config/key.go `ParseKey`: `<namespace>:<name>`, or the old `<namespace>:config:<name>`; undefined when the
+ * key is neither (the CLI refuses the stack file).
+ */
+function parseStackKey(key: string): string | undefined {
+    const parts = key.split(":");
+    if (parts.length === 2) {
+        return key;
+    }
+    return parts.length === 3 && parts[1] === "config" ? `${parts[0]}:${parts[2]}` : undefined;
+}
+
+interface StackValues {
+    readonly config: Record<string, string>;
+    readonly secretKeys: Set<string>;
+    /** Keys whose value is a list or map: the program gets it as JSON. */
+    readonly objectKeys: Set<string>;
+}
+
+/** The stack file's `config:` as the CLI reads it (workspace.ProjectStack, config.Map); problems are collected. */
+function readStackValues(stackFile: string, problems: string[]): StackValues {
+    const file = asMap(readYamlFile(stackFile), stackFile);
+    if (file.environment !== undefined && file.environment !== null) {
+        problems.push(`${stackFile}: environment: imports Pulumi ESC environments, which the offline commands cannot read`);
+    }
+    const config: Record<string, string> = {};
+    const secretKeys = new Set<string>();
+    const objectKeys = new Set<string>();
+    for (const [key, written] of Object.entries(asMap(file.config, `${stackFile}: config`))) {
+        const fullKey = parseStackKey(key);
+        if (fullKey === undefined) {
+            problems.push(`${stackFile}: config key "${key}" is not of the form <namespace>:<name> ` +
+                `(e.g. ${key.includes(":") ? "cognito-user-pool:protect" : `cognito-user-pool:${key}`})`);
+            continue;
+        }
+        const { value, secret } = withPlaceholders(written);
+        try {
+            config[fullKey] = configText(value, `${stackFile}: ${key}`);
+        } catch (error) {
+            problems.push((error as Error).message);
+            continue;
+        }
+        if (secret) {
+            secretKeys.add(fullKey);
+        }
+        if (written !== null && typeof written === "object" && !isSecure(written)) {
+            objectKeys.add(fullKey);
+        }
+    }
+    return { config, secretKeys, objectKeys };
+}
+
+/** workspace/config.go `validateStackConfigValue`: a typed or secret declaration checks the stack's value. */
+function declarationProblem(stackFile: string, declaration: ConfigDeclaration, values: StackValues): string | undefined {
+    const { fullKey, type, items } = declaration;
+    if (declaration.secret && !values.secretKeys.has(fullKey)) {
+        return `${stackFile}: ${fullKey} must be a secret, as Pulumi.yaml declares it: set it with \`pulumi config set --secret\``;
+    }
+    const text = values.config[fullKey];
+    if (type === undefined || values.secretKeys.has(fullKey)) {
+        return undefined;
+    }
+    const content: unknown = values.objectKeys.has(fullKey) ? JSON.parse(text) : text;
+    return hasDeclaredType(type, items, content)
+        ? undefined
+        : `${stackFile}: ${fullKey}: ${text} must be of type '${typeName(type, items)}', as Pulumi.yaml declares it`;
+}
+
+/**
+ * Reads Pulumi.yaml and Pulumi.<stack>.yaml and merges them as the Pulumi CLI does (workspace/config.go
+ * `mergeConfig`): a key the stack sets takes the stack's value, whole (no deep merge of objects); a key it does
+ * not set takes Pulumi.yaml's `value` or `default`; a key of the project with neither is missing. Every problem
+ * is reported at once.
  */
 export function readStackConfig(projectDir: string, stack: string): StackConfig {
-    const projectFile = path.join(projectDir, "Pulumi.yaml");
-    const project = asMap(readYamlFile(projectFile), projectFile);
-    if (typeof project.name !== "string") {
-        throw new StackFileError(`${projectFile}: expected a project name`);
+    const projectFile = projectFilePath(projectDir);
+    const problems: string[] = [];
+    const project = readProjectDeclarations(asMap(readYamlFile(projectFile), projectFile), problems);
+    const projectProblems = problems.splice(0).map((problem) => `${projectFile}: ${problem}`);
+    if (projectProblems.length > 0) {
+        throw new StackFileError(projectProblems.join("\n"));
     }
     const stackFile = stackFilePath(projectDir, stack);
     if (!fs.existsSync(stackFile)) {
@@ -82,20 +212,28 @@ export function readStackConfig(projectDir: string, stack: string): StackConfig 
         throw new StackFileError(`unknown stack "${stack}": there is no ${path.basename(stackFile)}; ` +
             `stacks here: ${known.join(", ") || "none"}`);
     }
-    const stackValues = asMap(asMap(readYamlFile(stackFile), stackFile).config, `${stackFile}: config`);
+    const values = readStackValues(stackFile, problems);
 
-    const config: Record<string, string> = {};
-    for (const [key, declaration] of Object.entries(asMap(project.config, `${projectFile}: config`))) {
-        const declared = typeof declaration === "object" && declaration !== null && !Array.isArray(declaration)
-            ? declaration as Record<string, unknown>
-            : { value: declaration };
-        const value = declared.value ?? declared.default;
-        if (value !== undefined) {
-            config[fullKey(key, project.name)] = configString(value);
+    const config = { ...values.config };
+    const missing: string[] = [];
+    for (const declaration of project.declarations) {
+        if (declaration.fullKey in values.config) {
+            const problem = declarationProblem(stackFile, declaration, values);
+            if (problem) {
+                problems.push(problem);
+            }
+        } else if (declaration.value !== undefined) {
+            config[declaration.fullKey] = configText(declaration.value, `${projectFile}: config.${declaration.key}`);
+        } else if (namespaceOf(declaration.fullKey) === project.name) {
+            missing.push(declaration.key);
         }
     }
-    for (const [key, value] of Object.entries(stackValues)) {
-        config[fullKey(key, project.name)] = configString(value);
+    if (missing.length > 0) {
+        problems.push(`${stackFile}: stack '${stack}' is missing configuration ${missing.length > 1 ? "values" : "value"} ` +
+            `${missing.join(", ")}, which Pulumi.yaml declares without a default`);
     }
-    return { project: project.name, stack, config };
+    if (problems.length > 0) {
+        throw new StackFileError(problems.join("\n"));
+    }
+    return { project: project.name, stack, config, secretKeys: [...values.secretKeys].sort() };
 }

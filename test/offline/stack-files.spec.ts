@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { parseStackSettings, rawSettingsFromPulumiConfig } from "../../config";
-import { listStacks, readStackConfig, StackFileError } from "../../offline/stack-files";
+import { listStacks, readStackConfig, secretPlaceholder, StackFileError } from "../../offline/stack-files";
 import { repoRoot } from "../support/program";
 
 function projectWith(files: Record<string, string>): string {
@@ -45,5 +45,99 @@ describe("stack files (offline/stack-files)", () => {
         const dir = projectWith({ "Pulumi.qa.yaml": "config:\n  aws:region: eu-west-1\n\tbad: true\n" });
         assert.throws(() => readStackConfig(dir, "qa"),
             (error: Error) => error instanceof StackFileError && /Pulumi\.qa\.yaml:3: malformed YAML/.test(error.message));
+    });
+
+    describe("merged with Pulumi.yaml's config as the CLI merges them", () => {
+        const project = (config: string) => `name: shop\nruntime: nodejs\nconfig:\n${config}`;
+
+        it("gives a stack the project's value or default for a key it does not set, and its own value whole", () => {
+            const dir = projectWith({
+                "Pulumi.yaml": project([
+                    "  region: {value: eu-west-1}",
+                    "  tier: essentials",               // short form of a project key: a default
+                    "  aws:region: ap-northeast-2",     // short form of another namespace's key: a value
+                    "  limits: {default: {a: 1, b: 2}}",
+                    "  retries: {type: integer, default: 3}",
+                ].join("\n")),
+                "Pulumi.qa.yaml": "config:\n  shop:limits: {a: 5}\n",
+            });
+            assert.deepEqual(readStackConfig(dir, "qa").config, {
+                "shop:region": "eu-west-1",
+                "shop:tier": "essentials",
+                "aws:region": "ap-northeast-2",
+                "shop:limits": JSON.stringify({ a: 5 }),   // the stack's object replaces the default, no deep merge
+                "shop:retries": "3",
+            });
+        });
+
+        it("reports every problem of Pulumi.yaml at once, as the CLI's project validation words them", () => {
+            const dir = projectWith({
+                "Pulumi.yaml": project([
+                    "  both: {default: 1, value: 2}",
+                    "  list: {type: array}",
+                    "  count: {type: integer, default: many}",
+                    "  aws:region: {default: eu-west-1}",
+                    "  typo: {defualt: 1}",
+                ].join("\n")),
+                "Pulumi.qa.yaml": "config: {}\n",
+            });
+            assert.throws(() => readStackConfig(dir, "qa"), (error: Error) => {
+                const lines = error.message.split("\n");
+                assert.equal(lines.length, 5, error.message);
+                assert.match(error.message, /config\.both: cannot have both a 'default' and 'value'/);
+                assert.match(error.message, /config\.list: declares an array but does not specify the underlying type/);
+                assert.match(error.message, /config\.count: the default value is not of the expected type 'integer'/);
+                assert.match(error.message, /config\.aws:region: is not namespaced by the project and should not define a default/);
+                assert.match(error.message, /config\.typo: unknown attribute defualt/);
+                return error instanceof StackFileError;
+            });
+        });
+
+        it("refuses a stack that misses a declared key or gives one of the wrong type, naming the file and the key", () => {
+            const dir = projectWith({
+                "Pulumi.yaml": project("  owner: {type: string}\n  strict: {type: boolean, default: false}\n"),
+                "Pulumi.qa.yaml": "config:\n  shop:strict: yes\n",
+            });
+            assert.throws(() => readStackConfig(dir, "qa"), (error: Error) =>
+                /Pulumi\.qa\.yaml: shop:strict: yes must be of type 'boolean'/.test(error.message) &&
+                /stack 'qa' is missing configuration value owner/.test(error.message));
+        });
+    });
+
+    it("reads `pulumi config set --secret` values as secrets shown as [secret], at the top or inside an object", () => {
+        const dir = projectWith({ "Pulumi.qa.yaml": [
+            "config:",
+            "  cognito-user-pool:apiKey:",
+            "    secure: v1:abcdefgh",
+            "  cognito-user-pool:userPool:",
+            "    email: {from: {secure: v1:ijklmnop}}",
+        ].join("\n") });
+        const { config, secretKeys } = readStackConfig(dir, "qa");
+        assert.equal(config["cognito-user-pool:apiKey"], secretPlaceholder);
+        assert.deepEqual(JSON.parse(config["cognito-user-pool:userPool"]), { email: { from: "[secret]" } });
+        assert.deepEqual(secretKeys, ["cognito-user-pool:apiKey", "cognito-user-pool:userPool"]);
+    });
+
+    it("reads a stack file with anchors and merge keys as the CLI does", () => {
+        const dir = projectWith({ "Pulumi.qa.yaml": [
+            "defaults: &client {type: public, tokenRevocation: true}",
+            "config:",
+            "  cognito-user-pool:clients:",
+            "    - {<<: *client, name: web}",
+            "    - {<<: *client, name: admin, tokenRevocation: false}",
+        ].join("\n") });
+        assert.deepEqual(JSON.parse(readStackConfig(dir, "qa").config["cognito-user-pool:clients"]), [
+            { name: "web", type: "public", tokenRevocation: true },
+            { name: "admin", tokenRevocation: false, type: "public" },
+        ]);
+    });
+
+    it("refuses, naming the file, what the CLI would refuse or read otherwise than it looks", () => {
+        const refused = (text: string, pattern: RegExp) => assert.throws(
+            () => readStackConfig(projectWith({ "Pulumi.qa.yaml": text }), "qa"),
+            (error: Error) => error instanceof StackFileError && pattern.test(error.message), text);
+        refused("config:\n  protect: true\n", /Pulumi\.qa\.yaml: config key "protect" is not of the form <namespace>:<name>/);
+        refused("config: {}\n---\nconfig: {}\n", /Pulumi\.qa\.yaml:2: holds 2 YAML documents/);
+        refused("config:\n  cognito-user-pool:userPool: {tags: {a: .inf}}\n", /Pulumi\.qa\.yaml: cognito-user-pool:userPool: .*Infinity.* \.inf or \.nan/);
     });
 });
