@@ -1,6 +1,7 @@
 import type * as aws from "@pulumi/aws";
 import type * as pulumi from "@pulumi/pulumi";
 import { ClientSettings, parseDuration } from "../config";
+import { defaultUserScopes } from "../config/rules/oauth";
 
 const explicitAuthFlows: Record<ClientSettings["authFlows"][number], string> = {
     user_srp: "ALLOW_USER_SRP_AUTH",
@@ -45,9 +46,11 @@ function oauthArgs(oauth: ClientSettings["oauth"]): Partial<aws.cognito.UserPool
     return {
         allowedOauthFlowsUserPoolClient: true,
         allowedOauthFlows: oauth.flows,
-        allowedOauthScopes: oauth.scopes,
+        // Validation requires client_credentials to name its scopes: the default is for people signing in.
+        allowedOauthScopes: oauth.scopes ?? [...defaultUserScopes],
         callbackUrls: oauth.callbackUrls,
         logoutUrls: oauth.logoutUrls,
+        ...(oauth.defaultRedirectUrl === undefined ? {} : { defaultRedirectUri: oauth.defaultRedirectUrl }),
         supportedIdentityProviders: oauth.identityProviders,
     };
 }

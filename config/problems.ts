@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { closestMatch, didYouMean } from "./rules/suggestions";
 
 /** The project's config namespace: every key is `cognito-user-pool:<key>`. */
 export const configNamespace = "cognito-user-pool";
@@ -23,6 +24,9 @@ export function describeValue(value: unknown): string {
     if (value === undefined) {
         return "nothing";
     }
+    if (typeof value === "number" && !Number.isFinite(value)) {
+        return String(value);
+    }
     const text = JSON.stringify(value);
     return text.length > 80 ? text.slice(0, 77) + "..." : text;
 }
@@ -33,7 +37,7 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[], allowedKeysA
         if (issue.code === "unrecognized_keys") {
             const allowed = allowedKeysAt(issue.path);
             return issue.keys.map((key) =>
-                `${keyOf([...issue.path, key])}: unknown key; allowed here: ${allowed.join(", ")}`);
+                `${keyOf([...issue.path, key])}: unknown key; allowed here: ${allowed.join(", ")}${didYouMean(closestMatch(key, allowed))}`);
         }
         return [`${keyOf(issue.path)}: got ${describeValue(issue.input)}; ${expectation(issue)}`];
     });

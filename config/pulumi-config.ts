@@ -1,10 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { StackSettings } from "./schema";
-import { parseStackSettings, rawSettingsFromPulumiConfig } from "./settings";
+import { parseStackConfig } from "./settings";
 
-/** This stack's settings, from the config Pulumi hands the program. Throws before anything is registered. */
+/**
+ * This stack's settings, from all the config Pulumi hands the program (every namespace: a key under one the
+ * program does not read is refused). Throws before anything is registered.
+ */
 export function loadStackSettings(): StackSettings {
-    return parseStackSettings(rawSettingsFromPulumiConfig(pulumi.runtime.allConfig()), {
+    return parseStackConfig(pulumi.runtime.allConfig(), {
         project: pulumi.getProject(),
         stack: pulumi.getStack(),
     });

@@ -1,6 +1,14 @@
 import { z } from "zod";
 import { formatMinutes, parseDuration } from "./durations";
 import { cognitoLimits, standardAttributes } from "./limits";
+import { checkAttributePermissions } from "./rules/attribute-permissions";
+import { checkCustomAttributeLimits } from "./rules/custom-attribute-limits";
+import { emailAddress, sesIdentity } from "./rules/email-address";
+import { checkOAuthSettings, oauthScope } from "./rules/oauth";
+import { redirectUrl } from "./rules/redirect-url";
+import { clientId, userPoolId } from "./rules/resource-ids";
+import { configurationSetName } from "./rules/ses-names";
+import { tags } from "./rules/tags";
 
 /*
  * The stack settings, as written under the `cognito-user-pool:` namespace of Pulumi.<stack>.yaml.
@@ -15,9 +23,6 @@ const wholeNumber = (range: { min: number; max: number }) => {
 
 const uniqueList = <T extends z.ZodType>(item: T) =>
     z.array(item).refine((list) => new Set(list).size === list.length, { error: "expected no repeated values" });
-
-const emailAddressPattern = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/;
-const emailAddress = z.string().regex(emailAddressPattern, { error: "expected an email address like name@example.com" });
 
 const duration = (limits: { min: number; max: number }) => {
     const error = `expected a duration from ${formatMinutes(limits.min)} to ${formatMinutes(limits.max)} ` +
@@ -87,26 +92,7 @@ const customAttributeSchema = z.strictObject({
     /** FIXED. Value limits of a number attribute. */
     minValue: z.int({ error: "expected a whole number" }).optional(),
     maxValue: z.int({ error: "expected a whole number" }).optional(),
-}).superRefine((attribute, ctx) => {
-    const lengths = attribute.minLength !== undefined || attribute.maxLength !== undefined;
-    const values = attribute.minValue !== undefined || attribute.maxValue !== undefined;
-    if (lengths && attribute.type !== "string") {
-        ctx.addIssue({ code: "custom", path: ["minLength"], input: attribute.type,
-            message: `length limits apply to string attributes only, this one is ${attribute.type}` });
-    }
-    if (values && attribute.type !== "number") {
-        ctx.addIssue({ code: "custom", path: ["minValue"], input: attribute.type,
-            message: `value limits apply to number attributes only, this one is ${attribute.type}` });
-    }
-    if ((attribute.minLength ?? 0) > (attribute.maxLength ?? Infinity)) {
-        ctx.addIssue({ code: "custom", path: ["minLength"], input: attribute.minLength,
-            message: `expected at most maxLength (${attribute.maxLength})` });
-    }
-    if ((attribute.minValue ?? -Infinity) > (attribute.maxValue ?? Infinity)) {
-        ctx.addIssue({ code: "custom", path: ["minValue"], input: attribute.minValue,
-            message: `expected at most maxValue (${attribute.maxValue})` });
-    }
-});
+}).superRefine(checkCustomAttributeLimits);
 
 const attributesSchema = z.strictObject({
     /** FIXED. Standard attributes every user must have. Default: `[email]`. */
@@ -138,7 +124,7 @@ const emailSchema = z.strictObject({
     /** What the SES identity verifies: the FROM address itself, or its whole domain (DKIM). Default: address. */
     identity: z.enum(["address", "domain"]).default("address"),
     /** SES configuration set to send through. */
-    configurationSet: z.string().min(1).optional(),
+    configurationSet: configurationSetName.optional(),
 }).superRefine((email, ctx) => {
     if (email.sender === "ses" && email.from === undefined) {
         ctx.addIssue({ code: "custom", path: ["from"], input: undefined,
@@ -212,7 +198,7 @@ const userPoolSchema = z.strictObject({
     /** SNS settings, needed for SMS MFA, phone verification or phone recovery. Default: none. */
     sms: smsSchema.optional(),
     /** Tags on the pool and the SES identity. Default: none. */
-    tags: z.record(z.string(), z.string()).default({}),
+    tags: tags.default({}),
 }).superRefine((pool, ctx) => {
     const phoneKnown = pool.attributes.required.includes("phone_number") || pool.signIn.with.includes("phone");
     if (pool.accountRecovery.includes("phone") && !phoneKnown) {
@@ -250,25 +236,19 @@ const tokenValiditySchema = z.strictObject({
     authSession: duration(cognitoLimits.tokenValidity.authSession).default("3m"),
 });
 
-const urlList = z.array(z.url({ error: "expected an absolute URL" }))
+const urlList = z.array(redirectUrl)
     .max(cognitoLimits.urlsPerClient, { error: `expected at most ${cognitoLimits.urlsPerClient} URLs` });
 
 const oauthSchema = z.strictObject({
     flows: uniqueList(z.enum(oauthFlows)).min(1, { error: "expected at least one of code, implicit, client_credentials" }),
-    scopes: uniqueList(z.string().min(1)).max(cognitoLimits.scopesPerClient).default(["openid", "email", "profile"]),
+    /** Default: openid email profile for code and implicit; client_credentials names its custom scopes. */
+    scopes: uniqueList(oauthScope).max(cognitoLimits.scopesPerClient).optional(),
     callbackUrls: urlList.default([]),
     logoutUrls: urlList.default([]),
+    /** The redirect used when a sign-in request names none; one of callbackUrls. Default: none. */
+    defaultRedirectUrl: redirectUrl.optional(),
     identityProviders: uniqueList(z.string().min(1)).default(["COGNITO"]),
-}).superRefine((oauth, ctx) => {
-    if (oauth.flows.includes("client_credentials") && oauth.flows.length > 1) {
-        ctx.addIssue({ code: "custom", path: ["flows"], input: oauth.flows,
-            message: "client_credentials cannot be combined with code or implicit on one client" });
-    }
-    if ((oauth.flows.includes("code") || oauth.flows.includes("implicit")) && oauth.callbackUrls.length === 0) {
-        ctx.addIssue({ code: "custom", path: ["callbackUrls"], input: oauth.callbackUrls,
-            message: "the code and implicit flows need at least one callback URL" });
-    }
-});
+}).superRefine(checkOAuthSettings);
 
 const clientSchema = z.strictObject({
     /** The client's name; also its identity in the stack (renaming it replaces the client). */
@@ -306,11 +286,11 @@ const clientSchema = z.strictObject({
 
 const importSchema = z.strictObject({
     /** Id of an existing pool to adopt, e.g. us-east-1_AbCdEf123. */
-    userPool: z.string().min(1).optional(),
+    userPool: userPoolId.optional(),
     /** The existing SES identity (address or domain) to adopt. */
-    senderIdentity: z.string().min(1).optional(),
+    senderIdentity: sesIdentity.optional(),
     /** Ids of existing app clients to adopt, by client name. */
-    clients: z.record(z.string(), z.string().min(1)).default({}),
+    clients: z.record(z.string(), clientId).default({}),
 });
 
 export const stackSettingsSchema = z.strictObject({
@@ -325,6 +305,10 @@ export const stackSettingsSchema = z.strictObject({
     /** Existing resources to adopt with Pulumi's import option (written by `npm run adopt`). */
     import: importSchema.prefault({}),
 }).superRefine((settings, ctx) => {
+    checkAttributePermissions({
+        customAttributeNames: settings.userPool.attributes.custom.map((attribute) => attribute.name),
+        clients: settings.clients,
+    }, ctx);
     const names = new Set<string>();
     settings.clients.forEach((client, index) => {
         if (names.has(client.name)) {

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { configNamespace, describeIssues, StackConfigError } from "./problems";
+import { configKeyProblems } from "./rules/config-keys";
+import { parseConfigValue } from "./rules/numbers";
 import { StackSettings, stackSettingsSchema } from "./schema";
 
 /** Where the settings are used, for the defaults that depend on it. */
@@ -13,9 +15,22 @@ export interface StackContext {
  * default. Throws a StackConfigError listing all problems at once.
  */
 export function parseStackSettings(raw: Record<string, unknown>, context: StackContext): StackSettings {
+    return settingsOrProblems(raw, context, []);
+}
+
+/**
+ * Validates a stack's whole config as Pulumi hands it to the program (`namespace:key` → string): the keys of
+ * every namespace, then this project's settings. Throws a StackConfigError listing all problems at once.
+ */
+export function parseStackConfig(values: Record<string, string>, context: StackContext): StackSettings {
+    return settingsOrProblems(rawSettingsFromPulumiConfig(values), context, configKeyProblems(values));
+}
+
+function settingsOrProblems(raw: Record<string, unknown>, context: StackContext, keyProblems: string[]): StackSettings {
     const result = stackSettingsSchema.safeParse(raw, { reportInput: true });
-    if (!result.success) {
-        throw new StackConfigError(describeIssues(result.error.issues, allowedKeysAt));
+    const problems = [...keyProblems, ...(result.success ? [] : describeIssues(result.error.issues, allowedKeysAt))];
+    if (!result.success || problems.length > 0) {
+        throw new StackConfigError(problems);
     }
     const settings = result.data;
     return {
@@ -37,14 +52,6 @@ export function rawSettingsFromPulumiConfig(values: Record<string, string>): Rec
         }
     }
     return raw;
-}
-
-function parseConfigValue(text: string): unknown {
-    try {
-        return JSON.parse(text);
-    } catch {
-        return text;
-    }
 }
 
 function allowedKeysAt(path: PropertyKey[]): string[] {

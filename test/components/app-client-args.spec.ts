@@ -2,8 +2,9 @@ import { strict as assert } from "assert";
 import { ClientSettings, parseStackSettings } from "../../config";
 import { appClientArgs, hasSecret } from "../../components";
 
+const userPool = { attributes: { custom: [{ name: "tenant", type: "string" }] } };
 const client = (settings: Record<string, unknown>): ClientSettings =>
-    parseStackSettings({ clients: [{ name: "app", ...settings }] }, { project: "p", stack: "s" }).clients[0];
+    parseStackSettings({ userPool, clients: [{ name: "app", ...settings }] }, { project: "p", stack: "s" }).clients[0];
 
 describe("app client inputs (components/app-client-args)", () => {
     it("gives confidential clients a secret and public ones none", () => {
@@ -38,5 +39,18 @@ describe("app client inputs (components/app-client-args)", () => {
         assert.deepEqual(args.allowedOauthScopes, ["openid", "email", "profile"]);
         assert.deepEqual(args.callbackUrls, ["https://app.example.com/callback"]);
         assert.deepEqual(args.supportedIdentityProviders, ["COGNITO"]);
+    });
+
+    it("gives a client_credentials client the custom scopes it names, never the default user scopes", () => {
+        const args = appClientArgs(client({ type: "confidential", oauth: { flows: ["client_credentials"], scopes: ["orders-api/read"] } }), "pool");
+        assert.deepEqual(args.allowedOauthFlows, ["client_credentials"]);
+        assert.deepEqual(args.allowedOauthScopes, ["orders-api/read"]);
+    });
+
+    it("sends the default redirect URL only when one is set", () => {
+        const callbackUrls = ["https://app.example.com/callback", "myapp://callback"];
+        assert.equal("defaultRedirectUri" in appClientArgs(client({ oauth: { flows: ["code"], callbackUrls } }), "pool"), false);
+        const args = appClientArgs(client({ oauth: { flows: ["code"], callbackUrls, defaultRedirectUrl: "myapp://callback" } }), "pool");
+        assert.equal(args.defaultRedirectUri, "myapp://callback");
     });
 });

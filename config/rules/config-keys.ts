@@ -1,0 +1,62 @@
+import * as awsProviderConfig from "@pulumi/aws/config/vars";
+import { Region } from "@pulumi/aws/types/enums";
+import { configNamespace } from "../problems";
+import { closestMatch, didYouMean } from "./suggestions";
+
+/*
+ * Every key of a stack's config is `<namespace>:<key>`. Pulumi hands the program all of them, and a key under a
+ * namespace nobody reads is silently ignored: `cognito-userpool:userPool` would drop the whole pool's settings
+ * for the defaults. So the program reads only these namespaces and refuses any other.
+ */
+const awsProviderKeys: readonly string[] = Object.keys(awsProviderConfig);
+
+/** The namespaces the program reads, and who reads them. */
+export const knownNamespaces: Readonly<Record<string, string>> = {
+    [configNamespace]: "this project",
+    aws: "the AWS provider",
+    // pulumi:tags, pulumi:disable-default-providers, pulumi:autonaming ...: read by the Pulumi engine.
+    pulumi: "Pulumi",
+};
+
+/*
+ * The regions the installed @pulumi/aws knows (its aws.Region enum, generated from the provider's region list):
+ * kept current by upgrading @pulumi/aws. The provider itself skips its region check unless
+ * `aws:skipRegionValidation` is false (@pulumi/aws config/vars.js: `?? true`), so a mistyped region would fail
+ * only at the first API call, half-way through an update. A stack in a region newer than the installed
+ * @pulumi/aws sets `aws:skipRegionValidation: true` to pass this check too.
+ */
+export const knownRegions: readonly string[] = Object.values(Region);
+
+function namespaceProblem(key: string): string | undefined {
+    const colon = key.indexOf(":");
+    const [namespace, name] = colon < 0 ? ["", key] : [key.slice(0, colon), key.slice(colon + 1)];
+    if (namespace in knownNamespaces) {
+        if (namespace === "aws" && !awsProviderKeys.includes(name)) {
+            const match = closestMatch(name, awsProviderKeys);
+            return `${key}: unknown key of the AWS provider${didYouMean(match && `aws:${match}`)}`;
+        }
+        return undefined;
+    }
+    const namespaces = Object.keys(knownNamespaces);
+    const match = closestMatch(namespace, namespaces);
+    const read = namespaces.map((known) => `${known} (${knownNamespaces[known]})`).join(", ");
+    return `${key}: unknown config namespace "${namespace}": nothing here reads it (namespaces read: ${read})` +
+        didYouMean(match && `${match}:${name}`);
+}
+
+function regionProblem(values: Readonly<Record<string, string>>): string | undefined {
+    const region = values["aws:region"];
+    if (region === undefined || values["aws:skipRegionValidation"] === "true" || knownRegions.includes(region)) {
+        return undefined;
+    }
+    return `aws:region: got ${JSON.stringify(region)}; expected an AWS region the installed @pulumi/aws knows, like ` +
+        `us-east-1 (for a newer region set aws:skipRegionValidation: true)${didYouMean(closestMatch(region, knownRegions))}`;
+}
+
+/** Problems with the keys of a stack's whole config (`namespace:key` → value as Pulumi hands it over). */
+export function configKeyProblems(values: Readonly<Record<string, string>>): string[] {
+    return [
+        ...Object.keys(values).map(namespaceProblem),
+        regionProblem(values),
+    ].filter((problem): problem is string => problem !== undefined);
+}

@@ -1,0 +1,33 @@
+import { analyzeDomain, analyzeEmail } from "@hapi/address";
+import { z } from "zod";
+
+/*
+ * Addresses are judged by @hapi/address (the parser behind joi's email()), which follows RFC 5321's mailbox
+ * and RFC 5322's addr-spec: `a,b@example.com` (a comma outside quotes) and `x@example..com` (an empty domain
+ * label) are refused, as SES refuses them. Top-level domains are not checked against a list (the library checks
+ * them only against one it is given): such a list goes stale between releases.
+ */
+
+const example = "an email address like name@example.com";
+
+/** Why a text is not an email address, lower-cased for a message; undefined when it is one. */
+function addressProblem(text: string): string | undefined {
+    return analyzeEmail(text)?.error.toLowerCase();
+}
+
+/** An email address (no display name: the FROM name is a setting of its own). */
+export const emailAddress = z.string({ error: `expected ${example}` }).superRefine((text, ctx) => {
+    const problem = addressProblem(text);
+    if (problem !== undefined) {
+        ctx.addIssue({ code: "custom", input: text, message: `expected ${example} (${problem})` });
+    }
+});
+
+/** An SES identity: an email address, or a domain (SESv2 CreateEmailIdentity, EmailIdentity). */
+export const sesIdentity = z.string({ error: `expected ${example}, or a domain like example.com` })
+    .superRefine((text, ctx) => {
+        const valid = text.includes("@") ? addressProblem(text) === undefined : analyzeDomain(text) === null;
+        if (!valid) {
+            ctx.addIssue({ code: "custom", input: text, message: `expected ${example}, or a domain like example.com` });
+        }
+    });

@@ -1,0 +1,57 @@
+import { z } from "zod";
+
+/*
+ * Tag limits, the same for the user pool and the SES identity:
+ * - Cognito TagResource / ListTagsForResource: "A user pool can have as many as 50 tags"; key 1 to 128
+ *   characters, value 0 to 256 (SESv2 Tag: the same lengths).
+ * - Tagging AWS resources (Tagging Best Practices, "Tag naming limits and requirements"): letters, numbers and
+ *   spaces representable in UTF-8, and `_ . : / = + - @`; the `aws:` prefix, in any case, is reserved for AWS.
+ */
+export const tagLimits = { tags: 50, keyLength: { min: 1, max: 128 }, valueLength: { max: 256 } } as const;
+
+const tagCharacters = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+const allowedCharacters = "letters, digits, spaces and _ . : / = + - @";
+
+/** Length in characters (code points), as AWS counts them. */
+const lengthOf = (text: string) => [...text].length;
+
+function keyProblem(key: string): string | undefined {
+    if (lengthOf(key) < tagLimits.keyLength.min || lengthOf(key) > tagLimits.keyLength.max) {
+        return `expected a tag key of ${tagLimits.keyLength.min} to ${tagLimits.keyLength.max} characters`;
+    }
+    if (key.toLowerCase().startsWith("aws:")) {
+        return "tag keys starting with aws: are reserved for AWS";
+    }
+    if (!tagCharacters.test(key)) {
+        return `expected a tag key of ${allowedCharacters}`;
+    }
+    return undefined;
+}
+
+function valueProblem(value: string): string | undefined {
+    if (lengthOf(value) > tagLimits.valueLength.max) {
+        return `expected a tag value of at most ${tagLimits.valueLength.max} characters`;
+    }
+    if (!tagCharacters.test(value)) {
+        return `expected a tag value of ${allowedCharacters}`;
+    }
+    return undefined;
+}
+
+/** Tags as a map of key to value; each problem is reported at its own key. */
+export const tags = z.record(z.string(), z.string()).superRefine((map, ctx) => {
+    const entries = Object.entries(map);
+    if (entries.length > tagLimits.tags) {
+        ctx.addIssue({ code: "custom", input: map, message: `expected at most ${tagLimits.tags} tags, got ${entries.length}` });
+    }
+    for (const [key, value] of entries) {
+        const problem = keyProblem(key);
+        if (problem !== undefined) {
+            ctx.addIssue({ code: "custom", path: [key], input: key, message: problem });
+        }
+        const valueIssue = valueProblem(value);
+        if (valueIssue !== undefined) {
+            ctx.addIssue({ code: "custom", path: [key], input: value, message: valueIssue });
+        }
+    }
+});
