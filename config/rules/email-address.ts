@@ -2,9 +2,10 @@ import { analyzeDomain, analyzeEmail } from "@hapi/address";
 import { z } from "zod";
 
 /*
- * Addresses are judged by @hapi/address (the parser behind joi's email()), which follows RFC 5321's mailbox
- * and RFC 5322's addr-spec: `a,b@example.com` (a comma outside quotes) and `x@example..com` (an empty domain
- * label) are refused, as SES refuses them. Top-level domains are not checked against a list (the library checks
+ * Addresses are judged by @hapi/address (the parser behind joi's email()): an RFC 5322 dot-atom local part
+ * (quoted local parts, which mail providers rarely accept, are refused) and an RFC 5321/1035 domain of at least
+ * two labels: `a,b@example.com` (a comma outside quotes) and `x@example..com` (an empty domain label) are
+ * refused, as SES refuses them. Top-level domains are not checked against a list (the library checks
  * them only against one it is given): such a list goes stale between releases.
  */
 

@@ -145,6 +145,14 @@ describe("npm run plan", () => {
             assert.match(err, /\n {2}- cognito-user-pool:userPool\.tier: got "gold"; expected one of lite, essentials, plus\n/);
             assert.match(err, /\n {2}- cognito-user-pool:userPool\.password\.minLength: got 3; expected a whole number from 6 to 99\n/);
         });
+
+        it("a setting under a mistyped namespace, which the CLI would silently ignore, with a did-you-mean", async () => {
+            project.edit("prod", "cognito-user-pool:userPool:", "cognito-userpool:userPool:");
+            const { code, out, err } = await plan(project, "--stack", "prod");
+            assert.strictEqual(code, 2);
+            assert.strictEqual(out, "");
+            assert.match(err, /\n {2}- cognito-userpool:userPool: unknown config namespace "cognito-userpool": .*; did you mean cognito-user-pool:userPool\?\n/);
+        });
     });
 
     describe("as a process, through npm run", function () {

@@ -18,6 +18,11 @@ function problemsOf(raw: Record<string, unknown>): readonly string[] {
 
 const ses = { sender: "ses", from: "no-reply@example.com" };
 
+/** How many resources the mock monitor has registered. */
+function registrations(): number {
+    return (pulumi.runtime.getMonitor() as unknown as { resources: Map<string, unknown> }).resources.size;
+}
+
 /** Each bad setting, and the line that must name its key, the value given and what is allowed. */
 const badSettings: { what: string; raw: Record<string, unknown>; problem: string }[] = [
     { what: "an unknown key (a typo)", raw: { userPool: { password: { minLenght: 10 } } },
@@ -120,5 +125,50 @@ describe("stack settings validation (config/)", () => {
         assert.match(error.message, /cognito-user-pool:protect: got "maybe"/);
         const monitor = pulumi.runtime.getMonitor() as unknown as { resources: Map<string, unknown> };
         assert.equal(monitor.resources.size, 0, "the mock monitor saw no registration");
+    });
+
+    it("refuses, under pulumi up, a setting under a namespace nothing reads: nothing registered", async () => {
+        const base = stackConfig("prod");
+        const { ["cognito-user-pool:userPool"]: userPool, ...others } = base.config;
+        const error = await evaluateStack({ ...base, config: { ...others, "cognito-userpool:userPool": userPool } })
+            .then(() => undefined, (rejection: unknown) => rejection);
+        assert.ok(error instanceof StackConfigError, String(error));
+        assert.deepEqual(error.problems, [
+            `cognito-userpool:userPool: unknown config namespace "cognito-userpool": nothing here reads it ` +
+                "(namespaces read: cognito-user-pool (this project), aws (the AWS provider), pulumi (Pulumi)); " +
+                "did you mean cognito-user-pool:userPool?",
+        ]);
+        assert.equal(registrations(), 0);
+    });
+
+    it("reports every rule AWS would refuse at once, before any resource is registered", async () => {
+        const bad = withSettings(stackConfig("dev"), {
+            userPool: {
+                email: { sender: "ses", from: "a,b@example.com" },
+                tags: { "aws:team": "identity" },
+                attributes: { custom: [{ name: "flag", type: "boolean", maxLength: 5 }] },
+            },
+            clients: [
+                { name: "web", writeAttributes: ["sub"], oauth: { flows: ["code"], callbackUrls: ["http://app.example.com/cb#x"] } },
+                { name: "jobs", type: "confidential", oauth: { flows: ["client_credentials"] } },
+            ],
+            import: { userPool: "ap-northeast-2-AbC" },
+        });
+        const error = await evaluateStack({ ...bad, config: { ...bad.config, "aws:region": "ap-northeast-9" } })
+            .then(() => undefined, (rejection: unknown) => rejection);
+        assert.ok(error instanceof StackConfigError, String(error));
+        assert.deepEqual(error.problems, [
+            `aws:region: got "ap-northeast-9"; expected an AWS region the installed @pulumi/aws knows, like us-east-1 ` +
+                "(for a newer region set aws:skipRegionValidation: true); did you mean ap-northeast-1?",
+            "cognito-user-pool:userPool.attributes.custom[0].maxLength: got 5; length limits apply to string attributes only, this one is boolean",
+            `cognito-user-pool:userPool.email.from: got "a,b@example.com"; expected an email address like name@example.com (address local part contains invalid character)`,
+            `cognito-user-pool:userPool.tags.aws:team: got "aws:team"; tag keys starting with aws: are reserved for AWS`,
+            `cognito-user-pool:clients[0].oauth.callbackUrls[0]: got "http://app.example.com/cb#x"; expected a URL without a fragment (#...)`,
+            "cognito-user-pool:clients[1].oauth.scopes: got nothing; client_credentials needs the custom scopes of a resource server, " +
+                "like orders-api/read (the default openid email profile is for people signing in)",
+            `cognito-user-pool:import.userPool: got "ap-northeast-2-AbC"; expected a user pool id: <region>_<id>, like us-east-1_AbCdEf123`,
+            `cognito-user-pool:clients[0].writeAttributes[0]: got "sub"; sub is set by Cognito and is never writable by an app client`,
+        ]);
+        assert.equal(registrations(), 0);
     });
 });

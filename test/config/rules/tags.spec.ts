@@ -1,0 +1,40 @@
+import { assertAccepted, assertProblems } from "../support/problems";
+
+const tagged = (tags: Record<string, unknown>) => ({ userPool: { tags } });
+const key = "cognito-user-pool:userPool.tags";
+
+describe("tags (config/rules/tags)", () => {
+    it("accepts 50 tags of letters, digits, spaces and _ . : / = + - @ in any script, an empty value too", () => {
+        const fifty = Object.fromEntries(Array.from({ length: 49 }, (_, index) => [`tag${index}`, "v"]));
+        assertAccepted(tagged({ ...fifty, "팀 이름/cost_center=a+b@c.d-e": "" }));
+    });
+
+    it("refuses a 51st tag", () => {
+        const many = Object.fromEntries(Array.from({ length: 51 }, (_, index) => [`t${index}`, "v"]));
+        const written = JSON.stringify(many).slice(0, 77);
+        assertProblems(tagged(many), [`${key}: got ${written}...; expected at most 50 tags, got 51`]);
+    });
+
+    it("refuses keys under the reserved aws: prefix, in any case", () => {
+        assertProblems(tagged({ "aws:team": "identity", "AWS:cost": "1" }), [
+            `${key}.aws:team: got "aws:team"; tag keys starting with aws: are reserved for AWS`,
+            `${key}.AWS:cost: got "AWS:cost"; tag keys starting with aws: are reserved for AWS`,
+        ]);
+    });
+
+    it("refuses an empty key, a key over 128 characters and a value over 256", () => {
+        const longKey = "k".repeat(129);
+        assertProblems(tagged({ "": "v", [longKey]: "v", team: "v".repeat(257) }), [
+            `${key}.: got ""; expected a tag key of 1 to 128 characters`,
+            `${key}.${longKey}: got "${longKey.slice(0, 76)}...; expected a tag key of 1 to 128 characters`,
+            `${key}.team: got "${"v".repeat(76)}...; expected a tag value of at most 256 characters`,
+        ]);
+    });
+
+    it("refuses characters the Tagging rules do not allow, in keys and values", () => {
+        assertProblems(tagged({ "team#1": "ok", owner: "a,b" }), [
+            `${key}.team#1: got "team#1"; expected a tag key of letters, digits, spaces and _ . : / = + - @`,
+            `${key}.owner: got "a,b"; expected a tag value of letters, digits, spaces and _ . : / = + - @`,
+        ]);
+    });
+});
