@@ -4,11 +4,13 @@ import { cognitoLimits, standardAttributes } from "./limits";
 import { checkAttributePermissions } from "./rules/attribute-permissions";
 import { checkCustomAttributeLimits } from "./rules/custom-attribute-limits";
 import { emailAddress, sesIdentity } from "./rules/email-address";
-import { checkOAuthSettings, oauthScope } from "./rules/oauth";
+import { checkOAuthSettings, identityProviderName, oauthScope } from "./rules/oauth";
 import { redirectUrl } from "./rules/redirect-url";
+import { awsRegion } from "./rules/regions";
 import { clientId, userPoolId } from "./rules/resource-ids";
 import { configurationSetName } from "./rules/ses-names";
 import { tags } from "./rules/tags";
+import { checkTokenLifetimes } from "./rules/token-validity";
 
 /*
  * The stack settings, as written under the `cognito-user-pool:` namespace of Pulumi.<stack>.yaml.
@@ -167,7 +169,7 @@ const smsSchema = z.strictObject({
     /** External id in that role's trust policy. */
     externalId: z.string().min(1),
     /** SNS region, when not the pool's. */
-    snsRegion: z.string().min(1).optional(),
+    snsRegion: awsRegion.optional(),
 });
 
 export const recoveryMechanisms = ["email", "phone"] as const;
@@ -234,7 +236,7 @@ const tokenValiditySchema = z.strictObject({
     id: duration(cognitoLimits.tokenValidity.id).default("60m"),
     refresh: duration(cognitoLimits.tokenValidity.refresh).default("30d"),
     authSession: duration(cognitoLimits.tokenValidity.authSession).default("3m"),
-});
+}).superRefine(checkTokenLifetimes);
 
 const urlList = z.array(redirectUrl)
     .max(cognitoLimits.urlsPerClient, { error: `expected at most ${cognitoLimits.urlsPerClient} URLs` });
@@ -247,7 +249,7 @@ const oauthSchema = z.strictObject({
     logoutUrls: urlList.default([]),
     /** The redirect used when a sign-in request names none; one of callbackUrls. Default: none. */
     defaultRedirectUrl: redirectUrl.optional(),
-    identityProviders: uniqueList(z.string().min(1)).default(["COGNITO"]),
+    identityProviders: uniqueList(identityProviderName).default(["COGNITO"]),
 }).superRefine(checkOAuthSettings);
 
 const clientSchema = z.strictObject({

@@ -1,6 +1,6 @@
 import * as awsProviderConfig from "@pulumi/aws/config/vars";
-import { Region } from "@pulumi/aws/types/enums";
 import { configNamespace } from "../problems";
+import { importedPoolRegionProblem, regionProblem } from "./regions";
 import { closestMatch, didYouMean } from "./suggestions";
 
 /*
@@ -17,15 +17,6 @@ export const knownNamespaces: Readonly<Record<string, string>> = {
     // pulumi:tags, pulumi:disable-default-providers, pulumi:autonaming ...: read by the Pulumi engine.
     pulumi: "Pulumi",
 };
-
-/*
- * The regions the installed @pulumi/aws knows (its aws.Region enum, generated from the provider's region list):
- * kept current by upgrading @pulumi/aws. The provider itself skips its region check unless
- * `aws:skipRegionValidation` is false (@pulumi/aws config/vars.js: `?? true`), so a mistyped region would fail
- * only at the first API call, half-way through an update. A stack in a region newer than the installed
- * @pulumi/aws sets `aws:skipRegionValidation: true` to pass this check too.
- */
-export const knownRegions: readonly string[] = Object.values(Region);
 
 function namespaceProblem(key: string): string | undefined {
     const colon = key.indexOf(":");
@@ -44,19 +35,11 @@ function namespaceProblem(key: string): string | undefined {
         didYouMean(match && `${match}:${name}`);
 }
 
-function regionProblem(values: Readonly<Record<string, string>>): string | undefined {
-    const region = values["aws:region"];
-    if (region === undefined || values["aws:skipRegionValidation"] === "true" || knownRegions.includes(region)) {
-        return undefined;
-    }
-    return `aws:region: got ${JSON.stringify(region)}; expected an AWS region the installed @pulumi/aws knows, like ` +
-        `us-east-1 (for a newer region set aws:skipRegionValidation: true)${didYouMean(closestMatch(region, knownRegions))}`;
-}
-
 /** Problems with the keys of a stack's whole config (`namespace:key` → value as Pulumi hands it over). */
 export function configKeyProblems(values: Readonly<Record<string, string>>): string[] {
     return [
         ...Object.keys(values).map(namespaceProblem),
         regionProblem(values),
+        importedPoolRegionProblem(values),
     ].filter((problem): problem is string => problem !== undefined);
 }

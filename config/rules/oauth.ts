@@ -10,6 +10,8 @@ import { z } from "zod";
  *   and APIs with resource servers) grants it custom scopes only, and a client cannot serve both people
  *   (code, implicit) and machines.
  * - DefaultRedirectURI: "must be in the CallbackURLs list".
+ * - SupportedIdentityProviders: each 1 to 32 characters of `[\p{L}\p{M}\p{S}\p{N}\p{P}]+` (COGNITO, or the name
+ *   of an identity provider of the pool).
  */
 export const builtInScopes = ["openid", "email", "phone", "profile", "aws.cognito.signin.user.admin"] as const;
 
@@ -22,6 +24,10 @@ const customScopePattern = /^.+\/[^/]+$/;
 /** One OAuth scope, as the API accepts it. */
 export const oauthScope = z.string().regex(scopePattern,
     { error: "expected a scope of 1 to 256 printable ASCII characters, without spaces, \" or \\" });
+
+/** One identity provider name. */
+export const identityProviderName = z.string().regex(/^[\p{L}\p{M}\p{S}\p{N}\p{P}]{1,32}$/u,
+    { error: "expected COGNITO or an identity provider's name: 1 to 32 characters without spaces" });
 
 const isBuiltIn = (scope: string) => (builtInScopes as readonly string[]).includes(scope);
 

@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { configKeyProblems, knownRegions } from "../../../config/rules/config-keys";
+import { configKeyProblems } from "../../../config/rules/config-keys";
 
 const namespaces = "namespaces read: cognito-user-pool (this project), aws (the AWS provider), pulumi (Pulumi)";
 
@@ -23,17 +23,8 @@ describe("the keys of a stack's config (config/rules/config-keys)", () => {
         ]);
     });
 
-    it("refuses a region the installed @pulumi/aws does not know, unless the stack skips region validation", () => {
-        assert.deepEqual(configKeyProblems({ "aws:region": "us-esat-1" }), [
-            `aws:region: got "us-esat-1"; expected an AWS region the installed @pulumi/aws knows, like us-east-1 ` +
-                "(for a newer region set aws:skipRegionValidation: true); did you mean us-east-1?",
-        ]);
-        assert.deepEqual(configKeyProblems({ "aws:region": "xx-future-9", "aws:skipRegionValidation": "true" }), []);
-    });
-
-    it("knows the regions of every partition, from the provider's region list", () => {
-        for (const region of ["us-east-1", "ap-northeast-2", "mx-central-1", "cn-north-1", "us-gov-west-1", "eusc-de-east-1"]) {
-            assert.ok(knownRegions.includes(region), region);
-        }
+    it("checks aws:region and the region of a pool to adopt too (config/rules/regions)", () => {
+        assert.equal(configKeyProblems({ "aws:region": "us-esat-1" }).length, 1);
+        assert.equal(configKeyProblems({ "aws:region": "us-east-1", "cognito-user-pool:import": `{"userPool":"eu-west-1_AbC"}` }).length, 1);
     });
 });

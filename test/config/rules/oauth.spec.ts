@@ -49,6 +49,12 @@ describe("OAuth flows and scopes (config/rules/oauth)", () => {
         ]);
     });
 
+    it("refuses an identity provider name the API's pattern does not allow", () => {
+        assertProblems({ clients: [{ name: "web", oauth: { flows: ["code"], callbackUrls: ["https://app.example.com/cb"], identityProviders: ["COGNITO", "Google Workspace"] } }] }, [
+            `${key}.identityProviders[1]: got "Google Workspace"; expected COGNITO or an identity provider's name: 1 to 32 characters without spaces`,
+        ]);
+    });
+
     it("wants a callback URL for the code and implicit flows", () => {
         assertProblems({ clients: [{ name: "web", oauth: { flows: ["implicit"] } }] }, [
             `${key}.callbackUrls: got []; the code and implicit flows need at least one callback URL`,
