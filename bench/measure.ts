@@ -36,28 +36,37 @@ export function measureNode(args: readonly string[], runs: number): Measurement 
     return summary(seconds, kilobytes, reported);
 }
 
+/** A process to time: `node <args>` in `cwd`. */
+export interface NodeProcess {
+    readonly args: readonly string[];
+    readonly cwd: string;
+}
+
 /**
- * Spawns `node <args>` in `cwd` `runs` times and times each from spawn to its first line on stdout (a server
- * announcing its port); the process is stopped then.
+ * Spawns each process `runs` times, taking turns so that a change in the machine's load falls on all of them
+ * alike, and times each from spawn to its first line on stdout (a server announcing its port); the process is
+ * stopped then. One measurement per process, in order.
  */
-export async function measureFirstLine(args: readonly string[], cwd: string, runs: number): Promise<Measurement> {
-    const seconds: number[] = [];
-    let kilobytes = 0;
+export async function measureFirstLine(processes: readonly NodeProcess[], runs: number): Promise<Measurement[]> {
+    const seconds = processes.map((): number[] => []);
+    const kilobytes = processes.map(() => 0);
     for (let run = 0; run < runs; run++) {
-        const started = process.hrtime.bigint();
-        const child = spawn(process.execPath, args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
-        let stderr = "";
-        child.stderr.on("data", (chunk) => stderr += chunk);
-        await new Promise<void>((resolve, reject) => {
-            child.stdout.once("data", () => resolve());
-            child.once("exit", (code) => reject(new Error(`node ${args.join(" ")} exited with ${code} before printing:\n${stderr}`)));
-        });
-        seconds.push(Number(process.hrtime.bigint() - started) / 1e9);
-        kilobytes = Math.max(kilobytes, peakKilobytes(child.pid));
-        child.removeAllListeners("exit");
-        child.kill();
+        for (const [index, { args, cwd }] of processes.entries()) {
+            const started = process.hrtime.bigint();
+            const child = spawn(process.execPath, args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
+            let stderr = "";
+            child.stderr.on("data", (chunk) => stderr += chunk);
+            await new Promise<void>((resolve, reject) => {
+                child.stdout.once("data", () => resolve());
+                child.once("exit", (code) => reject(new Error(`node ${args.join(" ")} exited with ${code} before printing:\n${stderr}`)));
+            });
+            seconds[index].push(Number(process.hrtime.bigint() - started) / 1e9);
+            kilobytes[index] = Math.max(kilobytes[index], peakKilobytes(child.pid));
+            child.removeAllListeners("exit");
+            child.kill();
+        }
     }
-    return summary(seconds, kilobytes);
+    return processes.map((_, index) => summary(seconds[index], kilobytes[index]));
 }
 
 /** A running process's peak resident memory so far (Linux), in KB; 0 where /proc is not there. */

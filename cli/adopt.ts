@@ -28,11 +28,11 @@ const options = {
 
 export async function main(argv: readonly string[], io: CommandIO): Promise<ExitCode> {
     return reportingBadInput(io, adoptUsage, async () => {
-        if (argv.includes("--help")) {
+        const args = parseOptions(argv, options);
+        if (args.help) {
             io.stdout(`${adoptUsage}\n`);
             return 0;
         }
-        const args = parseOptions(argv, options);
         const stack = stackName(args.stack, "--stack");
         const project = readProjectName(io.projectDir);
         const stackFile = stackFilePath(io.projectDir, stack);

@@ -19,21 +19,35 @@ type ParsedOptions<Spec extends Record<string, OptionSpec>> = {
         : Spec[Name]["required"] extends true ? string : string | undefined;
 };
 
+/** The environment npm hands a script: an option npm took for its own arrives as `npm_config_<name>`. */
+export type ScriptEnvironment = Readonly<Record<string, string | undefined>>;
+
 /**
- * Parses `--name value` and `--flag` options strictly: an unknown option, a missing value, a positional
- * argument or a missing required option is a UsageError naming it. A flag not given is false.
+ * Parses `--name value` and `--flag` options strictly. A UsageError names every problem: an unknown option, a
+ * missing value, an option given twice, a positional argument, a missing required option (not asked of
+ * `--help`, whose short form is `-h`). Where npm kept options for itself (`npm run plan --stack dev`, without
+ * `--`), the error says so. A flag not given is false.
  */
-export function parseOptions<Spec extends Record<string, OptionSpec>>(argv: readonly string[], spec: Spec): ParsedOptions<Spec> {
-    let values: Record<string, string | boolean | undefined>;
+export function parseOptions<Spec extends Record<string, OptionSpec>>(
+    argv: readonly string[], spec: Spec, environment: ScriptEnvironment = process.env): ParsedOptions<Spec> {
+    let parsed: ReturnType<typeof parseArgs>;
     try {
-        ({ values } = parseArgs({ args: [...argv], options: typesOf(spec), strict: true, allowPositionals: false }));
+        parsed = parseArgs({ args: [...argv], options: parserOptions(spec), strict: true, allowPositionals: true, tokens: true });
     } catch (error) {
         throw new UsageError(describeParseError(error as Error & { code?: string }));
     }
-    for (const [name, { type, required }] of Object.entries(spec)) {
-        if (required && values[name] === undefined) {
-            throw new UsageError(`missing --${name}`);
-        }
+    // Every option is single (no `multiple`), so each value is one string or boolean.
+    const values = parsed.values as Record<string, string | boolean | undefined>;
+    const problems = [
+        ...repeatedOptions(parsed.tokens ?? []),
+        ...parsed.positionals.map((argument) => `unexpected argument ${JSON.stringify(argument)}: this command takes only options`),
+        ...(values.help ? [] : Object.entries(spec).filter(([name, { required }]) => required && values[name] === undefined)
+            .map(([name]) => `missing --${name}`)),
+    ];
+    if (problems.length > 0) {
+        throw new UsageError([...problems, ...optionsTakenByNpm(spec, values, environment)].join("\n"));
+    }
+    for (const [name, { type }] of Object.entries(spec)) {
         if (type === "boolean") {
             values[name] = values[name] === true;
         }
@@ -41,8 +55,8 @@ export function parseOptions<Spec extends Record<string, OptionSpec>>(argv: read
     return values as ParsedOptions<Spec>;
 }
 
-function typesOf(spec: Record<string, OptionSpec>): Record<string, { type: "string" | "boolean" }> {
-    return Object.fromEntries(Object.entries(spec).map(([name, { type }]) => [name, { type }]));
+function parserOptions(spec: Record<string, OptionSpec>): Record<string, { type: "string" | "boolean"; short?: string }> {
+    return Object.fromEntries(Object.entries(spec).map(([name, { type }]) => [name, name === "help" ? { type, short: "h" } : { type }]));
 }
 
 /** node:util's message, first line only; an unknown option named the way the user typed it. */
@@ -51,6 +65,40 @@ function describeParseError(error: Error & { code?: string }): string {
         return `unknown option ${/'([^']+)'/.exec(error.message)?.[1]}`;
     }
     return error.message.split("\n")[0];
+}
+
+type Token = NonNullable<ReturnType<typeof parseArgs>["tokens"]>[number];
+
+/** `--stack given twice ("dev", then "prod"): give it once`: node:util would silently keep the last. */
+function repeatedOptions(tokens: readonly Token[]): string[] {
+    const given = new Map<string, string[]>();
+    for (const token of tokens) {
+        if (token.kind === "option") {
+            given.set(token.name, [...given.get(token.name) ?? [], token.value ?? token.rawName]);
+        }
+    }
+    return [...given].filter(([, values]) => values.length > 1)
+        .map(([name, values]) => `--${name} given ${values.length} times (${values.map((value) => JSON.stringify(value)).join(", then ")}): give it once`);
+}
+
+/**
+ * `npm run plan --stack dev` runs the script with `dev` alone: npm reads options before `--` as its own config
+ * and exports them as `npm_config_<name>` (dashes as underscores). Said only alongside another problem, since a
+ * user's .npmrc can set such a variable too.
+ */
+function optionsTakenByNpm(spec: Record<string, OptionSpec>, values: Record<string, unknown>, environment: ScriptEnvironment): string[] {
+    const taken = Object.keys(spec)
+        .filter((name) => values[name] === undefined && environment[npmConfigVariable(name)] !== undefined);
+    if (taken.length === 0) {
+        return [];
+    }
+    const [options, them] = taken.length === 1 ? ["its own option", "it"] : ["its own options", "them"];
+    return [`npm took ${taken.map((name) => `--${name}`).join(", ")} as ${options} (it set ` +
+        `${taken.map(npmConfigVariable).join(", ")}) and the command never saw ${them}: put \`--\` before the command's options, as the usage shows`];
+}
+
+function npmConfigVariable(option: string): string {
+    return `npm_config_${option.replace(/-/g, "_")}`;
 }
 
 const stackNamePattern = /^[A-Za-z0-9_.-]+$/;

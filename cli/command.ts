@@ -35,7 +35,7 @@ export async function reportingBadInput(io: CommandIO, usage: string, body: () =
         return await body();
     } catch (error) {
         if (error instanceof UsageError) {
-            io.stderr(`error: ${error.message}\n\n${usage}\n`);
+            io.stderr(`${error.message.split("\n").map((problem) => `error: ${problem}\n`).join("")}\n${usage}\n`);
             return 2;
         }
         if (error instanceof StackConfigError || error instanceof StackFileError || error instanceof InputFileError) {
@@ -59,17 +59,24 @@ export function projectRoot(from = __dirname): string {
 }
 
 /** Runs a command as the process: arguments from argv, this project, the exit code as the process's. */
-export function runAsProcess(command: Command): void {
+export function runAsProcess(command: Command, argv: readonly string[] = process.argv.slice(2)): void {
     const io: CommandIO = {
         projectDir: projectRoot(),
         stdout: (text) => process.stdout.write(text),
         stderr: (text) => process.stderr.write(text),
     };
+    // A reader that stops early (`| head`) ends the command quietly, as it ends any Unix tool.
+    process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+        if (error.code !== "EPIPE") {
+            throw error;
+        }
+        process.exit();
+    });
     const stale = staleBuildWarning(io.projectDir, path.join(io.projectDir, "bin", "index.js"));
     if (stale) {
         io.stderr(stale);
     }
-    command(process.argv.slice(2), io).then(
+    command(argv, io).then(
         (code) => { process.exitCode = code; },
         (error) => {
             process.stderr.write(`internal error: ${(error as Error).stack ?? error}\n`);
