@@ -16,57 +16,70 @@ export interface Measurement {
 export const repoRoot = projectRoot(__dirname);
 const reportUsage = path.join(repoRoot, "bench", "report-usage.js");
 
-/** Runs `node <args>` from the repo root `runs` times, each in a fresh process; fails on a non-zero exit. */
-export function measureNode(args: readonly string[], runs: number): Measurement {
-    const seconds: number[] = [];
-    const reported: Record<string, number[]> = {};
-    let kilobytes = 0;
-    for (let run = 0; run < runs; run++) {
-        const started = process.hrtime.bigint();
-        const child = spawnSync(process.execPath, ["-r", reportUsage, ...args], { cwd: repoRoot, encoding: "utf8" });
-        seconds.push(Number(process.hrtime.bigint() - started) / 1e9);
-        if (child.status !== 0) {
-            throw new Error(`node ${args.join(" ")} exited with ${child.status}:\n${child.stderr}`);
-        }
-        kilobytes = Math.max(kilobytes, Number(/bench:maxRSS=(\d+)/.exec(child.stderr)?.[1] ?? 0));
-        for (const [, name, value] of child.stdout.matchAll(/bench:(\w+)=([\d.]+)/g)) {
-            (reported[name] ??= []).push(Number(value));
-        }
-    }
-    return summary(seconds, kilobytes, reported);
-}
-
-/** A process to time: `node <args>` in `cwd`. */
+/** A process to time: `node <args>`, from the repo root unless `cwd` says otherwise. */
 export interface NodeProcess {
     readonly args: readonly string[];
-    readonly cwd: string;
+    readonly cwd?: string;
+}
+
+/** One run of one process. */
+interface Run {
+    readonly seconds: number;
+    readonly kilobytes: number;
+    readonly reported: readonly (readonly [string, number])[];
 }
 
 /**
- * Spawns each process `runs` times, taking turns so that a change in the machine's load falls on all of them
- * alike, and times each from spawn to its first line on stdout (a server announcing its port); the process is
- * stopped then. One measurement per process, in order.
+ * Runs each process `runs` times, taking turns, so that a change in the machine's load (other work starting or
+ * ending) falls on a figure and its floor alike. One measurement per process, in order.
  */
-export async function measureFirstLine(processes: readonly NodeProcess[], runs: number): Promise<Measurement[]> {
-    const seconds = processes.map((): number[] => []);
-    const kilobytes = processes.map(() => 0);
-    for (let run = 0; run < runs; run++) {
-        for (const [index, { args, cwd }] of processes.entries()) {
-            const started = process.hrtime.bigint();
-            const child = spawn(process.execPath, args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
-            let stderr = "";
-            child.stderr.on("data", (chunk) => stderr += chunk);
-            await new Promise<void>((resolve, reject) => {
-                child.stdout.once("data", () => resolve());
-                child.once("exit", (code) => reject(new Error(`node ${args.join(" ")} exited with ${code} before printing:\n${stderr}`)));
-            });
-            seconds[index].push(Number(process.hrtime.bigint() - started) / 1e9);
-            kilobytes[index] = Math.max(kilobytes[index], peakKilobytes(child.pid));
-            child.removeAllListeners("exit");
-            child.kill();
+async function inTurns(processes: readonly NodeProcess[], runs: number, runOnce: (process: NodeProcess) => Promise<Run> | Run): Promise<Measurement[]> {
+    const measured = processes.map((): Run[] => []);
+    for (let turn = 0; turn < runs; turn++) {
+        for (const [index, process] of processes.entries()) {
+            measured[index].push(await runOnce(process));
         }
     }
-    return processes.map((_, index) => summary(seconds[index], kilobytes[index]));
+    return measured.map(summary);
+}
+
+/** Times each process to its exit, in fresh processes taking turns; fails on a non-zero exit. */
+export function measureNode(processes: readonly NodeProcess[], runs: number): Promise<Measurement[]> {
+    return inTurns(processes, runs, ({ args, cwd = repoRoot }) => {
+        const started = process.hrtime.bigint();
+        const child = spawnSync(process.execPath, ["-r", reportUsage, ...args], { cwd, encoding: "utf8" });
+        const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+        if (child.status !== 0) {
+            throw new Error(`node ${args.join(" ")} exited with ${child.status}:\n${child.stderr}`);
+        }
+        return {
+            seconds,
+            kilobytes: Number(/bench:maxRSS=(\d+)/.exec(child.stderr)?.[1] ?? 0),
+            reported: [...child.stdout.matchAll(/bench:(\w+)=([\d.]+)/g)].map(([, name, value]) => [name, Number(value)] as const),
+        };
+    });
+}
+
+/**
+ * Times each process from spawn to its first line on stdout (a server announcing its port), in fresh processes
+ * taking turns; the process is stopped then.
+ */
+export function measureFirstLine(processes: readonly NodeProcess[], runs: number): Promise<Measurement[]> {
+    return inTurns(processes, runs, async ({ args, cwd = repoRoot }) => {
+        const started = process.hrtime.bigint();
+        const child = spawn(process.execPath, args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
+        let stderr = "";
+        child.stderr.on("data", (chunk) => stderr += chunk);
+        await new Promise<void>((resolve, reject) => {
+            child.stdout.once("data", () => resolve());
+            child.once("exit", (code) => reject(new Error(`node ${args.join(" ")} exited with ${code} before printing:\n${stderr}`)));
+        });
+        const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+        const kilobytes = peakKilobytes(child.pid);
+        child.removeAllListeners("exit");
+        child.kill();
+        return { seconds, kilobytes, reported: [] };
+    });
 }
 
 /** A running process's peak resident memory so far (Linux), in KB; 0 where /proc is not there. */
@@ -83,10 +96,14 @@ function median(values: readonly number[]): number {
     return sorted[Math.floor(sorted.length / 2)];
 }
 
-function summary(seconds: readonly number[], kilobytes: number, reported: Record<string, number[]> = {}): Measurement {
+function summary(runs: readonly Run[]): Measurement {
+    const reported = new Map<string, number[]>();
+    for (const [name, value] of runs.flatMap((run) => run.reported)) {
+        reported.set(name, [...reported.get(name) ?? [], value]);
+    }
     return {
-        seconds: median(seconds),
-        megabytes: kilobytes / 1024,
-        reported: Object.fromEntries(Object.entries(reported).map(([name, values]) => [name, median(values)])),
+        seconds: median(runs.map((run) => run.seconds)),
+        megabytes: Math.max(...runs.map((run) => run.kilobytes)) / 1024,
+        reported: Object.fromEntries([...reported].map(([name, values]) => [name, median(values)])),
     };
 }

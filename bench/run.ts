@@ -3,8 +3,8 @@ import { readStackConfig } from "../offline/stack-files";
 import { measureFirstLine, measureNode, Measurement, repoRoot } from "./measure";
 
 /*
- * npm run bench: each figure is the median of several fresh processes, next to a floor measured in the same
- * run, and judged by its ratio to that floor only: an absolute time would fail on a slower or busier machine.
+ * npm run bench: each figure is the median of several fresh processes, timed in turns with its floor, and judged
+ * by its ratio to that floor only: an absolute time would fail on a slower or busier machine.
  */
 
 const runs = Number(process.env.BENCH_RUNS ?? 9);
@@ -35,17 +35,21 @@ function print(title: string, floorName: string, rows: readonly Row[]): void {
 async function main(): Promise<boolean> {
     console.log(`npm run bench: median of ${runs} fresh processes per figure`);
 
-    const programFloor = measureNode(
-        ["-e", "require('@pulumi/pulumi'); require('@pulumi/aws/cognito'); require('@pulumi/aws/sesv2')"], runs);
-    const programRows: Row[] = ["dev", "staging", "prod"].map((stack) => ({
+    const stacks = ["dev", "staging", "prod"];
+    const [programFloor, plan, ...programs] = await measureNode([
+        { args: ["-e", "require('@pulumi/pulumi'); require('@pulumi/aws/cognito'); require('@pulumi/aws/sesv2')"] },
+        { args: ["bin/cli/plan.js", "--stack", "dev"] },
+        ...stacks.map((stack) => ({ args: ["bin/bench/evaluate-stack.js", JSON.stringify(readStackConfig(repoRoot, stack))] })),
+    ], runs);
+    const programRows: Row[] = stacks.map((stack, index) => ({
         what: `program, ${stack} stack, under mocks`,
-        measured: measureNode(["bin/bench/evaluate-stack.js", JSON.stringify(readStackConfig(repoRoot, stack))], runs),
+        measured: programs[index],
         floor: programFloor,
         maxRatio: 1.3,
     }));
     const planRow: Row = {
         what: "plan, dev stack (node bin/cli/plan.js; npm run adds its own start-up)",
-        measured: measureNode(["bin/cli/plan.js", "--stack", "dev"], runs),
+        measured: plan,
         floor: programFloor,
         maxRatio: 1.3,
     };
@@ -54,8 +58,8 @@ async function main(): Promise<boolean> {
 
     const runPolicyPack = require.resolve("@pulumi/pulumi/cmd/run-policy-pack");
     const packStart = (dir: string) => ({ args: [runPolicyPack, "127.0.0.1:1", dir], cwd: dir });
-    const [pack, floorPack] = await measureFirstLine(
-        [packStart(path.join(repoRoot, "policy-pack")), packStart(path.join(repoRoot, "bench", "floor-pack"))], runs);
+    const [floorPack, pack] = await measureFirstLine(
+        [packStart(path.join(repoRoot, "bench", "floor-pack")), packStart(path.join(repoRoot, "policy-pack"))], runs);
     const packRows: Row[] = [{
         what: "policy pack start, as the engine starts it (spawn to port printed)",
         measured: pack,
@@ -64,8 +68,7 @@ async function main(): Promise<boolean> {
     }];
     print("Policy pack start", "a one-policy pack that checks nothing, under the same runner (it always loads ts-node and TypeScript)", packRows);
 
-    const nodeFloor = measureNode(["-e", ""], runs);
-    const policies = measureNode(["bin/bench/evaluate-policies.js"], runs);
+    const [nodeFloor, policies] = await measureNode([{ args: ["-e", ""] }, { args: ["bin/bench/evaluate-policies.js"] }], runs);
     const policyRows: Row[] = [{
         what: `policies over a 1,000-resource stack, whole process (the policies alone: ${policies.reported.policiesMs} ms)`,
         measured: policies,

@@ -1,9 +1,13 @@
+import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
+import { SESv2Client } from "@aws-sdk/client-sesv2";
+import { ConfiguredRetryStrategy } from "@smithy/core/retry";
 import { ChildProcess, spawn } from "child_process";
 import * as fs from "fs";
 import * as http from "http";
 import { AddressInfo } from "net";
 import * as os from "os";
 import * as path from "path";
+import type { AwsClients } from "../../../aws/clients";
 
 /**
  * A local AWS endpoint for the tests, on 127.0.0.1: cognito-local (started here, its state in a temp dir)
@@ -230,6 +234,15 @@ function stopProcess(child: ChildProcess): Promise<void> {
         child.once("exit", () => stopped());
         child.kill("SIGTERM");
     });
+}
+
+/**
+ * Clients for the local endpoint that retry as the SDK does by default (3 attempts) but without its backoff
+ * delays, through the SDK's own retry-strategy option: a throttling test need not wait them out.
+ */
+export function clientsWithoutBackoff(region: string): AwsClients {
+    const retryStrategy = new ConfiguredRetryStrategy(3, () => 0);
+    return { region, cognito: new CognitoIdentityProviderClient({ region, retryStrategy }), ses: new SESv2Client({ region, retryStrategy }) };
 }
 
 /** Points the AWS SDK of this process at the local endpoint with dummy credentials; returns the undo. */
