@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import { Adoption, adoptionOf, isClean } from "../aws/adopt";
 import { adoptedStackFile, describeGaps } from "../aws/adopted-stack-file";
-import { writeFileAtomically } from "./atomic-write";
+import { editFileLocked } from "./atomic-write";
 import { isReadFailure } from "./read-failures";
 import { LivePool, readPoolById } from "../aws/read-pool";
 import { readProjectName } from "../aws/urns";
@@ -36,8 +36,9 @@ export async function main(argv: readonly string[], io: CommandIO): Promise<Exit
         const stack = stackName(args.stack, "--stack");
         const project = readProjectName(io.projectDir);
         const stackFile = stackFilePath(io.projectDir, stack);
+        const refuseExisting = () => new InputFileError(`${stackFile} exists: pass --force to replace it`);
         if (fs.existsSync(stackFile) && !args.force) {
-            throw new InputFileError(`${stackFile} exists: pass --force to replace it`);
+            throw refuseExisting();
         }
         let live: LivePool;
         try {
@@ -50,7 +51,13 @@ export async function main(argv: readonly string[], io: CommandIO): Promise<Exit
             throw error;
         }
         const adoption = adoptionOf(live, { project, stack });
-        writeFileAtomically(stackFile, adoptedStackFile({ adoption, poolId: args["pool-id"], region: live.region, capturedAt: new Date() }));
+        await editFileLocked(stackFile, async (locked) => {
+            // Checked again under the lock: another command may have written the file while AWS was read.
+            if (locked.text !== undefined && !args.force) {
+                throw refuseExisting();
+            }
+            locked.write(adoptedStackFile({ adoption, poolId: args["pool-id"], region: live.region, capturedAt: new Date() }));
+        });
         io.stdout(report(stackFile, live, adoption));
         return isClean(adoption) ? 0 : 1;
     });

@@ -1,6 +1,6 @@
 import * as path from "path";
 import { awsBaseline } from "../aws/aws-baseline";
-import { writeFileAtomically } from "./atomic-write";
+import { writeFileLocked } from "./atomic-write";
 import { Drift, DriftReport, driftBetween } from "../aws/drift";
 import { isReadFailure } from "./read-failures";
 import { readPoolById } from "../aws/read-pool";
@@ -74,7 +74,7 @@ async function loadState(stack: string, stateFile: string | undefined): Promise<
 async function writeBaseline(stack: string, args: Options, io: CommandIO): Promise<ExitCode> {
     const baseline = args["from-aws"] ? await baselineFromLivePool(stack, args, io) : await baselineFromState(stack, args.state);
     const file = args.out === undefined ? path.join(io.projectDir, `policy-baseline.${stack}.json`) : path.resolve(args.out);
-    writeFileAtomically(file, `${JSON.stringify(policyConfigFor(baseline), null, 2)}\n`);
+    await writeFileLocked(file, `${JSON.stringify(policyConfigFor(baseline), null, 2)}\n`);
     io.stdout(baseline === undefined
         ? `wrote ${file}: stack ${stack} has deployed nothing yet, so no baseline (a first deployment: the fixed-settings policies pass)\n`
         : `wrote ${file}: ${describeBaseline(baseline)}\n`);

@@ -3,6 +3,7 @@ import * as path from "path";
 import { StackConfigError } from "../config/problems";
 import { StackFileError } from "../offline/stack-files";
 import { UsageError } from "./args";
+import { FileWriteError } from "./atomic-write";
 import { staleBuildWarning } from "./stale-build";
 
 /** 0: done, nothing blocking; 1: blocked (a mandatory violation, a refused promotion); 2: bad usage or input. */
@@ -38,7 +39,8 @@ export async function reportingBadInput(io: CommandIO, usage: string, body: () =
             io.stderr(`${error.message.split("\n").map((problem) => `error: ${problem}\n`).join("")}\n${usage}\n`);
             return 2;
         }
-        if (error instanceof StackConfigError || error instanceof StackFileError || error instanceof InputFileError) {
+        if (error instanceof StackConfigError || error instanceof StackFileError || error instanceof InputFileError ||
+            error instanceof FileWriteError) {
             io.stderr(`error: ${error.message}\n`);
             return 2;
         }

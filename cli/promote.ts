@@ -1,5 +1,8 @@
 import * as path from "path";
-import { writeFileAtomically } from "./atomic-write";
+import { editFileLocked } from "./atomic-write";
+import { readStackText, stackFilePath } from "../offline/stack-files";
+import type { PolicyPackConfig } from "../offline/run-policies";
+import type { Baseline } from "../policy-pack/src/fixed-settings/types";
 import { promotionRefusals } from "../promotion/guard";
 import { preparePromotion } from "../promotion/promotion";
 import { parseOptions, stackName, UsageError } from "./args";
@@ -34,32 +37,52 @@ export async function main(argv: readonly string[], io: CommandIO): Promise<Exit
             throw new UsageError("--from and --to name the same stack");
         }
         const policyConfig = args.baseline === undefined ? undefined : readPolicyConfigFile(path.resolve(args.baseline));
-        const promotion = preparePromotion(io.projectDir, from, to);
-        io.stdout(renderPromotionText(promotion));
-        const file = path.basename(promotion.targetFile);
-        if (promotion.edits.length === 0) {
-            io.stdout(`Nothing to promote: ${file} is left as it is.\n`);
-            return 0;
-        }
-
-        const refusals = await promotionRefusals(io.projectDir, promotion, policyConfig?.config, policyConfig?.baseline);
-        if (refusals.length > 0) {
-            io.stderr(`Refused: ${file} ${args.write ? "is left untouched" : "would be left untouched"}, because\n` +
-                refusals.map((refusal) => `  - ${refusal.split("\n").join("\n    ")}`).join("\n") + "\n");
-            return 1;
-        }
-        const unchecked = promotion.diff.fixedAtCreation.length > 0 && policyConfig?.baseline === undefined
-            ? `Not checked against a baseline: if ${to} is deployed, run \`npm run plan -- --stack ${to} --baseline <file>\` ` +
-              "before deploying; a changed fixed setting replaces the pool or client.\n"
-            : "";
+        const request: Request = { from, to, sourceText: readStackText(io.projectDir, from), policyConfig: policyConfig?.config, baseline: policyConfig?.baseline };
         if (!args.write) {
-            io.stdout(`${unchecked}Dry run: --write would copy ${promotion.edits.length} values from ${from} into ${file}.\n`);
-            return 0;
+            return promote(request, readStackText(io.projectDir, to), undefined, io);
         }
-        writeFileAtomically(promotion.targetFile, promotion.promotedText);
-        io.stdout(`${unchecked}Wrote ${promotion.edits.length} values from ${from} into ${file}.\n`);
-        return 0;
+        // The target is read once and written under its lock: a promotion running beside this one waits its turn.
+        return editFileLocked(stackFilePath(io.projectDir, to), (target) =>
+            promote(request, target.text ?? readStackText(io.projectDir, to), (text) => target.write(text), io));
     });
+}
+
+interface Request {
+    readonly from: string;
+    readonly to: string;
+    readonly sourceText: string;
+    readonly policyConfig?: PolicyPackConfig;
+    readonly baseline?: Baseline;
+}
+
+/** Lists the promotion, checks it, and writes it when given the means to (--write). */
+async function promote(request: Request, targetText: string, write: ((text: string) => void) | undefined, io: CommandIO): Promise<ExitCode> {
+    const { from, to } = request;
+    const promotion = preparePromotion(io.projectDir, from, to, { source: request.sourceText, target: targetText });
+    io.stdout(renderPromotionText(promotion));
+    const file = path.basename(promotion.targetFile);
+    if (promotion.edits.length === 0) {
+        io.stdout(`Nothing to promote: ${file} is left as it is.\n`);
+        return 0;
+    }
+
+    const refusals = await promotionRefusals(io.projectDir, promotion, request.policyConfig, request.baseline);
+    if (refusals.length > 0) {
+        io.stderr(`Refused: ${file} ${write ? "is left untouched" : "would be left untouched"}, because\n` +
+            refusals.map((refusal) => `  - ${refusal.split("\n").join("\n    ")}`).join("\n") + "\n");
+        return 1;
+    }
+    const unchecked = promotion.diff.fixedAtCreation.length > 0 && request.baseline === undefined
+        ? `Not checked against a baseline: if ${to} is deployed, run \`npm run plan -- --stack ${to} --baseline <file>\` ` +
+          "before deploying; a changed fixed setting replaces the pool or client.\n"
+        : "";
+    if (!write) {
+        io.stdout(`${unchecked}Dry run: --write would copy ${promotion.edits.length} values from ${from} into ${file}.\n`);
+        return 0;
+    }
+    write(promotion.promotedText);
+    io.stdout(`${unchecked}Wrote ${promotion.edits.length} values from ${from} into ${file}.\n`);
+    return 0;
 }
 
 if (require.main === module) {

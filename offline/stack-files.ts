@@ -42,6 +42,25 @@ export function listStacks(projectDir: string): string[] {
         .sort();
 }
 
+function unknownStack(projectDir: string, stack: string): StackFileError {
+    const known = listStacks(projectDir);
+    return new StackFileError(`unknown stack "${stack}": there is no ${path.basename(stackFilePath(projectDir, stack))}; ` +
+        `stacks here: ${known.join(", ") || "none"}`);
+}
+
+/** A stack file's text; an unknown stack is named with the stacks there are. */
+export function readStackText(projectDir: string, stack: string): string {
+    const file = stackFilePath(projectDir, stack);
+    if (!fs.existsSync(file)) {
+        throw unknownStack(projectDir, stack);
+    }
+    try {
+        return fs.readFileSync(file, "utf8");
+    } catch (error) {
+        throw new StackFileError(`cannot read ${file}: ${(error as Error).message}`);
+    }
+}
+
 /** Decodes YAML text as the Pulumi CLI does; a problem names the file and its line. */
 export function parseYamlText(text: string, file: string): unknown {
     try {
@@ -144,8 +163,8 @@ interface StackValues {
 }
 
 /** The stack file's `config:` as the CLI reads it (workspace.ProjectStack, config.Map); problems are collected. */
-function readStackValues(stackFile: string, problems: string[]): StackValues {
-    const file = asMap(readYamlFile(stackFile), stackFile);
+function readStackValues(stackFile: string, stackText: string, problems: string[]): StackValues {
+    const file = asMap(parseYamlText(stackText, stackFile), stackFile);
     if (file.environment !== undefined && file.environment !== null) {
         problems.push(`${stackFile}: environment: imports Pulumi ESC environments, which the offline commands cannot read`);
     }
@@ -197,8 +216,10 @@ function declarationProblem(stackFile: string, declaration: ConfigDeclaration, v
  * `mergeConfig`): a key the stack sets takes the stack's value, whole (no deep merge of objects); a key it does
  * not set takes Pulumi.yaml's `value` or `default`; a key of the project with neither is missing. Every problem
  * is reported at once.
+ * @param stackText the stack file's text when the caller has read it already (under a lock, say), or the text
+ *   it would have after an edit; messages still name the stack file.
  */
-export function readStackConfig(projectDir: string, stack: string): StackConfig {
+export function readStackConfig(projectDir: string, stack: string, stackText?: string): StackConfig {
     const projectFile = projectFilePath(projectDir);
     const problems: string[] = [];
     const project = readProjectDeclarations(asMap(readYamlFile(projectFile), projectFile), problems);
@@ -207,12 +228,7 @@ export function readStackConfig(projectDir: string, stack: string): StackConfig 
         throw new StackFileError(projectProblems.join("\n"));
     }
     const stackFile = stackFilePath(projectDir, stack);
-    if (!fs.existsSync(stackFile)) {
-        const known = listStacks(projectDir);
-        throw new StackFileError(`unknown stack "${stack}": there is no ${path.basename(stackFile)}; ` +
-            `stacks here: ${known.join(", ") || "none"}`);
-    }
-    const values = readStackValues(stackFile, problems);
+    const values = readStackValues(stackFile, stackText ?? readStackText(projectDir, stack), problems);
 
     const config = { ...values.config };
     const missing: string[] = [];

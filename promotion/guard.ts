@@ -1,30 +1,21 @@
-import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
 import { StackConfigError } from "../config/problems";
 import { parseStackSettings, rawSettingsFromPulumiConfig } from "../config/settings";
-import { deployedIdsOf, evaluateStack } from "../offline/evaluate";
-import { PolicyPackConfig, runPolicies } from "../offline/run-policies";
-import { readStackConfig, StackConfig, stackFilePath } from "../offline/stack-files";
-import { POLICY_CATALOGUE } from "../policy-pack/src/catalogue";
+import type { PolicyPackConfig } from "../offline/run-policies";
+import { readStackConfig } from "../offline/stack-files";
 import type { Baseline } from "../policy-pack/src/fixed-settings/types";
-import { allPolicies } from "../policy-pack/src/policies";
 import type { Promotion } from "./promotion";
 
-/** The policies that compare a pool's and its clients' fixed settings with the deployed baseline. */
-const fixedSettingsPolicies = allPolicies.filter((policy) =>
-    POLICY_CATALOGUE.some((entry) => entry.name === policy.name && entry.config.includes("baseline")));
-
-/** The target stack's config as the CLI would merge it if its stack file held the promoted text. */
-function promotedStackConfig(projectDir: string, promotion: Promotion): StackConfig {
-    const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "promotion-"));
-    try {
-        fs.copyFileSync(path.join(projectDir, "Pulumi.yaml"), path.join(scratch, "Pulumi.yaml"));
-        fs.writeFileSync(stackFilePath(scratch, promotion.to), promotion.promotedText);
-        return readStackConfig(scratch, promotion.to);
-    } finally {
-        fs.rmSync(scratch, { recursive: true, force: true });
-    }
+/**
+ * The policies that compare a pool's and its clients' fixed settings with the deployed baseline, with what runs
+ * them: loaded only when a baseline is given (the program and the pack take a second to load).
+ */
+async function fixedSettingsJudge() {
+    const [{ deployedIdsOf, evaluateStack }, { runPolicies }, { POLICY_CATALOGUE }, { allPolicies }] = await Promise.all([
+        import("../offline/evaluate"), import("../offline/run-policies"), import("../policy-pack/src/catalogue"), import("../policy-pack/src/policies"),
+    ]);
+    const policies = allPolicies.filter((policy) =>
+        POLICY_CATALOGUE.some((entry) => entry.name === policy.name && entry.config.includes("baseline")));
+    return { deployedIdsOf, evaluateStack, runPolicies, policies };
 }
 
 /**
@@ -35,7 +26,8 @@ function promotedStackConfig(projectDir: string, promotion: Promotion): StackCon
 export async function promotionRefusals(
     projectDir: string, promotion: Promotion, policyConfig?: PolicyPackConfig, baseline?: Baseline,
 ): Promise<string[]> {
-    const stackConfig = promotedStackConfig(projectDir, promotion);
+    // The target as the CLI would merge it if its stack file held the promoted text.
+    const stackConfig = readStackConfig(projectDir, promotion.to, promotion.promotedText);
     try {
         parseStackSettings(rawSettingsFromPulumiConfig(stackConfig.config), { project: stackConfig.project, stack: promotion.to });
     } catch (error) {
@@ -47,8 +39,9 @@ export async function promotionRefusals(
     if (policyConfig === undefined) {
         return [];
     }
+    const { deployedIdsOf, evaluateStack, runPolicies, policies } = await fixedSettingsJudge();
     const evaluation = await evaluateStack(stackConfig, { deployedIds: deployedIdsOf(baseline) });
-    const verdicts = await runPolicies(fixedSettingsPolicies, evaluation.resources, policyConfig);
+    const verdicts = await runPolicies(policies, evaluation.resources, policyConfig);
     // Whatever level the config gives these policies: a changed fixed setting replaces the pool or client.
     return verdicts.flatMap((verdict) => verdict.violations)
         .map((violation) => `[${violation.policyName}] ${violation.message}`);

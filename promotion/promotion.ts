@@ -1,9 +1,9 @@
-import * as fs from "fs";
+import { isDeepStrictEqual } from "util";
 import { StackConfigError } from "../config/problems";
 import type { StackSettings } from "../config/schema";
 import { parseStackSettings, rawSettingsFromPulumiConfig } from "../config/settings";
-import { readStackConfig, stackFilePath } from "../offline/stack-files";
-import { SettingPath } from "./setting-keys";
+import { readStackConfig, StackFileError, stackFilePath } from "../offline/stack-files";
+import { keyOf, SettingPath } from "./setting-keys";
 import { diffSettings, SettingsDiff } from "./settings-diff";
 import { editStackFile, SettingEdit } from "./stack-file-edit";
 
@@ -25,8 +25,8 @@ interface StackInput {
 }
 
 /** A stack's settings as written (merged with Pulumi.yaml) and validated; problems name the stack. */
-function readStack(projectDir: string, stack: string): StackInput {
-    const config = readStackConfig(projectDir, stack);
+function readStack(projectDir: string, stack: string, text: string): StackInput {
+    const config = readStackConfig(projectDir, stack, text);
     const raw = rawSettingsFromPulumiConfig(config.config);
     try {
         return { raw, settings: parseStackSettings(raw, { project: config.project, stack }) };
@@ -48,28 +48,38 @@ function writtenValue(raw: Record<string, unknown>, path: SettingPath): unknown 
     }, raw);
 }
 
+/** Each stack file's text, read once by the caller (the target under its lock). */
+export interface PromotionTexts {
+    readonly source: string;
+    readonly target: string;
+}
+
+/** Checks that the edited text reads back with every promoted value, as the Pulumi CLI would read it. */
+function checkReadBack(projectDir: string, to: string, promotedText: string, edits: readonly SettingEdit[]): void {
+    const promoted = rawSettingsFromPulumiConfig(readStackConfig(projectDir, to, promotedText).config);
+    const misread = edits.filter((edit) => !isDeepStrictEqual(writtenValue(promoted, edit.path), edit.value));
+    if (misread.length > 0) {
+        throw new StackFileError(`${stackFilePath(projectDir, to)}: promote could not write ${misread.map((edit) => keyOf(edit.path)).join(", ")} ` +
+            "so that it reads back as promoted; nothing was written: edit the file by hand");
+    }
+}
+
 /**
  * Compares two stacks' effective settings and prepares the target's stack file with the promotable values
  * copied in. Throws StackFileError / StackConfigError when either stack cannot be read or validated.
  */
-export function preparePromotion(projectDir: string, from: string, to: string): Promotion {
-    const source = readStack(projectDir, from);
-    const target = readStack(projectDir, to);
+export function preparePromotion(projectDir: string, from: string, to: string, texts: PromotionTexts): Promotion {
+    const source = readStack(projectDir, from, texts.source);
+    const target = readStack(projectDir, to, texts.target);
     const diff = diffSettings(source.settings, target.settings);
     const edits = [...diff.fixedAtCreation, ...diff.changeable].map((difference) => ({
         path: difference.path,
         value: writtenValue(source.raw, difference.path) ?? difference.from,
     }));
     const targetFile = stackFilePath(projectDir, to);
-    const currentText = fs.readFileSync(targetFile, "utf8");
-    const sourceText = fs.readFileSync(stackFilePath(projectDir, from), "utf8");
-    return {
-        from,
-        to,
-        targetFile,
-        diff,
-        edits,
-        currentText,
-        promotedText: edits.length > 0 ? editStackFile(currentText, sourceText, edits, target.raw) : currentText,
-    };
+    const promotedText = edits.length > 0 ? editStackFile(texts.target, texts.source, edits, target.raw, targetFile) : texts.target;
+    if (edits.length > 0) {
+        checkReadBack(projectDir, to, promotedText, edits);
+    }
+    return { from, to, targetFile, diff, edits, currentText: texts.target, promotedText };
 }

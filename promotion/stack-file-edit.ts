@@ -1,6 +1,7 @@
-import { Document, isCollection, isMap, isScalar, isSeq, Node, Pair, parseDocument, Scalar, visit, YAMLMap, YAMLSeq } from "yaml";
+import { Document, isAlias, isCollection, isMap, isScalar, isSeq, Node, Pair, parseDocument, Scalar, visit, YAMLMap, YAMLSeq } from "yaml";
 import { configNamespace } from "../config/problems";
-import type { SettingPath } from "./setting-keys";
+import { StackFileError } from "../offline/stack-files";
+import { keyOf, SettingPath } from "./setting-keys";
 
 /*
  * Promoted values are written into the target's text in place: the yaml Document API finds each node and its
@@ -114,6 +115,58 @@ function configKey(doc: Document, setting: string): string | undefined {
     return isMap(config) ? [`${configNamespace}:${setting}`, setting].find((key) => config.has(key)) : undefined;
 }
 
+function lineAt(text: string, offset: number): number {
+    return text.slice(0, offset).split("\n").length;
+}
+
+/** The anchors some alias in the document refers to. */
+function aliasedAnchors(doc: Document): Set<string> {
+    const anchors = new Set<string>();
+    visit(doc, { Alias(_, node) { anchors.add(node.source); } });
+    return anchors;
+}
+
+function hasMergeKey(map: YAMLMap): boolean {
+    return map.items.some((pair) => isScalar(pair.key) && pair.key.value === "<<" && (pair.key.type ?? "PLAIN") === "PLAIN");
+}
+
+/**
+ * Refuses an edit the text cannot take in place: through an alias, inside an anchored value that an alias
+ * repeats elsewhere (the edit would change both), or under a key a merge key (`<<`) provides. The message
+ * names the stack file and the line.
+ */
+function refuseShared(doc: Document, text: string, file: string, path: SettingPath, location: YamlPath): void {
+    const refuse = (node: Node, why: string) => {
+        // An anchor stands before its node: the line to name is the anchor's.
+        const offset = node.anchor ? text.lastIndexOf(`&${node.anchor}`, node.range![0]) : node.range![0];
+        throw new StackFileError(`${file}:${lineAt(text, offset)}: promote cannot write ${keyOf(path)} here: ${why}; ` +
+            "nothing was written: write the value out in full there, or edit the file by hand");
+    };
+    const aliased = aliasedAnchors(doc);
+    for (let depth = 2; depth <= location.length; depth++) {
+        const parent = doc.getIn(location.slice(0, depth - 1), true) as Node | undefined;
+        const node = doc.getIn(location.slice(0, depth), true) as Node | undefined;
+        if (isMap(parent) && node === undefined && hasMergeKey(parent)) {
+            refuse(parent, `${location[depth - 1]} comes from a merge key (<<) or is missing beside one`);
+        }
+        if (node === undefined) {
+            return;
+        }
+        if (isAlias(node)) {
+            refuse(node, `the value is an alias (*${node.source})`);
+        }
+        if (node.anchor && aliased.has(node.anchor)) {
+            refuse(node, `the value is anchored (&${node.anchor}) and repeated by *${node.anchor}, which would change too`);
+        }
+        if (isSeq(node) && location[depth] !== undefined && typeof location[depth] === "number") {
+            const shared = node.items.find((item) => isAlias(item) || (isMap(item) && hasMergeKey(item)));
+            if (shared) {
+                refuse(shared as Node, "a client of the list is an alias or merges another map (<<), so clients cannot be matched by name");
+            }
+        }
+    }
+}
+
 /** Where a setting is or would go; undefined when its top-level key or its client is missing. */
 function locate(doc: Document, path: SettingPath): YamlPath | undefined {
     const [setting, ...rest] = path as [string, ...SettingPath];
@@ -128,6 +181,10 @@ function locate(doc: Document, path: SettingPath): YamlPath | undefined {
             continue;
         }
         const clients = doc.getIn(location, true);
+        if (isSeq(clients) && clients.items.some((item) => isAlias(item) || (isMap(item) && hasMergeKey(item)))) {
+            location.push(0);
+            return location;
+        }
         const index = isSeq(clients) ? clients.items.findIndex((item) => isMap(item) && item.get("name") === segment.client) : -1;
         if (index === -1) {
             return undefined;
@@ -245,26 +302,37 @@ function ensureConfigKey(text: string, doc: Document, setting: string, projectDe
     return `${prefix}config:\n${pairLines(key, projectDefault, 2, layoutOf(projectDefault))}`;
 }
 
+/** Whether a text's lines all end in CRLF. */
+function usesCrlf(text: string): boolean {
+    return text.includes("\r\n") && !/(^|[^\r])\n/.test(text);
+}
+
 /**
  * Copies settings into a target stack file's text. Only the edited values change; a client the target does not
  * have is appended as the source stack file writes it (its comment and layout), or rendered if the source
- * leaves it to Pulumi.yaml.
+ * leaves it to Pulumi.yaml. A file with CRLF line ends keeps them. An edit through an alias, an anchored value
+ * used elsewhere or a merge key is refused (StackFileError naming the file and line).
  * @param projectDefaults the target's settings as merged with Pulumi.yaml, for top-level keys it does not set.
+ * @param targetFile the target's name in messages. Default: "the stack file".
  */
 export function editStackFile(
     targetText: string,
     sourceText: string,
     edits: readonly SettingEdit[],
     projectDefaults: Record<string, unknown>,
+    targetFile = "the stack file",
 ): string {
-    const source = parseDocument(sourceText);
-    let text = targetText;
+    const crlf = usesCrlf(targetText);
+    const sourceLines = sourceText.replace(/\r\n/g, "\n");
+    const source = parseDocument(sourceLines);
+    let text = targetText.replace(/\r\n/g, "\n");
     for (const { path, value } of edits) {
         const setting = path[0] as string;
         text = ensureConfigKey(text, parseDocument(text), setting, projectDefaults[setting]);
         const doc = parseDocument(text);
         const location = locate(doc, path);
         if (location !== undefined) {
+            refuseShared(doc, text, targetFile, path, location);
             text = writeValue(text, doc, location, value);
             continue;
         }
@@ -272,7 +340,7 @@ export function editStackFile(
         const clients = doc.getIn(locate(doc, path.slice(0, -1))!, true) as YAMLSeq;
         const sourceLocation = locate(source, path);
         const sourceItem = sourceLocation && source.getIn(sourceLocation, true);
-        text = appendClient(text, clients, value, sourceText, isMap(sourceItem) && !sourceItem.flow ? sourceItem : undefined);
+        text = appendClient(text, clients, value, sourceLines, isMap(sourceItem) && !sourceItem.flow && !sourceItem.anchor ? sourceItem : undefined);
     }
-    return text;
+    return crlf ? text.replace(/\n/g, "\r\n") : text;
 }

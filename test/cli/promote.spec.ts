@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { spawnSync } from "child_process";
+import { spawn, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { parse } from "yaml";
@@ -186,5 +186,67 @@ describe("npm run promote", () => {
         assert.strictEqual(run.status, 0, run.stderr);
         assert.match(run.stdout, /^Effective settings that differ, dev → prod/);
         assert.match(run.stdout, /Dry run: --write would copy/);
+    });
+
+    describe("file safety", () => {
+        /** Runs the built command in a process of its own on the project copy; resolves to its exit code and output. */
+        function promoteProcess(...argv: string[]): Promise<{ code: number | null; out: string; err: string }> {
+            const script = `require(${JSON.stringify(path.join(repoRoot, "bin/cli/promote.js"))}).main(${JSON.stringify(argv)}, ` +
+                `{ projectDir: ${JSON.stringify(project.dir)}, stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) })` +
+                ".then((code) => { process.exitCode = code; })";
+            return new Promise((resolve) => {
+                const child = spawn(process.execPath, ["-e", script]);
+                let out = "";
+                let err = "";
+                child.stdout.on("data", (chunk) => { out += chunk; });
+                child.stderr.on("data", (chunk) => { err += chunk; });
+                child.on("close", (code) => resolve({ code, out, err }));
+            });
+        }
+
+        it("loses no update when several promotions write one stack file at once", async function () {
+            this.timeout(120000);
+            // Each source is staging plus one client of its own: each promotion adds its client to staging.
+            const sources = ["qa1", "qa2", "qa3", "qa4", "qa5", "qa6"];
+            for (const stack of sources) {
+                project.write(`Pulumi.${stack}.yaml`, `${project.read("staging")}    - name: ${stack}-app\n      type: public\n`);
+            }
+            const runs = await Promise.all(sources.map((stack) => promoteProcess("--from", stack, "--to", "staging", "--write")));
+            for (const run of runs) {
+                assert.strictEqual(run.code, 0, run.err);
+            }
+            const clients = parse(project.read("staging")).config["cognito-user-pool:clients"].map((client: { name: string }) => client.name);
+            assert.deepStrictEqual(clients.sort(), ["server", "web", ...sources.map((stack) => `${stack}-app`)].sort());
+            assert.deepStrictEqual(fs.readdirSync(project.dir).filter((file) => /lock|tmp/.test(file)), []);
+        });
+
+        it("writes through a symbolic link to its target, keeps CRLF line ends, and refuses a read-only target", async () => {
+            const real = project.write("staging.real.yaml", project.read("staging").replace(/\n/g, "\r\n"));
+            fs.rmSync(project.stackFile("staging"));
+            fs.symlinkSync(real, project.stackFile("staging"));
+            const { code, err } = await promote(project, "--from", "dev", "--to", "staging", "--write");
+            assert.strictEqual(code, 0, err);
+            assert.ok(fs.lstatSync(project.stackFile("staging")).isSymbolicLink());
+            const written = fs.readFileSync(real, "utf8");
+            assert.match(written, /mode: "off"\r\n/);
+            assert.doesNotMatch(written, /[^\r]\n/);
+
+            fs.chmodSync(real, 0o444);
+            project.edit("dev", "refresh: 30d", "refresh: 14d");
+            const refused = await promote(project, "--from", "dev", "--to", "staging", "--write");
+            assert.strictEqual(refused.code, 2);
+            assert.match(refused.err, /^error: .*Pulumi\.staging\.yaml \(a link to .*staging\.real\.yaml\) is read-only \(mode 444\)/);
+            assert.strictEqual(fs.readFileSync(real, "utf8"), written);
+        });
+
+        it("refuses to edit through an alias, naming the stack file and its line, and writes nothing", async () => {
+            project.edit("staging", "    mfa:\n      mode: optional\n      factors: [totp]\n", "    mfa: *strict\n");
+            project.edit("staging", "config:\n", "strict: &strict {mode: optional, factors: [totp]}\nconfig:\n");
+            const before = snapshot(project);
+            const { code, err } = await promote(project, "--from", "dev", "--to", "staging", "--write");
+            assert.strictEqual(code, 2);
+            assert.match(err, /^error: .*Pulumi\.staging\.yaml:\d+: promote cannot write userPool\.mfa\.mode here: the value is an alias \(\*strict\)/);
+            assert.deepStrictEqual(snapshot(project), before);
+        });
     });
 });

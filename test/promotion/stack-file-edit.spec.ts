@@ -1,5 +1,7 @@
 import * as assert from "assert";
 import { parse } from "yaml";
+import { StackFileError } from "../../offline/stack-files";
+import { keyOf, SettingPath } from "../../promotion/setting-keys";
 import { editStackFile } from "../../promotion/stack-file-edit";
 
 const target = `# staging: as prod.
@@ -153,5 +155,52 @@ describe("editStackFile: promoted values written into a stack file's YAML", () =
                 { name: "server", type: "confidential", authFlows: ["admin_user_password", "refresh_token"] },
             ],
         });
+    });
+
+    it("keeps CRLF line ends in a file written with them, also in the lines it adds", () => {
+        const crlf = target.replace(/\n/g, "\r\n");
+        const edited = editStackFile(crlf, source, [
+            { path: ["userPool", "mfa", "mode"], value: "off" },
+            { path: ["userPool", "mfa", "factors"], value: ["totp"] },
+            { path: ["clients", { client: "server" }], value: { name: "server", type: "confidential" } },
+        ], defaults);
+        assert.doesNotMatch(edited, /[^\r]\n/);
+        assert.strictEqual(edited.replace(/\r\n/g, "\n"), editStackFile(target, source, [
+            { path: ["userPool", "mfa", "mode"], value: "off" },
+            { path: ["userPool", "mfa", "factors"], value: ["totp"] },
+            { path: ["clients", { client: "server" }], value: { name: "server", type: "confidential" } },
+        ], defaults));
+    });
+
+    it("edits inside flow maps, adding and removing keys in place", () => {
+        const edited = editStackFile(target, source, [
+            { path: ["clients", { client: "web" }, "tokenValidity", "authSession"], value: undefined },
+            { path: ["clients", { client: "web" }, "tokenValidity", "refresh"], value: "30d" },
+        ], defaults);
+        assert.match(edited, /\n {6}tokenValidity: \{access: 60m, id: 60m, refresh: 30d\}\n/);
+        assert.deepStrictEqual(parse(edited).config["cognito-user-pool:clients"][0].tokenValidity, { access: "60m", id: "60m", refresh: "30d" });
+    });
+
+    describe("refuses, naming the stack file and line, an edit that would change more than the setting", () => {
+        const refused = (text: string, path: SettingPath, line: number, why: RegExp) => assert.throws(
+            () => editStackFile(text, source, [{ path, value: "off" }], defaults, "Pulumi.staging.yaml"),
+            (error: Error) => error instanceof StackFileError &&
+                error.message.startsWith(`Pulumi.staging.yaml:${line}: promote cannot write ${keyOf(path)} here: `) && why.test(error.message));
+
+        it("through an alias", () => refused(
+            `shared: &mfa {mode: optional}\nconfig:\n  cognito-user-pool:userPool:\n    mfa: *mfa\n`,
+            ["userPool", "mfa", "mode"], 4, /the value is an alias \(\*mfa\)/));
+
+        it("inside an anchored value that an alias repeats", () => refused(
+            `config:\n  cognito-user-pool:userPool:\n    mfa: &mfa\n      mode: optional\n  cognito-user-pool:other: *mfa\n`,
+            ["userPool", "mfa", "mode"], 3, /anchored \(&mfa\) and repeated by \*mfa/));
+
+        it("under a key a merge key provides", () => refused(
+            `base: &base {mfa: {mode: optional}}\nconfig:\n  cognito-user-pool:userPool:\n    <<: *base\n    tier: essentials\n`,
+            ["userPool", "mfa", "mode"], 4, /mfa comes from a merge key \(<<\)/));
+
+        it("in clients a merge key builds", () => refused(
+            `web: &web {name: web}\nconfig:\n  cognito-user-pool:clients:\n    - <<: *web\n      type: public\n`,
+            ["clients", { client: "web" }, "type"], 4, /clients cannot be matched by name/));
     });
 });
