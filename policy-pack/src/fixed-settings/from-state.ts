@@ -38,7 +38,15 @@ function unwrapSecrets(v: unknown, where: string): unknown {
         const o = v as Record<string, unknown>;
         if (o[SECRET_SIG_KEY] === SECRET_SIG) {
             if (typeof o.plaintext === "string") {
-                return unwrapSecrets(JSON.parse(o.plaintext), where);
+                let plaintext: unknown;
+                try {
+                    plaintext = JSON.parse(o.plaintext);
+                } catch {
+                    // `pulumi stack export --show-secrets` writes the plaintext as JSON text: this one is damaged.
+                    throw new FixedSettingsReadError(`${where} is a secret whose plaintext in the state export is not JSON: ` +
+                        "export the state again with `pulumi stack export --show-secrets`");
+                }
+                return unwrapSecrets(plaintext, where);
             }
             throw new FixedSettingsReadError(
                 `${where} is an encrypted secret in the state export: export with --show-secrets, or do not mark fixed settings as secret`,

@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import {
     BaselineUserPool,
+    FixedSettingsReadError,
     UNKNOWN,
     baselineFromAws,
     baselineFromStateExport,
@@ -207,6 +208,19 @@ describe("fixed-settings: state export edge cases", () => {
         assert.throws(
             () => baselineFromStateExport(state),
             (e: Error) => e.message.includes(`${poolUrn()}.name is an encrypted secret`) && !e.message.includes("TOPSECRET"),
+        );
+    });
+
+    it("names the resource and key of a --show-secrets plaintext that is not JSON, without its value", () => {
+        const state = stateExport();
+        state.deployment.resources[3].outputs.name = {
+            "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270",
+            plaintext: "myapp-dev (not JSON)",
+        };
+        assert.throws(
+            () => baselineFromStateExport(state),
+            (e: Error) => e instanceof FixedSettingsReadError && !e.message.includes("myapp-dev") &&
+                e.message.includes(`${poolUrn()}.name is a secret whose plaintext in the state export is not JSON`),
         );
     });
 
