@@ -141,6 +141,7 @@ export const clientChangeableSettings: readonly ChangeableSetting<UserPoolClient
     { setting: "allowedOauthFlowsUserPoolClient",
         fromProps: (p) => orDefault(p.allowedOauthFlowsUserPoolClient, false),
         fromLive: (c) => orDefault(c.AllowedOAuthFlowsUserPoolClient, false) },
+    { setting: "defaultRedirectUri", fromProps: (p) => orDefault(p.defaultRedirectUri, ""), fromLive: (c) => orDefault(c.DefaultRedirectURI, "") },
 ];
 
 /** One setting whose value differs between the props and the live resource. */

@@ -454,7 +454,7 @@ const clientFieldsHandled = [
     "UserPoolId", "ClientId", "ClientSecret", "CreationDate", "LastModifiedDate", "ClientName", "ExplicitAuthFlows",
     "AccessTokenValidity", "IdTokenValidity", "RefreshTokenValidity", "TokenValidityUnits", "AuthSessionValidity",
     "EnableTokenRevocation", "PreventUserExistenceErrors", "ReadAttributes", "WriteAttributes",
-    "AllowedOAuthFlowsUserPoolClient", "AllowedOAuthFlows", "AllowedOAuthScopes", "CallbackURLs", "LogoutURLs",
+    "AllowedOAuthFlowsUserPoolClient", "AllowedOAuthFlows", "AllowedOAuthScopes", "CallbackURLs", "LogoutURLs", "DefaultRedirectURI",
     "SupportedIdentityProviders", "RefreshTokenRotation",
 ];
 
@@ -504,11 +504,12 @@ function oauthSettings(client: UserPoolClientType, where: string, findings: Find
                 scopes: client.AllowedOAuthScopes ?? [],
                 callbackUrls: client.CallbackURLs ?? [],
                 logoutUrls: client.LogoutURLs ?? [],
+                ...(client.DefaultRedirectURI ? { defaultRedirectUrl: client.DefaultRedirectURI } : {}),
                 identityProviders: client.SupportedIdentityProviders ?? [],
             },
         };
     }
-    for (const key of ["AllowedOAuthFlows", "AllowedOAuthScopes", "CallbackURLs", "LogoutURLs", "SupportedIdentityProviders"] as const) {
+    for (const key of ["AllowedOAuthFlows", "AllowedOAuthScopes", "CallbackURLs", "LogoutURLs", "DefaultRedirectURI", "SupportedIdentityProviders"] as const) {
         if (holdsValue(client[key])) {
             findings.gap(`${where}${key}`, client[key], "the program sets OAuth settings only on a client with OAuth flows enabled");
         }

@@ -81,6 +81,7 @@ function assertClientSettingsEqual(inputs: Record<string, any>, live: DescribedP
     assert.deepStrictEqual(inputs.allowedOauthScopes, client.AllowedOAuthScopes);
     assert.deepStrictEqual(inputs.callbackUrls, client.CallbackURLs);
     assert.deepStrictEqual(inputs.logoutUrls, client.LogoutURLs);
+    assert.strictEqual(inputs.defaultRedirectUri, client.DefaultRedirectURI);
     assert.deepStrictEqual(inputs.supportedIdentityProviders, client.SupportedIdentityProviders);
 }
 

@@ -146,6 +146,7 @@ export const poolShapes = {
             AllowedOAuthFlows: ["code"],
             AllowedOAuthScopes: ["openid", "email"],
             CallbackURLs: ["https://app.example.org/callback"],
+            DefaultRedirectURI: "https://app.example.org/callback",
             LogoutURLs: ["https://app.example.org/"],
             SupportedIdentityProviders: ["COGNITO"],
         }],
