@@ -1,5 +1,6 @@
 export * from "./app-client-args";
 export * from "./outputs";
 export * from "./sender-identity";
+export * from "./ses-sender";
 export * from "./sign-in-backend";
 export * from "./user-pool-args";

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { ClientSettings, EmailSettings } from "../config";
+import { ClientSettings, EmailSettings, sesIdentityArnParts } from "../config";
 import { hasSecret } from "./app-client-args";
 import type { SignInBackend } from "./sign-in-backend";
 
@@ -13,7 +13,6 @@ export function stackOutputs(backend: SignInBackend, clients: readonly ClientSet
     const pool = backend.userPool;
     const region = pool.arn.apply((arn) => arn.split(":")[3]);
     const issuerUrl = pulumi.interpolate`https://${pool.endpoint}`;
-    const identity = backend.senderIdentity;
     return {
         userPoolId: pool.id,
         userPoolArn: pool.arn,
@@ -27,17 +26,29 @@ export function stackOutputs(backend: SignInBackend, clients: readonly ClientSet
                 ? { id: client.id, secret: pulumi.secret(client.clientSecret) }
                 : { id: client.id }];
         })),
-        senderIdentity: identity && {
-            arn: identity.arn,
-            identity: identity.emailIdentity,
-            verifiedForSending: identity.verifiedForSendingStatus,
-            ...(email.identity === "domain" ? { dkimTokens: identity.dkimSigningAttributes.tokens } : {}),
-        },
+        senderIdentity: senderIdentityOutput(backend, email),
         /** What amazon-cognito-identity-js's CognitoUserPool takes, plus the region. */
         frontendConfig: {
             UserPoolId: pool.id,
             ClientId: backend.clients[frontendClientName(clients)].id,
             region,
         },
+    };
+}
+
+/** The SES identity the pool sends through: the stack's (with a domain's DNS records), or the one given by ARN. */
+function senderIdentityOutput(backend: SignInBackend, email: EmailSettings) {
+    const ses = backend.ses;
+    if (ses === undefined) {
+        return undefined;
+    }
+    if (ses.identity === undefined) {
+        return { arn: email.identityArn, identity: sesIdentityArnParts(email.identityArn ?? "")?.identity };
+    }
+    return {
+        arn: ses.identity.arn,
+        identity: ses.identity.emailIdentity,
+        verifiedForSending: ses.identity.verifiedForSendingStatus,
+        ...(ses.dnsRecords ? { dkimTokens: ses.identity.dkimSigningAttributes.tokens, dnsRecords: ses.dnsRecords } : {}),
     };
 }

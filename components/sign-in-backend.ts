@@ -1,18 +1,20 @@
 // The service modules, not the @pulumi/aws index: loading the index costs about 0.15 s at every run.
 import * as cognito from "@pulumi/aws/cognito";
-import * as sesv2 from "@pulumi/aws/sesv2";
 import * as pulumi from "@pulumi/pulumi";
 import type { ClientSettings, ImportSettings, UserPoolSettings } from "../config";
 import { appClientArgs } from "./app-client-args";
-import { senderIdentityName } from "./sender-identity";
-import { userPoolArgs } from "./user-pool-args";
+import { sesSender, SesSenderResources } from "./ses-sender";
+import { SesSender, senderDependentArgs, userPoolArgs } from "./user-pool-args";
 
 export interface SignInBackendArgs {
     /** The pool's settings, defaults applied. */
     readonly userPool: UserPoolSettings;
     /** The app clients, at least one. */
     readonly clients: readonly ClientSettings[];
-    /** Pulumi protect and retainOnDelete on the pool and the SES identity. Default: false. */
+    /**
+     * Pulumi protect and retainOnDelete on the pool; retainOnDelete only on the SES identity, which a change of
+     * the FROM address must be able to replace (a new identity; the old one stays verified in SES). Default: false.
+     */
     readonly protect?: boolean;
     /** Existing resources to adopt with Pulumi's import option. Default: none. */
     readonly adopt?: ImportSettings;
@@ -20,28 +22,27 @@ export interface SignInBackendArgs {
 
 /**
  * A Cognito sign-in backend: the user pool, the SES identity its emails come from (when email goes through
- * SES) and its app clients, one per client setting.
+ * SES; with a domain's DNS records) and its app clients, one per client setting.
  */
 export class SignInBackend extends pulumi.ComponentResource {
     readonly userPool: cognito.UserPool;
-    readonly senderIdentity?: sesv2.EmailIdentity;
+    /** The SES side, when email goes through SES. */
+    readonly ses?: SesSenderResources;
     /** The app clients by their configured name. */
     readonly clients: Readonly<Record<string, cognito.UserPoolClient>>;
 
     constructor(name: string, args: SignInBackendArgs, opts?: pulumi.ComponentResourceOptions) {
         super("cognito-user-pool:index:SignInBackend", name, {}, opts);
-        const kept = { parent: this, protect: args.protect ?? false, retainOnDelete: args.protect ?? false };
+        const protect = args.protect ?? false;
+        const settings = args.userPool;
 
-        if (args.userPool.email.sender === "ses") {
-            this.senderIdentity = new sesv2.EmailIdentity(`${name}-sender`, {
-                emailIdentity: senderIdentityName(args.userPool.email),
-                tags: args.userPool.tags,
-            }, { ...kept, import: args.adopt?.senderIdentity });
+        if (settings.email.sender === "ses") {
+            this.ses = sesSender(name, settings.email,
+                { parent: this, retainOnDelete: protect, tags: settings.tags, adopt: args.adopt?.senderIdentity });
         }
 
-        this.userPool = new cognito.UserPool(`${name}-pool`,
-            userPoolArgs(args.userPool, this.senderIdentity?.arn),
-            { ...kept, import: args.adopt?.userPool });
+        this.userPool = new cognito.UserPool(`${name}-pool`, userPoolArgsFollowing(settings, this.ses?.sender),
+            { parent: this, protect, retainOnDelete: protect, import: args.adopt?.userPool });
 
         this.clients = Object.fromEntries(args.clients.map((client) => {
             const clientId = args.adopt?.clients[client.name];
@@ -53,4 +54,18 @@ export class SignInBackend extends pulumi.ComponentResource {
 
         this.registerOutputs({});
     }
+}
+
+/** The pool's inputs, with those that follow the SES sender's verification taken from it as it resolves. */
+function userPoolArgsFollowing(settings: UserPoolSettings, sender: pulumi.Output<SesSender> | undefined): cognito.UserPoolArgs {
+    if (sender === undefined) {
+        return userPoolArgs(settings);
+    }
+    const following = sender.apply((known) => senderDependentArgs(settings, known));
+    const emailMfa = settings.mfa.mode !== "off" && settings.mfa.factors.includes("email");
+    return {
+        ...userPoolArgs(settings),
+        emailConfiguration: following.emailConfiguration,
+        ...(emailMfa ? { emailMfaConfiguration: following.emailMfaConfiguration } : {}),
+    };
 }

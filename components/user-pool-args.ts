@@ -1,5 +1,4 @@
 import type * as aws from "@pulumi/aws";
-import type * as pulumi from "@pulumi/pulumi";
 import type { CustomAttributeSettings, StandardAttribute, UserPoolSettings } from "../config";
 import { STANDARD_ATTRIBUTE_DEFAULTS } from "../policy-pack/src/fixed-settings/standard-attributes";
 
@@ -91,16 +90,47 @@ export function fromEmailAddress(email: UserPoolSettings["email"]): string | und
     return email.fromName !== undefined && email.from !== undefined ? `${email.fromName} <${email.from}>` : email.from;
 }
 
-function emailArgs(email: UserPoolSettings["email"], senderIdentityArn: pulumi.Input<string> | undefined) {
-    if (email.sender === "cognito") {
-        return { emailSendingAccount: "COGNITO_DEFAULT" };
+/** The SES identity a pool may send through, and whether SES lets it send yet. */
+export interface SesSender {
+    readonly arn: string;
+    /**
+     * The identity's verifiedForSendingStatus. Cognito refuses DEVELOPER with an identity SES has not verified
+     * (InvalidParameterException "Email address is not verified"; aws-cdk #18964, #19787).
+     */
+    readonly verified: boolean;
+}
+
+/** The pool inputs that follow the sender, as plain values. */
+export interface SenderDependentArgs {
+    readonly emailConfiguration: {
+        readonly emailSendingAccount: "COGNITO_DEFAULT" | "DEVELOPER";
+        readonly sourceArn?: string;
+        readonly fromEmailAddress?: string;
+        readonly replyToEmailAddress?: string;
+        readonly configurationSet?: string;
+    };
+    readonly emailMfaConfiguration?: Record<string, never>;
+}
+
+/**
+ * The pool inputs that follow the sender: DEVELOPER (SES) with the configured FROM, REPLY-TO and configuration
+ * set once the identity is verified; Cognito's default sender before, and with `sender: cognito`. Email MFA
+ * needs SES (Cognito developer guide, "SMS and email message MFA"), so its factor follows too.
+ */
+export function senderDependentArgs(settings: UserPoolSettings, sender: SesSender | undefined): SenderDependentArgs {
+    const { email, mfa } = settings;
+    if (email.sender === "cognito" || sender === undefined || !sender.verified) {
+        return { emailConfiguration: { emailSendingAccount: "COGNITO_DEFAULT" } };
     }
     return {
-        emailSendingAccount: "DEVELOPER",
-        sourceArn: senderIdentityArn,
-        fromEmailAddress: fromEmailAddress(email),
-        replyToEmailAddress: email.replyTo,
-        configurationSet: email.configurationSet,
+        emailConfiguration: {
+            emailSendingAccount: "DEVELOPER",
+            sourceArn: sender.arn,
+            fromEmailAddress: fromEmailAddress(email),
+            replyToEmailAddress: email.replyTo,
+            configurationSet: email.configurationSet,
+        },
+        ...(mfa.mode !== "off" && mfa.factors.includes("email") ? { emailMfaConfiguration: {} } : {}),
     };
 }
 
@@ -112,7 +142,6 @@ function mfaArgs(settings: UserPoolSettings): Partial<aws.cognito.UserPoolArgs> 
     return {
         mfaConfiguration: mfaModes[mode],
         softwareTokenMfaConfiguration: { enabled: factors.includes("totp") },
-        ...(factors.includes("email") ? { emailMfaConfiguration: {} } : {}),
     };
 }
 
@@ -123,8 +152,8 @@ function verificationArgs(settings: UserPoolSettings): aws.types.input.cognito.U
         : { defaultEmailOption: "CONFIRM_WITH_LINK", emailSubjectByLink: emailSubject, emailMessageByLink: emailMessage, smsMessage };
 }
 
-/** The aws.cognito.UserPool inputs for a pool's settings; the SES identity's ARN when email goes through SES. */
-export function userPoolArgs(settings: UserPoolSettings, senderIdentityArn?: pulumi.Input<string>): aws.cognito.UserPoolArgs {
+/** The aws.cognito.UserPool inputs for a pool's settings and the SES identity it may send through. */
+export function userPoolArgs(settings: UserPoolSettings, sender?: SesSender): aws.cognito.UserPoolArgs {
     const autoVerified = settings.autoVerify.map((attribute) => verifiableAttributes[attribute]);
     return {
         name: settings.name,
@@ -151,7 +180,7 @@ export function userPoolArgs(settings: UserPoolSettings, senderIdentityArn?: pul
             ? { userAttributeUpdateSettings: { attributesRequireVerificationBeforeUpdates: autoVerified } }
             : {}),
         schemas: schemaArgs(settings.attributes),
-        emailConfiguration: emailArgs(settings.email, senderIdentityArn),
+        ...senderDependentArgs(settings, sender),
         verificationMessageTemplate: verificationArgs(settings),
         ...(settings.sms !== undefined
             ? { smsConfiguration: { snsCallerArn: settings.sms.snsCallerArn, externalId: settings.sms.externalId, snsRegion: settings.sms.snsRegion } }

@@ -10,6 +10,7 @@ import { awsRegion } from "./rules/regions";
 import { clientId, userPoolId } from "./rules/resource-ids";
 import { configurationSetName } from "./rules/ses-names";
 import { tags } from "./rules/tags";
+import { domainName, route53ZoneId, sesIdentityArn, sesSenderIssues } from "./rules/ses-sender";
 import { checkTokenLifetimes } from "./rules/token-validity";
 
 /*
@@ -127,13 +128,24 @@ const emailSchema = z.strictObject({
     identity: z.enum(["address", "domain"]).default("address"),
     /** SES configuration set to send through. */
     configurationSet: configurationSetName.optional(),
+    /** An SES identity verified outside the stack, used as it is: the stack creates none. Default: none. */
+    identityArn: sesIdentityArn.optional(),
+    /** Route 53 hosted zone where the stack creates a domain identity's DKIM (and MAIL FROM) records. Default: none. */
+    hostedZoneId: route53ZoneId.optional(),
+    /** Custom MAIL FROM domain of a domain identity, a subdomain of it. Default: none (SES's own). */
+    mailFromDomain: domainName.optional(),
 }).superRefine((email, ctx) => {
     if (email.sender === "ses" && email.from === undefined) {
         ctx.addIssue({ code: "custom", path: ["from"], input: undefined,
             message: "email through SES needs a FROM address (a verified SES identity)" });
     }
+    if (email.sender === "ses") {
+        for (const issue of sesSenderIssues(email)) {
+            ctx.addIssue({ code: "custom", path: [issue.path], input: issue.input, message: issue.message });
+        }
+    }
     if (email.sender === "cognito") {
-        for (const key of ["from", "fromName", "replyTo", "configurationSet"] as const) {
+        for (const key of ["from", "fromName", "replyTo", "configurationSet", "identityArn", "hostedZoneId", "mailFromDomain"] as const) {
             if (email[key] !== undefined) {
                 ctx.addIssue({ code: "custom", path: [key], input: email[key],
                     message: "applies to email sent through SES only: set sender: ses or remove it" });
@@ -221,6 +233,12 @@ const userPoolSchema = z.strictObject({
         if (pool.tier === "lite") {
             ctx.addIssue({ code: "custom", path: ["mfa", "factors"], input: pool.mfa.factors,
                 message: "email MFA needs tier essentials or plus" });
+        }
+        // The pool leaves the email factor out until the stack's identity is verified (components/pool-email.ts).
+        if (pool.email.sender === "ses" && pool.email.identityArn === undefined && pool.mfa.factors.length === 1) {
+            ctx.addIssue({ code: "custom", path: ["mfa", "factors"], input: pool.mfa.factors,
+                message: "email as the only MFA factor cannot work on a new stack: Cognito sends MFA email only through SES, " +
+                    "and the SES identity the stack creates is not verified yet; add totp, or use an identity verified beforehand (email.identityArn)" });
         }
     }
 });
@@ -332,6 +350,10 @@ export const stackSettingsSchema = z.strictObject({
     if (settings.import.senderIdentity !== undefined && settings.userPool.email.sender !== "ses") {
         ctx.addIssue({ code: "custom", path: ["import", "senderIdentity"], input: settings.import.senderIdentity,
             message: "there is no SES identity to adopt when email goes through Cognito's sender" });
+    }
+    if (settings.import.senderIdentity !== undefined && settings.userPool.email.identityArn !== undefined) {
+        ctx.addIssue({ code: "custom", path: ["import", "senderIdentity"], input: settings.import.senderIdentity,
+            message: "the stack creates no SES identity when userPool.email.identityArn names one: remove one of them" });
     }
 });
 

@@ -1,13 +1,16 @@
 import { z } from "zod";
-import { configNamespace, describeIssues, StackConfigError } from "./problems";
+import { configNamespace, describeIssues, keyOf, StackConfigError } from "./problems";
 import { configKeyProblems } from "./rules/config-keys";
 import { parseConfigValue } from "./rules/numbers";
 import { StackSettings, stackSettingsSchema } from "./schema";
+import { identityRegionProblem } from "./rules/ses-sender";
 
 /** Where the settings are used, for the defaults that depend on it. */
 export interface StackContext {
     readonly project: string;
     readonly stack: string;
+    /** The stack's AWS region (`aws:region`), when set: an SES identity given by ARN must be there. */
+    readonly region?: string;
 }
 
 /**
@@ -23,12 +26,12 @@ export function parseStackSettings(raw: Record<string, unknown>, context: StackC
  * every namespace, then this project's settings. Throws a StackConfigError listing all problems at once.
  */
 export function parseStackConfig(values: Record<string, string>, context: StackContext): StackSettings {
-    return settingsOrProblems(rawSettingsFromPulumiConfig(values), context, configKeyProblems(values));
+    return settingsOrProblems(rawSettingsFromPulumiConfig(values), { region: values["aws:region"], ...context }, configKeyProblems(values));
 }
 
 function settingsOrProblems(raw: Record<string, unknown>, context: StackContext, keyProblems: string[]): StackSettings {
     const result = stackSettingsSchema.safeParse(raw, { reportInput: true });
-    const problems = [...keyProblems, ...(result.success ? [] : describeIssues(result.error.issues, allowedKeysAt))];
+    const problems = [...keyProblems, ...(result.success ? contextProblems(result.data, context) : describeIssues(result.error.issues, allowedKeysAt))];
     if (!result.success || problems.length > 0) {
         throw new StackConfigError(problems);
     }
@@ -37,6 +40,12 @@ function settingsOrProblems(raw: Record<string, unknown>, context: StackContext,
         ...settings,
         userPool: { ...settings.userPool, name: settings.userPool.name ?? `${context.project}-${context.stack}` },
     };
+}
+
+/** What is wrong with valid settings in this stack: an SES identity given by ARN in another region. */
+function contextProblems(settings: z.output<typeof stackSettingsSchema>, context: StackContext): string[] {
+    const regionProblem = identityRegionProblem(settings.userPool.email.identityArn, context.region);
+    return regionProblem === undefined ? [] : [`${keyOf(["userPool", "email", "identityArn"])}: ${regionProblem}`];
 }
 
 /**

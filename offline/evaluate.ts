@@ -1,5 +1,6 @@
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
+import type { StateExport } from "../policy-pack/src/fixed-settings/from-state";
 import type { Baseline } from "../policy-pack/src/fixed-settings/types";
 import { offlineCloud } from "./mock-cloud";
 import type { StackConfig } from "./stack-files";
@@ -29,6 +30,8 @@ export interface StackEvaluation {
     readonly resources: RegisteredResource[];
     /** The program's exports, resolved; secret values wrapped in SecretValue. */
     readonly outputs: Record<string, unknown>;
+    /** What the program logged with `pulumi.log.warn`, as `pulumi up` would show it. */
+    readonly warnings: string[];
 }
 
 export interface EvaluateOptions {
@@ -38,6 +41,11 @@ export interface EvaluateOptions {
     readonly preview?: boolean;
     /** Physical ids of what the stack has deployed, by URN (from a baseline). Default: none, a first deployment. */
     readonly deployedIds?: Readonly<Record<string, string>>;
+    /**
+     * Outputs of what the stack has deployed, by URN (from a `pulumi stack export`): a deployed SES identity keeps
+     * the verification status its state records, as a preview of the deployed stack would. Default: none.
+     */
+    readonly deployedOutputs?: Readonly<Record<string, Record<string, unknown>>>;
 }
 
 /** The physical ids a baseline records, by URN: what a preview of the deployed stack would send. */
@@ -57,18 +65,55 @@ const defaultProgram = path.join(__dirname, "..", "index");
  */
 export async function evaluateStack(stack: StackConfig, options: EvaluateOptions = {}): Promise<StackEvaluation> {
     const region = stack.config["aws:region"] ?? "us-east-1";
-    const deployedIds = Object.entries(options.deployedIds ?? {});
-    const deployedIdOf = (type: string, name: string) =>
-        deployedIds.find(([urn]) => urn.endsWith(`${type}::${name}`))?.[1];
-    await pulumi.runtime.setMocks(offlineCloud(stack.stack, region, deployedIdOf), stack.project, stack.stack, options.preview ?? false);
+    const deployedIdOf = byTypeAndName(options.deployedIds);
+    const deployedOutputsOf = byTypeAndName(options.deployedOutputs);
+    await pulumi.runtime.setMocks(offlineCloud(stack.stack, region, deployedIdOf, deployedOutputsOf),
+        stack.project, stack.stack, options.preview ?? false);
     const resources = recordRegistrations();
     pulumi.runtime.setAllConfig(stack.config, [...stack.secretKeys]);
 
     const program = require.resolve(options.program ?? defaultProgram);
     delete require.cache[program];
-    const exports: Record<string, unknown> = require(program);
-    const outputs = await resolve(exports) as Record<string, unknown>;
-    return { resources, outputs };
+    const warnings: string[] = [];
+    const stopCapturing = captureRuntimeWarnings(warnings);
+    try {
+        const exports: Record<string, unknown> = require(program);
+        const outputs = await resolve(exports) as Record<string, unknown>;
+        return { resources, outputs, warnings };
+    } finally {
+        stopCapturing();
+    }
+}
+
+const runtimeWarningPrefix = "warning: [runtime] ";
+
+/**
+ * Without an engine (under mocks), `pulumi.log.warn` writes `warning: [runtime] <message>` with console.warn
+ * (@pulumi/pulumi log/index.js): those go to the list instead. Returns the function that restores console.warn.
+ */
+function captureRuntimeWarnings(warnings: string[]): () => void {
+    const original = console.warn;
+    console.warn = (...args: unknown[]) => {
+        if (typeof args[0] === "string" && args[0].startsWith(runtimeWarningPrefix)) {
+            warnings.push(args[0].slice(runtimeWarningPrefix.length));
+        } else {
+            original(...args);
+        }
+    };
+    return () => { console.warn = original; };
+}
+
+/** A lookup by resource type and logical name in a record keyed by URN. */
+function byTypeAndName<T>(byUrn: Readonly<Record<string, T>> = {}): (type: string, name: string) => T | undefined {
+    const entries = Object.entries(byUrn);
+    return (type, name) => entries.find(([urn]) => urn.endsWith(`${type}::${name}`))?.[1];
+}
+
+/** The outputs of every resource in a `pulumi stack export`, by URN. */
+export function deployedOutputsOf(exported: StateExport): Record<string, Record<string, unknown>> {
+    return Object.fromEntries((exported.deployment.resources ?? [])
+        .filter((resource) => resource.outputs !== undefined && !resource.delete)
+        .map((resource) => [resource.urn, resource.outputs as Record<string, unknown>]));
 }
 
 /** Wraps the mock monitor so every registration is recorded with the options the engine would get. */

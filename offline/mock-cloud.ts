@@ -9,12 +9,19 @@ export const offlineAccountId = "123456789012";
  */
 export type DeployedIdOf = (type: string, name: string) => string | undefined;
 
+/** The outputs a deployed resource has in the stack's state, by its type and logical name. */
+export type DeployedOutputsOf = (type: string, name: string) => Record<string, unknown> | undefined;
+
+/** What SES reports about an identity, not set by the program: a deployed identity keeps what its state says. */
+const sesIdentityStatus = ["verifiedForSendingStatus", "verificationStatus", "dkimSigningAttributes"] as const;
+
 /**
  * What AWS would report after creating each resource, derived from its inputs, so that outputs (ids, ARNs,
  * URLs, secrets) look like the real ones. A deployed resource keeps its deployed id, as in a real preview (a
  * client's userPoolId is then the deployed pool's); a new one gets an id stable for its stack, name and region.
  */
-export function offlineCloud(stack: string, region: string, deployedIdOf: DeployedIdOf = () => undefined) {
+export function offlineCloud(stack: string, region: string, deployedIdOf: DeployedIdOf = () => undefined,
+    deployedOutputsOf: DeployedOutputsOf = () => undefined) {
     return {
         newResource(args: MockResourceArgs): MockResourceResult {
             const suffix = stableSuffix(`${stack}/${args.name}`);
@@ -38,12 +45,20 @@ export function offlineCloud(stack: string, region: string, deployedIdOf: Deploy
                 case "aws:sesv2/emailIdentity:EmailIdentity": {
                     const identity: string = args.inputs.emailIdentity;
                     const isDomain = !identity.includes("@");
+                    const deployed = deployedOutputsOf(args.type, args.name);
+                    // A new identity is unverified, as the provider's Create reads it back. An adopted one is the
+                    // identity a live pool sends through, which SES had verified (Cognito refuses DEVELOPER otherwise).
+                    const verified = Boolean(args.id);
                     return { id: identity, state: {
                         ...args.inputs,
                         arn: `arn:aws:ses:${region}:${offlineAccountId}:identity/${identity}`,
                         identityType: isDomain ? "DOMAIN" : "EMAIL_ADDRESS",
-                        verifiedForSendingStatus: false,
+                        verifiedForSendingStatus: verified,
+                        verificationStatus: verified ? "SUCCESS" : "PENDING",
                         dkimSigningAttributes: { tokens: isDomain ? [1, 2, 3].map((n) => `${suffix}dkim${n}`) : [] },
+                        ...(deployed?.emailIdentity === identity
+                            ? Object.fromEntries(sesIdentityStatus.filter((key) => key in deployed).map((key) => [key, deployed[key]]))
+                            : {}),
                     } };
                 }
                 default:

@@ -54,7 +54,7 @@ describe("npm run plan", () => {
             assert.strictEqual(report.blocked, false);
             assert.deepStrictEqual(report.resources.map((resource) => [resource.type, resource.name, resource.protect, resource.retainOnDelete]), [
                 ["cognito-user-pool:index:SignInBackend", "auth", false, false],
-                ["aws:sesv2/emailIdentity:EmailIdentity", "auth-sender", true, true],
+                ["aws:sesv2/emailIdentity:EmailIdentity", "auth-sender", false, true],
                 ["aws:cognito/userPool:UserPool", "auth-pool", true, true],
                 ["aws:cognito/userPoolClient:UserPoolClient", "auth-client-web", false, false],
                 ["aws:cognito/userPoolClient:UserPoolClient", "auth-client-server", false, false],

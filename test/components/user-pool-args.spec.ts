@@ -47,16 +47,19 @@ describe("user pool inputs (components/user-pool-args)", () => {
 
     it("maps MFA modes and factors", () => {
         assert.equal(userPoolArgs(poolWith({})).mfaConfiguration, "OFF");
-        const required = userPoolArgs(poolWith({ mfa: { mode: "required", factors: ["totp", "email"] }, email: { sender: "ses", from: "a@example.com" } }));
+        const settings = poolWith({ mfa: { mode: "required", factors: ["totp", "email"] }, email: { sender: "ses", from: "a@example.com" } });
+        const required = userPoolArgs(settings, { arn: "arn:aws:ses:eu-west-1:123456789012:identity/a@example.com", verified: true });
         assert.equal(required.mfaConfiguration, "ON");
         assert.deepEqual(required.softwareTokenMfaConfiguration, { enabled: true });
         assert.deepEqual(required.emailMfaConfiguration, {});
+        const unverified = userPoolArgs(settings, { arn: "arn:aws:ses:eu-west-1:123456789012:identity/a@example.com", verified: false });
+        assert.equal(unverified.emailMfaConfiguration, undefined, "Cognito sends MFA email only through SES");
     });
 
     it("sends email through Cognito's default sender unless SES is chosen", () => {
         assert.deepEqual(userPoolArgs(poolWith({})).emailConfiguration, { emailSendingAccount: "COGNITO_DEFAULT" });
         const email = userPoolArgs(poolWith({ email: { sender: "ses", from: "no-reply@example.com", fromName: "Example", replyTo: "help@example.com", configurationSet: "auth" } }),
-            "arn:aws:ses:eu-west-1:123456789012:identity/example.com").emailConfiguration;
+            { arn: "arn:aws:ses:eu-west-1:123456789012:identity/example.com", verified: true }).emailConfiguration;
         assert.deepEqual(email, {
             emailSendingAccount: "DEVELOPER", sourceArn: "arn:aws:ses:eu-west-1:123456789012:identity/example.com",
             fromEmailAddress: "Example <no-reply@example.com>", replyToEmailAddress: "help@example.com", configurationSet: "auth",

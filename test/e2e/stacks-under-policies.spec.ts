@@ -62,7 +62,7 @@ function stateOf(stack: Stack): StateExport {
 
 /** Previews a stack file of projectDir against the stack's deployed baseline. */
 function preview(projectDir: string, stack: Stack): Promise<JudgedStack> {
-    return previewUnderPolicies(projectDir, stack, baselineOf(stack).config);
+    return previewUnderPolicies(projectDir, stack, baselineOf(stack).config, stateOf(stack));
 }
 
 /** A copy of the project with Pulumi.<stack>.yaml edited (each [find, replacement] must match). */

@@ -1,8 +1,9 @@
 import * as fs from "fs";
-import { deployedIdsOf, evaluateStack, RegisteredResource, StackEvaluation } from "../../../offline/evaluate";
+import { deployedIdsOf, deployedOutputsOf, evaluateStack, RegisteredResource, StackEvaluation } from "../../../offline/evaluate";
 import { hasMandatoryViolation, PolicyPackConfig, PolicyVerdict, PolicyViolation, runPolicies } from "../../../offline/run-policies";
 import { readStackConfig, StackConfig } from "../../../offline/stack-files";
 import { parseBaseline } from "../../../policy-pack/src/fixed-settings/baseline";
+import type { StateExport as FullStateExport } from "../../../policy-pack/src/fixed-settings/from-state";
 import type { Baseline } from "../../../policy-pack/src/fixed-settings/types";
 import { allPolicies } from "../../../policy-pack/src/policies";
 
@@ -29,9 +30,14 @@ export interface JudgedStack {
  * program evaluated for Pulumi.<stack>.yaml in projectDir (the deployed resources keeping the ids the baseline
  * records, as in a real preview), every policy of the pack run over what it registers.
  */
-export async function previewUnderPolicies(projectDir: string, stackName: string, config: PolicyPackConfig): Promise<JudgedStack> {
+export async function previewUnderPolicies(projectDir: string, stackName: string, config: PolicyPackConfig,
+    state?: StateExport): Promise<JudgedStack> {
     const stack = readStackConfig(projectDir, stackName);
-    const evaluation = await evaluateStack(stack, { deployedIds: deployedIdsOf(baselineIn(config)) });
+    const evaluation = await evaluateStack(stack, {
+        deployedIds: deployedIdsOf(baselineIn(config)),
+        // The deployed SES identity keeps its verification status, as in a real preview.
+        ...(state ? { deployedOutputs: deployedOutputsOf(state as FullStateExport) } : {}),
+    });
     return { stack, evaluation, resources: evaluation.resources, verdicts: await runPolicies(allPolicies, evaluation.resources, config) };
 }
 
