@@ -34,11 +34,15 @@ export function awsBaseline(live: LivePool, stack: string, urns: StackUrns, capt
         capturedAt,
         pools: [{
             urn: poolUrn,
+            region: live.region,
             describeUserPool: live.pool,
             clients: live.clients.map((client) => ({
                 urn: urns.client(client.ClientId ?? "", client.ClientName ?? ""),
                 describeUserPoolClient: client,
             })),
         }],
+        // Read in the pool's region (read-pool.ts reads only a sender identity of the pool's own region).
+        emailIdentities: live.senderIdentity === undefined ? {}
+            : { [urns.senderIdentity(live.senderIdentity.name)]: { id: live.senderIdentity.name, region: live.region } },
     });
 }

@@ -1,12 +1,13 @@
 import * as path from "path";
 import { readYamlFile, StackFileError } from "../offline/stack-files";
-import { USER_POOL_CLIENT_TYPE, USER_POOL_TYPE } from "../policy-pack/src/fixed-settings";
+import { EMAIL_IDENTITY_TYPE, USER_POOL_CLIENT_TYPE, USER_POOL_TYPE } from "../policy-pack/src/fixed-settings";
 import type { StateExport } from "../policy-pack/src/fixed-settings";
 
 /** The URNs a live pool and its clients have, or would have, in a stack. */
 export interface StackUrns {
     pool(poolId: string): string;
     client(clientId: string, clientName: string): string;
+    senderIdentity(identity: string): string;
 }
 
 // As index.ts and components/sign-in-backend.ts name them: a SignInBackend "auth" with children
@@ -20,6 +21,7 @@ export function programUrns(project: string, stack: string): StackUrns {
     return {
         pool: () => `${prefix}${USER_POOL_TYPE}::${componentName}-pool`,
         client: (_clientId, clientName) => `${prefix}${USER_POOL_CLIENT_TYPE}::${componentName}-client-${clientName}`,
+        senderIdentity: () => `${prefix}${EMAIL_IDENTITY_TYPE}::${componentName}-sender`,
     };
 }
 
@@ -33,9 +35,11 @@ export function stateUrns(exported: StateExport, fallback: StackUrns): StackUrns
         .map((resource) => [resource.id as string, resource.urn]));
     const pools = urnById(USER_POOL_TYPE);
     const clients = urnById(USER_POOL_CLIENT_TYPE);
+    const identities = urnById(EMAIL_IDENTITY_TYPE);
     return {
         pool: (poolId) => pools.get(poolId) ?? fallback.pool(poolId),
         client: (clientId, clientName) => clients.get(clientId) ?? fallback.client(clientId, clientName),
+        senderIdentity: (identity) => identities.get(identity) ?? fallback.senderIdentity(identity),
     };
 }
 

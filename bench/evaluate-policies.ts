@@ -13,7 +13,7 @@ const urnOf = (type: string, name: string) => `urn:pulumi:${stack}::cognito-user
 
 function syntheticStack(pools: number, clientsPerPool: number): { resources: RegisteredResource[]; baseline: Baseline } {
     const resources: RegisteredResource[] = [];
-    const baseline: Baseline = { source: "pulumi-state", stack, capturedAt: new Date(0).toISOString(), userPools: {}, clients: {} };
+    const baseline: Baseline = { source: "pulumi-state", stack, capturedAt: new Date(0).toISOString(), userPools: {}, clients: {}, emailIdentities: {} };
     for (let pool = 0; pool < pools; pool++) {
         const poolId = `ap-northeast-2_pool${pool}`;
         const poolInputs = {
@@ -28,13 +28,13 @@ function syntheticStack(pools: number, clientsPerPool: number): { resources: Reg
         };
         const poolUrn = urnOf(poolType, `auth-pool-${pool}`);
         resources.push({ urn: poolUrn, type: poolType, name: `auth-pool-${pool}`, custom: true, inputs: poolInputs, protect: false, retainOnDelete: false });
-        baseline.userPools[poolUrn] = { id: poolId, ...requireKnownPool(poolSettingsFromProps(poolInputs), poolUrn) };
+        baseline.userPools[poolUrn] = { id: poolId, region: "ap-northeast-2", ...requireKnownPool(poolSettingsFromProps(poolInputs), poolUrn) };
         for (let client = 0; client < clientsPerPool; client++) {
             const name = `client-${pool}-${client}`;
             const clientUrn = urnOf(clientType, `auth-${name}`);
             resources.push({ urn: clientUrn, type: clientType, name: `auth-${name}`, custom: true, protect: false, retainOnDelete: false,
                 inputs: { name, userPoolId: poolId, generateSecret: false, preventUserExistenceErrors: "ENABLED", enableTokenRevocation: true } });
-            baseline.clients[clientUrn] = { id: `${name}-id`, name, userPool: poolUrn, generateSecret: false };
+            baseline.clients[clientUrn] = { id: `${name}-id`, region: "ap-northeast-2", name, userPool: poolUrn, generateSecret: false };
         }
     }
     return { resources, baseline };

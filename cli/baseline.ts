@@ -72,7 +72,8 @@ async function loadState(stack: string, stateFile: string | undefined): Promise<
 }
 
 async function writeBaseline(stack: string, args: Options, io: CommandIO): Promise<ExitCode> {
-    const baseline = args["from-aws"] ? await baselineFromLivePool(stack, args, io) : await baselineFromState(stack, args.state);
+    const baseline = args["from-aws"] ? await baselineFromLivePool(stack, args, io)
+        : await baselineFromState(stack, readProjectName(io.projectDir), args.state);
     const file = args.out === undefined ? path.join(io.projectDir, `policy-baseline.${stack}.json`) : path.resolve(args.out);
     await writeFileLocked(file, `${JSON.stringify(policyConfigFor(baseline), null, 2)}\n`);
     io.stdout(baseline === undefined
@@ -82,9 +83,9 @@ async function writeBaseline(stack: string, args: Options, io: CommandIO): Promi
 }
 
 /** The state's baseline; undefined for a stack that has deployed nothing yet. */
-async function baselineFromState(stack: string, stateFile: string | undefined): Promise<Baseline | undefined> {
+async function baselineFromState(stack: string, project: string, stateFile: string | undefined): Promise<Baseline | undefined> {
     const exported = await loadState(stack, stateFile);
-    const baseline = baselineFromStateExport(exported, { stack });
+    const baseline = baselineFromStateExport(exported, { stack, project });
     if (Object.keys(baseline.userPools).length > 0) {
         return baseline;
     }
@@ -100,7 +101,7 @@ async function baselineFromState(stack: string, stateFile: string | undefined): 
 async function baselineFromLivePool(stack: string, args: Options, io: CommandIO): Promise<Baseline> {
     const exported = args.state === undefined ? undefined : await loadState(stack, args.state);
     // Read even when --pool-id is given: it checks that the state is this stack's.
-    const stateBaseline = exported && baselineFromStateExport(exported, { stack });
+    const stateBaseline = exported && baselineFromStateExport(exported, { stack, project: readProjectName(io.projectDir) });
     const poolId = args["pool-id"] ??
         (exported && stateBaseline ? poolIdInState(exported, stateBaseline) : exportedPoolId(await readStackOutputs(stack)));
     if (poolId === undefined) {
@@ -127,7 +128,7 @@ function poolIdInState(exported: StateExport, stateBaseline: Baseline): string {
 
 async function check(stack: string, args: Options, io: CommandIO): Promise<ExitCode> {
     const exported = await loadState(stack, args.state);
-    const stateBaseline = baselineFromStateExport(exported, { stack });
+    const stateBaseline = baselineFromStateExport(exported, { stack, project: readProjectName(io.projectDir) });
     const poolId = args["pool-id"] ?? poolIdInState(exported, stateBaseline);
     const live = await readPoolById(poolId, args.region);
     const urns = stateUrns(exported, programUrns(readProjectName(io.projectDir), stack));

@@ -1,9 +1,11 @@
 import * as path from "path";
 import { parseOptions, stackName } from "./args";
-import { CommandIO, ExitCode, reportingBadInput, runAsProcess } from "./command";
 import { planStack } from "./plan-report";
 import { renderPlanText } from "./plan-text";
 import { readPolicyConfigFile } from "./policy-config-file";
+import { baselineMismatch } from "../policy-pack/src/fixed-settings/baseline-scope";
+import { readProjectName } from "../aws/urns";
+import { CommandIO, ExitCode, InputFileError, reportingBadInput, runAsProcess } from "./command";
 
 const planUsage = `usage: npm run plan -- --stack <name> [--baseline <policy-config file>] [--json]
 
@@ -26,6 +28,10 @@ export async function main(argv: readonly string[], io: CommandIO): Promise<Exit
         }
         const stack = stackName(args.stack, "--stack");
         const policyConfig = args.baseline === undefined ? undefined : readPolicyConfigFile(path.resolve(args.baseline));
+        const mismatch = policyConfig?.baseline && baselineMismatch(policyConfig.baseline, stack, readProjectName(io.projectDir));
+        if (mismatch) {
+            throw new InputFileError(`baseline ${policyConfig.file}: ${mismatch}`);
+        }
         const report = await planStack(io.projectDir, stack, policyConfig);
         io.stdout(args.json ? `${JSON.stringify(report, null, 2)}\n` : renderPlanText(report));
         return report.blocked ? 1 : 0;

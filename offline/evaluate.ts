@@ -5,6 +5,14 @@ import type { Baseline } from "../policy-pack/src/fixed-settings/types";
 import { offlineCloud } from "./mock-cloud";
 import type { StackConfig } from "./stack-files";
 
+/** A resource's provider as the engine hands it to policies (@pulumi/policy PolicyProviderResource). */
+export interface ProviderView {
+    readonly type: string;
+    readonly urn: string;
+    readonly name: string;
+    readonly props: Record<string, unknown>;
+}
+
 /** A resource as the program registered it: what the engine, and so the policy pack, would see. */
 export interface RegisteredResource {
     readonly urn: string;
@@ -16,6 +24,10 @@ export interface RegisteredResource {
     readonly protect: boolean;
     readonly retainOnDelete: boolean;
     readonly importId?: string;
+    /** The provider of a custom resource: an explicit one the program registered, else the package's default. */
+    readonly provider?: ProviderView;
+    /** The provider reference the program gave (`<provider URN>::<id>`), when explicit. */
+    readonly providerReference?: string;
 }
 
 /** A stack output value that Pulumi keeps secret. */
@@ -79,7 +91,7 @@ export async function evaluateStack(stack: StackConfig, options: EvaluateOptions
     try {
         const exports: Record<string, unknown> = require(program);
         const outputs = await resolve(exports) as Record<string, unknown>;
-        return { resources, outputs, warnings };
+        return { resources: withProviders(resources, stack), outputs, warnings };
     } finally {
         stopCapturing();
     }
@@ -116,6 +128,33 @@ export function deployedOutputsOf(exported: StateExport): Record<string, Record<
         .map((resource) => [resource.urn, resource.outputs as Record<string, unknown>]));
 }
 
+/**
+ * Each custom resource with its provider as the engine would send it: the explicit provider resource the program
+ * registered, else the package's default provider, whose inputs are the stack's config of the package's
+ * namespace (`aws:region` → `region`).
+ */
+function withProviders(resources: RegisteredResource[], stack: StackConfig): RegisteredResource[] {
+    const providers = new Map(resources.filter((r) => r.type.startsWith("pulumi:providers:")).map((r) => [r.urn, r]));
+    const defaultProvider = (pkg: string): ProviderView => ({
+        type: `pulumi:providers:${pkg}`,
+        urn: `urn:pulumi:${stack.stack}::${stack.project}::pulumi:providers:${pkg}::default`,
+        name: "default",
+        props: Object.fromEntries(Object.entries(stack.config)
+            .filter(([key]) => key.startsWith(`${pkg}:`))
+            .map(([key, value]) => [key.slice(pkg.length + 1), value])),
+    });
+    return resources.map((resource) => {
+        if (!resource.custom || resource.type.startsWith("pulumi:providers:")) {
+            return resource;
+        }
+        const explicit = resource.providerReference === undefined ? undefined
+            : providers.get(resource.providerReference.slice(0, resource.providerReference.lastIndexOf("::")));
+        const provider = explicit === undefined ? defaultProvider(resource.type.split(":")[0])
+            : { type: explicit.type, urn: explicit.urn, name: explicit.name, props: explicit.inputs };
+        return { ...resource, provider };
+    });
+}
+
 /** Wraps the mock monitor so every registration is recorded with the options the engine would get. */
 function recordRegistrations(): RegisteredResource[] {
     const monitor = pulumi.runtime.getMonitor() as any;
@@ -134,6 +173,7 @@ function recordRegistrations(): RegisteredResource[] {
                     protect: request.getProtect() ?? false,
                     retainOnDelete: request.getRetainondelete() ?? false,
                     importId: request.getImportid() || undefined,
+                    providerReference: request.getProvider() || undefined,
                 });
             }
             callback(error, response);

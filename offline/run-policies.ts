@@ -85,7 +85,7 @@ function optionsOf(resource: RegisteredResource): PolicyResourceOptions {
     };
 }
 
-type ResourceView = Pick<ResourceValidationArgs, "type" | "props" | "urn" | "name" | "opts" | "isType" | "asType">;
+type ResourceView = Pick<ResourceValidationArgs, "type" | "props" | "urn" | "name" | "opts" | "isType" | "asType" | "provider">;
 
 /** A resource as both validateResource and validateStack see it; a class matches by its type token. */
 function viewOf(resource: RegisteredResource): ResourceView {
@@ -101,6 +101,7 @@ function viewOf(resource: RegisteredResource): ResourceView {
         opts: optionsOf(resource),
         isType: isType as ResourceView["isType"],
         asType: ((resourceClass: Parameters<typeof isType>[0]) => isType(resourceClass) ? resource.inputs : undefined) as ResourceView["asType"],
+        ...(resource.provider ? { provider: { ...resource.provider, props: { ...resource.provider.props } } } : {}),
     };
 }
 

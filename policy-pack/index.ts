@@ -6,7 +6,7 @@ import { allPolicies } from "./src/policies";
 
 new PolicyPack("cognito-user-pool", {
     description:
-        "Stops changes to the Cognito settings fixed at creation (sign-in options, attributes, pool name, client secret) " +
+        "Stops changes to the Cognito settings fixed at creation (sign-in options, attributes, client secret, region) " +
         "against the stack's deployed baseline, protects pools in protected environments, and advises on password, MFA, " +
         "client and SES settings.",
     provider: "aws",

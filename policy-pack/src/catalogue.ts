@@ -7,11 +7,13 @@ export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disable
 export const ENFORCEMENT_LEVELS: readonly EnforcementLevel[] = ["advisory", "mandatory", "remediate", "disabled"];
 
 export const POLICY_NAMES = {
+    baselineOfThisStack: "cognito-baseline-of-this-stack",
     signInOptionsUnchanged: "cognito-sign-in-options-unchanged",
     attributesUnchanged: "cognito-attributes-unchanged",
-    poolNameUnchanged: "cognito-pool-name-unchanged",
+    regionUnchanged: "cognito-region-unchanged",
     poolNotRemoved: "cognito-pool-not-removed",
     clientSecretUnchanged: "cognito-client-secret-unchanged",
+    clientNotRemoved: "cognito-client-not-removed",
     protectedEnvironment: "cognito-protected-environment",
     passwordPolicy: "cognito-password-policy-strength",
     preventUserExistenceErrors: "cognito-prevent-user-existence-errors",
@@ -24,7 +26,7 @@ export const POLICY_NAMES = {
 export type PolicyName = (typeof POLICY_NAMES)[keyof typeof POLICY_NAMES];
 
 /** A config property a policy reads. */
-export type PolicyConfigKey = "baseline" | "protectedStacks" | "publicClients";
+export type PolicyConfigKey = "baseline" | "protectedStacks" | "publicClients" | "retiredClients";
 
 export interface PolicyCatalogueEntry {
     name: PolicyName;
@@ -33,11 +35,13 @@ export interface PolicyCatalogueEntry {
 }
 
 export const POLICY_CATALOGUE: readonly PolicyCatalogueEntry[] = [
+    { name: POLICY_NAMES.baselineOfThisStack, defaultLevel: "mandatory", config: ["baseline"] },
     { name: POLICY_NAMES.signInOptionsUnchanged, defaultLevel: "mandatory", config: ["baseline"] },
     { name: POLICY_NAMES.attributesUnchanged, defaultLevel: "mandatory", config: ["baseline"] },
-    { name: POLICY_NAMES.poolNameUnchanged, defaultLevel: "mandatory", config: ["baseline"] },
+    { name: POLICY_NAMES.regionUnchanged, defaultLevel: "mandatory", config: ["baseline"] },
     { name: POLICY_NAMES.poolNotRemoved, defaultLevel: "mandatory", config: ["baseline"] },
     { name: POLICY_NAMES.clientSecretUnchanged, defaultLevel: "mandatory", config: ["baseline"] },
+    { name: POLICY_NAMES.clientNotRemoved, defaultLevel: "mandatory", config: ["baseline", "retiredClients"] },
     { name: POLICY_NAMES.protectedEnvironment, defaultLevel: "mandatory", config: ["protectedStacks"] },
     { name: POLICY_NAMES.passwordPolicy, defaultLevel: "advisory", config: [] },
     { name: POLICY_NAMES.preventUserExistenceErrors, defaultLevel: "advisory", config: [] },

@@ -12,6 +12,7 @@ export {
     readBaselineConfig,
     readProtectedStacks,
     readPublicClients,
+    readRetiredClients,
 } from "./policy-config";
 export type { PolicyConfigEntry, PolicyConfigOptions, PolicyPackConfigFile } from "./policy-config";
-export { fixedSettingMessage, formatValue } from "./messages";
+export { fixedSettingMessage, formatValue, providerInputsIn } from "./messages";

@@ -21,15 +21,27 @@ export function fixedSettingMessage(resource: string, change: FixedSettingChange
             : change.proposed === undefined
               ? `keep ${change.setting} declared as deployed`
               : `keep ${change.setting} at the deployed value ${formatValue(change.deployed)}`;
-    const replace =
-        change.group === "client"
-            ? "add a new client (a new logical name) beside the deployed one, move every app to its client id, then remove the old client"
-            : "create a new pool beside the deployed one and migrate its users to it";
     return [
         `${resource}: ${change.setting} is fixed at creation and differs from what is deployed.`,
         `  deployed: ${formatValue(change.deployed)}`,
         `  new:      ${formatValue(change.proposed)}`,
         `  why: ${change.reason}.`,
-        `  instead: ${keep} in this stack's config; or ${replace}. See ${README_FIXED_SECTION}.`,
+        `  instead: ${keep} in this stack's config; or ${REPLACE_INSTEAD[change.group]}. See ${README_FIXED_SECTION}.`,
+        `  input: \`${change.setting}\``,
     ].join("\n");
+}
+
+const REPLACE_INSTEAD: Record<FixedSettingChange["group"], string> = {
+    "sign-in": "create a new pool beside the deployed one and migrate its users to it",
+    attributes: "create a new pool beside the deployed one and migrate its users to it",
+    region: "create the new resources in the new region beside the deployed ones (for a pool: migrate its users), then retire the old ones",
+    client: "add a new client (a new logical name) beside the deployed one, move every app to its client id, then remove the old client",
+};
+
+/** The line that carries the provider input path of a violation (README "Provider input paths"). */
+const PROVIDER_INPUT_LINE = /^ {2}input: `([^`]+)`$/gm;
+
+/** The provider input paths a violation message names, e.g. `["usernameConfiguration.caseSensitive"]`. */
+export function providerInputsIn(message: string): string[] {
+    return [...message.matchAll(PROVIDER_INPUT_LINE)].map(m => m[1]);
 }

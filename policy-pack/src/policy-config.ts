@@ -2,6 +2,7 @@ import {
     ENFORCEMENT_LEVELS,
     EnforcementLevel,
     POLICY_CATALOGUE,
+    POLICY_NAMES,
     PolicyConfigKey,
     PolicyName,
 } from "./catalogue";
@@ -51,7 +52,7 @@ const attributeSchema: JsonSchema = {
 export const BASELINE_JSON_SCHEMA: JsonSchema = {
     type: "object",
     description: "What the stack has deployed (written by `npm run baseline`). Absent: first deployment, nothing to compare.",
-    required: ["source", "stack", "capturedAt", "userPools", "clients"],
+    required: ["source", "stack", "capturedAt", "userPools", "clients", "emailIdentities"],
     additionalProperties: false,
     properties: {
         source: { type: "string", enum: ["pulumi-state", "aws"] },
@@ -61,10 +62,11 @@ export const BASELINE_JSON_SCHEMA: JsonSchema = {
             type: "object",
             additionalProperties: {
                 type: "object",
-                required: ["id", "name", "usernameAttributes", "aliasAttributes", "caseSensitive", "attributes"],
+                required: ["id", "region", "name", "usernameAttributes", "aliasAttributes", "caseSensitive", "attributes"],
                 additionalProperties: false,
                 properties: {
                     id: { type: "string", minLength: 1 },
+                    region: { type: "string", minLength: 1 },
                     name: { type: "string", minLength: 1 },
                     usernameAttributes: { type: "array", items: { type: "string", enum: [...USERNAME_ATTRIBUTE_VALUES] } },
                     aliasAttributes: { type: "array", items: { type: "string", enum: [...ALIAS_ATTRIBUTE_VALUES] } },
@@ -77,13 +79,26 @@ export const BASELINE_JSON_SCHEMA: JsonSchema = {
             type: "object",
             additionalProperties: {
                 type: "object",
-                required: ["id", "name", "userPool", "generateSecret"],
+                required: ["id", "region", "name", "userPool", "generateSecret"],
                 additionalProperties: false,
                 properties: {
                     id: { type: "string", minLength: 1 },
+                    region: { type: "string", minLength: 1 },
                     name: { type: "string" },
                     userPool: { type: "string", minLength: 1 },
                     generateSecret: { type: "boolean" },
+                },
+            },
+        },
+        emailIdentities: {
+            type: "object",
+            additionalProperties: {
+                type: "object",
+                required: ["id", "region"],
+                additionalProperties: false,
+                properties: {
+                    id: { type: "string", minLength: 1 },
+                    region: { type: "string", minLength: 1 },
                 },
             },
         },
@@ -104,10 +119,18 @@ export const PUBLIC_CLIENTS_JSON_SCHEMA: JsonSchema = {
     description: "Names of app clients meant for browsers or devices (public clients), besides every client without a secret.",
 };
 
+export const RETIRED_CLIENTS_JSON_SCHEMA: JsonSchema = {
+    type: "array",
+    items: { type: "string", pattern: "^urn:pulumi:" },
+    default: [],
+    description: "URNs of deployed app clients removed from the program on purpose: Pulumi deletes them, and apps using their client ids stop signing in.",
+};
+
 const SCHEMA_BY_KEY: Record<PolicyConfigKey, JsonSchema> = {
     baseline: BASELINE_JSON_SCHEMA,
     protectedStacks: PROTECTED_STACKS_JSON_SCHEMA,
     publicClients: PUBLIC_CLIENTS_JSON_SCHEMA,
+    retiredClients: RETIRED_CLIENTS_JSON_SCHEMA,
 };
 
 /** The `configSchema` of a policy that reads the given keys. */
@@ -163,6 +186,21 @@ export function readPublicClients(config: Record<string, unknown>, policy: strin
     return readStringList(config, "publicClients", `policy config "${policy}"`, []);
 }
 
+function readClientUrns(config: Record<string, unknown>, where: string): string[] {
+    const urns = readStringList(config, "retiredClients", where, []);
+    const notUrns = urns.filter(u => !u.startsWith("urn:pulumi:"));
+    if (notUrns.length > 0) {
+        throw new PolicyConfigError(
+            `${where}.retiredClients: expected client URNs (urn:pulumi:<stack>::<project>::<type>::<name>), got ${notUrns.map(u => JSON.stringify(u)).join(", ")}`,
+        );
+    }
+    return urns;
+}
+
+export function readRetiredClients(config: Record<string, unknown>, policy: string): string[] {
+    return readClientUrns(config, `policy config "${policy}"`);
+}
+
 // ---- Building the config file ----
 
 /** One policy's entry in the file given to `--policy-pack-config`. */
@@ -171,6 +209,7 @@ export interface PolicyConfigEntry {
     baseline?: Baseline;
     protectedStacks?: string[];
     publicClients?: string[];
+    retiredClients?: string[];
 }
 
 export type PolicyPackConfigFile = Record<PolicyName, PolicyConfigEntry>;
@@ -180,20 +219,25 @@ export interface PolicyConfigOptions {
     protectedStacks?: string[];
     /** Names of clients meant for browsers/devices (besides every client without a secret). Default []. */
     publicClients?: string[];
+    /** URNs of deployed clients removed on purpose (cognito-client-not-removed lets them go). Default []. */
+    retiredClients?: string[];
     /** Levels that differ from each policy's default, by policy name. */
     enforcementLevels?: Partial<Record<PolicyName, EnforcementLevel>>;
 }
 
 /**
  * The whole `--policy-pack-config` file: every policy with its level, the baseline under each policy that
- * compares against it (the CLI hands a policy only its own config), protectedStacks and publicClients under
- * the policies that read them. `baseline` null/undefined = first deployment (fixed-settings policies pass).
- * The baseline is validated first: a malformed one throws an error naming the key.
+ * compares against it (the CLI hands a policy only its own config), protectedStacks, publicClients and
+ * retiredClients under the policies that read them. `baseline` null/undefined = first deployment
+ * (fixed-settings policies pass). The baseline is validated first: a malformed one throws an error naming the key.
+ * cognito-client-not-removed is mandatory for a baseline of a protected stack and advisory for any other stack,
+ * unless enforcementLevels says otherwise.
  */
 export function policyConfigFor(baseline: Baseline | null | undefined, options: PolicyConfigOptions = {}): PolicyPackConfigFile {
     const parsed = baseline === null || baseline === undefined ? undefined : parseBaseline(baseline, "baseline");
     const protectedStacks = readStringList(options as Record<string, unknown>, "protectedStacks", "options", DEFAULT_PROTECTED_STACKS);
     const publicClients = readStringList(options as Record<string, unknown>, "publicClients", "options", []);
+    const retiredClients = readClientUrns(options as Record<string, unknown>, "options");
     const levels = options.enforcementLevels ?? {};
     for (const [name, level] of Object.entries(levels)) {
         if (!POLICY_CATALOGUE.some(p => p.name === name)) {
@@ -207,12 +251,16 @@ export function policyConfigFor(baseline: Baseline | null | undefined, options: 
             );
         }
     }
+    const clientRemovalLevel: EnforcementLevel =
+        parsed === undefined || protectedStacks.includes(parsed.stack) ? "mandatory" : "advisory";
+    const stackLevels: Partial<Record<PolicyName, EnforcementLevel>> = { [POLICY_NAMES.clientNotRemoved]: clientRemovalLevel };
     const file = {} as PolicyPackConfigFile;
     for (const p of POLICY_CATALOGUE) {
-        const entry: PolicyConfigEntry = { enforcementLevel: levels[p.name] ?? p.defaultLevel };
+        const entry: PolicyConfigEntry = { enforcementLevel: levels[p.name] ?? stackLevels[p.name] ?? p.defaultLevel };
         if (p.config.includes("baseline") && parsed) entry.baseline = parsed;
         if (p.config.includes("protectedStacks")) entry.protectedStacks = [...protectedStacks];
         if (p.config.includes("publicClients")) entry.publicClients = [...publicClients];
+        if (p.config.includes("retiredClients")) entry.retiredClients = [...retiredClients];
         file[p.name] = entry;
     }
     return file;

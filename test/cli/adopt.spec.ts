@@ -223,7 +223,7 @@ describe("npm run adopt", function () {
         });
 
         it("names what pulumi up would still change after the adoption", () => {
-            assert.match(stdout, /user pool attribute "given_name" mutable: live false, the program would send true/);
+            assert.match(stdout, /user pool schemas\[name=given_name\]\.mutable: live false, the program would send true/);
             assert.match(stdout, /user pool accountRecoverySetting\.recoveryMechanisms: live \["admin_only"\], the program would send \["verified_email"\]/);
         });
     });

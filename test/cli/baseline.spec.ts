@@ -87,6 +87,32 @@ describe("npm run baseline", function () {
             assert.strictEqual(baselineIn(path.join(project.dir, "policy-baseline.dev.json")), undefined);
         });
 
+        it("records each resource's region, and refuses the state of another project: exit 2, nothing written", async () => {
+            const out = path.join(project.dir, "out.json");
+            assert.strictEqual((await run(project, "--stack", "prod", "--state", fixture("prod"), "--out", out)).exitCode, 0);
+            const recorded = baselineIn(out)!;
+            assert.deepStrictEqual(
+                [...Object.values(recorded.userPools), ...Object.values(recorded.clients), ...Object.values(recorded.emailIdentities)]
+                    .map((resource) => (resource as { region: string }).region),
+                ["ap-northeast-2", "ap-northeast-2", "ap-northeast-2", "ap-northeast-2"]);
+
+            const other = project.write("other.json", fs.readFileSync(fixture("prod"), "utf8").replace(/::cognito-user-pool::/g, "::billing::"));
+            const refused = path.join(project.dir, "refused.json");
+            const { exitCode, stderr } = await run(project, "--stack", "prod", "--state", other, "--out", refused);
+            assert.strictEqual(exitCode, 2);
+            assert.match(stderr, /resources of project "billing", not "cognito-user-pool"/);
+            assert.ok(!fs.existsSync(refused));
+        });
+
+        it("refuses a state export holding an unknown value, naming the resource and the key: exit 2", async () => {
+            const exported = readFixture("dev");
+            const pool = exported.deployment.resources.find((resource: { urn: string }) => resource.urn === poolUrn("dev"));
+            pool.outputs.usernameConfiguration = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+            const { exitCode, stderr } = await run(project, "--stack", "dev", "--state", project.write("unknown.json", JSON.stringify(exported)));
+            assert.strictEqual(exitCode, 2);
+            assert.ok(stderr.includes(`${poolUrn("dev")}: usernameConfiguration is unknown in the state export`), stderr);
+        });
+
         it("reports a state file that is not there", async () => {
             const { exitCode, stderr } = await run(project, "--stack", "dev", "--state", "no-such-export.json");
 

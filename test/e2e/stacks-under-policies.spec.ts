@@ -15,6 +15,7 @@ import { runPolicies } from "../../offline/run-policies";
 import { readStackConfig } from "../../offline/stack-files";
 import { evaluateStack } from "../../offline/evaluate";
 import { POLICY_CATALOGUE, POLICY_NAMES } from "../../policy-pack/src/catalogue";
+import { providerInputsIn } from "../../policy-pack/src/messages";
 import { allPolicies } from "../../policy-pack/src/policies";
 import { stateExportOf } from "../aws/support/state-export";
 import { ProjectCopy } from "../cli/support/project-copy";
@@ -197,7 +198,7 @@ describe("the stacks under the policy pack, end to end (baselines from `npm run 
                 title: "attributes.required gains phone_number",
                 edits: [["required: [email]", "required: [email, phone_number]"]],
                 expected: { policy: POLICY_NAMES.attributesUnchanged, resource: "auth-pool",
-                    setting: 'attribute "phone_number" required', deployed: false, proposed: true },
+                    setting: "schemas[name=phone_number].required", deployed: false, proposed: true },
             },
             {
                 stack: "staging",
@@ -205,13 +206,6 @@ describe("the stacks under the policy pack, end to end (baselines from `npm run 
                 edits: [["type: public", "type: confidential"]],
                 expected: { policy: POLICY_NAMES.clientSecretUnchanged, resource: "auth-client-web",
                     setting: "generateSecret", deployed: false, proposed: true },
-            },
-            {
-                stack: "prod",
-                title: "userPool.name myapp-prod → myapp-production",
-                edits: [["name: myapp-prod", "name: myapp-production"]],
-                expected: { policy: POLICY_NAMES.poolNameUnchanged, resource: "auth-pool",
-                    setting: "name", deployed: "myapp-prod", proposed: "myapp-production" },
             },
         ];
         for (const { stack, title, edits, expected } of cases) {
@@ -249,7 +243,7 @@ describe("the stacks under the policy pack, end to end (baselines from `npm run 
             const judged = await previewWith("custom: [{name: tenant_id, type: number}]");
             assertOnlyViolation(judged.verdicts, {
                 policy: POLICY_NAMES.attributesUnchanged, resource: "auth-pool",
-                setting: 'attribute "custom:tenant_id" dataType', deployed: "String", proposed: "Number",
+                setting: "schemas[name=tenant_id].attributeDataType", deployed: "String", proposed: "Number",
             });
         });
 
@@ -257,7 +251,7 @@ describe("the stacks under the policy pack, end to end (baselines from `npm run 
             const judged = await previewWith("custom: []");
             const message = assertOnlyViolation(judged.verdicts, {
                 policy: POLICY_NAMES.attributesUnchanged, resource: "auth-pool",
-                setting: 'attribute "custom:tenant_id"', deployed: /\{.*"dataType":"String".*\}/, proposed: undefined,
+                setting: "schemas[name=tenant_id]", deployed: /\{.*"dataType":"String".*\}/, proposed: undefined,
             });
             assert.match(message, /cannot delete a custom attribute/);
         });
@@ -266,7 +260,7 @@ describe("the stacks under the policy pack, end to end (baselines from `npm run 
             const judged = await previewWith("custom: [{name: tenant_id, type: string, minLength: 1, maxLength: 64, mutable: false}]");
             assertOnlyViolation(judged.verdicts, {
                 policy: POLICY_NAMES.attributesUnchanged, resource: "auth-pool",
-                setting: 'attribute "custom:tenant_id" mutable', deployed: true, proposed: false,
+                setting: "schemas[name=tenant_id].mutable", deployed: true, proposed: false,
             });
         });
     });
@@ -279,6 +273,12 @@ describe("the stacks under the policy pack, end to end (baselines from `npm run 
             /** That the edit reached the resources the policies saw. */
             check: (resources: readonly RegisteredResource[]) => void;
         }[] = [
+            {
+                stack: "prod",
+                title: "userPool.name myapp-prod → myapp-production (an update since provider 6.6.0)",
+                edits: [["name: myapp-prod", "name: myapp-production"]],
+                check: (resources) => assert.strictEqual(only(resources, POOL, "auth-pool").inputs.name, "myapp-production"),
+            },
             {
                 stack: "dev",
                 title: "MFA off → optional (totp)",
@@ -362,6 +362,82 @@ describe("the stacks under the policy pack, end to end (baselines from `npm run 
                 assert.match(message, /^ {2}new: +\(absent\)$/m);
             });
         }
+    });
+
+    describe("a change of region fails the preview (cognito-region-unchanged)", () => {
+        it("prod: aws:region ap-northeast-2 → us-east-1 moves the pool, both clients and the SES identity", async () => {
+            const copy = editedProject("prod", [["aws:region: ap-northeast-2", "aws:region: us-east-1"]], copies);
+            const judged = await preview(copy.dir, "prod");
+            const mandatory = mandatoryViolations(judged.verdicts);
+            assert.deepStrictEqual([...new Set(mandatory.map((violation) => violation.policyName))], [POLICY_NAMES.regionUnchanged],
+                describeMandatory(judged.verdicts));
+            assert.deepStrictEqual(mandatory.map((violation) => violation.urn?.slice(violation.urn.lastIndexOf("::") + 2)).sort(),
+                ["auth-client-server", "auth-client-web", "auth-pool", "auth-sender"]);
+            for (const { message } of mandatory) {
+                assert.match(message, /^ {2}deployed: "ap-northeast-2"$/m);
+                assert.match(message, /^ {2}new: +"us-east-1"$/m);
+                assert.deepStrictEqual(providerInputsIn(message), ["region"]);
+            }
+        });
+    });
+
+    describe("a deployed app client that leaves the stack (cognito-client-not-removed)", () => {
+        const removeServer: [string, string] = [
+            "    - name: server\n      type: confidential\n      authFlows: [admin_user_password, refresh_token]\n" +
+            "      tokenValidity: {access: 15m, id: 15m, refresh: 1d, authSession: 3m}\n      tokenRevocation: true\n" +
+            "      preventUserExistenceErrors: true\n",
+            "",
+        ];
+        const serverUrn = (stack: Stack) => stateOf(stack).deployment.resources
+            .find((resource) => resource.type === CLIENT && resource.urn.endsWith("::auth-client-server"))!.urn;
+
+        for (const stack of ["staging", "prod"] as const) {
+            it(`${stack}: removing client server is a mandatory violation`, async () => {
+                const judged = await preview(editedProject(stack, [removeServer], copies).dir, stack);
+                const mandatory = mandatoryViolations(judged.verdicts);
+                assert.deepStrictEqual(mandatory.map((violation) => violation.policyName), [POLICY_NAMES.clientNotRemoved],
+                    describeMandatory(judged.verdicts));
+                assert.ok(mandatory[0].message.includes(`(${serverUrn(stack)}) is deployed`), mandatory[0].message);
+            });
+        }
+
+        it("staging: renaming client web (a new logical name, no alias) is a mandatory violation", async () => {
+            const judged = await preview(editedProject("staging", [["- name: web", "- name: webapp"]], copies).dir, "staging");
+            const mandatory = mandatoryViolations(judged.verdicts);
+            assert.deepStrictEqual(mandatory.map((violation) => violation.policyName), [POLICY_NAMES.clientNotRemoved],
+                describeMandatory(judged.verdicts));
+            assert.match(mandatory[0].message, /UserPoolClient "auth-client-web" .* is deployed/);
+        });
+
+        it("dev: renaming client web is advisory (dev is not a protected stack)", async () => {
+            const judged = await preview(editedProject("dev", [["- name: web", "- name: webapp"]], copies).dir, "dev");
+            assert.deepStrictEqual(mandatoryViolations(judged.verdicts), [], describeMandatory(judged.verdicts));
+            const verdict = verdictOf(judged.verdicts, POLICY_NAMES.clientNotRemoved);
+            assert.strictEqual(verdict.enforcementLevel, "advisory");
+            assert.strictEqual(verdict.violations.length, 1);
+        });
+
+        it("staging: a client listed in retiredClients may go", async () => {
+            const config = baselineOf("staging").config;
+            const entry = config[POLICY_NAMES.clientNotRemoved] as Record<string, unknown>;
+            const retiring = { ...config, [POLICY_NAMES.clientNotRemoved]: { ...entry, retiredClients: [serverUrn("staging")] } };
+            const judged = await previewUnderPolicies(editedProject("staging", [removeServer], copies).dir, "staging", retiring);
+            assert.deepStrictEqual(mandatoryViolations(judged.verdicts), [], describeMandatory(judged.verdicts));
+            assert.strictEqual(verdictOf(judged.verdicts, POLICY_NAMES.clientNotRemoved).outcome, "passed");
+        });
+    });
+
+    describe("the baseline of another stack (cognito-baseline-of-this-stack)", () => {
+        it("prod previewed with staging's baseline: reported once, and npm run plan exits 2", async () => {
+            const judged = await previewUnderPolicies(repoRoot, "prod", baselineOf("staging").config);
+            const violations = judged.verdicts.flatMap((verdict) => verdict.violations);
+            assert.deepStrictEqual(violations.map((violation) => violation.policyName), [POLICY_NAMES.baselineOfThisStack]);
+            assert.match(violations[0].message, /captured for stack "staging", but this is stack "prod"/);
+            const plan = spawnSync(process.execPath, [path.join(repoRoot, "bin", "cli", "plan.js"), "--stack", "prod", "--baseline", baselineOf("staging").file],
+                { cwd: repoRoot, encoding: "utf8" });
+            assert.strictEqual(plan.status, 2, plan.stdout + plan.stderr);
+            assert.strictEqual(plan.stderr.match(/captured for stack "staging"/g)?.length, 1, plan.stderr);
+        });
     });
 
     describe("a protected environment keeps Pulumi's protect (cognito-protected-environment)", () => {

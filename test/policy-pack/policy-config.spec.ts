@@ -6,11 +6,29 @@ import { seedBaseline } from "./support/baseline";
 
 describe("policy config (policyConfigFor)", () => {
     it("lists every policy of the pack, with its level", () => {
-        const file = policyConfigFor(seedBaseline());
+        const file = policyConfigFor(seedBaseline("prod"));
         assert.deepStrictEqual(Object.keys(file).sort(), allPolicies.map(p => p.name).sort());
         for (const p of allPolicies) {
             assert.strictEqual(file[p.name as keyof typeof file].enforcementLevel, p.enforcementLevel, p.name);
         }
+    });
+
+    it("makes client removal mandatory for a protected stack's baseline and advisory for any other", () => {
+        const level = (stack: string, protectedStacks?: string[]) =>
+            policyConfigFor(seedBaseline(stack), { protectedStacks })[POLICY_NAMES.clientNotRemoved].enforcementLevel;
+        assert.strictEqual(level("prod"), "mandatory");
+        assert.strictEqual(level("staging"), "mandatory");
+        assert.strictEqual(level("dev"), "advisory");
+        assert.strictEqual(level("dev", ["dev"]), "mandatory");
+        const overridden = policyConfigFor(seedBaseline("dev"), { enforcementLevels: { [POLICY_NAMES.clientNotRemoved]: "mandatory" } });
+        assert.strictEqual(overridden[POLICY_NAMES.clientNotRemoved].enforcementLevel, "mandatory");
+    });
+
+    it("hands retiredClients to cognito-client-not-removed, and refuses what is not a URN", () => {
+        const urn = "urn:pulumi:dev::cognito-user-pool::x$aws:cognito/userPoolClient:UserPoolClient::auth-client-old";
+        const file = policyConfigFor(seedBaseline(), { retiredClients: [urn] });
+        assert.deepStrictEqual(file[POLICY_NAMES.clientNotRemoved].retiredClients, [urn]);
+        assert.throws(() => policyConfigFor(seedBaseline(), { retiredClients: ["auth-client-old"] }), /options\.retiredClients: expected client URNs .*got "auth-client-old"/);
     });
 
     it("repeats the baseline under each fixed-settings policy, and protectedStacks / publicClients where read", () => {
@@ -18,9 +36,11 @@ describe("policy config (policyConfigFor)", () => {
         const withBaseline = Object.entries(file).filter(([, e]) => e.baseline).map(([n]) => n).sort();
         assert.deepStrictEqual(withBaseline, [
             POLICY_NAMES.attributesUnchanged,
+            POLICY_NAMES.baselineOfThisStack,
+            POLICY_NAMES.clientNotRemoved,
             POLICY_NAMES.clientSecretUnchanged,
-            POLICY_NAMES.poolNameUnchanged,
             POLICY_NAMES.poolNotRemoved,
+            POLICY_NAMES.regionUnchanged,
             POLICY_NAMES.signInOptionsUnchanged,
         ]);
         assert.deepStrictEqual(file[POLICY_NAMES.signInOptionsUnchanged].baseline, seedBaseline());

@@ -6,6 +6,7 @@ import {
     AttributeConstraints,
     Baseline,
     BaselineClient,
+    BaselineEmailIdentity,
     BaselineUserPool,
     FixedAttribute,
     USERNAME_ATTRIBUTE_VALUES,
@@ -133,7 +134,7 @@ function parseAttribute(c: Checker, v: unknown, where: string): FixedAttribute |
 function parsePool(c: Checker, v: unknown, where: string): BaselineUserPool | undefined {
     const o = c.object(v, where);
     if (!o) return undefined;
-    c.keys(o, where, ["id", "name", "usernameAttributes", "aliasAttributes", "caseSensitive", "attributes"]);
+    c.keys(o, where, ["id", "region", "name", "usernameAttributes", "aliasAttributes", "caseSensitive", "attributes"]);
     const attributes: FixedAttribute[] = [];
     if (Array.isArray(o.attributes)) {
         const seen = new Set<string>();
@@ -151,6 +152,7 @@ function parsePool(c: Checker, v: unknown, where: string): BaselineUserPool | un
     attributes.sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
     const pool: BaselineUserPool = {
         id: c.string(o.id, `${where}.id`),
+        region: c.string(o.region, `${where}.region`),
         name: c.string(o.name, `${where}.name`),
         usernameAttributes: c.list(o.usernameAttributes, USERNAME_ATTRIBUTE_VALUES, `${where}.usernameAttributes`),
         aliasAttributes: c.list(o.aliasAttributes, ALIAS_ATTRIBUTE_VALUES, `${where}.aliasAttributes`),
@@ -166,17 +168,37 @@ function parsePool(c: Checker, v: unknown, where: string): BaselineUserPool | un
 function parseClient(c: Checker, v: unknown, where: string, poolUrns: Set<string>): BaselineClient | undefined {
     const o = c.object(v, where);
     if (!o) return undefined;
-    c.keys(o, where, ["id", "name", "userPool", "generateSecret"]);
+    c.keys(o, where, ["id", "region", "name", "userPool", "generateSecret"]);
     const userPool = c.string(o.userPool, `${where}.userPool`);
     if (userPool && !poolUrns.has(userPool)) {
         c.fail(`${where}.userPool`, `"${userPool}" is not a key of userPools`);
     }
     return {
         id: c.string(o.id, `${where}.id`),
+        region: c.string(o.region, `${where}.region`),
         name: c.string(o.name, `${where}.name`, false),
         userPool,
         generateSecret: c.boolean(o.generateSecret, `${where}.generateSecret`),
     };
+}
+
+function parseEmailIdentity(c: Checker, v: unknown, where: string): BaselineEmailIdentity | undefined {
+    const o = c.object(v, where);
+    if (!o) return undefined;
+    c.keys(o, where, ["id", "region"]);
+    return { id: c.string(o.id, `${where}.id`), region: c.string(o.region, `${where}.region`) };
+}
+
+/** A section keyed by URN (`userPools`, `clients`, `emailIdentities`), each entry parsed by `parse`. */
+function parseByUrn<T>(c: Checker, v: unknown, where: string, parse: (c: Checker, v: unknown, where: string) => T | undefined): Record<string, T> {
+    const out: Record<string, T> = {};
+    const section = v === undefined ? undefined : c.object(v, where);
+    for (const [urn, x] of Object.entries(section ?? {})) {
+        c.urnKey(urn, where);
+        const parsed = parse(c, x, `${where}[${JSON.stringify(urn)}]`);
+        if (parsed) out[urn] = parsed;
+    }
+    return out;
 }
 
 /**
@@ -188,30 +210,19 @@ export function parseBaseline(value: unknown, where = "baseline"): Baseline {
     const c = new Checker();
     const o = c.object(value, where);
     if (!o) throw new BaselineError(c.problems);
-    c.keys(o, where, ["source", "stack", "capturedAt", "userPools", "clients"]);
+    c.keys(o, where, ["source", "stack", "capturedAt", "userPools", "clients", "emailIdentities"]);
     const source = c.oneOf(o.source, ["pulumi-state", "aws"] as const, `${where}.source`);
     const stack = c.string(o.stack, `${where}.stack`);
     const capturedAt = c.string(o.capturedAt, `${where}.capturedAt`);
     if (capturedAt && Number.isNaN(Date.parse(capturedAt))) {
         c.fail(`${where}.capturedAt`, `not an ISO 8601 time: ${JSON.stringify(capturedAt)}`);
     }
-    const userPools: Record<string, BaselineUserPool> = {};
-    const pools = o.userPools === undefined ? undefined : c.object(o.userPools, `${where}.userPools`);
-    for (const [urn, p] of Object.entries(pools ?? {})) {
-        c.urnKey(urn, `${where}.userPools`);
-        const parsed = parsePool(c, p, `${where}.userPools[${JSON.stringify(urn)}]`);
-        if (parsed) userPools[urn] = parsed;
-    }
-    const clients: Record<string, BaselineClient> = {};
-    const cl = o.clients === undefined ? undefined : c.object(o.clients, `${where}.clients`);
-    const poolUrns = new Set(Object.keys(pools ?? {}));
-    for (const [urn, x] of Object.entries(cl ?? {})) {
-        c.urnKey(urn, `${where}.clients`);
-        const parsed = parseClient(c, x, `${where}.clients[${JSON.stringify(urn)}]`, poolUrns);
-        if (parsed) clients[urn] = parsed;
-    }
+    const userPools = parseByUrn(c, o.userPools, `${where}.userPools`, parsePool);
+    const poolUrns = new Set(Object.keys(isObject(o.userPools) ? o.userPools : {}));
+    const clients = parseByUrn(c, o.clients, `${where}.clients`, (cc, x, at) => parseClient(cc, x, at, poolUrns));
+    const emailIdentities = parseByUrn(c, o.emailIdentities, `${where}.emailIdentities`, parseEmailIdentity);
     if (c.problems.length > 0) {
         throw new BaselineError(c.problems);
     }
-    return { source, stack, capturedAt, userPools, clients };
+    return { source, stack, capturedAt, userPools, clients, emailIdentities };
 }

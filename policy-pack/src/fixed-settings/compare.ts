@@ -1,16 +1,19 @@
 import { ClientSettingsFromProps, PoolSettingsFromProps } from "./from-props";
 import { defaultAttribute, isCustomAttributeName } from "./normalize";
 import { MAX_CUSTOM_ATTRIBUTES } from "./standard-attributes";
-import { BaselineClient, FixedAttribute, PoolFixedSettings } from "./types";
-import { MaybeUnknown, isUnknown } from "./unknown";
+import { ClientFixedSettings, FixedAttribute, PoolFixedSettings } from "./types";
+import { isUnknown } from "./unknown";
 
 /** Which group of fixed settings a change belongs to (one policy each). */
-export type FixedSettingGroup = "pool-name" | "sign-in" | "attributes" | "client";
+export type FixedSettingGroup = "sign-in" | "attributes" | "client" | "region";
 
 /** A difference between what is deployed and what the program now asks for, that Cognito cannot apply. */
 export interface FixedSettingChange {
     group: FixedSettingGroup;
-    /** The setting, as the program spells it, e.g. `usernameAttributes` or `attribute "custom:tenant" mutable`. */
+    /**
+     * The provider input path of the setting (README "Provider input paths"): `usernameConfiguration.caseSensitive`,
+     * `schemas[name=tenant_id].mutable`, `generateSecret`, `region`.
+     */
     setting: string;
     /** Deployed value; undefined when the item did not exist. */
     deployed: unknown;
@@ -30,20 +33,11 @@ function sameList(a: string[], b: string[]): boolean {
 
 /**
  * The changes to a pool's fixed settings that Cognito cannot apply. Settings unknown during preview are
- * skipped (they are judged again on update, when known); a name left to auto-naming keeps the deployed one.
+ * skipped (they are judged again on update, when known). The name is not among them: UpdateUserPool takes
+ * PoolName, and terraform-provider-aws updates `name` in place since 6.6.0 (CHANGELOG, PR #42639).
  */
 export function poolChanges(deployed: PoolFixedSettings, next: PoolSettingsFromProps | PoolFixedSettings): FixedSettingChange[] {
     const changes: FixedSettingChange[] = [];
-    const name = next.name as MaybeUnknown<string | undefined>;
-    if (!isUnknown(name) && name !== undefined && name !== deployed.name) {
-        changes.push({
-            group: "pool-name",
-            setting: "name",
-            deployed: deployed.name,
-            proposed: name,
-            reason: `a user pool's name is fixed at creation: ${REPLACES_POOL}`,
-        });
-    }
     for (const key of ["usernameAttributes", "aliasAttributes"] as const) {
         const v = next[key];
         if (!isUnknown(v) && !sameList(v, deployed[key])) {
@@ -71,6 +65,11 @@ export function poolChanges(deployed: PoolFixedSettings, next: PoolSettingsFromP
     return changes;
 }
 
+/** The input path of a schema element, by the name the provider takes (`tenant_id` for `custom:tenant_id`). */
+export function schemaElementPath(name: string): string {
+    return `schemas[name=${isCustomAttributeName(name) ? name.slice("custom:".length) : name}]`;
+}
+
 /** The attribute changes Cognito cannot apply: anything but adding optional custom attributes (50 at most). */
 export function attributeChanges(deployed: FixedAttribute[], next: FixedAttribute[]): FixedSettingChange[] {
     const changes: FixedSettingChange[] = [];
@@ -80,13 +79,13 @@ export function attributeChanges(deployed: FixedAttribute[], next: FixedAttribut
     for (const name of names) {
         const d = before.get(name) ?? defaultAttribute(name);
         const n = after.get(name) ?? defaultAttribute(name);
-        const label = `attribute "${name}"`;
+        const label = schemaElementPath(name);
         if (!d && n) {
             // A new custom attribute: allowed (AddCustomAttributes), unless it is required.
             if (n.required) {
                 changes.push({
                     group: "attributes",
-                    setting: `${label} required`,
+                    setting: `${label}.required`,
                     deployed: undefined,
                     proposed: true,
                     reason: "a custom attribute can never be required: Cognito only fixes required attributes at creation, and only standard ones",
@@ -106,14 +105,14 @@ export function attributeChanges(deployed: FixedAttribute[], next: FixedAttribut
         }
         if (!d || !n) continue;
         const fields: [string, unknown, unknown][] = [
-            ["dataType", d.dataType, n.dataType],
+            ["attributeDataType", d.dataType, n.dataType],
             ["required", d.required, n.required],
             ["mutable", d.mutable, n.mutable],
-            ["developerOnly", d.developerOnly, n.developerOnly],
-            ["constraints.minLength", d.constraints.minLength, n.constraints.minLength],
-            ["constraints.maxLength", d.constraints.maxLength, n.constraints.maxLength],
-            ["constraints.minValue", d.constraints.minValue, n.constraints.minValue],
-            ["constraints.maxValue", d.constraints.maxValue, n.constraints.maxValue],
+            ["developerOnlyAttribute", d.developerOnly, n.developerOnly],
+            ["stringAttributeConstraints.minLength", d.constraints.minLength, n.constraints.minLength],
+            ["stringAttributeConstraints.maxLength", d.constraints.maxLength, n.constraints.maxLength],
+            ["numberAttributeConstraints.minValue", d.constraints.minValue, n.constraints.minValue],
+            ["numberAttributeConstraints.maxValue", d.constraints.maxValue, n.constraints.maxValue],
         ];
         for (const [field, dv, nv] of fields) {
             if (dv === nv) continue;
@@ -121,14 +120,14 @@ export function attributeChanges(deployed: FixedAttribute[], next: FixedAttribut
                 field === "required" && nv === true
                     ? `Cognito fixes required attributes at creation, none can become required later: ${FAILS_HALF_WAY}`
                     : SCHEMA_FAILS;
-            changes.push({ group: "attributes", setting: `${label} ${field}`, deployed: dv, proposed: nv, reason });
+            changes.push({ group: "attributes", setting: `${label}.${field}`, deployed: dv, proposed: nv, reason });
         }
     }
     const customCount = next.filter(a => isCustomAttributeName(a.name)).length;
     if (customCount > MAX_CUSTOM_ATTRIBUTES) {
         changes.push({
             group: "attributes",
-            setting: "number of custom attributes",
+            setting: "schemas",
             deployed: deployed.filter(a => isCustomAttributeName(a.name)).length,
             proposed: customCount,
             reason: `Cognito allows at most ${MAX_CUSTOM_ATTRIBUTES} custom attributes per pool, and none can be deleted`,
@@ -142,7 +141,7 @@ export function attributeChanges(deployed: FixedAttribute[], next: FixedAttribut
  * the new userPoolId and the deployed pool's id are known.
  */
 export function clientChanges(
-    deployed: BaselineClient,
+    deployed: ClientFixedSettings,
     next: ClientSettingsFromProps,
     deployedPoolId?: string,
 ): FixedSettingChange[] {

@@ -7,7 +7,7 @@ import {
     normalizeBoolean,
     normalizeNameList,
 } from "./normalize";
-import { Baseline, BaselineClient, BaselineUserPool } from "./types";
+import { Baseline, BaselineClient, BaselineEmailIdentity, BaselineUserPool } from "./types";
 
 type Json = Record<string, any>;
 
@@ -28,7 +28,7 @@ function requireString(v: unknown, where: string): string {
  * `dev:custom:x` / `custom:x` become `custom:x`, so that the result equals what the state of the same pool gives.
  * No UsernameConfiguration in the response means case-sensitive (Cognito's default).
  */
-export function poolFromDescribeUserPool(response: unknown): BaselineUserPool {
+export function poolFromDescribeUserPool(response: unknown): Omit<BaselineUserPool, "region"> {
     const pool = isObject(response) && isObject(response.UserPool) ? response.UserPool : response;
     if (!isObject(pool)) {
         throw new FixedSettingsReadError(`DescribeUserPool response: expected an object, got ${describe(pool)}`);
@@ -76,7 +76,7 @@ export function poolFromDescribeUserPool(response: unknown): BaselineUserPool {
  * `generateSecret` is whether a ClientSecret is present; the secret itself is never kept.
  * `poolUrn` is the URN the pool has (or will have) in the stack.
  */
-export function clientFromDescribeUserPoolClient(response: unknown, poolUrn: string): BaselineClient {
+export function clientFromDescribeUserPoolClient(response: unknown, poolUrn: string): Omit<BaselineClient, "region"> {
     const client = isObject(response) && isObject(response.UserPoolClient) ? response.UserPoolClient : response;
     if (!isObject(client)) {
         throw new FixedSettingsReadError(`DescribeUserPoolClient response: expected an object, got ${describe(client)}`);
@@ -94,19 +94,37 @@ export function clientFromDescribeUserPoolClient(response: unknown, poolUrn: str
 /** One pool read from AWS, with the URNs it has in the stack. */
 export interface AwsPoolDescription {
     urn: string;
+    /** The region it was read from. */
+    region: string;
     describeUserPool: unknown;
     clients?: { urn: string; describeUserPoolClient: unknown }[];
 }
 
-/** A baseline (`source: "aws"`) from DescribeUserPool / DescribeUserPoolClient responses. */
-export function baselineFromAws(args: { stack: string; capturedAt?: string | Date; pools: AwsPoolDescription[] }): Baseline {
+/**
+ * A baseline (`source: "aws"`) from DescribeUserPool / DescribeUserPoolClient responses, and the SES identities
+ * the caller read (by URN; none by default).
+ */
+export function baselineFromAws(args: {
+    stack: string;
+    capturedAt?: string | Date;
+    pools: AwsPoolDescription[];
+    emailIdentities?: Record<string, BaselineEmailIdentity>;
+}): Baseline {
     const userPools: Record<string, BaselineUserPool> = {};
     const clients: Record<string, BaselineClient> = {};
     for (const p of args.pools) {
-        userPools[p.urn] = poolFromDescribeUserPool(p.describeUserPool);
+        const region = requireString(p.region, "region");
+        userPools[p.urn] = { ...poolFromDescribeUserPool(p.describeUserPool), region };
         for (const c of p.clients ?? []) {
-            clients[c.urn] = clientFromDescribeUserPoolClient(c.describeUserPoolClient, p.urn);
+            clients[c.urn] = { ...clientFromDescribeUserPoolClient(c.describeUserPoolClient, p.urn), region };
         }
     }
-    return { source: "aws", stack: requireString(args.stack, "stack"), capturedAt: isoTime(args.capturedAt), userPools, clients };
+    return {
+        source: "aws",
+        stack: requireString(args.stack, "stack"),
+        capturedAt: isoTime(args.capturedAt),
+        userPools,
+        clients,
+        emailIdentities: { ...args.emailIdentities },
+    };
 }

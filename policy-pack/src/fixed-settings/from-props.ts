@@ -13,6 +13,7 @@ import { MaybeUnknown, isUnknown, readKnown } from "./unknown";
 /** Pulumi resource types this module reads. */
 export const USER_POOL_TYPE = "aws:cognito/userPool:UserPool";
 export const USER_POOL_CLIENT_TYPE = "aws:cognito/userPoolClient:UserPoolClient";
+export const EMAIL_IDENTITY_TYPE = "aws:sesv2/emailIdentity:EmailIdentity";
 
 type Props = Record<string, any>;
 

@@ -1,6 +1,8 @@
-import { USER_POOL_CLIENT_TYPE, USER_POOL_TYPE, clientSettingsFromProps, poolSettingsFromProps, requireKnownClient, requireKnownPool } from "./from-props";
+import { EMAIL_IDENTITY_TYPE, USER_POOL_CLIENT_TYPE, USER_POOL_TYPE, clientSettingsFromProps, poolSettingsFromProps, requireKnownClient, requireKnownPool } from "./from-props";
 import { FixedSettingsReadError, describe } from "./normalize";
-import { Baseline, BaselineClient, BaselineUserPool } from "./types";
+import { regionOfArn, regionOfPoolId } from "./region";
+import { Baseline, BaselineClient, BaselineEmailIdentity, BaselineUserPool } from "./types";
+import { sentinelPaths } from "./unknown";
 
 /** One resource of a `pulumi stack export` (version 3); only the fields read here. */
 export interface StateResource {
@@ -14,6 +16,8 @@ export interface StateResource {
     protect?: boolean;
     retainOnDelete?: boolean;
     parent?: string;
+    /** The provider resource: `<provider URN>::<provider id>`. */
+    provider?: string;
 }
 
 /** `pulumi stack export` output, version 3. */
@@ -63,9 +67,17 @@ export function stackFromUrn(urn: string): string | undefined {
     return m ? m[1] : undefined;
 }
 
+/** The project name in a URN (`urn:pulumi:<stack>::<project>::<type>::<name>`), or undefined. */
+export function projectFromUrn(urn: string): string | undefined {
+    const m = /^urn:pulumi:[^:]+::([^:]+)::/.exec(urn);
+    return m ? m[1] : undefined;
+}
+
 /**
  * A resource's view of the given keys: what the provider last read (outputs) where present, else what the
- * program sent (inputs). Outputs carry values the provider computes, e.g. usernameConfiguration.
+ * program sent (inputs). Outputs carry values the provider computes, e.g. usernameConfiguration. A value the
+ * engine marks unknown (a sentinel) is refused, naming the resource and the key: a deployed setting must be
+ * known, and reading it as absent would record a default that is not deployed.
  */
 function deployedView(r: StateResource, keys: string[], where: string): Record<string, unknown> {
     const view: Record<string, unknown> = {};
@@ -73,16 +85,45 @@ function deployedView(r: StateResource, keys: string[], where: string): Record<s
         const out = r.outputs?.[k];
         const inp = r.inputs?.[k];
         const v = out !== undefined && out !== null ? out : inp;
-        if (v !== undefined) {
-            view[k] = unwrapSecrets(v, `${where}.${k}`);
+        if (v === undefined) continue;
+        const unknown = sentinelPaths(v, k);
+        if (unknown.length > 0) {
+            throw new FixedSettingsReadError(
+                `${where}: ${unknown.join(", ")} ${unknown.length === 1 ? "is" : "are"} unknown in the state export ` +
+                    "(an update that did not finish?): run `pulumi refresh` and export again, or read the baseline from AWS (--from-aws)",
+            );
         }
+        view[k] = unwrapSecrets(v, `${where}.${k}`);
     }
     return view;
+}
+
+/**
+ * Where a resource lives: its own `region` (output, else input; @pulumi/aws 7), else its provider resource's
+ * `region` input, else the region in its ARN or pool id, else `fallback` (a client: its pool's region).
+ */
+function regionOf(r: StateResource, providers: Map<string, StateResource>, where: string, fallback?: string): string {
+    const view = deployedView(r, ["region", "arn"], where);
+    const provider = r.provider === undefined ? undefined : providers.get(r.provider);
+    const fromProvider = provider === undefined ? undefined : deployedView(provider, ["region"], `state export resource ${provider.urn}`).region;
+    const region = [view.region, fromProvider, regionOfArn(view.arn), r.type === USER_POOL_TYPE ? regionOfPoolId(r.id) : undefined, fallback]
+        .find((v): v is string => typeof v === "string" && v !== "");
+    if (region === undefined) {
+        throw new FixedSettingsReadError(`${where}.region: not recorded, and neither its provider, ARN nor id names one`);
+    }
+    return region;
+}
+
+/** Provider resources by the reference other resources hold to them (`<urn>::<id>`). */
+function providersByReference(resources: StateResource[]): Map<string, StateResource> {
+    return new Map(resources.filter(r => r.type.startsWith("pulumi:providers:") && typeof r.id === "string").map(r => [`${r.urn}::${r.id}`, r]));
 }
 
 export interface BaselineFromStateOptions {
     /** The stack the export belongs to; checked against its URNs. Default: the stack in the URNs. */
     stack?: string;
+    /** The project the export must belong to; checked against its URNs. Default: not checked. */
+    project?: string;
     /** Default: now. */
     capturedAt?: string | Date;
 }
@@ -118,6 +159,13 @@ export function baselineFromStateExport(exported: unknown, options: BaselineFrom
         return r as unknown as StateResource;
     });
 
+    const projects = new Set(resources.map(r => projectFromUrn(r.urn)).filter((p): p is string => p !== undefined));
+    const otherProjects = [...projects].filter(p => options.project !== undefined && p !== options.project);
+    if (otherProjects.length > 0) {
+        throw new FixedSettingsReadError(
+            `state export: it holds resources of project ${otherProjects.map(p => `"${p}"`).join(", ")}, not "${options.project}": export this project's stack`,
+        );
+    }
     const stacks = new Set(resources.map(r => stackFromUrn(r.urn)).filter((s): s is string => s !== undefined));
     if (stacks.size > 1) {
         throw new FixedSettingsReadError(`state export: resources of more than one stack (${[...stacks].join(", ")})`);
@@ -132,6 +180,7 @@ export function baselineFromStateExport(exported: unknown, options: BaselineFrom
     }
 
     const live = resources.filter(r => r.delete !== true);
+    const providers = providersByReference(live);
     const userPools: Record<string, BaselineUserPool> = {};
     const poolUrnById = new Map<string, string>();
     for (const r of live.filter(x => x.type === USER_POOL_TYPE)) {
@@ -141,7 +190,7 @@ export function baselineFromStateExport(exported: unknown, options: BaselineFrom
         }
         const view = deployedView(r, ["name", "usernameAttributes", "aliasAttributes", "usernameConfiguration", "schemas"], where);
         const settings = requireKnownPool(prefixErrors(where, () => poolSettingsFromProps(view)), where);
-        userPools[r.urn] = { id: r.id, ...settings };
+        userPools[r.urn] = { id: r.id, region: regionOf(r, providers, where), ...settings };
         poolUrnById.set(r.id, r.urn);
     }
 
@@ -157,10 +206,20 @@ export function baselineFromStateExport(exported: unknown, options: BaselineFrom
         if (poolUrn === undefined) {
             continue;
         }
-        clients[r.urn] = { id: r.id, name: c.name, userPool: poolUrn, generateSecret: c.generateSecret };
+        const region = regionOf(r, providers, where, userPools[poolUrn].region);
+        clients[r.urn] = { id: r.id, region, name: c.name, userPool: poolUrn, generateSecret: c.generateSecret };
     }
 
-    return { source: "pulumi-state", stack, capturedAt: isoTime(options.capturedAt), userPools, clients };
+    const emailIdentities: Record<string, BaselineEmailIdentity> = {};
+    for (const r of live.filter(x => x.type === EMAIL_IDENTITY_TYPE)) {
+        const where = `state export resource ${r.urn}`;
+        if (typeof r.id !== "string" || r.id === "") {
+            throw new FixedSettingsReadError(`${where}.id: expected the SES identity, got ${describe(r.id)}`);
+        }
+        emailIdentities[r.urn] = { id: r.id, region: regionOf(r, providers, where) };
+    }
+
+    return { source: "pulumi-state", stack, capturedAt: isoTime(options.capturedAt), userPools, clients, emailIdentities };
 }
 
 export function isoTime(t: string | Date | undefined): string {

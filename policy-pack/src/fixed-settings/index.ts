@@ -23,13 +23,17 @@ export type { PoolSettingsFromProps, ClientSettingsFromProps } from "./from-prop
 export {
     USER_POOL_TYPE,
     USER_POOL_CLIENT_TYPE,
+    EMAIL_IDENTITY_TYPE,
     poolSettingsFromProps,
     clientSettingsFromProps,
     attributesFromSchemas,
     requireKnownPool,
 } from "./from-props";
 export type { StateExport, StateResource, BaselineFromStateOptions } from "./from-state";
-export { baselineFromStateExport, stackFromUrn } from "./from-state";
+export { baselineFromStateExport, projectFromUrn, stackFromUrn } from "./from-state";
+export { baselineMismatch } from "./baseline-scope";
+export type { ProviderOfResource } from "./region";
+export { regionFromInputs, regionChange, regionOfArn, regionOfPoolId } from "./region";
 export type { AwsPoolDescription } from "./from-aws";
 export { poolFromDescribeUserPool, clientFromDescribeUserPoolClient, baselineFromAws } from "./from-aws";
 export { BaselineError, parseBaseline } from "./baseline";

@@ -54,19 +54,25 @@ export interface ClientFixedSettings {
     generateSecret: boolean;
 }
 
-/** A deployed pool in a baseline (keyed by its URN). */
-export interface BaselineUserPool extends PoolFixedSettings {
-    /** The pool's physical id, e.g. `eu-west-1_AbCdEf123`. */
+/** What every deployed resource in a baseline records besides its settings. */
+export interface DeployedResource {
+    /** The resource's physical id: a pool id (`eu-west-1_AbCdEf123`), a client id, an SES identity. */
     id: string;
+    /** The AWS region the resource lives in: changing it replaces the resource. */
+    region: string;
 }
 
+/** A deployed pool in a baseline (keyed by its URN). */
+export interface BaselineUserPool extends PoolFixedSettings, DeployedResource {}
+
 /** A deployed client in a baseline (keyed by its URN). */
-export interface BaselineClient extends ClientFixedSettings {
-    /** The client's physical id. */
-    id: string;
+export interface BaselineClient extends ClientFixedSettings, DeployedResource {
     /** URN of the pool the client belongs to (a key of `Baseline.userPools`). */
     userPool: string;
 }
+
+/** A deployed SES identity (aws:sesv2/emailIdentity:EmailIdentity) in a baseline, keyed by its URN; `id` is the identity. */
+export type BaselineEmailIdentity = DeployedResource;
 
 /** What a stack has deployed, as the fixed-settings policies receive it in their config. */
 export interface Baseline {
@@ -76,4 +82,5 @@ export interface Baseline {
     capturedAt: string;
     userPools: Record<string, BaselineUserPool>;
     clients: Record<string, BaselineClient>;
+    emailIdentities: Record<string, BaselineEmailIdentity>;
 }

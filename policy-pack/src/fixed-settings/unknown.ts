@@ -38,15 +38,21 @@ export function isUnknownValueError(e: unknown): boolean {
     );
 }
 
-function containsSentinel(v: unknown, depth = 0): boolean {
+/**
+ * The paths (`usernameConfiguration`, `schemas[0].mutable`) at which a value holds one of the engine's
+ * unknown-value sentinels, under `where`.
+ */
+export function sentinelPaths(v: unknown, where: string, depth = 0): string[] {
     if (typeof v === "string") {
-        return UNKNOWN_SENTINELS.has(v);
+        return UNKNOWN_SENTINELS.has(v) ? [where] : [];
     }
     if (depth > 20 || v === null || typeof v !== "object") {
-        return false;
+        return [];
     }
-    const values = Array.isArray(v) ? v : Object.values(v as Record<string, unknown>);
-    return values.some(x => containsSentinel(x, depth + 1));
+    if (Array.isArray(v)) {
+        return v.flatMap((x, i) => sentinelPaths(x, `${where}[${i}]`, depth + 1));
+    }
+    return Object.entries(v as Record<string, unknown>).flatMap(([k, x]) => sentinelPaths(x, where === "" ? k : `${where}.${k}`, depth + 1));
 }
 
 /**
@@ -56,7 +62,7 @@ function containsSentinel(v: unknown, depth = 0): boolean {
 export function readKnown<T>(read: () => T): MaybeUnknown<T> {
     try {
         const v = read();
-        return containsSentinel(v) ? UNKNOWN : v;
+        return sentinelPaths(v, "").length > 0 ? UNKNOWN : v;
     } catch (e) {
         if (isUnknownValueError(e)) {
             return UNKNOWN;

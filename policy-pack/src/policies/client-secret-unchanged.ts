@@ -3,7 +3,7 @@ import { POLICY_NAMES } from "../catalogue";
 import { clientChanges } from "../fixed-settings/compare";
 import { clientSettingsFromProps } from "../fixed-settings/from-props";
 import { fixedSettingMessage } from "../messages";
-import { USER_POOL_CLIENT_TYPE, baselineFor, label, policyHeader } from "./common";
+import { USER_POOL_CLIENT_TYPE, baselineFor, deployedAs, label, policyHeader } from "./common";
 
 /** Each deployed client keeps generateSecret (and its pool): changing either replaces the client and its id. */
 export const clientSecretUnchanged: ResourceValidationPolicy = {
@@ -13,11 +13,10 @@ export const clientSecretUnchanged: ResourceValidationPolicy = {
     ),
     validateResource: (args, report) => {
         if (args.type !== USER_POOL_CLIENT_TYPE) return;
-        const baseline = baselineFor(args, POLICY_NAMES.clientSecretUnchanged, args.urn, report);
+        const baseline = baselineFor(args, POLICY_NAMES.clientSecretUnchanged, args.urn);
         if (!baseline) return;
-        const urn = [args.urn, ...(args.opts?.aliases ?? [])].find(u => baseline.clients[u] !== undefined);
-        if (urn === undefined) return; // a new client: allowed
-        const deployed = baseline.clients[urn];
+        const deployed = deployedAs(baseline.clients, args.urn, args.opts?.aliases);
+        if (deployed === undefined) return; // a new client: allowed
         const poolId = baseline.userPools[deployed.userPool]?.id;
         for (const c of clientChanges(deployed, clientSettingsFromProps(args.props), poolId)) {
             report(fixedSettingMessage(label(args), c));

@@ -1,7 +1,8 @@
-import type { ReportViolation, ResourceValidationArgs, StackValidationArgs } from "@pulumi/policy";
+import type { ResourceValidationArgs, StackValidationArgs } from "@pulumi/policy";
 import { EnforcementLevel, PolicyName, catalogueEntry } from "../catalogue";
-import { Baseline, BaselineUserPool } from "../fixed-settings/types";
-import { stackFromUrn } from "../fixed-settings/from-state";
+import { Baseline } from "../fixed-settings/types";
+import { baselineMismatch } from "../fixed-settings/baseline-scope";
+import { projectFromUrn, stackFromUrn } from "../fixed-settings/from-state";
 import { resourceLabel } from "../messages";
 import { configSchemaFor, readBaselineConfig, readProtectedStacks } from "../policy-config";
 
@@ -20,12 +21,19 @@ export function policyHeader(name: PolicyName, description: string): {
     return { name, description, enforcementLevel: entry.defaultLevel, configSchema: configSchemaFor(entry.config) };
 }
 
+function engineEnvironment(name: string): string | undefined {
+    const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+    return env?.[name] || undefined;
+}
+
 /** The stack being previewed or updated: from the resource URN, else from the engine's environment. */
 export function currentStack(urn?: string): string | undefined {
-    const fromUrn = urn ? stackFromUrn(urn) : undefined;
-    if (fromUrn) return fromUrn;
-    const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
-    return env?.PULUMI_NODEJS_STACK || undefined;
+    return (urn ? stackFromUrn(urn) : undefined) ?? engineEnvironment("PULUMI_NODEJS_STACK");
+}
+
+/** The project being previewed or updated: from the resource URN, else from the engine's environment. */
+export function currentProject(urn?: string): string | undefined {
+    return (urn ? projectFromUrn(urn) : undefined) ?? engineEnvironment("PULUMI_NODEJS_PROJECT");
 }
 
 export function label(args: { type: string; name: string; urn: string }): string {
@@ -33,37 +41,20 @@ export function label(args: { type: string; name: string; urn: string }): string
 }
 
 /**
- * The baseline for this policy, or undefined (no baseline: first deployment, nothing to compare).
- * When the baseline was captured for another stack, reports that and returns undefined: comparing with
- * another stack's pools would be meaningless.
+ * The baseline in this policy's config, read as the baseline of the stack being previewed (`urn`: any of its
+ * resources), or undefined: none (a first deployment), or one captured for another stack or project, which
+ * cognito-baseline-of-this-stack reports once; the other policies then compare nothing.
  */
-export function baselineFor(
-    args: ResourceValidationArgs | StackValidationArgs,
-    policy: PolicyName,
-    urn: string | undefined,
-    report: ReportViolation,
-): Baseline | undefined {
-    // A stack policy passes the URN of any resource (for the stack name); the report names no resource.
+export function baselineFor(args: ResourceValidationArgs | StackValidationArgs, policy: PolicyName, urn: string | undefined): Baseline | undefined {
     const baseline = readBaselineConfig(args.getConfig<Record<string, unknown>>(), policy);
-    if (!baseline) return undefined;
-    const stack = currentStack(urn);
-    if (stack !== undefined && stack !== baseline.stack) {
-        report(
-            `The baseline in this policy's config was captured for stack "${baseline.stack}", but this is stack "${stack}": ` +
-                `nothing can be compared. Regenerate it with \`npm run baseline -- --stack ${stack}\` and pass that file with --policy-pack-config.`,
-        );
-        return undefined;
-    }
+    if (!baseline || baselineMismatch(baseline, currentStack(urn), currentProject(urn)) !== undefined) return undefined;
     return baseline;
 }
 
-/** The deployed pool for a resource: by its URN, else by one of its aliases (a renamed resource). */
-export function deployedPool(baseline: Baseline, urn: string, aliases: readonly string[] = []): [string, BaselineUserPool] | undefined {
-    for (const u of [urn, ...aliases]) {
-        const p = baseline.userPools[u];
-        if (p) return [u, p];
-    }
-    return undefined;
+/** The deployed resource recorded under a resource's URN, else under one of its aliases (a renamed resource). */
+export function deployedAs<T>(recorded: Record<string, T>, urn: string, aliases: readonly string[] = []): T | undefined {
+    const found = [urn, ...aliases].find(u => recorded[u] !== undefined);
+    return found === undefined ? undefined : recorded[found];
 }
 
 /** The stack a user pool is being deployed to, when it is one of the protected stacks the policy's config names. */

@@ -3,7 +3,7 @@ import { PolicyName } from "../catalogue";
 import { FixedSettingGroup, poolChanges } from "../fixed-settings/compare";
 import { poolSettingsFromProps } from "../fixed-settings/from-props";
 import { fixedSettingMessage } from "../messages";
-import { USER_POOL_TYPE, baselineFor, deployedPool, label } from "./common";
+import { USER_POOL_TYPE, baselineFor, deployedAs, label } from "./common";
 
 /**
  * The check shared by the pool's fixed-settings policies: compare a UserPool's props with the deployed pool
@@ -12,11 +12,11 @@ import { USER_POOL_TYPE, baselineFor, deployedPool, label } from "./common";
 export function validatePoolGroup(policy: PolicyName, group: FixedSettingGroup) {
     return (args: ResourceValidationArgs, report: ReportViolation): void => {
         if (args.type !== USER_POOL_TYPE) return;
-        const baseline = baselineFor(args, policy, args.urn, report);
+        const baseline = baselineFor(args, policy, args.urn);
         if (!baseline) return;
-        const found = deployedPool(baseline, args.urn, args.opts?.aliases ?? []);
-        if (!found) return;
-        const changes = poolChanges(found[1], poolSettingsFromProps(args.props)).filter(c => c.group === group);
+        const deployed = deployedAs(baseline.userPools, args.urn, args.opts?.aliases);
+        if (!deployed) return;
+        const changes = poolChanges(deployed, poolSettingsFromProps(args.props)).filter(c => c.group === group);
         for (const c of changes) {
             report(fixedSettingMessage(label(args), c));
         }

@@ -1,26 +1,31 @@
 import type { Policies } from "@pulumi/policy";
 import { attributesUnchanged } from "./attributes-unchanged";
+import { baselineOfThisStack } from "./baseline-of-this-stack";
+import { clientNotRemoved } from "./client-not-removed";
 import { clientSecretUnchanged } from "./client-secret-unchanged";
 import { mfaInProtectedStack } from "./mfa-in-protected-stack";
 import { passwordPolicyStrength } from "./password-policy";
-import { poolNameUnchanged, poolNotRemoved } from "./pool-not-replaced";
+import { poolNotRemoved } from "./pool-not-replaced";
 import { preventUserExistenceErrors } from "./prevent-user-existence-errors";
 import { protectedEnvironment } from "./protected-environment";
 import { publicClientNoSecret } from "./public-client";
+import { regionUnchanged } from "./region-unchanged";
 import { sesSender } from "./ses-sender";
 import { signInOptionsUnchanged } from "./sign-in-options-unchanged";
 import { tokenRevocation } from "./token-revocation";
 
 export {
     attributesUnchanged,
+    baselineOfThisStack,
+    clientNotRemoved,
     clientSecretUnchanged,
     mfaInProtectedStack,
     passwordPolicyStrength,
-    poolNameUnchanged,
     poolNotRemoved,
     preventUserExistenceErrors,
     protectedEnvironment,
     publicClientNoSecret,
+    regionUnchanged,
     sesSender,
     signInOptionsUnchanged,
     tokenRevocation,
@@ -28,11 +33,13 @@ export {
 
 /** Every policy of the pack, in the order of the catalogue. */
 export const allPolicies: Policies = [
+    baselineOfThisStack,
     signInOptionsUnchanged,
     attributesUnchanged,
-    poolNameUnchanged,
+    regionUnchanged,
     poolNotRemoved,
     clientSecretUnchanged,
+    clientNotRemoved,
     protectedEnvironment,
     passwordPolicyStrength,
     preventUserExistenceErrors,

@@ -1,21 +1,7 @@
-import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import type { StackValidationPolicy } from "@pulumi/policy";
 import { POLICY_NAMES, README_FIXED_SECTION } from "../catalogue";
 import { USER_POOL_TYPE, baselineFor, policyHeader } from "./common";
-import { validatePoolGroup } from "./fixed-pool-settings";
-
-/** The pool's name stays as deployed (the provider replaces a pool whose name changes). */
-export const poolNameUnchanged: ResourceValidationPolicy = {
-    ...policyHeader(
-        POLICY_NAMES.poolNameUnchanged,
-        "A deployed user pool keeps its name: the provider replaces a pool whose name changes, with a new, empty pool and a new id.",
-    ),
-    validateResource: validatePoolGroup(POLICY_NAMES.poolNameUnchanged, "pool-name"),
-};
-
-function nameOfUrn(urn: string): string {
-    const i = urn.lastIndexOf("::");
-    return i >= 0 ? urn.slice(i + 2) : urn;
-}
+import { declaredUrns, nameOfUrn } from "./declared-urns";
 
 /**
  * Every deployed pool is still in the stack, under its URN or as an alias of a resource: otherwise Pulumi
@@ -28,15 +14,9 @@ export const poolNotRemoved: StackValidationPolicy = {
         "Every user pool in the baseline is still declared by the stack (same URN, or an alias): otherwise Pulumi deletes the deployed pool and every user in it.",
     ),
     validateStack: (args, report) => {
-        const anyUrn = args.resources[0]?.urn;
-        const baseline = baselineFor(args, POLICY_NAMES.poolNotRemoved, anyUrn, report);
+        const baseline = baselineFor(args, POLICY_NAMES.poolNotRemoved, args.resources[0]?.urn);
         if (!baseline) return;
-        const present = new Set<string>();
-        for (const r of args.resources) {
-            if (r.type !== USER_POOL_TYPE) continue;
-            present.add(r.urn);
-            for (const a of r.opts?.aliases ?? []) present.add(a);
-        }
+        const present = declaredUrns(args.resources, USER_POOL_TYPE);
         for (const [urn, pool] of Object.entries(baseline.userPools)) {
             if (present.has(urn)) continue;
             report(

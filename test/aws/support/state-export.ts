@@ -76,7 +76,8 @@ export function stateExportOf(evaluation: StackEvaluation, project: string, stac
             ...common,
             id,
             inputs: { __defaults: [], ...resource.inputs },
-            outputs: { ...resource.inputs, id, ...computed },
+            // @pulumi/aws 7 records each resource's effective region among its outputs.
+            outputs: { ...resource.inputs, id, region, ...computed },
             protect: resource.protect,
             retainOnDelete: resource.retainOnDelete,
             provider: `${providerUrn}::${providerId}`,

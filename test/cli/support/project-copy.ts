@@ -47,7 +47,8 @@ export class ProjectCopy {
      * evaluated offline, its resources exported as `pulumi stack export` would, read by the pack's baseline reader.
      */
     async deployBaseline(stack: string): Promise<string> {
-        const evaluation = await evaluateStack(readStackConfig(this.dir, stack));
+        const config = readStackConfig(this.dir, stack);
+        const evaluation = await evaluateStack(config);
         const poolId = evaluation.outputs.userPoolId as string;
         const clients = evaluation.outputs.clients as Record<string, { id: string }>;
         const resources = evaluation.resources.map((resource) => ({
@@ -56,7 +57,8 @@ export class ProjectCopy {
             custom: resource.custom,
             id: resource.type === "aws:cognito/userPool:UserPool" ? poolId : clients[resource.inputs.name]?.id ?? resource.name,
             inputs: resource.inputs,
-            outputs: resource.inputs,
+            // @pulumi/aws 7 records each resource's effective region among its outputs.
+            outputs: { ...resource.inputs, region: config.config["aws:region"] },
         }));
         const baseline = baselineFromStateExport({ version: 3, deployment: { resources } }, { stack, capturedAt: "2026-11-20T10:00:00Z" });
         return this.write(`baseline-${stack}.json`, JSON.stringify(policyConfigFor(baseline), null, 2));

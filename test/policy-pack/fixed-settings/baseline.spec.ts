@@ -26,7 +26,7 @@ describe("fixed-settings: baseline format", () => {
     });
 
     it("accepts a first deployment's empty baseline", () => {
-        const b = { source: "aws", stack: "prod", capturedAt: "2026-11-26T07:00:00.000Z", userPools: {}, clients: {} };
+        const b = { source: "aws", stack: "prod", capturedAt: "2026-11-26T07:00:00.000Z", userPools: {}, clients: {}, emailIdentities: {} };
         assert.deepStrictEqual(parseBaseline(b), b);
     });
 
@@ -59,7 +59,7 @@ describe("fixed-settings: baseline format", () => {
         b.clients[clientUrn()].userPool = "urn:pulumi:dev::x::y::z";
         b.userPools[poolUrn()].attributes[0].name = "tenant_id";
         const problems = problemsOf(b).join("\n");
-        assert.match(problems, /\.caseSensitve: unknown key \(expected id, name, usernameAttributes, aliasAttributes, caseSensitive, attributes\)/);
+        assert.match(problems, /\.caseSensitve: unknown key \(expected id, region, name, usernameAttributes, aliasAttributes, caseSensitive, attributes\)/);
         assert.match(problems, /baseline\.userPools\["auth-pool"\]: key is not a Pulumi URN/);
         assert.match(problems, /\.userPool: "urn:pulumi:dev::x::y::z" is not a key of userPools/);
         assert.match(problems, /attributes\[0\]\.name: "tenant_id" is neither a standard attribute nor "custom:<name>" \(did you mean "custom:tenant_id"\?\)/);

@@ -29,16 +29,16 @@ describe("fixed-settings: what counts as a change Cognito cannot apply", () => {
 
     it("compares a standard attribute missing on one side with Cognito's default for it", () => {
         const changes = attributeChanges([tenant, email], [tenant]);
-        assert.deepStrictEqual(changes.map(c => [c.setting, c.deployed, c.proposed]), [['attribute "email" required', true, false]]);
+        assert.deepStrictEqual(changes.map(c => [c.setting, c.deployed, c.proposed]), [["schemas[name=email].required", true, false]]);
         const more = attributeChanges([tenant], [tenant, { ...email, name: "phone_number" }]);
-        assert.deepStrictEqual(more.map(c => c.setting), ['attribute "phone_number" required']);
+        assert.deepStrictEqual(more.map(c => c.setting), ["schemas[name=phone_number].required"]);
     });
 
     it("allows up to 50 custom attributes and flags the 51st", () => {
         const fifty = Array.from({ length: 50 }, (_, i) => custom(i));
         assert.deepStrictEqual(attributeChanges([], fifty), []);
         const changes = attributeChanges(fifty, [...fifty, custom(50)]);
-        assert.deepStrictEqual(changes.map(c => [c.setting, c.deployed, c.proposed]), [["number of custom attributes", 50, 51]]);
+        assert.deepStrictEqual(changes.map(c => [c.setting, c.deployed, c.proposed]), [["schemas", 50, 51]]);
     });
 
     it("flags a client's secret and pool, and skips an unknown pool id", () => {

@@ -11,10 +11,11 @@ import {
     poolSettingsFromProps,
     requireKnownPool,
 } from "../../../policy-pack/src/fixed-settings";
-import { UNKNOWN_ARRAY, UNKNOWN_STRING, clientUrn, poolArgs, poolUrn } from "../support/args";
+import { UNKNOWN_ARRAY, UNKNOWN_BOOLEAN, UNKNOWN_STRING, clientUrn, identityUrn, poolArgs, poolUrn } from "../support/args";
 import {
     CLIENT_ID,
     POOL_ID,
+    REGION,
     clientProps,
     describeUserPool,
     describeUserPoolClient,
@@ -26,6 +27,7 @@ const CAPTURED = "2026-11-26T07:00:00.000Z";
 
 const expectedPool: BaselineUserPool = {
     id: POOL_ID,
+    region: REGION,
     name: "myapp-dev",
     usernameAttributes: [],
     aliasAttributes: [],
@@ -48,9 +50,9 @@ describe("fixed-settings: reading the same pool from props, state export and Des
         const fromProps = requireKnownPool(poolSettingsFromProps(poolProps()), "props");
         const fromState = baselineFromStateExport(stateExport(), { stack: "dev", capturedAt: CAPTURED });
         const fromAws = poolFromDescribeUserPool(describeUserPool());
-        assert.deepStrictEqual({ id: POOL_ID, ...fromProps }, expectedPool);
+        assert.deepStrictEqual({ id: POOL_ID, region: REGION, ...fromProps }, expectedPool);
         assert.deepStrictEqual(fromState.userPools[poolUrn()], expectedPool);
-        assert.deepStrictEqual(fromAws, expectedPool);
+        assert.deepStrictEqual({ ...fromAws, region: REGION }, expectedPool);
     });
 
     it("gives equal baselines from the state export and from AWS", () => {
@@ -61,24 +63,26 @@ describe("fixed-settings: reading the same pool from props, state export and Des
             pools: [
                 {
                     urn: poolUrn(),
+                    region: REGION,
                     describeUserPool: describeUserPool(),
                     clients: [{ urn: clientUrn(), describeUserPoolClient: describeUserPoolClient() }],
                 },
             ],
         });
-        assert.deepStrictEqual({ ...fromState, source: "aws" }, fromAws);
+        assert.deepStrictEqual({ ...fromState, source: "aws", emailIdentities: {} }, fromAws, "AWS reads no SES identity");
         assert.deepStrictEqual(fromState, {
             source: "pulumi-state",
             stack: "dev",
             capturedAt: CAPTURED,
             userPools: { [poolUrn()]: expectedPool },
-            clients: { [clientUrn()]: { id: CLIENT_ID, name: "web", userPool: poolUrn(), generateSecret: false } },
+            clients: { [clientUrn()]: { id: CLIENT_ID, region: REGION, name: "web", userPool: poolUrn(), generateSecret: false } },
+            emailIdentities: { [identityUrn()]: { id: "no-reply@example.com", region: REGION } },
         });
     });
 
     it("reads the props a policy sees through the framework's proxy the same way", () => {
         const args = poolArgs(poolProps());
-        assert.deepStrictEqual({ id: POOL_ID, ...requireKnownPool(poolSettingsFromProps(args.props), "props") }, expectedPool);
+        assert.deepStrictEqual({ id: POOL_ID, region: REGION, ...requireKnownPool(poolSettingsFromProps(args.props), "props") }, expectedPool);
     });
 
     it("reads absent sign-in options as [] and absent usernameConfiguration as case-sensitive, in every source", () => {
@@ -237,5 +241,43 @@ describe("fixed-settings: state export edge cases", () => {
         const state = stateExport();
         state.deployment.resources[3].outputs.schemas[0].attributeDataType = "Text";
         assert.throws(() => baselineFromStateExport(state), /auth-pool\.schemas\[0\]\.dataType: expected one of String, Number, DateTime, Boolean, got "Text"/);
+    });
+});
+
+describe("fixed-settings: the region a state export records", () => {
+    const regionsOf = (state: Record<string, any>) => {
+        const b = baselineFromStateExport(state);
+        return [b.userPools[poolUrn()].region, b.clients[clientUrn()].region, b.emailIdentities[identityUrn()].region];
+    };
+    const withoutRegions = () => {
+        const state = stateExport();
+        for (const r of state.deployment.resources) {
+            if (r.outputs) delete r.outputs.region;
+        }
+        return state;
+    };
+
+    it("takes each resource's own region output first", () => {
+        const state = stateExport();
+        state.deployment.resources[4].outputs.region = "ap-south-1";
+        assert.deepStrictEqual(regionsOf(state), [REGION, "ap-south-1", REGION]);
+    });
+
+    it("falls back to the provider's region input, then the ARN or pool id, then (a client) its pool's", () => {
+        const state = withoutRegions();
+        state.deployment.resources[1].inputs.region = "us-west-2";
+        assert.deepStrictEqual(regionsOf(state), ["us-west-2", "us-west-2", "us-west-2"]);
+        const noProvider = withoutRegions();
+        for (const r of noProvider.deployment.resources) delete r.provider;
+        assert.deepStrictEqual(regionsOf(noProvider), [REGION, REGION, REGION]);
+        delete noProvider.deployment.resources[3].outputs.arn;
+        assert.strictEqual(baselineFromStateExport(noProvider).userPools[poolUrn()].region, "eu-west-1", "from the pool id");
+    });
+
+    it("refuses an unknown value anywhere in a deployed setting, naming the resource and the key", () => {
+        const state = stateExport();
+        state.deployment.resources[3].outputs.schemas[1].mutable = UNKNOWN_BOOLEAN;
+        assert.throws(() => baselineFromStateExport(state), (e: Error) =>
+            e.message.includes(`${poolUrn()}: schemas[1].mutable is unknown in the state export`));
     });
 });

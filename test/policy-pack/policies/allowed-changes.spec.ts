@@ -3,8 +3,8 @@ import type { ResourceValidationPolicy } from "@pulumi/policy";
 import {
     attributesUnchanged,
     clientSecretUnchanged,
-    poolNameUnchanged,
     poolNotRemoved,
+    regionUnchanged,
     signInOptionsUnchanged,
 } from "../../../policy-pack/src/policies";
 import { CLIENT_TYPE, POOL_TYPE, clientArgs, poolArgs, stackArgs, stackViolations, violations } from "../support/args";
@@ -12,7 +12,7 @@ import { seedBaseline, withBaseline } from "../support/baseline";
 import { clientProps, poolProps } from "../support/fixtures";
 
 // Changes Cognito applies in place: none of the fixed-settings policies may object to them.
-const fixedPoolPolicies: ResourceValidationPolicy[] = [signInOptionsUnchanged, attributesUnchanged, poolNameUnchanged];
+const fixedPoolPolicies: ResourceValidationPolicy[] = [signInOptionsUnchanged, attributesUnchanged, regionUnchanged];
 
 async function poolViolations(props: Record<string, unknown>): Promise<string[]> {
     const all: string[] = [];
@@ -22,6 +22,10 @@ async function poolViolations(props: Record<string, unknown>): Promise<string[]>
 
 describe("changes Cognito can apply pass every fixed-settings policy", () => {
     const base = poolProps();
+
+    it("renaming the pool (UpdateUserPool takes PoolName; provider >= 6.6.0 updates name in place, PR #42639)", async () => {
+        assert.deepStrictEqual(await poolViolations({ ...base, name: "myapp-dev-renamed" }), []);
+    });
 
     it("adding a custom attribute", async () => {
         const schemas = [...base.schemas, { name: "plan", attributeDataType: "Number", mutable: true, numberAttributeConstraints: { minValue: "0", maxValue: "9" } }];
@@ -49,6 +53,10 @@ describe("changes Cognito can apply pass every fixed-settings policy", () => {
             await poolViolations({ ...base, deletionProtection: "INACTIVE", autoVerifiedAttributes: [], tags: { team: "identity" }, userPoolTier: "PLUS" }),
             [],
         );
+    });
+
+    it("renaming a client (its name input; UpdateUserPoolClient takes ClientName)", async () => {
+        assert.deepStrictEqual(await violations(clientSecretUnchanged, clientArgs({ ...clientProps(), name: "web-app" }, { ...withBaseline(), name: "auth-client-web" })), []);
     });
 
     it("changing a client's token lifetimes, and adding a client", async () => {

@@ -26,7 +26,7 @@ describe("policy cognito-attributes-unchanged", () => {
     it("fails removing a custom attribute", async () => {
         const [message, ...rest] = await run(schemas(s => s.filter(a => a.name !== "tenant_id")));
         assert.deepStrictEqual(rest, []);
-        assert.match(message, /attribute "custom:tenant_id" is fixed at creation/);
+        assert.match(message, /schemas\[name=tenant_id\] is fixed at creation/);
         assert.match(message, /new: +\(absent\)/);
         assert.match(message, /Cognito cannot delete a custom attribute: .*cannot modify or remove schema items/);
     });
@@ -42,30 +42,30 @@ describe("policy cognito-attributes-unchanged", () => {
             ),
         );
         assert.strictEqual(messages.length, 2);
-        assert.match(messages[0], /attribute "custom:tenant_id" mutable[\s\S]*deployed: true[\s\S]*new: +false/);
-        assert.match(messages[1], /attribute "custom:tenant_id" constraints\.maxLength[\s\S]*deployed: 64[\s\S]*new: +128/);
+        assert.match(messages[0], /schemas\[name=tenant_id\]\.mutable[\s\S]*deployed: true[\s\S]*new: +false/);
+        assert.match(messages[1], /schemas\[name=tenant_id\]\.stringAttributeConstraints\.maxLength[\s\S]*deployed: 64[\s\S]*new: +128/);
         const [type] = await run(schemas(s => s.map(a => (a.name === "tenant_id" ? { name: "tenant_id", attributeDataType: "Number", mutable: true } : a))));
-        assert.match(type, /attribute "custom:tenant_id" dataType[\s\S]*deployed: "String"[\s\S]*new: +"Number"/);
+        assert.match(type, /schemas\[name=tenant_id\]\.attributeDataType[\s\S]*deployed: "String"[\s\S]*new: +"Number"/);
     });
 
     it("fails making a standard attribute required, and dropping a required one", async () => {
         const [added] = await run(
             schemas(s => [...s, { name: "phone_number", attributeDataType: "String", required: true, mutable: true, stringAttributeConstraints: { minLength: "0", maxLength: "2048" } }]),
         );
-        assert.match(added, /attribute "phone_number" required[\s\S]*deployed: false[\s\S]*new: +true[\s\S]*Cognito fixes required attributes at creation/);
+        assert.match(added, /schemas\[name=phone_number\]\.required[\s\S]*deployed: false[\s\S]*new: +true[\s\S]*Cognito fixes required attributes at creation/);
         const [dropped] = await run(schemas(s => s.filter(a => a.name !== "email")));
-        assert.match(dropped, /attribute "email" required[\s\S]*deployed: true[\s\S]*new: +false/);
+        assert.match(dropped, /schemas\[name=email\]\.required[\s\S]*deployed: true[\s\S]*new: +false/);
     });
 
     it("fails a new custom attribute that is required", async () => {
         const [message] = await run(schemas(s => [...s, { name: "plan", attributeDataType: "String", required: true, mutable: true }]));
-        assert.match(message, /attribute "custom:plan" required[\s\S]*deployed: \(absent\)[\s\S]*a custom attribute can never be required/);
+        assert.match(message, /schemas\[name=plan\]\.required[\s\S]*deployed: \(absent\)[\s\S]*a custom attribute can never be required/);
     });
 
     it("fails a 51st custom attribute", async () => {
         const extra = Array.from({ length: 50 }, (_, i) => ({ name: `c${i}`, attributeDataType: "Number", mutable: true }));
         const [message] = await run(schemas(s => [...s, ...extra]));
-        assert.match(message, /number of custom attributes[\s\S]*deployed: 1[\s\S]*new: +51[\s\S]*at most 50/);
+        assert.match(message, /schemas is fixed[\s\S]*deployed: 1[\s\S]*new: +51[\s\S]*at most 50/);
     });
 
     it("skips attributes unknown during preview", async () => {

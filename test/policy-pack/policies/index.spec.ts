@@ -75,7 +75,7 @@ describe("the pack's policies together", () => {
     it("never put a client secret in the baseline, the config file or a message", async () => {
         const baseline = baselineFromAws({
             stack: "dev",
-            pools: [{ urn: poolUrn(), describeUserPool: describeUserPool(), clients: [{ urn: clientUrn(), describeUserPoolClient: describeUserPoolClient(true) }] }],
+            pools: [{ urn: poolUrn(), region: "eu-west-1", describeUserPool: describeUserPool(), clients: [{ urn: clientUrn(), describeUserPoolClient: describeUserPoolClient(true) }] }],
         });
         const config = policyConfigFor(baseline);
         assert.ok(!JSON.stringify(config).includes("s3cr3t"));

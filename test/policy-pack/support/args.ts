@@ -2,6 +2,7 @@
 // props wrapped in the framework's unknown-checking proxy, opts with every field, getConfig returning the
 // policy's own config, notApplicable throwing.
 import type {
+    PolicyProviderResource,
     PolicyResource,
     PolicyResourceOptions,
     ResourceValidationArgs,
@@ -29,6 +30,7 @@ export const UNKNOWN_BOOLEAN = proxy.unknownBooleanValue;
 export const POOL_TYPE = "aws:cognito/userPool:UserPool";
 export const CLIENT_TYPE = "aws:cognito/userPoolClient:UserPoolClient";
 export const COMPONENT_TYPE = "cognito-user-pool:index:SignInBackend";
+export const IDENTITY_TYPE = "aws:sesv2/emailIdentity:EmailIdentity";
 
 /** A URN as the program registers it: a child of the `auth` SignInBackend component. */
 export function urnOf(stack: string, type: string, name: string): string {
@@ -41,6 +43,10 @@ export function poolUrn(stack = "dev", name = "auth-pool"): string {
 
 export function clientUrn(stack = "dev", clientName = "web"): string {
     return urnOf(stack, CLIENT_TYPE, `auth-client-${clientName}`);
+}
+
+export function identityUrn(stack = "dev", name = "auth-sender"): string {
+    return urnOf(stack, IDENTITY_TYPE, name);
 }
 
 export function componentUrn(stack = "dev"): string {
@@ -59,6 +65,19 @@ function options(stack: string, opts: Partial<PolicyResourceOptions> = {}): Poli
     };
 }
 
+/**
+ * A resource's provider as the framework hands it to policies (server.js getProviderResource): the engine's
+ * provider resource with its inputs, wrapped like props. The default provider's inputs carry `aws:region`.
+ */
+export function providerResource(stack = "dev", props: Record<string, unknown> = { region: "eu-west-1" }, name = "default_7_48_0"): PolicyProviderResource {
+    return {
+        type: "pulumi:providers:aws",
+        urn: `urn:pulumi:${stack}::cognito-user-pool::pulumi:providers:aws::${name}`,
+        name,
+        props: proxy.unknownCheckingProxy(JSON.parse(JSON.stringify(props))),
+    };
+}
+
 class NotApplicable extends Error {}
 
 export interface ResourceArgsInput {
@@ -69,6 +88,7 @@ export interface ResourceArgsInput {
     urn?: string;
     opts?: Partial<PolicyResourceOptions>;
     config?: Record<string, unknown>;
+    provider?: PolicyProviderResource;
 }
 
 export function resourceArgs(input: ResourceArgsInput): ResourceValidationArgs {
@@ -88,6 +108,7 @@ export function resourceArgs(input: ResourceArgsInput): ResourceValidationArgs {
         notApplicable: (reason?: string): never => {
             throw new NotApplicable(reason);
         },
+        ...(input.provider ? { provider: input.provider } : {}),
     };
 }
 

@@ -1,8 +1,12 @@
 // One pool and its client as the program registers them for the seed's choices, and the same pool as a state
 // export and as DescribeUserPool / DescribeUserPoolClient responses.
-import { poolUrn, clientUrn, componentUrn, POOL_TYPE, CLIENT_TYPE, COMPONENT_TYPE } from "./args";
+import { poolUrn, clientUrn, componentUrn, identityUrn, POOL_TYPE, CLIENT_TYPE, COMPONENT_TYPE, IDENTITY_TYPE } from "./args";
 
+export const REGION = "eu-west-1";
 export const POOL_ID = "eu-west-1_AbCdEf123";
+/** How a state resource refers to the stack's default aws provider: `<provider URN>::<provider id>`. */
+export const PROVIDER_REFERENCE = (stack = "dev") =>
+    `urn:pulumi:${stack}::cognito-user-pool::pulumi:providers:aws::default_7_48_0::00000000-0000-0000-0000-000000000000`;
 export const CLIENT_ID = "1example23456789abcdefghij";
 export const SES_ARN = "arn:aws:ses:eu-west-1:123456789012:identity/no-reply@example.com";
 
@@ -93,6 +97,8 @@ export function stateExport(stack = "dev"): Props {
                     custom: true,
                     id: "00000000-0000-0000-0000-000000000000",
                     type: "pulumi:providers:aws",
+                    inputs: { region: REGION },
+                    outputs: { region: REGION },
                 },
                 { urn: componentUrn(stack), custom: false, type: COMPONENT_TYPE },
                 {
@@ -101,9 +107,11 @@ export function stateExport(stack = "dev"): Props {
                     id: POOL_ID,
                     type: POOL_TYPE,
                     inputs: pool,
+                    provider: PROVIDER_REFERENCE(stack),
                     outputs: {
                         ...pool,
                         id: POOL_ID,
+                        region: REGION,
                         arn: `arn:aws:cognito-idp:eu-west-1:123456789012:userpool/${POOL_ID}`,
                         usernameAttributes: [],
                         aliasAttributes: [],
@@ -118,15 +126,27 @@ export function stateExport(stack = "dev"): Props {
                     custom: true,
                     id: CLIENT_ID,
                     type: CLIENT_TYPE,
+                    provider: PROVIDER_REFERENCE(stack),
                     inputs: clientProps(),
                     outputs: {
                         ...clientProps(),
                         id: CLIENT_ID,
+                        region: REGION,
                         clientSecret: {
                             "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270",
                             ciphertext: "v1:AAAAencrypted==",
                         },
                     },
+                    parent: componentUrn(stack),
+                },
+                {
+                    urn: identityUrn(stack),
+                    custom: true,
+                    id: "no-reply@example.com",
+                    type: IDENTITY_TYPE,
+                    provider: PROVIDER_REFERENCE(stack),
+                    inputs: { emailIdentity: "no-reply@example.com" },
+                    outputs: { emailIdentity: "no-reply@example.com", id: "no-reply@example.com", arn: SES_ARN },
                     parent: componentUrn(stack),
                 },
             ],

@@ -1,0 +1,18 @@
+import type { PolicyResource } from "@pulumi/policy";
+
+/** The URNs the stack declares for resources of a type: their own, and every alias they carry. */
+export function declaredUrns(resources: readonly PolicyResource[], type: string): Set<string> {
+    const present = new Set<string>();
+    for (const r of resources) {
+        if (r.type !== type) continue;
+        present.add(r.urn);
+        for (const a of r.opts?.aliases ?? []) present.add(a);
+    }
+    return present;
+}
+
+/** The logical name at the end of a URN. */
+export function nameOfUrn(urn: string): string {
+    const i = urn.lastIndexOf("::");
+    return i >= 0 ? urn.slice(i + 2) : urn;
+}

@@ -1,0 +1,36 @@
+import type { ResourceValidationPolicy } from "@pulumi/policy";
+import { POLICY_NAMES } from "../catalogue";
+import { EMAIL_IDENTITY_TYPE } from "../fixed-settings/from-props";
+import { regionChange, regionFromInputs } from "../fixed-settings/region";
+import { Baseline, DeployedResource } from "../fixed-settings/types";
+import { fixedSettingMessage } from "../messages";
+import { USER_POOL_CLIENT_TYPE, USER_POOL_TYPE, baselineFor, deployedAs, label, policyHeader } from "./common";
+
+/** Where a baseline records the deployed resources of each type this policy guards, and what to call them. */
+const REGIONAL: Record<string, { what: string; recorded: (b: Baseline) => Record<string, DeployedResource> }> = {
+    [USER_POOL_TYPE]: { what: "user pool", recorded: b => b.userPools },
+    [USER_POOL_CLIENT_TYPE]: { what: "app client", recorded: b => b.clients },
+    [EMAIL_IDENTITY_TYPE]: { what: "SES identity", recorded: b => b.emailIdentities },
+};
+
+/**
+ * A deployed pool, client or SES identity stays in its region. The new region is the resource's own `region`
+ * input, else its provider's (args.provider: the engine sends the provider resource with its inputs; the
+ * default provider's carry the stack's `aws:region`).
+ */
+export const regionUnchanged: ResourceValidationPolicy = {
+    ...policyHeader(
+        POLICY_NAMES.regionUnchanged,
+        "A deployed user pool, app client or SES identity stays in the region it was created in (the resource's region input, else its provider's, e.g. the stack's aws:region): a change replaces it, and a new pool is empty.",
+    ),
+    validateResource: (args, report) => {
+        const regional = REGIONAL[args.type];
+        if (regional === undefined) return;
+        const baseline = baselineFor(args, POLICY_NAMES.regionUnchanged, args.urn);
+        if (!baseline) return;
+        const deployed = deployedAs(regional.recorded(baseline), args.urn, args.opts?.aliases);
+        if (deployed === undefined) return;
+        const change = regionChange(regional.what, deployed.region, regionFromInputs(args.props, args.provider));
+        if (change) report(fixedSettingMessage(label(args), change));
+    },
+};
