@@ -6,10 +6,18 @@ const settings = loadStackSettings();
 const backend = new SignInBackend("auth", {
     userPool: settings.userPool,
     clients: settings.clients,
-    protect: settings.protect,
+    // A pool with a successor keeps its users until they have moved: it is never deleted by Pulumi.
+    protect: settings.protect || settings.successor !== undefined,
     adopt: settings.import,
 });
 
+/** Loaded only with a successor: it brings in @pulumi/aws/lambda and /iam, which cost every other stack time. */
+function successorModule(): typeof import("./components/successor-stack") {
+    return require("./components/successor-stack");
+}
+
 export const {
-    userPoolId, userPoolArn, userPoolEndpoint, issuerUrl, jwksUrl, region, clients, senderIdentity, frontendConfig,
-} = stackOutputs(backend, settings.clients, settings.userPool.email);
+    userPoolId, userPoolArn, userPoolEndpoint, issuerUrl, jwksUrl, region, clients, senderIdentity, frontendConfig, migration,
+} = settings.successor === undefined
+    ? { ...stackOutputs(backend, settings.clients, settings.userPool.email), migration: undefined }
+    : successorModule().successorStack(backend, settings, settings.successor);

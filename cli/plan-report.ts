@@ -1,3 +1,4 @@
+import { notMigrated } from "../config/successor";
 import { allPolicies } from "../policy-pack/src/policies";
 import { deployedIdsOf, evaluateStack, RegisteredResource } from "../offline/evaluate";
 import { hasMandatoryViolation, PolicyVerdict, runPolicies } from "../offline/run-policies";
@@ -27,6 +28,8 @@ export interface PlanReport {
     readonly policies: readonly PolicyVerdict[];
     /** True when `pulumi preview --policy-pack` would fail. */
     readonly blocked: boolean;
+    /** The migration to a successor pool, when the stack declares one: its phase and what does not move. */
+    readonly migration?: { readonly phase: string; readonly notMigrated: readonly string[] };
 }
 
 type Summarise = (inputs: Record<string, any>) => Record<string, unknown>;
@@ -77,7 +80,7 @@ const summaries: Readonly<Record<string, Summarise>> = {
         ...pick(inputs, [
             "mfaConfiguration", "passwordPolicy.minimumLength", "adminCreateUserConfig.allowAdminCreateUserOnly",
             "autoVerifiedAttributes", "emailConfiguration.emailSendingAccount", "emailConfiguration.fromEmailAddress",
-            "emailConfiguration.replyToEmailAddress", "deletionProtection", "userPoolTier",
+            "emailConfiguration.replyToEmailAddress", "deletionProtection", "userPoolTier", "lambdaConfig.userMigration",
         ]),
     }),
     "aws:cognito/userPoolClient:UserPoolClient": (inputs) => ({
@@ -91,6 +94,17 @@ const summaries: Readonly<Record<string, Summarise>> = {
         ...pick(inputs, ["enableTokenRevocation", "preventUserExistenceErrors", "allowedOauthFlows", "callbackUrls"]),
     }),
     "aws:sesv2/emailIdentity:EmailIdentity": (inputs) => pick(inputs, ["emailIdentity"]),
+    "aws:lambda/function:Function": (inputs) => ({
+        ...pick(inputs, ["runtime", "handler", "timeout", "memorySize"]),
+        environment: inputs.environment?.variables,
+    }),
+    "aws:iam/role:Role": (inputs) => ({
+        assumedBy: JSON.parse(inputs.assumeRolePolicy).Statement.map((statement: any) => statement.Principal.Service),
+    }),
+    // One line per statement: `<Sid>: <actions> on <resources>`.
+    "aws:iam/rolePolicy:RolePolicy": (inputs) => Object.fromEntries(JSON.parse(inputs.policy).Statement.map((statement: any, index: number) =>
+        [statement.Sid ?? `statement ${index + 1}`, `${statement.Effect} ${[statement.Action].flat().join(", ")} on ${[statement.Resource].flat().join(", ")}`])),
+    "aws:lambda/permission:Permission": (inputs) => pick(inputs, ["action", "principal", "sourceArn"]),
 };
 
 function plannedResource(resource: RegisteredResource): PlannedResource {
@@ -104,6 +118,11 @@ function plannedResource(resource: RegisteredResource): PlannedResource {
         ...(resource.importId ? { importId: resource.importId } : {}),
         settings: summaries[resource.type]?.(resource.inputs) ?? {},
     };
+}
+
+function migrationOf(outputs: Record<string, unknown>): Pick<PlanReport, "migration"> {
+    const migration = outputs.migration as { phase: string } | undefined;
+    return migration ? { migration: { phase: migration.phase, notMigrated } } : {};
 }
 
 /**
@@ -125,5 +144,6 @@ export async function planStack(projectDir: string, stack: string, policyConfig?
         resources: evaluation.resources.map(plannedResource),
         policies,
         blocked: hasMandatoryViolation(policies),
+        ...migrationOf(evaluation.outputs),
     };
 }

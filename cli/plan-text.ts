@@ -100,6 +100,25 @@ function verdictLine(report: PlanReport): string {
         : `No mandatory violation${advice}.`;
 }
 
+const phaseDescriptions: Record<string, string> = {
+    "side-by-side": "both pools; the current one is the primary, users move to the new one as they sign in",
+    "cutover": "the new pool is the primary (frontendConfig included); users still move from the old one as they sign in",
+    "finish": "the trigger and the old pool's migration client are gone; the old pool stays, protected",
+};
+
+function migrationLines(report: PlanReport): string[] {
+    const migration = report.migration;
+    if (migration === undefined) {
+        return [];
+    }
+    return [
+        `Migration to the successor pool, phase ${migration.phase}: ${phaseDescriptions[migration.phase]}.`,
+        "Does not move with a user:",
+        ...migration.notMigrated.map((item) => `    - ${item}`),
+        "",
+    ];
+}
+
 /** The plan as text, ending with a newline. */
 export function renderPlanText(report: PlanReport): string {
     return [
@@ -107,6 +126,7 @@ export function renderPlanText(report: PlanReport): string {
         "",
         ...resourceLines(report.resources),
         "",
+        ...migrationLines(report),
         `Policies (${baselineLine(report)}):`,
         ...policyLines(report.policies, report.resources),
         "",

@@ -1,7 +1,15 @@
+import type * as cognito from "@pulumi/aws/cognito";
+import type * as sesv2 from "@pulumi/aws/sesv2";
 import * as pulumi from "@pulumi/pulumi";
 import { ClientSettings, EmailSettings, sesIdentityArnParts } from "../config";
 import { hasSecret } from "./app-client-args";
-import type { SignInBackend } from "./sign-in-backend";
+
+/** A pool, its app clients by name and the SES identity it sends from: a SignInBackend, or a successor's. */
+export interface PoolResources {
+    readonly userPool: cognito.UserPool;
+    readonly clients: Readonly<Record<string, cognito.UserPoolClient>>;
+    readonly senderIdentity?: sesv2.EmailIdentity;
+}
 
 /** The client a browser front end uses: the first public one, else the first. */
 export function frontendClientName(clients: readonly ClientSettings[]): string {
@@ -9,7 +17,7 @@ export function frontendClientName(clients: readonly ClientSettings[]): string {
 }
 
 /** What a stack exports: ids and URLs of the pool, its clients and its sender, and a front end's config. */
-export function stackOutputs(backend: SignInBackend, clients: readonly ClientSettings[], email: EmailSettings) {
+export function stackOutputs(backend: PoolResources, clients: readonly ClientSettings[], email: EmailSettings) {
     const pool = backend.userPool;
     const region = pool.arn.apply((arn) => arn.split(":")[3]);
     const issuerUrl = pulumi.interpolate`https://${pool.endpoint}`;

@@ -4,3 +4,5 @@ export * from "./problems";
 export * from "./schema";
 export * from "./rules/ses-sender";
 export * from "./settings";
+export * from "./successor";
+export * from "./successor-settings";

@@ -12,6 +12,7 @@ import { configurationSetName } from "./rules/ses-names";
 import { tags } from "./rules/tags";
 import { domainName, route53ZoneId, sesIdentityArn, sesSenderIssues } from "./rules/ses-sender";
 import { checkTokenLifetimes } from "./rules/token-validity";
+import { successorSchema, type SuccessorSettings } from "./successor";
 
 /*
  * The stack settings, as written under the `cognito-user-pool:` namespace of Pulumi.<stack>.yaml.
@@ -324,6 +325,8 @@ export const stackSettingsSchema = z.strictObject({
         .prefault([{ name: "web" }]),
     /** Existing resources to adopt with Pulumi's import option (written by `npm run adopt`). */
     import: importSchema.prefault({}),
+    /** A new pool taking over from this one, for a change of a fixed setting (config/successor.ts). Default: none. */
+    successor: successorSchema.optional(),
 }).superRefine((settings, ctx) => {
     checkAttributePermissions({
         customAttributeNames: settings.userPool.attributes.custom.map((attribute) => attribute.name),
@@ -368,6 +371,7 @@ export type EmailSettings = UserPoolSettings["email"];
 export type ImportSettings = ParsedSettings["import"];
 
 /** A stack's settings with every default applied and the pool name resolved. */
-export interface StackSettings extends Omit<ParsedSettings, "userPool"> {
+export interface StackSettings extends Omit<ParsedSettings, "userPool" | "successor"> {
     readonly userPool: UserPoolSettings;
+    readonly successor?: SuccessorSettings;
 }

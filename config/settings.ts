@@ -4,6 +4,7 @@ import { configKeyProblems } from "./rules/config-keys";
 import { parseConfigValue } from "./rules/numbers";
 import { StackSettings, stackSettingsSchema } from "./schema";
 import { identityRegionProblem } from "./rules/ses-sender";
+import { resolveSuccessor, schemaPathOf } from "./successor-settings";
 
 /** Where the settings are used, for the defaults that depend on it. */
 export interface StackContext {
@@ -31,14 +32,21 @@ export function parseStackConfig(values: Record<string, string>, context: StackC
 
 function settingsOrProblems(raw: Record<string, unknown>, context: StackContext, keyProblems: string[]): StackSettings {
     const result = stackSettingsSchema.safeParse(raw, { reportInput: true });
-    const problems = [...keyProblems, ...(result.success ? contextProblems(result.data, context) : describeIssues(result.error.issues, allowedKeysAt))];
+    const currentPoolName = result.data?.userPool.name ?? rawPoolName(raw) ?? `${context.project}-${context.stack}`;
+    const successor = resolveSuccessor(raw, currentPoolName, result.error?.issues ?? []);
+    const problems = [
+        ...keyProblems,
+        ...describeIssues([...result.error?.issues ?? [], ...successor.issues], allowedKeysAt),
+        ...(result.success ? contextProblems(result.data, context) : []),
+    ];
     if (!result.success || problems.length > 0) {
         throw new StackConfigError(problems);
     }
-    const settings = result.data;
+    const { successor: _raw, ...settings } = result.data;
     return {
         ...settings,
-        userPool: { ...settings.userPool, name: settings.userPool.name ?? `${context.project}-${context.stack}` },
+        userPool: { ...settings.userPool, name: currentPoolName },
+        ...(successor.settings ? { successor: successor.settings } : {}),
     };
 }
 
@@ -46,6 +54,12 @@ function settingsOrProblems(raw: Record<string, unknown>, context: StackContext,
 function contextProblems(settings: z.output<typeof stackSettingsSchema>, context: StackContext): string[] {
     const regionProblem = identityRegionProblem(settings.userPool.email.identityArn, context.region);
     return regionProblem === undefined ? [] : [`${keyOf(["userPool", "email", "identityArn"])}: ${regionProblem}`];
+}
+
+/** The pool name as written, for a comparison when the settings did not validate. */
+function rawPoolName(raw: Record<string, unknown>): string | undefined {
+    const name = (raw.userPool as { name?: unknown } | undefined)?.name;
+    return typeof name === "string" ? name : undefined;
 }
 
 /**
@@ -65,7 +79,7 @@ export function rawSettingsFromPulumiConfig(values: Record<string, string>): Rec
 
 function allowedKeysAt(path: PropertyKey[]): string[] {
     let schema: z.core.$ZodType = stackSettingsSchema;
-    for (const part of [...path, undefined]) {
+    for (const part of [...schemaPathOf(path), undefined]) {
         schema = unwrap(schema);
         if (part === undefined) {
             break;

@@ -61,6 +61,18 @@ export function offlineCloud(stack: string, region: string, deployedIdOf: Deploy
                             : {}),
                     } };
                 }
+                case "aws:iam/role:Role": {
+                    const name = args.inputs.name ?? `${args.name}-${suffix.slice(0, 7)}`;
+                    return { id: name, state: { ...args.inputs, name, arn: `arn:aws:iam::${offlineAccountId}:role/${name}` } };
+                }
+                case "aws:lambda/function:Function": {
+                    const name = args.inputs.name ?? `${args.name}-${suffix.slice(0, 7)}`;
+                    return { id: name, state: {
+                        ...args.inputs,
+                        name,
+                        arn: `arn:aws:lambda:${region}:${offlineAccountId}:function:${name}`,
+                    } };
+                }
                 default:
                     return { id: args.id || `${args.name}-id`, state: args.inputs };
             }

@@ -111,6 +111,46 @@ describe("npm run plan", () => {
         });
     });
 
+    describe("a stack with a successor pool (cognito-user-pool:successor)", () => {
+        const successor = `  cognito-user-pool:successor:
+    name: myapp-prod-v2
+    phase: cutover
+    signIn:
+      with: [email]
+`;
+
+        it("passes the pack against the deployed baseline: the current pool unchanged, the new pool new", async () => {
+            const baseline = await project.deployBaseline("prod");
+            fs.appendFileSync(project.stackFile("prod"), successor);
+            const { code, out } = await plan(project, "--stack", "prod", "--baseline", baseline);
+            assert.strictEqual(code, 0, out);
+            assert.match(out, /\nNo mandatory violation\.\n$/);
+        });
+
+        it("shows both pools, the trigger, the role and its policy, the phase and what does not move", async () => {
+            fs.appendFileSync(project.stackFile("prod"), successor);
+            const { out } = await plan(project, "--stack", "prod");
+            assert.match(out, /aws:cognito\/userPool:UserPool +auth-pool {2}\[protect, retainOnDelete\]\n(.*\n)*?.*name: myapp-prod\n/);
+            assert.match(out, /aws:cognito\/userPool:UserPool +successor-pool {2}\[protect, retainOnDelete\]\n(.*\n)*?.*name: myapp-prod-v2\n/);
+            assert.match(out, /lambdaConfig\.userMigration: arn:aws:lambda:ap-northeast-2:123456789012:function:successor-migration-function-\w+\n/);
+            assert.match(out, /aws:lambda\/function:Function +successor-migration-function\n.*runtime: nodejs22\.x\n/);
+            assert.match(out, /aws:iam\/role:Role +successor-migration-role\n.*assumedBy: lambda\.amazonaws\.com\n/);
+            assert.match(out, /FindUsersAndCheckPasswordsInTheOldPool: Allow cognito-idp:AdminGetUser, cognito-idp:ListUsers, cognito-idp:AdminInitiateAuth on arn:aws:cognito-idp:ap-northeast-2:123456789012:userpool\/ap-northeast-2_\w+\n/);
+            assert.match(out, /aws:lambda\/permission:Permission +successor-invoke\n(.*\n)*?.*principal: cognito-idp\.amazonaws\.com\n/);
+            assert.match(out, /\nMigration to the successor pool, phase cutover: the new pool is the primary/);
+            assert.match(out, /- TOTP MFA secrets/);
+            assert.match(out, /- group memberships/);
+        });
+
+        it("names the successor path when a fixed setting is changed in place instead", async () => {
+            const baseline = await project.deployBaseline("prod");
+            project.edit("prod", "with: [username]", "with: [email]");
+            const { code, out } = await plan(project, "--stack", "prod", "--baseline", baseline);
+            assert.strictEqual(code, 1);
+            assert.match(out, /put userPool\.signIn back as deployed and add `cognito-user-pool:successor: \{name: <a new pool name>, signIn: <the new userPool\.signIn>\}`/);
+        });
+    });
+
     describe("bad usage or input: a message on stderr, exit 2", () => {
         const cases: [string, (project: ProjectCopy) => string[], RegExp][] = [
             ["an unknown option, with the usage", () => ["--stack", "dev", "--verbose"], /^error: unknown option --verbose\n\nusage: npm run plan/],

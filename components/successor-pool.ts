@@ -1,0 +1,114 @@
+import * as cognito from "@pulumi/aws/cognito";
+import * as lambda from "@pulumi/aws/lambda";
+import * as pulumi from "@pulumi/pulumi";
+import {
+    ClientSettings, isMigrating, legacySubAttribute, standardAttributes, SuccessorSettings, UserPoolSettings,
+} from "../config";
+import { appClientArgs } from "./app-client-args";
+import { UserMigrationFunction } from "./user-migration-function";
+import { signInArgs, userPoolArgs } from "./user-pool-args";
+
+/*
+ * Loaded only for a stack that declares a successor (index.ts): it brings in @pulumi/aws/lambda and /iam,
+ * which a stack without one never loads.
+ */
+
+export interface SuccessorPoolArgs {
+    /** The current pool's settings and the pool itself, which users migrate from. */
+    readonly current: { readonly settings: UserPoolSettings; readonly userPool: cognito.UserPool };
+    readonly successor: SuccessorSettings;
+    /** The SES identity the current pool sends from, shared by the new one. Default: none (Cognito's sender). */
+    readonly senderIdentityArn?: pulumi.Input<string>;
+    /** Pulumi protect and retainOnDelete on the new pool. Default: false. */
+    readonly protect?: boolean;
+}
+
+/**
+ * The pool that takes over from the current one: the new pool and its app clients and, until the finish
+ * phase, the user-migration trigger that moves each user over from the current pool at sign-in.
+ */
+export class SuccessorPool extends pulumi.ComponentResource {
+    readonly userPool: cognito.UserPool;
+    /** The app clients by their configured name. */
+    readonly clients: Readonly<Record<string, cognito.UserPoolClient>>;
+    /** The trigger's function, role and the old pool's migration client; absent in the finish phase. */
+    readonly migration?: UserMigrationFunction;
+    readonly invokePermission?: lambda.Permission;
+
+    constructor(name: string, args: SuccessorPoolArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("cognito-user-pool:index:SuccessorPool", name, {}, opts);
+        const { successor } = args;
+        const migrating = isMigrating(successor.phase);
+
+        if (migrating) {
+            this.migration = new UserMigrationFunction(`${name}-migration`, {
+                oldUserPool: args.current.userPool,
+                lookupAttributes: lookupAttributes(args.current.settings, successor.userPool),
+                customAttributes: successor.userPool.attributes.custom.map((attribute) => `custom:${attribute.name}`),
+                tags: successor.userPool.tags,
+            }, { parent: this });
+        }
+
+        this.userPool = new cognito.UserPool(`${name}-pool`, {
+            ...userPoolArgs(successor.userPool, args.senderIdentityArn),
+            ...(this.migration ? { lambdaConfig: { userMigration: this.migration.function.arn } } : {}),
+        }, {
+            parent: this,
+            protect: args.protect ?? false,
+            retainOnDelete: args.protect ?? false,
+            // The trigger is wired once its role may read the old pool.
+            dependsOn: this.migration ? [this.migration.policy] : [],
+        });
+
+        if (this.migration) {
+            // Only this pool may invoke the function (cognito-user-pools-import-using-lambda.html).
+            this.invokePermission = new lambda.Permission(`${name}-invoke`, {
+                action: "lambda:InvokeFunction",
+                function: this.migration.function.name,
+                principal: "cognito-idp.amazonaws.com",
+                sourceArn: this.userPool.arn,
+            }, { parent: this.migration });
+        }
+
+        this.clients = Object.fromEntries(successor.clients.map((client) => [client.name,
+            new cognito.UserPoolClient(`${name}-client-${client.name}`,
+                appClientArgs(successorClient(client, successor), this.userPool.id), { parent: this })]));
+
+        this.registerOutputs({});
+    }
+}
+
+/** What a user signs in with on a pool besides the user name: its username or alias attributes. */
+function signInAttributes(settings: UserPoolSettings): string[] {
+    const { usernameAttributes = [], aliasAttributes = [] } = signInArgs(settings.signIn) as { usernameAttributes?: string[]; aliasAttributes?: string[] };
+    return [...usernameAttributes, ...aliasAttributes].filter((attribute) => attribute !== "preferred_username");
+}
+
+/** Attributes users sign in with on the new pool that the old pool does not know them by. */
+function lookupAttributes(current: UserPoolSettings, next: UserPoolSettings): string[] {
+    const known = signInAttributes(current);
+    return signInAttributes(next).filter((attribute) => !known.includes(attribute));
+}
+
+/** The flows that hand the trigger the password (SRP does not: cognito-user-pools-import-using-lambda.html). */
+const passwordFlows: readonly ClientSettings["authFlows"][number][] = ["user_password", "admin_user_password"];
+
+/**
+ * A client of the new pool: during the migration a client without a flow that carries the password also
+ * allows USER_PASSWORD_AUTH; no client may write custom:legacy_sub (Cognito's default lets a client write
+ * every attribute, so `all` becomes the list of all others).
+ */
+function successorClient(client: ClientSettings, successor: SuccessorSettings): ClientSettings {
+    const authFlows = isMigrating(successor.phase) && !client.authFlows.some((flow) => passwordFlows.includes(flow))
+        ? [...client.authFlows, "user_password" as const]
+        : client.authFlows;
+    const writeAttributes = client.writeAttributes === "all"
+        ? [
+            ...standardAttributes,
+            ...successor.userPool.attributes.custom
+                .filter((attribute) => attribute.name !== legacySubAttribute)
+                .map((attribute) => `custom:${attribute.name}`),
+        ]
+        : client.writeAttributes;
+    return { ...client, authFlows, writeAttributes };
+}

@@ -1,0 +1,33 @@
+import type { StackSettings, SuccessorSettings } from "../config";
+import { PoolResources, stackOutputs } from "./outputs";
+import type { SignInBackend } from "./sign-in-backend";
+import { SuccessorPool } from "./successor-pool";
+
+/** The outputs a front end or an operator needs of one of the two pools. */
+function poolOutputs(outputs: ReturnType<typeof stackOutputs>) {
+    const { userPoolId, userPoolArn, clients, frontendConfig } = outputs;
+    return { userPoolId, userPoolArn, clients, frontendConfig };
+}
+
+/**
+ * Builds the successor beside the current pool's backend and returns the stack's outputs: those of the
+ * primary pool (the current one side by side, the new one from the cutover on) and, under `migration`, the
+ * phase and both pools'.
+ */
+export function successorStack(backend: SignInBackend, settings: StackSettings, successor: SuccessorSettings) {
+    const successorPool = new SuccessorPool("successor", {
+        current: { settings: settings.userPool, userPool: backend.userPool },
+        successor,
+        senderIdentityArn: backend.senderIdentity?.arn,
+        protect: settings.protect,
+    });
+    const newPool: PoolResources = {
+        userPool: successorPool.userPool, clients: successorPool.clients, senderIdentity: backend.senderIdentity,
+    };
+    const current = stackOutputs(backend, settings.clients, settings.userPool.email);
+    const next = stackOutputs(newPool, successor.clients, successor.userPool.email);
+    return {
+        ...(successor.phase === "side-by-side" ? current : next),
+        migration: { phase: successor.phase, from: poolOutputs(current), to: poolOutputs(next) },
+    };
+}

@@ -1,0 +1,132 @@
+import * as fs from "fs";
+import * as path from "path";
+import * as cognito from "@pulumi/aws/cognito";
+import * as iam from "@pulumi/aws/iam";
+import * as lambda from "@pulumi/aws/lambda";
+import * as pulumi from "@pulumi/pulumi";
+import type { ClientSettings } from "../config";
+import { migrationEnvironment } from "../lambda/migration-settings";
+import { appClientArgs } from "./app-client-args";
+
+export interface UserMigrationFunctionArgs {
+    /** The pool users migrate from. */
+    readonly oldUserPool: cognito.UserPool;
+    /** Attributes the new pool signs in with and the old one does not (email, phone_number). */
+    readonly lookupAttributes: readonly string[];
+    /** The new pool's custom attributes, `custom:` prefixed. */
+    readonly customAttributes: readonly string[];
+    /** Tags on the role and the function. Default: none. */
+    readonly tags?: Record<string, string>;
+}
+
+/**
+ * A supported Node.js runtime whose AWS SDK v3 the function uses (Lambda runtimes page: nodejs22.x is supported
+ * until Node.js 22's end of life, April 2027; nodejs24.x after it).
+ */
+const runtime = lambda.Runtime.NodeJS22dX;
+
+/**
+ * The old pool's client the function checks passwords through: nothing but ADMIN_USER_PASSWORD_AUTH, which
+ * only a caller with cognito-idp:AdminInitiateAuth can use; the tokens it yields are thrown away at once.
+ */
+export const migrationClientSettings: ClientSettings = {
+    name: "user-migration",
+    type: "confidential",
+    generateSecret: false,
+    authFlows: ["admin_user_password"],
+    tokenValidity: { access: "5m", id: "5m", refresh: "60m", authSession: "3m" },
+    tokenRevocation: true,
+    preventUserExistenceErrors: true,
+    readAttributes: "all",
+    writeAttributes: [],
+};
+
+/** The compiled function: built by `npm run build` into bin/ (this module runs from bin/ or, under ts-node, beside it). */
+function functionCode(): pulumi.asset.AssetArchive {
+    const build = path.join(__dirname, "..", path.extname(__filename) === ".ts" ? "bin" : "");
+    const files = ["lambda/user-migration.js", "lambda/migration-settings.js", "config/limits.js"];
+    const missing = files.filter((file) => !fs.existsSync(path.join(build, file)));
+    if (missing.length > 0) {
+        throw new Error(`the user-migration function is not built (${missing.join(", ")} missing in ${build}): run npm run build`);
+    }
+    return new pulumi.asset.AssetArchive(Object.fromEntries(files.map((file) =>
+        [file, new pulumi.asset.FileAsset(path.join(build, file))])));
+}
+
+/**
+ * The user-migration trigger's function and what it may do: the old pool's migration client, an IAM role that
+ * may only read users of the old pool and check their passwords (and write the function's logs), and the
+ * function itself. The new pool wires it as its UserMigration trigger and grants itself the right to invoke it.
+ */
+export class UserMigrationFunction extends pulumi.ComponentResource {
+    readonly migrationClient: cognito.UserPoolClient;
+    readonly role: iam.Role;
+    readonly policy: iam.RolePolicy;
+    readonly function: lambda.Function;
+
+    constructor(name: string, args: UserMigrationFunctionArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("cognito-user-pool:index:UserMigrationFunction", name, {}, opts);
+
+        this.migrationClient = new cognito.UserPoolClient(`${name}-client`,
+            appClientArgs(migrationClientSettings, args.oldUserPool.id), { parent: this });
+
+        this.role = new iam.Role(`${name}-role`, {
+            description: "The user-migration trigger of a successor user pool",
+            assumeRolePolicy: JSON.stringify({
+                Version: "2012-10-17",
+                Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
+            }),
+            tags: args.tags,
+        }, { parent: this });
+
+        this.function = new lambda.Function(`${name}-function`, {
+            description: "Moves a user from the old user pool to the new one at sign-in or password reset",
+            runtime,
+            handler: "lambda/user-migration.handler",
+            code: functionCode(),
+            role: this.role.arn,
+            // Cognito gives a trigger about 5 s; the function keeps to its own budget within it.
+            timeout: 5,
+            memorySize: 256,
+            environment: {
+                variables: migrationEnvironment<pulumi.Input<string>>({
+                    oldUserPoolId: args.oldUserPool.id,
+                    migrationClientId: this.migrationClient.id,
+                    lookupAttributes: args.lookupAttributes,
+                    customAttributes: args.customAttributes,
+                }),
+            },
+            tags: args.tags,
+        }, { parent: this });
+
+        this.policy = new iam.RolePolicy(`${name}-policy`, {
+            role: this.role.id,
+            policy: pulumi.jsonStringify({
+                Version: "2012-10-17",
+                Statement: [
+                    {
+                        Sid: "FindUsersAndCheckPasswordsInTheOldPool",
+                        Effect: "Allow",
+                        Action: ["cognito-idp:AdminGetUser", "cognito-idp:ListUsers", "cognito-idp:AdminInitiateAuth"],
+                        Resource: args.oldUserPool.arn,
+                    },
+                    {
+                        Sid: "WriteItsLogs",
+                        Effect: "Allow",
+                        Action: ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"],
+                        Resource: this.function.arn.apply(logGroupArns),
+                    },
+                ],
+            }),
+        }, { parent: this });
+
+        this.registerOutputs({});
+    }
+}
+
+/** The function's log group, `/aws/lambda/<name>`, and its streams, from the function's ARN. */
+function logGroupArns(functionArn: string): string[] {
+    const [, partition, , region, account, , functionName] = functionArn.split(":");
+    const logGroup = `arn:${partition}:logs:${region}:${account}:log-group:/aws/lambda/${functionName}`;
+    return [logGroup, `${logGroup}:*`];
+}

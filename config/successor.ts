@@ -1,0 +1,67 @@
+import { z } from "zod";
+import type { ClientSettings, UserPoolSettings } from "./schema";
+
+/*
+ * `cognito-user-pool:successor`: a new pool that takes over from the current one, for a change of a setting
+ * Cognito fixes at creation. The key holds only what differs; the rest of the new pool and every app client
+ * are inherited from the current pool's settings and validated by the same schema (successor-settings.ts).
+ */
+
+/**
+ * side-by-side: both pools, the current one primary; cutover: the new pool primary, the old one still answering
+ * the migration trigger; finish: the trigger and the old pool's migration client removed, the old pool kept.
+ */
+export const successorPhases = ["side-by-side", "cutover", "finish"] as const;
+export type SuccessorPhase = (typeof successorPhases)[number];
+
+/**
+ * The custom attribute (without its `custom:` prefix) that keeps a migrated user's `sub` from the current pool:
+ * Cognito gives every user a new `sub` in the new pool. The successor declares it; it is immutable and no app
+ * client may write it, so only the migration sets it.
+ */
+export const legacySubAttribute = "legacy_sub";
+
+/** The keys under successor.userPool that have keys of their own under successor. */
+export const successorOwnKeys = ["name", "signIn", "attributes"] as const;
+
+const settingsMap = z.record(z.string(), z.unknown(), { error: "expected a map of keys" });
+
+export const successorSchema = z.strictObject({
+    /** The new pool's name, not the current pool's. Required. */
+    name: z.string({ error: "expected the new pool's name" }),
+    /** side-by-side | cutover | finish. Default: side-by-side. */
+    phase: z.enum(successorPhases).default("side-by-side"),
+    /** FIXED. The new pool's sign-in options, as under userPool.signIn. Default: the current pool's. */
+    signIn: settingsMap.optional(),
+    /**
+     * FIXED. The new pool's `required` and `custom` attributes, as under userPool.attributes; a list given
+     * replaces the current pool's. `custom:legacy_sub` is added. Default: the current pool's.
+     */
+    attributes: settingsMap.optional(),
+    /** Changeable settings of the new pool that differ from the current pool's, as under userPool. Default: none. */
+    userPool: settingsMap.optional(),
+    /** The new pool's app clients, replacing the list of the current pool's. Default: the current pool's clients. */
+    clients: z.array(z.unknown(), { error: "expected a list of app clients" }).optional(),
+});
+
+/** The successor with everything inherited resolved: settings of a whole pool and its clients. */
+export interface SuccessorSettings {
+    readonly phase: SuccessorPhase;
+    /** The new pool: the current pool's settings with the successor's changes, legacy_sub declared. */
+    readonly userPool: UserPoolSettings;
+    readonly clients: readonly ClientSettings[];
+}
+
+/** Whether the migration trigger still runs: until the finish phase. */
+export function isMigrating(phase: SuccessorPhase): boolean {
+    return phase !== "finish";
+}
+
+/** What the migration trigger does not carry over to the new pool, said in the plan and the README. */
+export const notMigrated = [
+    "TOTP MFA secrets: users with an authenticator app enrol it again in the new pool",
+    "federated users (signed in through an identity provider): the new pool links them afresh through its own identity providers",
+    "group memberships: the trigger runs before the user exists in the new pool, so it cannot add them",
+    "the user's sub: the new pool gives a new one; the old one is kept in custom:legacy_sub",
+    "passwords of users who never sign in during the migration (import them with the CSV; they reset their password)",
+] as const;

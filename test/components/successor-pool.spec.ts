@@ -1,0 +1,202 @@
+import { strict as assert } from "assert";
+import * as path from "path";
+import { RegisteredResource, StackEvaluation } from "../../offline/evaluate";
+import { evaluate, only, ofType, repoRoot, resourceTypes, stackConfig, withSettings } from "../support/program";
+
+const types = {
+    ...resourceTypes,
+    function: "aws:lambda/function:Function",
+    role: "aws:iam/role:Role",
+    policy: "aws:iam/rolePolicy:RolePolicy",
+    permission: "aws:lambda/permission:Permission",
+} as const;
+
+const successor = { name: "myapp-prod-v2", signIn: { with: ["email"] } };
+
+function prodWithSuccessor(phase: string): Promise<StackEvaluation> {
+    return evaluate(withSettings(stackConfig("prod"), { successor: { ...successor, phase } }));
+}
+
+function named(resources: readonly RegisteredResource[], name: string): RegisteredResource {
+    const found = resources.find((resource) => resource.name === name);
+    assert.ok(found, `no resource named ${name}`);
+    return found;
+}
+
+const currentPoolArn = (evaluation: StackEvaluation) => (evaluation.outputs.migration as any).from.userPoolArn;
+
+describe("a successor pool (components/successor-pool.ts), per phase", () => {
+    describe("side-by-side", () => {
+        let evaluation: StackEvaluation;
+        before(async () => {
+            evaluation = await prodWithSuccessor("side-by-side");
+        });
+
+        it("leaves the current pool, its clients and its SES identity exactly as without a successor", async () => {
+            const without = await evaluate(stackConfig("prod"));
+            for (const resource of without.resources) {
+                const same = evaluation.resources.find((other) => other.urn === resource.urn);
+                assert.ok(same, `${resource.name} keeps its URN`);
+                assert.deepEqual(same.inputs, resource.inputs, `${resource.name} keeps its inputs`);
+                assert.equal(same.protect, resource.protect || resource.type === types.userPool);
+            }
+        });
+
+        it("builds the new pool with the changed fixed settings, custom:legacy_sub and the shared SES sender", () => {
+            const pool = named(evaluation.resources, "successor-pool").inputs;
+            const current = named(evaluation.resources, "auth-pool").inputs;
+            assert.equal(pool.name, "myapp-prod-v2");
+            assert.deepEqual(pool.usernameAttributes, ["email"]);
+            assert.equal(pool.aliasAttributes, undefined);
+            assert.deepEqual(pool.schemas.at(-1), {
+                name: "legacy_sub", attributeDataType: "String", required: false, mutable: false, developerOnlyAttribute: false,
+                stringAttributeConstraints: { minLength: "0", maxLength: "2048" },
+            });
+            assert.deepEqual(pool.emailConfiguration, current.emailConfiguration, "the same SES identity and FROM address");
+            assert.equal(pool.mfaConfiguration, current.mfaConfiguration);
+            assert.ok(named(evaluation.resources, "successor-pool").protect, "protected like the current pool of prod");
+        });
+
+        it("wires the user-migration function as the new pool's UserMigration trigger, invocable by that pool only", () => {
+            const pool = named(evaluation.resources, "successor-pool");
+            const permission = only(evaluation.resources, types.permission).inputs;
+            const fn = only(evaluation.resources, types.function);
+            const functionArn = `arn:aws:lambda:ap-northeast-2:123456789012:function:${permission.function}`;
+            assert.deepEqual(pool.inputs.lambdaConfig, { userMigration: functionArn });
+            assert.deepEqual(permission, {
+                action: "lambda:InvokeFunction",
+                function: permission.function,
+                principal: "cognito-idp.amazonaws.com",
+                sourceArn: (evaluation.outputs.migration as any).to.userPoolArn,
+            });
+            assert.match(permission.function, /^successor-migration-function-/);
+            assert.equal(fn.inputs.runtime, "nodejs22.x");
+            assert.equal(fn.inputs.handler, "lambda/user-migration.handler");
+            assert.equal(fn.inputs.timeout, 5, "within Cognito's 5 s for a trigger");
+        });
+
+        it("packages the compiled handler, with what it requires, as the function's code", async () => {
+            const code = only(evaluation.resources, types.function).inputs.code;
+            const assets: Record<string, any> = await code.assets;
+            const files = await Promise.all(Object.entries(assets).map(async ([name, asset]) => [name, await asset.path]));
+            assert.deepEqual(Object.fromEntries(files), {
+                "lambda/user-migration.js": path.join(repoRoot, "bin", "lambda", "user-migration.js"),
+                "lambda/migration-settings.js": path.join(repoRoot, "bin", "lambda", "migration-settings.js"),
+                "config/limits.js": path.join(repoRoot, "bin", "config", "limits.js"),
+            });
+        });
+
+        it("hands the function the old pool, its migration client and what the new pool signs in with", () => {
+            const variables = only(evaluation.resources, types.function).inputs.environment.variables;
+            const migrationClient = named(evaluation.resources, "successor-migration-client");
+            const { MIGRATION_CLIENT_ID: clientId, ...others } = variables;
+            assert.deepEqual(others, {
+                OLD_USER_POOL_ID: currentPoolArn(evaluation).split("/")[1],
+                LOOKUP_ATTRIBUTES: "email",
+                NEW_POOL_CUSTOM_ATTRIBUTES: "custom:legacy_sub",
+            });
+            const poolClientIds = Object.values((evaluation.outputs.clients as Record<string, { id: string }>)).map((client) => client.id);
+            assert.ok(clientId && !poolClientIds.includes(clientId), "a client of its own, not one of the apps'");
+            assert.equal(migrationClient.inputs.userPoolId, variables.OLD_USER_POOL_ID, "the migration client is the old pool's");
+        });
+
+        it("gives the old pool a migration client that allows ADMIN_USER_PASSWORD_AUTH only, without a secret", () => {
+            const client = named(evaluation.resources, "successor-migration-client").inputs;
+            assert.deepEqual(client.explicitAuthFlows, ["ALLOW_ADMIN_USER_PASSWORD_AUTH"]);
+            assert.equal(client.generateSecret, false);
+            assert.deepEqual(client.writeAttributes, []);
+        });
+
+        it("lets the function's role read users of the old pool and check passwords there, and write its logs: nothing else", () => {
+            const role = only(evaluation.resources, types.role).inputs;
+            const policy = JSON.parse(only(evaluation.resources, types.policy).inputs.policy);
+            const functionName = only(evaluation.resources, types.permission).inputs.function;
+            const logGroup = `arn:aws:logs:ap-northeast-2:123456789012:log-group:/aws/lambda/${functionName}`;
+            assert.deepEqual(JSON.parse(role.assumeRolePolicy).Statement,
+                [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }]);
+            assert.deepEqual(policy.Statement.map(({ Effect, Action, Resource }: any) => ({ Effect, Action, Resource })), [
+                {
+                    Effect: "Allow",
+                    Action: ["cognito-idp:AdminGetUser", "cognito-idp:ListUsers", "cognito-idp:AdminInitiateAuth"],
+                    Resource: currentPoolArn(evaluation),
+                },
+                {
+                    Effect: "Allow",
+                    Action: ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"],
+                    Resource: [logGroup, `${logGroup}:*`],
+                },
+            ]);
+        });
+
+        it("inherits the current clients, adding USER_PASSWORD_AUTH where no flow hands the trigger the password", () => {
+            const web = named(evaluation.resources, "successor-client-web").inputs;
+            const server = named(evaluation.resources, "successor-client-server").inputs;
+            assert.deepEqual(web.explicitAuthFlows, ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_PASSWORD_AUTH"]);
+            assert.deepEqual(server.explicitAuthFlows, ["ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]);
+            assert.equal(server.generateSecret, true);
+            assert.equal(web.accessTokenValidity, named(evaluation.resources, "auth-client-web").inputs.accessTokenValidity);
+        });
+
+        it("lets no client of the new pool write custom:legacy_sub, and every other attribute as before", () => {
+            const web = named(evaluation.resources, "successor-client-web").inputs;
+            assert.ok(web.writeAttributes.includes("email"));
+            assert.ok(web.writeAttributes.includes("zoneinfo"));
+            assert.ok(!web.writeAttributes.includes("custom:legacy_sub"));
+        });
+
+        it("keeps the current pool primary in the outputs and adds the successor's", () => {
+            const outputs = evaluation.outputs as any;
+            assert.equal(outputs.migration.phase, "side-by-side");
+            assert.equal(outputs.userPoolArn, outputs.migration.from.userPoolArn);
+            assert.deepEqual(outputs.frontendConfig, outputs.migration.from.frontendConfig);
+            assert.notEqual(outputs.migration.to.userPoolId, outputs.userPoolId);
+            assert.equal(outputs.migration.to.frontendConfig.UserPoolId, outputs.migration.to.userPoolId);
+            assert.equal(outputs.migration.to.frontendConfig.ClientId, outputs.migration.to.clients.web.id);
+        });
+    });
+
+    describe("cutover", () => {
+        it("points the primary outputs, frontendConfig included, at the new pool; the trigger still runs", async () => {
+            const evaluation = await prodWithSuccessor("cutover");
+            const outputs = evaluation.outputs as any;
+            assert.equal(outputs.userPoolId, outputs.migration.to.userPoolId);
+            assert.deepEqual(outputs.frontendConfig, outputs.migration.to.frontendConfig);
+            assert.deepEqual(outputs.clients.web, outputs.migration.to.clients.web);
+            assert.equal(outputs.senderIdentity.identity, "no-reply@example.com", "the shared SES identity");
+            assert.ok(named(evaluation.resources, "successor-pool").inputs.lambdaConfig.userMigration);
+            assert.equal(ofType(evaluation.resources, types.function).length, 1);
+        });
+    });
+
+    describe("finish", () => {
+        let evaluation: StackEvaluation;
+        before(async () => {
+            evaluation = await prodWithSuccessor("finish");
+        });
+
+        it("removes the trigger, its function, role, policy, permission and the old pool's migration client", () => {
+            for (const type of [types.function, types.role, types.policy, types.permission]) {
+                assert.deepEqual(ofType(evaluation.resources, type), [], `no ${type}`);
+            }
+            assert.equal(evaluation.resources.some((resource) => resource.name === "successor-migration-client"), false);
+            assert.equal(named(evaluation.resources, "successor-pool").inputs.lambdaConfig, undefined);
+        });
+
+        it("keeps the old pool, protected, and the new pool's clients back to their own flows", () => {
+            const old = named(evaluation.resources, "auth-pool");
+            assert.equal(old.protect, true);
+            assert.equal(old.retainOnDelete, true);
+            assert.deepEqual(named(evaluation.resources, "successor-client-web").inputs.explicitAuthFlows,
+                ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]);
+            assert.equal((evaluation.outputs as any).userPoolId, (evaluation.outputs as any).migration.to.userPoolId);
+        });
+    });
+
+    it("protects the current pool and its (shared) SES identity of an unprotected stack (dev) once it has a successor", async () => {
+        const { resources } = await evaluate(withSettings(stackConfig("dev"), { successor: { name: "myapp-dev-v2" } }));
+        for (const name of ["auth-pool", "auth-sender"]) {
+            assert.deepEqual([named(resources, name).protect, named(resources, name).retainOnDelete], [true, true], name);
+        }
+        assert.equal(named(resources, "successor-pool").protect, false, "the new pool as the stack's protect says");
+    });
+});
