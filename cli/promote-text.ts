@@ -1,38 +1,40 @@
+import * as path from "path";
 import type { Promotion } from "../promotion/promotion";
-import { perEnvironmentKeys } from "../promotion/setting-keys";
 import type { SettingDifference } from "../promotion/settings-diff";
 
 function formatValue(value: unknown): string {
     return value === undefined ? "(not set)" : JSON.stringify(value);
 }
 
-function differenceLines(title: string, differences: readonly SettingDifference[], keyWidth: number): string[] {
-    if (differences.length === 0) {
-        return [`${title}: none`];
-    }
-    return [
-        `${title}:`,
-        ...differences.map(({ key, from, to }) => {
-            const values = to === undefined && key.startsWith("clients[")
-                ? "a new client, copied with its settings"
-                : `${formatValue(from)} → ${formatValue(to)}`;
-            return `    ${key.padEnd(keyWidth)}  ${values}`;
-        }),
+/** `staging: clients[web].tokenValidity.refresh  "7d" → "30d"`, with what sets the change apart. */
+function changeLine(promotion: Promotion, difference: SettingDifference, keyWidth: number): string {
+    const { key, from: promoted, to: current } = difference;
+    const change = current === undefined && key.startsWith("clients[")
+        ? `a new client, as ${promotion.from} has it`
+        : `${formatValue(current)} → ${formatValue(promoted)}`;
+    const notes = [
+        ...(promotion.diff.fixedAtCreation.includes(difference) ? ["fixed at creation"] : []),
+        ...promotion.weakenings.filter((weakening) => weakening.difference === difference).map((weakening) => `weaker: ${weakening.why}`),
     ];
+    return `  ${promotion.to}: ${key.padEnd(keyWidth)}  ${change}${notes.length > 0 ? `   (${notes.join("; ")})` : ""}`;
 }
 
-/** What differs between the two stacks, grouped, values in `--from → --to` order; ends with a blank line. */
+/**
+ * What a promotion would do to the target, read the way it happens: each change as `<to>: <key> <current value>
+ * → <promoted value>`; then what stays as the target has it. Ends with a blank line.
+ */
 export function renderPromotionText(promotion: Promotion): string {
     const { diff, from, to } = promotion;
-    const keyWidth = Math.max(0, ...[...diff.fixedAtCreation, ...diff.changeable].map((difference) => difference.key.length));
+    const changes = [...diff.fixedAtCreation, ...diff.changeable];
+    const keyWidth = Math.max(0, ...changes.map((difference) => difference.key.length));
+    const file = path.basename(promotion.targetFile);
     return [
-        `Effective settings that differ, ${from} → ${to} (after defaults):`,
-        "",
-        ...differenceLines("Fixed at creation (a deployed pool or client cannot take a change)", diff.fixedAtCreation, keyWidth),
-        ...differenceLines("Changeable", diff.changeable, keyWidth),
+        `Promote ${from} → ${to}: what ${file} would get (${to}'s value → the promoted value):`,
+        ...(changes.length > 0 ? changes.map((difference) => changeLine(promotion, difference, keyWidth)) : ["  nothing to change"]),
+        ...(diff.perEnvironment.length > 0
+            ? [`Not promoted, each environment's own (${to} keeps its values): ${diff.perEnvironment.map((difference) => difference.key).join(", ")}`]
+            : []),
         ...(diff.onlyInTarget.length > 0 ? [`Only in ${to}, left alone: ${diff.onlyInTarget.join(", ")}`] : []),
-        "",
-        `Per-environment keys, not compared: ${perEnvironmentKeys.join(", ")}.`,
         "",
         "",
     ].join("\n");

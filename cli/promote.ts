@@ -4,16 +4,18 @@ import { readStackText, stackFilePath } from "../offline/stack-files";
 import type { PolicyPackConfig } from "../offline/run-policies";
 import type { Baseline } from "../policy-pack/src/fixed-settings/types";
 import { promotionRefusals } from "../promotion/guard";
-import { preparePromotion } from "../promotion/promotion";
+import { preparePromotion, Promotion } from "../promotion/promotion";
 import { parseOptions, stackName, UsageError } from "./args";
 import { CommandIO, ExitCode, reportingBadInput, runAsProcess } from "./command";
 import { readPolicyConfigFile } from "./policy-config-file";
 import { renderPromotionText } from "./promote-text";
 
-const promoteUsage = `usage: npm run promote -- --from <stack> --to <stack> [--baseline <policy-config file>] [--write]
+const promoteUsage = `usage: npm run promote -- --from <stack> --to <stack> [--baseline <policy-config file>] [--write] [--accept-weaker]
 
-Lists the effective settings that differ between two stacks; --write copies them into Pulumi.<to>.yaml.
-Refused when the result would fail config validation or change a fixed setting of the target's baseline.
+Says what Pulumi.<to>.yaml would get from <from>: each promotable setting that differs, as <to>'s value → the
+promoted value (per-environment settings stay as <to> has them); --write writes them.
+Refused when the result would fail config validation, change a fixed setting of the target's baseline, or
+weaken a protected target (MFA, deletion protection, token lifetimes, password policy) without --accept-weaker.
 Exit code: 0 listed or written, 1 refused (the file untouched), 2 bad usage, stack file, config or baseline.`;
 
 const options = {
@@ -21,6 +23,7 @@ const options = {
     to: { type: "string" },
     baseline: { type: "string" },
     write: { type: "boolean" },
+    "accept-weaker": { type: "boolean" },
     help: { type: "boolean" },
 } as const;
 
@@ -37,7 +40,14 @@ export async function main(argv: readonly string[], io: CommandIO): Promise<Exit
             throw new UsageError("--from and --to name the same stack");
         }
         const policyConfig = args.baseline === undefined ? undefined : readPolicyConfigFile(path.resolve(args.baseline));
-        const request: Request = { from, to, sourceText: readStackText(io.projectDir, from), policyConfig: policyConfig?.config, baseline: policyConfig?.baseline };
+        const request: Request = {
+            from,
+            to,
+            sourceText: readStackText(io.projectDir, from),
+            policyConfig: policyConfig?.config,
+            baseline: policyConfig?.baseline,
+            acceptWeaker: args["accept-weaker"] === true,
+        };
         if (!args.write) {
             return promote(request, readStackText(io.projectDir, to), undefined, io);
         }
@@ -53,6 +63,17 @@ interface Request {
     readonly sourceText: string;
     readonly policyConfig?: PolicyPackConfig;
     readonly baseline?: Baseline;
+    readonly acceptWeaker: boolean;
+}
+
+/** Why the weaker changes may not be written into a protected target; none once accepted. */
+function weakeningRefusals(promotion: Promotion, acceptWeaker: boolean): string[] {
+    if (!promotion.targetProtected || acceptWeaker) {
+        return [];
+    }
+    return promotion.weakenings.map(({ difference, why }) =>
+        `${difference.key}: ${JSON.stringify(difference.to)} → ${JSON.stringify(difference.from)} weakens ${promotion.to}, ` +
+        `a protected stack (${why}); pass --accept-weaker to write it all the same`);
 }
 
 /** Lists the promotion, checks it, and writes it when given the means to (--write). */
@@ -66,7 +87,10 @@ async function promote(request: Request, targetText: string, write: ((text: stri
         return 0;
     }
 
-    const refusals = await promotionRefusals(io.projectDir, promotion, request.policyConfig, request.baseline);
+    const refusals = [
+        ...weakeningRefusals(promotion, request.acceptWeaker),
+        ...await promotionRefusals(io.projectDir, promotion, request.policyConfig, request.baseline),
+    ];
     if (refusals.length > 0) {
         io.stderr(`Refused: ${file} ${write ? "is left untouched" : "would be left untouched"}, because\n` +
             refusals.map((refusal) => `  - ${refusal.split("\n").join("\n    ")}`).join("\n") + "\n");

@@ -4,7 +4,8 @@ import type { StackSettings } from "../config/schema";
 import { parseStackSettings, rawSettingsFromPulumiConfig } from "../config/settings";
 import { readStackConfig, StackFileError, stackFilePath } from "../offline/stack-files";
 import { keyOf, SettingPath } from "./setting-keys";
-import { diffSettings, SettingsDiff } from "./settings-diff";
+import { diffSettings, SettingDifference, SettingsDiff } from "./settings-diff";
+import { weakening } from "./weakening";
 import { editStackFile, SettingEdit } from "./stack-file-edit";
 
 /** A promotion worked out, nothing written: what differs, and the target's stack file as it would become. */
@@ -17,6 +18,15 @@ export interface Promotion {
     readonly edits: readonly SettingEdit[];
     readonly currentText: string;
     readonly promotedText: string;
+    /** The target is a stack Pulumi protects (`protect: true`): a pool that holds users. */
+    readonly targetProtected: boolean;
+    /** The promoted changes that weaken the target, each with how. */
+    readonly weakenings: readonly Weakening[];
+}
+
+export interface Weakening {
+    readonly difference: SettingDifference;
+    readonly why: string;
 }
 
 interface StackInput {
@@ -81,5 +91,12 @@ export function preparePromotion(projectDir: string, from: string, to: string, t
     if (edits.length > 0) {
         checkReadBack(projectDir, to, promotedText, edits);
     }
-    return { from, to, targetFile, diff, edits, currentText: texts.target, promotedText };
+    const weakenings = [...diff.fixedAtCreation, ...diff.changeable].flatMap((difference) => {
+        const why = weakening(difference.path, difference.to, difference.from);
+        return why === undefined ? [] : [{ difference, why }];
+    });
+    return {
+        from, to, targetFile, diff, edits, currentText: texts.target, promotedText,
+        targetProtected: target.settings.protect, weakenings,
+    };
 }

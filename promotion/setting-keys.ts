@@ -36,7 +36,9 @@ export const perEnvironmentKeys = [
     "userPool.tags",
     "protect",
     "userPool.deletionProtection",
+    "userPool.mfa",
     "userPool.sms",
+    "clients[].tokenValidity",
     "import",
 ] as const;
 

@@ -19,6 +19,8 @@ export interface SettingsDiff {
     readonly changeable: readonly SettingDifference[];
     /** Clients only the promoted-to stack has: left alone. */
     readonly onlyInTarget: readonly string[];
+    /** Per-environment settings whose values differ: each stack keeps its own. */
+    readonly perEnvironment: readonly SettingDifference[];
 }
 
 function isMap(value: unknown): value is Record<string, unknown> {
@@ -28,15 +30,19 @@ function isMap(value: unknown): value is Record<string, unknown> {
 type Client = StackSettings["clients"][number];
 
 /**
- * The effective settings that differ between two stacks, per-environment keys left out. Maps are compared key by
+ * The effective settings that differ between two stacks, per-environment ones apart. Maps are compared key by
  * key, lists as a whole, clients by name: a client only in `from` is one difference (its addition).
  */
 export function diffSettings(from: StackSettings, to: StackSettings): SettingsDiff {
     const differences: SettingDifference[] = [];
     const onlyInTarget: string[] = [];
+    const perEnvironment: SettingDifference[] = [];
 
     const compare = (fromValue: unknown, toValue: unknown, path: SettingPath): void => {
         if (isPerEnvironment(path)) {
+            if (!isDeepStrictEqual(fromValue, toValue)) {
+                perEnvironment.push({ key: keyOf(path), path, from: fromValue, to: toValue });
+            }
             return;
         }
         if (keyOf(path) === "clients") {
@@ -70,5 +76,6 @@ export function diffSettings(from: StackSettings, to: StackSettings): SettingsDi
         fixedAtCreation: differences.filter((difference) => isFixedAtCreation(difference.path)),
         changeable: differences.filter((difference) => !isFixedAtCreation(difference.path)),
         onlyInTarget,
+        perEnvironment,
     };
 }

@@ -24,39 +24,53 @@ function changedLines(before: string, after: string) {
     return { added: afterLines.filter((line) => !beforeLines.includes(line)), removed: beforeLines.filter((line) => !afterLines.includes(line)) };
 }
 
+const readme = fs.readFileSync(path.join(repoRoot, "README.md"), "utf8");
+
+/** The fenced block that follows a marker in the README. */
+function readmeBlock(marker: string): string {
+    const match = new RegExp(`${marker}[^\\n]*\\n\\s*\`\`\`\\w*\\n([\\s\\S]*?)\`\`\`\\n`).exec(readme);
+    assert.ok(match, `the README has no block after ${marker}`);
+    return match[1];
+}
+
+/**
+ * The README's example: dev has raised the minimum password length to 12 and gained the admin client the README
+ * shows, both ready for staging.
+ */
+function devAhead(project: ProjectCopy): void {
+    project.edit("dev", "minLength: 8", "minLength: 12");
+    const client = readmeBlock("under\\s+`cognito-user-pool:clients:`");
+    project.write("Pulumi.dev.yaml", project.read("dev") + client);
+}
+
 describe("npm run promote", () => {
     let project: ProjectCopy;
     beforeEach(() => { project = new ProjectCopy(); });
     afterEach(() => project.remove());
 
     describe("listing (no --write)", () => {
-        it("lists the effective settings that differ, grouped, with each stack's value, and touches nothing: exit 0", async () => {
+        it("says what the target would get, as the README shows it, and touches nothing: exit 0", async () => {
+            devAhead(project);
             const before = snapshot(project);
             const { code, out, err } = await promote(project, "--from", "dev", "--to", "staging");
             assert.strictEqual(code, 0, err);
-            assert.strictEqual(out, [
-                "Effective settings that differ, dev → staging (after defaults):",
-                "",
-                "Fixed at creation (a deployed pool or client cannot take a change): none",
-                "Changeable:",
-                '    userPool.mfa.mode                   "off" → "optional"',
-                '    clients[web].tokenValidity.refresh  "30d" → "7d"',
-                "Only in staging, left alone: clients[server]",
-                "",
-                "Per-environment keys, not compared: userPool.name, userPool.email.from, userPool.email.fromName, " +
-                    "userPool.email.replyTo, userPool.email.configurationSet, userPool.tags, protect, userPool.deletionProtection, userPool.sms, import.",
-                "",
-                "Dry run: --write would copy 2 values from dev into Pulumi.staging.yaml.",
-                "",
-            ].join("\n"));
+            assert.strictEqual(out, readmeBlock("<!-- promote example"));
             assert.deepStrictEqual(snapshot(project), before);
+        });
+
+        it("never promotes a per-environment setting, and names those that stay", async () => {
+            const { code, out } = await promote(project, "--from", "dev", "--to", "staging", "--write");
+            assert.strictEqual(code, 0);
+            assert.match(out, /^Promote dev → staging: .*\n {2}nothing to change\n/);
+            assert.match(out, /staging keeps its values\): .*userPool\.mfa.*clients\[web\]\.tokenValidity/);
+            assert.match(project.read("staging"), /mode: optional/);
         });
 
         it("groups a fixed-at-creation difference apart and warns that no baseline checked it", async () => {
             project.edit("dev", "caseSensitive: false", "caseSensitive: true");
             const { code, out } = await promote(project, "--from", "dev", "--to", "staging");
             assert.strictEqual(code, 0);
-            assert.match(out, /Fixed at creation \(a deployed pool or client cannot take a change\):\n {4}userPool\.signIn\.caseSensitive +true → false\n/);
+            assert.match(out, /\n {2}staging: userPool\.signIn\.caseSensitive +false → true {3}\(fixed at creation\)\n/);
             assert.match(out, /Not checked against a baseline: if staging is deployed, run `npm run plan -- --stack staging --baseline <file>`/);
         });
 
@@ -64,49 +78,46 @@ describe("npm run promote", () => {
             project.write("Pulumi.dev2.yaml", project.read("dev").replace("name: myapp-dev", "name: myapp-dev2"));
             const { code, out } = await promote(project, "--from", "dev", "--to", "dev2");
             assert.strictEqual(code, 0);
-            assert.match(out, /Fixed at creation .*: none\nChangeable: none\n/);
+            assert.match(out, /\n {2}nothing to change\n/);
             assert.match(out, /Nothing to promote: Pulumi\.dev2\.yaml is left as it is\.\n$/);
         });
     });
 
     describe("--write", () => {
-        it("copies the values into the target keeping its comments, key order and formatting: exit 0", async () => {
-            const before = project.read("dev");
-            const { code, out, err } = await promote(project, "--from", "staging", "--to", "dev", "--write");
+        it("writes the values into the target keeping its comments, key order and formatting: exit 0", async () => {
+            devAhead(project);
+            const before = project.read("staging");
+            const { code, out, err } = await promote(project, "--from", "dev", "--to", "staging", "--write");
             assert.strictEqual(code, 0, err);
-            assert.match(out, /Wrote 3 values from staging into Pulumi\.dev\.yaml\.\n$/);
-            const after = project.read("dev");
+            assert.match(out, /Wrote 2 values from dev into Pulumi\.staging\.yaml\.\n$/);
+            const after = project.read("staging");
             assert.deepStrictEqual(changedLines(before, after), {
                 added: [
-                    '      mode: "optional"',
-                    "      tokenValidity: {access: 60m, id: 60m, refresh: 7d, authSession: 3m}",
-                    "    - name: server",
-                    "      type: confidential",
-                    "      authFlows: [admin_user_password, refresh_token]",
-                    "      tokenValidity: {access: 15m, id: 15m, refresh: 1d, authSession: 3m}",
+                    "      minLength: 12",
+                    "    # The admin console: a browser app, no secret.",
+                    "    - name: admin",
                 ],
-                removed: [
-                    '      mode: "off"',
-                    "      tokenValidity: {access: 60m, id: 60m, refresh: 30d, authSession: 3m}",
-                ],
+                removed: ["      minLength: 8"],
             });
-            assert.ok(after.startsWith("# dev: the console walkthrough's choices"), "the file's comments stay");
+            assert.ok(after.startsWith("# staging: as prod"), "the file's comments stay");
             assert.deepStrictEqual(Object.keys(parse(after).config), Object.keys(parse(before).config), "key order stays");
             assert.deepStrictEqual(fs.readdirSync(project.dir).filter((file) => file.endsWith(".tmp")), [], "no temporary file left");
         });
 
         it("leaves nothing to promote afterwards", async () => {
-            await promote(project, "--from", "staging", "--to", "dev", "--write");
-            const { out } = await promote(project, "--from", "staging", "--to", "dev");
+            devAhead(project);
+            await promote(project, "--from", "dev", "--to", "staging", "--write");
+            const { out } = await promote(project, "--from", "dev", "--to", "staging");
             assert.match(out, /Nothing to promote/);
         });
 
         it("writes after checking the target's baseline when no fixed setting of it changes", async () => {
             const baseline = await project.deployBaseline("staging");
+            devAhead(project);
             const { code, out, err } = await promote(project, "--from", "dev", "--to", "staging", "--baseline", baseline, "--write");
             assert.strictEqual(code, 0, err);
             assert.doesNotMatch(out, /Not checked against a baseline/);
-            assert.match(project.read("staging"), /mode: "off"/);
+            assert.match(project.read("staging"), /minLength: 12/);
         });
 
         it("writes a fixed setting when no baseline says the target has deployed one, with the warning", async () => {
@@ -119,6 +130,22 @@ describe("npm run promote", () => {
     });
 
     describe("refused: exit 1, the target byte-identical", () => {
+        it("when it would weaken a protected target, as the README shows, already without --write", async () => {
+            project.edit("dev", "requireSymbols: true", "requireSymbols: false");
+            const before = snapshot(project);
+            const listed = await promote(project, "--from", "dev", "--to", "staging");
+            assert.strictEqual(listed.code, 1);
+            assert.match(listed.out, /staging: userPool\.password\.requireSymbols +true → false {3}\(weaker: fewer kinds of characters in passwords\)\n/);
+            assert.strictEqual(listed.err, readmeBlock("<!-- promote weaker example"));
+            const written = await promote(project, "--from", "dev", "--to", "staging", "--write");
+            assert.strictEqual(written.code, 1);
+            assert.deepStrictEqual(snapshot(project), before);
+
+            const accepted = await promote(project, "--from", "dev", "--to", "staging", "--write", "--accept-weaker");
+            assert.strictEqual(accepted.code, 0, accepted.err);
+            assert.match(project.read("staging"), /requireSymbols: false/);
+        });
+
         it("when the result would change a fixed setting of what the target has deployed", async () => {
             const baseline = await project.deployBaseline("staging");
             project.edit("dev", "caseSensitive: false", "caseSensitive: true");
@@ -184,8 +211,8 @@ describe("npm run promote", () => {
         this.timeout(120000);
         const run = spawnSync("npm", ["run", "--silent", "promote", "--", "--from", "dev", "--to", "prod"], { cwd: repoRoot, encoding: "utf8" });
         assert.strictEqual(run.status, 0, run.stderr);
-        assert.match(run.stdout, /^Effective settings that differ, dev → prod/);
-        assert.match(run.stdout, /Dry run: --write would copy/);
+        assert.match(run.stdout, /^Promote dev → prod: what Pulumi\.prod\.yaml would get/);
+        assert.match(run.stdout, /Nothing to promote: Pulumi\.prod\.yaml is left as it is\.\n$/);
     });
 
     describe("file safety", () => {
@@ -221,6 +248,7 @@ describe("npm run promote", () => {
         });
 
         it("writes through a symbolic link to its target, keeps CRLF line ends, and refuses a read-only target", async () => {
+            devAhead(project);
             const real = project.write("staging.real.yaml", project.read("staging").replace(/\n/g, "\r\n"));
             fs.rmSync(project.stackFile("staging"));
             fs.symlinkSync(real, project.stackFile("staging"));
@@ -228,11 +256,11 @@ describe("npm run promote", () => {
             assert.strictEqual(code, 0, err);
             assert.ok(fs.lstatSync(project.stackFile("staging")).isSymbolicLink());
             const written = fs.readFileSync(real, "utf8");
-            assert.match(written, /mode: "off"\r\n/);
+            assert.match(written, /minLength: 12\r\n/);
             assert.doesNotMatch(written, /[^\r]\n/);
 
             fs.chmodSync(real, 0o444);
-            project.edit("dev", "refresh: 30d", "refresh: 14d");
+            project.edit("dev", "minLength: 12", "minLength: 14");
             const refused = await promote(project, "--from", "dev", "--to", "staging", "--write");
             assert.strictEqual(refused.code, 2);
             assert.match(refused.err, /^error: .*Pulumi\.staging\.yaml \(a link to .*staging\.real\.yaml\) is read-only \(mode 444\)/);
@@ -240,12 +268,14 @@ describe("npm run promote", () => {
         });
 
         it("refuses to edit through an alias, naming the stack file and its line, and writes nothing", async () => {
-            project.edit("staging", "    mfa:\n      mode: optional\n      factors: [totp]\n", "    mfa: *strict\n");
-            project.edit("staging", "config:\n", "strict: &strict {mode: optional, factors: [totp]}\nconfig:\n");
+            devAhead(project);
+            project.edit("staging", "    password:\n      minLength: 8\n      requireLowercase: true\n      requireUppercase: true\n" +
+                "      requireNumbers: true\n      requireSymbols: true\n      temporaryPasswordValidityDays: 7\n", "    password: *strict\n");
+            project.edit("staging", "config:\n", "strict: &strict {minLength: 8, requireLowercase: true, requireUppercase: true, requireNumbers: true, requireSymbols: true, temporaryPasswordValidityDays: 7}\nconfig:\n");
             const before = snapshot(project);
             const { code, err } = await promote(project, "--from", "dev", "--to", "staging", "--write");
             assert.strictEqual(code, 2);
-            assert.match(err, /^error: .*Pulumi\.staging\.yaml:\d+: promote cannot write userPool\.mfa\.mode here: the value is an alias \(\*strict\)/);
+            assert.match(err, /^error: .*Pulumi\.staging\.yaml:\d+: promote cannot write userPool\.password\.minLength here: the value is an alias \(\*strict\)/);
             assert.deepStrictEqual(snapshot(project), before);
         });
     });

@@ -19,26 +19,32 @@ function keys(raw: { from: Record<string, unknown>; to: Record<string, unknown> 
 describe("diffSettings: the effective settings that differ between two stacks", () => {
     it("finds nothing between stacks that differ only in how explicitly they spell the defaults", () => {
         const diff = diffSettings(settings({}), settings({ userPool: { mfa: { mode: "off", factors: ["totp"] } }, clients: [{ name: "web", type: "public" }] }));
-        assert.deepStrictEqual(diff, { fixedAtCreation: [], changeable: [], onlyInTarget: [] });
+        assert.deepStrictEqual(diff, { fixedAtCreation: [], changeable: [], onlyInTarget: [], perEnvironment: [] });
     });
 
     it("names each difference by its dotted key, with the value in each stack after defaults", () => {
-        const diff = diffSettings(settings({ userPool: { mfa: { mode: "optional" } } }), settings({}));
+        const diff = diffSettings(settings({ userPool: { password: { minLength: 12 } } }), settings({}));
         assert.deepStrictEqual(diff.changeable.map(({ key, from, to }) => ({ key, from, to })),
-            [{ key: "userPool.mfa.mode", from: "optional", to: "off" }]);
+            [{ key: "userPool.password.minLength", from: 12, to: 8 }]);
     });
 
-    it("leaves out every per-environment key", () => {
+    it("sets every per-environment key apart, at the key that makes it so", () => {
         const everythingPerEnvironment = (suffix: string) => ({
             protect: suffix === "a",
             import: { userPool: `eu-west-1_${suffix}` },
             userPool: {
                 name: `pool-${suffix}`, deletionProtection: suffix === "a", tags: { environment: suffix },
+                mfa: { mode: suffix === "a" ? "off" : "optional" },
                 email: { sender: "ses", from: `no-reply@${suffix}.example.com`, fromName: suffix, replyTo: `help@${suffix}.example.com`, configurationSet: suffix },
             },
+            clients: [{ name: "web", tokenValidity: { refresh: suffix === "a" ? "30d" : "7d" } }],
         });
-        assert.deepStrictEqual(keys({ from: everythingPerEnvironment("a"), to: everythingPerEnvironment("b") }),
-            { fixedAtCreation: [], changeable: [], onlyInTarget: [] });
+        const diff = diffSettings(settings(everythingPerEnvironment("a")), settings(everythingPerEnvironment("b"), "staging"));
+        assert.deepStrictEqual({ fixedAtCreation: diff.fixedAtCreation, changeable: diff.changeable }, { fixedAtCreation: [], changeable: [] });
+        assert.deepStrictEqual(diff.perEnvironment.map((difference) => difference.key).sort(), [
+            "clients[web].tokenValidity", "import", "protect", "userPool.deletionProtection", "userPool.email.configurationSet",
+            "userPool.email.from", "userPool.email.fromName", "userPool.email.replyTo", "userPool.mfa", "userPool.name", "userPool.tags",
+        ]);
     });
 
     it("groups sign-in options, required and custom attributes and a client's type or secret as fixed at creation", () => {
@@ -58,10 +64,10 @@ describe("diffSettings: the effective settings that differ between two stacks", 
 
     it("compares clients by name, whatever their order", () => {
         const diff = keys({
-            from: { clients: [{ name: "server", type: "confidential" }, { name: "web", tokenValidity: { refresh: "7d" } }] },
+            from: { clients: [{ name: "server", type: "confidential" }, { name: "web", authFlows: ["user_srp"] }] },
             to: { clients: [{ name: "web" }, { name: "server", type: "confidential" }] },
         });
-        assert.deepStrictEqual(diff.changeable, ["clients[web].tokenValidity.refresh"]);
+        assert.deepStrictEqual(diff.changeable, ["clients[web].authFlows"]);
     });
 
     it("counts a client only in the stack promoted from as one changeable addition, and reports one only in the target", () => {
