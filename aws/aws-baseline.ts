@@ -1,4 +1,4 @@
-import { Baseline, baselineFromAws } from "../policy-pack/src/fixed-settings";
+import { Baseline, baselineFromAws } from "cognito-user-pool-policies";
 import type { LivePool } from "./read-pool";
 import type { StackUrns } from "./urns";
 

@@ -1,5 +1,14 @@
-import type { Baseline, BaselineUserPool, StateExport, StateResource } from "../policy-pack/src/fixed-settings";
-import { USER_POOL_CLIENT_TYPE, USER_POOL_TYPE, clientChanges, isCustomAttributeName, poolChanges } from "../policy-pack/src/fixed-settings";
+import {
+    Baseline,
+    BaselineUserPool,
+    StateExport,
+    StateResource,
+    USER_POOL_CLIENT_TYPE,
+    USER_POOL_TYPE,
+    clientChanges,
+    isCustomAttributeName,
+    poolChanges,
+} from "cognito-user-pool-policies";
 import { clientChangeableSettings, compareChangeable, poolChangeableSettings } from "./changeable-settings";
 import type { LivePool } from "./read-pool";
 

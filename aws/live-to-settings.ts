@@ -7,7 +7,7 @@ import {
     attributesEqual,
     isCustomAttributeName,
     poolFromDescribeUserPool,
-} from "../policy-pack/src/fixed-settings";
+} from "cognito-user-pool-policies";
 import { LivePool, parseIdentityArn } from "./read-pool";
 
 /**

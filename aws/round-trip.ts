@@ -10,7 +10,7 @@ import {
     poolFromDescribeUserPool,
     poolSettingsFromProps,
     requireKnownPool,
-} from "../policy-pack/src/fixed-settings";
+} from "cognito-user-pool-policies";
 import { clientChangeableSettings, compareChangeable, poolChangeableSettings } from "./changeable-settings";
 import type { LivePool } from "./read-pool";
 

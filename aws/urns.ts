@@ -1,7 +1,6 @@
 import * as path from "path";
 import { readYamlFile, StackFileError } from "../offline/stack-files";
-import { EMAIL_IDENTITY_TYPE, USER_POOL_CLIENT_TYPE, USER_POOL_TYPE } from "../policy-pack/src/fixed-settings";
-import type { StateExport } from "../policy-pack/src/fixed-settings";
+import { EMAIL_IDENTITY_TYPE, StateExport, USER_POOL_CLIENT_TYPE, USER_POOL_TYPE } from "cognito-user-pool-policies";
 
 /** The URNs a live pool and its clients have, or would have, in a stack. */
 export interface StackUrns {

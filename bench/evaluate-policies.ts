@@ -3,8 +3,7 @@
 // the policies took, in-process.
 import { RegisteredResource } from "../offline/evaluate";
 import { hasMandatoryViolation, runPolicies } from "../offline/run-policies";
-import { Baseline, policyConfigFor, poolSettingsFromProps, requireKnownPool } from "../policy-pack/src";
-import { allPolicies } from "../policy-pack/src/policies";
+import { allPolicies, Baseline, policyConfigFor, poolSettingsFromProps, requireKnownPool } from "cognito-user-pool-policies";
 
 const stack = "dev";
 const poolType = "aws:cognito/userPool:UserPool";

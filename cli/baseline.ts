@@ -6,8 +6,7 @@ import { isReadFailure } from "./read-failures";
 import { readPoolById } from "../aws/read-pool";
 import { exportStackState, exportedPoolId, readStackOutputs, readStateFile, stackResourceOutputs, StackStateError } from "./stack-state";
 import { programUrns, readProjectName, stateUrns } from "../aws/urns";
-import { Baseline, StateExport, baselineFromStateExport } from "../policy-pack/src/fixed-settings";
-import { policyConfigFor } from "../policy-pack/src/policy-config";
+import { Baseline, StateExport, baselineFromStateExport, policyConfigFor } from "cognito-user-pool-policies";
 import { parseOptions, stackName, UsageError } from "./args";
 import { CommandIO, ExitCode, reportingBadInput, runAsProcess } from "./command";
 

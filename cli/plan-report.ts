@@ -1,5 +1,5 @@
+import { allPolicies } from "cognito-user-pool-policies";
 import { notMigrated } from "../config/successor";
-import { allPolicies } from "../policy-pack/src/policies";
 import { deployedIdsOf, evaluateStack, RegisteredResource } from "../offline/evaluate";
 import { hasMandatoryViolation, PolicyVerdict, runPolicies } from "../offline/run-policies";
 import { readStackConfig } from "../offline/stack-files";

@@ -1,7 +1,5 @@
 import * as fs from "fs";
-import { ENFORCEMENT_LEVELS, EnforcementLevel, POLICY_CATALOGUE } from "../policy-pack/src/catalogue";
-import { BaselineError, parseBaseline } from "../policy-pack/src/fixed-settings/baseline";
-import type { Baseline } from "../policy-pack/src/fixed-settings/types";
+import { Baseline, BaselineError, ENFORCEMENT_LEVELS, EnforcementLevel, parseBaseline, POLICY_CATALOGUE } from "cognito-user-pool-policies";
 import type { PolicyPackConfig } from "../offline/run-policies";
 import { InputFileError } from "./command";
 

@@ -2,7 +2,7 @@ import * as path from "path";
 import { editFileLocked } from "./atomic-write";
 import { readStackText, stackFilePath } from "../offline/stack-files";
 import type { PolicyPackConfig } from "../offline/run-policies";
-import type { Baseline } from "../policy-pack/src/fixed-settings/types";
+import type { Baseline } from "cognito-user-pool-policies";
 import { promotionRefusals } from "../promotion/guard";
 import { preparePromotion, Promotion } from "../promotion/promotion";
 import { parseOptions, stackName, UsageError } from "./args";

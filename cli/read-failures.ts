@@ -1,4 +1,4 @@
-import { BaselineError, FixedSettingsReadError } from "../policy-pack/src/fixed-settings";
+import { BaselineError, FixedSettingsReadError } from "cognito-user-pool-policies";
 import { DuplicateClientNameError } from "../aws/aws-baseline";
 import { AwsAccessError } from "../aws/errors";
 import { StackStateError } from "./stack-state";

@@ -1,6 +1,6 @@
 import { execFile } from "child_process";
 import * as fs from "fs";
-import type { StateExport } from "../policy-pack/src/fixed-settings";
+import type { StateExport } from "cognito-user-pool-policies";
 
 /**
  * A stack's deployed state: from a `pulumi stack export` file, or from the Pulumi CLI. (Not AWS, but only the

@@ -1,6 +1,6 @@
 import type * as aws from "@pulumi/aws";
 import type { CustomAttributeSettings, StandardAttribute, UserPoolSettings } from "../config";
-import { STANDARD_ATTRIBUTE_DEFAULTS } from "../policy-pack/src/fixed-settings/standard-attributes";
+import { STANDARD_ATTRIBUTE_DEFAULTS } from "cognito-user-pool-policies";
 
 type SchemaAttribute = aws.types.input.cognito.UserPoolSchema;
 

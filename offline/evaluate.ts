@@ -1,7 +1,6 @@
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import type { StateExport } from "../policy-pack/src/fixed-settings/from-state";
-import type { Baseline } from "../policy-pack/src/fixed-settings/types";
+import type { Baseline, StateExport } from "cognito-user-pool-policies";
 import { offlineCloud } from "./mock-cloud";
 import type { StackConfig } from "./stack-files";
 

@@ -1,10 +1,14 @@
 import type {
     EnforcementLevel,
     Policies,
+    PolicyProviderResource,
     PolicyResource,
     PolicyResourceOptions,
     ReportViolation,
     ResourceValidationArgs,
+    ResourceValidationPolicy,
+    StackValidationArgs,
+    StackValidationPolicy,
 } from "@pulumi/policy";
 import type { RegisteredResource } from "./evaluate";
 
@@ -45,6 +49,14 @@ function throwNotApplicable(reason?: string): never {
     throw new NotApplicable(reason);
 }
 
+// @pulumi/policy's own unknown-checking proxy (proxy.js; internal to the package, so its .d.ts declares nothing):
+// props go through it as under the engine, and a policy that reads a value unknown during preview throws.
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const framework = require("@pulumi/policy/proxy") as {
+    unknownCheckingProxy<T extends object>(props: T): T;
+    UnknownValueError: new (...args: never[]) => Error;
+};
+
 type Policy = Policies[number];
 
 interface ResolvedPolicy {
@@ -74,48 +86,108 @@ function resolvePolicy(policy: Policy, file: PolicyPackConfig): ResolvedPolicy {
     };
 }
 
-function optionsOf(resource: RegisteredResource): PolicyResourceOptions {
+/** A resource as the engine sends it to a policy pack in an AnalyzeRequest. */
+export interface AnalyzedResource {
+    readonly type: string;
+    readonly urn: string;
+    readonly name: string;
+    /** The resource's inputs. */
+    readonly props: Record<string, unknown>;
+    readonly opts: PolicyResourceOptions;
+    /** The resource's provider, its inputs as props (@pulumi/policy server.js getProviderResource). */
+    readonly provider?: PolicyProviderResource;
+}
+
+/** What the program registered, as the engine sends it: the options a policy sees, defaults for the rest. */
+export function analyzedResource(resource: RegisteredResource): AnalyzedResource {
     return {
-        protect: resource.protect,
-        ignoreChanges: [],
-        aliases: [],
-        customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
-        additionalSecretOutputs: [],
-        ...(resource.parent ? { parent: resource.parent } : {}),
+        type: resource.type,
+        urn: resource.urn,
+        name: resource.name,
+        props: resource.inputs,
+        opts: {
+            protect: resource.protect,
+            ignoreChanges: [],
+            aliases: [],
+            customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
+            additionalSecretOutputs: [],
+            ...(resource.parent ? { parent: resource.parent } : {}),
+        },
+        ...(resource.provider ? { provider: resource.provider } : {}),
     };
 }
 
 type ResourceView = Pick<ResourceValidationArgs, "type" | "props" | "urn" | "name" | "opts" | "isType" | "asType" | "provider">;
 
-/** A resource as both validateResource and validateStack see it; a class matches by its type token. */
-function viewOf(resource: RegisteredResource): ResourceView {
+/** A resource as both validateResource and validateStack see it: props behind the proxy, a class matched by its type token. */
+function viewOf({ type, urn, name, props, opts, provider }: AnalyzedResource): ResourceView {
+    const checkedProps = framework.unknownCheckingProxy(props);
     const isType = (resourceClass: { __pulumiType?: string; isInstance?: (value: unknown) => boolean }) =>
         resourceClass.__pulumiType !== undefined
-            ? resourceClass.__pulumiType === resource.type
-            : resourceClass.isInstance?.({ __pulumiType: resource.type }) === true;
+            ? resourceClass.__pulumiType === type
+            : resourceClass.isInstance?.({ __pulumiType: type }) === true;
     return {
-        type: resource.type,
-        props: resource.inputs,
-        urn: resource.urn,
-        name: resource.name,
-        opts: optionsOf(resource),
+        type,
+        props: checkedProps,
+        urn,
+        name,
+        opts,
         isType: isType as ResourceView["isType"],
-        asType: ((resourceClass: Parameters<typeof isType>[0]) => isType(resourceClass) ? resource.inputs : undefined) as ResourceView["asType"],
-        ...(resource.provider ? { provider: { ...resource.provider, props: { ...resource.provider.props } } } : {}),
+        asType: ((resourceClass: Parameters<typeof isType>[0]) => isType(resourceClass) ? checkedProps : undefined) as ResourceView["asType"],
+        ...(provider ? { provider: { ...provider, props: framework.unknownCheckingProxy(provider.props) } } : {}),
     };
 }
 
-/** The stack's resources as validateStack sees them, parents linked to the parent resource objects. */
-function stackResources(resources: readonly RegisteredResource[]): PolicyResource[] {
+/** What validateResource gets for a resource, with the policy's config (@pulumi/policy server.js, Analyze). */
+export function resourceValidationArgs(resource: AnalyzedResource, config: Record<string, unknown>): ResourceValidationArgs {
+    return { ...viewOf(resource), getConfig: <T>() => config as T, stackTags: new Map(), notApplicable: throwNotApplicable };
+}
+
+/** What validateStack gets, parents linked to the parent resource objects (@pulumi/policy server.js, AnalyzeStack). */
+export function stackValidationArgs(resources: readonly AnalyzedResource[], config: Record<string, unknown>): StackValidationArgs {
     const linked = resources.map((resource): PolicyResource => ({ ...viewOf(resource), dependencies: [], propertyDependencies: {} }));
     const byUrn = new Map(linked.map((resource) => [resource.urn, resource]));
     resources.forEach((resource, index) => {
-        const parent = resource.parent ? byUrn.get(resource.parent) : undefined;
+        const parent = resource.opts.parent ? byUrn.get(resource.opts.parent) : undefined;
         if (parent) {
             linked[index].parent = parent;
         }
     });
-    return linked;
+    return { resources: linked, getConfig: <T>() => config as T, stackTags: new Map(), notApplicable: throwNotApplicable };
+}
+
+/** A message a validation reported; `advisory` for the engine's "can't run during preview", whatever the policy's level. */
+export interface Reported {
+    readonly message: string;
+    readonly urn?: string;
+    readonly advisory?: true;
+}
+
+/** What one validation call came to: the messages it reported, or that it did not apply. */
+export interface ValidationResult {
+    readonly applied: boolean;
+    readonly reported: readonly Reported[];
+}
+
+/**
+ * Calls one validation as @pulumi/policy's server does: notApplicable() means it did not apply; reading a value
+ * unknown during preview reports "can't run ... during preview" (which the engine shows as advisory); any other
+ * error propagates, as the engine fails the preview on it.
+ */
+async function validate(policyName: string, call: (report: ReportViolation) => Promise<void> | void): Promise<ValidationResult> {
+    const reported: Reported[] = [];
+    try {
+        await call((message, urn) => reported.push({ message, ...(urn ? { urn } : {}) }));
+        return { applied: true, reported };
+    } catch (error) {
+        if (error instanceof NotApplicable) {
+            return { applied: false, reported };
+        }
+        if (error instanceof framework.UnknownValueError) {
+            return { applied: true, reported: [...reported, { message: `can't run policy '${policyName}' during preview: ${error.message}`, advisory: true }] };
+        }
+        throw error;
+    }
 }
 
 /** The type a validation was declared for with validateResourceOfType / validateStackResourcesOfType. */
@@ -123,45 +195,47 @@ function declaredType(validation: unknown): string | undefined {
     return (validation as { __pulumiType?: string }).__pulumiType;
 }
 
-async function runPolicy({ policy, enforcementLevel, config }: ResolvedPolicy, resources: readonly RegisteredResource[]): Promise<PolicyVerdict> {
+/** Runs a resource policy's validations on one resource's args; a validation declared for another type is skipped. */
+export async function validateResource(policy: ResourceValidationPolicy, args: ResourceValidationArgs): Promise<ValidationResult[]> {
+    const validations = policy.validateResource === undefined ? []
+        : Array.isArray(policy.validateResource) ? policy.validateResource : [policy.validateResource];
+    const results: ValidationResult[] = [];
+    for (const validation of validations.filter((candidate) => [undefined, args.type].includes(declaredType(candidate)))) {
+        results.push(await validate(policy.name, (report) => validation(args, report)));
+    }
+    return results;
+}
+
+/** Runs a stack policy on the stack's args; declared for a type no resource has, it does not apply. */
+export async function validateStack(policy: StackValidationPolicy, args: StackValidationArgs): Promise<ValidationResult> {
+    const type = declaredType(policy.validateStack);
+    return type === undefined || args.resources.some((resource) => resource.type === type)
+        ? validate(policy.name, (report) => policy.validateStack(args, report))
+        : { applied: false, reported: [] };
+}
+
+async function runPolicy({ policy, enforcementLevel, config }: ResolvedPolicy, resources: readonly AnalyzedResource[]): Promise<PolicyVerdict> {
     const verdict = { policyName: policy.name, description: policy.description, enforcementLevel };
     if (enforcementLevel === "disabled") {
         return { ...verdict, outcome: "disabled", violations: [] };
     }
-    const violations: PolicyViolation[] = [];
-    const reportAbout = (urn?: string): ReportViolation => (message, reportedUrn) => {
-        const about = reportedUrn ?? urn;
-        violations.push({ policyName: policy.name, enforcementLevel, ...(about ? { urn: about } : {}), message });
-    };
-    const common = { getConfig: <T>() => config as T, stackTags: new Map<string, string>(), notApplicable: throwNotApplicable };
-    let applied = 0;
-    const attempt = async (validate: () => Promise<void> | void) => {
-        try {
-            await validate();
-            applied++;
-        } catch (error) {
-            if (!(error instanceof NotApplicable)) {
-                throw error;
-            }
-        }
-    };
-
+    const results: { result: ValidationResult; urn?: string }[] = [];
     if ("validateResource" in policy && policy.validateResource) {
-        const validations = Array.isArray(policy.validateResource) ? policy.validateResource : [policy.validateResource];
-        for (const validation of validations) {
-            const type = declaredType(validation);
-            for (const resource of resources.filter((candidate) => type === undefined || candidate.type === type)) {
-                await attempt(() => validation({ ...viewOf(resource), ...common }, reportAbout(resource.urn)));
-            }
+        for (const resource of resources) {
+            const args = resourceValidationArgs(resource, config);
+            results.push(...(await validateResource(policy, args)).map((result) => ({ result, urn: resource.urn })));
         }
     }
     if ("validateStack" in policy) {
-        const type = declaredType(policy.validateStack);
-        if (type === undefined || resources.some((resource) => resource.type === type)) {
-            await attempt(() => policy.validateStack({ resources: stackResources(resources), ...common }, reportAbout()));
-        }
+        results.push({ result: await validateStack(policy, stackValidationArgs(resources, config)) });
     }
-    return { ...verdict, outcome: violations.length > 0 ? "violated" : applied > 0 ? "passed" : "notApplicable", violations };
+    const violations = results.flatMap(({ result, urn }) => result.reported.map((reported): PolicyViolation => {
+        const about = reported.urn ?? urn;
+        const level = reported.advisory ? "advisory" : enforcementLevel;
+        return { policyName: policy.name, enforcementLevel: level, ...(about ? { urn: about } : {}), message: reported.message };
+    }));
+    const applied = results.some(({ result }) => result.applied);
+    return { ...verdict, outcome: violations.length > 0 ? "violated" : applied ? "passed" : "notApplicable", violations };
 }
 
 /**
@@ -169,9 +243,10 @@ async function runPolicy({ policy, enforcementLevel, config }: ResolvedPolicy, r
  * A policy error other than notApplicable() propagates, as the engine fails the preview on it.
  */
 export async function runPolicies(policies: Policies, resources: readonly RegisteredResource[], file: PolicyPackConfig): Promise<PolicyVerdict[]> {
+    const analyzed = resources.map(analyzedResource);
     const verdicts: PolicyVerdict[] = [];
     for (const policy of policies) {
-        verdicts.push(await runPolicy(resolvePolicy(policy, file), resources));
+        verdicts.push(await runPolicy(resolvePolicy(policy, file), analyzed));
     }
     return verdicts;
 }

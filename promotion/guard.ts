@@ -1,8 +1,8 @@
 import { StackConfigError } from "../config/problems";
 import { parseStackSettings, rawSettingsFromPulumiConfig } from "../config/settings";
+import type { Baseline } from "cognito-user-pool-policies";
 import type { PolicyPackConfig } from "../offline/run-policies";
 import { readStackConfig } from "../offline/stack-files";
-import type { Baseline } from "../policy-pack/src/fixed-settings/types";
 import type { Promotion } from "./promotion";
 
 /**
@@ -10,8 +10,8 @@ import type { Promotion } from "./promotion";
  * them: loaded only when a baseline is given (the program and the pack take a second to load).
  */
 async function fixedSettingsJudge() {
-    const [{ deployedIdsOf, evaluateStack }, { runPolicies }, { POLICY_CATALOGUE }, { allPolicies }] = await Promise.all([
-        import("../offline/evaluate"), import("../offline/run-policies"), import("../policy-pack/src/catalogue"), import("../policy-pack/src/policies"),
+    const [{ deployedIdsOf, evaluateStack }, { runPolicies }, { POLICY_CATALOGUE, allPolicies }] = await Promise.all([
+        import("../offline/evaluate"), import("../offline/run-policies"), import("cognito-user-pool-policies"),
     ]);
     const policies = allPolicies.filter((policy) =>
         POLICY_CATALOGUE.some((entry) => entry.name === policy.name && entry.config.includes("baseline")));

@@ -1,8 +1,10 @@
 /**
- * The pack's library API, for the project's commands (baseline, plan, promote, adopt) and tests. Importing it
- * starts no policy server (that is ../index.ts) and loads no @pulumi/* package.
+ * The pack's library API, for the project's commands (baseline, plan, promote, adopt) and tests: what
+ * `require("cognito-user-pool-policies")` gives (package.json `exports`; the engine starts the pack from `main`,
+ * ../index.ts). Importing it starts no policy server and loads no @pulumi/* package.
  */
 export * from "./fixed-settings";
+export { allPolicies } from "./policies";
 export * from "./catalogue";
 export {
     BASELINE_JSON_SCHEMA,

@@ -2,7 +2,7 @@ import * as assert from "assert";
 import { programUrns, stateUrns } from "../../aws/urns";
 import { evaluateStack } from "../../offline/evaluate";
 import { readStackConfig } from "../../offline/stack-files";
-import type { StateExport } from "../../policy-pack/src/fixed-settings";
+import type { StateExport } from "cognito-user-pool-policies";
 import { repoRoot } from "../cli/support/project-copy";
 
 describe("the URNs of a live pool and its clients in a stack", () => {

@@ -11,7 +11,7 @@ import {
     poolFromDescribeUserPool,
     poolSettingsFromProps,
     requireKnownPool,
-} from "../../policy-pack/src/fixed-settings";
+} from "cognito-user-pool-policies";
 import { describePool, DescribedPool } from "../aws/support/live-pool";
 import { LocalAws, startLocalAws, useLocalAws } from "../aws/support/local-aws";
 import { createPool, CreatedPool, PoolShape, poolShapes, region } from "../aws/support/pool-shapes";

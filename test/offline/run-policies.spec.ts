@@ -134,6 +134,15 @@ describe("runPolicies: the pack's policies run in-process as the engine runs the
         assert.deepStrictEqual(verdict.violations.map((violation) => violation.urn), [undefined, poolUrn]);
     });
 
+    it("hands props behind the framework's unknown-checking proxy: reading a value unknown during preview is an advisory can't-run", async () => {
+        const unknownString = require("@pulumi/policy/proxy").unknownStringValue as string;
+        const previewed = { ...pool, inputs: { name: unknownString, mfaConfiguration: "OFF" } };
+        const [verdict] = await runPolicies([poolReporter()], [component, previewed], {});
+        assert.deepStrictEqual(verdict.violations.map(({ enforcementLevel, urn, message }) => [enforcementLevel, urn, message.split(":")[0]]),
+            [["advisory", poolUrn, "can't run policy 'reports-pools' during preview"]]);
+        assert.strictEqual(hasMandatoryViolation([verdict]), false);
+    });
+
     it("lets any other error from a policy through, as the engine fails the preview", async () => {
         const policy = poolReporter([], { validateResource: () => { throw new Error("broken policy"); } });
         await assert.rejects(runPolicies([policy], resources, {}), /broken policy/);

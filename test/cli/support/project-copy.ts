@@ -4,8 +4,7 @@ import * as path from "path";
 import type { CommandIO } from "../../../cli/command";
 import { evaluateStack } from "../../../offline/evaluate";
 import { readStackConfig, stackFilePath } from "../../../offline/stack-files";
-import { baselineFromStateExport } from "../../../policy-pack/src/fixed-settings/from-state";
-import { policyConfigFor } from "../../../policy-pack/src/policy-config";
+import { baselineFromStateExport, policyConfigFor } from "cognito-user-pool-policies";
 
 export const repoRoot = path.resolve(__dirname, "../../..");
 

@@ -2,10 +2,7 @@ import * as fs from "fs";
 import { deployedIdsOf, deployedOutputsOf, evaluateStack, RegisteredResource, StackEvaluation } from "../../../offline/evaluate";
 import { hasMandatoryViolation, PolicyPackConfig, PolicyVerdict, PolicyViolation, runPolicies } from "../../../offline/run-policies";
 import { readStackConfig, StackConfig } from "../../../offline/stack-files";
-import { parseBaseline } from "../../../policy-pack/src/fixed-settings/baseline";
-import type { StateExport as FullStateExport } from "../../../policy-pack/src/fixed-settings/from-state";
-import type { Baseline } from "../../../policy-pack/src/fixed-settings/types";
-import { allPolicies } from "../../../policy-pack/src/policies";
+import { allPolicies, Baseline, parseBaseline, StateExport as FullStateExport } from "cognito-user-pool-policies";
 
 /** The parts of a `pulumi stack export` these tests read. */
 export interface StateExport {

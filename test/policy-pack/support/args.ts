@@ -1,20 +1,19 @@
-// Builders for policy arguments shaped as @pulumi/policy's server builds them from the engine's requests:
-// props wrapped in the framework's unknown-checking proxy, opts with every field, getConfig returning the
-// policy's own config, notApplicable throwing.
+// Builders for policy arguments, made and run by the same runner as `npm run plan` (offline/run-policies), which
+// shapes them as @pulumi/policy's server does from the engine's requests: props behind the framework's
+// unknown-checking proxy, opts with every field, getConfig returning the policy's own config.
 import type {
     PolicyProviderResource,
-    PolicyResource,
     PolicyResourceOptions,
     ResourceValidationArgs,
     ResourceValidationPolicy,
     StackValidationArgs,
     StackValidationPolicy,
 } from "@pulumi/policy";
+import { resourceValidationArgs, stackValidationArgs, validateResource, validateStack } from "../../../offline/run-policies";
 
-// The framework's own proxy (internal module; typed here by hand).
+// The framework's sentinels for unknown values (internal module; typed here by hand).
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const proxy = require("@pulumi/policy/proxy") as {
-    unknownCheckingProxy<T>(o: T): T;
     unknownStringValue: string;
     unknownArrayValue: string;
     unknownObjectValue: string;
@@ -66,19 +65,17 @@ function options(stack: string, opts: Partial<PolicyResourceOptions> = {}): Poli
 }
 
 /**
- * A resource's provider as the framework hands it to policies (server.js getProviderResource): the engine's
- * provider resource with its inputs, wrapped like props. The default provider's inputs carry `aws:region`.
+ * A resource's provider as the engine sends it (the runner hands its inputs to policies as props, wrapped like a
+ * resource's). The default provider's inputs carry `aws:region`.
  */
 export function providerResource(stack = "dev", props: Record<string, unknown> = { region: "eu-west-1" }, name = "default_7_48_0"): PolicyProviderResource {
     return {
         type: "pulumi:providers:aws",
         urn: `urn:pulumi:${stack}::cognito-user-pool::pulumi:providers:aws::${name}`,
         name,
-        props: proxy.unknownCheckingProxy(JSON.parse(JSON.stringify(props))),
+        props: JSON.parse(JSON.stringify(props)),
     };
 }
-
-class NotApplicable extends Error {}
 
 export interface ResourceArgsInput {
     type: string;
@@ -93,23 +90,14 @@ export interface ResourceArgsInput {
 
 export function resourceArgs(input: ResourceArgsInput): ResourceValidationArgs {
     const stack = input.stack ?? "dev";
-    const type = input.type;
-    const props = proxy.unknownCheckingProxy(JSON.parse(JSON.stringify(input.props)));
-    return {
-        type,
-        props,
-        urn: input.urn ?? urnOf(stack, type, input.name),
+    return resourceValidationArgs({
+        type: input.type,
+        urn: input.urn ?? urnOf(stack, input.type, input.name),
         name: input.name,
+        props: JSON.parse(JSON.stringify(input.props)),
         opts: options(stack, input.opts),
-        stackTags: new Map(),
-        isType: (cls: any) => cls?.__pulumiType === type,
-        asType: (cls: any) => (cls?.__pulumiType === type ? props : undefined) as any,
-        getConfig: <T extends object>() => ({ ...(input.config ?? {}) }) as T,
-        notApplicable: (reason?: string): never => {
-            throw new NotApplicable(reason);
-        },
         ...(input.provider ? { provider: input.provider } : {}),
-    };
+    }, { ...input.config });
 }
 
 export function poolArgs(props: Record<string, unknown>, more: Partial<ResourceArgsInput> = {}): ResourceValidationArgs {
@@ -123,17 +111,7 @@ export function clientArgs(props: Record<string, unknown>, more: Partial<Resourc
 
 /** Runs a resource policy as the framework does; returns the violation messages. */
 export async function violations(policy: ResourceValidationPolicy, args: ResourceValidationArgs): Promise<string[]> {
-    const out: string[] = [];
-    const validations = Array.isArray(policy.validateResource) ? policy.validateResource : [policy.validateResource!];
-    for (const v of validations) {
-        try {
-            await v(args, message => out.push(message));
-        } catch (e) {
-            if (e instanceof NotApplicable) continue;
-            throw e;
-        }
-    }
-    return out;
+    return (await validateResource(policy, args)).flatMap((result) => result.reported.map((reported) => reported.message));
 }
 
 export interface StackResourceInput {
@@ -145,36 +123,15 @@ export interface StackResourceInput {
 }
 
 export function stackArgs(stack: string, resources: StackResourceInput[], config: Record<string, unknown> = {}): StackValidationArgs {
-    const built: PolicyResource[] = resources.map(r => {
-        const props = proxy.unknownCheckingProxy(JSON.parse(JSON.stringify(r.props ?? {})));
-        return {
-            type: r.type,
-            props,
-            urn: r.urn ?? urnOf(stack, r.type, r.name),
-            name: r.name,
-            opts: options(stack, r.opts),
-            dependencies: [],
-            propertyDependencies: {},
-            isType: (cls: any) => cls?.__pulumiType === r.type,
-            asType: (cls: any) => (cls?.__pulumiType === r.type ? props : undefined) as any,
-        };
-    });
-    return {
-        resources: built,
-        stackTags: new Map(),
-        getConfig: <T extends object>() => ({ ...config }) as T,
-        notApplicable: (reason?: string): never => {
-            throw new NotApplicable(reason);
-        },
-    };
+    return stackValidationArgs(resources.map((resource) => ({
+        type: resource.type,
+        urn: resource.urn ?? urnOf(stack, resource.type, resource.name),
+        name: resource.name,
+        props: JSON.parse(JSON.stringify(resource.props ?? {})),
+        opts: options(stack, resource.opts),
+    })), { ...config });
 }
 
 export async function stackViolations(policy: StackValidationPolicy, args: StackValidationArgs): Promise<{ message: string; urn?: string }[]> {
-    const out: { message: string; urn?: string }[] = [];
-    try {
-        await policy.validateStack(args, (message, urn) => out.push({ message, urn }));
-    } catch (e) {
-        if (!(e instanceof NotApplicable)) throw e;
-    }
-    return out;
+    return (await validateStack(policy, args)).reported.map(({ message, urn }) => ({ message, urn }));
 }
