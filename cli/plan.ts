@@ -3,7 +3,7 @@ import { parseOptions, stackName } from "./args";
 import { planStack } from "./plan-report";
 import { renderPlanText } from "./plan-text";
 import { readPolicyConfigFile } from "./policy-config-file";
-import { baselineMismatch } from "../policy-pack/src/fixed-settings/baseline-scope";
+import { baselineMismatch } from "cognito-user-pool-policies";
 import { readProjectName } from "../aws/urns";
 import { CommandIO, ExitCode, InputFileError, reportingBadInput, runAsProcess } from "./command";
 

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { allPolicies } from "../../policy-pack/src/policies";
+import { allPolicies } from "cognito-user-pool-policies";
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
