@@ -19,6 +19,7 @@ import {
     AnalyzeResponse,
     AnalyzeStackRequest,
     AnalyzerInfo,
+    AnalyzerProviderResource,
     AnalyzerResource,
     AnalyzerResourceOptions,
     AnalyzerStackConfigureRequest,
@@ -132,13 +133,24 @@ function options(protect: boolean, parent: string): AnalyzerResourceOptions {
     return o;
 }
 
-function analyzeRequest(type: string, name: string, urn: string, props: Record<string, unknown>): AnalyzeRequest {
+/** The stack's default aws provider as the engine sends it with each resource: its inputs carry `aws:region`. */
+function defaultProvider(region = "ap-northeast-2"): AnalyzerProviderResource {
+    const p = new AnalyzerProviderResource();
+    p.setType("pulumi:providers:aws");
+    p.setName("default_7_48_0");
+    p.setUrn("urn:pulumi:dev::cognito-user-pool::pulumi:providers:aws::default_7_48_0");
+    p.setProperties(Struct.fromJavaScript({ region, skipCredentialsValidation: "false", skipRegionValidation: "true", version: "7.48.0" }));
+    return p;
+}
+
+function analyzeRequest(type: string, name: string, urn: string, props: Record<string, unknown>, region?: string): AnalyzeRequest {
     const r = new AnalyzeRequest();
     r.setType(type);
     r.setName(name);
     r.setUrn(urn);
     r.setProperties(Struct.fromJavaScript(JSON.parse(JSON.stringify(props))));
     r.setOptions(options(false, componentUrn()));
+    r.setProvider(defaultProvider(region));
     return r;
 }
 
@@ -150,6 +162,7 @@ function stackResource(type: string, name: string, urn: string, props: Record<st
     r.setProperties(Struct.fromJavaScript(JSON.parse(JSON.stringify(props))));
     r.setOptions(options(false, componentUrn()));
     r.setParent(componentUrn());
+    r.setProvider(defaultProvider());
     return r;
 }
 
@@ -251,6 +264,29 @@ describe("the policy pack under the engine's analyzer protocol", function () {
             analyzeRequest(CLIENT_TYPE, "auth-client-web", clientUrn(), clientProps()),
         );
         assert.deepStrictEqual(diagnostics(res2), []);
+    });
+
+    it("fails the pool and its client moved by the provider's region (aws:region), passes a new pool name", async () => {
+        const moved = await call<AnalyzeRequest, AnalyzeResponse>(client.analyze.bind(client),
+            analyzeRequest(POOL_TYPE, "auth-pool", poolUrn(), poolProps(), "us-east-1"));
+        const [d, ...rest] = diagnostics(moved);
+        assert.deepStrictEqual(rest, []);
+        assert.deepStrictEqual([d.policy, d.level], [POLICY_NAMES.regionUnchanged, EnforcementLevel.MANDATORY]);
+        assert.match(d.message, /deployed: "ap-northeast-2"[\s\S]*new: +"us-east-1"[\s\S]*input: `region`/);
+        const movedClient = await call<AnalyzeRequest, AnalyzeResponse>(client.analyze.bind(client),
+            analyzeRequest(CLIENT_TYPE, "auth-client-web", clientUrn(), clientProps(), "us-east-1"));
+        assert.deepStrictEqual(diagnostics(movedClient).map(x => x.policy), [POLICY_NAMES.regionUnchanged]);
+        const renamed = await call<AnalyzeRequest, AnalyzeResponse>(client.analyze.bind(client),
+            analyzeRequest(POOL_TYPE, "auth-pool", poolUrn(), poolProps({ name: "myapp-dev-renamed" })));
+        assert.deepStrictEqual(diagnostics(renamed), []);
+    });
+
+    it("reports a deployed client that left the stack, at dev's advisory level", async () => {
+        const withoutClient = new AnalyzeStackRequest();
+        withoutClient.setResourcesList([stackResource(POOL_TYPE, "auth-pool", poolUrn(), poolProps())]);
+        const ds = diagnostics(await call<AnalyzeStackRequest, AnalyzeResponse>(client.analyzeStack.bind(client), withoutClient));
+        assert.deepStrictEqual(ds.map(d => [d.policy, d.level]), [[POLICY_NAMES.clientNotRemoved, EnforcementLevel.ADVISORY]]);
+        assert.match(ds[0].message, /UserPoolClient "auth-client-web" .* is deployed/);
     });
 
     it("passes the stack with its pool, and fails it without", async () => {

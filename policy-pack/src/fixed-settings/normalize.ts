@@ -98,10 +98,13 @@ function normalizeDataType(raw: unknown, where: string): AttributeDataType {
 }
 
 /**
- * One attribute in canonical form. Absent flags take Cognito's defaults (required false, mutable true,
- * developer-only false). Only the constraints of the attribute's own data type are kept. A String attribute
- * without limits gets its standard default (standard attributes) or 0..2048 (custom ones), which is what
- * DescribeUserPool reports for it.
+ * One attribute in canonical form, reading what a source leaves out as what the provider sends for it
+ * (terraform-provider-aws 6.x, internal/service/cognitoidp/user_pool.go, expandSchemaAttributeTypes; the
+ * element of a terraform-plugin-sdk v2 set hands every omitted boolean to it as false): required, mutable and
+ * developer-only false, and no limits (a constraints block without limits is sent as none). A deployed element
+ * keeps what the state or DescribeUserPool holds, so an omitted limit differs from a deployed 0..2048, as it
+ * does for the provider (resourceUserPoolSchemaHash), whose update then fails. Only the constraints of the
+ * attribute's own data type are kept.
  */
 export function normalizeAttribute(raw: RawAttribute, where: string): FixedAttribute {
     if (typeof raw.name !== "string" || raw.name === "") {
@@ -109,30 +112,17 @@ export function normalizeAttribute(raw: RawAttribute, where: string): FixedAttri
     }
     const name = canonicalAttributeName(raw.name);
     const dataType = normalizeDataType(raw.dataType, `${where}.dataType`);
-    const standard = STANDARD_ATTRIBUTE_DEFAULTS[name];
+    const limits = dataType === "String" ? (["minLength", "maxLength"] as const) : dataType === "Number" ? (["minValue", "maxValue"] as const) : [];
     const constraints: AttributeConstraints = {};
-    if (dataType === "String") {
-        const minLength = normalizeNumber(raw.minLength, `${where}.minLength`);
-        const maxLength = normalizeNumber(raw.maxLength, `${where}.maxLength`);
-        const dflt = standard && standard.dataType === "String" ? standard.constraints : { minLength: 0, maxLength: 2048 };
-        const min = minLength ?? dflt.minLength;
-        const max = maxLength ?? dflt.maxLength;
-        if (min !== undefined) constraints.minLength = min;
-        if (max !== undefined) constraints.maxLength = max;
-    } else if (dataType === "Number") {
-        const minValue = normalizeNumber(raw.minValue, `${where}.minValue`);
-        const maxValue = normalizeNumber(raw.maxValue, `${where}.maxValue`);
-        const dflt = standard && standard.dataType === "Number" ? standard.constraints : {};
-        const min = minValue ?? dflt.minValue;
-        const max = maxValue ?? dflt.maxValue;
-        if (min !== undefined) constraints.minValue = min;
-        if (max !== undefined) constraints.maxValue = max;
+    for (const limit of limits) {
+        const value = normalizeNumber(raw[limit], `${where}.${limit}`);
+        if (value !== undefined) constraints[limit] = value;
     }
     return {
         name,
         dataType,
         required: normalizeBoolean(raw.required, false, `${where}.required`),
-        mutable: normalizeBoolean(raw.mutable, true, `${where}.mutable`),
+        mutable: normalizeBoolean(raw.mutable, false, `${where}.mutable`),
         developerOnly: normalizeBoolean(raw.developerOnly, false, `${where}.developerOnly`),
         constraints,
     };

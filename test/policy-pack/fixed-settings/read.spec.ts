@@ -7,6 +7,7 @@ import {
     baselineFromStateExport,
     clientFromDescribeUserPoolClient,
     clientSettingsFromProps,
+    poolChanges,
     poolFromDescribeUserPool,
     poolSettingsFromProps,
     requireKnownPool,
@@ -109,7 +110,7 @@ describe("fixed-settings: reading the same pool from props, state export and Des
 
     it("canonicalises attribute names: provider `x`, API `custom:x` and developer-only `dev:custom:x`", () => {
         const props = poolProps("dev", {
-            schemas: [{ name: "secret_level", attributeDataType: "Number", developerOnlyAttribute: true, numberAttributeConstraints: { minValue: "1", maxValue: "5" } }],
+            schemas: [{ name: "secret_level", attributeDataType: "Number", mutable: true, developerOnlyAttribute: true, numberAttributeConstraints: { minValue: "1", maxValue: "5" } }],
         });
         const aws = describeUserPool();
         aws.UserPool.SchemaAttributes = [
@@ -129,17 +130,34 @@ describe("fixed-settings: reading the same pool from props, state export and Des
         assert.deepStrictEqual(poolFromDescribeUserPool(aws).attributes, expected);
     });
 
-    it("treats a custom String attribute without limits like AWS's 0..2048, and a standard attribute without them like its default", () => {
+    it("reads what a schemas element leaves out as the provider sends it: no limits, and mutable, required, developer-only false", () => {
         const props = poolProps("dev", {
             schemas: [
-                { name: "nick", attributeDataType: "String", mutable: true },
+                { name: "nick", attributeDataType: "String" },
                 { name: "email", attributeDataType: "String", required: true, mutable: true },
             ],
         });
         const got = requireKnownPool(poolSettingsFromProps(props), "p").attributes;
-        assert.deepStrictEqual(got.map(a => [a.name, a.constraints]), [
-            ["custom:nick", { minLength: 0, maxLength: 2048 }],
-            ["email", { minLength: 0, maxLength: 2048 }],
+        assert.deepStrictEqual(got.map(a => [a.name, a.mutable, a.required, a.developerOnly, a.constraints]), [
+            ["custom:nick", false, false, false, {}],
+            ["email", true, true, false, {}],
+        ]);
+    });
+
+    it("so an element deployed with 0..2048 whose limits the program leaves out is a change the provider cannot apply", () => {
+        const deployed = requireKnownPool(poolSettingsFromProps(poolProps()), "deployed");
+        const next = poolProps("dev", {
+            schemas: poolProps().schemas.map((s: Record<string, unknown>) => (s.name === "email" ? { ...s, stringAttributeConstraints: undefined } : s)),
+        });
+        assert.deepStrictEqual(poolChanges(deployed, poolSettingsFromProps(next)).map(c => c.setting), [
+            "schemas[name=email].stringAttributeConstraints.minLength",
+            "schemas[name=email].stringAttributeConstraints.maxLength",
+        ]);
+        const mutableLeftOut = poolProps("dev", {
+            schemas: poolProps().schemas.map((s: Record<string, unknown>) => (s.name === "tenant_id" ? { ...s, mutable: undefined } : s)),
+        });
+        assert.deepStrictEqual(poolChanges(deployed, poolSettingsFromProps(mutableLeftOut)).map(c => [c.setting, c.deployed, c.proposed]), [
+            ["schemas[name=tenant_id].mutable", true, false],
         ]);
     });
 
