@@ -1,14 +1,14 @@
 import type * as cognito from "@pulumi/aws/cognito";
-import type * as sesv2 from "@pulumi/aws/sesv2";
 import * as pulumi from "@pulumi/pulumi";
 import { ClientSettings, EmailSettings, sesIdentityArnParts } from "../config";
 import { hasSecret } from "./app-client-args";
+import type { SesSenderResources } from "./ses-sender";
 
-/** A pool, its app clients by name and the SES identity it sends from: a SignInBackend, or a successor's. */
+/** A pool, its app clients by name and the SES side it sends through: a SignInBackend, or a successor's. */
 export interface PoolResources {
     readonly userPool: cognito.UserPool;
     readonly clients: Readonly<Record<string, cognito.UserPoolClient>>;
-    readonly senderIdentity?: sesv2.EmailIdentity;
+    readonly ses?: SesSenderResources;
 }
 
 /** The client a browser front end uses: the first public one, else the first. */
@@ -45,7 +45,7 @@ export function stackOutputs(backend: PoolResources, clients: readonly ClientSet
 }
 
 /** The SES identity the pool sends through: the stack's (with a domain's DNS records), or the one given by ARN. */
-function senderIdentityOutput(backend: SignInBackend, email: EmailSettings) {
+function senderIdentityOutput(backend: PoolResources, email: EmailSettings) {
     const ses = backend.ses;
     if (ses === undefined) {
         return undefined;

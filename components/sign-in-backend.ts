@@ -57,7 +57,7 @@ export class SignInBackend extends pulumi.ComponentResource {
 }
 
 /** The pool's inputs, with those that follow the SES sender's verification taken from it as it resolves. */
-function userPoolArgsFollowing(settings: UserPoolSettings, sender: pulumi.Output<SesSender> | undefined): cognito.UserPoolArgs {
+export function userPoolArgsFollowing(settings: UserPoolSettings, sender: pulumi.Output<SesSender> | undefined): cognito.UserPoolArgs {
     if (sender === undefined) {
         return userPoolArgs(settings);
     }

@@ -5,8 +5,10 @@ import {
     ClientSettings, isMigrating, legacySubAttribute, standardAttributes, SuccessorSettings, UserPoolSettings,
 } from "../config";
 import { appClientArgs } from "./app-client-args";
+import type { SesSenderResources } from "./ses-sender";
+import { userPoolArgsFollowing } from "./sign-in-backend";
 import { UserMigrationFunction } from "./user-migration-function";
-import { signInArgs, userPoolArgs } from "./user-pool-args";
+import { signInArgs } from "./user-pool-args";
 
 /*
  * Loaded only for a stack that declares a successor (index.ts): it brings in @pulumi/aws/lambda and /iam,
@@ -17,8 +19,8 @@ export interface SuccessorPoolArgs {
     /** The current pool's settings and the pool itself, which users migrate from. */
     readonly current: { readonly settings: UserPoolSettings; readonly userPool: cognito.UserPool };
     readonly successor: SuccessorSettings;
-    /** The SES identity the current pool sends from, shared by the new one. Default: none (Cognito's sender). */
-    readonly senderIdentityArn?: pulumi.Input<string>;
+    /** The SES side the current pool sends through, shared by the new one. Default: none (Cognito's sender). */
+    readonly ses?: SesSenderResources;
     /** Pulumi protect and retainOnDelete on the new pool. Default: false. */
     readonly protect?: boolean;
 }
@@ -50,7 +52,7 @@ export class SuccessorPool extends pulumi.ComponentResource {
         }
 
         this.userPool = new cognito.UserPool(`${name}-pool`, {
-            ...userPoolArgs(successor.userPool, args.senderIdentityArn),
+            ...userPoolArgsFollowing(successor.userPool, args.ses?.sender),
             ...(this.migration ? { lambdaConfig: { userMigration: this.migration.function.arn } } : {}),
         }, {
             parent: this,

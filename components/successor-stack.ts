@@ -18,11 +18,11 @@ export function successorStack(backend: SignInBackend, settings: StackSettings, 
     const successorPool = new SuccessorPool("successor", {
         current: { settings: settings.userPool, userPool: backend.userPool },
         successor,
-        senderIdentityArn: backend.senderIdentity?.arn,
+        ses: backend.ses,
         protect: settings.protect,
     });
     const newPool: PoolResources = {
-        userPool: successorPool.userPool, clients: successorPool.clients, senderIdentity: backend.senderIdentity,
+        userPool: successorPool.userPool, clients: successorPool.clients, ses: backend.ses,
     };
     const current = stackOutputs(backend, settings.clients, settings.userPool.email);
     const next = stackOutputs(newPool, successor.clients, successor.userPool.email);
