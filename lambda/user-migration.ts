@@ -102,6 +102,15 @@ async function findUser(userName: string, settings: MigrationSettings, deadline:
 }
 
 /**
+ * What AdminInitiateAuth answers for a password that does not sign the user in. AWS says NotAuthorized for a
+ * wrong one; cognito-local 5.3.0 says InvalidPassword (targets/adminInitiateAuth.js).
+ */
+const passwordRefusals = [
+    "NotAuthorizedException", "InvalidPasswordException", "UserNotFoundException", "UserNotConfirmedException",
+    "PasswordResetRequiredException",
+];
+
+/**
  * Signs the user in on the old pool through the migration client. A challenge means the password was right
  * (Cognito asks for MFA or a new password only after checking it); a temporary password must be reset.
  */
@@ -115,8 +124,7 @@ async function checkPassword(user: OldUser, password: string, settings: Migratio
         }), timeLeft(deadline));
         return answer.ChallengeName === "NEW_PASSWORD_REQUIRED" ? "RESET_REQUIRED" : "CONFIRMED";
     } catch (error) {
-        const name = (error as Error).name;
-        if (["NotAuthorizedException", "UserNotFoundException", "UserNotConfirmedException", "PasswordResetRequiredException"].includes(name)) {
+        if (passwordRefusals.includes((error as Error).name)) {
             throw new Error(signInRefused);
         }
         throw error;

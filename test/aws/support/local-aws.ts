@@ -50,8 +50,12 @@ export interface LocalAws {
 const cognitoTarget = "AWSCognitoIdentityProviderService.";
 const sesIdentityPath = /^\/v2\/email\/identities\/([^/?]+)$/;
 
-export async function startLocalAws(): Promise<LocalAws> {
-    const cognitoLocal = await startCognitoLocal();
+/**
+ * Starts the local AWS. `cognitoLocalConfig` is merged into cognito-local's `.cognito/config.json`, e.g.
+ * `TriggerFunctions` and `LambdaClient` to have it invoke Lambda triggers at a local endpoint.
+ */
+export async function startLocalAws(cognitoLocalConfig: Record<string, unknown> = {}): Promise<LocalAws> {
+    const cognitoLocal = await startCognitoLocal(cognitoLocalConfig);
     const faults = new Map<string, AwsErrorReply[]>();
     const keptFields = new DroppedFields();
     const local = {
@@ -190,10 +194,10 @@ interface CognitoLocal {
  * Starts cognito-local on a free port of 127.0.0.1 with its state in a new temp dir (its cwd). Its config
  * empties UsernameAttributes: by default it adds ["email"] to every pool that does not set them (facts.md).
  */
-async function startCognitoLocal(): Promise<CognitoLocal> {
+async function startCognitoLocal(config: Record<string, unknown>): Promise<CognitoLocal> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cognito-local-"));
     fs.mkdirSync(path.join(dir, ".cognito"));
-    fs.writeFileSync(path.join(dir, ".cognito", "config.json"), JSON.stringify({ UserPoolDefaults: { UsernameAttributes: [] } }));
+    fs.writeFileSync(path.join(dir, ".cognito", "config.json"), JSON.stringify({ UserPoolDefaults: { UsernameAttributes: [] }, ...config }));
     const child = spawn(process.execPath, [require.resolve("cognito-local/lib/bin/start.js")], {
         cwd: dir,
         env: { ...process.env, PORT: "0", HOST: "127.0.0.1" },
