@@ -8,7 +8,8 @@ import {
 } from "./catalogue";
 import { BaselineError, parseBaseline } from "./fixed-settings/baseline";
 import { describe } from "./fixed-settings/normalize";
-import { ALIAS_ATTRIBUTE_VALUES, ATTRIBUTE_DATA_TYPES, Baseline, USERNAME_ATTRIBUTE_VALUES } from "./fixed-settings/types";
+import { jsonSchemaOf } from "./fixed-settings/shape";
+import { BASELINE_SHAPE, Baseline } from "./fixed-settings/types";
 
 /** Stacks treated as protected environments when the config names none. */
 export const DEFAULT_PROTECTED_STACKS: readonly string[] = ["staging", "prod"];
@@ -25,85 +26,8 @@ export class PolicyConfigError extends Error {
 
 type JsonSchema = Record<string, unknown>;
 
-const attributeSchema: JsonSchema = {
-    type: "object",
-    required: ["name", "dataType", "required", "mutable", "developerOnly", "constraints"],
-    additionalProperties: false,
-    properties: {
-        name: { type: "string", minLength: 1 },
-        dataType: { type: "string", enum: [...ATTRIBUTE_DATA_TYPES] },
-        required: { type: "boolean" },
-        mutable: { type: "boolean" },
-        developerOnly: { type: "boolean" },
-        constraints: {
-            type: "object",
-            additionalProperties: false,
-            properties: {
-                minLength: { type: "number" },
-                maxLength: { type: "number" },
-                minValue: { type: "number" },
-                maxValue: { type: "number" },
-            },
-        },
-    },
-};
-
-/** JSON schema of the baseline (README "Baseline format"). */
-export const BASELINE_JSON_SCHEMA: JsonSchema = {
-    type: "object",
-    description: "What the stack has deployed (written by `npm run baseline`). Absent: first deployment, nothing to compare.",
-    required: ["source", "stack", "capturedAt", "userPools", "clients", "emailIdentities"],
-    additionalProperties: false,
-    properties: {
-        source: { type: "string", enum: ["pulumi-state", "aws"] },
-        stack: { type: "string", minLength: 1 },
-        capturedAt: { type: "string", minLength: 1 },
-        userPools: {
-            type: "object",
-            additionalProperties: {
-                type: "object",
-                required: ["id", "region", "name", "usernameAttributes", "aliasAttributes", "caseSensitive", "attributes"],
-                additionalProperties: false,
-                properties: {
-                    id: { type: "string", minLength: 1 },
-                    region: { type: "string", minLength: 1 },
-                    name: { type: "string", minLength: 1 },
-                    usernameAttributes: { type: "array", items: { type: "string", enum: [...USERNAME_ATTRIBUTE_VALUES] } },
-                    aliasAttributes: { type: "array", items: { type: "string", enum: [...ALIAS_ATTRIBUTE_VALUES] } },
-                    caseSensitive: { type: "boolean" },
-                    attributes: { type: "array", items: attributeSchema },
-                },
-            },
-        },
-        clients: {
-            type: "object",
-            additionalProperties: {
-                type: "object",
-                required: ["id", "region", "name", "userPool", "generateSecret"],
-                additionalProperties: false,
-                properties: {
-                    id: { type: "string", minLength: 1 },
-                    region: { type: "string", minLength: 1 },
-                    name: { type: "string" },
-                    userPool: { type: "string", minLength: 1 },
-                    generateSecret: { type: "boolean" },
-                },
-            },
-        },
-        emailIdentities: {
-            type: "object",
-            additionalProperties: {
-                type: "object",
-                required: ["id", "region"],
-                additionalProperties: false,
-                properties: {
-                    id: { type: "string", minLength: 1 },
-                    region: { type: "string", minLength: 1 },
-                },
-            },
-        },
-    },
-};
+/** JSON schema of the baseline (README "Baseline format"), from the baseline's one definition. */
+export const BASELINE_JSON_SCHEMA: JsonSchema = jsonSchemaOf(BASELINE_SHAPE);
 
 export const PROTECTED_STACKS_JSON_SCHEMA: JsonSchema = {
     type: "array",

@@ -7,7 +7,7 @@ import {
     normalizeBoolean,
     normalizeNameList,
 } from "./normalize";
-import { Baseline, BaselineClient, BaselineEmailIdentity, BaselineUserPool } from "./types";
+import { ALIAS_ATTRIBUTE_VALUES, Baseline, BaselineClient, BaselineEmailIdentity, BaselineUserPool, USERNAME_ATTRIBUTE_VALUES } from "./types";
 
 type Json = Record<string, any>;
 
@@ -64,8 +64,8 @@ export function poolFromDescribeUserPool(response: unknown): Omit<BaselineUserPo
     return {
         id: requireString(pool.Id, `${where}.Id`),
         name: requireString(pool.Name, `${where}.Name`),
-        usernameAttributes: normalizeNameList(pool.UsernameAttributes, `${where}.UsernameAttributes`),
-        aliasAttributes: normalizeNameList(pool.AliasAttributes, `${where}.AliasAttributes`),
+        usernameAttributes: normalizeNameList(pool.UsernameAttributes, `${where}.UsernameAttributes`, USERNAME_ATTRIBUTE_VALUES),
+        aliasAttributes: normalizeNameList(pool.AliasAttributes, `${where}.AliasAttributes`, ALIAS_ATTRIBUTE_VALUES),
         caseSensitive: normalizeBoolean(isObject(uc) ? uc.CaseSensitive : undefined, true, `${where}.UsernameConfiguration.CaseSensitive`),
         attributes: finishAttributes(attributes, `${where}.SchemaAttributes`),
     };

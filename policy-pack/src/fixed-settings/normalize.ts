@@ -1,5 +1,8 @@
 import { STANDARD_ATTRIBUTE_DEFAULTS, isStandardAttribute } from "./standard-attributes";
 import { ATTRIBUTE_DATA_TYPES, AttributeConstraints, AttributeDataType, FixedAttribute } from "./types";
+import { describe } from "./shape";
+
+export { describe };
 
 /** The same raw attribute, whatever the source's spelling. */
 export interface RawAttribute {
@@ -44,7 +47,10 @@ const CAMEL_TO_SNAKE: Record<string, string> = {
 };
 
 /** Sign-in attribute lists: snake_case values, sorted, no duplicates; absent is []. */
-export function normalizeNameList(raw: unknown, where: string): string[] {
+export function normalizeNameList(raw: unknown, where: string): string[];
+/** The same, each value one of `allowed` (a value the API returns must be one Cognito accepts). */
+export function normalizeNameList<T extends string>(raw: unknown, where: string, allowed: readonly T[]): T[];
+export function normalizeNameList(raw: unknown, where: string, allowed?: readonly string[]): string[] {
     if (raw === undefined || raw === null) {
         return [];
     }
@@ -56,7 +62,11 @@ export function normalizeNameList(raw: unknown, where: string): string[] {
         if (typeof v !== "string") {
             throw new FixedSettingsReadError(`${where}[${i}]: expected a string, got ${describe(v)}`);
         }
-        out.add(CAMEL_TO_SNAKE[v] ?? v);
+        const name = CAMEL_TO_SNAKE[v] ?? v;
+        if (allowed !== undefined && !allowed.includes(name)) {
+            throw new FixedSettingsReadError(`${where}[${i}]: expected one of ${allowed.join(", ")}, got ${describe(v)}`);
+        }
+        out.add(name);
     });
     return [...out].sort();
 }
@@ -168,13 +178,4 @@ export function finishAttributes(list: FixedAttribute[], where: string): FixedAt
 export function defaultAttribute(name: string): FixedAttribute | undefined {
     const d = STANDARD_ATTRIBUTE_DEFAULTS[name];
     return d ? { ...d, constraints: { ...d.constraints } } : undefined;
-}
-
-export function describe(v: unknown): string {
-    if (v === undefined) return "nothing";
-    if (v === null) return "null";
-    if (typeof v === "string") return JSON.stringify(v);
-    if (Array.isArray(v)) return "a list";
-    if (typeof v === "object") return "an object";
-    return `${typeof v} ${String(v)}`;
 }

@@ -1,4 +1,5 @@
 import * as assert from "assert";
+import { BASELINE_JSON_SCHEMA } from "../../../policy-pack/src/policy-config";
 import { Baseline, BaselineError, baselineFromStateExport, parseBaseline } from "../../../policy-pack/src/fixed-settings";
 import { clientUrn, poolUrn } from "../support/args";
 import { stateExport } from "../support/fixtures";
@@ -44,10 +45,10 @@ describe("fixed-settings: baseline format", () => {
         assert.deepStrictEqual(problems, [
             "baseline.stack: missing",
             'baseline.source: expected one of "pulumi-state", "aws", got "terraform"',
-            `${p}.attributes[0].dataType: expected one of "String", "Number", "DateTime", "Boolean", got "Text"`,
-            `${p}.attributes[1].constraints.maxLength: expected a number, got "2048"`,
             `${p}.usernameAttributes[0]: expected one of "email", "phone_number", got "emial"`,
             `${p}.caseSensitive: expected true or false, got "no"`,
+            `${p}.attributes[0].dataType: expected one of "String", "Number", "DateTime", "Boolean", got "Text"`,
+            `${p}.attributes[1].constraints.maxLength: expected a number, got "2048"`,
             `baseline.clients[${JSON.stringify(clientUrn())}].generateSecret: expected true or false, got number 0`,
         ]);
     });
@@ -77,5 +78,16 @@ describe("fixed-settings: baseline format", () => {
 
     it("rejects what is not an object, naming the place given", () => {
         assert.throws(() => parseBaseline([], 'policy config "x".baseline'), /policy config "x"\.baseline: expected an object, got a list/);
+    });
+
+    it("is checked against the same shape the policies declare as their config's JSON schema", () => {
+        const schema = BASELINE_JSON_SCHEMA as any;
+        assert.deepStrictEqual(schema.required, ["source", "stack", "capturedAt", "userPools", "clients", "emailIdentities"]);
+        const pool = schema.properties.userPools.additionalProperties;
+        assert.deepStrictEqual(pool.required, ["id", "region", "name", "usernameAttributes", "aliasAttributes", "caseSensitive", "attributes"]);
+        assert.strictEqual(pool.additionalProperties, false);
+        assert.deepStrictEqual(pool.properties.attributes.items.properties.dataType.enum, ["String", "Number", "DateTime", "Boolean"]);
+        assert.deepStrictEqual(schema.properties.clients.additionalProperties.required, ["id", "region", "name", "userPool", "generateSecret"]);
+        assert.deepStrictEqual(schema.properties.emailIdentities.propertyNames, { pattern: "^urn:pulumi:" });
     });
 });
