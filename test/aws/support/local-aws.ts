@@ -17,7 +17,8 @@ import type { AwsClients } from "../../../aws/clients";
  *   - it drops DeletionProtection, UserPoolTier and UserAttributeUpdateSettings of a pool, AuthSessionValidity of
  *     a client: the front door keeps what they were created or updated with and reports them, as AWS does;
  *   - no SES: GET /v2/email/identities/<identity> (GetEmailIdentity) answers from `sesIdentities`;
- *   - no way to provoke AWS errors: `failNext` answers the next calls of an action with an error.
+ *   - no way to provoke AWS errors: `failNext` answers the next calls of an action with an error;
+ *   - no GetCSVHeader: the front door answers it from the pool's schema (DescribeUserPool), in AWS's order.
  */
 
 /** The SES identity GetEmailIdentity reports. */
@@ -88,6 +89,9 @@ export async function startLocalAws(cognitoLocalConfig: Record<string, unknown> 
                 ? reply(response, 404, { message: "Email identity does not exist." }, "NotFoundException")
                 : reply(response, 200, identity);
         }
+        if (action === "GetCSVHeader") {
+            return reply(response, 200, await csvHeader(cognitoLocal.endpoint, request, body));
+        }
         if (action === "") {
             return reply(response, 404, { message: `the local AWS has no ${request.method} ${request.url}` }, "UnknownOperationException");
         }
@@ -105,6 +109,24 @@ export async function startLocalAws(cognitoLocalConfig: Record<string, unknown> 
 }
 
 type Json = Record<string, any>;
+
+/** The standard columns of a user import CSV, in the order GetCSVHeader gives them (cognito-user-pools-using-import-tool-csv-header). */
+const csvStandardColumns = [
+    "name", "given_name", "family_name", "middle_name", "nickname", "preferred_username", "profile", "picture", "website",
+    "email", "email_verified", "gender", "birthdate", "zoneinfo", "locale", "phone_number", "phone_number_verified",
+    "address", "updated_at",
+];
+
+/** GetCSVHeader: the standard columns, the pool's custom attributes, then cognito:mfa_enabled and cognito:username. */
+async function csvHeader(endpoint: string, request: http.IncomingMessage, body: string): Promise<Json> {
+    const { UserPoolId } = JSON.parse(body);
+    const described = await forward(endpoint, Object.assign(request, {
+        headers: { ...request.headers, "x-amz-target": `${cognitoTarget}DescribeUserPool` },
+    }), JSON.stringify({ UserPoolId }));
+    const custom = (JSON.parse(described.body).UserPool?.SchemaAttributes ?? [])
+        .map((attribute: Json) => attribute.Name as string).filter((name: string) => name.startsWith("custom:"));
+    return { UserPoolId, CSVHeader: [...csvStandardColumns, ...custom, "cognito:mfa_enabled", "cognito:username"] };
+}
 
 /** The API's defaults of the fields cognito-local drops. */
 const poolDefaults: Json = {

@@ -1,0 +1,99 @@
+import { awsClients, closeClients, regionOfPoolId } from "../aws/clients";
+import { importCsv, MigrationPools, MigrationStatus, readMigrationStatus } from "../aws/migration-status";
+import { parseStackConfig } from "../config/settings";
+import { readStackConfig } from "../offline/stack-files";
+import { parseOptions, stackName } from "./args";
+import { writeFileLocked } from "./atomic-write";
+import { CommandIO, ExitCode, InputFileError, reportingBadInput, runAsProcess } from "./command";
+import { isReadFailure } from "./read-failures";
+import { readStackOutputs } from "./stack-state";
+
+export const migrationUsage = `usage: npm run migration -- --stack <name> [--region <region>] [--csv <file>] [--finish [--users-remain-ok]]
+
+Reads both pools of the stack's migration to its successor pool (the stack's \`migration\` output, from
+\`pulumi stack output\`) with the AWS SDK: the users each holds and how many of the current pool's are left to
+migrate. --csv writes those users as the CSV a Cognito user import job takes (header from GetCSVHeader of the
+new pool). --finish checks that the finish phase may be set: it refuses while users remain, unless
+--users-remain-ok. Reads AWS with the standard credential chain (AWS_ENDPOINT_URL honoured).
+Exit code: 0 done; 1 --finish refused; 2 bad usage, no successor, or AWS or the Pulumi CLI failed.`;
+
+const options = {
+    stack: { type: "string", required: true },
+    region: { type: "string" },
+    csv: { type: "string" },
+    finish: { type: "boolean" },
+    "users-remain-ok": { type: "boolean" },
+    help: { type: "boolean" },
+} as const;
+
+/** The two pools the stack exports under `migration` (index.ts), or why there are none. */
+function migrationPools(stack: string, outputs: Record<string, unknown>): MigrationPools {
+    const migration = outputs.migration as { phase?: string; from?: { userPoolId?: string }; to?: { userPoolId?: string } } | undefined;
+    if (!migration?.from?.userPoolId || !migration.to?.userPoolId || !migration.phase) {
+        throw new InputFileError(`stack ${stack} exports no migration: declare cognito-user-pool:successor in Pulumi.${stack}.yaml and run \`pulumi up\``);
+    }
+    return { phase: migration.phase, fromPoolId: migration.from.userPoolId, toPoolId: migration.to.userPoolId };
+}
+
+function statusText(stack: string, pools: MigrationPools, status: MigrationStatus): string {
+    return [
+        `Migration of stack ${stack} to its successor pool, phase ${pools.phase}`,
+        `  current pool ${pools.fromPoolId}: ${status.currentPoolUsers} users` +
+            (status.federatedUsers > 0 ? ` (${status.federatedUsers} federated: they do not migrate)` : ""),
+        `  new pool ${pools.toPoolId}: ${status.newPoolUsers} users, ${status.migratedUsers} of them migrated`,
+        `  left to migrate: ${status.remaining.length}`,
+        "",
+    ].join("\n");
+}
+
+export async function main(argv: readonly string[], io: CommandIO): Promise<ExitCode> {
+    return reportingBadInput(io, migrationUsage, async () => {
+        const args = parseOptions(argv, options);
+        if (args.help) {
+            io.stdout(`${migrationUsage}\n`);
+            return 0;
+        }
+        const stack = stackName(args.stack, "--stack");
+        const stackConfig = readStackConfig(io.projectDir, stack);
+        const successor = parseStackConfig(stackConfig.config, { project: stackConfig.project, stack }).successor;
+        if (successor === undefined) {
+            throw new InputFileError(`stack ${stack} declares no successor pool (cognito-user-pool:successor in Pulumi.${stack}.yaml)`);
+        }
+        try {
+            const pools = migrationPools(stack, await readStackOutputs(stack));
+            const clients = await awsClients(args.region ?? regionOfPoolId(pools.fromPoolId));
+            try {
+                const status = await readMigrationStatus(clients.cognito, pools, clients.region);
+                io.stdout(statusText(stack, pools, status));
+                if (args.csv !== undefined) {
+                    const [signIn] = successor.userPool.signIn.with;
+                    const usernameAttribute = successor.userPool.signIn.with.includes("username") ? undefined
+                        : signIn === "phone" ? "phone_number" : "email";
+                    await writeFileLocked(args.csv, await importCsv(clients.cognito, pools.toPoolId, status.remaining, clients.region, usernameAttribute));
+                    io.stdout(`wrote ${args.csv}: ${status.remaining.length} users for a user import job into ${pools.toPoolId}\n`);
+                }
+                if (args.finish && status.remaining.length > 0 && !args["users-remain-ok"]) {
+                    io.stderr(`refused: ${status.remaining.length} users of the current pool have not migrated; the finish phase ` +
+                        "removes the trigger that would move them. Import them (--csv), or pass --users-remain-ok to go ahead.\n");
+                    return 1;
+                }
+                if (args.finish) {
+                    io.stdout(`ready: set cognito-user-pool:successor.phase to finish in Pulumi.${stack}.yaml and run \`pulumi up\`\n`);
+                }
+                return 0;
+            } finally {
+                closeClients(clients);
+            }
+        } catch (error) {
+            if (isReadFailure(error)) {
+                io.stderr(`error: ${error.message}\n`);
+                return 2;
+            }
+            throw error;
+        }
+    });
+}
+
+if (require.main === module) {
+    runAsProcess(main);
+}
