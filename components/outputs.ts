@@ -1,7 +1,6 @@
 import type * as cognito from "@pulumi/aws/cognito";
 import * as pulumi from "@pulumi/pulumi";
-import { ClientSettings, EmailSettings, sesIdentityArnParts } from "../config";
-import { hasSecret } from "./app-client-args";
+import { ClientSettings, EmailSettings, hasSecret, sesIdentityArnParts } from "../config";
 import type { SesSenderResources } from "./ses-sender";
 
 /** A pool, its app clients by name and the SES side it sends through: a SignInBackend, or a successor's. */

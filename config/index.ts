@@ -1,3 +1,4 @@
+export * from "./catalogue";
 export * from "./durations";
 export * from "./limits";
 export * from "./problems";

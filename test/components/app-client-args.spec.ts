@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
-import { ClientSettings, parseStackSettings } from "../../config";
-import { appClientArgs, hasSecret } from "../../components";
+import { ClientSettings, hasSecret, parseStackSettings } from "../../config";
+import { appClientArgs } from "../../components";
 
 const userPool = { attributes: { custom: [{ name: "tenant", type: "string" }] } };
 const client = (settings: Record<string, unknown>): ClientSettings =>

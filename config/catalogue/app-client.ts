@@ -1,0 +1,204 @@
+import { z } from "zod";
+import { parseDuration } from "../durations";
+import { cognitoLimits } from "../limits";
+import { checkOAuthSettings, defaultUserScopes, identityProviderName, oauthScope } from "../rules/oauth";
+import { redirectUrl } from "../rules/redirect-url";
+import { checkTokenLifetimes } from "../rules/token-validity";
+import { listOf, problem, section, setting } from "./define";
+import { duration, durationText, resourceName, uniqueList } from "./values";
+
+/*
+ * An app client's settings: aws.cognito.UserPoolClient inputs, read back with DescribeUserPoolClient.
+ */
+
+export const authFlows = ["user_srp", "refresh_token", "user_password", "admin_user_password", "custom", "user_auth"] as const;
+export const oauthFlows = ["code", "implicit", "client_credentials"] as const;
+
+const explicitAuthFlows: Record<(typeof authFlows)[number], string> = {
+    user_srp: "ALLOW_USER_SRP_AUTH",
+    refresh_token: "ALLOW_REFRESH_TOKEN_AUTH",
+    user_password: "ALLOW_USER_PASSWORD_AUTH",
+    admin_user_password: "ALLOW_ADMIN_USER_PASSWORD_AUTH",
+    custom: "ALLOW_CUSTOM_AUTH",
+    user_auth: "ALLOW_USER_AUTH",
+};
+
+/** Durations were validated with the settings; a malformed one here is a bug. */
+function durationOf(text: string) {
+    const parsed = parseDuration(text);
+    if (parsed === undefined) {
+        throw new Error(`unvalidated token validity: ${text}`);
+    }
+    return parsed;
+}
+
+const { tokenValidity: lifetimes } = cognitoLimits;
+
+const tokenLifetime = (token: "access" | "id" | "refresh", fallback: string, what: string) => {
+    const Token = token[0].toUpperCase() + token.slice(1);
+    return setting(duration(lifetimes[token]).default(fallback), {
+        doc: `Lifetime of ${what}.`,
+        allowed: durationText(lifetimes[token]),
+        input: [`${token}TokenValidity`, `tokenValidityUnits.${token}Token`],
+        describe: [`${Token}TokenValidity`, `TokenValidityUnits.${Token}Token`],
+    });
+};
+
+const tokenValidity = section({
+    access: tokenLifetime("access", "60m", "access tokens"),
+    id: tokenLifetime("id", "60m", "ID tokens"),
+    refresh: tokenLifetime("refresh", "30d", "refresh tokens"),
+    authSession: setting(duration(lifetimes.authSession).default("3m"), {
+        doc: "Lifetime of a sign-in session between challenges.",
+        allowed: durationText(lifetimes.authSession),
+        input: "authSessionValidity",
+        describe: "AuthSessionValidity",
+    }),
+}, {
+    doc: "Token lifetimes.",
+    checks: [checkTokenLifetimes],
+    scope: "per-environment",
+    wrap: (object) => object.prefault({}),
+    // The provider takes an amount and a unit per token, and the auth session in minutes.
+    args: (validity) => {
+        const access = durationOf(validity.access);
+        const id = durationOf(validity.id);
+        const refresh = durationOf(validity.refresh);
+        return {
+            accessTokenValidity: access.amount,
+            idTokenValidity: id.amount,
+            refreshTokenValidity: refresh.amount,
+            tokenValidityUnits: { accessToken: access.unit, idToken: id.unit, refreshToken: refresh.unit },
+            authSessionValidity: durationOf(validity.authSession).minutes,
+        };
+    },
+});
+
+const urlList = z.array(redirectUrl)
+    .max(cognitoLimits.urlsPerClient, { error: `expected at most ${cognitoLimits.urlsPerClient} URLs` });
+
+const oauth = section({
+    flows: setting(uniqueList(z.enum(oauthFlows)).min(1, { error: "expected at least one of code, implicit, client_credentials" }), {
+        doc: "OAuth 2.0 grant types.",
+        input: ["allowedOauthFlows", "allowedOauthFlowsUserPoolClient"],
+        describe: ["AllowedOAuthFlows", "AllowedOAuthFlowsUserPoolClient"],
+    }),
+    scopes: setting(uniqueList(oauthScope).max(cognitoLimits.scopesPerClient).optional(), {
+        doc: "Scopes the client may request; client_credentials names its custom scopes.",
+        defaultText: `\`[${defaultUserScopes.join(", ")}]\` for code and implicit`,
+        input: "allowedOauthScopes",
+        describe: "AllowedOAuthScopes",
+    }),
+    callbackUrls: setting(urlList.default([]), {
+        doc: "Where the hosted sign-in may redirect after sign-in.",
+        allowed: `up to ${cognitoLimits.urlsPerClient} absolute URLs`,
+        input: "callbackUrls",
+        describe: "CallbackURLs",
+    }),
+    logoutUrls: setting(urlList.default([]), {
+        doc: "Where it may redirect after sign-out.",
+        allowed: `up to ${cognitoLimits.urlsPerClient} absolute URLs`,
+        input: "logoutUrls",
+        describe: "LogoutURLs",
+    }),
+    defaultRedirectUrl: setting(redirectUrl.optional(), {
+        doc: "The redirect used when a sign-in request names none; one of callbackUrls.",
+        defaultText: "none",
+        allowed: "an absolute URL",
+        input: "defaultRedirectUri",
+        describe: "DefaultRedirectURI",
+    }),
+    identityProviders: setting(uniqueList(identityProviderName).default(["COGNITO"]), {
+        doc: "Identity providers offered.",
+        input: "supportedIdentityProviders",
+        describe: "SupportedIdentityProviders",
+    }),
+}, {
+    doc: "OAuth 2.0 flows, scopes and URLs, for clients that use the hosted sign-in or client credentials. Default: none.",
+    checks: [checkOAuthSettings],
+    wrap: (object) => object.optional(),
+    args: (oauth) => oauth === undefined ? { allowedOauthFlowsUserPoolClient: false } : {
+        allowedOauthFlowsUserPoolClient: true,
+        allowedOauthFlows: oauth.flows,
+        // Validation requires client_credentials to name its scopes: the default is for people signing in.
+        allowedOauthScopes: oauth.scopes ?? [...defaultUserScopes],
+        callbackUrls: oauth.callbackUrls,
+        logoutUrls: oauth.logoutUrls,
+        ...(oauth.defaultRedirectUrl === undefined ? {} : { defaultRedirectUri: oauth.defaultRedirectUrl }),
+        supportedIdentityProviders: oauth.identityProviders,
+    },
+});
+
+const attributePermissions = (what: string, input: string, describe: string) =>
+    setting(z.union([z.literal("all"), uniqueList(z.string().min(1))], { error: "expected all, or a list of attribute names" })
+        .default("all"), {
+        doc: `Attributes the client may ${what}; all leaves it to Cognito's default.`,
+        allowed: "all, or a list of attribute names",
+        input,
+        describe,
+        map: (permissions) => permissions === "all" ? undefined : permissions,
+    });
+
+/** Whether Cognito generates a secret for this client: confidential clients have one unless told otherwise. */
+export function hasSecret(client: { type: "public" | "confidential"; generateSecret?: boolean }): boolean {
+    return client.generateSecret ?? client.type === "confidential";
+}
+
+export const clients = listOf({
+    name: setting(resourceName, {
+        doc: "The client's name; also its identity in the stack (renaming it replaces the client).",
+        input: "name",
+        describe: "ClientName",
+    }),
+    type: setting(z.enum(["public", "confidential"]).default("public"), {
+        doc: "public (browsers and devices, no secret) or confidential (servers, with a secret); decides generateSecret's default.",
+        fixed: true,
+        describe: "ClientSecret",
+    }),
+    generateSecret: setting(z.boolean().optional(), {
+        doc: "Whether Cognito generates a secret.",
+        defaultText: "true for confidential, false for public",
+        fixed: true,
+        input: "generateSecret",
+        describe: "ClientSecret",
+        map: (_generate, client) => hasSecret(client),
+    }),
+    authFlows: setting(uniqueList(z.enum(authFlows)).default(["user_srp", "refresh_token"]), {
+        doc: "Sign-in flows allowed (the default is what amazon-cognito-identity-js uses).",
+        input: "explicitAuthFlows",
+        describe: "ExplicitAuthFlows",
+        map: (flows) => flows.map((flow) => explicitAuthFlows[flow]),
+    }),
+    tokenValidity,
+    tokenRevocation: setting(z.boolean().default(true), {
+        doc: "Refresh tokens can be revoked; adds jti and origin_jti claims.",
+        input: "enableTokenRevocation",
+        describe: "EnableTokenRevocation",
+    }),
+    preventUserExistenceErrors: setting(z.boolean().default(true), {
+        doc: "A failed sign-in does not reveal whether the user exists.",
+        input: "preventUserExistenceErrors",
+        describe: "PreventUserExistenceErrors",
+        map: (prevent) => prevent ? "ENABLED" : "LEGACY",
+    }),
+    readAttributes: attributePermissions("read", "readAttributes", "ReadAttributes"),
+    writeAttributes: attributePermissions("write", "writeAttributes", "WriteAttributes"),
+    oauth,
+}, {
+    doc: "The app clients.",
+    checks: [(client, ctx) => {
+        if (client.type === "public" && client.generateSecret === true) {
+            problem(ctx, ["generateSecret"], true, "a public client runs on users' devices and cannot keep a secret: use type: confidential");
+        }
+        if (client.type === "public" && client.oauth?.flows.includes("client_credentials")) {
+            problem(ctx, ["oauth", "flows"], client.oauth.flows, "client_credentials needs a client secret: use type: confidential");
+        }
+        if (client.type === "confidential" && client.generateSecret === false && client.oauth?.flows.includes("client_credentials")) {
+            problem(ctx, ["oauth", "flows"], client.oauth.flows, "client_credentials needs a client secret: remove generateSecret: false");
+        }
+    }],
+    wrap: (client) => z.array(client)
+        .min(1, { error: "expected at least one app client" })
+        .max(cognitoLimits.clientsPerPool, { error: `expected at most ${cognitoLimits.clientsPerPool} app clients` })
+        .prefault([{ name: "web" }]),
+});

@@ -1,0 +1,92 @@
+import { z } from "zod";
+import type { Entry, MappingContext, Scope, Section, Setting } from "./define";
+
+/** One setting of the catalogue with its place in the config tree and what it inherits from its sections. */
+export interface CatalogueEntry {
+    /** `userPool.signIn.caseSensitive`, `clients[].tokenValidity.access`. */
+    readonly key: string;
+    readonly setting: Setting;
+    readonly fixed: boolean;
+    readonly scope: Scope;
+    /** The sections it sits in, outermost first. */
+    readonly sections: readonly { readonly key: string; readonly section: Section<any, any> }[];
+}
+
+function joinKey(prefix: string, name: string, entry: Entry): string {
+    const key = prefix === "" ? name : `${prefix}.${name}`;
+    return entry.kind === "section" && entry.list ? `${key}[]` : key;
+}
+
+/** Every setting under `root`, in catalogue order, keys relative to it. */
+export function entriesOf(root: Section<any, any>): CatalogueEntry[] {
+    const walk = (section: Section<any, any>, prefix: string, fixed: boolean, scope: Scope,
+        sections: CatalogueEntry["sections"]): CatalogueEntry[] =>
+        Object.entries(section.entries as Record<string, Entry>).flatMap(([name, entry]) => {
+            const key = joinKey(prefix, name, entry);
+            const entryFixed = entry.fixed ?? fixed;
+            const entryScope = entry.scope ?? scope;
+            return entry.kind === "setting"
+                ? [{ key, setting: entry, fixed: entryFixed, scope: entryScope, sections }]
+                : walk(entry, key, entryFixed, entryScope, [...sections, { key, section: entry }]);
+        });
+    return walk(root, "", root.fixed ?? false, root.scope ?? "shared", []);
+}
+
+function setPath(target: Record<string, any>, path: string, value: unknown): void {
+    const parts = path.split(".");
+    const last = parts.pop() as string;
+    const parent = parts.reduce((inner, part) => (inner[part] ??= {}), target);
+    parent[last] = value;
+}
+
+function mergeInto(target: Record<string, any>, source: Record<string, unknown>): void {
+    for (const [key, value] of Object.entries(source)) {
+        const isMap = value !== null && typeof value === "object" && !Array.isArray(value);
+        if (isMap && typeof target[key] === "object" && target[key] !== null) {
+            mergeInto(target[key], value as Record<string, unknown>);
+        } else {
+            target[key] = value;
+        }
+    }
+}
+
+/**
+ * The provider inputs of a section's settings: a section with `args` maps its whole value; a setting with
+ * `map` gives the value of its input; any other setting with one input is copied to it.
+ */
+export function providerArgs(section: Section<any, any>, value: Record<string, any> | undefined, context: MappingContext): Record<string, unknown> {
+    if (section.args) {
+        return section.args(value, context);
+    }
+    const args: Record<string, any> = {};
+    if (value === undefined) {
+        return args;
+    }
+    for (const [name, entry] of Object.entries(section.entries as Record<string, Entry>)) {
+        const inner = value[name];
+        if (entry.kind === "section") {
+            mergeInto(args, providerArgs(entry, inner, context));
+            continue;
+        }
+        if (entry.input === undefined) {
+            continue;
+        }
+        if (typeof entry.input !== "string") {
+            throw new Error(`${name}: a setting with several inputs is mapped by its section's args`);
+        }
+        const mapped = entry.map ? entry.map(inner, value) : inner;
+        if (mapped !== undefined) {
+            setPath(args, entry.input, mapped);
+        }
+    }
+    return args;
+}
+
+/** The default of a schema, when it has one (`.default()` or `.prefault()`). */
+export function defaultOf(schema: z.ZodType): unknown {
+    const def = schema._zod.def as { type: string; defaultValue?: unknown; innerType?: z.ZodType };
+    if (def.type === "default" || def.type === "prefault") {
+        return def.defaultValue;
+    }
+    return def.innerType ? defaultOf(def.innerType) : undefined;
+}

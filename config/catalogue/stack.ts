@@ -1,0 +1,73 @@
+import { z } from "zod";
+import { checkAttributePermissions } from "../rules/attribute-permissions";
+import { sesIdentity } from "../rules/email-address";
+import { clientId, userPoolId } from "../rules/resource-ids";
+import { successorSchema } from "../successor";
+import { clients } from "./app-client";
+import { problem, section, setting } from "./define";
+import { userPool } from "./user-pool";
+
+/** Existing resources to adopt with Pulumi's import option; resource options, not provider inputs. */
+const adopt = section({
+    userPool: setting(userPoolId.optional(), {
+        doc: "Id of an existing pool to adopt, e.g. us-east-1_AbCdEf123.",
+        defaultText: "none",
+    }),
+    senderIdentity: setting(sesIdentity.optional(), {
+        doc: "The existing SES identity (address or domain) to adopt.",
+        defaultText: "none",
+    }),
+    clients: setting(z.record(z.string(), clientId).default({}), {
+        doc: "Ids of existing app clients to adopt, by client name.",
+    }),
+}, {
+    doc: "Existing resources to adopt with Pulumi's import option (written by `npm run adopt`).",
+    scope: "per-environment",
+    wrap: (object) => object.prefault({}),
+});
+
+/** Every setting of a stack, under the `cognito-user-pool:` namespace. */
+export const stack = section({
+    protect: setting(z.boolean().default(false), {
+        doc: "Pulumi protect and retainOnDelete on the pool and the SES identity.",
+        scope: "per-environment",
+    }),
+    userPool,
+    clients,
+    import: adopt,
+    successor: setting(successorSchema.optional(), {
+        doc: "A new pool taking over from this one, for a change of a fixed setting: see \"Changing a setting fixed at creation\".",
+        scope: "per-environment",
+        defaultText: "none",
+        allowed: "`{name, phase, signIn, attributes, userPool, clients}`",
+    }),
+}, {
+    doc: "A stack's settings.",
+    checks: [(settings, ctx) => checkAttributePermissions({
+        customAttributeNames: settings.userPool.attributes.custom.map((attribute) => attribute.name),
+        clients: settings.clients,
+    }, ctx), (settings, ctx) => {
+        const names = new Set<string>();
+        settings.clients.forEach((client, index) => {
+            if (names.has(client.name)) {
+                problem(ctx, ["clients", index, "name"], client.name, "expected a name not used by another client");
+            }
+            names.add(client.name);
+        });
+        for (const name of Object.keys(settings.import.clients).filter((name) => !names.has(name))) {
+            problem(ctx, ["import", "clients", name], name, `expected the name of a client in clients (${[...names].join(", ")})`);
+        }
+        if (Object.keys(settings.import.clients).length > 0 && settings.import.userPool === undefined) {
+            problem(ctx, ["import", "userPool"], undefined, "adopting app clients needs the id of the pool they belong to");
+        }
+        if (settings.import.senderIdentity !== undefined && settings.userPool.email.sender !== "ses") {
+            problem(ctx, ["import", "senderIdentity"], settings.import.senderIdentity,
+                "there is no SES identity to adopt when email goes through Cognito's sender");
+        }
+        if (settings.import.senderIdentity !== undefined && settings.userPool.email.identityArn !== undefined) {
+            problem(ctx, ["import", "senderIdentity"], settings.import.senderIdentity,
+                "the stack creates no SES identity when userPool.email.identityArn names one: remove one of them");
+        }
+    }],
+    wrap: (object) => object,
+});

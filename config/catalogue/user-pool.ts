@@ -1,0 +1,463 @@
+import { z } from "zod";
+import { cognitoLimits, standardAttributes } from "../limits";
+import { checkCustomAttributeLimits } from "../rules/custom-attribute-limits";
+import { emailAddress } from "../rules/email-address";
+import { awsRegion } from "../rules/regions";
+import { configurationSetName } from "../rules/ses-names";
+import { domainName, route53ZoneId, sesIdentityArn, sesSenderIssues } from "../rules/ses-sender";
+import { tags } from "../rules/tags";
+import { listOf, problem, section, setting } from "./define";
+import { schemaArgs } from "./schema-attributes";
+import { resourceName, uniqueList, wholeNumber } from "./values";
+
+/*
+ * The user pool's settings: aws.cognito.UserPool inputs, read back with DescribeUserPool (and
+ * GetUserPoolMfaConfig for the second factors). Defaults are the console walkthrough's choices (seed.md).
+ * Settings Cognito fixes at creation are those the policy pack's fixed-settings reader compares.
+ */
+
+export const signInOptions = ["username", "email", "phone"] as const;
+const signInAttributes = { email: "email", phone: "phone_number" } as const;
+
+export const signIn = section({
+    with: setting(uniqueList(z.enum(signInOptions)).min(1, { error: "expected at least one of username, email, phone" })
+        .default(["username"]), {
+        doc: "What a user signs in with. Email or phone alone become the user name (usernameAttributes); " +
+            "beside username they are aliases (aliasAttributes).",
+        input: ["usernameAttributes", "aliasAttributes"],
+        describe: ["UsernameAttributes", "AliasAttributes"],
+    }),
+    preferredUsername: setting(z.boolean().default(false), {
+        doc: "Sign in with preferred_username too (an alias of the user name).",
+        input: "aliasAttributes",
+        describe: "AliasAttributes",
+    }),
+    caseSensitive: setting(z.boolean().default(false), {
+        doc: "Whether `Alice` and `alice` are different users.",
+        input: "usernameConfiguration.caseSensitive",
+        describe: "UsernameConfiguration.CaseSensitive",
+    }),
+}, {
+    doc: "Sign-in options.",
+    fixed: true,
+    checks: [(signIn, ctx) => {
+        if (signIn.preferredUsername && !signIn.with.includes("username")) {
+            problem(ctx, ["preferredUsername"], true,
+                "a preferred user name is an alias of the user name: add username to signIn.with or set this to false");
+        }
+    }],
+    wrap: (object) => object.prefault({}),
+    // Cognito takes email or phone either as the user name or as aliases of it, never both.
+    args: (signIn) => {
+        const others = signIn.with.filter((option) => option !== "username").map((option) => signInAttributes[option as "email" | "phone"]);
+        const aliases: string[] = signIn.preferredUsername ? [...others, "preferred_username"] : others;
+        return {
+            ...(signIn.with.includes("username")
+                ? (aliases.length > 0 ? { aliasAttributes: aliases } : {})
+                : { usernameAttributes: others }),
+            usernameConfiguration: { caseSensitive: signIn.caseSensitive },
+        };
+    },
+});
+
+const passwordFlag = (what: string, input: string) => setting(z.boolean().default(true), {
+    doc: `Passwords need at least one ${what}.`,
+    input: `passwordPolicy.${input}`,
+    describe: `Policies.PasswordPolicy.${input[0].toUpperCase()}${input.slice(1)}`,
+});
+
+const password = section({
+    minLength: setting(wholeNumber(cognitoLimits.passwordMinLength).default(8), {
+        doc: "Shortest password allowed.",
+        input: "passwordPolicy.minimumLength",
+        describe: "Policies.PasswordPolicy.MinimumLength",
+    }),
+    requireLowercase: passwordFlag("lower-case letter", "requireLowercase"),
+    requireUppercase: passwordFlag("upper-case letter", "requireUppercase"),
+    requireNumbers: passwordFlag("number", "requireNumbers"),
+    requireSymbols: passwordFlag("symbol", "requireSymbols"),
+    temporaryPasswordValidityDays: setting(wholeNumber(cognitoLimits.temporaryPasswordValidityDays).default(7), {
+        doc: "Days an administrator-set temporary password stays valid.",
+        input: "passwordPolicy.temporaryPasswordValidityDays",
+        describe: "Policies.PasswordPolicy.TemporaryPasswordValidityDays",
+    }),
+}, { doc: "Password policy; the defaults are Cognito's.", wrap: (object) => object.prefault({}) });
+
+export const mfaFactors = ["totp", "sms", "email"] as const;
+const mfaModes = { off: "OFF", optional: "OPTIONAL", required: "ON" } as const;
+
+const mfa = section({
+    mode: setting(z.enum(["off", "optional", "required"]).default("off"), {
+        doc: "off, optional (each user chooses) or required.",
+        input: "mfaConfiguration",
+        describe: "MfaConfiguration",
+    }),
+    factors: setting(uniqueList(z.enum(mfaFactors)).default(["totp"]), {
+        doc: "Second factors offered: an authenticator app (totp), SMS, email.",
+        input: ["softwareTokenMfaConfiguration.enabled", "emailMfaConfiguration"],
+        describe: ["MfaConfig.SoftwareTokenMfaConfiguration.Enabled", "MfaConfig.SmsMfaConfiguration", "MfaConfig.EmailMfaConfiguration"],
+    }),
+}, {
+    doc: "Multi-factor authentication.",
+    scope: "per-environment",
+    checks: [(mfa, ctx) => {
+        if (mfa.mode !== "off" && mfa.factors.length === 0) {
+            problem(ctx, ["factors"], mfa.factors, `MFA that is ${mfa.mode} needs at least one factor: totp, sms or email`);
+        }
+    }],
+    wrap: (object) => object.prefault({}),
+    // Email MFA needs SES (Cognito developer guide, "SMS and email message MFA"): its factor waits for the
+    // identity to be verified, as the email configuration does.
+    args: (mfa, { sender }) => mfa.mode === "off" ? { mfaConfiguration: "OFF" } : {
+        mfaConfiguration: mfaModes[mfa.mode],
+        softwareTokenMfaConfiguration: { enabled: mfa.factors.includes("totp") },
+        ...(mfa.factors.includes("email") && sender?.verified ? { emailMfaConfiguration: {} } : {}),
+    },
+});
+
+const customAttributeTypes = ["string", "number", "boolean", "datetime"] as const;
+
+const customAttributes = listOf({
+    name: setting(z.string()
+        .min(cognitoLimits.customAttributeNameLength.min, { error: "expected 1 to 20 characters" })
+        .max(cognitoLimits.customAttributeNameLength.max, { error: "expected 1 to 20 characters" })
+        .regex(/^[A-Za-z0-9_-]+$/, { error: "expected only letters, digits, _ and -" }), {
+        doc: "The name without its `custom:` prefix.",
+        allowed: "1 to 20 letters, digits, `_` and `-`",
+        input: "schemas[].name",
+        describe: "SchemaAttributes[].Name",
+    }),
+    type: setting(z.enum(customAttributeTypes), {
+        doc: "The attribute's data type.",
+        input: "schemas[].attributeDataType",
+        describe: "SchemaAttributes[].AttributeDataType",
+    }),
+    mutable: setting(z.boolean().default(true), {
+        doc: "Whether the value can change after sign-up.",
+        input: "schemas[].mutable",
+        describe: "SchemaAttributes[].Mutable",
+    }),
+    developerOnly: setting(z.boolean().default(false), {
+        doc: "Readable and writable only with administrator credentials.",
+        input: "schemas[].developerOnlyAttribute",
+        describe: "SchemaAttributes[].DeveloperOnlyAttribute",
+    }),
+    minLength: setting(wholeNumber(cognitoLimits.stringAttributeLength).optional(), {
+        doc: "Shortest value of a string attribute.",
+        defaultText: "0",
+        input: "schemas[].stringAttributeConstraints.minLength",
+        describe: "SchemaAttributes[].StringAttributeConstraints.MinLength",
+    }),
+    maxLength: setting(wholeNumber(cognitoLimits.stringAttributeLength).optional(), {
+        doc: "Longest value of a string attribute.",
+        defaultText: "2048",
+        input: "schemas[].stringAttributeConstraints.maxLength",
+        describe: "SchemaAttributes[].StringAttributeConstraints.MaxLength",
+    }),
+    minValue: setting(z.int({ error: "expected a whole number" }).optional(), {
+        doc: "Smallest value of a number attribute.",
+        defaultText: "none",
+        input: "schemas[].numberAttributeConstraints.minValue",
+        describe: "SchemaAttributes[].NumberAttributeConstraints.MinValue",
+    }),
+    maxValue: setting(z.int({ error: "expected a whole number" }).optional(), {
+        doc: "Largest value of a number attribute.",
+        defaultText: "none",
+        input: "schemas[].numberAttributeConstraints.maxValue",
+        describe: "SchemaAttributes[].NumberAttributeConstraints.MaxValue",
+    }),
+}, {
+    doc: "Custom attributes (never required); new ones can be added, none changed or removed.",
+    checks: [checkCustomAttributeLimits],
+    wrap: (attribute) => z.array(attribute)
+        .max(cognitoLimits.customAttributes, { error: `expected at most ${cognitoLimits.customAttributes} custom attributes` })
+        .default([]),
+    input: "schemas",
+    describe: "SchemaAttributes",
+});
+
+const attributes = section({
+    required: setting(uniqueList(z.enum(standardAttributes)).default(["email"]), {
+        doc: "Standard attributes every user must have.",
+        input: "schemas[].required",
+        describe: "SchemaAttributes[].Required",
+    }),
+    custom: customAttributes,
+}, {
+    doc: "User attributes.",
+    fixed: true,
+    checks: [(attributes, ctx) => {
+        const seen = new Set<string>();
+        attributes.custom.forEach((attribute, index) => {
+            if (seen.has(attribute.name)) {
+                problem(ctx, ["custom", index, "name"], attribute.name, "expected a name not used by another custom attribute");
+            }
+            seen.add(attribute.name);
+        });
+    }],
+    wrap: (object) => object.prefault({}),
+    args: (attributes) => ({ schemas: schemaArgs(attributes) }),
+});
+
+/** `Example <no-reply@example.com>`, or the bare address without a display name. */
+export function fromEmailAddress(email: { from?: string; fromName?: string }): string | undefined {
+    return email.fromName !== undefined && email.from !== undefined ? `${email.fromName} <${email.from}>` : email.from;
+}
+
+const sesOnly = ["from", "fromName", "replyTo", "configurationSet", "identityArn", "hostedZoneId", "mailFromDomain"] as const;
+
+const email = section({
+    sender: setting(z.enum(["cognito", "ses"]).default("cognito"), {
+        doc: "cognito (Cognito's default sender, 50 emails a day) or ses.",
+        input: "emailConfiguration.emailSendingAccount",
+        describe: "EmailConfiguration.EmailSendingAccount",
+    }),
+    from: setting(emailAddress.optional(), {
+        doc: "FROM address; required with ses.",
+        scope: "per-environment",
+        defaultText: "none",
+        allowed: "an email address",
+        input: "emailConfiguration.fromEmailAddress",
+        describe: "EmailConfiguration.From",
+    }),
+    fromName: setting(z.string().regex(/^[^<>"\r\n]+$/, { error: "expected a display name without < > \" or line breaks" }).optional(), {
+        doc: "Display name shown with the FROM address.",
+        scope: "per-environment",
+        defaultText: "none",
+        allowed: "text without < > \" or line breaks",
+        input: "emailConfiguration.fromEmailAddress",
+        describe: "EmailConfiguration.From",
+    }),
+    replyTo: setting(emailAddress.optional(), {
+        doc: "REPLY-TO address.",
+        scope: "per-environment",
+        defaultText: "none",
+        allowed: "an email address",
+        input: "emailConfiguration.replyToEmailAddress",
+        describe: "EmailConfiguration.ReplyToEmailAddress",
+    }),
+    identity: setting(z.enum(["address", "domain"]).default("address"), {
+        doc: "What the SES identity verifies: the FROM address itself, or its whole domain (DKIM).",
+        input: "emailConfiguration.sourceArn",
+        describe: "EmailConfiguration.SourceArn",
+    }),
+    configurationSet: setting(configurationSetName.optional(), {
+        doc: "SES configuration set to send through.",
+        scope: "per-environment",
+        defaultText: "none",
+        input: "emailConfiguration.configurationSet",
+        describe: "EmailConfiguration.ConfigurationSet",
+    }),
+    identityArn: setting(sesIdentityArn.optional(), {
+        doc: "An SES identity verified outside the stack, used as it is: the stack creates none.",
+        scope: "per-environment",
+        defaultText: "none",
+        allowed: "an SES identity ARN in the stack's region",
+        input: "emailConfiguration.sourceArn",
+        describe: "EmailConfiguration.SourceArn",
+    }),
+    hostedZoneId: setting(route53ZoneId.optional(), {
+        doc: "Route 53 hosted zone where the stack creates a domain identity's DKIM (and MAIL FROM) records.",
+        scope: "per-environment",
+        defaultText: "none",
+        allowed: "a hosted zone id, `Z...`",
+    }),
+    mailFromDomain: setting(domainName.optional(), {
+        doc: "Custom MAIL FROM domain of a domain identity, a subdomain of it.",
+        scope: "per-environment",
+        defaultText: "none (SES's own)",
+        allowed: "a domain name",
+    }),
+}, {
+    doc: "How the pool sends email.",
+    checks: [(email, ctx) => {
+        if (email.sender === "ses" && email.from === undefined) {
+            problem(ctx, ["from"], undefined, "email through SES needs a FROM address (a verified SES identity)");
+        }
+        if (email.sender === "ses") {
+            sesSenderIssues(email).forEach((issue) => problem(ctx, [issue.path], issue.input, issue.message));
+        }
+        if (email.sender === "cognito") {
+            for (const key of sesOnly.filter((key) => email[key] !== undefined)) {
+                problem(ctx, [key], email[key], "applies to email sent through SES only: set sender: ses or remove it");
+            }
+        }
+    }],
+    wrap: (object) => object.prefault({}),
+    // Cognito's default sender until SES has verified the identity (see MappingContext.sender).
+    args: (email, { sender }) => ({
+        emailConfiguration: email.sender === "cognito" || !sender?.verified ? { emailSendingAccount: "COGNITO_DEFAULT" } : {
+            emailSendingAccount: "DEVELOPER",
+            sourceArn: sender.arn,
+            fromEmailAddress: fromEmailAddress(email),
+            replyToEmailAddress: email.replyTo,
+            configurationSet: email.configurationSet,
+        },
+    }),
+});
+
+const verification = section({
+    method: setting(z.enum(["code", "link"]).default("code"), {
+        doc: "How a new address is confirmed.",
+        input: "verificationMessageTemplate.defaultEmailOption",
+        describe: "VerificationMessageTemplate.DefaultEmailOption",
+    }),
+    emailSubject: setting(z.string().min(1).max(140).optional(), {
+        doc: "Email subject.",
+        defaultText: "Cognito's",
+        input: ["verificationMessageTemplate.emailSubject", "verificationMessageTemplate.emailSubjectByLink"],
+        describe: ["VerificationMessageTemplate.EmailSubject", "VerificationMessageTemplate.EmailSubjectByLink"],
+    }),
+    emailMessage: setting(z.string().min(6).max(20000).optional(), {
+        doc: "Email body; must hold `{####}` (code) or `{##Verify Email##}` (link).",
+        defaultText: "Cognito's",
+        input: ["verificationMessageTemplate.emailMessage", "verificationMessageTemplate.emailMessageByLink"],
+        describe: ["VerificationMessageTemplate.EmailMessage", "VerificationMessageTemplate.EmailMessageByLink"],
+    }),
+    smsMessage: setting(z.string().min(6).max(140).optional(), {
+        doc: "SMS text; must hold `{####}`.",
+        defaultText: "Cognito's",
+        input: "verificationMessageTemplate.smsMessage",
+        describe: "VerificationMessageTemplate.SmsMessage",
+    }),
+}, {
+    doc: "Verification messages.",
+    checks: [(verification, ctx) => {
+        const placeholder = verification.method === "code" ? "{####}" : "{##Verify Email##}";
+        if (verification.emailMessage !== undefined && !verification.emailMessage.includes(placeholder)) {
+            problem(ctx, ["emailMessage"], verification.emailMessage,
+                `expected the placeholder ${placeholder} for verification by ${verification.method}`);
+        }
+        if (verification.smsMessage !== undefined && !verification.smsMessage.includes("{####}")) {
+            problem(ctx, ["smsMessage"], verification.smsMessage, "expected the placeholder {####}");
+        }
+    }],
+    wrap: (object) => object.prefault({}),
+    args: ({ method, emailSubject, emailMessage, smsMessage }) => ({
+        verificationMessageTemplate: method === "code"
+            ? { defaultEmailOption: "CONFIRM_WITH_CODE", emailSubject, emailMessage, smsMessage }
+            : { defaultEmailOption: "CONFIRM_WITH_LINK", emailSubjectByLink: emailSubject, emailMessageByLink: emailMessage, smsMessage },
+    }),
+});
+
+const sms = section({
+    snsCallerArn: setting(z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, { error: "expected an IAM role ARN" }), {
+        doc: "IAM role Cognito assumes to send SMS through SNS.",
+        allowed: "an IAM role ARN",
+        input: "smsConfiguration.snsCallerArn",
+        describe: "SmsConfiguration.SnsCallerArn",
+    }),
+    externalId: setting(z.string().min(1), {
+        doc: "External id in that role's trust policy.",
+        input: "smsConfiguration.externalId",
+        describe: "SmsConfiguration.ExternalId",
+    }),
+    snsRegion: setting(awsRegion.optional(), {
+        doc: "SNS region, when not the pool's.",
+        defaultText: "the pool's",
+        input: "smsConfiguration.snsRegion",
+        describe: "SmsConfiguration.SnsRegion",
+    }),
+}, {
+    doc: "SNS settings, needed for SMS MFA, phone verification or phone recovery. Default: none.",
+    scope: "per-environment",
+    wrap: (object) => object.optional(),
+});
+
+export const recoveryMechanisms = ["email", "phone"] as const;
+const recoveryMechanismNames = { email: "verified_email", phone: "verified_phone_number" } as const;
+const verifiableAttributes = { email: "email", phone: "phone_number" } as const;
+
+export const userPool = section({
+    name: setting(resourceName.optional(), {
+        doc: "The pool's name.",
+        defaultText: "`<project>-<stack>`",
+        // UpdateUserPool takes PoolName; terraform-provider-aws updates `name` in place since 6.6.0 (PR #42639).
+        scope: "per-environment",
+        input: "name",
+        describe: "Name",
+    }),
+    deletionProtection: setting(z.boolean().default(true), {
+        doc: "Cognito refuses to delete the pool while on.",
+        scope: "per-environment",
+        input: "deletionProtection",
+        describe: "DeletionProtection",
+        map: (on) => on ? "ACTIVE" : "INACTIVE",
+    }),
+    tier: setting(z.enum(["lite", "essentials", "plus"]).default("essentials"), {
+        doc: "Feature plan (essentials is the console's default).",
+        input: "userPoolTier",
+        describe: "UserPoolTier",
+        map: (tier) => tier.toUpperCase(),
+    }),
+    signIn,
+    password,
+    mfa,
+    accountRecovery: setting(uniqueList(z.enum(recoveryMechanisms)).min(1, { error: "expected email, phone or both" })
+        .default(["email"]), {
+        doc: "Ways to recover an account, in order of priority.",
+        input: "accountRecoverySetting.recoveryMechanisms",
+        describe: "AccountRecoverySetting.RecoveryMechanisms",
+        map: (mechanisms) => mechanisms.map((mechanism, index) => ({ name: recoveryMechanismNames[mechanism], priority: index + 1 })),
+    }),
+    selfSignUp: setting(z.boolean().default(true), {
+        doc: "Users may sign themselves up.",
+        input: "adminCreateUserConfig.allowAdminCreateUserOnly",
+        describe: "AdminCreateUserConfig.AllowAdminCreateUserOnly",
+        map: (selfSignUp) => !selfSignUp,
+    }),
+    autoVerify: setting(uniqueList(z.enum(["email", "phone"])).default(["email"]), {
+        doc: "Attributes Cognito verifies by sending a code.",
+        input: "autoVerifiedAttributes",
+        describe: "AutoVerifiedAttributes",
+        map: (attributes) => attributes.map((attribute) => verifiableAttributes[attribute]),
+    }),
+    keepOriginalUntilVerified: setting(z.boolean().default(true), {
+        doc: "On a change of a verified attribute, keep the old value until the new one is verified.",
+        input: "userAttributeUpdateSettings.attributesRequireVerificationBeforeUpdates",
+        describe: "UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate",
+        map: (keep, pool: { autoVerify: ("email" | "phone")[] }) => keep && pool.autoVerify.length > 0
+            ? pool.autoVerify.map((attribute) => verifiableAttributes[attribute])
+            : undefined,
+    }),
+    attributes,
+    email,
+    verification,
+    sms,
+    tags: setting(tags.default({}), {
+        doc: "Tags on the pool and the SES identity.",
+        scope: "per-environment",
+        input: "tags",
+        describe: "UserPoolTags",
+    }),
+}, {
+    doc: "The user pool.",
+    checks: [(pool, ctx) => {
+        const phoneKnown = pool.attributes.required.includes("phone_number") || pool.signIn.with.includes("phone");
+        if (pool.accountRecovery.includes("phone") && !phoneKnown) {
+            problem(ctx, ["accountRecovery"], pool.accountRecovery,
+                "recovery by phone needs a phone number: add phone_number to attributes.required or phone to signIn.with");
+        }
+        const smsUsed = pool.accountRecovery.includes("phone") || pool.autoVerify.includes("phone") ||
+            (pool.mfa.mode !== "off" && pool.mfa.factors.includes("sms"));
+        if (smsUsed && pool.sms === undefined) {
+            problem(ctx, ["sms"], undefined,
+                "SMS (phone recovery, phone verification or SMS MFA) needs sms.snsCallerArn and sms.externalId");
+        }
+        if (pool.mfa.mode !== "off" && pool.mfa.factors.includes("email")) {
+            if (pool.email.sender !== "ses") {
+                problem(ctx, ["mfa", "factors"], pool.mfa.factors, "email MFA needs email through SES: set email.sender: ses");
+            }
+            if (pool.tier === "lite") {
+                problem(ctx, ["mfa", "factors"], pool.mfa.factors, "email MFA needs tier essentials or plus");
+            }
+            // The pool leaves the email factor out until the stack's identity is verified (mfa's args).
+            if (pool.email.sender === "ses" && pool.email.identityArn === undefined && pool.mfa.factors.length === 1) {
+                problem(ctx, ["mfa", "factors"], pool.mfa.factors,
+                    "email as the only MFA factor cannot work on a new stack: Cognito sends MFA email only through SES, " +
+                    "and the SES identity the stack creates is not verified yet; add totp, or use an identity verified beforehand (email.identityArn)");
+            }
+        }
+    }],
+    wrap: (object) => object.prefault({}),
+});

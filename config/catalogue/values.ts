@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { formatMinutes, parseDuration } from "../durations";
+
+/** Value types several settings share, each with the message that says what is allowed. */
+
+export const wholeNumber = (range: { min: number; max: number }) => {
+    const error = `expected a whole number from ${range.min} to ${range.max}`;
+    return z.int({ error }).min(range.min, { error }).max(range.max, { error });
+};
+
+export const uniqueList = <T extends z.ZodType>(item: T) =>
+    z.array(item).refine((list) => new Set(list).size === list.length, { error: "expected no repeated values" });
+
+/** A token lifetime written `5m`, `1h`, `30d`, within Cognito's range (limits in minutes). */
+export const duration = (limits: { min: number; max: number }) => {
+    const error = `expected a duration from ${formatMinutes(limits.min)} to ${formatMinutes(limits.max)} ` +
+        "written as a whole number of minutes, hours or days (5m, 1h, 30d)";
+    return z.string({ error }).refine((text) => {
+        const parsed = parseDuration(text);
+        return parsed !== undefined && parsed.minutes >= limits.min && parsed.minutes <= limits.max;
+    }, { error });
+};
+
+export const durationText = (limits: { min: number; max: number }) =>
+    `${formatMinutes(limits.min)} to ${formatMinutes(limits.max)} (5m, 1h, 30d)`;
+
+/** A user pool or app client name (CreateUserPool PoolName, CreateUserPoolClient ClientName). */
+export const resourceName = z.string().regex(/^[\w\s+=,.@-]{1,128}$/, { error: "expected 1 to 128 letters, digits, spaces or + = , . @ - _" });
