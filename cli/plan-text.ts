@@ -1,3 +1,4 @@
+import { configKeysNamedIn } from "../config";
 import type { PolicyOutcome, PolicyVerdict } from "../offline/run-policies";
 import type { PlannedResource, PlanReport } from "./plan-report";
 
@@ -74,9 +75,12 @@ function policyLines(policies: readonly PolicyVerdict[], resources: readonly Pla
         `    ${outcomeLabels[policy.outcome].padEnd(14)}  ${policy.enforcementLevel.padEnd(9)}  ${policy.policyName.padEnd(nameWidth)}`.trimEnd(),
         ...policy.violations.flatMap((violation) => {
             const resource = violation.urn ? byUrn.get(violation.urn) : undefined;
+            // The pack names provider inputs; the reader changes config keys.
+            const configKeys = resource ? configKeysNamedIn(resource.type, violation.message) : [];
             return [
                 `        [${violation.enforcementLevel}]  ${violation.policyName}${resource ? `  (${resource.type}: ${resource.name})` : ""}`,
                 ...violation.message.split("\n").map((line) => `        ${line}`),
+                ...(configKeys.length > 0 ? [`        config: ${configKeys.join(", ")}`] : []),
             ];
         }),
     ]);

@@ -1,6 +1,9 @@
+import { coveringKeys, stack } from "../config";
+
 /*
  * Setting keys as promotion names them: dotted paths under the `cognito-user-pool:` namespace, a client by its
  * name in brackets (`clients[web].tokenValidity.refresh`), since clients are matched by name across stacks.
+ * Which settings are per-environment and which are fixed at creation is the settings catalogue's to say.
  */
 
 /** One step into the settings: a key, or the client of that name in `clients`. */
@@ -27,33 +30,16 @@ function covers(rule: string, key: string): boolean {
  * Keys that hold each environment's own value: never compared between stacks and never copied by a promotion.
  * A key covers everything under it.
  */
-export const perEnvironmentKeys = [
-    "userPool.name",
-    "userPool.email.from",
-    "userPool.email.fromName",
-    "userPool.email.replyTo",
-    "userPool.email.configurationSet",
-    "userPool.tags",
-    "protect",
-    "userPool.deletionProtection",
-    "userPool.mfa",
-    "userPool.sms",
-    "clients[].tokenValidity",
-    "import",
-] as const;
+export const perEnvironmentKeys: readonly string[] = coveringKeys(stack, (entry) => entry.scope === "per-environment");
 
 /**
  * Keys of the settings Cognito fixes at creation (the same settings the policy pack's fixed-settings module
  * reads from the pool and client): changing one on a deployed stack replaces the pool or the client, or fails.
  */
-export const fixedAtCreationKeys = [
-    "userPool.name",
-    "userPool.signIn",
-    "userPool.attributes.required",
-    "userPool.attributes.custom",
-    "clients[].type",
-    "clients[].generateSecret",
-] as const;
+export const fixedAtCreationKeys: readonly string[] = coveringKeys(stack, (entry) => entry.fixed);
+
+/** Keys of the settings every stack shares: what promotion compares and copies. */
+export const sharedKeys: readonly string[] = coveringKeys(stack, (entry) => entry.scope === "shared");
 
 export function isPerEnvironment(path: SettingPath): boolean {
     const key = ruleKeyOf(path);

@@ -5,7 +5,7 @@ import { checkOAuthSettings, defaultUserScopes, identityProviderName, oauthScope
 import { redirectUrl } from "../rules/redirect-url";
 import { checkTokenLifetimes } from "../rules/token-validity";
 import { listOf, problem, section, setting } from "./define";
-import { duration, durationText, resourceName, uniqueList } from "./values";
+import { duration, durationText, resourceName, resourceNameText, uniqueList } from "./values";
 
 /*
  * An app client's settings: aws.cognito.UserPoolClient inputs, read back with DescribeUserPoolClient.
@@ -34,19 +34,19 @@ function durationOf(text: string) {
 
 const { tokenValidity: lifetimes } = cognitoLimits;
 
-const tokenLifetime = (token: "access" | "id" | "refresh", fallback: string, what: string) => {
+const tokenLifetime = (token: "access" | "id" | "refresh", fallback: string, what: string, bound = "") => {
     const Token = token[0].toUpperCase() + token.slice(1);
     return setting(duration(lifetimes[token]).default(fallback), {
         doc: `Lifetime of ${what}.`,
-        allowed: durationText(lifetimes[token]),
+        allowed: durationText(lifetimes[token]) + bound,
         input: [`${token}TokenValidity`, `tokenValidityUnits.${token}Token`],
         describe: [`${Token}TokenValidity`, `TokenValidityUnits.${Token}Token`],
     });
 };
 
 const tokenValidity = section({
-    access: tokenLifetime("access", "60m", "access tokens"),
-    id: tokenLifetime("id", "60m", "ID tokens"),
+    access: tokenLifetime("access", "60m", "access tokens", "; at most `refresh`"),
+    id: tokenLifetime("id", "60m", "ID tokens", "; at most `refresh`"),
     refresh: tokenLifetime("refresh", "30d", "refresh tokens"),
     authSession: setting(duration(lifetimes.authSession).default("3m"), {
         doc: "Lifetime of a sign-in session between challenges.",
@@ -56,8 +56,8 @@ const tokenValidity = section({
     }),
 }, {
     doc: "Token lifetimes.",
-    checks: [checkTokenLifetimes],
     scope: "per-environment",
+    checks: [checkTokenLifetimes],
     wrap: (object) => object.prefault({}),
     // The provider takes an amount and a unit per token, and the auth session in minutes.
     args: (validity) => {
@@ -74,6 +74,8 @@ const tokenValidity = section({
     },
 });
 
+const redirectUrlText = "`https://`, `http://localhost`, or an app scheme (`myapp://`); no fragment; never `javascript:`, `data:`, `vbscript:`";
+
 const urlList = z.array(redirectUrl)
     .max(cognitoLimits.urlsPerClient, { error: `expected at most ${cognitoLimits.urlsPerClient} URLs` });
 
@@ -85,31 +87,34 @@ const oauth = section({
     }),
     scopes: setting(uniqueList(oauthScope).max(cognitoLimits.scopesPerClient).optional(), {
         doc: "Scopes the client may request; client_credentials names its custom scopes.",
-        defaultText: `\`[${defaultUserScopes.join(", ")}]\` for code and implicit`,
+        defaultText: `\`[${defaultUserScopes.join(", ")}]\`; none for client_credentials`,
+        allowed: "at most 50: `openid`, `email`, `phone`, `profile`, `aws.cognito.signin.user.admin`, `<resource server>/<scope>`; " +
+            "client_credentials names resource-server scopes only",
         input: "allowedOauthScopes",
         describe: "AllowedOAuthScopes",
     }),
     callbackUrls: setting(urlList.default([]), {
         doc: "Where the hosted sign-in may redirect after sign-in.",
-        allowed: `up to ${cognitoLimits.urlsPerClient} absolute URLs`,
+        allowed: `at most ${cognitoLimits.urlsPerClient} absolute URLs: ${redirectUrlText}`,
         input: "callbackUrls",
         describe: "CallbackURLs",
     }),
     logoutUrls: setting(urlList.default([]), {
         doc: "Where it may redirect after sign-out.",
-        allowed: `up to ${cognitoLimits.urlsPerClient} absolute URLs`,
+        allowed: `at most ${cognitoLimits.urlsPerClient} absolute URLs: ${redirectUrlText}`,
         input: "logoutUrls",
         describe: "LogoutURLs",
     }),
     defaultRedirectUrl: setting(redirectUrl.optional(), {
         doc: "The redirect used when a sign-in request names none; one of callbackUrls.",
         defaultText: "none",
-        allowed: "an absolute URL",
+        allowed: "one of `callbackUrls`",
         input: "defaultRedirectUri",
         describe: "DefaultRedirectURI",
     }),
     identityProviders: setting(uniqueList(identityProviderName).default(["COGNITO"]), {
         doc: "Identity providers offered.",
+        allowed: "COGNITO or identity provider names, 1 to 32 characters without spaces",
         input: "supportedIdentityProviders",
         describe: "SupportedIdentityProviders",
     }),
@@ -129,11 +134,11 @@ const oauth = section({
     },
 });
 
-const attributePermissions = (what: string, input: string, describe: string) =>
+const attributePermissions = (what: string, input: string, describe: string, allowed: string) =>
     setting(z.union([z.literal("all"), uniqueList(z.string().min(1))], { error: "expected all, or a list of attribute names" })
         .default("all"), {
         doc: `Attributes the client may ${what}; all leaves it to Cognito's default.`,
-        allowed: "all, or a list of attribute names",
+        allowed,
         input,
         describe,
         map: (permissions) => permissions === "all" ? undefined : permissions,
@@ -147,6 +152,7 @@ export function hasSecret(client: { type: "public" | "confidential"; generateSec
 export const clients = listOf({
     name: setting(resourceName, {
         doc: "The client's name; also its identity in the stack (renaming it replaces the client).",
+        allowed: resourceNameText,
         input: "name",
         describe: "ClientName",
     }),
@@ -181,8 +187,10 @@ export const clients = listOf({
         describe: "PreventUserExistenceErrors",
         map: (prevent) => prevent ? "ENABLED" : "LEGACY",
     }),
-    readAttributes: attributePermissions("read", "readAttributes", "ReadAttributes"),
-    writeAttributes: attributePermissions("write", "writeAttributes", "WriteAttributes"),
+    readAttributes: attributePermissions("read", "readAttributes", "ReadAttributes",
+        "`all` or a list: standard attributes, `custom:<declared name>`, also `sub`, `email_verified`, `phone_number_verified`"),
+    writeAttributes: attributePermissions("write", "writeAttributes", "WriteAttributes",
+        "`all` or a list: standard attributes, `custom:<declared name>`"),
     oauth,
 }, {
     doc: "The app clients.",

@@ -90,3 +90,26 @@ export function defaultOf(schema: z.ZodType): unknown {
     }
     return def.innerType ? defaultOf(def.innerType) : undefined;
 }
+
+/**
+ * The fewest keys that cover exactly the settings that satisfy `holds`: a section whose settings all hold is
+ * named once (`userPool.signIn`). Keys are written as promotion names them: a list of objects compared as a
+ * whole without `[]` (`userPool.attributes.custom`), the settings of each client under `clients[]`.
+ */
+export function coveringKeys(root: Section<any, any>, holds: (entry: CatalogueEntry) => boolean): string[] {
+    const entries = entriesOf(root);
+    const covering = (prefix: string): string[] => {
+        const under = entries.filter((entry) => prefix === "" || entry.key === prefix || entry.key.startsWith(`${prefix}.`));
+        if (prefix !== "" && under.every(holds)) {
+            return [prefix.replace(/\[\]$/, "")];
+        }
+        const children = [...new Set(under.map((entry) => {
+            const rest = prefix === "" ? entry.key : entry.key.slice(prefix.length + 1);
+            const child = rest.split(".")[0];
+            return prefix === "" ? child : `${prefix}.${child}`;
+        }))];
+        return children.filter((child) => under.some((entry) => holds(entry) && (entry.key === child || entry.key.startsWith(`${child}.`))))
+            .flatMap((child) => under.some((entry) => entry.key === child) ? [child] : covering(child));
+    };
+    return covering("");
+}

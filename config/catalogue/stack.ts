@@ -11,10 +11,12 @@ import { userPool } from "./user-pool";
 const adopt = section({
     userPool: setting(userPoolId.optional(), {
         doc: "Id of an existing pool to adopt, e.g. us-east-1_AbCdEf123.",
+        allowed: "a pool id, `<region>_<id>`, in the stack's `aws:region`",
         defaultText: "none",
     }),
     senderIdentity: setting(sesIdentity.optional(), {
         doc: "The existing SES identity (address or domain) to adopt.",
+        allowed: "an address or a domain",
         defaultText: "none",
     }),
     clients: setting(z.record(z.string(), clientId).default({}), {

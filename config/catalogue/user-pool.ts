@@ -8,7 +8,7 @@ import { domainName, route53ZoneId, sesIdentityArn, sesSenderIssues } from "../r
 import { tags } from "../rules/tags";
 import { listOf, problem, section, setting } from "./define";
 import { schemaArgs } from "./schema-attributes";
-import { resourceName, uniqueList, wholeNumber } from "./values";
+import { resourceName, resourceNameText, uniqueList, wholeNumber } from "./values";
 
 /*
  * The user pool's settings: aws.cognito.UserPool inputs, read back with DescribeUserPool (and
@@ -216,7 +216,7 @@ const email = section({
         doc: "FROM address; required with ses.",
         scope: "per-environment",
         defaultText: "none",
-        allowed: "an email address",
+        allowed: "an address (`name@example.com`, no display name)",
         input: "emailConfiguration.fromEmailAddress",
         describe: "EmailConfiguration.From",
     }),
@@ -232,7 +232,7 @@ const email = section({
         doc: "REPLY-TO address.",
         scope: "per-environment",
         defaultText: "none",
-        allowed: "an email address",
+        allowed: "an address (`name@example.com`)",
         input: "emailConfiguration.replyToEmailAddress",
         describe: "EmailConfiguration.ReplyToEmailAddress",
     }),
@@ -245,6 +245,7 @@ const email = section({
         doc: "SES configuration set to send through.",
         scope: "per-environment",
         defaultText: "none",
+        allowed: "1 to 64 letters, digits, `-`, `_`",
         input: "emailConfiguration.configurationSet",
         describe: "EmailConfiguration.ConfigurationSet",
     }),
@@ -355,6 +356,7 @@ const sms = section({
     snsRegion: setting(awsRegion.optional(), {
         doc: "SNS region, when not the pool's.",
         defaultText: "the pool's",
+        allowed: "an AWS region the installed @pulumi/aws knows",
         input: "smsConfiguration.snsRegion",
         describe: "SmsConfiguration.SnsRegion",
     }),
@@ -371,6 +373,7 @@ const verifiableAttributes = { email: "email", phone: "phone_number" } as const;
 export const userPool = section({
     name: setting(resourceName.optional(), {
         doc: "The pool's name.",
+        allowed: resourceNameText,
         defaultText: "`<project>-<stack>`",
         // UpdateUserPool takes PoolName; terraform-provider-aws updates `name` in place since 6.6.0 (PR #42639).
         scope: "per-environment",
@@ -426,6 +429,7 @@ export const userPool = section({
     sms,
     tags: setting(tags.default({}), {
         doc: "Tags on the pool and the SES identity.",
+        allowed: "at most 50; keys 1 to 128 and values 0 to 256 letters, digits, spaces, `_ . : / = + - @`; no `aws:` key",
         scope: "per-environment",
         input: "tags",
         describe: "UserPoolTags",

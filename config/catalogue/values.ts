@@ -25,4 +25,5 @@ export const durationText = (limits: { min: number; max: number }) =>
     `${formatMinutes(limits.min)} to ${formatMinutes(limits.max)} (5m, 1h, 30d)`;
 
 /** A user pool or app client name (CreateUserPool PoolName, CreateUserPoolClient ClientName). */
+export const resourceNameText = "1 to 128 letters, digits, spaces or `+ = , . @ - _`";
 export const resourceName = z.string().regex(/^[\w\s+=,.@-]{1,128}$/, { error: "expected 1 to 128 letters, digits, spaces or + = , . @ - _" });

@@ -93,6 +93,7 @@ describe("npm run plan", () => {
             assert.match(out, /\[mandatory\] {2}cognito-sign-in-options-unchanged {2}\(aws:cognito\/userPool:UserPool: auth-pool\)\n/);
             assert.match(out, /usernameConfiguration\.caseSensitive is fixed at creation/);
             assert.match(out, /deployed: false\n +new: +true\n/);
+            assert.match(out, /\n {8}config: cognito-user-pool:userPool\.signIn\.caseSensitive\n/, "names the config key to change");
             assert.match(out, /\n1 mandatory violation: `pulumi preview --policy-pack policy-pack` would fail\.\n$/);
         });
 

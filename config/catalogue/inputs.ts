@@ -1,0 +1,35 @@
+import { clients } from "./app-client";
+import { entriesOf } from "./derive";
+import { configNamespace } from "../problems";
+import { userPool } from "./user-pool";
+
+/*
+ * From the provider's input paths back to the config keys that set them, so that a policy's message about
+ * `usernameConfiguration.caseSensitive` can say which key of the stack's config to change.
+ */
+
+const settingsByResourceType: Readonly<Record<string, { prefix: string; section: typeof userPool | typeof clients }>> = {
+    "aws:cognito/userPool:UserPool": { prefix: "userPool.", section: userPool },
+    "aws:cognito/userPoolClient:UserPoolClient": { prefix: "clients[].", section: clients },
+};
+
+/** `schemas[].name` is written `schemas` in messages about the whole list. */
+const mentionOf = (input: string) => input.split("[]")[0];
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * Config keys (`cognito-user-pool:userPool.signIn.caseSensitive`) whose provider inputs `text` names, in
+ * catalogue order; a list of objects (`userPool.attributes.custom`) once, for all its settings.
+ */
+export function configKeysNamedIn(resourceType: string, text: string): string[] {
+    const resource = settingsByResourceType[resourceType];
+    if (resource === undefined) {
+        return [];
+    }
+    const keys = entriesOf(resource.section)
+        .filter(({ setting }) => [setting.input ?? []].flat().some((input) =>
+            new RegExp(`(?<![\\w.])${escape(mentionOf(input))}(?![\\w])`).test(text)))
+        .map(({ key }) => `${configNamespace}:${resource.prefix}${key.split("[]")[0]}`);
+    return [...new Set(keys)];
+}

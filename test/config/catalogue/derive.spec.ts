@@ -1,0 +1,63 @@
+import { strict as assert } from "assert";
+import { z } from "zod";
+import { configKeysNamedIn, coveringKeys, entriesOf, providerArgs, section, setting, stack } from "../../../config";
+
+const toy = section({
+    size: setting(z.int().default(1), { doc: "", input: "shape.size" }),
+    colour: setting(z.enum(["red", "blue"]).default("red"), { doc: "", input: "paint", map: (colour) => colour.toUpperCase() }),
+    note: setting(z.string().optional(), { doc: "" }),
+    frame: section({
+        width: setting(z.int().default(2), { doc: "", input: "shape.width" }),
+        height: setting(z.int().default(3), { doc: "", input: "shape.height" }),
+    }, { doc: "", fixed: true, scope: "per-environment", wrap: (object) => object.prefault({}) }),
+}, { doc: "", wrap: (object) => object.prefault({}) });
+
+describe("the settings catalogue (config/catalogue)", () => {
+    it("copies a setting to its input, maps it when it says how, and merges the maps on the way", () => {
+        assert.deepStrictEqual(providerArgs(toy, toy.schema.parse({}), {}),
+            { shape: { size: 1, width: 2, height: 3 }, paint: "RED" });
+    });
+
+    it("refuses a setting with several inputs that no section maps (a bug in the catalogue)", () => {
+        const broken = section({ both: setting(z.int().default(1), { doc: "", input: ["a", "b"] }) },
+            { doc: "", wrap: (object) => object.prefault({}) });
+        assert.throws(() => providerArgs(broken, broken.schema.parse({}), {}), /both: a setting with several inputs/);
+    });
+
+    it("gives each setting its section's fixed and scope unless it states its own", () => {
+        assert.deepStrictEqual(entriesOf(toy).map(({ key, fixed, scope }) => [key, fixed, scope]), [
+            ["size", false, "shared"], ["colour", false, "shared"], ["note", false, "shared"],
+            ["frame.width", true, "per-environment"], ["frame.height", true, "per-environment"],
+        ]);
+    });
+
+    it("names a section once when all its settings hold, else each setting", () => {
+        assert.deepStrictEqual(coveringKeys(toy, (entry) => entry.fixed), ["frame"]);
+        assert.deepStrictEqual(coveringKeys(toy, (entry) => entry.key !== "frame.height"), ["size", "colour", "note", "frame.width"]);
+    });
+
+    it("has a doc for every setting, and an input and a Describe path for every setting of the pool and clients", () => {
+        // A client's type decides generateSecret's default; the SES identity's DNS settings are not the pool's.
+        const notInputs = ["clients[].type", "userPool.email.hostedZoneId", "userPool.email.mailFromDomain"];
+        for (const { key, setting } of entriesOf(stack)) {
+            assert.ok(setting.doc.length > 0, `${key} has no doc`);
+            if ((key.startsWith("userPool.") || key.startsWith("clients[].")) && !notInputs.includes(key)) {
+                assert.ok(setting.describe, `${key} has no Describe path`);
+                assert.ok(setting.input, `${key} has no provider input`);
+            }
+        }
+    });
+
+    it("translates the provider inputs a policy message names into config keys", () => {
+        assert.deepStrictEqual(configKeysNamedIn("aws:cognito/userPool:UserPool",
+            "usernameConfiguration.caseSensitive is fixed at creation; schemas differ"), [
+            "cognito-user-pool:userPool.signIn.caseSensitive",
+            "cognito-user-pool:userPool.attributes.required",
+            "cognito-user-pool:userPool.attributes.custom",
+        ]);
+        assert.deepStrictEqual(configKeysNamedIn("aws:cognito/userPoolClient:UserPoolClient", "generateSecret differs"),
+            ["cognito-user-pool:clients[].generateSecret"]);
+        assert.deepStrictEqual(configKeysNamedIn("aws:cognito/userPool:UserPool", "the usernameConfigurations differ"), []);
+        assert.deepStrictEqual(configKeysNamedIn("aws:sesv2/emailIdentity:EmailIdentity", "tags"), []);
+    });
+});
