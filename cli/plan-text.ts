@@ -61,6 +61,15 @@ function resourceLines(resources: readonly PlannedResource[]): string[] {
     });
 }
 
+/**
+ * The provider inputs a violation is about: its `input:` lines (the pack's messages end with them), else the
+ * whole message. The plan shows the config keys that set them, which is what a reader changes.
+ */
+function inputsNamedIn(message: string): string {
+    const inputLines = [...message.matchAll(/^\s*input: (.+)$/gm)].map((match) => match[1]);
+    return inputLines.length > 0 ? inputLines.join("\n") : message;
+}
+
 const outcomeLabels: Record<PolicyOutcome, string> = {
     passed: "passed",
     violated: "VIOLATED",
@@ -75,8 +84,7 @@ function policyLines(policies: readonly PolicyVerdict[], resources: readonly Pla
         `    ${outcomeLabels[policy.outcome].padEnd(14)}  ${policy.enforcementLevel.padEnd(9)}  ${policy.policyName.padEnd(nameWidth)}`.trimEnd(),
         ...policy.violations.flatMap((violation) => {
             const resource = violation.urn ? byUrn.get(violation.urn) : undefined;
-            // The pack names provider inputs; the reader changes config keys.
-            const configKeys = resource ? configKeysNamedIn(resource.type, violation.message) : [];
+            const configKeys = resource ? configKeysNamedIn(resource.type, inputsNamedIn(violation.message)) : [];
             return [
                 `        [${violation.enforcementLevel}]  ${violation.policyName}${resource ? `  (${resource.type}: ${resource.name})` : ""}`,
                 ...violation.message.split("\n").map((line) => `        ${line}`),
