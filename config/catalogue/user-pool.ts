@@ -366,6 +366,9 @@ const sms = section({
     wrap: (object) => object.optional(),
 });
 
+/** The config model has no passkey (WebAuthn) settings, so web_authn is not offered. */
+const firstAuthFactors = ["password", "email_otp", "sms_otp"] as const;
+
 export const recoveryMechanisms = ["email", "phone"] as const;
 const recoveryMechanismNames = { email: "verified_email", phone: "verified_phone_number" } as const;
 const verifiableAttributes = { email: "email", phone: "phone_number" } as const;
@@ -394,6 +397,14 @@ export const userPool = section({
         map: (tier) => tier.toUpperCase(),
     }),
     signIn,
+    firstAuthFactors: setting(uniqueList(z.enum(firstAuthFactors)).min(1, { error: "expected at least one of password, email_otp, sms_otp" })
+        .optional(), {
+        doc: "What users may choose to sign in with first (choice-based sign-in, clients with the user_auth flow).",
+        defaultText: "Cognito's: password only",
+        input: "signInPolicy.allowedFirstAuthFactors",
+        describe: "Policies.SignInPolicy.AllowedFirstAuthFactors",
+        map: (factors) => factors?.map((factor) => factor.toUpperCase()),
+    }),
     password,
     mfa,
     accountRecovery: setting(uniqueList(z.enum(recoveryMechanisms)).min(1, { error: "expected email, phone or both" })
@@ -447,6 +458,11 @@ export const userPool = section({
         if (smsUsed && pool.sms === undefined) {
             problem(ctx, ["sms"], undefined,
                 "SMS (phone recovery, phone verification or SMS MFA) needs sms.snsCallerArn and sms.externalId");
+        }
+        // Sign-in without a password is a feature of the Essentials and Plus plans (Cognito developer guide,
+        // "Authentication with Amazon Cognito user pools", choice-based authentication).
+        if (pool.tier === "lite" && (pool.firstAuthFactors ?? []).some((factor) => factor !== "password")) {
+            problem(ctx, ["firstAuthFactors"], pool.firstAuthFactors, "one-time passwords as a first factor need tier essentials or plus");
         }
         if (pool.mfa.mode !== "off" && pool.mfa.factors.includes("email")) {
             if (pool.email.sender !== "ses") {

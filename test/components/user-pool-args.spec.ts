@@ -52,6 +52,12 @@ describe("user pool inputs (components/user-pool-args)", () => {
         ]);
     });
 
+    it("sends the first auth factors only when set, in the provider's names", () => {
+        assert.equal(userPoolArgs(poolWith({})).signInPolicy, undefined);
+        assert.deepEqual(userPoolArgs(poolWith({ firstAuthFactors: ["password", "email_otp"] })).signInPolicy,
+            { allowedFirstAuthFactors: ["PASSWORD", "EMAIL_OTP"] });
+    });
+
     it("maps MFA modes and factors", () => {
         assert.equal(userPoolArgs(poolWith({})).mfaConfiguration, "OFF");
         const settings = poolWith({ mfa: { mode: "required", factors: ["totp", "email"] }, email: { sender: "ses", from: "a@example.com" } });
