@@ -54,7 +54,7 @@ describe("npm run promote", () => {
             const before = snapshot(project);
             const { code, out, err } = await promote(project, "--from", "dev", "--to", "staging");
             assert.strictEqual(code, 0, err);
-            assert.strictEqual(out, readmeBlock("<!-- promote example"));
+            assert.strictEqual(out, readmeBlock("<!-- example: promote dev to staging -->"));
             assert.deepStrictEqual(snapshot(project), before);
         });
 
@@ -136,7 +136,7 @@ describe("npm run promote", () => {
             const listed = await promote(project, "--from", "dev", "--to", "staging");
             assert.strictEqual(listed.code, 1);
             assert.match(listed.out, /staging: userPool\.password\.requireSymbols +true → false {3}\(weaker: fewer kinds of characters in passwords\)\n/);
-            assert.strictEqual(listed.err, readmeBlock("<!-- promote weaker example"));
+            assert.strictEqual(listed.err, readmeBlock("<!-- example: promote weaker -->"));
             const written = await promote(project, "--from", "dev", "--to", "staging", "--write");
             assert.strictEqual(written.code, 1);
             assert.deepStrictEqual(snapshot(project), before);
