@@ -6,11 +6,22 @@ function baselineUrns(baseline: Baseline): string[] {
     return [...Object.keys(baseline.userPools), ...Object.keys(baseline.clients), ...Object.keys(baseline.emailIdentities)];
 }
 
+/** Verdicts already reached, per baseline and stack/project: every policy asks for every resource. */
+const verdicts = new WeakMap<Baseline, Map<string, string | undefined>>();
+
 /**
  * Why a baseline cannot be compared with the stack being previewed, or undefined when it can: it was captured
  * for another stack, or its URNs belong to another project. A usage error, reported once (not per policy).
  */
 export function baselineMismatch(baseline: Baseline, stack: string | undefined, project: string | undefined): string | undefined {
+    const known = verdicts.get(baseline) ?? new Map<string, string | undefined>();
+    verdicts.set(baseline, known);
+    const key = JSON.stringify([stack, project]);
+    if (!known.has(key)) known.set(key, mismatchOf(baseline, stack, project));
+    return known.get(key);
+}
+
+function mismatchOf(baseline: Baseline, stack: string | undefined, project: string | undefined): string | undefined {
     const regenerate = `Regenerate it with \`npm run baseline -- --stack ${stack ?? "<stack>"}\` and pass that file with --policy-pack-config.`;
     if (stack !== undefined && stack !== baseline.stack) {
         return `The baseline was captured for stack "${baseline.stack}", but this is stack "${stack}": nothing can be compared. ${regenerate}`;
