@@ -25,6 +25,7 @@ export const requiredPermissions = [
     "cognito-idp:ListUserPoolClients",
     "cognito-idp:DescribeUserPoolClient",
     "ses:GetEmailIdentity",
+    "ses:GetAccount",
 ] as const;
 
 const credentialErrors = new Set([

@@ -4,6 +4,7 @@ import { writeFileLocked } from "./atomic-write";
 import { Drift, DriftReport, driftBetween } from "../aws/drift";
 import { isReadFailure } from "./read-failures";
 import { readPoolById } from "../aws/read-pool";
+import { describeSesAccount, readSesAccount } from "../aws/ses-account";
 import { exportStackState, exportedPoolId, readStackOutputs, readStateFile, stackResourceOutputs, StackStateError } from "./stack-state";
 import { programUrns, readProjectName, stateUrns } from "../aws/urns";
 import { Baseline, StateExport, baselineFromStateExport, policyConfigFor } from "cognito-user-pool-policies";
@@ -108,6 +109,7 @@ async function baselineFromLivePool(stack: string, args: Options, io: CommandIO)
     }
     const urns = programUrns(readProjectName(io.projectDir), stack);
     const live = await readPoolById(poolId, args.region);
+    io.stdout(`${describeSesAccount(await readSesAccount(live.region))}\n`);
     return awsBaseline(live, stack, exported ? stateUrns(exported, urns) : urns);
 }
 

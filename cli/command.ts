@@ -17,7 +17,10 @@ export interface CommandIO {
     readonly stderr: (text: string) => void;
 }
 
-export type Command = (argv: readonly string[], io: CommandIO) => Promise<ExitCode>;
+/** The deploy commands end with the Pulumi CLI's own exit code, whatever it is. */
+export type PulumiExitCode = number;
+
+export type Command = (argv: readonly string[], io: CommandIO) => Promise<ExitCode | PulumiExitCode>;
 
 /** An input file the command cannot use (a baseline, say): reported like a usage error, exit code 2. */
 export class InputFileError extends Error {
@@ -31,7 +34,7 @@ export class InputFileError extends Error {
  * Runs a command's body and turns bad input into exit code 2 with its message on stderr (a config error with
  * every problem, a usage error with the usage). Anything else is a bug and propagates.
  */
-export async function reportingBadInput(io: CommandIO, usage: string, body: () => Promise<ExitCode>): Promise<ExitCode> {
+export async function reportingBadInput<Code extends number = ExitCode>(io: CommandIO, usage: string, body: () => Promise<Code>): Promise<Code | 2> {
     try {
         return await body();
     } catch (error) {

@@ -286,6 +286,8 @@ describe("npm run baseline", function () {
 
                 assert.strictEqual(exitCode, 0, stdout);
                 assert.match(stdout, /baseline of stack live from the live pool in AWS: user pool auth-pool/);
+                assert.match(stdout, /SES account in us-east-1: in the sandbox, up to 200 emails a day, 1 a second\. SES delivers only to verified addresses/,
+                    "the SES sandbox reported (GetAccount)");
                 const written = baselineIn(out)!;
                 assert.strictEqual(written.source, "aws");
                 assert.strictEqual(written.userPools[poolUrn("live")].id, poolId);

@@ -16,7 +16,8 @@ import type { AwsClients } from "../../../aws/clients";
  *   - ListUserPoolClients ignores paging: the front door pages its answer, `clientsPerPage` at a time;
  *   - it drops DeletionProtection, UserPoolTier and UserAttributeUpdateSettings of a pool, AuthSessionValidity of
  *     a client: the front door keeps what they were created or updated with and reports them, as AWS does;
- *   - no SES: GET /v2/email/identities/<identity> (GetEmailIdentity) answers from `sesIdentities`;
+ *   - no SES: GET /v2/email/identities/<identity> (GetEmailIdentity) answers from `sesIdentities`, GET
+ *     /v2/email/account (GetAccount) from `sesProductionAccess` with the sandbox's quota;
  *   - no way to provoke AWS errors: `failNext` answers the next calls of an action with an error;
  *   - no GetCSVHeader: the front door answers it from the pool's schema (DescribeUserPool), in AWS's order.
  */
@@ -40,6 +41,8 @@ export interface LocalAws {
     /** The front door, for AWS_ENDPOINT_URL. */
     readonly endpoint: string;
     readonly sesIdentities: Map<string, SesIdentity>;
+    /** What GetAccount reports as ProductionAccessEnabled. Default: false (a new account, in the sandbox). */
+    sesProductionAccess: boolean;
     /** Actions called through the front door, in order (ListUserPoolClients once per page). */
     readonly calls: string[];
     clientsPerPage: number;
@@ -50,6 +53,7 @@ export interface LocalAws {
 
 const cognitoTarget = "AWSCognitoIdentityProviderService.";
 const sesIdentityPath = /^\/v2\/email\/identities\/([^/?]+)$/;
+const sesAccountPath = /^\/v2\/email\/account$/;
 
 /**
  * Starts the local AWS. `cognitoLocalConfig` is merged into cognito-local's `.cognito/config.json`, e.g.
@@ -62,6 +66,7 @@ export async function startLocalAws(cognitoLocalConfig: Record<string, unknown> 
     const local = {
         endpoint: "",
         sesIdentities: new Map<string, SesIdentity>(),
+        sesProductionAccess: false,
         calls: [] as string[],
         clientsPerPage: 2,
         failNext(action: string, reply: AwsErrorReply, times = 1) {
@@ -77,7 +82,8 @@ export async function startLocalAws(cognitoLocalConfig: Record<string, unknown> 
         const body = await readBody(request);
         const target = String(request.headers["x-amz-target"] ?? "");
         const sesIdentity = sesIdentityPath.exec(request.url ?? "");
-        const action = target.startsWith(cognitoTarget) ? target.slice(cognitoTarget.length) : sesIdentity ? "GetEmailIdentity" : "";
+        const action = target.startsWith(cognitoTarget) ? target.slice(cognitoTarget.length)
+            : sesIdentity ? "GetEmailIdentity" : sesAccountPath.test(request.url ?? "") ? "GetAccount" : "";
         local.calls.push(action);
         const fault = faults.get(action)?.shift();
         if (fault !== undefined) {
@@ -91,6 +97,11 @@ export async function startLocalAws(cognitoLocalConfig: Record<string, unknown> 
         }
         if (action === "GetCSVHeader") {
             return reply(response, 200, await csvHeader(cognitoLocal.endpoint, request, body));
+        }
+        if (action === "GetAccount") {
+            return reply(response, 200, { ProductionAccessEnabled: local.sesProductionAccess, SendingEnabled: true,
+                SendQuota: local.sesProductionAccess ? { Max24HourSend: 50000, MaxSendRate: 14, SentLast24Hours: 0 }
+                    : { Max24HourSend: 200, MaxSendRate: 1, SentLast24Hours: 0 } });
         }
         if (action === "") {
             return reply(response, 404, { message: `the local AWS has no ${request.method} ${request.url}` }, "UnknownOperationException");

@@ -1,0 +1,86 @@
+import * as path from "path";
+import { main as writeBaseline } from "./baseline";
+import { stackName, UsageError } from "./args";
+import { Command, CommandIO, reportingBadInput } from "./command";
+import { checkPulumiCli, PulumiCliError, PulumiOutput, runPulumi } from "./pulumi-cli";
+
+/** The Pulumi operations run under the guard. */
+export type Operation = "preview" | "up";
+
+/** The pack, relative to the project directory (the CLI runs there). */
+const policyPackDir = "policy-pack";
+
+function usageOf(operation: Operation): string {
+    return `usage: npm run ${operation} -- --stack <name> [any other \`pulumi ${operation}\` options]
+
+Writes the stack's deployed baseline (npm run baseline -- --stack <name>, from \`pulumi stack export\`) to
+policy-baseline.<name>.json, then runs, in the project directory,
+  pulumi ${operation} --stack <name> --policy-pack ${policyPackDir} --policy-pack-config policy-baseline.<name>.json [options]
+Every other option goes to \`pulumi ${operation}\` as given (--refresh, --yes, --diff, --target ..., -m ...).
+Exit code: the Pulumi CLI's (0 done; non-zero: a mandatory policy violation or any other failure);
+2 bad usage, the Pulumi CLI missing, older than needed or not logged in, or the baseline could not be written.`;
+}
+
+/** `--stack <s>`, `--stack=<s>` or `-s <s>` taken out; everything else kept, in order, for the Pulumi CLI. */
+function splitArguments(argv: readonly string[]): { stack?: string; help: boolean; passed: string[] } {
+    const stacks: string[] = [];
+    const passed: string[] = [];
+    let help = false;
+    for (let index = 0; index < argv.length; index++) {
+        const argument = argv[index];
+        if (argument === "--stack" || argument === "-s") {
+            if (index + 1 >= argv.length) {
+                throw new UsageError(`${argument} needs a stack name`);
+            }
+            stacks.push(argv[++index]);
+        } else if (argument.startsWith("--stack=")) {
+            stacks.push(argument.slice("--stack=".length));
+        } else if (argument === "--help" || argument === "-h") {
+            help = true;
+        } else {
+            passed.push(argument);
+        }
+    }
+    if (stacks.length > 1) {
+        throw new UsageError(`--stack given ${stacks.length} times (${stacks.map((stack) => JSON.stringify(stack)).join(", then ")}): give it once`);
+    }
+    return { stack: stacks[0], help, passed };
+}
+
+/**
+ * `pulumi preview|up` of one stack under the policy pack, judged against what that stack has deployed: the
+ * baseline is written from the stack's state first, so the guard is on the default path. `output` says where
+ * the Pulumi CLI's own output goes (the terminal, except in tests).
+ */
+export function deployCommand(operation: Operation, output: PulumiOutput = "terminal"): Command {
+    const usage = usageOf(operation);
+    return (argv: readonly string[], io: CommandIO) => reportingBadInput<number>(io, usage, async () => {
+        const { stack: given, help, passed } = splitArguments(argv);
+        if (help) {
+            io.stdout(`${usage}\n`);
+            return 0;
+        }
+        const stack = stackName(given, "--stack");
+        try {
+            return await guarded(operation, stack, passed, io, output);
+        } catch (error) {
+            if (error instanceof PulumiCliError) {
+                io.stderr(`error: ${error.message}\n`);
+                return 2;
+            }
+            throw error;
+        }
+    });
+}
+
+async function guarded(operation: Operation, stack: string, passed: readonly string[], io: CommandIO, output: PulumiOutput): Promise<number> {
+    await checkPulumiCli(io.projectDir);
+    const baselineFile = `policy-baseline.${stack}.json`;
+    const written = await writeBaseline(["--stack", stack, "--out", path.join(io.projectDir, baselineFile)], io);
+    if (written !== 0) {
+        return written;
+    }
+    const args = [operation, "--stack", stack, "--policy-pack", policyPackDir, "--policy-pack-config", baselineFile, ...passed];
+    io.stderr(`running: pulumi ${args.join(" ")}\n`);
+    return runPulumi(args, io.projectDir, output);
+}

@@ -1,0 +1,145 @@
+import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import { deployCommand, Operation } from "../../cli/deploy";
+import { minimumPulumiCliVersion } from "../../cli/pulumi-cli";
+import { FakePulumi, FakePulumiBehaviour, withoutPulumiOnPath } from "../aws/support/fake-pulumi";
+import { capturingIO, ProjectCopy, repoRoot } from "./support/project-copy";
+
+const stateFixture = (stack: string) => JSON.parse(fs.readFileSync(path.join(repoRoot, "test", "fixtures", "state", `${stack}.json`), "utf8"));
+const poolUrn = (stack: string) =>
+    `urn:pulumi:${stack}::cognito-user-pool::cognito-user-pool:index:SignInBackend$aws:cognito/userPool:UserPool::auth-pool`;
+
+/** The baseline a policy-config file carries (the same one under every fixed-settings policy). */
+function baselineOf(config: unknown): Record<string, any> | undefined {
+    return Object.values(config as Record<string, { baseline?: Record<string, any> }>).find((entry) => entry.baseline)?.baseline;
+}
+
+describe("npm run preview / npm run up (cli/deploy): pulumi under the policy pack, with the stack's baseline", function () {
+    this.timeout(30_000);
+    let project: ProjectCopy;
+    let pulumi: FakePulumi;
+    let restorePath: () => void;
+
+    function withPulumi(behaviour: FakePulumiBehaviour = {}): FakePulumi {
+        pulumi = new FakePulumi(behaviour);
+        restorePath = pulumi.onPath();
+        return pulumi;
+    }
+
+    async function run(operation: Operation, ...argv: string[]) {
+        const io = capturingIO(project.dir);
+        const exitCode = await deployCommand(operation, io)(argv, io);
+        return { exitCode, stdout: io.out(), stderr: io.err() };
+    }
+
+    beforeEach(() => {
+        project = new ProjectCopy();
+    });
+
+    afterEach(() => {
+        restorePath?.();
+        pulumi?.remove();
+    });
+
+    it("writes the baseline from the stack's state, then runs pulumi preview with the pack and that file, other options passed on", async () => {
+        withPulumi().stateOf("staging", stateFixture("staging"));
+
+        const { exitCode, stdout, stderr } = await run("preview", "--stack", "staging", "--diff", "--refresh", "-m", "a message");
+
+        assert.strictEqual(exitCode, 0);
+        const calls = pulumi.calls();
+        assert.deepStrictEqual(calls.map((call) => call.args), [
+            ["version"],
+            ["whoami"],
+            ["stack", "export", "--stack", "staging"],
+            ["preview", "--stack", "staging", "--policy-pack", "policy-pack", "--policy-pack-config", "policy-baseline.staging.json",
+                "--diff", "--refresh", "-m", "a message"],
+        ]);
+        const preview = calls[3];
+        assert.strictEqual(fs.realpathSync(preview.cwd), fs.realpathSync(project.dir), "run in the project directory");
+        assert.strictEqual(baselineOf(preview.policyPackConfig)?.userPools[poolUrn("staging")].id, "ap-northeast-2_St4gR9wPz",
+            "the file holds the staging state's baseline when the CLI reads it");
+        assert.match(stdout, /wrote .*policy-baseline\.staging\.json: baseline of stack staging from the Pulumi state/);
+        assert.match(stdout, /preview of stack staging: done/, "the CLI's output passed on");
+        assert.match(stderr, /running: pulumi preview --stack staging --policy-pack policy-pack --policy-pack-config policy-baseline\.staging\.json --diff/);
+    });
+
+    it("runs pulumi up the same way, and a stack that has deployed nothing gets the config without a baseline", async () => {
+        withPulumi().stateOf("dev", { version: 3, deployment: { resources: [] } });
+
+        const { exitCode } = await run("up", "--stack=dev", "--yes");
+
+        assert.strictEqual(exitCode, 0);
+        const up = pulumi.calls().at(-1)!;
+        assert.deepStrictEqual(up.args, ["up", "--stack", "dev", "--policy-pack", "policy-pack", "--policy-pack-config", "policy-baseline.dev.json", "--yes"]);
+        assert.ok(up.policyPackConfig !== undefined && baselineOf(up.policyPackConfig) === undefined, "a first deployment: no baseline");
+    });
+
+    it("passes the CLI's exit code back (a mandatory policy violation fails the preview)", async () => {
+        withPulumi({ exitCodes: { preview: 255, up: 1 } }).stateOf("prod", stateFixture("prod"));
+
+        assert.strictEqual((await run("preview", "-s", "prod")).exitCode, 255);
+        assert.strictEqual((await run("up", "--stack", "prod")).exitCode, 1);
+    });
+
+    it("stops before pulumi preview when the baseline cannot be written (a stack the backend does not know)", async () => {
+        withPulumi();
+
+        const { exitCode, stderr } = await run("preview", "--stack", "nope");
+
+        assert.strictEqual(exitCode, 2);
+        assert.match(stderr, /error: `pulumi stack export --stack nope` failed \(exit 255\): error: no stack named 'nope' found/);
+        assert.deepStrictEqual(pulumi.calls().map((call) => call.args[0]), ["version", "whoami", "stack"]);
+    });
+
+    it("says how to log in when the CLI is not logged in, exit 2, running nothing else", async () => {
+        withPulumi({ loggedIn: false });
+
+        const { exitCode, stderr } = await run("up", "--stack", "dev");
+
+        assert.strictEqual(exitCode, 2);
+        assert.match(stderr, /^error: the Pulumi CLI is not logged in \(`pulumi whoami`: error: PULUMI_ACCESS_TOKEN must be set .*\): run `pulumi login`/);
+        assert.deepStrictEqual(pulumi.calls().map((call) => call.args[0]), ["version", "whoami"]);
+        assert.ok(!fs.existsSync(path.join(project.dir, "policy-baseline.dev.json")), "no baseline written");
+    });
+
+    it(`refuses a CLI older than v${minimumPulumiCliVersion}, exit 2`, async () => {
+        withPulumi({ version: "v3.100.0" });
+
+        const { exitCode, stderr } = await run("preview", "--stack", "dev");
+
+        assert.strictEqual(exitCode, 2);
+        assert.match(stderr, new RegExp(`^error: the Pulumi CLI is v3\\.100\\.0; the program and the policy pack need v${minimumPulumiCliVersion.replace(/\./g, "\\.")} or later`));
+    });
+
+    it("says how to install the CLI when it is not on PATH, exit 2", async () => {
+        const restore = withoutPulumiOnPath();
+        try {
+            const { exitCode, stderr } = await run("preview", "--stack", "dev");
+
+            assert.strictEqual(exitCode, 2);
+            assert.match(stderr, /^error: the Pulumi CLI \(pulumi\) is not on PATH: install it \(https:\/\/www\.pulumi\.com\/docs\/install\/\)/);
+        } finally {
+            restore();
+        }
+    });
+
+    it("refuses a missing or repeated --stack with the usage, exit 2, before running the CLI", async () => {
+        withPulumi();
+
+        const missing = await run("preview", "--diff");
+        assert.strictEqual(missing.exitCode, 2);
+        assert.match(missing.stderr, /^error: missing --stack\n\nusage: npm run preview -- --stack <name>/);
+        const repeated = await run("up", "--stack", "dev", "--stack", "prod");
+        assert.strictEqual(repeated.exitCode, 2);
+        assert.match(repeated.stderr, /--stack given 2 times \("dev", then "prod"\)/);
+        assert.deepStrictEqual(pulumi.calls(), []);
+    });
+
+    it("needs the CLI version the program and the pack pin their SDK at", () => {
+        const pinned = (file: string) => JSON.parse(fs.readFileSync(path.join(repoRoot, file), "utf8")).dependencies["@pulumi/pulumi"];
+        assert.strictEqual(pinned("package.json"), minimumPulumiCliVersion);
+        assert.strictEqual(pinned("policy-pack/package.json"), minimumPulumiCliVersion);
+    });
+});
