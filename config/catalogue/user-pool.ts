@@ -440,7 +440,7 @@ export const userPool = section({
     sms,
     tags: setting(tags.default({}), {
         doc: "Tags on the pool and the SES identity.",
-        allowed: "at most 50; keys 1 to 128 and values 0 to 256 letters, digits, spaces, `_ . : / = + - @`; no `aws:` key",
+        allowed: "at most 50, counting the provider's `aws:defaultTags`; keys 1 to 128 and values 0 to 256 letters, digits, spaces, `_ . : / = + - @`; no `aws:` key",
         scope: "per-environment",
         input: "tags",
         describe: "UserPoolTags",

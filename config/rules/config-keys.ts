@@ -2,6 +2,7 @@ import * as awsProviderConfig from "@pulumi/aws/config/vars";
 import { configNamespace } from "../problems";
 import { importedPoolRegionProblem, regionProblem } from "./regions";
 import { closestMatch, didYouMean } from "./suggestions";
+import { defaultTagsProblem } from "./tags";
 
 /*
  * Every key of a stack's config is `<namespace>:<key>`. Pulumi hands the program all of them, and a key under a
@@ -35,11 +36,12 @@ function namespaceProblem(key: string): string | undefined {
         didYouMean(match && `${match}:${name}`);
 }
 
-/** Problems with the keys of a stack's whole config (`namespace:key` → value as Pulumi hands it over). */
+/** Problems across a stack's whole config, all namespaces together (`namespace:key` → value as Pulumi hands it over). */
 export function configKeyProblems(values: Readonly<Record<string, string>>): string[] {
     return [
         ...Object.keys(values).map(namespaceProblem),
         regionProblem(values),
         importedPoolRegionProblem(values),
+        defaultTagsProblem(values),
     ].filter((problem): problem is string => problem !== undefined);
 }

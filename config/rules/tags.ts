@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { configNamespace } from "../problems";
+import { parseConfigValue } from "./numbers";
 
 /*
  * Tag limits, the same for the user pool and the SES identity:
@@ -55,3 +57,22 @@ export const tags = z.record(z.string(), z.string()).superRefine((map, ctx) => {
         }
     }
 });
+
+function tagMap(value: unknown): Record<string, unknown> {
+    return value !== null && typeof value === "object" && !Array.isArray(value) ? value as Record<string, unknown> : {};
+}
+
+/**
+ * The AWS provider adds its default tags (`aws:defaultTags`) to every resource's own (tagsAll), and the limit of
+ * 50 holds for them together: a pool within the limit on its own can still be refused.
+ */
+export function defaultTagsProblem(values: Readonly<Record<string, string>>): string | undefined {
+    const defaults = Object.keys(tagMap(tagMap(parseConfigValue(values["aws:defaultTags"] ?? "{}")).tags));
+    const own = Object.keys(tagMap(tagMap(parseConfigValue(values[`${configNamespace}:userPool`] ?? "{}")).tags));
+    const together = new Set([...defaults, ...own]).size;
+    if (defaults.length === 0 || together <= tagLimits.tags) {
+        return undefined;
+    }
+    return `${configNamespace}:userPool.tags: got ${own.length} tags, and aws:defaultTags adds ${together - own.length} more; ` +
+        `expected at most ${tagLimits.tags} together`;
+}

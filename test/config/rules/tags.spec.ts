@@ -1,3 +1,5 @@
+import { strict as assert } from "assert";
+import { defaultTagsProblem } from "../../../config/rules/tags";
 import { assertAccepted, assertProblems } from "../support/problems";
 
 const tagged = (tags: Record<string, unknown>) => ({ userPool: { tags } });
@@ -36,5 +38,17 @@ describe("tags (config/rules/tags)", () => {
             `${key}.team#1: got "team#1"; expected a tag key of letters, digits, spaces and _ . : / = + - @`,
             `${key}.owner: got "a,b"; expected a tag value of letters, digits, spaces and _ . : / = + - @`,
         ]);
+    });
+
+    it("counts the AWS provider's default tags with the pool's own against the limit of 50", () => {
+        const tagsOf = (prefix: string, count: number) => Object.fromEntries(Array.from({ length: count }, (_, index) => [`${prefix}${index}`, "v"]));
+        const values = (own: number, defaults: number, shared = 0) => ({
+            "cognito-user-pool:userPool": JSON.stringify({ tags: { ...tagsOf("own", own), ...tagsOf("shared", shared) } }),
+            "aws:defaultTags": JSON.stringify({ tags: { ...tagsOf("default", defaults), ...tagsOf("shared", shared) } }),
+        });
+        assert.equal(defaultTagsProblem(values(45, 6)),
+            "cognito-user-pool:userPool.tags: got 45 tags, and aws:defaultTags adds 6 more; expected at most 50 together");
+        assert.equal(defaultTagsProblem(values(40, 8, 2)), undefined, "a key in both counts once");
+        assert.equal(defaultTagsProblem({ "cognito-user-pool:userPool": JSON.stringify({ tags: tagsOf("own", 50) }) }), undefined);
     });
 });
