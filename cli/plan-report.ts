@@ -28,6 +28,8 @@ export interface PlanReport {
     readonly policies: readonly PolicyVerdict[];
     /** True when `pulumi preview --policy-pack` would fail. */
     readonly blocked: boolean;
+    /** What the program warned about, as `pulumi preview` would print it (an SES identity not verified yet, ...). */
+    readonly warnings: readonly string[];
     /** The migration to a successor pool, when the stack declares one: its phase and what does not move. */
     readonly migration?: { readonly phase: string; readonly notMigrated: readonly string[] };
 }
@@ -144,6 +146,7 @@ export async function planStack(projectDir: string, stack: string, policyConfig?
         resources: evaluation.resources.map(plannedResource),
         policies,
         blocked: hasMandatoryViolation(policies),
+        warnings: evaluation.warnings,
         ...migrationOf(evaluation.outputs),
     };
 }

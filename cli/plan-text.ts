@@ -131,6 +131,14 @@ function migrationLines(report: PlanReport): string[] {
     ];
 }
 
+/** The program's warnings, each line indented under a `warning:` head. */
+function warningLines(report: PlanReport): string[] {
+    return report.warnings.flatMap((warning) => [
+        ...warning.split("\n").map((line, index) => `${index === 0 ? "warning: " : "    "}${line}`),
+        "",
+    ]);
+}
+
 /** The plan as text, ending with a newline. */
 export function renderPlanText(report: PlanReport): string {
     return [
@@ -138,6 +146,7 @@ export function renderPlanText(report: PlanReport): string {
         "",
         ...resourceLines(report.resources),
         "",
+        ...warningLines(report),
         ...migrationLines(report),
         `Policies (${baselineLine(report)}):`,
         ...policyLines(report.policies, report.resources),

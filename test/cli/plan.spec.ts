@@ -46,6 +46,13 @@ describe("npm run plan", () => {
             assert.match(out, /tokenValidity: access 30 minutes, id 30 minutes, refresh 7 days, authSession 3 minutes\n/);
         });
 
+        it("shows the sender a new stack gets now (Cognito's) and the one it gets once SES has verified the identity", async () => {
+            const { out } = await plan(project, "--stack", "dev");
+            assert.match(out, /emailConfiguration\.emailSendingAccount: COGNITO_DEFAULT\n/);
+            assert.match(out, /\nwarning: SES has not verified no-reply@dev\.example\.com for sending yet, so the user pool sends its email with Cognito's default sender/);
+            assert.match(out, /\n {4}Once SES shows it verified, run `pulumi up --refresh` .* the pool switches to SES, sending as no-reply@dev\.example\.com\.\n/);
+        });
+
         it("prints the same as one JSON document with --json", async () => {
             const { code, out } = await plan(project, "--stack", "staging", "--json");
             assert.strictEqual(code, 0);
