@@ -34,6 +34,15 @@ const providerActions: Record<string, readonly string[]> = {
         "ses:ListTagsForResource", "ses:TagResource", "ses:UntagResource"],
     "aws:sesv2/emailIdentityMailFromAttributes:EmailIdentityMailFromAttributes": ["ses:PutEmailIdentityMailFromAttributes", "ses:GetEmailIdentity"],
     "aws:route53/record:Record": ["route53:GetHostedZone", "route53:ListResourceRecordSets", "route53:ChangeResourceRecordSets", "route53:GetChange"],
+    // A successor pool's user-migration trigger: internal/service/lambda/function.go and permission.go,
+    // internal/service/iam/role.go and role_policy.go; creating the function passes its role to Lambda.
+    "aws:lambda/function:Function": ["lambda:CreateFunction", "lambda:GetFunction", "lambda:GetFunctionCodeSigningConfig",
+        "lambda:ListVersionsByFunction", "lambda:UpdateFunctionCode", "lambda:UpdateFunctionConfiguration", "lambda:DeleteFunction",
+        "lambda:ListTags", "lambda:TagResource", "lambda:UntagResource", "iam:PassRole"],
+    "aws:lambda/permission:Permission": ["lambda:AddPermission", "lambda:GetPolicy", "lambda:RemovePermission"],
+    "aws:iam/role:Role": ["iam:CreateRole", "iam:GetRole", "iam:UpdateAssumeRolePolicy", "iam:DeleteRole", "iam:TagRole",
+        "iam:UntagRole", "iam:ListRolePolicies", "iam:ListAttachedRolePolicies", "iam:ListInstanceProfilesForRole"],
+    "aws:iam/rolePolicy:RolePolicy": ["iam:PutRolePolicy", "iam:GetRolePolicy", "iam:DeleteRolePolicy"],
 };
 
 /** The IAM prefix of each AWS SDK v3 client the commands use. */
@@ -81,10 +90,11 @@ describe("the deployer's IAM policy (iam/deployer-policy.json)", () => {
         }
     });
 
-    it("allows what the provider calls for every resource type the stacks register, Route 53 included", async () => {
+    it("allows what the provider calls for every resource type the stacks register, Route 53 and a successor pool included", async () => {
         const withZone = withSettings(stackConfig("dev"), { userPool: { email: { sender: "ses", from: "no-reply@example.com",
             identity: "domain", hostedZoneId: "Z1D633PJN98FT9", mailFromDomain: "bounce.example.com" } } });
-        const evaluations = await Promise.all([stackConfig("prod"), withZone].map((stack) => evaluateStack(stack)));
+        const withSuccessor = withSettings(stackConfig("prod"), { successor: { name: "myapp-prod-v2", signIn: { with: ["email"] }, phase: "side-by-side" } });
+        const evaluations = await Promise.all([stackConfig("prod"), withZone, withSuccessor].map((stack) => evaluateStack(stack)));
         const types = new Set(evaluations.flatMap(({ resources }) => resources.filter((resource) => resource.custom).map((resource) => resource.type)));
         assert.deepEqual([...types].sort(), Object.keys(providerActions).sort(), "every registered type has its actions listed");
         for (const [type, actions] of Object.entries(providerActions)) {
@@ -99,5 +109,11 @@ describe("the deployer's IAM policy (iam/deployer-policy.json)", () => {
         assert.ok(statement);
         assert.deepEqual(statement.Condition, { StringEquals: { "iam:AWSServiceName": "email.cognito-idp.amazonaws.com" } });
         assert.match(listOf(statement.Resource)[0], /role\/aws-service-role\/email\.cognito-idp\.amazonaws\.com\/AWSServiceRoleForAmazonCognitoIdpEmailService$/);
+    });
+
+    it("passes the successor's migration role to Lambda only", () => {
+        const statement = policy.Statement.find((candidate) => listOf(candidate.Action).includes("iam:PassRole"));
+        assert.ok(statement);
+        assert.deepEqual(statement.Condition, { StringEquals: { "iam:PassedToService": "lambda.amazonaws.com" } });
     });
 });
