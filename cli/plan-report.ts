@@ -130,11 +130,13 @@ function migrationOf(outputs: Record<string, unknown>): Pick<PlanReport, "migrat
 /**
  * Evaluates the stack's program offline and runs the policy pack over what it registers, as
  * `pulumi preview --policy-pack policy-pack [--policy-pack-config <baseline>]` would, without the provider's diff.
+ * With the deployed outputs (from a state export), resources read what the stack has deployed, as after a refresh.
  * Throws StackFileError / StackConfigError for a stack that cannot be read or validated.
  */
-export async function planStack(projectDir: string, stack: string, policyConfig?: PolicyConfigFile): Promise<PlanReport> {
+export async function planStack(projectDir: string, stack: string, policyConfig?: PolicyConfigFile,
+    deployedOutputs?: Readonly<Record<string, Record<string, unknown>>>): Promise<PlanReport> {
     const stackConfig = readStackConfig(projectDir, stack);
-    const evaluation = await evaluateStack(stackConfig, { deployedIds: deployedIdsOf(policyConfig?.baseline) });
+    const evaluation = await evaluateStack(stackConfig, { deployedIds: deployedIdsOf(policyConfig?.baseline), deployedOutputs });
     const policies = await runPolicies(allPolicies, evaluation.resources, policyConfig?.config ?? {});
     const baseline = policyConfig?.baseline;
     return {

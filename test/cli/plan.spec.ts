@@ -53,6 +53,23 @@ describe("npm run plan", () => {
             assert.match(out, /\n {4}Once SES shows it verified, run `pulumi up --refresh` .* the pool switches to SES, sending as no-reply@dev\.example\.com\.\n/);
         });
 
+        it("shows SES (DEVELOPER) for a deployed stack whose state export has the identity verified, and no warning", async () => {
+            const state = path.join(repoRoot, "test", "fixtures", "state", "dev.json");
+            const { code, out, err } = await plan(project, "--stack", "dev", "--state", state);
+            assert.strictEqual(err, "");
+            assert.strictEqual(code, 0);
+            assert.match(out, /emailConfiguration\.emailSendingAccount: DEVELOPER\n.*emailConfiguration\.fromEmailAddress: no-reply@dev\.example\.com\n/s);
+            assert.doesNotMatch(out, /warning:/);
+        });
+
+        it("refuses the state export of another stack: exit 2, naming the file and both stacks", async () => {
+            const state = path.join(repoRoot, "test", "fixtures", "state", "dev.json");
+            const { code, out, err } = await plan(project, "--stack", "staging", "--state", state);
+            assert.strictEqual(code, 2);
+            assert.strictEqual(out, "");
+            assert.match(err, /^error: .*dev\.json: .*"dev", not "staging"\n$/);
+        });
+
         it("prints the same as one JSON document with --json", async () => {
             const { code, out } = await plan(project, "--stack", "staging", "--json");
             assert.strictEqual(code, 0);
