@@ -6,8 +6,8 @@ import { isReadFailure } from "./read-failures";
 import { LivePool, readPoolById } from "../aws/read-pool";
 import { readProjectName } from "../aws/urns";
 import { stackFilePath } from "../offline/stack-files";
-import { parseOptions, stackName } from "./args";
-import { CommandIO, ExitCode, InputFileError, reportingBadInput, runAsProcess } from "./command";
+import { stackName } from "./args";
+import { InputFileError, optionsCommand, runAsProcess } from "./command";
 
 export const adoptUsage = `usage: npm run adopt -- --stack <name> --pool-id <id> [--region <region>] [--force]
 
@@ -26,42 +26,35 @@ const options = {
     help: { type: "boolean" },
 } as const;
 
-export async function main(argv: readonly string[], io: CommandIO): Promise<ExitCode> {
-    return reportingBadInput(io, adoptUsage, async () => {
-        const args = parseOptions(argv, options);
-        if (args.help) {
-            io.stdout(`${adoptUsage}\n`);
-            return 0;
+export const main = optionsCommand(adoptUsage, options, async (args, io) => {
+    const stack = stackName(args.stack, "--stack");
+    const project = readProjectName(io.projectDir);
+    const stackFile = stackFilePath(io.projectDir, stack);
+    const refuseExisting = () => new InputFileError(`${stackFile} exists: pass --force to replace it`);
+    if (fs.existsSync(stackFile) && !args.force) {
+        throw refuseExisting();
+    }
+    let live: LivePool;
+    try {
+        live = await readPoolById(args["pool-id"], args.region);
+    } catch (error) {
+        if (isReadFailure(error)) {
+            io.stderr(`error: ${error.message}\n`);
+            return 2;
         }
-        const stack = stackName(args.stack, "--stack");
-        const project = readProjectName(io.projectDir);
-        const stackFile = stackFilePath(io.projectDir, stack);
-        const refuseExisting = () => new InputFileError(`${stackFile} exists: pass --force to replace it`);
-        if (fs.existsSync(stackFile) && !args.force) {
+        throw error;
+    }
+    const adoption = adoptionOf(live, { project, stack });
+    await editFileLocked(stackFile, async (locked) => {
+        // Checked again under the lock: another command may have written the file while AWS was read.
+        if (locked.text !== undefined && !args.force) {
             throw refuseExisting();
         }
-        let live: LivePool;
-        try {
-            live = await readPoolById(args["pool-id"], args.region);
-        } catch (error) {
-            if (isReadFailure(error)) {
-                io.stderr(`error: ${error.message}\n`);
-                return 2;
-            }
-            throw error;
-        }
-        const adoption = adoptionOf(live, { project, stack });
-        await editFileLocked(stackFile, async (locked) => {
-            // Checked again under the lock: another command may have written the file while AWS was read.
-            if (locked.text !== undefined && !args.force) {
-                throw refuseExisting();
-            }
-            locked.write(adoptedStackFile({ adoption, poolId: args["pool-id"], region: live.region, capturedAt: new Date() }));
-        });
-        io.stdout(report(stackFile, live, adoption));
-        return isClean(adoption) ? 0 : 1;
+        locked.write(adoptedStackFile({ adoption, poolId: args["pool-id"], region: live.region, capturedAt: new Date() }));
     });
-}
+    io.stdout(report(stackFile, live, adoption));
+    return isClean(adoption) ? 0 : 1;
+});
 
 function report(stackFile: string, live: LivePool, adoption: Adoption): string {
     const clients = live.clients.map((client) => `${client.ClientName} (${client.ClientSecret ? "confidential" : "public"})`);

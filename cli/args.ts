@@ -13,7 +13,7 @@ export interface OptionSpec {
     readonly required?: boolean;
 }
 
-type ParsedOptions<Spec extends Record<string, OptionSpec>> = {
+export type ParsedOptions<Spec extends Record<string, OptionSpec>> = {
     readonly [Name in keyof Spec]: Spec[Name]["type"] extends "boolean"
         ? boolean
         : Spec[Name]["required"] extends true ? string : string | undefined;

@@ -8,8 +8,8 @@ import { describeSesAccount, readSesAccount } from "../aws/ses-account";
 import { exportStackState, exportedPoolId, readStackOutputs, readStateFile, stackResourceOutputs, StackStateError } from "./stack-state";
 import { programUrns, readProjectName, stateUrns } from "../aws/urns";
 import { Baseline, StateExport, baselineFromStateExport, policyConfigFor } from "cognito-user-pool-policies";
-import { parseOptions, stackName, UsageError } from "./args";
-import { CommandIO, ExitCode, reportingBadInput, runAsProcess } from "./command";
+import { ParsedOptions, stackName, UsageError } from "./args";
+import { CommandIO, ExitCode, optionsCommand, runAsProcess } from "./command";
 
 export const baselineUsage = `usage: npm run baseline -- --stack <name> [--state <export.json>] [--out <file>]
                             [--from-aws [--pool-id <id>] [--region <region>]] [--check]
@@ -36,36 +36,29 @@ const options = {
     help: { type: "boolean" },
 } as const;
 
-type Options = ReturnType<typeof parseOptions<typeof options>>;
+type Options = ParsedOptions<typeof options>;
 
-export async function main(argv: readonly string[], io: CommandIO): Promise<ExitCode> {
-    return reportingBadInput(io, baselineUsage, async () => {
-        const args = parseOptions(argv, options);
-        if (args.help) {
-            io.stdout(`${baselineUsage}\n`);
-            return 0;
+export const main = optionsCommand(baselineUsage, options, async (args, io) => {
+    if (args.stack === undefined) {
+        throw new UsageError("missing --stack");
+    }
+    const stack = stackName(args.stack, "--stack");
+    if (!args["from-aws"] && !args.check && (args["pool-id"] !== undefined || args.region !== undefined)) {
+        throw new UsageError("--pool-id and --region read from AWS: add --from-aws or --check");
+    }
+    if (args.check && args.out !== undefined) {
+        throw new UsageError("--check writes nothing: drop --out");
+    }
+    try {
+        return args.check ? await check(stack, args, io) : await writeBaseline(stack, args, io);
+    } catch (error) {
+        if (isReadFailure(error)) {
+            io.stderr(`error: ${error.message}\n`);
+            return 2;
         }
-        if (args.stack === undefined) {
-            throw new UsageError("missing --stack");
-        }
-        const stack = stackName(args.stack, "--stack");
-        if (!args["from-aws"] && !args.check && (args["pool-id"] !== undefined || args.region !== undefined)) {
-            throw new UsageError("--pool-id and --region read from AWS: add --from-aws or --check");
-        }
-        if (args.check && args.out !== undefined) {
-            throw new UsageError("--check writes nothing: drop --out");
-        }
-        try {
-            return args.check ? await check(stack, args, io) : await writeBaseline(stack, args, io);
-        } catch (error) {
-            if (isReadFailure(error)) {
-                io.stderr(`error: ${error.message}\n`);
-                return 2;
-            }
-            throw error;
-        }
-    });
-}
+        throw error;
+    }
+});
 
 async function loadState(stack: string, stateFile: string | undefined): Promise<StateExport> {
     return (stateFile === undefined ? await exportStackState(stack) : readStateFile(path.resolve(stateFile))) as StateExport;

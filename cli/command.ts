@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { StackConfigError } from "../config/problems";
 import { StackFileError } from "../offline/stack-files";
-import { UsageError } from "./args";
+import { OptionSpec, ParsedOptions, parseOptions, UsageError } from "./args";
 import { FileWriteError } from "./atomic-write";
 import { staleBuildWarning } from "./stale-build";
 
@@ -49,6 +49,22 @@ export async function reportingBadInput<Code extends number = ExitCode>(io: Comm
         }
         throw error;
     }
+}
+
+/**
+ * A command of options (`--help` among them): parses the arguments, prints the usage for `--help`, and runs the
+ * body with the options, bad input reported as reportingBadInput reports it.
+ */
+export function optionsCommand<Spec extends Record<string, OptionSpec> & { help: OptionSpec }>(usage: string, spec: Spec,
+    body: (args: ParsedOptions<Spec>, io: CommandIO) => Promise<ExitCode>): (argv: readonly string[], io: CommandIO) => Promise<ExitCode> {
+    return (argv, io) => reportingBadInput(io, usage, async () => {
+        const args = parseOptions(argv, spec);
+        if (args.help) {
+            io.stdout(`${usage}\n`);
+            return 0;
+        }
+        return body(args, io);
+    });
 }
 
 /** The project this code belongs to: the nearest directory above it with a Pulumi.yaml (also from bin/). */

@@ -2,9 +2,9 @@ import { awsClients, closeClients, regionOfPoolId } from "../aws/clients";
 import { importCsv, MigrationPools, MigrationStatus, readMigrationStatus } from "../aws/migration-status";
 import { parseStackConfig } from "../config/settings";
 import { readStackConfig } from "../offline/stack-files";
-import { parseOptions, stackName } from "./args";
+import { stackName } from "./args";
 import { writeFileLocked } from "./atomic-write";
-import { CommandIO, ExitCode, InputFileError, reportingBadInput, runAsProcess } from "./command";
+import { InputFileError, optionsCommand, runAsProcess } from "./command";
 import { isReadFailure } from "./read-failures";
 import { readStackOutputs } from "./stack-state";
 
@@ -46,53 +46,46 @@ function statusText(stack: string, pools: MigrationPools, status: MigrationStatu
     ].join("\n");
 }
 
-export async function main(argv: readonly string[], io: CommandIO): Promise<ExitCode> {
-    return reportingBadInput(io, migrationUsage, async () => {
-        const args = parseOptions(argv, options);
-        if (args.help) {
-            io.stdout(`${migrationUsage}\n`);
-            return 0;
-        }
-        const stack = stackName(args.stack, "--stack");
-        const stackConfig = readStackConfig(io.projectDir, stack);
-        const successor = parseStackConfig(stackConfig.config, { project: stackConfig.project, stack }).successor;
-        if (successor === undefined) {
-            throw new InputFileError(`stack ${stack} declares no successor pool (cognito-user-pool:successor in Pulumi.${stack}.yaml)`);
-        }
+export const main = optionsCommand(migrationUsage, options, async (args, io) => {
+    const stack = stackName(args.stack, "--stack");
+    const stackConfig = readStackConfig(io.projectDir, stack);
+    const successor = parseStackConfig(stackConfig.config, { project: stackConfig.project, stack }).successor;
+    if (successor === undefined) {
+        throw new InputFileError(`stack ${stack} declares no successor pool (cognito-user-pool:successor in Pulumi.${stack}.yaml)`);
+    }
+    try {
+        const pools = migrationPools(stack, await readStackOutputs(stack));
+        const clients = await awsClients(args.region ?? regionOfPoolId(pools.fromPoolId));
         try {
-            const pools = migrationPools(stack, await readStackOutputs(stack));
-            const clients = await awsClients(args.region ?? regionOfPoolId(pools.fromPoolId));
-            try {
-                const status = await readMigrationStatus(clients.cognito, pools, clients.region);
-                io.stdout(statusText(stack, pools, status));
-                if (args.csv !== undefined) {
-                    const [signIn] = successor.userPool.signIn.with;
-                    const usernameAttribute = successor.userPool.signIn.with.includes("username") ? undefined
-                        : signIn === "phone" ? "phone_number" : "email";
-                    await writeFileLocked(args.csv, await importCsv(clients.cognito, pools.toPoolId, status.remaining, clients.region, usernameAttribute));
-                    io.stdout(`wrote ${args.csv}: ${status.remaining.length} users for a user import job into ${pools.toPoolId}\n`);
-                }
-                if (args.finish && status.remaining.length > 0 && !args["users-remain-ok"]) {
-                    io.stderr(`refused: ${status.remaining.length} users of the current pool have not migrated; the finish phase ` +
-                        "removes the trigger that would move them. Import them (--csv), or pass --users-remain-ok to go ahead.\n");
-                    return 1;
-                }
-                if (args.finish) {
-                    io.stdout(`ready: set cognito-user-pool:successor.phase to finish in Pulumi.${stack}.yaml and run \`pulumi up\`\n`);
-                }
-                return 0;
-            } finally {
-                closeClients(clients);
+            const status = await readMigrationStatus(clients.cognito, pools, clients.region);
+            io.stdout(statusText(stack, pools, status));
+            if (args.csv !== undefined) {
+                const [signIn] = successor.userPool.signIn.with;
+                const usernameAttribute = successor.userPool.signIn.with.includes("username") ? undefined
+                    : signIn === "phone" ? "phone_number" : "email";
+                await writeFileLocked(args.csv, await importCsv(clients.cognito, pools.toPoolId, status.remaining, clients.region, usernameAttribute));
+                io.stdout(`wrote ${args.csv}: ${status.remaining.length} users for a user import job into ${pools.toPoolId}\n`);
             }
-        } catch (error) {
-            if (isReadFailure(error)) {
-                io.stderr(`error: ${error.message}\n`);
-                return 2;
+            if (args.finish && status.remaining.length > 0 && !args["users-remain-ok"]) {
+                io.stderr(`refused: ${status.remaining.length} users of the current pool have not migrated; the finish phase ` +
+                    "removes the trigger that would move them. Import them (--csv), or pass --users-remain-ok to go ahead.\n");
+                return 1;
             }
-            throw error;
+            if (args.finish) {
+                io.stdout(`ready: set cognito-user-pool:successor.phase to finish in Pulumi.${stack}.yaml and run \`pulumi up\`\n`);
+            }
+            return 0;
+        } finally {
+            closeClients(clients);
         }
-    });
-}
+    } catch (error) {
+        if (isReadFailure(error)) {
+            io.stderr(`error: ${error.message}\n`);
+            return 2;
+        }
+        throw error;
+    }
+});
 
 if (require.main === module) {
     runAsProcess(main);

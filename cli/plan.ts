@@ -1,5 +1,5 @@
 import * as path from "path";
-import { parseOptions, stackName } from "./args";
+import { stackName } from "./args";
 import { planStack } from "./plan-report";
 import { renderPlanText } from "./plan-text";
 import { readPolicyConfigFile } from "./policy-config-file";
@@ -8,7 +8,7 @@ import { deployedOutputsOf } from "../offline/evaluate";
 import { isReadFailure } from "./read-failures";
 import { readStateFile } from "./stack-state";
 import { readProjectName } from "../aws/urns";
-import { CommandIO, ExitCode, InputFileError, reportingBadInput, runAsProcess } from "./command";
+import { InputFileError, optionsCommand, runAsProcess } from "./command";
 
 const planUsage = `usage: npm run plan -- --stack <name> [--baseline <policy-config file>] [--state <stack export file>] [--json]
 
@@ -24,25 +24,18 @@ const options = {
     help: { type: "boolean" },
 } as const;
 
-export async function main(argv: readonly string[], io: CommandIO): Promise<ExitCode> {
-    return reportingBadInput(io, planUsage, async () => {
-        const args = parseOptions(argv, options);
-        if (args.help) {
-            io.stdout(`${planUsage}\n`);
-            return 0;
-        }
-        const stack = stackName(args.stack, "--stack");
-        const policyConfig = args.baseline === undefined ? undefined : readPolicyConfigFile(path.resolve(args.baseline));
-        const mismatch = policyConfig?.baseline && baselineMismatch(policyConfig.baseline, stack, readProjectName(io.projectDir));
-        if (mismatch) {
-            throw new InputFileError(`baseline ${policyConfig.file}: ${mismatch}`);
-        }
-        const deployedOutputs = args.state === undefined ? undefined : readDeployedOutputs(path.resolve(args.state), stack, io.projectDir);
-        const report = await planStack(io.projectDir, stack, policyConfig, deployedOutputs);
-        io.stdout(args.json ? `${JSON.stringify(report, null, 2)}\n` : renderPlanText(report));
-        return report.blocked ? 1 : 0;
-    });
-}
+export const main = optionsCommand(planUsage, options, async (args, io) => {
+    const stack = stackName(args.stack, "--stack");
+    const policyConfig = args.baseline === undefined ? undefined : readPolicyConfigFile(path.resolve(args.baseline));
+    const mismatch = policyConfig?.baseline && baselineMismatch(policyConfig.baseline, stack, readProjectName(io.projectDir));
+    if (mismatch) {
+        throw new InputFileError(`baseline ${policyConfig.file}: ${mismatch}`);
+    }
+    const deployedOutputs = args.state === undefined ? undefined : readDeployedOutputs(path.resolve(args.state), stack, io.projectDir);
+    const report = await planStack(io.projectDir, stack, policyConfig, deployedOutputs);
+    io.stdout(args.json ? `${JSON.stringify(report, null, 2)}\n` : renderPlanText(report));
+    return report.blocked ? 1 : 0;
+});
 
 /** The outputs of what a state export of this stack and project holds, by URN; anything else is exit 2. */
 function readDeployedOutputs(file: string, stack: string, projectDir: string): Record<string, Record<string, unknown>> {

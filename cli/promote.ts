@@ -5,8 +5,8 @@ import type { PolicyPackConfig } from "../offline/run-policies";
 import type { Baseline } from "cognito-user-pool-policies";
 import { promotionRefusals } from "../promotion/guard";
 import { preparePromotion, Promotion } from "../promotion/promotion";
-import { parseOptions, stackName, UsageError } from "./args";
-import { CommandIO, ExitCode, reportingBadInput, runAsProcess } from "./command";
+import { stackName, UsageError } from "./args";
+import { CommandIO, ExitCode, optionsCommand, runAsProcess } from "./command";
 import { readPolicyConfigFile } from "./policy-config-file";
 import { renderPromotionText } from "./promote-text";
 
@@ -27,35 +27,28 @@ const options = {
     help: { type: "boolean" },
 } as const;
 
-export async function main(argv: readonly string[], io: CommandIO): Promise<ExitCode> {
-    return reportingBadInput(io, promoteUsage, async () => {
-        const args = parseOptions(argv, options);
-        if (args.help) {
-            io.stdout(`${promoteUsage}\n`);
-            return 0;
-        }
-        const from = stackName(args.from, "--from");
-        const to = stackName(args.to, "--to");
-        if (from === to) {
-            throw new UsageError("--from and --to name the same stack");
-        }
-        const policyConfig = args.baseline === undefined ? undefined : readPolicyConfigFile(path.resolve(args.baseline));
-        const request: Request = {
-            from,
-            to,
-            sourceText: readStackText(io.projectDir, from),
-            policyConfig: policyConfig?.config,
-            baseline: policyConfig?.baseline,
-            acceptWeaker: args["accept-weaker"] === true,
-        };
-        if (!args.write) {
-            return promote(request, readStackText(io.projectDir, to), undefined, io);
-        }
-        // The target is read once and written under its lock: a promotion running beside this one waits its turn.
-        return editFileLocked(stackFilePath(io.projectDir, to), (target) =>
-            promote(request, target.text ?? readStackText(io.projectDir, to), (text) => target.write(text), io));
-    });
-}
+export const main = optionsCommand(promoteUsage, options, async (args, io) => {
+    const from = stackName(args.from, "--from");
+    const to = stackName(args.to, "--to");
+    if (from === to) {
+        throw new UsageError("--from and --to name the same stack");
+    }
+    const policyConfig = args.baseline === undefined ? undefined : readPolicyConfigFile(path.resolve(args.baseline));
+    const request: Request = {
+        from,
+        to,
+        sourceText: readStackText(io.projectDir, from),
+        policyConfig: policyConfig?.config,
+        baseline: policyConfig?.baseline,
+        acceptWeaker: args["accept-weaker"] === true,
+    };
+    if (!args.write) {
+        return promote(request, readStackText(io.projectDir, to), undefined, io);
+    }
+    // The target is read once and written under its lock: a promotion running beside this one waits its turn.
+    return editFileLocked(stackFilePath(io.projectDir, to), (target) =>
+        promote(request, target.text ?? readStackText(io.projectDir, to), (text) => target.write(text), io));
+});
 
 interface Request {
     readonly from: string;

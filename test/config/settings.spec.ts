@@ -3,18 +3,7 @@ import { strict as assert } from "assert";
 import { parseStackSettings, StackConfigError } from "../../config";
 import { evaluateStack } from "../../offline/evaluate";
 import { stackConfig, withSettings } from "../support/program";
-
-const context = { project: "cognito-user-pool", stack: "dev" };
-
-function problemsOf(raw: Record<string, unknown>): readonly string[] {
-    try {
-        parseStackSettings(raw, context);
-    } catch (error) {
-        assert.ok(error instanceof StackConfigError, `expected a StackConfigError, got ${error}`);
-        return error.problems;
-    }
-    assert.fail("the settings were accepted");
-}
+import { context, problemsOf } from "./support/problems";
 
 const ses = { sender: "ses", from: "no-reply@example.com" };
 

@@ -1,5 +1,6 @@
 import { strict as assert } from "assert";
-import { parseStackSettings, StackConfigError } from "../../config";
+import { parseStackSettings } from "../../config";
+import { problemsOf as problemsIn } from "./support/problems";
 
 const context = { project: "cognito-user-pool", stack: "prod" };
 const current = {
@@ -8,13 +9,7 @@ const current = {
 };
 
 function problemsOf(raw: Record<string, unknown>): readonly string[] {
-    try {
-        parseStackSettings(raw, context);
-    } catch (error) {
-        assert.ok(error instanceof StackConfigError, `expected a StackConfigError, got ${error}`);
-        return error.problems;
-    }
-    assert.fail("the settings were accepted");
+    return problemsIn(raw, context);
 }
 
 describe("the successor key (cognito-user-pool:successor)", () => {

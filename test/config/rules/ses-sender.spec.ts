@@ -1,17 +1,12 @@
 import { strict as assert } from "assert";
 import { identityCovers, parseStackSettings, StackConfigError, StackContext } from "../../../config";
+import { problemsOf as settingsProblemsOf } from "../support/problems";
 
 const context: StackContext = { project: "cognito-user-pool", stack: "dev", region: "eu-west-1" };
 const arn = "arn:aws:ses:eu-west-1:123456789012:identity/example.com";
 
 function problemsOf(email: Record<string, unknown>, extra: Record<string, unknown> = {}): readonly string[] {
-    try {
-        parseStackSettings({ userPool: { email: { sender: "ses", from: "no-reply@example.com", ...email } }, ...extra }, context);
-    } catch (error) {
-        assert.ok(error instanceof StackConfigError, `expected a StackConfigError, got ${error}`);
-        return error.problems;
-    }
-    assert.fail("the settings were accepted");
+    return settingsProblemsOf({ userPool: { email: { sender: "ses", from: "no-reply@example.com", ...email } }, ...extra }, context);
 }
 
 describe("the SES sender's settings (config/ses-sender)", () => {

@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
-import { parseStackConfig, parseStackSettings, StackConfigError } from "../../../config";
+import { parseStackConfig, parseStackSettings, StackConfigError, StackContext } from "../../../config";
 
-export const context = { project: "cognito-user-pool", stack: "dev" };
+export const context: StackContext = { project: "cognito-user-pool", stack: "dev" };
 
 function problemsThrownBy(parse: () => unknown): readonly string[] {
     try {
@@ -14,8 +14,8 @@ function problemsThrownBy(parse: () => unknown): readonly string[] {
 }
 
 /** The problem lines for raw settings (the `cognito-user-pool:` keys without their namespace). */
-export function problemsOf(raw: Record<string, unknown>): readonly string[] {
-    return problemsThrownBy(() => parseStackSettings(raw, context));
+export function problemsOf(raw: Record<string, unknown>, stack: StackContext = context): readonly string[] {
+    return problemsThrownBy(() => parseStackSettings(raw, stack));
 }
 
 /** The problem lines for a whole config as Pulumi hands it to the program (`namespace:key` → string). */
