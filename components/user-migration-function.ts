@@ -20,10 +20,11 @@ export interface UserMigrationFunctionArgs {
 }
 
 /**
- * A supported Node.js runtime whose AWS SDK v3 the function uses (Lambda runtimes page: nodejs22.x is supported
- * until Node.js 22's end of life, April 2027; nodejs24.x after it).
+ * The newest supported Node.js runtime, whose AWS SDK v3 the function uses: nodejs24.x, deprecated Apr 30, 2028
+ * (nodejs22.x: Apr 30, 2027), lambda-nodejs.html "Lambda supports the following Node.js runtimes". Node.js 24
+ * drops callback-style handlers; this one is async.
  */
-const runtime = lambda.Runtime.NodeJS22dX;
+const runtime = lambda.Runtime.NodeJS24dX;
 
 /**
  * The old pool's client the function checks passwords through: nothing but ADMIN_USER_PASSWORD_AUTH, which

@@ -158,7 +158,7 @@ describe("npm run plan", () => {
             assert.match(out, /aws:cognito\/userPool:UserPool +auth-pool {2}\[protect, retainOnDelete\]\n(.*\n)*?.*name: myapp-prod\n/);
             assert.match(out, /aws:cognito\/userPool:UserPool +successor-pool {2}\[protect, retainOnDelete\]\n(.*\n)*?.*name: myapp-prod-v2\n/);
             assert.match(out, /lambdaConfig\.userMigration: arn:aws:lambda:ap-northeast-2:123456789012:function:successor-migration-function-\w+\n/);
-            assert.match(out, /aws:lambda\/function:Function +successor-migration-function\n.*runtime: nodejs22\.x\n/);
+            assert.match(out, /aws:lambda\/function:Function +successor-migration-function\n.*runtime: nodejs24\.x\n/);
             assert.match(out, /aws:iam\/role:Role +successor-migration-role\n.*assumedBy: lambda\.amazonaws\.com\n/);
             assert.match(out, /FindUsersAndCheckPasswordsInTheOldPool: Allow cognito-idp:AdminGetUser, cognito-idp:ListUsers, cognito-idp:AdminInitiateAuth on arn:aws:cognito-idp:ap-northeast-2:123456789012:userpool\/ap-northeast-2_\w+\n/);
             assert.match(out, /aws:lambda\/permission:Permission +successor-invoke\n(.*\n)*?.*principal: cognito-idp\.amazonaws\.com\n/);

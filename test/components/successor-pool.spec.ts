@@ -70,7 +70,7 @@ describe("a successor pool (components/successor-pool.ts), per phase", () => {
                 sourceArn: (evaluation.outputs.migration as any).to.userPoolArn,
             });
             assert.match(permission.function, /^successor-migration-function-/);
-            assert.equal(fn.inputs.runtime, "nodejs22.x");
+            assert.equal(fn.inputs.runtime, "nodejs24.x");
             assert.equal(fn.inputs.handler, "lambda/user-migration.handler");
             assert.equal(fn.inputs.timeout, 5, "within Cognito's 5 s for a trigger");
         });
