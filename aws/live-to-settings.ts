@@ -185,7 +185,7 @@ function tier(pool: UserPoolType, findings: Findings): RawUserPool["tier"] {
 function fixedSettings(pool: UserPoolType, findings: Findings): Pick<RawUserPool, "signIn" | "attributes"> {
     const fixed = poolFromDescribeUserPool(pool);
     if (pool.UsernameConfiguration === undefined) {
-        findings.note("UsernameConfiguration", "not reported: read as case sensitive, as Cognito makes a pool created without it");
+        findings.note("UsernameConfiguration", "not reported: written as caseSensitive: unset, so the program sends none (adding it would replace the pool)");
     }
     const usesUsername = fixed.usernameAttributes.length === 0;
     const signInAttributes = usesUsername ? fixed.aliasAttributes.filter((alias) => alias !== "preferred_username") : fixed.usernameAttributes;
@@ -197,7 +197,7 @@ function fixedSettings(pool: UserPoolType, findings: Findings): Pick<RawUserPool
         signIn: {
             with: usesUsername ? ["username", ...others] : others,
             preferredUsername: fixed.aliasAttributes.includes("preferred_username"),
-            caseSensitive: fixed.caseSensitive,
+            caseSensitive: fixed.caseSensitive ?? "unset",
         },
         attributes: attributeSettings(fixed.attributes, findings),
     };

@@ -32,8 +32,11 @@ export const signIn = section({
         input: "aliasAttributes",
         describe: "AliasAttributes",
     }),
-    caseSensitive: setting(z.boolean().default(false), {
-        doc: "Whether `Alice` and `alice` are different users.",
+    caseSensitive: setting(z.union([z.boolean(), z.literal("unset")], { error: "expected true, false or unset" }).default(false), {
+        doc: "Whether `Alice` and `alice` are different users. `unset` sends no usernameConfiguration, for a pool created " +
+            "without one (Cognito treats its user names as case-sensitive): adding the block would replace that pool " +
+            "(policy-pack/README.md). `npm run adopt` writes it for such a pool.",
+        allowed: "`true`, `false`, `unset`",
         input: "usernameConfiguration.caseSensitive",
         describe: "UsernameConfiguration.CaseSensitive",
     }),
@@ -55,7 +58,7 @@ export const signIn = section({
             ...(signIn.with.includes("username")
                 ? (aliases.length > 0 ? { aliasAttributes: aliases } : {})
                 : { usernameAttributes: others }),
-            usernameConfiguration: { caseSensitive: signIn.caseSensitive },
+            ...(signIn.caseSensitive === "unset" ? {} : { usernameConfiguration: { caseSensitive: signIn.caseSensitive } }),
         };
     },
 });

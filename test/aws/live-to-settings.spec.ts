@@ -88,6 +88,13 @@ describe("live pool → stack settings", () => {
         assert.deepStrictEqual(adopted.notes.map((note) => note.setting), ["DeletionProtection", "UserPoolTier", "UserAttributeUpdateSettings"]);
     });
 
+    it("writes caseSensitive: unset for a pool without UsernameConfiguration, so the program adds no block", () => {
+        const adopted = settingsFromLive(livePool({ UsernameConfiguration: undefined }));
+
+        assert.strictEqual(adopted.settings.userPool?.signIn?.caseSensitive, "unset");
+        assert.deepStrictEqual(adopted.notes.map((note) => note.setting), ["UsernameConfiguration"]);
+    });
+
     it("keeps the order of account recovery, and cannot express recovery by an administrator only", () => {
         const ordered = settingsFromLive(livePool({ AccountRecoverySetting: { RecoveryMechanisms: [
             { Name: "verified_email", Priority: 2 }, { Name: "verified_phone_number", Priority: 1 }] } }));

@@ -35,6 +35,22 @@ describe("user pool inputs (components/user-pool-args)", () => {
         });
     });
 
+    describe("case sensitivity: usernameConfiguration", () => {
+        it("sends the block with the value given, false by default", () => {
+            assert.deepEqual(userPoolArgs(poolWith({})).usernameConfiguration, { caseSensitive: false });
+            assert.deepEqual(userPoolArgs(poolWith({ signIn: { caseSensitive: true } })).usernameConfiguration, { caseSensitive: true });
+        });
+
+        it("sends no block when unset, as a pool created without one has (adding it would replace the pool)", () => {
+            assert.ok(!("usernameConfiguration" in userPoolArgs(poolWith({ signIn: { caseSensitive: "unset" } }))));
+        });
+
+        it("refuses any other value, naming what is allowed", () => {
+            assert.throws(() => poolWith({ signIn: { caseSensitive: "yes" } }),
+                /userPool\.signIn\.caseSensitive: got "yes"; expected true, false or unset/);
+        });
+    });
+
     it("maps custom attributes of each type with their constraints, never required", () => {
         const schemas = schemaArgs(poolWith({ attributes: { required: [], custom: [
             { name: "tenant", type: "string", minLength: 1, maxLength: 64 },

@@ -263,6 +263,34 @@ describe("the stacks under the policy pack, end to end (baselines from `npm run 
         });
     });
 
+    describe("a pool deployed without usernameConfiguration (state built from a stack file with caseSensitive: unset)", () => {
+        let config: BaselineRun["config"];
+
+        before(async () => {
+            const deployedCopy = editedProject("dev", [["caseSensitive: false", "caseSensitive: unset"]], copies);
+            const stack = readStackConfig(deployedCopy.dir, "dev");
+            const exported = stateExportOf(await evaluateStack(stack), stack.project, "dev", stack.config["aws:region"]);
+            const stateFile = deployedCopy.write("state-dev-unset.json", JSON.stringify(exported, null, 2));
+            config = runBaselineCommand("dev", stateFile, path.join(scratch, "policy-baseline.dev-unset.json")).config;
+        });
+
+        const previewWith = (caseSensitive: string) =>
+            previewUnderPolicies(editedProject("dev", [["caseSensitive: false", `caseSensitive: ${caseSensitive}`]], copies).dir, "dev", config);
+
+        it("passes while the stack file leaves it unset", async () => {
+            assertNoMandatory(await previewWith("unset"));
+        });
+
+        for (const value of [false, true]) {
+            it(`fails when the stack file sets caseSensitive: ${value} (the provider would add the block and replace the pool)`, async () => {
+                assertOnlyViolation((await previewWith(String(value))).verdicts, {
+                    policy: POLICY_NAMES.signInOptionsUnchanged, resource: "auth-pool",
+                    setting: "usernameConfiguration.caseSensitive", deployed: undefined, proposed: value,
+                });
+            });
+        }
+    });
+
     describe("a changeable setting in a stack file passes", () => {
         const cases: {
             stack: Stack;

@@ -32,7 +32,9 @@ function sameList(a: string[], b: string[]): boolean {
 }
 
 /**
- * The changes to a pool's fixed settings that Cognito cannot apply. Settings unknown during preview are
+ * The changes to a pool's fixed settings that Cognito cannot apply. A usernameConfiguration block that appears
+ * or vanishes counts: `case_sensitive` is ForceNew in terraform-provider-aws user_pool.go, and terraform-plugin-sdk
+ * v2 `finalizeDiff` sets RequiresNew when Old != New, "" (no block) included. Settings unknown during preview are
  * skipped (they are judged again on update, when known). The name is not among them: UpdateUserPool takes
  * PoolName, and terraform-provider-aws updates `name` in place since 6.6.0 (CHANGELOG, PR #42639).
  */
@@ -56,7 +58,10 @@ export function poolChanges(deployed: PoolFixedSettings, next: PoolSettingsFromP
             setting: "usernameConfiguration.caseSensitive",
             deployed: deployed.caseSensitive,
             proposed: next.caseSensitive,
-            reason: `Cognito fixes username case sensitivity at creation: ${REPLACES_POOL}`,
+            reason: deployed.caseSensitive === undefined || next.caseSensitive === undefined
+                ? `adding usernameConfiguration to a pool created without it, or removing it, changes case_sensitive, which ` +
+                  `the provider cannot update: ${REPLACES_POOL}`
+                : `Cognito fixes username case sensitivity at creation: ${REPLACES_POOL}`,
         });
     }
     if (!isUnknown(next.attributes)) {

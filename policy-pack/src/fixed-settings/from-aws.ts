@@ -4,7 +4,7 @@ import {
     describe,
     finishAttributes,
     normalizeAttribute,
-    normalizeBoolean,
+    requireBoolean,
     normalizeNameList,
 } from "./normalize";
 import { ALIAS_ATTRIBUTE_VALUES, Baseline, BaselineClient, BaselineEmailIdentity, BaselineUserPool, USERNAME_ATTRIBUTE_VALUES } from "./types";
@@ -26,7 +26,7 @@ function requireString(v: unknown, where: string): string {
  * A pool's fixed settings from a DescribeUserPool response (`{UserPool: {...}}`, or the UserPool object itself),
  * as the AWS SDK returns it. AWS lists every standard attribute; those at Cognito's default are left out, and
  * `dev:custom:x` / `custom:x` become `custom:x`, so that the result equals what the state of the same pool gives.
- * No UsernameConfiguration in the response means case-sensitive (Cognito's default).
+ * No UsernameConfiguration in the response leaves caseSensitive out, as the provider's state does.
  */
 export function poolFromDescribeUserPool(response: unknown): Omit<BaselineUserPool, "region"> {
     const pool = isObject(response) && isObject(response.UserPool) ? response.UserPool : response;
@@ -66,7 +66,7 @@ export function poolFromDescribeUserPool(response: unknown): Omit<BaselineUserPo
         name: requireString(pool.Name, `${where}.Name`),
         usernameAttributes: normalizeNameList(pool.UsernameAttributes, `${where}.UsernameAttributes`, USERNAME_ATTRIBUTE_VALUES),
         aliasAttributes: normalizeNameList(pool.AliasAttributes, `${where}.AliasAttributes`, ALIAS_ATTRIBUTE_VALUES),
-        caseSensitive: normalizeBoolean(isObject(uc) ? uc.CaseSensitive : undefined, true, `${where}.UsernameConfiguration.CaseSensitive`),
+        ...(isObject(uc) ? { caseSensitive: requireBoolean(uc.CaseSensitive, `${where}.UsernameConfiguration.CaseSensitive`) } : {}),
         attributes: finishAttributes(attributes, `${where}.SchemaAttributes`),
     };
 }

@@ -6,6 +6,7 @@ import {
     normalizeAttribute,
     normalizeBoolean,
     normalizeNameList,
+    requireBoolean,
 } from "./normalize";
 import { ClientFixedSettings, FixedAttribute, PoolFixedSettings } from "./types";
 import { MaybeUnknown, isUnknown, readKnown } from "./unknown";
@@ -25,7 +26,8 @@ export interface PoolSettingsFromProps {
     name: MaybeUnknown<string | undefined>;
     usernameAttributes: MaybeUnknown<string[]>;
     aliasAttributes: MaybeUnknown<string[]>;
-    caseSensitive: MaybeUnknown<boolean>;
+    /** Undefined when the pool has no `usernameConfiguration` block. */
+    caseSensitive: MaybeUnknown<boolean | undefined>;
     attributes: MaybeUnknown<FixedAttribute[]>;
 }
 
@@ -75,8 +77,8 @@ export function attributesFromSchemas(schemas: unknown, where = "schemas"): Fixe
 
 /**
  * Reads a UserPool's fixed settings from its inputs (policy `args.props`, or state `inputs`/`outputs`).
- * Absent `usernameConfiguration` reads as case-sensitive: that is what Cognito's API gives a pool created
- * without it (the provider sends nothing then).
+ * An absent `usernameConfiguration` stays absent (caseSensitive undefined): the provider sends none then, and
+ * replaces the pool when the block is added later (policy-pack/README.md, "Values the program leaves out").
  */
 export function poolSettingsFromProps(props: Props): PoolSettingsFromProps {
     return {
@@ -85,7 +87,7 @@ export function poolSettingsFromProps(props: Props): PoolSettingsFromProps {
         aliasAttributes: readKnown(() => normalizeNameList(props.aliasAttributes, "aliasAttributes")),
         caseSensitive: readKnown(() => {
             const uc = props.usernameConfiguration;
-            return normalizeBoolean(uc === undefined || uc === null ? undefined : uc.caseSensitive, true, "usernameConfiguration.caseSensitive");
+            return uc === undefined || uc === null ? undefined : requireBoolean(uc.caseSensitive, "usernameConfiguration.caseSensitive");
         }),
         attributes: readKnown(() => attributesFromSchemas(props.schemas)),
     };
@@ -115,7 +117,9 @@ export function requireKnownPool(read: PoolSettingsFromProps, where: string): Po
     if (read.name === undefined) {
         throw new FixedSettingsReadError(`${where}.name: the pool has no name`);
     }
-    return read as PoolFixedSettings;
+    const { caseSensitive, ...settings } = read as PoolFixedSettings;
+    // Absent, not undefined: a baseline from state then equals one from DescribeUserPool.
+    return caseSensitive === undefined ? settings : { ...settings, caseSensitive };
 }
 
 export function requireKnownClient(read: ClientSettingsFromProps, where: string): ClientFixedSettings & { userPoolId?: string } {

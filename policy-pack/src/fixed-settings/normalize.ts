@@ -84,6 +84,14 @@ export function normalizeBoolean(raw: unknown, dflt: boolean, where: string): bo
     throw new FixedSettingsReadError(`${where}: expected true or false, got ${describe(raw)}`);
 }
 
+/** A boolean the source must hold (the provider's `Required`), as normalizeBoolean reads it. */
+export function requireBoolean(raw: unknown, where: string): boolean {
+    if (raw === undefined || raw === null) {
+        throw new FixedSettingsReadError(`${where}: expected true or false, got ${describe(raw)}`);
+    }
+    return normalizeBoolean(raw, false, where);
+}
+
 /** Constraints arrive as strings from the provider and the API; "" and absent mean "no limit". */
 export function normalizeNumber(raw: unknown, where: string): number | undefined {
     if (raw === undefined || raw === null || raw === "") {

@@ -39,8 +39,12 @@ const USER_POOL_SHAPE = s.object({
     name: s.string(),
     usernameAttributes: s.list(s.enumOf(USERNAME_ATTRIBUTE_VALUES), "Sorted; [] when none."),
     aliasAttributes: s.list(s.enumOf(ALIAS_ATTRIBUTE_VALUES), "Sorted; [] when none."),
-    caseSensitive: s.boolean("Absent in the source reads as true: Cognito's API default for a pool created without UsernameConfiguration."),
     attributes: s.list(ATTRIBUTE_SHAPE, "Sorted by name: every custom attribute, and each standard one that differs from Cognito's default for it."),
+}, {
+    caseSensitive: s.boolean(
+        "UsernameConfiguration.CaseSensitive. Absent: the pool has no UsernameConfiguration (Cognito treats its user names " +
+        "as case-sensitive), and adding one replaces the pool.",
+    ),
 });
 
 const CLIENT_SHAPE = s.object({

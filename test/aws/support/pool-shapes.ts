@@ -184,6 +184,20 @@ export const poolShapes = {
             WriteAttributes: ["name"],
         }],
     },
+    /**
+     * Made with the API (or before 2020) without UsernameConfiguration: Cognito treats its user names as
+     * case-sensitive, and the provider would replace it if the program added the block.
+     */
+    "without username configuration": {
+        pool: {
+            ...common,
+            PoolName: "api-without-username-configuration",
+            MfaConfiguration: "OFF",
+            Schema: [requiredEmail],
+            EmailConfiguration: { EmailSendingAccount: "COGNITO_DEFAULT" },
+        },
+        clients: [webClient],
+    },
 } satisfies Record<string, PoolShape>;
 
 export type PoolShapeName = keyof typeof poolShapes;

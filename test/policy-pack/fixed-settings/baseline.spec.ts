@@ -46,9 +46,9 @@ describe("fixed-settings: baseline format", () => {
             "baseline.stack: missing",
             'baseline.source: expected one of "pulumi-state", "aws", got "terraform"',
             `${p}.usernameAttributes[0]: expected one of "email", "phone_number", got "emial"`,
-            `${p}.caseSensitive: expected true or false, got "no"`,
             `${p}.attributes[0].dataType: expected one of "String", "Number", "DateTime", "Boolean", got "Text"`,
             `${p}.attributes[1].constraints.maxLength: expected a number, got "2048"`,
+            `${p}.caseSensitive: expected true or false, got "no"`,
             `baseline.clients[${JSON.stringify(clientUrn())}].generateSecret: expected true or false, got number 0`,
         ]);
     });
@@ -60,7 +60,7 @@ describe("fixed-settings: baseline format", () => {
         b.clients[clientUrn()].userPool = "urn:pulumi:dev::x::y::z";
         b.userPools[poolUrn()].attributes[0].name = "tenant_id";
         const problems = problemsOf(b).join("\n");
-        assert.match(problems, /\.caseSensitve: unknown key \(expected id, region, name, usernameAttributes, aliasAttributes, caseSensitive, attributes\)/);
+        assert.match(problems, /\.caseSensitve: unknown key \(expected id, region, name, usernameAttributes, aliasAttributes, attributes, caseSensitive\)/);
         assert.match(problems, /baseline\.userPools\["auth-pool"\]: key is not a Pulumi URN/);
         assert.match(problems, /\.userPool: "urn:pulumi:dev::x::y::z" is not a key of userPools/);
         assert.match(problems, /attributes\[0\]\.name: "tenant_id" is neither a standard attribute nor "custom:<name>" \(did you mean "custom:tenant_id"\?\)/);
@@ -84,7 +84,8 @@ describe("fixed-settings: baseline format", () => {
         const schema = BASELINE_JSON_SCHEMA as any;
         assert.deepStrictEqual(schema.required, ["source", "stack", "capturedAt", "userPools", "clients", "emailIdentities"]);
         const pool = schema.properties.userPools.additionalProperties;
-        assert.deepStrictEqual(pool.required, ["id", "region", "name", "usernameAttributes", "aliasAttributes", "caseSensitive", "attributes"]);
+        assert.deepStrictEqual(pool.required, ["id", "region", "name", "usernameAttributes", "aliasAttributes", "attributes"]);
+        assert.deepStrictEqual(pool.properties.caseSensitive.type, "boolean");
         assert.strictEqual(pool.additionalProperties, false);
         assert.deepStrictEqual(pool.properties.attributes.items.properties.dataType.enum, ["String", "Number", "DateTime", "Boolean"]);
         assert.deepStrictEqual(schema.properties.clients.additionalProperties.required, ["id", "region", "name", "userPool", "generateSecret"]);

@@ -43,11 +43,33 @@ describe("policy cognito-sign-in-options-unchanged", () => {
         assert.match(message, /aliasAttributes is fixed at creation[\s\S]*deployed: \[\][\s\S]*new: +\["preferred_username"\]/);
     });
 
-    it("fails a change of case sensitivity, also when usernameConfiguration is dropped (Cognito's default: sensitive)", async () => {
+    it("fails a change of case sensitivity, and dropping usernameConfiguration (the provider replaces the pool)", async () => {
         const [changed] = await run(poolProps("dev", { usernameConfiguration: { caseSensitive: true } }));
         assert.match(changed, /usernameConfiguration\.caseSensitive is fixed at creation[\s\S]*deployed: false[\s\S]*new: +true/);
         const [dropped] = await run(poolProps("dev", { usernameConfiguration: undefined }));
-        assert.match(dropped, /usernameConfiguration\.caseSensitive[\s\S]*new: +true/);
+        assert.match(dropped, /usernameConfiguration\.caseSensitive[\s\S]*deployed: false[\s\S]*new: +\(absent\)/);
+        assert.match(dropped, /why: adding usernameConfiguration to a pool created without it, or removing it/);
+    });
+
+    describe("a pool deployed without usernameConfiguration (case-sensitive by Cognito's API default)", () => {
+        const withoutBlock = () => {
+            const more = withBaseline();
+            delete (more.config.baseline as ReturnType<typeof seedBaseline>).userPools[poolUrn()].caseSensitive;
+            return more;
+        };
+
+        it("passes while the program leaves the block out", async () => {
+            assert.deepStrictEqual(await run(poolProps("dev", { usernameConfiguration: undefined }), withoutBlock()), []);
+        });
+
+        for (const caseSensitive of [true, false]) {
+            it(`fails adding {caseSensitive: ${caseSensitive}}, and says to leave it out again`, async () => {
+                const [message, ...rest] = await run(poolProps("dev", { usernameConfiguration: { caseSensitive } }), withoutBlock());
+                assert.deepStrictEqual(rest, []);
+                assert.match(message, new RegExp(`deployed: \\(absent\\)\\n  new: +${caseSensitive}`));
+                assert.match(message, /instead: leave usernameConfiguration\.caseSensitive out again/);
+            });
+        }
     });
 
     it("follows a renamed pool through its alias", async () => {
