@@ -1,5 +1,5 @@
 import {
-    CognitoIdentityProviderClient, GetCSVHeaderCommand, paginateListUsers, UserType,
+    CognitoIdentityProviderClient, GetCSVHeaderCommand, paginateListGroups, paginateListUsers, UserType,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { legacySubClaim, migratedAttributes } from "../lambda/migration-settings";
 import { explainAwsError } from "./errors";
@@ -21,27 +21,43 @@ export interface MigrationStatus {
     readonly migratedUsers: number;
     /** The current pool's users without a counterpart in the new pool (by sub and custom:legacy_sub). */
     readonly remaining: readonly UserType[];
+    /**
+     * Groups of the current pool the new pool lacks: a migrated user's memberships move only into groups of the
+     * same name that exist in the new pool (lambda/group-memberships.ts).
+     */
+    readonly missingGroups: readonly string[];
 }
 
-async function listAllUsers(cognito: CognitoIdentityProviderClient, poolId: string, region: string): Promise<UserType[]> {
-    const users: UserType[] = [];
+/** Every item of every page of a pool's listing; an AWS error explained with the action and the pool. */
+async function readAll<Page, Item>(pages: AsyncIterable<Page>, items: (page: Page) => Item[] | undefined,
+    action: string, poolId: string, region: string): Promise<Item[]> {
+    const all: Item[] = [];
     try {
-        for await (const page of paginateListUsers({ client: cognito }, { UserPoolId: poolId })) {
-            users.push(...page.Users ?? []);
+        for await (const page of pages) {
+            all.push(...items(page) ?? []);
         }
     } catch (error) {
-        throw explainAwsError(error, { action: "ListUsers", target: `user pool ${poolId}`, region });
+        throw explainAwsError(error, { action, target: `user pool ${poolId}`, region });
     }
-    return users;
+    return all;
 }
+
+const listAllUsers = (cognito: CognitoIdentityProviderClient, poolId: string, region: string) =>
+    readAll(paginateListUsers({ client: cognito }, { UserPoolId: poolId }), (page) => page.Users, "ListUsers", poolId, region);
+
+const listGroupNames = async (cognito: CognitoIdentityProviderClient, poolId: string, region: string) =>
+    (await readAll(paginateListGroups({ client: cognito }, { UserPoolId: poolId }), (page) => page.Groups, "ListGroups", poolId, region))
+        .map((group) => group.GroupName!);
 
 const attributeOf = (user: UserType, name: string) => user.Attributes?.find((attribute) => attribute.Name === name)?.Value;
 
-/** Reads both pools' users (ListUsers, paged) and matches them by the old sub. */
+/** Reads both pools' users and groups (ListUsers, ListGroups, paged) and matches the users by the old sub. */
 export async function readMigrationStatus(cognito: CognitoIdentityProviderClient, pools: MigrationPools, region: string): Promise<MigrationStatus> {
-    const [current, next] = await Promise.all([
+    const [current, next, currentGroups, nextGroups] = await Promise.all([
         listAllUsers(cognito, pools.fromPoolId, region),
         listAllUsers(cognito, pools.toPoolId, region),
+        listGroupNames(cognito, pools.fromPoolId, region),
+        listGroupNames(cognito, pools.toPoolId, region),
     ]);
     const migratedSubs = new Set(next.map((user) => attributeOf(user, legacySubClaim)));
     const local = current.filter((user) => user.UserStatus !== "EXTERNAL_PROVIDER");
@@ -51,6 +67,7 @@ export async function readMigrationStatus(cognito: CognitoIdentityProviderClient
         newPoolUsers: next.length,
         migratedUsers: next.filter((user) => attributeOf(user, legacySubClaim) !== undefined).length,
         remaining: local.filter((user) => !migratedSubs.has(attributeOf(user, "sub") ?? "")),
+        missingGroups: currentGroups.filter((group) => !nextGroups.includes(group)),
     };
 }
 

@@ -42,6 +42,10 @@ function statusText(stack: string, pools: MigrationPools, status: MigrationStatu
             (status.federatedUsers > 0 ? ` (${status.federatedUsers} federated: they do not migrate)` : ""),
         `  new pool ${pools.toPoolId}: ${status.newPoolUsers} users, ${status.migratedUsers} of them migrated`,
         `  left to migrate: ${status.remaining.length}`,
+        ...(status.missingGroups.length > 0
+            ? [`  groups of the current pool the new pool lacks: ${status.missingGroups.join(", ")} (create them in ${pools.toPoolId}, ` +
+                "with their precedence and IAM role, or their memberships do not move)"]
+            : []),
         "",
     ].join("\n");
 }

@@ -83,6 +83,7 @@ const summaries: Readonly<Record<string, Summarise>> = {
             "mfaConfiguration", "passwordPolicy.minimumLength", "adminCreateUserConfig.allowAdminCreateUserOnly",
             "autoVerifiedAttributes", "emailConfiguration.emailSendingAccount", "emailConfiguration.fromEmailAddress",
             "emailConfiguration.replyToEmailAddress", "deletionProtection", "userPoolTier", "lambdaConfig.userMigration",
+            "lambdaConfig.postAuthentication",
         ]),
     }),
     "aws:cognito/userPoolClient:UserPoolClient": (inputs) => ({

@@ -1,4 +1,5 @@
 import * as cognito from "@pulumi/aws/cognito";
+import type * as iam from "@pulumi/aws/iam";
 import * as lambda from "@pulumi/aws/lambda";
 import * as pulumi from "@pulumi/pulumi";
 import {
@@ -33,9 +34,11 @@ export class SuccessorPool extends pulumi.ComponentResource {
     readonly userPool: cognito.UserPool;
     /** The app clients by their configured name. */
     readonly clients: Readonly<Record<string, cognito.UserPoolClient>>;
-    /** The trigger's function, role and the old pool's migration client; absent in the finish phase. */
+    /** The triggers' function, role and the old pool's migration client; absent in the finish phase. */
     readonly migration?: UserMigrationFunction;
     readonly invokePermission?: lambda.Permission;
+    /** The function's right to add migrated users to the new pool's groups; absent in the finish phase. */
+    readonly groupWrites?: iam.RolePolicy;
 
     constructor(name: string, args: SuccessorPoolArgs, opts?: pulumi.ComponentResourceOptions) {
         super("cognito-user-pool:index:SuccessorPool", name, {}, opts);
@@ -53,7 +56,8 @@ export class SuccessorPool extends pulumi.ComponentResource {
 
         this.userPool = new cognito.UserPool(`${name}-pool`, {
             ...userPoolArgsFollowing(successor.userPool, args.ses?.sender),
-            ...(this.migration ? { lambdaConfig: { userMigration: this.migration.function.arn } } : {}),
+            // UserMigration moves a user over; PostAuthentication, run once the user exists, copies its groups.
+            ...(this.migration ? { lambdaConfig: { userMigration: this.migration.function.arn, postAuthentication: this.migration.function.arn } } : {}),
         }, {
             parent: this,
             protect: args.protect ?? false,
@@ -70,6 +74,7 @@ export class SuccessorPool extends pulumi.ComponentResource {
                 principal: "cognito-idp.amazonaws.com",
                 sourceArn: this.userPool.arn,
             }, { parent: this.migration });
+            this.groupWrites = this.migration.allowGroupWrites(`${name}-group-writes`, this.userPool);
         }
 
         this.clients = Object.fromEntries(successor.clients.map((client) => [client.name,

@@ -45,7 +45,10 @@ export const migrationClientSettings: ClientSettings = {
 /** The compiled function: built by `npm run build` into bin/ (this module runs from bin/ or, under ts-node, beside it). */
 function functionCode(): pulumi.asset.AssetArchive {
     const build = path.join(__dirname, "..", path.extname(__filename) === ".ts" ? "bin" : "");
-    const files = ["lambda/user-migration.js", "lambda/migration-settings.js", "config/limits.js"];
+    const files = [
+        "lambda/user-migration.js", "lambda/group-memberships.js", "lambda/cognito-calls.js", "lambda/migration-settings.js",
+        "config/limits.js",
+    ];
     const missing = files.filter((file) => !fs.existsSync(path.join(build, file)));
     if (missing.length > 0) {
         throw new Error(`the user-migration function is not built (${missing.join(", ")} missing in ${build}): run npm run build`);
@@ -56,8 +59,9 @@ function functionCode(): pulumi.asset.AssetArchive {
 
 /**
  * The user-migration trigger's function and what it may do: the old pool's migration client, an IAM role that
- * may only read users of the old pool and check their passwords (and write the function's logs), and the
- * function itself. The new pool wires it as its UserMigration trigger and grants itself the right to invoke it.
+ * may only read users and their groups in the old pool and check their passwords (and write the function's
+ * logs), and the function itself. The new pool wires it as its UserMigration and PostAuthentication triggers,
+ * grants itself the right to invoke it, and lets it add users to its groups (allowGroupWrites).
  */
 export class UserMigrationFunction extends pulumi.ComponentResource {
     readonly migrationClient: cognito.UserPoolClient;
@@ -81,7 +85,7 @@ export class UserMigrationFunction extends pulumi.ComponentResource {
         }, { parent: this });
 
         this.function = new lambda.Function(`${name}-function`, {
-            description: "Moves a user from the old user pool to the new one at sign-in or password reset",
+            description: "Moves a user from the old user pool to the new one at sign-in or password reset, with its group memberships",
             runtime,
             handler: "lambda/user-migration.handler",
             code: functionCode(),
@@ -106,9 +110,12 @@ export class UserMigrationFunction extends pulumi.ComponentResource {
                 Version: "2012-10-17",
                 Statement: [
                     {
-                        Sid: "FindUsersAndCheckPasswordsInTheOldPool",
+                        Sid: "FindUsersCheckPasswordsAndReadGroupsInTheOldPool",
                         Effect: "Allow",
-                        Action: ["cognito-idp:AdminGetUser", "cognito-idp:ListUsers", "cognito-idp:AdminInitiateAuth"],
+                        Action: [
+                            "cognito-idp:AdminGetUser", "cognito-idp:ListUsers", "cognito-idp:AdminInitiateAuth",
+                            "cognito-idp:AdminListGroupsForUser",
+                        ],
                         Resource: args.oldUserPool.arn,
                     },
                     {
@@ -122,6 +129,25 @@ export class UserMigrationFunction extends pulumi.ComponentResource {
         }, { parent: this });
 
         this.registerOutputs({});
+    }
+
+    /**
+     * Lets the function add users to the new pool's groups, and nothing else there: a policy of its own, since
+     * the new pool, whose ARN it names, is created after the function it triggers.
+     */
+    allowGroupWrites(name: string, newUserPool: cognito.UserPool): iam.RolePolicy {
+        return new iam.RolePolicy(name, {
+            role: this.role.id,
+            policy: pulumi.jsonStringify({
+                Version: "2012-10-17",
+                Statement: [{
+                    Sid: "AddMigratedUsersToGroupsOfTheNewPool",
+                    Effect: "Allow",
+                    Action: ["cognito-idp:AdminAddUserToGroup"],
+                    Resource: newUserPool.arn,
+                }],
+            }),
+        }, { parent: this });
     }
 }
 

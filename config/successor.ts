@@ -61,7 +61,7 @@ export function isMigrating(phase: SuccessorPhase): boolean {
 export const notMigrated = [
     "TOTP MFA secrets: users with an authenticator app enrol it again in the new pool",
     "federated users (signed in through an identity provider): the new pool links them afresh through its own identity providers",
-    "group memberships: the trigger runs before the user exists in the new pool, so it cannot add them",
+    "memberships of groups the new pool lacks: at each sign-in until the finish phase a migrated user joins the new pool's groups named as its groups in the current pool; create those groups first (npm run migration lists the missing ones)",
     "the user's sub: the new pool gives a new one; the old one is kept in custom:legacy_sub",
     "passwords of users who never sign in during the migration (import them with the CSV; they reset their password)",
 ] as const;

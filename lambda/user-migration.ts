@@ -9,9 +9,10 @@
  * It runs on the Lambda Node.js runtime with that runtime's AWS SDK v3; nothing else is packaged with it.
  */
 import {
-    AdminGetUserCommand, AdminInitiateAuthCommand, AttributeType, CognitoIdentityProviderClient, ListUsersCommand,
-    UserNotFoundException,
+    AdminGetUserCommand, AdminInitiateAuthCommand, AttributeType, ListUsersCommand, UserNotFoundException,
 } from "@aws-sdk/client-cognito-identity-provider";
+import { budgetMs, cognito, timeLeft } from "./cognito-calls";
+import { copyGroupMemberships, PostAuthenticationEvent } from "./group-memberships";
 import { MigrationSettings, migratedAttributes, migrationSettingsFrom } from "./migration-settings";
 
 /** The event of a UserMigration trigger, the fields this function reads and writes. */
@@ -26,16 +27,6 @@ export interface UserMigrationEvent {
     };
 }
 
-/**
- * Cognito waits about 5 seconds for a trigger, then fails the sign-in: every call gets the time left of this
- * budget, one retry at most, and short connection and request timeouts (user-pool-working-with-lambda-triggers).
- */
-const budgetMs = 4000;
-const cognito = new CognitoIdentityProviderClient({
-    maxAttempts: 2,
-    requestHandler: { connectionTimeout: 500, requestTimeout: 1500 },
-});
-
 /** What the client sees for an unknown user and a wrong password alike, so that neither reveals the other. */
 const signInRefused = "Incorrect username or password.";
 
@@ -46,7 +37,19 @@ interface OldUser {
     readonly status?: string;
 }
 
-export async function handler(event: UserMigrationEvent): Promise<UserMigrationEvent> {
+/**
+ * The function's entry point for both triggers of the new pool: UserMigration moves a user over, and
+ * PostAuthentication copies a migrated user's group memberships (lambda/group-memberships.ts).
+ */
+export async function handler<Event extends UserMigrationEvent | PostAuthenticationEvent>(event: Event): Promise<Event> {
+    if (event.triggerSource === "PostAuthentication_Authentication") {
+        await copyGroupMemberships(event as PostAuthenticationEvent);
+        return event;
+    }
+    return await migrateUser(event as UserMigrationEvent) as Event;
+}
+
+async function migrateUser(event: UserMigrationEvent): Promise<UserMigrationEvent> {
     const deadline = Date.now() + budgetMs;
     const settings = migrationSettingsFrom(process.env);
     const user = await findUser(event.userName, settings, deadline);
@@ -70,10 +73,6 @@ export async function handler(event: UserMigrationEvent): Promise<UserMigrationE
         event.response.finalUserStatus = finalUserStatus;
     }
     return event;
-}
-
-function timeLeft(deadline: number) {
-    return { abortSignal: AbortSignal.timeout(Math.max(1, deadline - Date.now())) as never };
 }
 
 /** By user name (or an alias of the old pool), else by an attribute the new pool signs in with: verified and unique. */

@@ -1,5 +1,5 @@
 import {
-    AdminCreateUserCommand, CognitoIdentityProviderClient, CreateUserPoolCommand,
+    AdminCreateUserCommand, CognitoIdentityProviderClient, CreateGroupCommand, CreateUserPoolCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { strict as assert } from "assert";
 import * as fs from "fs";
@@ -48,6 +48,9 @@ describe("npm run migration", () => {
             UserAttributes: [{ Name: "email", Value: "alice@example.com" }, { Name: "custom:legacy_sub", Value: subs.alice }],
         }));
         await cognito.send(new AdminCreateUserCommand({ UserPoolId: newPoolId, Username: "dave@example.com", MessageAction: "SUPPRESS" }));
+        for (const [poolId, group] of [[oldPoolId, "admins"], [oldPoolId, "editors"], [oldPoolId, "auditors"], [newPoolId, "admins"]]) {
+            await cognito.send(new CreateGroupCommand({ UserPoolId: poolId, GroupName: group }));
+        }
         pulumi.outputsOf("prod", { migration: { phase: "cutover", from: { userPoolId: oldPoolId }, to: { userPoolId: newPoolId } } });
     });
 
@@ -58,7 +61,7 @@ describe("npm run migration", () => {
         await local?.stop();
     });
 
-    it("counts the users of both pools and those left to migrate, matched by custom:legacy_sub", async () => {
+    it("counts the users of both pools and those left to migrate, matched by custom:legacy_sub, and names the groups the new pool lacks", async () => {
         const { code, out, err } = await run("--stack", "prod");
         assert.equal(err, "");
         assert.equal(code, 0);
@@ -67,6 +70,7 @@ describe("npm run migration", () => {
             `  current pool ${oldPoolId}: 3 users`,
             `  new pool ${newPoolId}: 2 users, 1 of them migrated`,
             "  left to migrate: 2",
+            `  groups of the current pool the new pool lacks: editors, auditors (create them in ${newPoolId}, with their precedence and IAM role, or their memberships do not move)`,
             "",
         ].join("\n"));
     });

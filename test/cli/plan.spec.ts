@@ -160,11 +160,13 @@ describe("npm run plan", () => {
             assert.match(out, /lambdaConfig\.userMigration: arn:aws:lambda:ap-northeast-2:123456789012:function:successor-migration-function-\w+\n/);
             assert.match(out, /aws:lambda\/function:Function +successor-migration-function\n.*runtime: nodejs24\.x\n/);
             assert.match(out, /aws:iam\/role:Role +successor-migration-role\n.*assumedBy: lambda\.amazonaws\.com\n/);
-            assert.match(out, /FindUsersAndCheckPasswordsInTheOldPool: Allow cognito-idp:AdminGetUser, cognito-idp:ListUsers, cognito-idp:AdminInitiateAuth on arn:aws:cognito-idp:ap-northeast-2:123456789012:userpool\/ap-northeast-2_\w+\n/);
+            assert.match(out, /FindUsersCheckPasswordsAndReadGroupsInTheOldPool: Allow cognito-idp:AdminGetUser, cognito-idp:ListUsers, cognito-idp:AdminInitiateAuth, cognito-idp:AdminListGroupsForUser on arn:aws:cognito-idp:ap-northeast-2:123456789012:userpool\/ap-northeast-2_\w+\n/);
+            assert.match(out, /lambdaConfig\.postAuthentication: arn:aws:lambda:ap-northeast-2:123456789012:function:successor-migration-function-\w+\n/);
+            assert.match(out, /AddMigratedUsersToGroupsOfTheNewPool: Allow cognito-idp:AdminAddUserToGroup on arn:aws:cognito-idp:ap-northeast-2:123456789012:userpool\/ap-northeast-2_\w+\n/);
             assert.match(out, /aws:lambda\/permission:Permission +successor-invoke\n(.*\n)*?.*principal: cognito-idp\.amazonaws\.com\n/);
             assert.match(out, /\nMigration to the successor pool, phase cutover: the new pool is the primary/);
             assert.match(out, /- TOTP MFA secrets/);
-            assert.match(out, /- group memberships/);
+            assert.match(out, /- memberships of groups the new pool lacks: at each sign-in until the finish phase a migrated user joins/);
         });
 
         it("names the successor path when a fixed setting is changed in place instead", async () => {

@@ -57,12 +57,12 @@ describe("a successor pool (components/successor-pool.ts), per phase", () => {
             assert.ok(named(evaluation.resources, "successor-pool").protect, "protected like the current pool of prod");
         });
 
-        it("wires the user-migration function as the new pool's UserMigration trigger, invocable by that pool only", () => {
+        it("wires the function as the new pool's UserMigration and PostAuthentication triggers, invocable by that pool only", () => {
             const pool = named(evaluation.resources, "successor-pool");
             const permission = only(evaluation.resources, types.permission).inputs;
             const fn = only(evaluation.resources, types.function);
             const functionArn = `arn:aws:lambda:ap-northeast-2:123456789012:function:${permission.function}`;
-            assert.deepEqual(pool.inputs.lambdaConfig, { userMigration: functionArn });
+            assert.deepEqual(pool.inputs.lambdaConfig, { userMigration: functionArn, postAuthentication: functionArn });
             assert.deepEqual(permission, {
                 action: "lambda:InvokeFunction",
                 function: permission.function,
@@ -81,6 +81,8 @@ describe("a successor pool (components/successor-pool.ts), per phase", () => {
             const files = await Promise.all(Object.entries(assets).map(async ([name, asset]) => [name, await asset.path]));
             assert.deepEqual(Object.fromEntries(files), {
                 "lambda/user-migration.js": path.join(repoRoot, "bin", "lambda", "user-migration.js"),
+                "lambda/group-memberships.js": path.join(repoRoot, "bin", "lambda", "group-memberships.js"),
+                "lambda/cognito-calls.js": path.join(repoRoot, "bin", "lambda", "cognito-calls.js"),
                 "lambda/migration-settings.js": path.join(repoRoot, "bin", "lambda", "migration-settings.js"),
                 "config/limits.js": path.join(repoRoot, "bin", "config", "limits.js"),
             });
@@ -107,9 +109,12 @@ describe("a successor pool (components/successor-pool.ts), per phase", () => {
             assert.deepEqual(client.writeAttributes, []);
         });
 
-        it("lets the function's role read users of the old pool and check passwords there, and write its logs: nothing else", () => {
+        it("lets the function's role read users and their groups in the old pool, check passwords there, add users to the new pool's groups, and write its logs: nothing else", () => {
             const role = only(evaluation.resources, types.role).inputs;
-            const policy = JSON.parse(only(evaluation.resources, types.policy).inputs.policy);
+            const policy = JSON.parse(named(evaluation.resources, "successor-migration-policy").inputs.policy);
+            const groupWrites = JSON.parse(named(evaluation.resources, "successor-group-writes").inputs.policy);
+            assert.deepEqual(ofType(evaluation.resources, types.policy).map((resource) => resource.name).sort(),
+                ["successor-group-writes", "successor-migration-policy"]);
             const functionName = only(evaluation.resources, types.permission).inputs.function;
             const logGroup = `arn:aws:logs:ap-northeast-2:123456789012:log-group:/aws/lambda/${functionName}`;
             assert.deepEqual(JSON.parse(role.assumeRolePolicy).Statement,
@@ -117,7 +122,7 @@ describe("a successor pool (components/successor-pool.ts), per phase", () => {
             assert.deepEqual(policy.Statement.map(({ Effect, Action, Resource }: any) => ({ Effect, Action, Resource })), [
                 {
                     Effect: "Allow",
-                    Action: ["cognito-idp:AdminGetUser", "cognito-idp:ListUsers", "cognito-idp:AdminInitiateAuth"],
+                    Action: ["cognito-idp:AdminGetUser", "cognito-idp:ListUsers", "cognito-idp:AdminInitiateAuth", "cognito-idp:AdminListGroupsForUser"],
                     Resource: currentPoolArn(evaluation),
                 },
                 {
@@ -126,6 +131,11 @@ describe("a successor pool (components/successor-pool.ts), per phase", () => {
                     Resource: [logGroup, `${logGroup}:*`],
                 },
             ]);
+            assert.deepEqual(groupWrites.Statement.map(({ Effect, Action, Resource }: any) => ({ Effect, Action, Resource })), [
+                { Effect: "Allow", Action: ["cognito-idp:AdminAddUserToGroup"], Resource: (evaluation.outputs.migration as any).to.userPoolArn },
+            ]);
+            assert.equal(named(evaluation.resources, "successor-group-writes").inputs.role,
+                named(evaluation.resources, "successor-migration-policy").inputs.role, "the function's role");
         });
 
         it("inherits the current clients, adding USER_PASSWORD_AUTH where no flow hands the trigger the password", () => {

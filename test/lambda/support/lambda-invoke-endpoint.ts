@@ -1,18 +1,24 @@
 import * as http from "http";
 import { AddressInfo } from "net";
 import * as path from "path";
+import type { PostAuthenticationEvent } from "../../../lambda/group-memberships";
 import type { UserMigrationEvent } from "../../../lambda/user-migration";
 import { setEnvironment } from "../../aws/support/local-aws";
 
 /** The compiled handler, exactly the file the program packages as the function's code. */
 const compiledHandler = path.join(__dirname, "..", "..", "..", "bin", "lambda", "user-migration.js");
 
+/** An event of either trigger the function serves. */
+export type TriggerEvent = (UserMigrationEvent | PostAuthenticationEvent) & { readonly userPoolId: string };
+
 /** One invocation: the event Cognito sent and the handler's own answer (or its error). */
 export interface Invocation {
-    readonly event: UserMigrationEvent & { readonly userPoolId: string };
-    readonly answer?: UserMigrationEvent["response"];
+    readonly event: TriggerEvent;
+    readonly answer?: TriggerEvent["response"];
     readonly error?: string;
     readonly milliseconds: number;
+    /** What the handler wrote with console.log / console.error (CloudWatch Logs in Lambda), a line each. */
+    readonly logs: string[];
 }
 
 export interface LambdaInvokeEndpoint {
@@ -32,7 +38,7 @@ export interface LambdaInvokeEndpoint {
  * Unhandled, {errorMessage, errorType}.
  *
  * One gap of cognito-local 5.3.0 is bridged here, and only on the way back to it: it names a migrated user
- * after `userAttributes.username` of the answer, else a random UUID (services/triggers/userMigration.js),
+ * after `userAttributes.username` of a UserMigration answer, else a random UUID (services/triggers/userMigration.js),
  * where Cognito keeps the user name the user signed in with. The answer recorded in `invocations` is the
  * handler's own; cognito-local gets it with `username` set to the event's userName.
  */
@@ -41,14 +47,18 @@ export async function startLambdaInvokeEndpoint(): Promise<LambdaInvokeEndpoint>
     const invocations: Invocation[] = [];
     const run = async (event: Invocation["event"]): Promise<Invocation> => {
         const restore = setEnvironment(environments.get(event.userPoolId) ?? {});
+        const logs: string[] = [];
+        const { log, error: logError } = console;
+        console.log = console.error = (line: string) => logs.push(line);
         const started = Date.now();
         try {
             const { handler } = require(compiledHandler) as typeof import("../../../lambda/user-migration");
-            const answered = await handler(structuredClone(event));
-            return { event, answer: answered.response, milliseconds: Date.now() - started };
+            const answered = await handler<TriggerEvent>(structuredClone(event));
+            return { event, answer: answered.response, milliseconds: Date.now() - started, logs };
         } catch (error) {
-            return { event, error: (error as Error).message, milliseconds: Date.now() - started };
+            return { event, error: (error as Error).message, milliseconds: Date.now() - started, logs };
         } finally {
+            Object.assign(console, { log, error: logError });
             restore();
         }
     };
@@ -63,7 +73,10 @@ export async function startLambdaInvokeEndpoint(): Promise<LambdaInvokeEndpoint>
             response.writeHead(200, { "content-type": "application/json", "x-amz-function-error": "Unhandled" });
             return response.end(JSON.stringify({ errorMessage: invocation.error, errorType: "Error" }));
         }
-        const forCognitoLocal = { ...invocation.answer, userAttributes: { ...invocation.answer!.userAttributes, username: invocation.event.userName } };
+        const answer = invocation.answer as UserMigrationEvent["response"];
+        const forCognitoLocal = invocation.event.triggerSource.startsWith("UserMigration_")
+            ? { ...answer, userAttributes: { ...answer.userAttributes, username: invocation.event.userName } }
+            : answer;
         response.writeHead(200, { "content-type": "application/json" });
         response.end(JSON.stringify({ ...invocation.event, response: forCognitoLocal }));
     });

@@ -1,0 +1,21 @@
+import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
+
+/*
+ * The function's one Cognito client and its time budget. Cognito waits 5 seconds for a trigger; if it gets no
+ * answer it retries, and after three attempts the user's request fails ("Things to know about Lambda triggers",
+ * cognito-user-pools-working-with-lambda-triggers.html). So every call gets the time left of a budget below
+ * that, one retry at most, and short connection and request timeouts.
+ */
+
+/** The time one invocation may spend calling Cognito, in milliseconds. */
+export const budgetMs = 4000;
+
+export const cognito = new CognitoIdentityProviderClient({
+    maxAttempts: 2,
+    requestHandler: { connectionTimeout: 500, requestTimeout: 1500 },
+});
+
+/** The SDK's per-call options that abort the call at the deadline (a Date.now() value). */
+export function timeLeft(deadline: number) {
+    return { abortSignal: AbortSignal.timeout(Math.max(1, deadline - Date.now())) as never };
+}
