@@ -38,3 +38,9 @@ export function formatMinutes(minutes: number): string {
     }
     return `${minutes}m`;
 }
+
+/** The reverse of parseDuration: `60m` for 60 minutes; undefined for a unit config cannot write (seconds). */
+export function formatDuration(amount: number, unit: string): string | undefined {
+    const letter = Object.entries(units).find(([, known]) => known.unit === unit)?.[0];
+    return letter === undefined ? undefined : `${amount}${letter}`;
+}

@@ -1,10 +1,11 @@
 import { z } from "zod";
-import { parseDuration } from "../durations";
+import { formatDuration, parseDuration } from "../durations";
 import { cognitoLimits } from "../limits";
 import { checkOAuthSettings, defaultUserScopes, identityProviderName, oauthScope } from "../rules/oauth";
 import { redirectUrl } from "../rules/redirect-url";
 import { checkTokenLifetimes } from "../rules/token-validity";
-import { listOf, problem, section, setting } from "./define";
+import { Described, listOf, problem, ReadContext, section, setting } from "./define";
+import { holdsValue, inverseOf, reportedOr } from "./read-back";
 import { duration, durationText, resourceName, resourceNameText, uniqueList } from "./values";
 
 /*
@@ -22,6 +23,7 @@ const explicitAuthFlows: Record<(typeof authFlows)[number], string> = {
     custom: "ALLOW_CUSTOM_AUTH",
     user_auth: "ALLOW_USER_AUTH",
 };
+const authFlowOf = inverseOf(explicitAuthFlows);
 
 /** Durations were validated with the settings; a malformed one here is a bug. */
 function durationOf(text: string) {
@@ -34,25 +36,42 @@ function durationOf(text: string) {
 
 const { tokenValidity: lifetimes } = cognitoLimits;
 
-const tokenLifetime = (token: "access" | "id" | "refresh", fallback: string, what: string, bound = "") => {
+/** A lifetime read back: `60m`; the API's default when not reported; a unit config cannot write is a gap. */
+function readLifetime(amount: number | undefined, unit: string, fallback: string, where: string, context: ReadContext): string {
+    if (amount === undefined) {
+        context.note(where, `not reported: assumed the API's default, ${fallback}`);
+        return fallback;
+    }
+    const lifetime = formatDuration(amount, unit);
+    if (lifetime === undefined) {
+        context.gap(where, `${amount} ${unit}`, "the config model writes token lifetimes in minutes, hours or days");
+    }
+    return lifetime ?? fallback;
+}
+
+/** `fallback` is also the API's default, in the API's default unit (hours for access and ID tokens, days for refresh tokens). */
+const tokenLifetime = (token: "access" | "id" | "refresh", fallback: string, defaultUnit: string, what: string, bound = "") => {
     const Token = token[0].toUpperCase() + token.slice(1);
     return setting(duration(lifetimes[token]).default(fallback), {
         doc: `Lifetime of ${what}.`,
         allowed: durationText(lifetimes[token]) + bound,
         input: [`${token}TokenValidity`, `tokenValidityUnits.${token}Token`],
         describe: [`${Token}TokenValidity`, `TokenValidityUnits.${Token}Token`],
+        read: ([amount, unit = defaultUnit]: [number | undefined, string | undefined], context) =>
+            readLifetime(amount, unit, fallback, `${Token}TokenValidity`, context),
     });
 };
 
 const tokenValidity = section({
-    access: tokenLifetime("access", "60m", "access tokens", "; at most `refresh`"),
-    id: tokenLifetime("id", "60m", "ID tokens", "; at most `refresh`"),
-    refresh: tokenLifetime("refresh", "30d", "refresh tokens"),
+    access: tokenLifetime("access", "60m", "hours", "access tokens", "; at most `refresh`"),
+    id: tokenLifetime("id", "60m", "hours", "ID tokens", "; at most `refresh`"),
+    refresh: tokenLifetime("refresh", "30d", "days", "refresh tokens"),
     authSession: setting(duration(lifetimes.authSession).default("3m"), {
         doc: "Lifetime of a sign-in session between challenges.",
         allowed: durationText(lifetimes.authSession),
         input: "authSessionValidity",
         describe: "AuthSessionValidity",
+        read: (minutes: number | undefined, context) => readLifetime(minutes, "minutes", "3m", "AuthSessionValidity", context),
     }),
 }, {
     doc: "Token lifetimes.",
@@ -78,6 +97,26 @@ const redirectUrlText = "`https://`, `http://localhost`, or an app scheme (`myap
 
 const urlList = z.array(redirectUrl)
     .max(cognitoLimits.urlsPerClient, { error: `expected at most ${cognitoLimits.urlsPerClient} URLs` });
+
+const oauthFields = ["AllowedOAuthFlows", "AllowedOAuthScopes", "CallbackURLs", "LogoutURLs", "DefaultRedirectURI", "SupportedIdentityProviders"];
+
+/** The OAuth settings of a client with OAuth flows enabled; the program sets none on any other. */
+function readOAuth(client: Described, context: ReadContext) {
+    if (!client.AllowedOAuthFlowsUserPoolClient) {
+        for (const key of oauthFields.filter((key) => holdsValue(client[key]))) {
+            context.gap(key, client[key], "the program sets OAuth settings only on a client with OAuth flows enabled");
+        }
+        return undefined;
+    }
+    return {
+        flows: client.AllowedOAuthFlows ?? [],
+        scopes: client.AllowedOAuthScopes ?? [],
+        callbackUrls: client.CallbackURLs ?? [],
+        logoutUrls: client.LogoutURLs ?? [],
+        ...(client.DefaultRedirectURI ? { defaultRedirectUrl: client.DefaultRedirectURI } : {}),
+        identityProviders: client.SupportedIdentityProviders ?? [],
+    };
+}
 
 const oauth = section({
     flows: setting(uniqueList(z.enum(oauthFlows)).min(1, { error: "expected at least one of code, implicit, client_credentials" }), {
@@ -122,6 +161,7 @@ const oauth = section({
     doc: "OAuth 2.0 flows, scopes and URLs, for clients that use the hosted sign-in or client credentials. Default: none.",
     checks: [checkOAuthSettings],
     wrap: (object) => object.optional(),
+    read: readOAuth,
     args: (oauth) => oauth === undefined ? { allowedOauthFlowsUserPoolClient: false } : {
         allowedOauthFlowsUserPoolClient: true,
         allowedOauthFlows: oauth.flows,
@@ -142,6 +182,7 @@ const attributePermissions = (what: string, input: string, describe: string, all
         input,
         describe,
         map: (permissions) => permissions === "all" ? undefined : permissions,
+        read: (permissions: string[] | undefined) => permissions?.length ? permissions : "all",
     });
 
 /** Whether Cognito generates a secret for this client: confidential clients have one unless told otherwise. */
@@ -160,6 +201,7 @@ export const clients = listOf({
         doc: "public (browsers and devices, no secret) or confidential (servers, with a secret); decides generateSecret's default.",
         fixed: true,
         describe: "ClientSecret",
+        read: (secret: string | undefined) => secret ? "confidential" : "public",
     }),
     generateSecret: setting(z.boolean().optional(), {
         doc: "Whether Cognito generates a secret.",
@@ -168,24 +210,34 @@ export const clients = listOf({
         input: "generateSecret",
         describe: "ClientSecret",
         map: (_generate, client) => hasSecret(client),
+        // The client's type says it.
+        read: () => undefined,
     }),
     authFlows: setting(uniqueList(z.enum(authFlows)).default(["user_srp", "refresh_token"]), {
         doc: "Sign-in flows allowed (the default is what amazon-cognito-identity-js uses).",
         input: "explicitAuthFlows",
         describe: "ExplicitAuthFlows",
         map: (flows) => flows.map((flow) => explicitAuthFlows[flow]),
+        read: (flows: string[] | undefined, context) => (flows ?? []).map((flow) => {
+            if (authFlowOf[flow] === undefined) {
+                context.gap("ExplicitAuthFlows", flow, `the config model allows ${Object.values(explicitAuthFlows).join(", ")}`);
+            }
+            return authFlowOf[flow];
+        }).filter((flow) => flow !== undefined),
     }),
     tokenValidity,
     tokenRevocation: setting(z.boolean().default(true), {
         doc: "Refresh tokens can be revoked; adds jti and origin_jti claims.",
         input: "enableTokenRevocation",
         describe: "EnableTokenRevocation",
+        read: (revocation: boolean | undefined, context) => reportedOr(revocation, true, "EnableTokenRevocation", context),
     }),
     preventUserExistenceErrors: setting(z.boolean().default(true), {
         doc: "A failed sign-in does not reveal whether the user exists.",
         input: "preventUserExistenceErrors",
         describe: "PreventUserExistenceErrors",
         map: (prevent) => prevent ? "ENABLED" : "LEGACY",
+        read: (prevent: string | undefined, context) => reportedOr(prevent, "LEGACY", "PreventUserExistenceErrors", context) === "ENABLED",
     }),
     readAttributes: attributePermissions("read", "readAttributes", "ReadAttributes",
         "`all` or a list: standard attributes, `custom:<declared name>`, also `sub`, `email_verified`, `phone_number_verified`"),

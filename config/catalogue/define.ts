@@ -22,6 +22,23 @@ export interface MappingContext {
     };
 }
 
+/**
+ * A live resource as the AWS API describes it (PascalCase), the source `describe` paths name: a pool is its
+ * DescribeUserPool `UserPool` with its GetUserPoolMfaConfig output under `MfaConfig`; a client its
+ * DescribeUserPoolClient `UserPoolClient`.
+ */
+export type Described = Readonly<Record<string, any>>;
+
+/** What reading a live resource back into settings may use and report besides the described values. */
+export interface ReadContext {
+    /** The region the resource was read in. */
+    readonly region: string;
+    /** A live value the config model cannot express: the API's name for it (`AccountRecoverySetting`), the value, why. */
+    gap(setting: string, live: unknown, why: string): void;
+    /** A value assumed because the API did not report it, or something left as it is. */
+    note(setting: string, note: string): void;
+}
+
 export interface SettingFacts {
     /** What the setting does, for the README (one or two sentences). */
     readonly doc: string;
@@ -48,6 +65,13 @@ export interface Setting<S extends z.ZodType = z.ZodType> extends SettingFacts {
      * Undefined leaves the input unset.
      */
     readonly map?: (value: z.output<S>, section: any) => unknown;
+    /**
+     * The setting's value read back from a live resource (the reverse of `input` and `map`): `live` is the value
+     * at `describe` (the values, when it names several paths), `resource` the whole description. Undefined leaves
+     * the key out, so that its default applies. Without it, a setting with one Describe path and no `map` is
+     * copied back.
+     */
+    readonly read?: (live: any, context: ReadContext, resource: Described) => z.input<S> | undefined;
 }
 
 export type Entries = { readonly [name: string]: Entry };
@@ -67,8 +91,14 @@ export interface SectionOptions<E extends Entries, S extends z.ZodType> {
     readonly wrap: (object: ObjectOf<E>) => S;
     /** The provider inputs of the whole section, when its settings do not map one by one. */
     readonly args?: (value: z.output<S>, context: MappingContext) => Record<string, unknown>;
-    /** For a list of objects: the input and Describe paths of the list, for the README. */
+    /** The section's value read back from a live resource, when its settings are not read one by one. */
+    readonly read?: (resource: Described, context: ReadContext) => z.input<S> | undefined;
+    /** For a list of objects: the input path of the list. */
     readonly input?: string;
+    /**
+     * The Describe path of a list of objects, or of the object a section's settings are read from: a resource
+     * without it leaves the section out (an optional section is then absent; any other keeps its defaults).
+     */
     readonly describe?: string;
 }
 
@@ -80,7 +110,7 @@ export interface Section<E extends Entries, S extends z.ZodType> extends Section
     readonly schema: S;
 }
 
-export function setting<S extends z.ZodType>(schema: S, facts: SettingFacts & Pick<Setting<S>, "map">): Setting<S> {
+export function setting<S extends z.ZodType>(schema: S, facts: SettingFacts & Pick<Setting<S>, "map" | "read">): Setting<S> {
     return { kind: "setting", schema, ...facts };
 }
 

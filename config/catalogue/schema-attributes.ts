@@ -1,8 +1,19 @@
 import type * as aws from "@pulumi/aws";
-import { STANDARD_ATTRIBUTE_DEFAULTS } from "cognito-user-pool-policies";
-import type { StandardAttribute } from "../limits";
+import {
+    FixedAttribute,
+    STANDARD_ATTRIBUTE_DEFAULTS,
+    attributesEqual,
+    isCustomAttributeName,
+    poolFromDescribeUserPool,
+} from "cognito-user-pool-policies";
+import { StandardAttribute, standardAttributes } from "../limits";
+import type { Described, ReadContext } from "./define";
+import { inverseOf } from "./read-back";
 
-/** The user pool's `schemas` input: the required standard attributes, then the custom attributes. */
+/**
+ * The user pool's `schemas` input: the required standard attributes, then the custom attributes; and
+ * `userPool.attributes` read back from the pool's SchemaAttributes.
+ */
 
 type SchemaAttribute = aws.types.input.cognito.UserPoolSchema;
 
@@ -23,6 +34,7 @@ const attributeDataTypes: Record<CustomAttributeValue["type"], string> = {
     boolean: "Boolean",
     datetime: "DateTime",
 };
+const attributeTypeOf = inverseOf(attributeDataTypes);
 
 export function schemaArgs(attributes: { readonly required: readonly StandardAttribute[]; readonly custom: readonly CustomAttributeValue[] }): SchemaAttribute[] {
     return [
@@ -77,4 +89,44 @@ function customSchemaAttribute(attribute: CustomAttributeValue): SchemaAttribute
         };
     }
     return schemaAttribute;
+}
+
+/** The attributes read with the policy pack's reader, so that adopt and the pack agree on their normal form. */
+export function attributesFromSchema(pool: Described, context: ReadContext) {
+    const required: StandardAttribute[] = [];
+    const custom: CustomAttributeValue[] = [];
+    for (const attribute of poolFromDescribeUserPool(pool).attributes) {
+        if (isCustomAttributeName(attribute.name)) {
+            custom.push(customAttributeOf(attribute, context));
+            continue;
+        }
+        const configurable = (standardAttributes as readonly string[]).includes(attribute.name);
+        if (attribute.required && configurable) {
+            required.push(attribute.name as StandardAttribute);
+        }
+        const standard = STANDARD_ATTRIBUTE_DEFAULTS[attribute.name];
+        if (!configurable || standard === undefined || !attributesEqual({ ...attribute, required: standard.required }, standard)) {
+            context.gap(`SchemaAttributes[${attribute.name}]`, attribute,
+                "the config model can only make a standard attribute required; its other properties stay Cognito's defaults");
+        }
+    }
+    return { required, custom };
+}
+
+function customAttributeOf(attribute: FixedAttribute, context: ReadContext): CustomAttributeValue {
+    if (attribute.required) {
+        context.gap(`SchemaAttributes[${attribute.name}].Required`, true, "the config model has no required custom attributes");
+    }
+    const { minLength, maxLength, minValue, maxValue } = attribute.constraints;
+    return {
+        name: attribute.name.slice("custom:".length),
+        type: attributeTypeOf[attribute.dataType]!,
+        mutable: attribute.mutable,
+        developerOnly: attribute.developerOnly,
+        // The program sends 0..2048 for a string attribute without limits, as Cognito reports it.
+        ...(attribute.dataType === "String" && minLength !== undefined && minLength !== 0 ? { minLength } : {}),
+        ...(attribute.dataType === "String" && maxLength !== undefined && maxLength !== 2048 ? { maxLength } : {}),
+        ...(attribute.dataType === "Number" && minValue !== undefined ? { minValue } : {}),
+        ...(attribute.dataType === "Number" && maxValue !== undefined ? { maxValue } : {}),
+    };
 }

@@ -6,8 +6,10 @@ import { awsRegion } from "../rules/regions";
 import { configurationSetName } from "../rules/ses-names";
 import { domainName, route53ZoneId, sesIdentityArn, sesSenderIssues } from "../rules/ses-sender";
 import { tags } from "../rules/tags";
-import { listOf, problem, section, setting } from "./define";
-import { schemaArgs } from "./schema-attributes";
+import { Described, listOf, problem, ReadContext, section, setting } from "./define";
+import { readEmail } from "./email-read-back";
+import { holdsValue, inverseOf, reportedOr } from "./read-back";
+import { attributesFromSchema, schemaArgs } from "./schema-attributes";
 import { resourceName, resourceNameText, uniqueList, wholeNumber } from "./values";
 
 /*
@@ -18,6 +20,7 @@ import { resourceName, resourceNameText, uniqueList, wholeNumber } from "./value
 
 export const signInOptions = ["username", "email", "phone"] as const;
 const signInAttributes = { email: "email", phone: "phone_number" } as const;
+const signInOptionOf = inverseOf(signInAttributes);
 
 export const signIn = section({
     with: setting(uniqueList(z.enum(signInOptions)).min(1, { error: "expected at least one of username, email, phone" })
@@ -26,11 +29,21 @@ export const signIn = section({
             "beside username they are aliases (aliasAttributes).",
         input: ["usernameAttributes", "aliasAttributes"],
         describe: ["UsernameAttributes", "AliasAttributes"],
+        read: ([usernameAttributes = [], aliasAttributes = []]: (string[] | undefined)[], context) => {
+            const usesUsername = usernameAttributes.length === 0;
+            const attributes = usesUsername ? aliasAttributes.filter((alias) => alias !== "preferred_username") : usernameAttributes;
+            for (const attribute of attributes.filter((name) => signInOptionOf[name] === undefined)) {
+                context.gap(usesUsername ? "AliasAttributes" : "UsernameAttributes", attribute, "the config model signs in with username, email or phone");
+            }
+            const others = attributes.map((name) => signInOptionOf[name]).filter((option) => option !== undefined);
+            return usesUsername ? ["username" as const, ...others] : others;
+        },
     }),
     preferredUsername: setting(z.boolean().default(false), {
         doc: "Sign in with preferred_username too (an alias of the user name).",
         input: "aliasAttributes",
         describe: "AliasAttributes",
+        read: (aliases: string[] | undefined) => (aliases ?? []).includes("preferred_username"),
     }),
     caseSensitive: setting(z.union([z.boolean(), z.literal("unset")], { error: "expected true, false or unset" }).default(false), {
         doc: "Whether `Alice` and `alice` are different users. `unset` sends no usernameConfiguration, for a pool created " +
@@ -39,6 +52,12 @@ export const signIn = section({
         allowed: "`true`, `false`, `unset`",
         input: "usernameConfiguration.caseSensitive",
         describe: "UsernameConfiguration.CaseSensitive",
+        read: (caseSensitive: boolean | undefined, context) => {
+            if (caseSensitive === undefined) {
+                context.note("UsernameConfiguration", "not reported: written as caseSensitive: unset, so the program sends none (adding it would replace the pool)");
+            }
+            return caseSensitive ?? "unset";
+        },
     }),
 }, {
     doc: "Sign-in options.",
@@ -67,6 +86,8 @@ const passwordFlag = (what: string, input: string) => setting(z.boolean().defaul
     doc: `Passwords need at least one ${what}.`,
     input: `passwordPolicy.${input}`,
     describe: `Policies.PasswordPolicy.${input[0].toUpperCase()}${input.slice(1)}`,
+    // The API leaves a requirement that is off out of the policy.
+    read: (required: boolean | undefined) => required ?? false,
 });
 
 const password = section({
@@ -84,21 +105,35 @@ const password = section({
         input: "passwordPolicy.temporaryPasswordValidityDays",
         describe: "Policies.PasswordPolicy.TemporaryPasswordValidityDays",
     }),
-}, { doc: "Password policy; the defaults are Cognito's.", wrap: (object) => object.prefault({}) });
+}, { doc: "Password policy; the defaults are Cognito's.", wrap: (object) => object.prefault({}), describe: "Policies.PasswordPolicy" });
 
 export const mfaFactors = ["totp", "sms", "email"] as const;
 const mfaModes = { off: "OFF", optional: "OPTIONAL", required: "ON" } as const;
+const mfaModeOf = inverseOf(mfaModes);
 
 const mfa = section({
     mode: setting(z.enum(["off", "optional", "required"]).default("off"), {
         doc: "off, optional (each user chooses) or required.",
         input: "mfaConfiguration",
         describe: "MfaConfiguration",
+        read: (mode: string | undefined) => mfaModeOf[mode ?? "OFF"],
     }),
     factors: setting(uniqueList(z.enum(mfaFactors)).default(["totp"]), {
         doc: "Second factors offered: an authenticator app (totp), SMS, email.",
         input: ["softwareTokenMfaConfiguration.enabled", "emailMfaConfiguration"],
-        describe: ["MfaConfig.SoftwareTokenMfaConfiguration.Enabled", "MfaConfig.SmsMfaConfiguration", "MfaConfig.EmailMfaConfiguration"],
+        describe: ["MfaConfig.SoftwareTokenMfaConfiguration.Enabled", "MfaConfig.SmsMfaConfiguration.SmsConfiguration", "MfaConfig.EmailMfaConfiguration"],
+        read: ([totp, sms, email]: [boolean | undefined, unknown, Record<string, unknown> | undefined], context, pool) => {
+            for (const [key, value] of Object.entries(email ?? {}).filter(([, value]) => holdsValue(value))) {
+                context.gap(`MfaConfig.EmailMfaConfiguration.${key}`, value, "the config model has no key for it");
+            }
+            if ((pool.MfaConfiguration ?? "OFF") === "OFF") {
+                if (totp) {
+                    context.gap("MfaConfig.SoftwareTokenMfaConfiguration.Enabled", true, "the program sends no second factor while MFA is off");
+                }
+                return undefined;
+            }
+            return [...(totp ? ["totp" as const] : []), ...(holdsValue(sms) ? ["sms" as const] : []), ...(email !== undefined ? ["email" as const] : [])];
+        },
     }),
 }, {
     doc: "Multi-factor authentication.",
@@ -200,6 +235,7 @@ const attributes = section({
     }],
     wrap: (object) => object.prefault({}),
     args: (attributes) => ({ schemas: schemaArgs(attributes) }),
+    read: attributesFromSchema,
 });
 
 /** `Example <no-reply@example.com>`, or the bare address without a display name. */
@@ -288,6 +324,7 @@ const email = section({
         }
     }],
     wrap: (object) => object.prefault({}),
+    read: readEmail,
     // Cognito's default sender until SES has verified the identity (see MappingContext.sender).
     args: (email, { sender }) => ({
         emailConfiguration: email.sender === "cognito" || !sender?.verified ? { emailSendingAccount: "COGNITO_DEFAULT" } : {
@@ -299,6 +336,29 @@ const email = section({
         },
     }),
 });
+
+/** The template of the verification method, read back; the API mirrors it into legacy fields of the pool. */
+function readVerification(pool: Described, context: ReadContext) {
+    const template = pool.VerificationMessageTemplate ?? {};
+    const method = template.DefaultEmailOption === "CONFIRM_WITH_LINK" ? "link" as const : "code" as const;
+    const [subjectKey, messageKey, otherSubjectKey, otherMessageKey] = method === "code"
+        ? ["EmailSubject", "EmailMessage", "EmailSubjectByLink", "EmailMessageByLink"]
+        : ["EmailSubjectByLink", "EmailMessageByLink", "EmailSubject", "EmailMessage"];
+    for (const key of [otherSubjectKey, otherMessageKey].filter((key) => template[key])) {
+        context.gap(`VerificationMessageTemplate.${key}`, template[key], `the config model sets the template of its method (${method}) only`);
+    }
+    const legacy = [["EmailVerificationMessage", template.EmailMessage], ["EmailVerificationSubject", template.EmailSubject],
+        ["SmsVerificationMessage", template.SmsMessage]] as const;
+    for (const [key] of legacy.filter(([key, mirrored]) => pool[key] && pool[key] !== mirrored)) {
+        context.gap(key, pool[key], "the config model sets verification messages through the template only");
+    }
+    return {
+        method,
+        ...(template[subjectKey] ? { emailSubject: template[subjectKey] } : {}),
+        ...(template[messageKey] ? { emailMessage: template[messageKey] } : {}),
+        ...(template.SmsMessage ? { smsMessage: template.SmsMessage } : {}),
+    };
+}
 
 const verification = section({
     method: setting(z.enum(["code", "link"]).default("code"), {
@@ -337,6 +397,7 @@ const verification = section({
         }
     }],
     wrap: (object) => object.prefault({}),
+    read: readVerification,
     args: ({ method, emailSubject, emailMessage, smsMessage }) => ({
         verificationMessageTemplate: method === "code"
             ? { defaultEmailOption: "CONFIRM_WITH_CODE", emailSubject, emailMessage, smsMessage }
@@ -367,6 +428,7 @@ const sms = section({
     doc: "SNS settings, needed for SMS MFA, phone verification or phone recovery. Default: none.",
     scope: "per-environment",
     wrap: (object) => object.optional(),
+    describe: "SmsConfiguration",
 });
 
 /** The config model has no passkey (WebAuthn) settings, so web_authn is not offered. */
@@ -374,7 +436,10 @@ const firstAuthFactors = ["password", "email_otp", "sms_otp"] as const;
 
 export const recoveryMechanisms = ["email", "phone"] as const;
 const recoveryMechanismNames = { email: "verified_email", phone: "verified_phone_number" } as const;
+const recoveryMechanismOf = inverseOf(recoveryMechanismNames);
 const verifiableAttributes = { email: "email", phone: "phone_number" } as const;
+const verifiableAttributeOf = inverseOf(verifiableAttributes);
+const tiers = ["lite", "essentials", "plus"] as const;
 
 export const userPool = section({
     name: setting(resourceName.optional(), {
@@ -392,12 +457,17 @@ export const userPool = section({
         input: "deletionProtection",
         describe: "DeletionProtection",
         map: (on) => on ? "ACTIVE" : "INACTIVE",
+        read: (protection: string | undefined, context) => reportedOr(protection, "INACTIVE", "DeletionProtection", context) === "ACTIVE",
     }),
-    tier: setting(z.enum(["lite", "essentials", "plus"]).default("essentials"), {
+    tier: setting(z.enum(tiers).default("essentials"), {
         doc: "Feature plan (essentials is the console's default).",
         input: "userPoolTier",
         describe: "UserPoolTier",
         map: (tier) => tier.toUpperCase(),
+        read: (tier: string | undefined, context) => {
+            const live = reportedOr(tier, "ESSENTIALS", "UserPoolTier", context);
+            return tiers.find((name) => name.toUpperCase() === live);
+        },
     }),
     signIn,
     firstAuthFactors: setting(uniqueList(z.enum(firstAuthFactors)).min(1, { error: "expected at least one of password, email_otp, sms_otp" })
@@ -407,6 +477,15 @@ export const userPool = section({
         input: "signInPolicy.allowedFirstAuthFactors",
         describe: "Policies.SignInPolicy.AllowedFirstAuthFactors",
         map: (factors) => factors?.map((factor) => factor.toUpperCase()),
+        read: (factors: string[] | undefined, context) => {
+            const known = (factors ?? []).map((factor) => firstAuthFactors.find((name) => name.toUpperCase() === factor));
+            if (known.includes(undefined)) {
+                context.gap("Policies.SignInPolicy.AllowedFirstAuthFactors", factors,
+                    `the config model offers ${firstAuthFactors.join(", ")} (no passkeys)`);
+            }
+            const offered = known.filter((factor) => factor !== undefined);
+            return offered.length > 0 ? offered : undefined;
+        },
     }),
     password,
     mfa,
@@ -416,18 +495,29 @@ export const userPool = section({
         input: "accountRecoverySetting.recoveryMechanisms",
         describe: "AccountRecoverySetting.RecoveryMechanisms",
         map: (mechanisms) => mechanisms.map((mechanism, index) => ({ name: recoveryMechanismNames[mechanism], priority: index + 1 })),
+        read: (mechanisms: { Name?: string; Priority?: number }[] | undefined, context) => {
+            const names = [...(mechanisms ?? [])].sort((a, b) => (a.Priority ?? 0) - (b.Priority ?? 0)).map((mechanism) => mechanism.Name ?? "");
+            const recovery = names.map((name) => recoveryMechanismOf[name]).filter((name) => name !== undefined);
+            if (recovery.length < names.length || recovery.length === 0) {
+                context.gap("AccountRecoverySetting", names, "the config model recovers accounts by email, phone or both, in order" +
+                    (recovery.length === 0 ? "; the program always sets one (email here)" : ""));
+            }
+            return recovery.length > 0 ? recovery : ["email" as const];
+        },
     }),
     selfSignUp: setting(z.boolean().default(true), {
         doc: "Users may sign themselves up.",
         input: "adminCreateUserConfig.allowAdminCreateUserOnly",
         describe: "AdminCreateUserConfig.AllowAdminCreateUserOnly",
         map: (selfSignUp) => !selfSignUp,
+        read: (adminOnly: boolean | undefined) => !(adminOnly ?? false),
     }),
     autoVerify: setting(uniqueList(z.enum(["email", "phone"])).default(["email"]), {
         doc: "Attributes Cognito verifies by sending a code.",
         input: "autoVerifiedAttributes",
         describe: "AutoVerifiedAttributes",
         map: (attributes) => attributes.map((attribute) => verifiableAttributes[attribute]),
+        read: (attributes: string[] | undefined) => (attributes ?? []).map((name) => verifiableAttributeOf[name]).filter((name) => name !== undefined),
     }),
     keepOriginalUntilVerified: setting(z.boolean().default(true), {
         doc: "On a change of a verified attribute, keep the old value until the new one is verified.",
@@ -436,6 +526,19 @@ export const userPool = section({
         map: (keep, pool: { autoVerify: ("email" | "phone")[] }) => keep && pool.autoVerify.length > 0
             ? pool.autoVerify.map((attribute) => verifiableAttributes[attribute])
             : undefined,
+        read: (kept: string[] | undefined, context, pool) => {
+            if (pool.UserAttributeUpdateSettings === undefined) {
+                context.note("UserAttributeUpdateSettings", "not reported by the server: read as none (keepOriginalUntilVerified: false)");
+                return false;
+            }
+            const keptSorted = [...(kept ?? [])].sort();
+            const verified = [...(pool.AutoVerifiedAttributes ?? [])].sort();
+            if (keptSorted.length > 0 && keptSorted.join() !== verified.join()) {
+                context.gap("UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate", keptSorted,
+                    `the program keeps the original of every auto-verified attribute (${verified.join(", ") || "none"}) or of none`);
+            }
+            return keptSorted.length > 0;
+        },
     }),
     attributes,
     email,
