@@ -1,4 +1,4 @@
-import { Document, parseDocument, visit } from "yaml";
+import type { Document } from "yaml";
 
 /*
  * The Pulumi CLI hands the program a config value as JSON (config/object.go MarshalString). A number in it that
@@ -8,13 +8,21 @@ import { Document, parseDocument, visit } from "yaml";
  * float it cannot parse, such as 1e400, as text too; it refuses .inf and .nan in a config value.)
  */
 
+/**
+ * The YAML parser, loaded only for the rare value that needs it: at import it would cost every run of the program
+ * about 20 ms (npm run bench).
+ */
+function yaml(): typeof import("yaml") {
+    return require("yaml");
+}
+
 function holdsAsWritten(value: number): boolean {
     return Number.isFinite(value) && (!Number.isInteger(value) || Number.isSafeInteger(value));
 }
 
 /** Replaces, in a parsed YAML (or JSON) document, every number JavaScript cannot hold by its source text. */
 function keepNumbersAsWritten(document: Document.Parsed): void {
-    visit(document, {
+    yaml().visit(document, {
         Scalar(_key, node) {
             if (typeof node.value === "number" && !holdsAsWritten(node.value) && node.source !== undefined) {
                 node.value = node.source;
@@ -48,7 +56,7 @@ export function parseConfigValue(text: string): unknown {
         return value;
     }
     // JSON is YAML: read again, this time with each scalar's source text at hand.
-    const document = parseDocument(text);
+    const document = yaml().parseDocument(text);
     if (document.errors.length > 0) {
         return value;
     }
