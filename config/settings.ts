@@ -6,6 +6,10 @@ import { StackSettings, stackSettingsSchema } from "./schema";
 import { identityRegionProblem } from "./rules/ses-sender";
 import { resolveSuccessor, schemaPathOf } from "./successor-settings";
 
+// A process parses a stack's config once or twice: zod's JIT, which compiles an object schema's parser with
+// \`new Function\` on its first parse, costs more than it saves then (npm run bench). The checks are the same.
+z.config({ jitless: true });
+
 /** Where the settings are used, for the defaults that depend on it. */
 export interface StackContext {
     readonly project: string;
