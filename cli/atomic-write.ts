@@ -1,6 +1,5 @@
 import * as fs from "fs";
 import * as path from "path";
-import * as lockfile from "proper-lockfile";
 
 /*
  * The files the commands write (a promoted stack file, a baseline, an adopted stack file) are written so that
@@ -129,6 +128,11 @@ export interface LockedFile {
     write(text: string): void;
 }
 
+/** Loaded by the commands that write only: every command imports this module for FileWriteError (cli/command.ts). */
+function lockfile(): typeof import("proper-lockfile") {
+    return require("proper-lockfile");
+}
+
 // Wait up to about a minute for another command's turn; a lock not refreshed for 10 s is stale.
 const lockOptions = {
     realpath: false,
@@ -160,7 +164,7 @@ export async function editFileLocked<T>(file: string, edit: (locked: LockedFile)
     let compromised: Error | undefined;
     let release: () => Promise<void>;
     try {
-        release = await lockfile.lock(target, { ...lockOptions, onCompromised: (error) => { compromised = error; } });
+        release = await lockfile().lock(target, { ...lockOptions, onCompromised: (error) => { compromised = error; } });
     } catch (error) {
         if ((error as NodeJS.ErrnoException).code === "ELOCKED") {
             throw new FileWriteError(`${shown} is being written by another command, which has held ${target}.lock for ` +
