@@ -3,20 +3,26 @@ import * as path from "path";
 
 const sourceFolders = ["config", "components", "offline", "promotion", "aws", "cli", "policy-pack/src"];
 
-function newestSource(projectDir: string): number {
-    let newest = fs.statSync(path.join(projectDir, "index.ts")).mtimeMs;
-    for (const folder of sourceFolders) {
-        const dir = path.join(projectDir, folder);
-        if (!fs.existsSync(dir)) {
-            continue;
-        }
-        for (const file of fs.readdirSync(dir, { recursive: true, encoding: "utf8" })) {
-            if (file.endsWith(".ts")) {
-                newest = Math.max(newest, fs.statSync(path.join(dir, file)).mtimeMs);
-            }
+/**
+ * The newest modification time of the .ts files under `dir`. Walked by hand: readdirSync's `recursive` option
+ * costs about 10 ms more on Node 20, at every command (npm run bench).
+ */
+function newestSourceIn(dir: string): number {
+    let newest = 0;
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const file = path.join(dir, entry.name);
+        if (entry.isDirectory()) {
+            newest = Math.max(newest, newestSourceIn(file));
+        } else if (entry.name.endsWith(".ts")) {
+            newest = Math.max(newest, fs.statSync(file).mtimeMs);
         }
     }
     return newest;
+}
+
+function newestSource(projectDir: string): number {
+    const folders = sourceFolders.map((folder) => path.join(projectDir, folder)).filter((dir) => fs.existsSync(dir));
+    return Math.max(fs.statSync(path.join(projectDir, "index.ts")).mtimeMs, ...folders.map(newestSourceIn));
 }
 
 /**

@@ -30,6 +30,11 @@ describe("the stale-build warning (cli/stale-build)", () => {
         assert.match(staleBuildWarning(dir, compiled()) ?? "", /run `npm run build`/);
     });
 
+    it("warns when a source deeper in a program folder changed after the build", () => {
+        writeAt(path.join(dir, "config", "catalogue", "user-pool.ts"), 3000);
+        assert.match(staleBuildWarning(dir, compiled()) ?? "", /run `npm run build`/);
+    });
+
     it("says nothing for an installed copy without sources", () => {
         fs.rmSync(path.join(dir, "index.ts"));
         assert.equal(staleBuildWarning(dir, compiled()), undefined);
