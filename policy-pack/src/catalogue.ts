@@ -20,6 +20,7 @@ export const POLICY_NAMES = {
     tokenRevocation: "cognito-token-revocation",
     publicClient: "cognito-public-client-no-secret",
     sesSender: "cognito-ses-sender",
+    sesIdentityUnchanged: "cognito-ses-identity-unchanged",
     mfaInProtectedStack: "cognito-mfa-in-protected-stack",
 } as const;
 
@@ -48,6 +49,7 @@ export const POLICY_CATALOGUE: readonly PolicyCatalogueEntry[] = [
     { name: POLICY_NAMES.tokenRevocation, defaultLevel: "advisory", config: [] },
     { name: POLICY_NAMES.publicClient, defaultLevel: "advisory", config: ["publicClients"] },
     { name: POLICY_NAMES.sesSender, defaultLevel: "advisory", config: [] },
+    { name: POLICY_NAMES.sesIdentityUnchanged, defaultLevel: "advisory", config: ["baseline"] },
     { name: POLICY_NAMES.mfaInProtectedStack, defaultLevel: "advisory", config: ["protectedStacks"] },
 ];
 

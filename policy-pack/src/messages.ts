@@ -39,6 +39,8 @@ const REPLACE_INSTEAD: Record<FixedSettingChange["group"], string> = {
         "`cognito-user-pool:successor: {name: <a new pool name>, attributes: <the new userPool.attributes>}`",
     region: "create the new resources in the new region beside the deployed ones (for a pool: migrate its users), then retire the old ones",
     client: "add a new client (a new logical name) beside the deployed one, move every app to its client id, then remove the old client",
+    sender: "create and verify the new identity first (outside this stack, or as a new resource beside the deployed one), " +
+        "point the pool's emailConfiguration.sourceArn at it, then remove the old identity",
 };
 
 /** The line that carries the provider input path of a violation (README "Provider input paths"). */

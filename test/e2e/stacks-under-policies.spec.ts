@@ -372,6 +372,15 @@ describe("the stacks under the policy pack, end to end (baselines from `npm run 
         }
     });
 
+    it("prod: a new FROM address at another domain replaces the SES identity: an advisory warning, not a block", async () => {
+        const copy = editedProject("prod", [["from: no-reply@example.com", "from: no-reply@example.org"]], copies);
+        const judged = await preview(copy.dir, "prod");
+        assert.deepStrictEqual(mandatoryViolations(judged.verdicts), [], describeMandatory(judged.verdicts));
+        const verdict = verdictOf(judged.verdicts, POLICY_NAMES.sesIdentityUnchanged);
+        assert.deepStrictEqual([verdict.enforcementLevel, verdict.outcome], ["advisory", "violated"]);
+        assert.match(verdict.violations[0].message, /deployed: "no-reply@example.com"\n  new: +"no-reply@example.org"/);
+    });
+
     describe("a deployed pool missing from the stack fails the preview (cognito-pool-not-removed)", () => {
         for (const stack of STACKS) {
             it(`${stack}: the stack's resources without its pool`, async () => {

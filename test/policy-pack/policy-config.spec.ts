@@ -41,6 +41,7 @@ describe("policy config (policyConfigFor)", () => {
             POLICY_NAMES.clientSecretUnchanged,
             POLICY_NAMES.poolNotRemoved,
             POLICY_NAMES.regionUnchanged,
+            POLICY_NAMES.sesIdentityUnchanged,
             POLICY_NAMES.signInOptionsUnchanged,
         ]);
         assert.deepStrictEqual(file[POLICY_NAMES.signInOptionsUnchanged].baseline, seedBaseline());

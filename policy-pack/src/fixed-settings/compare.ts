@@ -5,7 +5,7 @@ import { ClientFixedSettings, FixedAttribute, PoolFixedSettings } from "./types"
 import { isUnknown } from "./unknown";
 
 /** Which group of fixed settings a change belongs to (one policy each). */
-export type FixedSettingGroup = "sign-in" | "attributes" | "client" | "region";
+export type FixedSettingGroup = "sign-in" | "attributes" | "client" | "region" | "sender";
 
 /** A difference between what is deployed and what the program now asks for, that Cognito cannot apply. */
 export interface FixedSettingChange {

@@ -10,6 +10,7 @@ import { preventUserExistenceErrors } from "./prevent-user-existence-errors";
 import { protectedEnvironment } from "./protected-environment";
 import { publicClientNoSecret } from "./public-client";
 import { regionUnchanged } from "./region-unchanged";
+import { sesIdentityUnchanged } from "./ses-identity-unchanged";
 import { sesSender } from "./ses-sender";
 import { signInOptionsUnchanged } from "./sign-in-options-unchanged";
 import { tokenRevocation } from "./token-revocation";
@@ -26,6 +27,7 @@ export {
     protectedEnvironment,
     publicClientNoSecret,
     regionUnchanged,
+    sesIdentityUnchanged,
     sesSender,
     signInOptionsUnchanged,
     tokenRevocation,
@@ -46,5 +48,6 @@ export const allPolicies: Policies = [
     tokenRevocation,
     publicClientNoSecret,
     sesSender,
+    sesIdentityUnchanged,
     mfaInProtectedStack,
 ];
