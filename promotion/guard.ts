@@ -6,15 +6,15 @@ import { readStackConfig } from "../offline/stack-files";
 import type { Promotion } from "./promotion";
 
 /**
- * The policies that compare a pool's and its clients' fixed settings with the deployed baseline, with what runs
- * them: loaded only when a baseline is given (the program and the pack take a second to load).
+ * The mandatory policies that compare a pool's and its clients' fixed settings with the deployed baseline, with
+ * what runs them: loaded only when a baseline is given (the program and the pack take a second to load).
  */
 async function fixedSettingsJudge() {
     const [{ deployedIdsOf, evaluateStack }, { runPolicies }, { POLICY_CATALOGUE, allPolicies }] = await Promise.all([
         import("../offline/evaluate"), import("../offline/run-policies"), import("cognito-user-pool-policies"),
     ]);
     const policies = allPolicies.filter((policy) =>
-        POLICY_CATALOGUE.some((entry) => entry.name === policy.name && entry.config.includes("baseline")));
+        POLICY_CATALOGUE.some((entry) => entry.name === policy.name && entry.config.includes("baseline") && entry.defaultLevel === "mandatory"));
     return { deployedIdsOf, evaluateStack, runPolicies, policies };
 }
 

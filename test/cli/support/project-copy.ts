@@ -54,7 +54,9 @@ export class ProjectCopy {
             urn: resource.urn,
             type: resource.type,
             custom: resource.custom,
-            id: resource.type === "aws:cognito/userPool:UserPool" ? poolId : clients[resource.inputs.name]?.id ?? resource.name,
+            id: resource.type === "aws:cognito/userPool:UserPool" ? poolId
+                : resource.type === "aws:sesv2/emailIdentity:EmailIdentity" ? resource.inputs.emailIdentity
+                : clients[resource.inputs.name]?.id ?? resource.name,
             inputs: resource.inputs,
             // @pulumi/aws 7 records each resource's effective region among its outputs.
             outputs: { ...resource.inputs, region: config.config["aws:region"] },
