@@ -25,6 +25,16 @@ export function programUrns(project: string, stack: string): StackUrns {
 }
 
 /**
+ * The URN of the current pool's migration client in a stack with a successor pool, as components/successor-pool.ts
+ * and user-migration-function.ts name it: SuccessorPool "successor" > UserMigrationFunction "successor-migration"
+ * > "successor-migration-client". A test checks it against the URN the program registers.
+ */
+export function migrationClientUrn(project: string, stack: string): string {
+    return `urn:pulumi:${stack}::${project}::cognito-user-pool:index:SuccessorPool$cognito-user-pool:index:UserMigrationFunction$` +
+        `${USER_POOL_CLIENT_TYPE}::successor-migration-client`;
+}
+
+/**
  * The URNs a stack's state gives the resources with these physical ids; resources the state does not hold
  * (made outside Pulumi) get the URNs the program would give them.
  */

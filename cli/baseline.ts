@@ -10,6 +10,7 @@ import { programUrns, readProjectName, stateUrns } from "../aws/urns";
 import { Baseline, StateExport, baselineFromStateExport, policyConfigFor } from "cognito-user-pool-policies";
 import { ParsedOptions, stackName, UsageError } from "./args";
 import { CommandIO, ExitCode, optionsCommand, runAsProcess } from "./command";
+import { clientsRetiredAtFinish } from "./finish-guard";
 
 export const baselineUsage = `usage: npm run baseline -- --stack <name> [--state <export.json>] [--out <file>]
                             [--from-aws [--pool-id <id>] [--region <region>]] [--check]
@@ -23,6 +24,8 @@ settings Cognito fixes at creation, keyed by URN.
               else the pool id's, else the chain's
   --out       default: policy-baseline.<stack>.json in the project directory
   --check     compares the state with the live pool and reports drift, fixed settings first; writes nothing
+When the stack file moves its successor pool to the finish phase, the current pool's migration client is
+listed under retiredClients (cognito-client-not-removed lets it go, and no other client).
 Exit code: 0 written, or no drift; 1 drift (--check); 2 bad usage, or the state, the Pulumi CLI or AWS failed.`;
 
 const options = {
@@ -68,10 +71,14 @@ async function writeBaseline(stack: string, args: Options, io: CommandIO): Promi
     const baseline = args["from-aws"] ? await baselineFromLivePool(stack, args, io)
         : await baselineFromState(stack, readProjectName(io.projectDir), args.state);
     const file = args.out === undefined ? path.join(io.projectDir, `policy-baseline.${stack}.json`) : path.resolve(args.out);
-    await writeFileLocked(file, `${JSON.stringify(policyConfigFor(baseline), null, 2)}\n`);
+    const retiredClients = clientsRetiredAtFinish(io.projectDir, stack, baseline);
+    await writeFileLocked(file, `${JSON.stringify(policyConfigFor(baseline, { retiredClients }), null, 2)}\n`);
     io.stdout(baseline === undefined
         ? `wrote ${file}: stack ${stack} has deployed nothing yet, so no baseline (a first deployment: the fixed-settings policies pass)\n`
         : `wrote ${file}: ${describeBaseline(baseline)}\n`);
+    for (const urn of retiredClients) {
+        io.stdout(`retired: ${urn} (the finish phase of the successor pool removes the current pool's migration client)\n`);
+    }
     return 0;
 }
 

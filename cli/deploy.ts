@@ -2,7 +2,9 @@ import * as path from "path";
 import { main as writeBaseline } from "./baseline";
 import { stackName, UsageError } from "./args";
 import { Command, CommandIO, reportingBadInput } from "./command";
+import { finishRefusal, usersRemainOkFlag } from "./finish-guard";
 import { checkPulumiCli, PulumiCliError, PulumiOutput, runPulumi } from "./pulumi-cli";
+import { isReadFailure } from "./read-failures";
 
 /** The Pulumi operations run under the guard. */
 export type Operation = "preview" | "up";
@@ -11,21 +13,33 @@ export type Operation = "preview" | "up";
 const policyPackDir = "policy-pack";
 
 function usageOf(operation: Operation): string {
-    return `usage: npm run ${operation} -- --stack <name> [any other \`pulumi ${operation}\` options]
-
+    const up = operation === "up";
+    const flag = up ? ` [${usersRemainOkFlag}]` : "";
+    const finishCheck = up ? `
+First, when the stack file moves its successor pool to the finish phase, it reads both pools (as npm run
+migration does) and refuses while users of the current pool have not migrated, unless ${usersRemainOkFlag}.
+` : "";
+    return `usage: npm run ${operation} -- --stack <name>${flag} [any other \`pulumi ${operation}\` options]
+${finishCheck}
 Writes the stack's deployed baseline (npm run baseline -- --stack <name>, from \`pulumi stack export\`) to
 policy-baseline.<name>.json, then runs, in the project directory,
   pulumi ${operation} --stack <name> --policy-pack ${policyPackDir} --policy-pack-config policy-baseline.<name>.json [options]
 Every other option goes to \`pulumi ${operation}\` as given (--refresh, --yes, --diff, --target ..., -m ...).
-Exit code: the Pulumi CLI's (0 done; non-zero: a mandatory policy violation or any other failure);
-2 bad usage, the Pulumi CLI missing, older than needed or not logged in, or the baseline could not be written.`;
+Exit code: the Pulumi CLI's (0 done; non-zero: a mandatory policy violation or any other failure);${up ? `
+1 refused: the finish phase with users left to migrate;` : ""}
+2 bad usage, the Pulumi CLI missing, older than needed or not logged in, the baseline could not be written${up ? `,
+or AWS could not be read` : ""}.`;
 }
 
-/** `--stack <s>`, `--stack=<s>` or `-s <s>` taken out; everything else kept, in order, for the Pulumi CLI. */
-function splitArguments(argv: readonly string[]): { stack?: string; help: boolean; passed: string[] } {
+/**
+ * `--stack <s>`, `--stack=<s>` or `-s <s>` and this command's own flags taken out; everything else kept, in
+ * order, for the Pulumi CLI.
+ */
+function splitArguments(operation: Operation, argv: readonly string[]): { stack?: string; help: boolean; usersRemainOk: boolean; passed: string[] } {
     const stacks: string[] = [];
     const passed: string[] = [];
     let help = false;
+    let usersRemainOk = false;
     for (let index = 0; index < argv.length; index++) {
         const argument = argv[index];
         if (argument === "--stack" || argument === "-s") {
@@ -37,6 +51,11 @@ function splitArguments(argv: readonly string[]): { stack?: string; help: boolea
             stacks.push(argument.slice("--stack=".length));
         } else if (argument === "--help" || argument === "-h") {
             help = true;
+        } else if (argument === usersRemainOkFlag) {
+            if (operation !== "up") {
+                throw new UsageError(`${usersRemainOkFlag} is for npm run up (it applies the finish phase); a preview applies nothing`);
+            }
+            usersRemainOk = true;
         } else {
             passed.push(argument);
         }
@@ -44,7 +63,7 @@ function splitArguments(argv: readonly string[]): { stack?: string; help: boolea
     if (stacks.length > 1) {
         throw new UsageError(`--stack given ${stacks.length} times (${stacks.map((stack) => JSON.stringify(stack)).join(", then ")}): give it once`);
     }
-    return { stack: stacks[0], help, passed };
+    return { stack: stacks[0], help, usersRemainOk, passed };
 }
 
 /**
@@ -55,16 +74,16 @@ function splitArguments(argv: readonly string[]): { stack?: string; help: boolea
 export function deployCommand(operation: Operation, output: PulumiOutput = "terminal"): Command {
     const usage = usageOf(operation);
     return (argv: readonly string[], io: CommandIO) => reportingBadInput<number>(io, usage, async () => {
-        const { stack: given, help, passed } = splitArguments(argv);
+        const { stack: given, help, usersRemainOk, passed } = splitArguments(operation, argv);
         if (help) {
             io.stdout(`${usage}\n`);
             return 0;
         }
         const stack = stackName(given, "--stack");
         try {
-            return await guarded(operation, stack, passed, io, output);
+            return await guarded(operation, stack, { usersRemainOk, passed }, io, output);
         } catch (error) {
-            if (error instanceof PulumiCliError) {
+            if (error instanceof PulumiCliError || isReadFailure(error)) {
                 io.stderr(`error: ${error.message}\n`);
                 return 2;
             }
@@ -73,8 +92,14 @@ export function deployCommand(operation: Operation, output: PulumiOutput = "term
     });
 }
 
-async function guarded(operation: Operation, stack: string, passed: readonly string[], io: CommandIO, output: PulumiOutput): Promise<number> {
+async function guarded(operation: Operation, stack: string, { usersRemainOk, passed }: { usersRemainOk: boolean; passed: readonly string[] },
+    io: CommandIO, output: PulumiOutput): Promise<number> {
     await checkPulumiCli(io.projectDir);
+    const refusal = operation === "up" && !usersRemainOk ? await finishRefusal(io.projectDir, stack) : undefined;
+    if (refusal !== undefined) {
+        io.stderr(`refused: ${refusal}\n`);
+        return 1;
+    }
     const baselineFile = `policy-baseline.${stack}.json`;
     const written = await writeBaseline(["--stack", stack, "--out", path.join(io.projectDir, baselineFile)], io);
     if (written !== 0) {

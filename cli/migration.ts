@@ -1,10 +1,9 @@
 import { awsClients, closeClients, regionOfPoolId } from "../aws/clients";
 import { importCsv, MigrationPools, MigrationStatus, readMigrationStatus } from "../aws/migration-status";
-import { parseStackConfig } from "../config/settings";
-import { readStackConfig } from "../offline/stack-files";
 import { stackName } from "./args";
 import { writeFileLocked } from "./atomic-write";
 import { InputFileError, optionsCommand, runAsProcess } from "./command";
+import { declaredSuccessor, exportedMigration, usersRemainOkFlag, usersRemainRefusal } from "./finish-guard";
 import { isReadFailure } from "./read-failures";
 import { readStackOutputs } from "./stack-state";
 
@@ -12,9 +11,10 @@ export const migrationUsage = `usage: npm run migration -- --stack <name> [--reg
 
 Reads both pools of the stack's migration to its successor pool (the stack's \`migration\` output, from
 \`pulumi stack output\`) with the AWS SDK: the users each holds and how many of the current pool's are left to
-migrate. --csv writes those users as the CSV a Cognito user import job takes (header from GetCSVHeader of the
-new pool). --finish checks that the finish phase may be set: it refuses while users remain, unless
---users-remain-ok. Reads AWS with the standard credential chain (AWS_ENDPOINT_URL honoured).
+migrate, and the groups of the current pool the new one lacks. --csv writes those users as the CSV a Cognito
+user import job takes (header from GetCSVHeader of the new pool). --finish checks that the finish phase may be
+set: it refuses while users remain, unless --users-remain-ok (npm run up makes the same check). Reads AWS with
+the standard credential chain (AWS_ENDPOINT_URL honoured).
 Exit code: 0 done; 1 --finish refused; 2 bad usage, no successor, or AWS or the Pulumi CLI failed.`;
 
 const options = {
@@ -26,13 +26,13 @@ const options = {
     help: { type: "boolean" },
 } as const;
 
-/** The two pools the stack exports under `migration` (index.ts), or why there are none. */
+/** The two pools the stack exports under `migration`, or why there are none. */
 function migrationPools(stack: string, outputs: Record<string, unknown>): MigrationPools {
-    const migration = outputs.migration as { phase?: string; from?: { userPoolId?: string }; to?: { userPoolId?: string } } | undefined;
-    if (!migration?.from?.userPoolId || !migration.to?.userPoolId || !migration.phase) {
-        throw new InputFileError(`stack ${stack} exports no migration: declare cognito-user-pool:successor in Pulumi.${stack}.yaml and run \`pulumi up\``);
+    const pools = exportedMigration(outputs);
+    if (pools === undefined) {
+        throw new InputFileError(`stack ${stack} exports no migration: declare cognito-user-pool:successor in Pulumi.${stack}.yaml and run \`npm run up\``);
     }
-    return { phase: migration.phase, fromPoolId: migration.from.userPoolId, toPoolId: migration.to.userPoolId };
+    return pools;
 }
 
 function statusText(stack: string, pools: MigrationPools, status: MigrationStatus): string {
@@ -52,8 +52,7 @@ function statusText(stack: string, pools: MigrationPools, status: MigrationStatu
 
 export const main = optionsCommand(migrationUsage, options, async (args, io) => {
     const stack = stackName(args.stack, "--stack");
-    const stackConfig = readStackConfig(io.projectDir, stack);
-    const successor = parseStackConfig(stackConfig.config, { project: stackConfig.project, stack }).successor;
+    const successor = declaredSuccessor(io.projectDir, stack);
     if (successor === undefined) {
         throw new InputFileError(`stack ${stack} declares no successor pool (cognito-user-pool:successor in Pulumi.${stack}.yaml)`);
     }
@@ -71,12 +70,12 @@ export const main = optionsCommand(migrationUsage, options, async (args, io) => 
                 io.stdout(`wrote ${args.csv}: ${status.remaining.length} users for a user import job into ${pools.toPoolId}\n`);
             }
             if (args.finish && status.remaining.length > 0 && !args["users-remain-ok"]) {
-                io.stderr(`refused: ${status.remaining.length} users of the current pool have not migrated; the finish phase ` +
-                    "removes the trigger that would move them. Import them (--csv), or pass --users-remain-ok to go ahead.\n");
+                io.stderr(`refused: ${usersRemainRefusal(stack, status)}\n`);
                 return 1;
             }
             if (args.finish) {
-                io.stdout(`ready: set cognito-user-pool:successor.phase to finish in Pulumi.${stack}.yaml and run \`pulumi up\`\n`);
+                io.stdout(`ready: set cognito-user-pool:successor.phase to finish in Pulumi.${stack}.yaml and run \`npm run up -- --stack ${stack}\`` +
+                    `${status.remaining.length > 0 ? ` ${usersRemainOkFlag}` : ""}\n`);
             }
             return 0;
         } finally {

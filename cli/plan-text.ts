@@ -115,7 +115,8 @@ function verdictLine(report: PlanReport): string {
 const phaseDescriptions: Record<string, string> = {
     "side-by-side": "both pools; the current one is the primary, users move to the new one as they sign in",
     "cutover": "the new pool is the primary (frontendConfig included); users still move from the old one as they sign in",
-    "finish": "the trigger and the old pool's migration client are gone; the old pool stays, protected",
+    "finish": "the trigger and the old pool's migration client are gone (npm run baseline and npm run up list the client under " +
+        "retiredClients); the old pool stays, protected",
 };
 
 function migrationLines(report: PlanReport): string[] {

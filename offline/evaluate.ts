@@ -80,6 +80,7 @@ export async function evaluateStack(stack: StackConfig, options: EvaluateOptions
     const deployedOutputsOf = byTypeAndName(options.deployedOutputs);
     await pulumi.runtime.setMocks(offlineCloud(stack.stack, region, deployedIdOf, deployedOutputsOf),
         stack.project, stack.stack, options.preview ?? false);
+    qualifyUrnsAsTheEngine();
     const resources = recordRegistrations();
     pulumi.runtime.setAllConfig(stack.config, [...stack.secretKeys]);
 
@@ -155,6 +156,21 @@ function withProviders(resources: RegisteredResource[], stack: StackConfig): Reg
 }
 
 /** Wraps the mock monitor so every registration is recorded with the options the engine would get. */
+/**
+ * The engine prefixes a resource's type with its parent's whole type chain, the root stack's excepted
+ * (resource.NewURN with parent.QualifiedType(), pulumi/pulumi sdk/go/common/resource/urn.go); the SDK's mock
+ * monitor keeps only the parent's own type, which gives a component's grandchildren (a successor pool's
+ * migration client) URNs no deployment has.
+ */
+function qualifyUrnsAsTheEngine(): void {
+    const monitor = pulumi.runtime.getMonitor() as any;
+    monitor.newUrn = (parent: string, type: string, name: string) => {
+        const parentType = parent ? parent.split("::")[2] : "";
+        const qualifiedType = parentType === "" || parentType === "pulumi:pulumi:Stack" ? type : `${parentType}$${type}`;
+        return `urn:pulumi:${pulumi.getStack()}::${pulumi.getProject()}::${qualifiedType}::${name}`;
+    };
+}
+
 function recordRegistrations(): RegisteredResource[] {
     const monitor = pulumi.runtime.getMonitor() as any;
     const registerResource = monitor.registerResource.bind(monitor);

@@ -1,9 +1,10 @@
 import * as assert from "assert";
-import { programUrns, stateUrns } from "../../aws/urns";
+import { migrationClientUrn, programUrns, stateUrns } from "../../aws/urns";
 import { evaluateStack } from "../../offline/evaluate";
 import { readStackConfig } from "../../offline/stack-files";
 import type { StateExport } from "cognito-user-pool-policies";
 import { repoRoot } from "../cli/support/project-copy";
+import { evaluate, stackConfig, withSettings } from "../support/program";
 
 describe("the URNs of a live pool and its clients in a stack", () => {
     it("are the ones the program registers", async () => {
@@ -14,6 +15,12 @@ describe("the URNs of a live pool and its clients in a stack", () => {
         assert.deepStrictEqual(urnsOf("aws:cognito/userPool:UserPool"), [urns.pool("any-id")]);
         assert.deepStrictEqual(urnsOf("aws:cognito/userPoolClient:UserPoolClient"),
             [urns.client("any-id", "web"), urns.client("any-id", "server")]);
+    });
+
+    it("name the current pool's migration client as the program registers it in a stack with a successor", async () => {
+        const { resources } = await evaluate(withSettings(stackConfig("prod"), { successor: { name: "myapp-prod-v2" } }));
+        const [migrationClient] = resources.filter((resource) => resource.name === "successor-migration-client");
+        assert.strictEqual(migrationClient.urn, migrationClientUrn("cognito-user-pool", "prod"));
     });
 
     it("are the state's for the ids it holds, the program's for the others", () => {

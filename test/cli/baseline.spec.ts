@@ -3,8 +3,10 @@ import * as assert from "assert";
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { migrationClientUrn } from "../../aws/urns";
 import { main as adopt } from "../../cli/adopt";
 import { main as baseline } from "../../cli/baseline";
+import { main as plan } from "../../cli/plan";
 import { evaluateStack } from "../../offline/evaluate";
 import { readStackConfig } from "../../offline/stack-files";
 import { baselineFromStateExport, policyConfigFor } from "cognito-user-pool-policies";
@@ -67,6 +69,42 @@ describe("npm run baseline", function () {
                     clients);
             });
         }
+
+        it("retires the current pool's migration client once the stack file moves its successor to the finish phase, and only then", async () => {
+            const exported = readFixture("prod");
+            const resources: any[] = exported.deployment.resources;
+            const web = resources.find((resource) => resource.urn === clientUrn("prod", "web"));
+            const migrationClient = migrationClientUrn("cognito-user-pool", "prod");
+            const deployedClient = { ...web, urn: migrationClient, id: "m1gr4t10nc11ent", inputs: { ...web.inputs, name: "user-migration" }, outputs: { ...web.outputs, name: "user-migration" } };
+            resources.push(deployedClient);
+            const state = project.write("prod-cutover.json", JSON.stringify(exported));
+            const successor = (phase: string) => `  cognito-user-pool:successor:\n    name: myapp-prod-v2\n    phase: ${phase}\n    signIn: {with: [email]}\n`;
+            const retired = (file: string) => JSON.parse(fs.readFileSync(file, "utf8"))["cognito-client-not-removed"].retiredClients;
+            const planOf = async (file: string) => {
+                const io = capturingIO(project.dir);
+                return { code: await plan(["--stack", "prod", "--baseline", file], io), out: io.out() };
+            };
+            const stackFile = project.read("prod");
+
+            fs.writeFileSync(project.stackFile("prod"), stackFile + successor("cutover"));
+            const cutover = await run(project, "--stack", "prod", "--state", state, "--out", path.join(project.dir, "cutover.json"));
+            assert.strictEqual(cutover.exitCode, 0);
+            assert.deepStrictEqual(retired(path.join(project.dir, "cutover.json")), []);
+            assert.doesNotMatch(cutover.stdout, /retired/);
+
+            fs.writeFileSync(project.stackFile("prod"), stackFile + successor("finish"));
+            const finish = await run(project, "--stack", "prod", "--state", state, "--out", path.join(project.dir, "finish.json"));
+            assert.strictEqual(finish.exitCode, 0);
+            assert.deepStrictEqual(retired(path.join(project.dir, "finish.json")), [migrationClient]);
+            assert.match(finish.stdout, new RegExp(`\nretired: ${migrationClient.replace(/[$]/g, "\\$&")} \\(the finish phase of the successor pool removes the current pool's migration client\\)\n$`));
+
+            const stale = await planOf(path.join(project.dir, "cutover.json"));
+            assert.strictEqual(stale.code, 1, "a baseline written before the finish phase: the client may not go");
+            assert.match(stale.out, /cognito-client-not-removed/);
+            const current = await planOf(path.join(project.dir, "finish.json"));
+            assert.strictEqual(current.code, 0, current.out);
+            assert.match(current.out, /passed +mandatory +cognito-client-not-removed\n/);
+        });
 
         it("writes policy-baseline.<stack>.json in the project directory by default", async () => {
             const { exitCode } = await run(project, "--stack", "prod", "--state", fixture("prod"));

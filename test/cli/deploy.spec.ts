@@ -1,9 +1,13 @@
+import {
+    AdminCreateUserCommand, CognitoIdentityProviderClient, CreateUserPoolCommand, ListUsersCommand,
+} from "@aws-sdk/client-cognito-identity-provider";
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { deployCommand, Operation } from "../../cli/deploy";
 import { minimumPulumiCliVersion } from "../../cli/pulumi-cli";
 import { FakePulumi, FakePulumiBehaviour, withoutPulumiOnPath } from "../aws/support/fake-pulumi";
+import { LocalAws, startLocalAws, useLocalAws } from "../aws/support/local-aws";
 import { capturingIO, ProjectCopy, repoRoot } from "./support/project-copy";
 
 const stateFixture = (stack: string) => JSON.parse(fs.readFileSync(path.join(repoRoot, "test", "fixtures", "state", `${stack}.json`), "utf8"));
@@ -135,6 +139,108 @@ describe("npm run preview / npm run up (cli/deploy): pulumi under the policy pac
         assert.strictEqual(repeated.exitCode, 2);
         assert.match(repeated.stderr, /--stack given 2 times \("dev", then "prod"\)/);
         assert.deepStrictEqual(pulumi.calls(), []);
+    });
+
+    describe("npm run up of a stack whose successor moves to the finish phase (cli/finish-guard.ts)", () => {
+        let local: LocalAws;
+        let restoreAws: () => void;
+        let cognito: CognitoIdentityProviderClient;
+        let pools: { fromPoolId: string; toPoolId: string };
+        const successor = "  cognito-user-pool:successor:\n    name: myapp-prod-v2\n    phase: finish\n    signIn: {with: [email]}\n";
+
+        async function createUser(poolId: string, username: string, attributes: Record<string, string> = {}) {
+            const { User } = await cognito.send(new AdminCreateUserCommand({
+                UserPoolId: poolId, Username: username, MessageAction: "SUPPRESS",
+                UserAttributes: Object.entries(attributes).map(([Name, Value]) => ({ Name, Value })),
+            }));
+            return User!.Attributes!.find((attribute) => attribute.Name === "sub")!.Value!;
+        }
+
+        /** The migration prod exports, deployed in this phase (none: never deployed with its successor). */
+        function deployed(phase: string | undefined) {
+            pulumi.outputsOf("prod", phase === undefined ? {} : { migration: { phase, from: { userPoolId: pools.fromPoolId }, to: { userPoolId: pools.toPoolId } } });
+        }
+
+        before(async () => {
+            local = await startLocalAws();
+            restoreAws = useLocalAws(local);
+            cognito = new CognitoIdentityProviderClient({});
+            const fromPoolId = (await cognito.send(new CreateUserPoolCommand({ PoolName: "myapp-prod" }))).UserPool!.Id!;
+            const toPoolId = (await cognito.send(new CreateUserPoolCommand({
+                PoolName: "myapp-prod-v2", Schema: [{ Name: "legacy_sub", AttributeDataType: "String", Mutable: false }],
+            }))).UserPool!.Id!;
+            pools = { fromPoolId, toPoolId };
+            const aliceSub = await createUser(fromPoolId, "alice");
+            await createUser(fromPoolId, "bob");
+            await createUser(toPoolId, "alice", { "custom:legacy_sub": aliceSub });
+        });
+
+        after(async () => {
+            restoreAws?.();
+            await local?.stop();
+        });
+
+        beforeEach(() => {
+            fs.appendFileSync(project.stackFile("prod"), successor);
+            withPulumi().stateOf("prod", stateFixture("prod"));
+        });
+
+        it("refuses (exit 1) while users of the current pool have not migrated, before the baseline and pulumi up", async () => {
+            deployed("cutover");
+
+            const { exitCode, stderr } = await run("up", "--stack", "prod", "--yes");
+
+            assert.strictEqual(exitCode, 1);
+            assert.strictEqual(stderr, "refused: 1 user of the current pool has not migrated; the finish phase removes the trigger " +
+                "that would move them. Import them (npm run migration -- --stack prod --csv <file>), or pass --users-remain-ok to go ahead.\n");
+            assert.deepStrictEqual(pulumi.calls().map((call) => call.args.slice(0, 2)), [["version"], ["whoami"], ["stack", "output"]]);
+            assert.ok(!fs.existsSync(path.join(project.dir, "policy-baseline.prod.json")), "no baseline written");
+        });
+
+        it("applies it when told to go ahead (--users-remain-ok, not passed on), without reading AWS", async () => {
+            deployed("cutover");
+            const callsBefore = local.calls.length;
+
+            const { exitCode } = await run("up", "--stack", "prod", "--users-remain-ok", "--yes");
+
+            assert.strictEqual(exitCode, 0);
+            assert.deepStrictEqual(pulumi.calls().at(-1)!.args,
+                ["up", "--stack", "prod", "--policy-pack", "policy-pack", "--policy-pack-config", "policy-baseline.prod.json", "--yes"]);
+            assert.deepStrictEqual(local.calls.slice(callsBefore), []);
+        });
+
+        it("applies it once every user has migrated, and again once the stack is in the finish phase, then without reading AWS", async () => {
+            const users = (await cognito.send(new ListUsersCommand({ UserPoolId: pools.fromPoolId, Filter: "username = \"bob\"" }))).Users!;
+            const bobSub = users[0].Attributes!.find((attribute) => attribute.Name === "sub")!.Value!;
+            await createUser(pools.toPoolId, "bob", { "custom:legacy_sub": bobSub });
+            deployed("cutover");
+            assert.strictEqual((await run("up", "--stack", "prod")).exitCode, 0);
+            assert.strictEqual(pulumi.calls().at(-1)!.args[0], "up");
+
+            deployed("finish");
+            const callsBefore = local.calls.length;
+            assert.strictEqual((await run("up", "--stack", "prod")).exitCode, 0);
+            assert.deepStrictEqual(local.calls.slice(callsBefore), [], "the trigger is gone already: nothing to count");
+        });
+
+        it("refuses a stack that never deployed its successor: the finish phase would build the new pool without the trigger", async () => {
+            deployed(undefined);
+
+            const { exitCode, stderr } = await run("up", "--stack", "prod");
+
+            assert.strictEqual(exitCode, 1);
+            assert.match(stderr, /^refused: stack prod has not deployed its successor pool: the finish phase would build it without the trigger/);
+        });
+
+        it("checks nothing for a preview, and refuses --users-remain-ok there (exit 2)", async () => {
+            deployed("cutover");
+
+            assert.strictEqual((await run("preview", "--stack", "prod")).exitCode, 0);
+            const flagged = await run("preview", "--stack", "prod", "--users-remain-ok");
+            assert.strictEqual(flagged.exitCode, 2);
+            assert.match(flagged.stderr, /^error: --users-remain-ok is for npm run up \(it applies the finish phase\); a preview applies nothing\n/);
+            assert.ok(!pulumi.calls().some((call) => call.args[0] === "stack" && call.args[1] === "output"), "no migration read");
+        });
     });
 
     it("needs the CLI version the program and the pack pin their SDK at", () => {
