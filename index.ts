@@ -4,7 +4,7 @@ import { loadStackSettings } from "./config/pulumi-config";
 const settings = loadStackSettings();
 
 const backend = new SignInBackend("auth", {
-    userPool: settings.userPool,
+    userPool: settings,
     clients: settings.clients,
     // A pool with a successor keeps its users until they have moved: it is never deleted by Pulumi.
     protect: settings.protect || settings.successor !== undefined,
@@ -19,5 +19,5 @@ function successorModule(): typeof import("./components/successor-stack") {
 export const {
     userPoolId, userPoolArn, userPoolEndpoint, issuerUrl, jwksUrl, region, clients, senderIdentity, frontendConfig, migration,
 } = settings.successor === undefined
-    ? { ...stackOutputs(backend, settings.clients, settings.userPool.email), migration: undefined }
+    ? { ...stackOutputs(backend, settings.clients, settings.email), migration: undefined }
     : successorModule().successorStack(backend, settings, settings.successor);

@@ -32,8 +32,8 @@ export function pendingChanges(settings: StackSettings, live: LivePool): Pending
     const poolId = live.pool.Id ?? "";
     const email = live.pool.EmailConfiguration;
     // Cognito accepted the live pool's SourceArn, so SES had verified it.
-    const sender = settings.userPool.email.sender === "ses" && email?.SourceArn ? { arn: email.SourceArn, verified: true } : undefined;
-    const poolProps = userPoolArgs(settings.userPool, sender) as unknown as Record<string, unknown>;
+    const sender = settings.email.sender === "ses" && email?.SourceArn ? { arn: email.SourceArn, verified: true } : undefined;
+    const poolProps = userPoolArgs(settings, sender) as unknown as Record<string, unknown>;
     const changes: PendingChange[] = [];
     const fixed = poolChanges(poolFromDescribeUserPool(live.pool), requireKnownPool(poolSettingsFromProps(poolProps), "program inputs"));
     changes.push(...fixed.map((change) => ({ resource: "user pool", setting: change.setting, live: change.deployed, program: change.proposed })));

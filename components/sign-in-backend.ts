@@ -38,7 +38,7 @@ export class SignInBackend extends pulumi.ComponentResource {
 
         if (settings.email.sender === "ses") {
             this.ses = sesSender(name, settings.email,
-                { parent: this, retainOnDelete: protect, tags: settings.tags, adopt: args.adopt?.senderIdentity });
+                { parent: this, retainOnDelete: protect, tags: settings.userPool.tags, adopt: args.adopt?.senderIdentity });
         }
 
         this.userPool = new cognito.UserPool(`${name}-pool`, userPoolArgsFollowing(settings, this.ses?.sender),

@@ -50,7 +50,7 @@ export class SuccessorPool extends pulumi.ComponentResource {
                 oldUserPool: args.current.userPool,
                 lookupAttributes: lookupAttributes(args.current.settings, successor.userPool),
                 customAttributes: successor.userPool.attributes.custom.map((attribute) => `custom:${attribute.name}`),
-                tags: successor.userPool.tags,
+                tags: successor.userPool.userPool.tags,
             }, { parent: this });
         }
 

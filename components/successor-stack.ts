@@ -16,7 +16,7 @@ function poolOutputs(outputs: ReturnType<typeof stackOutputs>) {
  */
 export function successorStack(backend: SignInBackend, settings: StackSettings, successor: SuccessorSettings) {
     const successorPool = new SuccessorPool("successor", {
-        current: { settings: settings.userPool, userPool: backend.userPool },
+        current: { settings, userPool: backend.userPool },
         successor,
         ses: backend.ses,
         protect: settings.protect,
@@ -24,7 +24,7 @@ export function successorStack(backend: SignInBackend, settings: StackSettings, 
     const newPool: PoolResources = {
         userPool: successorPool.userPool, clients: successorPool.clients, ses: backend.ses,
     };
-    const current = stackOutputs(backend, settings.clients, settings.userPool.email);
+    const current = stackOutputs(backend, settings.clients, settings.email);
     const next = stackOutputs(newPool, successor.clients, successor.userPool.email);
     return {
         ...(successor.phase === "side-by-side" ? current : next),

@@ -1,5 +1,5 @@
 import type * as aws from "@pulumi/aws";
-import { MappingContext, providerArgs, signIn, userPool, UserPoolSettings } from "../config";
+import { MappingContext, pool, providerArgs, signIn, UserPoolSettings } from "../config";
 
 export { fromEmailAddress } from "../config";
 
@@ -8,7 +8,7 @@ export type SesSender = NonNullable<MappingContext["sender"]>;
 
 /** The aws.cognito.UserPool inputs for a pool's settings (mapped as the catalogue says) and the SES identity it may send through. */
 export function userPoolArgs(settings: UserPoolSettings, sender?: SesSender): aws.cognito.UserPoolArgs {
-    return providerArgs(userPool, settings, { sender }) as aws.cognito.UserPoolArgs;
+    return providerArgs(pool, settings, { sender }) as aws.cognito.UserPoolArgs;
 }
 
 /** The pool inputs that follow the sender, as plain values. */
@@ -29,7 +29,7 @@ export interface SenderDependentArgs {
  * factor follows too.
  */
 export function senderDependentArgs(settings: UserPoolSettings, sender: SesSender | undefined): SenderDependentArgs {
-    const { emailConfiguration, emailMfaConfiguration } = providerArgs(userPool, settings, { sender }) as Partial<SenderDependentArgs>;
+    const { emailConfiguration, emailMfaConfiguration } = providerArgs(pool, settings, { sender }) as Partial<SenderDependentArgs>;
     return { emailConfiguration: emailConfiguration!, ...(emailMfaConfiguration ? { emailMfaConfiguration } : {}) };
 }
 

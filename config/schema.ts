@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { stack } from "./catalogue";
+import { pool, stack } from "./catalogue";
 import type { SuccessorSettings } from "./successor";
 
 /*
@@ -13,14 +13,15 @@ export const stackSettingsSchema = stack.schema;
 export const settingKeys = Object.keys(stack.entries) as (keyof typeof stack.entries)[];
 
 type ParsedSettings = z.output<typeof stackSettingsSchema>;
-export type UserPoolSettings = ParsedSettings["userPool"] & { name: string };
+type PoolName = { readonly userPool: ParsedSettings["userPool"] & { name: string } };
+/** A pool's settings (every top-level key but the stack's own: protect, clients, import, successor), its name resolved. */
+export type UserPoolSettings = Omit<z.output<typeof pool.schema>, "userPool"> & PoolName;
 export type ClientSettings = ParsedSettings["clients"][number];
 export type CustomAttributeSettings = UserPoolSettings["attributes"]["custom"][number];
 export type EmailSettings = UserPoolSettings["email"];
 export type ImportSettings = ParsedSettings["import"];
 
 /** A stack's settings with every default applied and the pool name resolved. */
-export interface StackSettings extends Omit<ParsedSettings, "userPool" | "successor"> {
-    readonly userPool: UserPoolSettings;
+export interface StackSettings extends Omit<ParsedSettings, "userPool" | "successor">, PoolName {
     readonly successor?: SuccessorSettings;
 }

@@ -56,8 +56,8 @@ function settingsOrProblems(raw: Record<string, unknown>, context: StackContext,
 
 /** What is wrong with valid settings in this stack: an SES identity given by ARN in another region. */
 function contextProblems(settings: z.output<typeof stackSettingsSchema>, context: StackContext): string[] {
-    const regionProblem = identityRegionProblem(settings.userPool.email.identityArn, context.region);
-    return regionProblem === undefined ? [] : [`${keyOf(["userPool", "email", "identityArn"])}: ${regionProblem}`];
+    const regionProblem = identityRegionProblem(settings.email.identityArn, context.region);
+    return regionProblem === undefined ? [] : [`${keyOf(["email", "identityArn"])}: ${regionProblem}`];
 }
 
 /** The pool name as written, for a comparison when the settings did not validate. */

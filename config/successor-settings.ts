@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { ClientSettings, stackSettingsSchema } from "./schema";
-import { legacySubAttribute, SuccessorSettings, successorOwnKeys } from "./successor";
+import { userPoolKeys } from "./catalogue/user-pool";
+import { legacySubAttribute, successorMergedKeys, SuccessorSettings } from "./successor";
 
 type Issue = z.core.$ZodIssue;
 type RawMap = Record<string, unknown>;
@@ -26,32 +27,27 @@ export function resolveSuccessor(raw: RawMap, currentPoolName: string | undefine
     if (!isMap(successor) || typeof successor.name !== "string") {
         return { issues: [] }; // the shape is the stack schema's to report
     }
-    const currentPool = isMap(raw.userPool) ? raw.userPool : {};
-    const changes = isMap(successor.userPool) ? successor.userPool : {};
-    const changedAttributes = isMap(successor.attributes) ? successor.attributes : {};
-    const currentAttributes = isMap(currentPool.attributes) ? currentPool.attributes : {};
-    const custom = changedAttributes.custom ?? currentAttributes.custom ?? [];
+    const inherited = (key: string): unknown => successorMergedKeys.includes(key as never) && isMap(raw[key]) && isMap(successor[key])
+        ? { ...raw[key], ...successor[key] }
+        : successor[key] ?? raw[key];
+    const attributes = inherited("attributes");
+    const custom = isMap(attributes) ? attributes.custom ?? [] : [];
     const declaredAt = Array.isArray(custom) ? custom.findIndex((attribute) => isMap(attribute) && attribute.name === legacySubAttribute) : -1;
+    const userPool = inherited("userPool");
     const candidate = {
-        userPool: {
-            ...currentPool,
-            ...changes,
-            name: successor.name,
-            signIn: successor.signIn ?? currentPool.signIn,
-            attributes: {
-                ...currentAttributes,
-                ...changedAttributes,
-                custom: Array.isArray(custom) && declaredAt < 0 ? [...custom, legacySubDeclaration] : custom,
-            },
-        },
+        ...Object.fromEntries(poolKeys.map((key) => [key, inherited(key)])),
+        userPool: isMap(userPool) || userPool === undefined ? { ...userPool, name: successor.name } : userPool,
+        attributes: isMap(attributes) || attributes === undefined
+            ? { ...attributes, custom: Array.isArray(custom) && declaredAt < 0 ? [...custom, legacySubDeclaration] : custom }
+            : attributes,
         clients: successor.clients ?? raw.clients,
     };
     const result = stackSettingsSchema.safeParse(candidate, { reportInput: true });
     const reported = new Set(alreadyReported.map((issue) => issue.path.join(".")));
     const issues = [
-        ...ownKeyIssues(changes),
+        ...nameIssues(successor),
         ...(declaredAt < 0 ? [] : [issueAt(
-            [...(changedAttributes.custom !== undefined ? ["successor", "attributes"] : ["userPool", "attributes"]), "custom", declaredAt, "name"],
+            [...(isMap(successor.attributes) && successor.attributes.custom !== undefined ? ["successor", "attributes"] : ["attributes"]), "custom", declaredAt, "name"],
             legacySubAttribute,
             `the successor declares custom:${legacySubAttribute} itself (a migrated user's sub in the current pool): use another name`)]),
         ...(result.error?.issues ?? [])
@@ -67,9 +63,9 @@ export function resolveSuccessor(raw: RawMap, currentPoolName: string | undefine
     if (issues.length > 0 || !result.success) {
         return { issues };
     }
-    const { userPool, clients } = result.data;
+    const { protect: _protect, import: _import, successor: _successor, clients, ...pool } = result.data;
     return {
-        settings: { phase: successorPhaseOf(successor), userPool: { ...userPool, name: successor.name }, clients },
+        settings: { phase: successorPhaseOf(successor), userPool: { ...pool, userPool: { ...pool.userPool, name: successor.name } }, clients },
         issues: [],
     };
 }
@@ -82,39 +78,40 @@ function issueAt(path: PropertyKey[], input: unknown, message: string): Issue {
     return { code: "custom", path, input, message };
 }
 
-function ownKeyIssues(changes: RawMap): Issue[] {
-    return successorOwnKeys.filter((key) => key in changes).map((key) =>
-        issueAt(["successor", "userPool", key], changes[key], `set successor.${key} instead`));
+/** The pool's keys, which a successor may give where the new pool differs. */
+const poolKeys = Object.keys(userPoolKeys);
+
+function nameIssues(successor: RawMap): Issue[] {
+    return isMap(successor.userPool) && "name" in successor.userPool
+        ? [issueAt(["successor", "userPool", "name"], successor.userPool.name, "set successor.name instead")]
+        : [];
 }
 
-/** A key the successor sets itself, rather than inherits from the current pool. */
+/** A key the successor sets itself, rather than inherits from the current pool; the new pool's name is its own. */
 function isChanged(path: readonly PropertyKey[], successor: RawMap): boolean {
     const [top, key] = path;
-    if (top === "clients") {
-        return successor.clients !== undefined;
+    if (top === "userPool" && key === "name") {
+        return true;
     }
-    return successorOwnKeys.includes(key as never) || (isMap(successor.userPool) && String(key) in successor.userPool);
+    if (successorMergedKeys.includes(top as never)) {
+        return isMap(successor[top as string]) && String(key) in (successor[top as string] as RawMap);
+    }
+    return successor[String(top)] !== undefined;
 }
 
-/** userPool.signIn.with → successor.signIn.with; userPool.mfa → successor.userPool.mfa; clients → successor.clients. */
+/** signIn.with → successor.signIn.with, userPool.name → successor.name, clients → successor.clients. */
 function successorPath(path: readonly PropertyKey[]): PropertyKey[] {
-    const [top, key, ...rest] = path;
-    if (top === "userPool" && successorOwnKeys.includes(key as never)) {
-        return ["successor", key, ...rest];
+    const [top, key] = path;
+    if (top === "userPool" && key === "name") {
+        return ["successor", "name"];
     }
-    return top === undefined ? ["successor"] : ["successor", ...path];
+    return ["successor", ...path];
 }
 
-/** Where the schema of a key under successor is: successor.signIn → userPool.signIn, successor.clients → clients. */
+/** Where the schema of a key under successor is: successor.signIn → signIn, successor.clients → clients. */
 export function schemaPathOf(path: readonly PropertyKey[]): PropertyKey[] {
     const [top, key, ...rest] = path;
-    if (top !== "successor") {
-        return [...path];
-    }
-    if (key === "userPool" || key === "clients") {
-        return [key, ...rest];
-    }
-    return successorOwnKeys.includes(key as never) && key !== "name" ? ["userPool", key, ...rest] : [...path];
+    return top === "successor" && (poolKeys.includes(String(key)) || key === "clients") ? [key, ...rest] : [...path];
 }
 
 /** custom:legacy_sub is set by the migration only: no app client of the new pool may write it. */

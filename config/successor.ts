@@ -1,10 +1,12 @@
 import { z } from "zod";
+import { userPoolKeys } from "./catalogue/user-pool";
 import type { ClientSettings, UserPoolSettings } from "./schema";
 
 /*
  * `cognito-user-pool:successor`: a new pool that takes over from the current one, for a change of a setting
- * Cognito fixes at creation. The key holds only what differs; the rest of the new pool and every app client
- * are inherited from the current pool's settings and validated by the same schema (successor-settings.ts).
+ * Cognito fixes at creation. The key holds only what differs, under the same keys as the stack's (`signIn`,
+ * `attributes`, `mfa`, `userPool`, `clients`); the rest of the new pool and every app client are inherited from
+ * the current pool's settings and validated by the same schema (successor-settings.ts).
  */
 
 /**
@@ -21,25 +23,23 @@ export type SuccessorPhase = (typeof successorPhases)[number];
  */
 export const legacySubAttribute = "legacy_sub";
 
-/** The keys under successor.userPool that have keys of their own under successor. */
-export const successorOwnKeys = ["name", "signIn", "attributes"] as const;
+/** Keys whose keys a successor merges over the current pool's, rather than replacing the whole value. */
+export const successorMergedKeys = ["userPool", "attributes"] as const;
 
-const settingsMap = z.record(z.string(), z.unknown(), { error: "expected a map of keys" });
+const poolKeys = Object.fromEntries(Object.keys(userPoolKeys).map((key) => [key, z.unknown().optional()])) as
+    Record<keyof typeof userPoolKeys, z.ZodOptional<z.ZodUnknown>>;
 
 export const successorSchema = z.strictObject({
     /** The new pool's name, not the current pool's. Required. */
     name: z.string({ error: "expected the new pool's name" }),
     /** side-by-side | cutover | finish. Default: side-by-side. */
     phase: z.enum(successorPhases).default("side-by-side"),
-    /** FIXED. The new pool's sign-in options, as under userPool.signIn. Default: the current pool's. */
-    signIn: settingsMap.optional(),
     /**
-     * FIXED. The new pool's `required` and `custom` attributes, as under userPool.attributes; a list given
-     * replaces the current pool's. `custom:legacy_sub` is added. Default: the current pool's.
+     * The pool's keys where the new pool differs (`signIn`, `attributes`, `mfa`, …), each as the stack writes it:
+     * a key given replaces the current pool's, except `userPool` and `attributes`, whose keys are merged over the
+     * current pool's (a list given replaces its list); `custom:legacy_sub` is added. Default: the current pool's.
      */
-    attributes: settingsMap.optional(),
-    /** Changeable settings of the new pool that differ from the current pool's, as under userPool. Default: none. */
-    userPool: settingsMap.optional(),
+    ...poolKeys,
     /** The new pool's app clients, replacing the list of the current pool's. Default: the current pool's clients. */
     clients: z.array(z.unknown(), { error: "expected a list of app clients" }).optional(),
 });

@@ -39,12 +39,6 @@ export function diffSettings(from: StackSettings, to: StackSettings): SettingsDi
     const perEnvironment: SettingDifference[] = [];
 
     const compare = (fromValue: unknown, toValue: unknown, path: SettingPath): void => {
-        if (isPerEnvironment(path)) {
-            if (!isDeepStrictEqual(fromValue, toValue)) {
-                perEnvironment.push({ key: keyOf(path), path, from: fromValue, to: toValue });
-            }
-            return;
-        }
         if (keyOf(path) === "clients") {
             compareClients(fromValue as Client[], toValue as Client[]);
         } else if ((isMap(fromValue) || fromValue === undefined) && (isMap(toValue) || toValue === undefined)) {
@@ -53,7 +47,7 @@ export function diffSettings(from: StackSettings, to: StackSettings): SettingsDi
                 compare(fromValue?.[key], toValue?.[key], [...path, key]);
             }
         } else if (!isDeepStrictEqual(fromValue, toValue)) {
-            differences.push({ key: keyOf(path), path, from: fromValue, to: toValue });
+            (isPerEnvironment(path) ? perEnvironment : differences).push({ key: keyOf(path), path, from: fromValue, to: toValue });
         }
     };
 

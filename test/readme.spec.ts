@@ -74,14 +74,14 @@ describe("the README's examples", () => {
 
     it("plan of staging against its baseline, case sensitivity changed: exit 1", async () => {
         const file = await writeBaseline(project, "staging");
-        project.edit("staging", "caseSensitive: false", "caseSensitive: true");
+        project.override("staging", "signIn", "{with: [username], caseSensitive: true}");
         const { code, out } = await run(plan, project, "--stack", "staging", "--baseline", file);
         assert.strictEqual(code, 1);
         assertShows(out, example("plan staging caseSensitive"));
     });
 
     it("bad config: every problem, one a line, before any resource: exit 2", async () => {
-        project.edit("dev", "minLength: 8", "minLength: 5");
+        project.override("dev", "password", "{minLength: 5}");
         project.edit("dev", "access: 60m", "access: 2m");
         const { code, out, err } = await run(plan, project, "--stack", "dev");
         assert.strictEqual(code, 2);
@@ -91,7 +91,7 @@ describe("the README's examples", () => {
 
     it("a refused promotion: case sensitivity changed in dev, staging deployed case-insensitive: exit 1", async () => {
         const file = await writeBaseline(project, "staging");
-        project.edit("dev", "caseSensitive: false", "caseSensitive: true");
+        project.override("dev", "signIn", "{with: [username], caseSensitive: true}");
         const { code, err } = await run(promote, project, "--from", "dev", "--to", "staging", "--baseline", file, "--write");
         assert.strictEqual(code, 1);
         assertShows(err, example("promote refused"));

@@ -3,7 +3,7 @@ import type { Entry, MappingContext, Scope, Section, Setting } from "./define";
 
 /** One setting of the catalogue with its place in the config tree and what it inherits from its sections. */
 export interface CatalogueEntry {
-    /** `userPool.signIn.caseSensitive`, `clients[].tokenValidity.access`. */
+    /** `signIn.caseSensitive`, `clients[].tokenValidity.access`. */
     readonly key: string;
     readonly setting: Setting;
     readonly fixed: boolean;
@@ -93,8 +93,8 @@ export function defaultOf(schema: z.ZodType): unknown {
 
 /**
  * The fewest keys that cover exactly the settings that satisfy `holds`: a section whose settings all hold is
- * named once (`userPool.signIn`). Keys are written as promotion names them: a list of objects compared as a
- * whole without `[]` (`userPool.attributes.custom`), the settings of each client under `clients[]`.
+ * named once (`signIn`). Keys are written as promotion names them: a list of objects compared as a
+ * whole without `[]` (`attributes.custom`), the settings of each client under `clients[]`.
  */
 export function coveringKeys(root: Section<any, any>, holds: (entry: CatalogueEntry) => boolean): string[] {
     const entries = entriesOf(root);

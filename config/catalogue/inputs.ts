@@ -1,15 +1,15 @@
 import { clients } from "./app-client";
 import { entriesOf } from "./derive";
 import { configNamespace } from "../problems";
-import { userPool } from "./user-pool";
+import { pool } from "./user-pool";
 
 /*
  * From the provider's input paths back to the config keys that set them, so that a policy's message about
  * `usernameConfiguration.caseSensitive` can say which key of the stack's config to change.
  */
 
-const settingsByResourceType: Readonly<Record<string, { prefix: string; section: typeof userPool | typeof clients }>> = {
-    "aws:cognito/userPool:UserPool": { prefix: "userPool.", section: userPool },
+const settingsByResourceType: Readonly<Record<string, { prefix: string; section: typeof pool | typeof clients }>> = {
+    "aws:cognito/userPool:UserPool": { prefix: "", section: pool },
     "aws:cognito/userPoolClient:UserPoolClient": { prefix: "clients[].", section: clients },
 };
 
@@ -19,8 +19,8 @@ const mentionOf = (input: string) => input.split("[]")[0];
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
- * Config keys (`cognito-user-pool:userPool.signIn.caseSensitive`) whose provider inputs `text` names, in
- * catalogue order; a list of objects (`userPool.attributes.custom`) once, for all its settings.
+ * Config keys (`cognito-user-pool:signIn.caseSensitive`) whose provider inputs `text` names, in
+ * catalogue order; a list of objects (`attributes.custom`) once, for all its settings.
  */
 export function configKeysNamedIn(resourceType: string, text: string): string[] {
     const resource = settingsByResourceType[resourceType];

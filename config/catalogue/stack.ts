@@ -5,7 +5,7 @@ import { clientId, userPoolId } from "../rules/resource-ids";
 import { successorSchema } from "../successor";
 import { clients } from "./app-client";
 import { problem, section, setting } from "./define";
-import { userPool } from "./user-pool";
+import { userPoolChecks, userPoolKeys } from "./user-pool";
 
 /** Existing resources to adopt with Pulumi's import option; resource options, not provider inputs. */
 const adopt = section({
@@ -28,25 +28,28 @@ const adopt = section({
     wrap: (object) => object.prefault({}),
 });
 
-/** Every setting of a stack, under the `cognito-user-pool:` namespace. */
+/**
+ * Every setting of a stack, under the `cognito-user-pool:` namespace: each entry is a top-level config key, which
+ * Pulumi.yaml may state once for every stack (`value:`) and a stack file may override, whole.
+ */
 export const stack = section({
     protect: setting(z.boolean().default(false), {
         doc: "Pulumi protect and retainOnDelete on the pool and the SES identity.",
         scope: "per-environment",
     }),
-    userPool,
+    ...userPoolKeys,
     clients,
     import: adopt,
     successor: setting(successorSchema.optional(), {
         doc: "A new pool taking over from this one, for a change of a fixed setting: see \"Changing a setting fixed at creation\".",
         scope: "per-environment",
         defaultText: "none",
-        allowed: "`{name, phase, signIn, attributes, userPool, clients}`",
+        allowed: "`{name, phase}` and, where the new pool differs, the pool's keys (`signIn`, `attributes`, `mfa`, …) and `clients`",
     }),
 }, {
     doc: "A stack's settings.",
-    checks: [(settings, ctx) => checkAttributePermissions({
-        customAttributeNames: settings.userPool.attributes.custom.map((attribute) => attribute.name),
+    checks: [...userPoolChecks, (settings, ctx) => checkAttributePermissions({
+        customAttributeNames: settings.attributes.custom.map((attribute) => attribute.name),
         clients: settings.clients,
     }, ctx), (settings, ctx) => {
         const names = new Set<string>();
@@ -62,13 +65,13 @@ export const stack = section({
         if (Object.keys(settings.import.clients).length > 0 && settings.import.userPool === undefined) {
             problem(ctx, ["import", "userPool"], undefined, "adopting app clients needs the id of the pool they belong to");
         }
-        if (settings.import.senderIdentity !== undefined && settings.userPool.email.sender !== "ses") {
+        if (settings.import.senderIdentity !== undefined && settings.email.sender !== "ses") {
             problem(ctx, ["import", "senderIdentity"], settings.import.senderIdentity,
                 "there is no SES identity to adopt when email goes through Cognito's sender");
         }
-        if (settings.import.senderIdentity !== undefined && settings.userPool.email.identityArn !== undefined) {
+        if (settings.import.senderIdentity !== undefined && settings.email.identityArn !== undefined) {
             problem(ctx, ["import", "senderIdentity"], settings.import.senderIdentity,
-                "the stack creates no SES identity when userPool.email.identityArn names one: remove one of them");
+                "the stack creates no SES identity when email.identityArn names one: remove one of them");
         }
     }],
     wrap: (object) => object,

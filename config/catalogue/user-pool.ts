@@ -6,7 +6,7 @@ import { awsRegion } from "../rules/regions";
 import { configurationSetName } from "../rules/ses-names";
 import { domainName, route53ZoneId, sesIdentityArn, sesSenderIssues } from "../rules/ses-sender";
 import { tags } from "../rules/tags";
-import { Described, listOf, problem, ReadContext, section, setting } from "./define";
+import { Described, listOf, ObjectOf, problem, ReadContext, section, setting } from "./define";
 import { readEmail } from "./email-read-back";
 import { holdsValue, inverseOf, reportedOr } from "./read-back";
 import { attributesFromSchema, schemaArgs } from "./schema-attributes";
@@ -253,7 +253,6 @@ const email = section({
     }),
     from: setting(emailAddress.optional(), {
         doc: "FROM address; required with ses.",
-        scope: "per-environment",
         defaultText: "none",
         allowed: "an address (`name@example.com`, no display name)",
         input: "emailConfiguration.fromEmailAddress",
@@ -261,7 +260,6 @@ const email = section({
     }),
     fromName: setting(z.string().regex(/^[^<>"\r\n]+$/, { error: "expected a display name without < > \" or line breaks" }).optional(), {
         doc: "Display name shown with the FROM address.",
-        scope: "per-environment",
         defaultText: "none",
         allowed: "text without < > \" or line breaks",
         input: "emailConfiguration.fromEmailAddress",
@@ -269,7 +267,6 @@ const email = section({
     }),
     replyTo: setting(emailAddress.optional(), {
         doc: "REPLY-TO address.",
-        scope: "per-environment",
         defaultText: "none",
         allowed: "an address (`name@example.com`)",
         input: "emailConfiguration.replyToEmailAddress",
@@ -282,7 +279,6 @@ const email = section({
     }),
     configurationSet: setting(configurationSetName.optional(), {
         doc: "SES configuration set to send through.",
-        scope: "per-environment",
         defaultText: "none",
         allowed: "1 to 64 letters, digits, `-`, `_`",
         input: "emailConfiguration.configurationSet",
@@ -290,7 +286,6 @@ const email = section({
     }),
     identityArn: setting(sesIdentityArn.optional(), {
         doc: "An SES identity verified outside the stack, used as it is: the stack creates none.",
-        scope: "per-environment",
         defaultText: "none",
         allowed: "an SES identity ARN in the stack's region",
         input: "emailConfiguration.sourceArn",
@@ -298,18 +293,17 @@ const email = section({
     }),
     hostedZoneId: setting(route53ZoneId.optional(), {
         doc: "Route 53 hosted zone where the stack creates a domain identity's DKIM (and MAIL FROM) records.",
-        scope: "per-environment",
         defaultText: "none",
         allowed: "a hosted zone id, `Z...`",
     }),
     mailFromDomain: setting(domainName.optional(), {
         doc: "Custom MAIL FROM domain of a domain identity, a subdomain of it.",
-        scope: "per-environment",
         defaultText: "none (SES's own)",
         allowed: "a domain name",
     }),
 }, {
-    doc: "How the pool sends email.",
+    doc: "How the pool sends email: each environment has its own sender.",
+    scope: "per-environment",
     checks: [(email, ctx) => {
         if (email.sender === "ses" && email.from === undefined) {
             problem(ctx, ["from"], undefined, "email through SES needs a FROM address (a verified SES identity)");
@@ -441,19 +435,22 @@ const verifiableAttributes = { email: "email", phone: "phone_number" } as const;
 const verifiableAttributeOf = inverseOf(verifiableAttributes);
 const tiers = ["lite", "essentials", "plus"] as const;
 
-export const userPool = section({
+/**
+ * The user pool's settings, each a top-level config key. Pulumi replaces a config value whole (no deep merge of
+ * maps), so every group a stack may override on its own is a key of its own: then Pulumi.yaml states the shared
+ * ones once (`value:`) and a stack file holds only what is its own.
+ */
+const poolEntries = {
     name: setting(resourceName.optional(), {
         doc: "The pool's name.",
         allowed: resourceNameText,
         defaultText: "`<project>-<stack>`",
         // UpdateUserPool takes PoolName; terraform-provider-aws updates `name` in place since 6.6.0 (PR #42639).
-        scope: "per-environment",
         input: "name",
         describe: "Name",
     }),
     deletionProtection: setting(z.boolean().default(true), {
         doc: "Cognito refuses to delete the pool while on.",
-        scope: "per-environment",
         input: "deletionProtection",
         describe: "DeletionProtection",
         map: (on) => on ? "ACTIVE" : "INACTIVE",
@@ -547,13 +544,27 @@ export const userPool = section({
     tags: setting(tags.default({}), {
         doc: "Tags on the pool and the SES identity.",
         allowed: "at most 50, counting the provider's `aws:defaultTags`; keys 1 to 128 and values 0 to 256 letters, digits, spaces, `_ . : / = + - @`; no `aws:` key",
-        scope: "per-environment",
         input: "tags",
         describe: "UserPoolTags",
     }),
-}, {
-    doc: "The user pool.",
-    checks: [(pool, ctx) => {
+};
+
+const { name, deletionProtection, tags: poolTags, ...groups } = poolEntries;
+
+/** What is left of the pool once its groups are keys of their own: each environment's. */
+export const userPool = section({ name, deletionProtection, tags: poolTags }, {
+    doc: "The pool itself: its name, deletion protection and tags.",
+    scope: "per-environment",
+    wrap: (object) => object.prefault({}),
+});
+
+/** The user pool's top-level config keys, in the order the README lists them. */
+export const userPoolKeys = { userPool, ...groups };
+
+type PoolSettings = z.output<ObjectOf<typeof userPoolKeys>>;
+
+/** Rules that hold between the pool's keys, reported at the keys they name. */
+export const userPoolChecks: readonly ((pool: PoolSettings, ctx: z.RefinementCtx) => void)[] = [(pool, ctx) => {
         const phoneKnown = pool.attributes.required.includes("phone_number") || pool.signIn.with.includes("phone");
         if (pool.accountRecovery.includes("phone") && !phoneKnown) {
             problem(ctx, ["accountRecovery"], pool.accountRecovery,
@@ -584,6 +595,7 @@ export const userPool = section({
                     "and the SES identity the stack creates is not verified yet; add totp, or use an identity verified beforehand (email.identityArn)");
             }
         }
-    }],
-    wrap: (object) => object.prefault({}),
-});
+    }];
+
+/** The user pool's settings together: its provider inputs (aws.cognito.UserPool) are mapped from this section. */
+export const pool = section(userPoolKeys, { doc: "The user pool.", checks: userPoolChecks, wrap: (object) => object });

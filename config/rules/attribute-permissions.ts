@@ -21,7 +21,7 @@ export interface AttributePermissionsInput {
 function attributeProblem(name: string, access: "read" | "write", custom: readonly string[]): string | undefined {
     if (name.startsWith("custom:")) {
         return custom.includes(name.slice("custom:".length)) ? undefined
-            : `expected a custom attribute declared in userPool.attributes.custom (${custom.map((known) => `custom:${known}`).join(", ") || "none declared"})`;
+            : `expected a custom attribute declared in attributes.custom (${custom.map((known) => `custom:${known}`).join(", ") || "none declared"})`;
     }
     if ((readOnlyAttributes as readonly string[]).includes(name)) {
         return access === "read" ? undefined : `${name} is set by Cognito and is never writable by an app client`;

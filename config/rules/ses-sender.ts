@@ -46,7 +46,7 @@ export function identityCovers(identity: string, address: string): boolean {
     return domain === id || domain.endsWith(`.${id}`);
 }
 
-/** The SES-sender keys of `userPool.email`, as the email schema has parsed them. */
+/** The SES-sender keys of `email`, as the email schema has parsed them. */
 export interface SesSenderKeys {
     readonly from?: string;
     readonly identity: "address" | "domain";

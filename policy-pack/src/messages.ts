@@ -33,10 +33,10 @@ export function fixedSettingMessage(resource: string, change: FixedSettingChange
 
 const REPLACE_INSTEAD: Record<FixedSettingChange["group"], string> = {
     // The program's successor key builds that pool and migrates the users lazily (root README).
-    "sign-in": "create a new pool beside the deployed one and migrate its users to it: put userPool.signIn back as deployed and add " +
-        "`cognito-user-pool:successor: {name: <a new pool name>, signIn: <the new userPool.signIn>}`",
-    attributes: "create a new pool beside the deployed one and migrate its users to it: put userPool.attributes back as deployed and add " +
-        "`cognito-user-pool:successor: {name: <a new pool name>, attributes: <the new userPool.attributes>}`",
+    "sign-in": "create a new pool beside the deployed one and migrate its users to it: put signIn back as deployed and add " +
+        "`cognito-user-pool:successor: {name: <a new pool name>, signIn: <the new signIn>}`",
+    attributes: "create a new pool beside the deployed one and migrate its users to it: put attributes back as deployed and add " +
+        "`cognito-user-pool:successor: {name: <a new pool name>, attributes: <the new attributes>}`",
     region: "create the new resources in the new region beside the deployed ones (for a pool: migrate its users), then retire the old ones",
     client: "add a new client (a new logical name) beside the deployed one, move every app to its client id, then remove the old client",
     sender: "create and verify the new identity first (outside this stack, or as a new resource beside the deployed one), " +

@@ -42,8 +42,8 @@ describe("live pool → stack settings", () => {
         const quoted = settingsFromLive(livePool(sesPool("\"My App\" <no-reply@example.com>", "no-reply@example.com")));
         const bare = settingsFromLive(livePool(sesPool("no-reply@example.com", "example.com")));
 
-        assert.deepStrictEqual(quoted.settings.userPool?.email, { sender: "ses", from: "no-reply@example.com", fromName: "My App", identity: "address" });
-        assert.deepStrictEqual(bare.settings.userPool?.email, { sender: "ses", from: "no-reply@example.com", identity: "domain" });
+        assert.deepStrictEqual(quoted.settings.email, { sender: "ses", from: "no-reply@example.com", fromName: "My App", identity: "address" });
+        assert.deepStrictEqual(bare.settings.email, { sender: "ses", from: "no-reply@example.com", identity: "domain" });
         assert.deepStrictEqual([...quoted.gaps, ...bare.gaps], []);
     });
 
@@ -87,7 +87,7 @@ describe("live pool → stack settings", () => {
         const adopted = settingsFromLive(livePool({ DeletionProtection: undefined, UserPoolTier: undefined, UserAttributeUpdateSettings: undefined }));
 
         assert.deepStrictEqual(
-            [adopted.settings.userPool?.deletionProtection, adopted.settings.userPool?.tier, adopted.settings.userPool?.keepOriginalUntilVerified],
+            [adopted.settings.userPool?.deletionProtection, adopted.settings.tier, adopted.settings.keepOriginalUntilVerified],
             [false, "essentials", false]);
         assert.deepStrictEqual(adopted.notes.map((note) => note.setting), ["DeletionProtection", "UserPoolTier", "UserAttributeUpdateSettings"]);
     });
@@ -95,7 +95,7 @@ describe("live pool → stack settings", () => {
     it("writes caseSensitive: unset for a pool without UsernameConfiguration, so the program adds no block", () => {
         const adopted = settingsFromLive(livePool({ UsernameConfiguration: undefined }));
 
-        assert.strictEqual(adopted.settings.userPool?.signIn?.caseSensitive, "unset");
+        assert.strictEqual(adopted.settings.signIn?.caseSensitive, "unset");
         assert.deepStrictEqual(adopted.notes.map((note) => note.setting), ["UsernameConfiguration"]);
     });
 
@@ -104,7 +104,7 @@ describe("live pool → stack settings", () => {
             { Name: "verified_email", Priority: 2 }, { Name: "verified_phone_number", Priority: 1 }] } }));
         const adminOnly = settingsFromLive(livePool({ AccountRecoverySetting: { RecoveryMechanisms: [{ Name: "admin_only", Priority: 1 }] } }));
 
-        assert.deepStrictEqual(ordered.settings.userPool?.accountRecovery, ["phone", "email"]);
+        assert.deepStrictEqual(ordered.settings.accountRecovery, ["phone", "email"]);
         assert.deepStrictEqual(adminOnly.gaps.map((gap) => [gap.setting, gap.live]), [["AccountRecoverySetting", ["admin_only"]]]);
     });
 });
@@ -115,30 +115,30 @@ const samples: Record<string, RawStackSettings> = {
         userPool: {
             name: "round-trip-aliases",
             deletionProtection: false,
-            tier: "plus",
-            signIn: { with: ["username", "email", "phone"], preferredUsername: true, caseSensitive: true },
-            firstAuthFactors: ["password", "email_otp", "sms_otp"],
-            password: { minLength: 12, requireLowercase: false, requireUppercase: false, requireNumbers: false, requireSymbols: false,
-                temporaryPasswordValidityDays: 3 },
-            mfa: { mode: "required", factors: ["totp", "sms", "email"] },
-            accountRecovery: ["phone", "email"],
-            selfSignUp: false,
-            autoVerify: ["email", "phone"],
-            keepOriginalUntilVerified: false,
-            attributes: {
-                required: ["email", "phone_number", "given_name"],
-                custom: [
-                    { name: "tenant_id", type: "string", mutable: false, developerOnly: true, minLength: 1, maxLength: 64 },
-                    { name: "seats", type: "number", minValue: 1, maxValue: 500 },
-                    { name: "beta", type: "boolean" },
-                    { name: "joined", type: "datetime" },
-                ],
-            },
-            email: { sender: "ses", from: "no-reply@example.com", fromName: "Example", replyTo: "support@example.com", configurationSet: "tracking" },
-            verification: { method: "link", emailSubject: "Confirm your address", emailMessage: "Click {##Verify Email##}", smsMessage: "Code {####}" },
-            sms: { snsCallerArn: "arn:aws:iam::123456789012:role/cognito-sms", externalId: "sms-external-id", snsRegion: "eu-west-1" },
             tags: { team: "identity" },
         },
+        tier: "plus",
+        signIn: { with: ["username", "email", "phone"], preferredUsername: true, caseSensitive: true },
+        firstAuthFactors: ["password", "email_otp", "sms_otp"],
+        password: { minLength: 12, requireLowercase: false, requireUppercase: false, requireNumbers: false, requireSymbols: false,
+            temporaryPasswordValidityDays: 3 },
+        mfa: { mode: "required", factors: ["totp", "sms", "email"] },
+        accountRecovery: ["phone", "email"],
+        selfSignUp: false,
+        autoVerify: ["email", "phone"],
+        keepOriginalUntilVerified: false,
+        attributes: {
+            required: ["email", "phone_number", "given_name"],
+            custom: [
+                { name: "tenant_id", type: "string", mutable: false, developerOnly: true, minLength: 1, maxLength: 64 },
+                { name: "seats", type: "number", minValue: 1, maxValue: 500 },
+                { name: "beta", type: "boolean" },
+                { name: "joined", type: "datetime" },
+            ],
+        },
+        email: { sender: "ses", from: "no-reply@example.com", fromName: "Example", replyTo: "support@example.com", configurationSet: "tracking" },
+        verification: { method: "link", emailSubject: "Confirm your address", emailMessage: "Click {##Verify Email##}", smsMessage: "Code {####}" },
+        sms: { snsCallerArn: "arn:aws:iam::123456789012:role/cognito-sms", externalId: "sms-external-id", snsRegion: "eu-west-1" },
         clients: [
             { name: "web", authFlows: ["user_srp", "refresh_token", "user_auth"], readAttributes: ["email", "custom:tenant_id"], writeAttributes: ["email"],
                 oauth: { flows: ["code", "implicit"], scopes: ["openid", "email"], callbackUrls: ["https://app.example.com/callback"],
@@ -150,13 +150,11 @@ const samples: Record<string, RawStackSettings> = {
         ],
     },
     "email as the user name, a domain identity given by ARN, verification by code": {
-        userPool: {
-            signIn: { with: ["email"], caseSensitive: "unset" },
-            mfa: { mode: "optional", factors: ["totp"] },
-            email: { sender: "ses", from: "no-reply@example.org", identity: "domain",
-                identityArn: "arn:aws:ses:us-east-1:123456789012:identity/example.org" },
-            verification: { method: "code", emailSubject: "Your code", emailMessage: "Your code is {####}" },
-        },
+        signIn: { with: ["email"], caseSensitive: "unset" },
+        mfa: { mode: "optional", factors: ["totp"] },
+        email: { sender: "ses", from: "no-reply@example.org", identity: "domain",
+            identityArn: "arn:aws:ses:us-east-1:123456789012:identity/example.org" },
+        verification: { method: "code", emailSubject: "Your code", emailMessage: "Your code is {####}" },
         clients: [{ name: "web" }],
     },
 };
@@ -167,7 +165,7 @@ const settingsOf = (raw: RawStackSettings) => parseStackSettings(raw, { project:
 
 /** The SES identity the program sends through once SES has verified it: the one given, or the one the stack makes. */
 function senderOf(settings: StackSettings) {
-    const { email } = settings.userPool;
+    const { email } = settings;
     if (email.sender !== "ses") {
         return undefined;
     }
@@ -179,7 +177,7 @@ const byName = (a: { name?: unknown }, b: { name?: unknown }) => String(a.name).
 
 /** The inputs the program registers for a stack's pool and clients; the provider's `schemas` is a set. */
 function programInputs(settings: StackSettings) {
-    const pool = userPoolArgs(settings.userPool, senderOf(settings)) as Record<string, any>;
+    const pool = userPoolArgs(settings, senderOf(settings)) as Record<string, any>;
     return {
         pool: { ...pool, schemas: [...pool.schemas].sort(byName) },
         clients: settings.clients.map((client) => appClientArgs(client, poolId) as unknown as Record<string, unknown>),
@@ -218,7 +216,7 @@ describe("stack settings → the program's inputs → what AWS describes → sta
     }
 
     it("covers every setting read back from AWS with a value other than its default (add one to the samples for a new setting)", () => {
-        const bare = settingsOf({ userPool: { attributes: { custom: [{ name: "x", type: "string" }] } }, clients: [{ name: "web" }] });
+        const bare = settingsOf({ attributes: { custom: [{ name: "x", type: "string" }] }, clients: [{ name: "web" }] });
         const parsed = Object.values(samples).map(settingsOf);
         const uncovered = entriesOf(stack).filter(({ setting }) => setting.describe !== undefined).map(({ key }) => key)
             .filter((key) => !parsed.some((settings) => valuesAt(settings, key).some((value) => !valuesAt(bare, key).includes(value))));
@@ -229,7 +227,7 @@ describe("stack settings → the program's inputs → what AWS describes → sta
     it("adopts the first factors of choice-based sign-in, and names the ones the config model does not offer", () => {
         const adopted = settingsFromLive(livePool({ Policies: { SignInPolicy: { AllowedFirstAuthFactors: ["PASSWORD", "EMAIL_OTP", "WEB_AUTHN"] } } }));
 
-        assert.deepStrictEqual(adopted.settings.userPool?.firstAuthFactors, ["password", "email_otp"]);
+        assert.deepStrictEqual(adopted.settings.firstAuthFactors, ["password", "email_otp"]);
         assert.deepStrictEqual(adopted.gaps.map((gap) => [gap.setting, gap.why]), [["Policies.SignInPolicy.AllowedFirstAuthFactors",
             "the config model offers password, email_otp, sms_otp (no passkeys)"]]);
     });

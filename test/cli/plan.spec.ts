@@ -110,14 +110,14 @@ describe("npm run plan", () => {
 
         it("fails a changed fixed setting as `pulumi preview --policy-pack` would: exit 1 and the violation", async () => {
             const baseline = await project.deployBaseline("staging");
-            project.edit("staging", "caseSensitive: false", "caseSensitive: true");
+            project.override("staging", "signIn", "{with: [username], caseSensitive: true}");
             const { code, out } = await plan(project, "--stack", "staging", "--baseline", baseline);
             assert.strictEqual(code, 1);
             assert.match(out, /VIOLATED +mandatory +cognito-sign-in-options-unchanged\n/);
             assert.match(out, /\[mandatory\] {2}cognito-sign-in-options-unchanged {2}\(aws:cognito\/userPool:UserPool: auth-pool\)\n/);
             assert.match(out, /usernameConfiguration\.caseSensitive is fixed at creation/);
             assert.match(out, /deployed: false\n +new: +true\n/);
-            assert.match(out, /\n {8}config: cognito-user-pool:userPool\.signIn\.caseSensitive\n/, "names the config key to change");
+            assert.match(out, /\n {8}config: cognito-user-pool:signIn\.caseSensitive\n/, "names the config key to change");
             assert.match(out, /\n1 mandatory violation: `pulumi preview --policy-pack policy-pack` would fail\.\n$/);
         });
 
@@ -171,10 +171,10 @@ describe("npm run plan", () => {
 
         it("names the successor path when a fixed setting is changed in place instead", async () => {
             const baseline = await project.deployBaseline("prod");
-            project.edit("prod", "with: [username]", "with: [email]");
+            project.override("prod", "signIn", "{with: [email]}");
             const { code, out } = await plan(project, "--stack", "prod", "--baseline", baseline);
             assert.strictEqual(code, 1);
-            assert.match(out, /put userPool\.signIn back as deployed and add `cognito-user-pool:successor: \{name: <a new pool name>, signIn: <the new userPool\.signIn>\}`/);
+            assert.match(out, /put signIn back as deployed and add `cognito-user-pool:successor: \{name: <a new pool name>, signIn: <the new signIn>\}`/);
         });
     });
 
@@ -205,13 +205,13 @@ describe("npm run plan", () => {
         }
 
         it("bad config, with every problem on its own line", async () => {
-            project.edit("dev", "minLength: 8", "minLength: 3");
-            project.edit("dev", "tier: essentials", "tier: gold");
+            project.override("dev", "password", "{minLength: 3}");
+            project.override("dev", "tier", "gold");
             const { code, err } = await plan(project, "--stack", "dev");
             assert.strictEqual(code, 2);
             assert.match(err, /^error: Invalid stack configuration \(2 problems\):\n/);
-            assert.match(err, /\n {2}- cognito-user-pool:userPool\.tier: got "gold"; expected one of lite, essentials, plus\n/);
-            assert.match(err, /\n {2}- cognito-user-pool:userPool\.password\.minLength: got 3; expected a whole number from 6 to 99\n/);
+            assert.match(err, /\n {2}- cognito-user-pool:tier: got "gold"; expected one of lite, essentials, plus\n/);
+            assert.match(err, /\n {2}- cognito-user-pool:password\.minLength: got 3; expected a whole number from 6 to 99\n/);
         });
 
         it("a setting under a mistyped namespace, which the CLI would silently ignore, with a did-you-mean", async () => {
@@ -243,7 +243,7 @@ describe("npm run plan", () => {
             // dev's baseline as if deployed case-sensitive: the repo's dev stack file would change a fixed setting.
             const copy = new ProjectCopy();
             try {
-                copy.edit("dev", "caseSensitive: false", "caseSensitive: true");
+                copy.override("dev", "signIn", "{with: [username], caseSensitive: true}");
                 const violated = npmRun("--stack", "dev", "--baseline", await copy.deployBaseline("dev"));
                 assert.strictEqual(violated.status, 1, violated.stderr);
                 assert.match(violated.stdout, /VIOLATED +mandatory +cognito-sign-in-options-unchanged/);

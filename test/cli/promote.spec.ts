@@ -34,13 +34,13 @@ function readmeBlock(marker: string): string {
 }
 
 /**
- * The README's example: dev has raised the minimum password length to 12 and gained the admin client the README
- * shows, both ready for staging.
+ * The README's example: dev has gained the admin client the README shows and overrides the shared password policy
+ * with a minimum length of 12, both ready for staging.
  */
 function devAhead(project: ProjectCopy): void {
-    project.edit("dev", "minLength: 8", "minLength: 12");
     const client = readmeBlock("under\\s+`cognito-user-pool:clients:`");
-    project.write("Pulumi.dev.yaml", project.read("dev") + client);
+    const password = readmeBlock("states the whole policy");
+    project.write("Pulumi.dev.yaml", project.read("dev") + client + password);
 }
 
 describe("npm run promote", () => {
@@ -62,15 +62,15 @@ describe("npm run promote", () => {
             const { code, out } = await promote(project, "--from", "dev", "--to", "staging", "--write");
             assert.strictEqual(code, 0);
             assert.match(out, /^Promote dev → staging: .*\n {2}nothing to change\n/);
-            assert.match(out, /staging keeps its values\): .*userPool\.mfa.*clients\[web\]\.tokenValidity/);
+            assert.match(out, /staging keeps its values\): .*\bmfa\b.*clients\[web\]\.tokenValidity/);
             assert.match(project.read("staging"), /mode: optional/);
         });
 
         it("groups a fixed-at-creation difference apart and warns that no baseline checked it", async () => {
-            project.edit("dev", "caseSensitive: false", "caseSensitive: true");
+            project.override("dev", "signIn", "{with: [username], caseSensitive: true}");
             const { code, out } = await promote(project, "--from", "dev", "--to", "staging");
             assert.strictEqual(code, 0);
-            assert.match(out, /\n {2}staging: userPool\.signIn\.caseSensitive +false → true {3}\(fixed at creation\)\n/);
+            assert.match(out, /\n {2}staging: signIn\.caseSensitive +false → true {3}\(fixed at creation\)\n/);
             assert.match(out, /Not checked against a baseline: if staging is deployed, run `npm run plan -- --stack staging --baseline <file>`/);
         });
 
@@ -93,14 +93,21 @@ describe("npm run promote", () => {
             const after = project.read("staging");
             assert.deepStrictEqual(changedLines(before, after), {
                 added: [
-                    "      minLength: 12",
                     "    # The admin console: a browser app, no secret.",
                     "    - name: admin",
+                    "  cognito-user-pool:password:",
+                    "    minLength: 12",
+                    "    requireLowercase: true",
+                    "    requireUppercase: true",
+                    "    requireNumbers: true",
+                    "    requireSymbols: true",
+                    "    temporaryPasswordValidityDays: 7",
                 ],
-                removed: ["      minLength: 8"],
+                removed: [],
             });
             assert.ok(after.startsWith("# staging: as prod"), "the file's comments stay");
-            assert.deepStrictEqual(Object.keys(parse(after).config), Object.keys(parse(before).config), "key order stays");
+            assert.deepStrictEqual(Object.keys(parse(after).config), [...Object.keys(parse(before).config), "cognito-user-pool:password"],
+                "key order stays; the shared key staging now overrides comes last");
             assert.deepStrictEqual(fs.readdirSync(project.dir).filter((file) => file.endsWith(".tmp")), [], "no temporary file left");
         });
 
@@ -121,7 +128,7 @@ describe("npm run promote", () => {
         });
 
         it("writes a fixed setting when no baseline says the target has deployed one, with the warning", async () => {
-            project.edit("dev", "caseSensitive: false", "caseSensitive: true");
+            project.override("dev", "signIn", "{with: [username], caseSensitive: true}");
             const { code, out } = await promote(project, "--from", "dev", "--to", "staging", "--write");
             assert.strictEqual(code, 0);
             assert.match(out, /Not checked against a baseline/);
@@ -131,11 +138,11 @@ describe("npm run promote", () => {
 
     describe("refused: exit 1, the target byte-identical", () => {
         it("when it would weaken a protected target, as the README shows, already without --write", async () => {
-            project.edit("dev", "requireSymbols: true", "requireSymbols: false");
+            project.override("dev", "password", "{requireSymbols: false}");
             const before = snapshot(project);
             const listed = await promote(project, "--from", "dev", "--to", "staging");
             assert.strictEqual(listed.code, 1);
-            assert.match(listed.out, /staging: userPool\.password\.requireSymbols +true → false {3}\(weaker: fewer kinds of characters in passwords\)\n/);
+            assert.match(listed.out, /staging: password\.requireSymbols +true → false {3}\(weaker: fewer kinds of characters in passwords\)\n/);
             assert.strictEqual(listed.err, readmeBlock("<!-- example: promote weaker -->"));
             const written = await promote(project, "--from", "dev", "--to", "staging", "--write");
             assert.strictEqual(written.code, 1);
@@ -148,7 +155,7 @@ describe("npm run promote", () => {
 
         it("when the result would change a fixed setting of what the target has deployed", async () => {
             const baseline = await project.deployBaseline("staging");
-            project.edit("dev", "caseSensitive: false", "caseSensitive: true");
+            project.override("dev", "signIn", "{with: [username], caseSensitive: true}");
             const before = snapshot(project);
             const { code, err } = await promote(project, "--from", "dev", "--to", "staging", "--baseline", baseline, "--write");
             assert.strictEqual(code, 1);
@@ -168,11 +175,13 @@ describe("npm run promote", () => {
         });
 
         it("when the result would not pass config validation", async () => {
-            project.edit("staging", "      sender: ses\n      from: no-reply@staging.example.com\n      fromName: MyApp Staging\n", "      sender: cognito\n");
+            // dev verifies phone numbers too, with its own SNS role; staging has none.
+            project.override("dev", "autoVerify", "[email, phone]");
+            project.override("dev", "sms", "{snsCallerArn: \"arn:aws:iam::123456789012:role/cognito-sms\", externalId: dev}");
             const before = snapshot(project);
             const { code, err } = await promote(project, "--from", "dev", "--to", "staging", "--write");
             assert.strictEqual(code, 1);
-            assert.match(err, /the result would not pass config validation: cognito-user-pool:userPool\.email\.from: got nothing; email through SES needs a FROM address/);
+            assert.match(err, /the result would not pass config validation: cognito-user-pool:sms: got nothing; SMS \(phone recovery, phone verification or SMS MFA\) needs/);
             assert.deepStrictEqual(snapshot(project), before);
         });
     });
@@ -188,10 +197,10 @@ describe("npm run promote", () => {
                 return ["--from", "dev", "--to", "staging", "--write"];
             }, /Pulumi\.dev\.yaml:5: malformed YAML/],
             ["bad config, naming the stack in every problem", (project) => {
-                project.edit("staging", "tier: essentials", "tier: gold");
-                project.edit("staging", "minLength: 8", "minLength: 100");
+                project.override("staging", "tier", "gold");
+                project.override("staging", "password", "{minLength: 100}");
                 return ["--from", "dev", "--to", "staging", "--write"];
-            }, /\(2 problems\):\n {2}- stack staging: cognito-user-pool:userPool\.tier: got "gold".*\n {2}- stack staging: cognito-user-pool:userPool\.password\.minLength/],
+            }, /\(2 problems\):\n {2}- stack staging: cognito-user-pool:tier: got "gold".*\n {2}- stack staging: cognito-user-pool:password\.minLength/],
             ["an unreadable baseline", () => ["--from", "dev", "--to", "staging", "--baseline", "/nonexistent.json", "--write"], /cannot read baseline \/nonexistent\.json/],
         ];
         for (const [what, argv, message] of cases) {
@@ -269,13 +278,12 @@ describe("npm run promote", () => {
 
         it("refuses to edit through an alias, naming the stack file and its line, and writes nothing", async () => {
             devAhead(project);
-            project.edit("staging", "    password:\n      minLength: 8\n      requireLowercase: true\n      requireUppercase: true\n" +
-                "      requireNumbers: true\n      requireSymbols: true\n      temporaryPasswordValidityDays: 7\n", "    password: *strict\n");
+            project.override("staging", "password", "*strict");
             project.edit("staging", "config:\n", "strict: &strict {minLength: 8, requireLowercase: true, requireUppercase: true, requireNumbers: true, requireSymbols: true, temporaryPasswordValidityDays: 7}\nconfig:\n");
             const before = snapshot(project);
             const { code, err } = await promote(project, "--from", "dev", "--to", "staging", "--write");
             assert.strictEqual(code, 2);
-            assert.match(err, /^error: .*Pulumi\.staging\.yaml:\d+: promote cannot write userPool\.password\.minLength here: the value is an alias \(\*strict\)/);
+            assert.match(err, /^error: .*Pulumi\.staging\.yaml:\d+: promote cannot write password\.minLength here: the value is an alias \(\*strict\)/);
             assert.deepStrictEqual(snapshot(project), before);
         });
     });

@@ -2,9 +2,9 @@ import { strict as assert } from "assert";
 import { ClientSettings, hasSecret, parseStackSettings } from "../../config";
 import { appClientArgs } from "../../components";
 
-const userPool = { attributes: { custom: [{ name: "tenant", type: "string" }] } };
+const attributes = { custom: [{ name: "tenant", type: "string" }] };
 const client = (settings: Record<string, unknown>): ClientSettings =>
-    parseStackSettings({ userPool, clients: [{ name: "app", ...settings }] }, { project: "p", stack: "s" }).clients[0];
+    parseStackSettings({ attributes, clients: [{ name: "app", ...settings }] }, { project: "p", stack: "s" }).clients[0];
 
 describe("app client inputs (components/app-client-args)", () => {
     it("gives confidential clients a secret and public ones none", () => {

@@ -4,7 +4,7 @@ import { senderIdentityName } from "../../components";
 import { evaluate, only, resourceTypes, stackConfig, withSettings } from "../support/program";
 
 const email = (settings: Record<string, unknown>) =>
-    parseStackSettings({ userPool: { email: { sender: "ses", ...settings } } }, { project: "p", stack: "s" }).userPool.email;
+    parseStackSettings({ email: { sender: "ses", ...settings } }, { project: "p", stack: "s" }).email;
 
 describe("the SES sender identity (components/sender-identity)", () => {
     it("verifies the FROM address itself by default, or its domain", () => {
@@ -14,7 +14,7 @@ describe("the SES sender identity (components/sender-identity)", () => {
 
     it("exports a domain identity's DKIM tokens", async () => {
         const { outputs } = await evaluate(withSettings(stackConfig("dev"), {
-            userPool: { email: { sender: "ses", from: "no-reply@example.com", identity: "domain" } },
+            email: { sender: "ses", from: "no-reply@example.com", identity: "domain" },
         }));
         const sender = outputs.senderIdentity as { identity: string; dkimTokens: string[] };
         assert.equal(sender.identity, "example.com");
@@ -22,7 +22,7 @@ describe("the SES sender identity (components/sender-identity)", () => {
     });
 
     it("is not created when email goes through Cognito's sender", async () => {
-        const { resources, outputs } = await evaluate(withSettings(stackConfig("dev"), { userPool: { email: { sender: "cognito" } } }));
+        const { resources, outputs } = await evaluate(withSettings(stackConfig("dev"), { email: { sender: "cognito" } }));
         assert.equal(resources.filter((resource) => resource.type === resourceTypes.senderIdentity).length, 0);
         assert.equal(outputs.senderIdentity, undefined);
         assert.deepEqual(only(resources, resourceTypes.userPool).inputs.emailConfiguration, { emailSendingAccount: "COGNITO_DEFAULT" });

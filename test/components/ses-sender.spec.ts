@@ -16,7 +16,7 @@ function withDeployedIdentity(stack: StackConfig, emailIdentity: string, verifie
 }
 
 const domainSender = (email: Record<string, unknown>) => withSettings(stackConfig("dev"), {
-    userPool: { email: { sender: "ses", from: "no-reply@example.com", identity: "domain", ...email } },
+    email: { sender: "ses", from: "no-reply@example.com", identity: "domain", ...email },
 });
 
 describe("the pool's SES sender (components/ses-sender)", () => {
@@ -50,10 +50,7 @@ describe("the pool's SES sender (components/ses-sender)", () => {
         });
 
         it("falls back to Cognito's sender when a new FROM address replaces a verified identity", async () => {
-            const moved = withSettings(stackConfig("prod"), { userPool: {
-                ...JSON.parse(stackConfig("prod").config["cognito-user-pool:userPool"]),
-                email: { sender: "ses", from: "hello@example.com", fromName: "MyApp" },
-            } });
+            const moved = withSettings(stackConfig("prod"), { email: { sender: "ses", from: "hello@example.com", fromName: "MyApp" } });
             const { resources, warnings } = await withDeployedIdentity(moved, "no-reply@example.com", true);
             assert.equal(only(resources, resourceTypes.senderIdentity).inputs.emailIdentity, "hello@example.com");
             assert.deepEqual(only(resources, resourceTypes.userPool).inputs.emailConfiguration, { emailSendingAccount: "COGNITO_DEFAULT" });
@@ -61,10 +58,7 @@ describe("the pool's SES sender (components/ses-sender)", () => {
         });
 
         it("leaves the email MFA factor out until SES can send, then adds it", async () => {
-            const stack = withSettings(stackConfig("prod"), { userPool: {
-                ...JSON.parse(stackConfig("prod").config["cognito-user-pool:userPool"]),
-                mfa: { mode: "optional", factors: ["totp", "email"] },
-            } });
+            const stack = withSettings(stackConfig("prod"), { mfa: { mode: "optional", factors: ["totp", "email"] } });
             const fresh = only((await evaluateStack(stack)).resources, resourceTypes.userPool).inputs;
             assert.equal(fresh.emailMfaConfiguration, undefined);
             assert.deepEqual(fresh.softwareTokenMfaConfiguration, { enabled: true });
@@ -116,7 +110,7 @@ describe("the pool's SES sender (components/ses-sender)", () => {
 
         it("registers no identity and sends through it from the start", async () => {
             const { resources, warnings, outputs } = await evaluateStack(withSettings(stackConfig("dev"), {
-                userPool: { email: { sender: "ses", from: "no-reply@example.com", fromName: "Example", identityArn: arn } },
+                email: { sender: "ses", from: "no-reply@example.com", fromName: "Example", identityArn: arn },
             }));
             assert.deepEqual(ofType(resources, resourceTypes.senderIdentity), []);
             assert.deepEqual(only(resources, resourceTypes.userPool).inputs.emailConfiguration, {

@@ -3,8 +3,8 @@ import { parseStackSettings, UserPoolSettings } from "../../config";
 import { userPoolArgs } from "../../components";
 import { schemaArgs } from "../../config/catalogue/schema-attributes";
 
-const poolWith = (userPool: Record<string, unknown>): UserPoolSettings =>
-    parseStackSettings({ userPool }, { project: "p", stack: "s" }).userPool;
+const poolWith = (settings: Record<string, unknown>): UserPoolSettings =>
+    parseStackSettings(settings, { project: "p", stack: "s" });
 
 /** The sign-in inputs only: usernameAttributes and aliasAttributes, when set. */
 function signInArgs(signIn: Record<string, unknown>): object {
@@ -47,7 +47,7 @@ describe("user pool inputs (components/user-pool-args)", () => {
 
         it("refuses any other value, naming what is allowed", () => {
             assert.throws(() => poolWith({ signIn: { caseSensitive: "yes" } }),
-                /userPool\.signIn\.caseSensitive: got "yes"; expected true, false or unset/);
+                /cognito-user-pool:signIn\.caseSensitive: got "yes"; expected true, false or unset/);
         });
     });
 
@@ -109,7 +109,7 @@ describe("user pool inputs (components/user-pool-args)", () => {
     });
 
     it("turns off self sign-up, deletion protection and keep-original as told, and sets the tier", () => {
-        const args = userPoolArgs(poolWith({ selfSignUp: false, deletionProtection: false, keepOriginalUntilVerified: false, tier: "plus" }));
+        const args = userPoolArgs(poolWith({ selfSignUp: false, userPool: { deletionProtection: false }, keepOriginalUntilVerified: false, tier: "plus" }));
         assert.deepEqual(args.adminCreateUserConfig, { allowAdminCreateUserOnly: true });
         assert.equal(args.deletionProtection, "INACTIVE");
         assert.equal(args.userAttributeUpdateSettings, undefined);

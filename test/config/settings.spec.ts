@@ -14,32 +14,32 @@ function registrations(): number {
 
 /** Each bad setting, and the line that must name its key, the value given and what is allowed. */
 const badSettings: { what: string; raw: Record<string, unknown>; problem: string }[] = [
-    { what: "an unknown key (a typo)", raw: { userPool: { password: { minLenght: 10 } } },
-        problem: "cognito-user-pool:userPool.password.minLenght: unknown key; allowed here: minLength, requireLowercase" },
+    { what: "an unknown key (a typo)", raw: { password: { minLenght: 10 } },
+        problem: "cognito-user-pool:password.minLenght: unknown key; allowed here: minLength, requireLowercase" },
     { what: "an unknown top-level key", raw: { userpool: {} },
-        problem: "cognito-user-pool:userpool: unknown key; allowed here: protect, userPool, clients, import" },
-    { what: "a password shorter than 6", raw: { userPool: { password: { minLength: 5 } } },
-        problem: "cognito-user-pool:userPool.password.minLength: got 5; expected a whole number from 6 to 99" },
-    { what: "a password longer than 99", raw: { userPool: { password: { minLength: 100 } } },
-        problem: "cognito-user-pool:userPool.password.minLength: got 100; expected a whole number from 6 to 99" },
-    { what: "temporary passwords valid over 365 days", raw: { userPool: { password: { temporaryPasswordValidityDays: 366 } } },
-        problem: "cognito-user-pool:userPool.password.temporaryPasswordValidityDays: got 366; expected a whole number from 0 to 365" },
-    { what: "a custom attribute name over 20 characters", raw: { userPool: { attributes: { custom: [{ name: "a".repeat(21), type: "string" }] } } },
-        problem: `cognito-user-pool:userPool.attributes.custom[0].name: got "${"a".repeat(21)}"; expected 1 to 20 characters` },
-    { what: "a custom attribute name with bad characters", raw: { userPool: { attributes: { custom: [{ name: "custom:tenant", type: "string" }] } } },
-        problem: `cognito-user-pool:userPool.attributes.custom[0].name: got "custom:tenant"; expected only letters, digits, _ and -` },
-    { what: "a duplicated custom attribute", raw: { userPool: { attributes: { custom: [{ name: "tenant", type: "string" }, { name: "tenant", type: "number" }] } } },
-        problem: `cognito-user-pool:userPool.attributes.custom[1].name: got "tenant"; expected a name not used by another custom attribute` },
-    { what: "over 50 custom attributes", raw: { userPool: { attributes: { custom: Array.from({ length: 51 }, (_, i) => ({ name: `a${i}`, type: "string" })) } } },
-        problem: "cognito-user-pool:userPool.attributes.custom: got [" },
-    { what: "an unknown standard attribute", raw: { userPool: { attributes: { required: ["email", "shoe_size"] } } },
-        problem: `cognito-user-pool:userPool.attributes.required[1]: got "shoe_size"; expected one of address, birthdate, email` },
-    { what: "an unknown sign-in option", raw: { userPool: { signIn: { with: ["nickname"] } } },
-        problem: `cognito-user-pool:userPool.signIn.with[0]: got "nickname"; expected one of username, email, phone` },
-    { what: "a preferred user name without a user name", raw: { userPool: { signIn: { with: ["email"], preferredUsername: true } } },
-        problem: "cognito-user-pool:userPool.signIn.preferredUsername: got true; a preferred user name is an alias of the user name" },
-    { what: "a boolean given as a string", raw: { userPool: { selfSignUp: "true" } },
-        problem: `cognito-user-pool:userPool.selfSignUp: got "true"; expected true or false (without quotes)` },
+        problem: "cognito-user-pool:userpool: unknown key; allowed here: protect, userPool, tier, signIn" },
+    { what: "a password shorter than 6", raw: { password: { minLength: 5 } },
+        problem: "cognito-user-pool:password.minLength: got 5; expected a whole number from 6 to 99" },
+    { what: "a password longer than 99", raw: { password: { minLength: 100 } },
+        problem: "cognito-user-pool:password.minLength: got 100; expected a whole number from 6 to 99" },
+    { what: "temporary passwords valid over 365 days", raw: { password: { temporaryPasswordValidityDays: 366 } },
+        problem: "cognito-user-pool:password.temporaryPasswordValidityDays: got 366; expected a whole number from 0 to 365" },
+    { what: "a custom attribute name over 20 characters", raw: { attributes: { custom: [{ name: "a".repeat(21), type: "string" }] } },
+        problem: `cognito-user-pool:attributes.custom[0].name: got "${"a".repeat(21)}"; expected 1 to 20 characters` },
+    { what: "a custom attribute name with bad characters", raw: { attributes: { custom: [{ name: "custom:tenant", type: "string" }] } },
+        problem: `cognito-user-pool:attributes.custom[0].name: got "custom:tenant"; expected only letters, digits, _ and -` },
+    { what: "a duplicated custom attribute", raw: { attributes: { custom: [{ name: "tenant", type: "string" }, { name: "tenant", type: "number" }] } },
+        problem: `cognito-user-pool:attributes.custom[1].name: got "tenant"; expected a name not used by another custom attribute` },
+    { what: "over 50 custom attributes", raw: { attributes: { custom: Array.from({ length: 51 }, (_, i) => ({ name: `a${i}`, type: "string" })) } },
+        problem: "cognito-user-pool:attributes.custom: got [" },
+    { what: "an unknown standard attribute", raw: { attributes: { required: ["email", "shoe_size"] } },
+        problem: `cognito-user-pool:attributes.required[1]: got "shoe_size"; expected one of address, birthdate, email` },
+    { what: "an unknown sign-in option", raw: { signIn: { with: ["nickname"] } },
+        problem: `cognito-user-pool:signIn.with[0]: got "nickname"; expected one of username, email, phone` },
+    { what: "a preferred user name without a user name", raw: { signIn: { with: ["email"], preferredUsername: true } },
+        problem: "cognito-user-pool:signIn.preferredUsername: got true; a preferred user name is an alias of the user name" },
+    { what: "a boolean given as a string", raw: { selfSignUp: "true" },
+        problem: `cognito-user-pool:selfSignUp: got "true"; expected true or false (without quotes)` },
     { what: "protect given as a word", raw: { protect: "yes" },
         problem: `cognito-user-pool:protect: got "yes"; expected true or false (without quotes)` },
     { what: "an access token under 5 minutes", raw: { clients: [{ name: "web", tokenValidity: { access: "4m" } }] },
@@ -58,22 +58,22 @@ const badSettings: { what: string; raw: Record<string, unknown>; problem: string
         problem: "cognito-user-pool:clients[0].generateSecret: got true; a public client runs on users' devices and cannot keep a secret" },
     { what: "a public client with client_credentials", raw: { clients: [{ name: "web", oauth: { flows: ["client_credentials"] } }] },
         problem: `cognito-user-pool:clients[0].oauth.flows: got ["client_credentials"]; client_credentials needs a client secret` },
-    { what: "SES without a FROM address", raw: { userPool: { email: { sender: "ses" } } },
-        problem: "cognito-user-pool:userPool.email.from: got nothing; email through SES needs a FROM address" },
-    { what: "a malformed FROM address", raw: { userPool: { email: { sender: "ses", from: "no-reply.example.com" } } },
-        problem: `cognito-user-pool:userPool.email.from: got "no-reply.example.com"; expected an email address like name@example.com` },
-    { what: "a malformed REPLY-TO address", raw: { userPool: { email: { ...ses, replyTo: "support@" } } },
-        problem: `cognito-user-pool:userPool.email.replyTo: got "support@"; expected an email address like name@example.com` },
-    { what: "MFA required with no factor", raw: { userPool: { mfa: { mode: "required", factors: [] } } },
-        problem: "cognito-user-pool:userPool.mfa.factors: got []; MFA that is required needs at least one factor" },
-    { what: "an unknown first auth factor", raw: { userPool: { firstAuthFactors: ["password", "web_authn"] } },
-        problem: `cognito-user-pool:userPool.firstAuthFactors[1]: got "web_authn"; expected one of password, email_otp, sms_otp` },
-    { what: "a one-time password first factor on the lite tier", raw: { userPool: { tier: "lite", firstAuthFactors: ["password", "email_otp"] } },
-        problem: `cognito-user-pool:userPool.firstAuthFactors: got ["password","email_otp"]; one-time passwords as a first factor need tier essentials or plus` },
-    { what: "email MFA without SES", raw: { userPool: { mfa: { mode: "optional", factors: ["email"] } } },
-        problem: `cognito-user-pool:userPool.mfa.factors: got ["email"]; email MFA needs email through SES` },
-    { what: "phone recovery without a phone attribute", raw: { userPool: { accountRecovery: ["phone"] } },
-        problem: `cognito-user-pool:userPool.accountRecovery: got ["phone"]; recovery by phone needs a phone number` },
+    { what: "SES without a FROM address", raw: { email: { sender: "ses" } },
+        problem: "cognito-user-pool:email.from: got nothing; email through SES needs a FROM address" },
+    { what: "a malformed FROM address", raw: { email: { sender: "ses", from: "no-reply.example.com" } },
+        problem: `cognito-user-pool:email.from: got "no-reply.example.com"; expected an email address like name@example.com` },
+    { what: "a malformed REPLY-TO address", raw: { email: { ...ses, replyTo: "support@" } },
+        problem: `cognito-user-pool:email.replyTo: got "support@"; expected an email address like name@example.com` },
+    { what: "MFA required with no factor", raw: { mfa: { mode: "required", factors: [] } },
+        problem: "cognito-user-pool:mfa.factors: got []; MFA that is required needs at least one factor" },
+    { what: "an unknown first auth factor", raw: { firstAuthFactors: ["password", "web_authn"] },
+        problem: `cognito-user-pool:firstAuthFactors[1]: got "web_authn"; expected one of password, email_otp, sms_otp` },
+    { what: "a one-time password first factor on the lite tier", raw: { tier: "lite", firstAuthFactors: ["password", "email_otp"] },
+        problem: `cognito-user-pool:firstAuthFactors: got ["password","email_otp"]; one-time passwords as a first factor need tier essentials or plus` },
+    { what: "email MFA without SES", raw: { mfa: { mode: "optional", factors: ["email"] } },
+        problem: `cognito-user-pool:mfa.factors: got ["email"]; email MFA needs email through SES` },
+    { what: "phone recovery without a phone attribute", raw: { accountRecovery: ["phone"] },
+        problem: `cognito-user-pool:accountRecovery: got ["phone"]; recovery by phone needs a phone number` },
     { what: "duplicate client names", raw: { clients: [{ name: "web" }, { name: "web" }] },
         problem: `cognito-user-pool:clients[1].name: got "web"; expected a name not used by another client` },
 ];
@@ -89,7 +89,7 @@ describe("stack settings validation (config/)", () => {
     it("reports every problem at once, one line each", () => {
         const problems = problemsOf({
             protect: "yes",
-            userPool: { password: { minLength: 5 }, selfSignUp: "true" },
+            password: { minLength: 5 }, selfSignUp: "true",
             clients: [{ name: "web", tokenValidity: { access: "2m" } }],
         });
         assert.equal(problems.length, 4, problems.join("\n"));
@@ -98,10 +98,10 @@ describe("stack settings validation (config/)", () => {
     it("applies the seed's choices as defaults when nothing is set", () => {
         const settings = parseStackSettings({}, context);
         assert.equal(settings.userPool.name, "cognito-user-pool-dev");
-        assert.deepEqual(settings.userPool.signIn, { with: ["username"], preferredUsername: false, caseSensitive: false });
-        assert.deepEqual(settings.userPool.attributes, { required: ["email"], custom: [] });
-        assert.equal(settings.userPool.mfa.mode, "off");
-        assert.deepEqual(settings.userPool.accountRecovery, ["email"]);
+        assert.deepEqual(settings.signIn, { with: ["username"], preferredUsername: false, caseSensitive: false });
+        assert.deepEqual(settings.attributes, { required: ["email"], custom: [] });
+        assert.equal(settings.mfa.mode, "off");
+        assert.deepEqual(settings.accountRecovery, ["email"]);
         assert.equal(settings.userPool.deletionProtection, true);
         assert.deepEqual(settings.clients.map((client) => [client.name, client.type]), [["web", "public"]]);
         assert.equal(settings.clients[0].tokenRevocation, true);
@@ -110,11 +110,11 @@ describe("stack settings validation (config/)", () => {
     });
 
     it("makes the program fail before any resource is registered, with every problem in the error", async () => {
-        const bad = withSettings(stackConfig("dev"), { userPool: { password: { minLength: 5 } }, protect: "maybe" });
+        const bad = withSettings(stackConfig("dev"), { password: { minLength: 5 }, protect: "maybe" });
         const error = await evaluateStack(bad).then(() => undefined, (rejection: unknown) => rejection);
         assert.ok(error instanceof StackConfigError, String(error));
         assert.match(error.message, /2 problems/);
-        assert.match(error.message, /cognito-user-pool:userPool\.password\.minLength: got 5/);
+        assert.match(error.message, /cognito-user-pool:password\.minLength: got 5/);
         assert.match(error.message, /cognito-user-pool:protect: got "maybe"/);
         const monitor = pulumi.runtime.getMonitor() as unknown as { resources: Map<string, unknown> };
         assert.equal(monitor.resources.size, 0, "the mock monitor saw no registration");
@@ -137,10 +137,10 @@ describe("stack settings validation (config/)", () => {
     it("reports every rule AWS would refuse at once, before any resource is registered", async () => {
         const bad = withSettings(stackConfig("dev"), {
             userPool: {
-                email: { sender: "ses", from: "a,b@example.com" },
                 tags: { "aws:team": "identity" },
-                attributes: { custom: [{ name: "flag", type: "boolean", maxLength: 5 }] },
             },
+            email: { sender: "ses", from: "a,b@example.com" },
+            attributes: { custom: [{ name: "flag", type: "boolean", maxLength: 5 }] },
             clients: [
                 { name: "web", writeAttributes: ["sub"], oauth: { flows: ["code"], callbackUrls: ["http://app.example.com/cb#x"] } },
                 { name: "jobs", type: "confidential", oauth: { flows: ["client_credentials"] } },
@@ -153,9 +153,9 @@ describe("stack settings validation (config/)", () => {
         assert.deepEqual(error.problems, [
             `aws:region: got "ap-northeast-9"; expected an AWS region the installed @pulumi/aws knows, like us-east-1 ` +
                 "(for a newer region set aws:skipRegionValidation: true); did you mean ap-northeast-1?",
-            "cognito-user-pool:userPool.attributes.custom[0].maxLength: got 5; length limits apply to string attributes only, this one is boolean",
-            `cognito-user-pool:userPool.email.from: got "a,b@example.com"; expected an email address like name@example.com (address local part contains invalid character)`,
             `cognito-user-pool:userPool.tags.aws:team: got "aws:team"; tag keys starting with aws: are reserved for AWS`,
+            "cognito-user-pool:attributes.custom[0].maxLength: got 5; length limits apply to string attributes only, this one is boolean",
+            `cognito-user-pool:email.from: got "a,b@example.com"; expected an email address like name@example.com (address local part contains invalid character)`,
             `cognito-user-pool:clients[0].oauth.callbackUrls[0]: got "http://app.example.com/cb#x"; expected a URL without a fragment (#...)`,
             "cognito-user-pool:clients[1].oauth.scopes: got nothing; client_credentials needs the custom scopes of a resource server, " +
                 "like orders-api/read (the default openid email profile is for people signing in)",

@@ -4,7 +4,7 @@ import { problemsOf as problemsIn } from "./support/problems";
 
 const context = { project: "cognito-user-pool", stack: "prod" };
 const current = {
-    userPool: { name: "myapp-prod", signIn: { with: ["username"] }, mfa: { mode: "optional" }, attributes: { custom: [{ name: "tenant", type: "string" }] } },
+    userPool: { name: "myapp-prod" }, signIn: { with: ["username"] }, mfa: { mode: "optional" }, attributes: { custom: [{ name: "tenant", type: "string" }] },
     clients: [{ name: "web" }, { name: "server", type: "confidential", authFlows: ["admin_user_password", "refresh_token"] }],
 };
 
@@ -17,11 +17,11 @@ describe("the successor key (cognito-user-pool:successor)", () => {
         const settings = parseStackSettings({ ...current, successor: { name: "myapp-prod-v2", signIn: { with: ["email"] } } }, context);
         const successor = settings.successor!;
         assert.equal(successor.phase, "side-by-side");
-        assert.equal(successor.userPool.name, "myapp-prod-v2");
+        assert.equal(successor.userPool.userPool.name, "myapp-prod-v2");
         assert.deepEqual(successor.userPool.signIn, { with: ["email"], preferredUsername: false, caseSensitive: false });
-        assert.deepEqual(successor.userPool.mfa, settings.userPool.mfa);
+        assert.deepEqual(successor.userPool.mfa, settings.mfa);
         assert.deepEqual(successor.clients, settings.clients);
-        assert.deepEqual(settings.userPool.signIn.with, ["username"], "the current pool is unchanged");
+        assert.deepEqual(settings.signIn.with, ["username"], "the current pool is unchanged");
     });
 
     it("declares custom:legacy_sub on the new pool, immutable, after the inherited custom attributes", () => {
@@ -35,7 +35,7 @@ describe("the successor key (cognito-user-pool:successor)", () => {
             name: "myapp-prod-v2",
             phase: "cutover",
             attributes: { required: ["email", "name"] },
-            userPool: { mfa: { mode: "required" } },
+            mfa: { mode: "required" },
             clients: [{ name: "spa" }],
         } }, context).successor!;
         assert.equal(successor.phase, "cutover");
@@ -50,21 +50,22 @@ describe("the successor key (cognito-user-pool:successor)", () => {
     });
 
     it("reports every problem at once, keyed under successor, with the value given and what is allowed", () => {
-        const problems = problemsOf({ ...current, userPool: { ...current.userPool, password: { minLength: 3 } }, successor: {
+        const problems = problemsOf({ ...current, password: { minLength: 3 }, successor: {
             name: "myapp-prod",
             phase: "later",
             signIn: { with: ["mail"], bogus: true },
             attributes: { custom: [{ name: "legacy_sub", type: "string" }] },
-            userPool: { signIn: { with: ["email"] }, mfa: { mode: "sometimes" } },
+            userPool: { name: "myapp-prod-v2" },
+            mfa: { mode: "sometimes" },
         } });
         assert.deepEqual([...problems].sort(), [
-            "cognito-user-pool:userPool.password.minLength: got 3; expected a whole number from 6 to 99",
+            "cognito-user-pool:password.minLength: got 3; expected a whole number from 6 to 99",
             `cognito-user-pool:successor.phase: got "later"; expected one of side-by-side, cutover, finish`,
-            `cognito-user-pool:successor.userPool.signIn: got {"with":["email"]}; set successor.signIn instead`,
+            `cognito-user-pool:successor.userPool.name: got "myapp-prod-v2"; set successor.name instead`,
             `cognito-user-pool:successor.attributes.custom[0].name: got "legacy_sub"; the successor declares custom:legacy_sub itself (a migrated user's sub in the current pool): use another name`,
             `cognito-user-pool:successor.signIn.with[0]: got "mail"; expected one of username, email, phone`,
             "cognito-user-pool:successor.signIn.bogus: unknown key; allowed here: with, preferredUsername, caseSensitive",
-            `cognito-user-pool:successor.userPool.mfa.mode: got "sometimes"; expected one of off, optional, required`,
+            `cognito-user-pool:successor.mfa.mode: got "sometimes"; expected one of off, optional, required`,
             `cognito-user-pool:successor.name: got "myapp-prod"; expected a name other than the current pool's (myapp-prod)`,
         ].sort());
     });
@@ -75,8 +76,8 @@ describe("the successor key (cognito-user-pool:successor)", () => {
     });
 
     it("applies the pool's rules to the new pool: a rule broken by the change is reported under successor", () => {
-        assert.deepEqual(problemsOf({ ...current, successor: { name: "v2", userPool: { accountRecovery: ["phone"], sms: { snsCallerArn: "arn:aws:iam::123456789012:role/sms", externalId: "x" } } } }), [
-            "cognito-user-pool:successor.userPool.accountRecovery: got [\"phone\"]; recovery by phone needs a phone number: add phone_number to attributes.required or phone to signIn.with",
+        assert.deepEqual(problemsOf({ ...current, successor: { name: "v2", accountRecovery: ["phone"], sms: { snsCallerArn: "arn:aws:iam::123456789012:role/sms", externalId: "x" } } }), [
+            "cognito-user-pool:successor.accountRecovery: got [\"phone\"]; recovery by phone needs a phone number: add phone_number to attributes.required or phone to signIn.with",
         ]);
     });
 

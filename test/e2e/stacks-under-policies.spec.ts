@@ -64,12 +64,12 @@ function preview(projectDir: string, stack: Stack): Promise<JudgedStack> {
     return previewUnderPolicies(projectDir, stack, baselineOf(stack).config, stateOf(stack));
 }
 
-/** A copy of the project with Pulumi.<stack>.yaml edited (each [find, replacement] must match). */
+/** A copy of the project with the stack's config edited, in its stack file or Pulumi.yaml (each [find, replacement] must match). */
 function editedProject(stack: Stack, edits: readonly (readonly [string, string])[], copies: ProjectCopy[]): ProjectCopy {
     const copy = new ProjectCopy();
     copies.push(copy);
     for (const [find, replacement] of edits) {
-        copy.edit(stack, find, replacement);
+        copy.editConfig(stack, find, replacement);
     }
     return copy;
 }
@@ -308,7 +308,7 @@ describe("the stacks under the policy pack, end to end (baselines from `npm run 
             {
                 stack: "dev",
                 title: "MFA off → optional (totp)",
-                edits: [['mode: "off"', "mode: optional\n      factors: [totp]"]],
+                edits: [['mode: "off"', "mode: optional\n    factors: [totp]"]],
                 check: (resources) => assert.strictEqual(only(resources, POOL, "auth-pool").inputs.mfaConfiguration, "OPTIONAL"),
             },
             {

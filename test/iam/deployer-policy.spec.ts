@@ -91,8 +91,8 @@ describe("the deployer's IAM policy (iam/deployer-policy.json)", () => {
     });
 
     it("allows what the provider calls for every resource type the stacks register, Route 53 and a successor pool included", async () => {
-        const withZone = withSettings(stackConfig("dev"), { userPool: { email: { sender: "ses", from: "no-reply@example.com",
-            identity: "domain", hostedZoneId: "Z1D633PJN98FT9", mailFromDomain: "bounce.example.com" } } });
+        const withZone = withSettings(stackConfig("dev"), { email: { sender: "ses", from: "no-reply@example.com",
+        identity: "domain", hostedZoneId: "Z1D633PJN98FT9", mailFromDomain: "bounce.example.com" } });
         const withSuccessor = withSettings(stackConfig("prod"), { successor: { name: "myapp-prod-v2", signIn: { with: ["email"] }, phase: "side-by-side" } });
         const evaluations = await Promise.all([stackConfig("prod"), withZone, withSuccessor].map((stack) => evaluateStack(stack)));
         const types = new Set(evaluations.flatMap(({ resources }) => resources.filter((resource) => resource.custom).map((resource) => resource.type)));

@@ -20,13 +20,13 @@ describe("stack files (offline/stack-files)", () => {
         assert.deepEqual(listStacks(repoRoot), ["dev", "prod", "staging"]);
     });
 
-    it("merges Pulumi.yaml's declared defaults under the stack's values, as the CLI does", () => {
+    it("merges Pulumi.yaml's values and declared defaults under the stack's values, as the CLI does", () => {
         const dir = projectWith({ "Pulumi.qa.yaml": "config:\n  aws:region: eu-west-1\n  cognito-user-pool:protect: true\n" });
         const { project, config } = readStackConfig(dir, "qa");
         assert.equal(project, "cognito-user-pool");
         assert.equal(config["aws:region"], "eu-west-1");
         assert.equal(config["cognito-user-pool:protect"], "true");
-        assert.equal(config["cognito-user-pool:userPool"], "{}");
+        assert.equal(config["cognito-user-pool:signIn"], JSON.stringify({ with: ["username"], preferredUsername: false, caseSensitive: false }));
         assert.equal(config["cognito-user-pool:clients"], JSON.stringify([{ name: "web" }]));
     });
 

@@ -18,45 +18,47 @@ function keys(raw: { from: Record<string, unknown>; to: Record<string, unknown> 
 
 describe("diffSettings: the effective settings that differ between two stacks", () => {
     it("finds nothing between stacks that differ only in how explicitly they spell the defaults", () => {
-        const diff = diffSettings(settings({}), settings({ userPool: { mfa: { mode: "off", factors: ["totp"] } }, clients: [{ name: "web", type: "public" }] }));
+        const diff = diffSettings(settings({}), settings({ mfa: { mode: "off", factors: ["totp"] }, clients: [{ name: "web", type: "public" }] }));
         assert.deepStrictEqual(diff, { fixedAtCreation: [], changeable: [], onlyInTarget: [], perEnvironment: [] });
     });
 
     it("names each difference by its dotted key, with the value in each stack after defaults", () => {
-        const diff = diffSettings(settings({ userPool: { password: { minLength: 12 } } }), settings({}));
+        const diff = diffSettings(settings({ password: { minLength: 12 } }), settings({}));
         assert.deepStrictEqual(diff.changeable.map(({ key, from, to }) => ({ key, from, to })),
-            [{ key: "userPool.password.minLength", from: 12, to: 8 }]);
+            [{ key: "password.minLength", from: 12, to: 8 }]);
     });
 
-    it("sets every per-environment key apart, at the key that makes it so", () => {
+    it("sets every per-environment setting apart, named by its own key", () => {
         const everythingPerEnvironment = (suffix: string) => ({
             protect: suffix === "a",
             import: { userPool: `eu-west-1_${suffix}` },
             userPool: {
-                name: `pool-${suffix}`, deletionProtection: suffix === "a", tags: { environment: suffix },
-                mfa: { mode: suffix === "a" ? "off" : "optional" },
-                email: { sender: "ses", from: `no-reply@${suffix}.example.com`, fromName: suffix, replyTo: `help@${suffix}.example.com`, configurationSet: suffix },
+                name: `pool-${suffix}`,
+                deletionProtection: suffix === "a",
+                tags: { environment: suffix },
             },
+            mfa: { mode: suffix === "a" ? "off" : "optional" },
+            email: { sender: "ses", from: `no-reply@${suffix}.example.com`, fromName: suffix, replyTo: `help@${suffix}.example.com`, configurationSet: suffix },
             clients: [{ name: "web", tokenValidity: { refresh: suffix === "a" ? "30d" : "7d" } }],
         });
         const diff = diffSettings(settings(everythingPerEnvironment("a")), settings(everythingPerEnvironment("b"), "staging"));
         assert.deepStrictEqual({ fixedAtCreation: diff.fixedAtCreation, changeable: diff.changeable }, { fixedAtCreation: [], changeable: [] });
         assert.deepStrictEqual(diff.perEnvironment.map((difference) => difference.key).sort(), [
-            "clients[web].tokenValidity", "import", "protect", "userPool.deletionProtection", "userPool.email.configurationSet",
-            "userPool.email.from", "userPool.email.fromName", "userPool.email.replyTo", "userPool.mfa", "userPool.name", "userPool.tags",
+            "clients[web].tokenValidity.refresh", "email.configurationSet", "email.from", "email.fromName", "email.replyTo",
+            "import.userPool", "mfa.mode", "protect", "userPool.deletionProtection", "userPool.name", "userPool.tags.environment",
         ]);
     });
 
     it("groups sign-in options, required and custom attributes and a client's type or secret as fixed at creation", () => {
         const diff = keys({
             from: {
-                userPool: { signIn: { with: ["username", "email"], caseSensitive: true }, attributes: { required: ["email", "name"], custom: [{ name: "tenant", type: "string" }] } },
+                signIn: { with: ["username", "email"], caseSensitive: true }, attributes: { required: ["email", "name"], custom: [{ name: "tenant", type: "string" }] },
                 clients: [{ name: "web", type: "confidential", generateSecret: false }],
             },
             to: { clients: [{ name: "web" }] },
         });
         assert.deepStrictEqual(diff.fixedAtCreation, [
-            "userPool.signIn.with", "userPool.signIn.caseSensitive", "userPool.attributes.required", "userPool.attributes.custom",
+            "signIn.with", "signIn.caseSensitive", "attributes.required", "attributes.custom",
             "clients[web].type", "clients[web].generateSecret",
         ]);
         assert.deepStrictEqual(diff.changeable, []);
@@ -80,16 +82,16 @@ describe("diffSettings: the effective settings that differ between two stacks", 
     });
 
     it("compares an optional group key by key when only one stack has it", () => {
-        const diff = keys({ from: { userPool: { verification: { method: "code", emailSubject: "Your code" } } }, to: {} });
-        assert.deepStrictEqual(diff.changeable, ["userPool.verification.emailSubject"]);
+        const diff = keys({ from: { verification: { method: "code", emailSubject: "Your code" } }, to: {} });
+        assert.deepStrictEqual(diff.changeable, ["verification.emailSubject"]);
     });
 
     it("compares lists as a whole, order included (account recovery is ordered)", () => {
         const diff = keys({
-            from: { userPool: { accountRecovery: ["phone", "email"], signIn: { with: ["phone"] }, sms: { snsCallerArn: "arn:aws:iam::123456789012:role/sms", externalId: "x" } } },
-            to: { userPool: { accountRecovery: ["email", "phone"], signIn: { with: ["phone"] }, sms: { snsCallerArn: "arn:aws:iam::123456789012:role/sms", externalId: "x" } } },
+            from: { accountRecovery: ["phone", "email"], signIn: { with: ["phone"] }, sms: { snsCallerArn: "arn:aws:iam::123456789012:role/sms", externalId: "x" } },
+            to: { accountRecovery: ["email", "phone"], signIn: { with: ["phone"] }, sms: { snsCallerArn: "arn:aws:iam::123456789012:role/sms", externalId: "x" } },
         });
-        assert.deepStrictEqual(diff.changeable, ["userPool.accountRecovery"]);
+        assert.deepStrictEqual(diff.changeable, ["accountRecovery"]);
     });
 });
 

@@ -3,7 +3,7 @@ import * as os from "os";
 import * as path from "path";
 import type { CommandIO } from "../../../cli/command";
 import { evaluateStack } from "../../../offline/evaluate";
-import { readStackConfig, stackFilePath } from "../../../offline/stack-files";
+import { projectFilePath, readStackConfig, stackFilePath } from "../../../offline/stack-files";
 import { baselineFromStateExport, policyConfigFor } from "cognito-user-pool-policies";
 
 export const repoRoot = path.resolve(__dirname, "../../..");
@@ -33,6 +33,31 @@ export class ProjectCopy {
             throw new Error(`Pulumi.${stack}.yaml has no ${JSON.stringify(find)}`);
         }
         fs.writeFileSync(this.stackFile(stack), text.replace(find, replacement));
+    }
+
+    /**
+     * Rewrites what a stack's config is read from by replacing one piece of text: in its stack file, else in
+     * Pulumi.yaml (a value every stack shares); fails if the text is in neither.
+     */
+    editConfig(stack: string, find: string, replacement: string): void {
+        if (this.read(stack).includes(find)) {
+            this.edit(stack, find, replacement);
+            return;
+        }
+        const text = fs.readFileSync(projectFilePath(this.dir), "utf8");
+        if (!text.includes(find)) {
+            throw new Error(`neither Pulumi.${stack}.yaml nor Pulumi.yaml has ${JSON.stringify(find)}`);
+        }
+        fs.writeFileSync(projectFilePath(this.dir), text.replace(find, replacement));
+    }
+
+    /**
+     * Sets a top-level key in a stack file, overriding Pulumi.yaml's value for that stack (whole, as Pulumi
+     * does): `value` is YAML, in flow style (`{with: [username], caseSensitive: true}`).
+     */
+    override(stack: string, key: string, value: string): void {
+        const text = this.read(stack);
+        fs.writeFileSync(this.stackFile(stack), `${text}${text.endsWith("\n") ? "" : "\n"}  cognito-user-pool:${key}: ${value}\n`);
     }
 
     write(name: string, text: string): string {

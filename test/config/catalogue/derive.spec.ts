@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import { z } from "zod";
-import { configKeysNamedIn, coveringKeys, entriesOf, providerArgs, section, setting, stack } from "../../../config";
+import { configKeysNamedIn, coveringKeys, entriesOf, pool, providerArgs, section, setting, stack } from "../../../config";
 
 const toy = section({
     size: setting(z.int().default(1), { doc: "", input: "shape.size" }),
@@ -38,10 +38,11 @@ describe("the settings catalogue (config/catalogue)", () => {
 
     it("has a doc for every setting, and an input and a Describe path for every setting of the pool and clients", () => {
         // A client's type decides generateSecret's default; the SES identity's DNS settings are not the pool's.
-        const notInputs = ["clients[].type", "userPool.email.hostedZoneId", "userPool.email.mailFromDomain"];
+        const notInputs = ["clients[].type", "email.hostedZoneId", "email.mailFromDomain"];
+        const mapped = new Set([...entriesOf(pool), ...entriesOf(stack).filter(({ key }) => key.startsWith("clients[]."))].map(({ key }) => key));
         for (const { key, setting } of entriesOf(stack)) {
             assert.ok(setting.doc.length > 0, `${key} has no doc`);
-            if ((key.startsWith("userPool.") || key.startsWith("clients[].")) && !notInputs.includes(key)) {
+            if (mapped.has(key) && !notInputs.includes(key)) {
                 assert.ok(setting.describe, `${key} has no Describe path`);
                 assert.ok(setting.input, `${key} has no provider input`);
             }
@@ -51,9 +52,9 @@ describe("the settings catalogue (config/catalogue)", () => {
     it("translates the provider inputs a policy message names into config keys", () => {
         assert.deepStrictEqual(configKeysNamedIn("aws:cognito/userPool:UserPool",
             "usernameConfiguration.caseSensitive is fixed at creation; schemas differ"), [
-            "cognito-user-pool:userPool.signIn.caseSensitive",
-            "cognito-user-pool:userPool.attributes.required",
-            "cognito-user-pool:userPool.attributes.custom",
+            "cognito-user-pool:signIn.caseSensitive",
+            "cognito-user-pool:attributes.required",
+            "cognito-user-pool:attributes.custom",
         ]);
         assert.deepStrictEqual(configKeysNamedIn("aws:cognito/userPoolClient:UserPoolClient", "generateSecret differs"),
             ["cognito-user-pool:clients[].generateSecret"]);

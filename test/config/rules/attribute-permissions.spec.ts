@@ -1,7 +1,7 @@
 import { assertAccepted, assertProblems } from "../support/problems";
 
-const userPool = { attributes: { custom: [{ name: "tenant_id", type: "string" }] } };
-const client = (permissions: Record<string, unknown>) => ({ userPool, clients: [{ name: "web", ...permissions }] });
+const attributes = { custom: [{ name: "tenant_id", type: "string" }] };
+const client = (permissions: Record<string, unknown>) => ({ attributes, clients: [{ name: "web", ...permissions }] });
 const key = "cognito-user-pool:clients[0]";
 
 describe("attribute permissions of a client (config/rules/attribute-permissions)", () => {
@@ -22,10 +22,10 @@ describe("attribute permissions of a client (config/rules/attribute-permissions)
 
     it("refuses a custom attribute the pool does not declare, naming those it does", () => {
         assertProblems(client({ readAttributes: ["custom:tenant"] }), [
-            `${key}.readAttributes[0]: got "custom:tenant"; expected a custom attribute declared in userPool.attributes.custom (custom:tenant_id)`,
+            `${key}.readAttributes[0]: got "custom:tenant"; expected a custom attribute declared in attributes.custom (custom:tenant_id)`,
         ]);
         assertProblems({ clients: [{ name: "web", writeAttributes: ["custom:tenant"] }] }, [
-            `${key}.writeAttributes[0]: got "custom:tenant"; expected a custom attribute declared in userPool.attributes.custom (none declared)`,
+            `${key}.writeAttributes[0]: got "custom:tenant"; expected a custom attribute declared in attributes.custom (none declared)`,
         ]);
     });
 

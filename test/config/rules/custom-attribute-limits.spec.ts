@@ -1,7 +1,7 @@
 import { assertAccepted, assertProblems } from "../support/problems";
 
-const attribute = (settings: Record<string, unknown>) => ({ userPool: { attributes: { custom: [{ name: "a", ...settings }] } } });
-const key = "cognito-user-pool:userPool.attributes.custom[0]";
+const attribute = (settings: Record<string, unknown>) => ({ attributes: { custom: [{ name: "a", ...settings }] } });
+const key = "cognito-user-pool:attributes.custom[0]";
 
 describe("limits of a custom attribute (config/rules/custom-attribute-limits)", () => {
     it("accepts length limits on a string and value limits on a number", () => {

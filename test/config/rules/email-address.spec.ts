@@ -1,7 +1,7 @@
 import { assertAccepted, assertProblems } from "../support/problems";
 
-const email = (settings: Record<string, unknown>) => ({ userPool: { email: { sender: "ses", from: "no-reply@example.com", ...settings } } });
-const key = "cognito-user-pool:userPool.email";
+const email = (settings: Record<string, unknown>) => ({ email: { sender: "ses", from: "no-reply@example.com", ...settings } });
+const key = "cognito-user-pool:email";
 
 describe("email addresses (config/rules/email-address)", () => {
     it("accepts plus tags, dots, subdomains, reserved test domains and international domain names", () => {

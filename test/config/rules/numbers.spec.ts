@@ -23,13 +23,12 @@ describe("numbers as written (config/rules/numbers)", () => {
         const config = configOfStackFile([
             "config:",
             "  cognito-user-pool:protect: 1e400",
-            "  cognito-user-pool:userPool:",
-            "    password: {minLength: 1e400, temporaryPasswordValidityDays: -1e400}",
+            "  cognito-user-pool:password: {minLength: 1e400, temporaryPasswordValidityDays: -1e400}",
         ].join("\n"));
         assert.deepEqual(configProblemsOf(config), [
             `cognito-user-pool:protect: got "1e400"; expected true or false (without quotes)`,
-            `cognito-user-pool:userPool.password.minLength: got "1e400"; expected a whole number from 6 to 99`,
-            `cognito-user-pool:userPool.password.temporaryPasswordValidityDays: got "-1e400"; expected a whole number from 0 to 365`,
+            `cognito-user-pool:password.minLength: got "1e400"; expected a whole number from 6 to 99`,
+            `cognito-user-pool:password.temporaryPasswordValidityDays: got "-1e400"; expected a whole number from 0 to 365`,
         ]);
     });
 
@@ -43,10 +42,11 @@ describe("numbers as written (config/rules/numbers)", () => {
 
     it("names the key and the value in the program's own config too (pulumi up)", () => {
         assert.deepEqual(configProblemsOf({
-            "cognito-user-pool:userPool": `{"password":{"minLength":1e400},"attributes":{"custom":[{"name":"n","type":"number","maxValue":12345678901234567890}]}}`,
+            "cognito-user-pool:password": `{"minLength":1e400}`,
+            "cognito-user-pool:attributes": `{"custom":[{"name":"n","type":"number","maxValue":12345678901234567890}]}`,
         }), [
-            `cognito-user-pool:userPool.password.minLength: got "1e400"; expected a whole number from 6 to 99`,
-            `cognito-user-pool:userPool.attributes.custom[0].maxValue: got "12345678901234567890"; expected a whole number`,
+            `cognito-user-pool:password.minLength: got "1e400"; expected a whole number from 6 to 99`,
+            `cognito-user-pool:attributes.custom[0].maxValue: got "12345678901234567890"; expected a whole number`,
         ]);
     });
 });

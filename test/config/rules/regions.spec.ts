@@ -32,10 +32,10 @@ describe("AWS regions (config/rules/regions)", () => {
     });
 
     it("checks the SNS region of SMS", () => {
-        const sms = (snsRegion: string) => ({ userPool: { sms: { snsCallerArn: "arn:aws:iam::123456789012:role/sms", externalId: "x", snsRegion } } });
+        const sms = (snsRegion: string) => ({ sms: { snsCallerArn: "arn:aws:iam::123456789012:role/sms", externalId: "x", snsRegion } });
         assertAccepted(sms("us-east-1"));
         assertProblems(sms("us-east1"), [
-            `cognito-user-pool:userPool.sms.snsRegion: got "us-east1"; expected an AWS region the installed @pulumi/aws knows, like us-east-1; did you mean us-east-1?`,
+            `cognito-user-pool:sms.snsRegion: got "us-east1"; expected an AWS region the installed @pulumi/aws knows, like us-east-1; did you mean us-east-1?`,
         ]);
     });
 });

@@ -1,7 +1,7 @@
 import { assertAccepted, assertProblems } from "../support/problems";
 
-const withSet = (configurationSet: unknown) => ({ userPool: { email: { sender: "ses", from: "no-reply@example.com", configurationSet } } });
-const key = "cognito-user-pool:userPool.email.configurationSet";
+const withSet = (configurationSet: unknown) => ({ email: { sender: "ses", from: "no-reply@example.com", configurationSet } });
+const key = "cognito-user-pool:email.configurationSet";
 const allowed = "expected an SES configuration set name: 1 to 64 letters, digits, - or _";
 
 describe("SES names (config/rules/ses-names)", () => {
