@@ -2,7 +2,7 @@ import { ClientSettingsFromProps, PoolSettingsFromProps } from "./from-props";
 import { defaultAttribute, isCustomAttributeName } from "./normalize";
 import { MAX_CUSTOM_ATTRIBUTES } from "./standard-attributes";
 import { ClientFixedSettings, FixedAttribute, PoolFixedSettings } from "./types";
-import { isUnknown } from "./unknown";
+import { MaybeUnknown, isUnknown } from "./unknown";
 
 /** Which group of fixed settings a change belongs to (one policy each). */
 export type FixedSettingGroup = "sign-in" | "attributes" | "client" | "region" | "sender";
@@ -172,4 +172,20 @@ export function clientChanges(
         });
     }
     return changes;
+}
+
+/**
+ * A deployed SES identity given another address or domain: `email_identity` is ForceNew in terraform-provider-aws
+ * (internal/service/sesv2/email_identity.go), and the new identity sends nothing until SES has verified it.
+ */
+export function identityChanges(deployedIdentity: string, next: MaybeUnknown<unknown>): FixedSettingChange[] {
+    if (isUnknown(next) || next === deployedIdentity) return [];
+    return [{
+        group: "sender",
+        setting: "emailIdentity",
+        deployed: deployedIdentity,
+        proposed: next,
+        reason: "the provider would create a new SES identity (email_identity is ForceNew) and delete the deployed one; " +
+            "the new one sends nothing until SES has verified it, so a pool that sends through SES loses its verified sender meanwhile",
+    }];
 }

@@ -2,7 +2,7 @@ import type { StackValidationPolicy } from "@pulumi/policy";
 import { POLICY_NAMES } from "../catalogue";
 import { readRetiredClients } from "../policy-config";
 import { USER_POOL_CLIENT_TYPE, baselineFor, policyHeader } from "./common";
-import { declaredUrns, nameOfUrn } from "./declared-urns";
+import { nameOfUrn, undeclared } from "./declared-urns";
 
 export const README_RETIRE_SECTION = 'policy-pack/README.md, section "Retiring an app client"';
 
@@ -22,9 +22,8 @@ export const clientNotRemoved: StackValidationPolicy = {
         const baseline = baselineFor(args, POLICY_NAMES.clientNotRemoved, args.resources[0]?.urn);
         if (!baseline) return;
         const retired = new Set(readRetiredClients(args.getConfig<Record<string, unknown>>(), POLICY_NAMES.clientNotRemoved));
-        const present = declaredUrns(args.resources, USER_POOL_CLIENT_TYPE);
-        for (const [urn, client] of Object.entries(baseline.clients)) {
-            if (present.has(urn) || retired.has(urn)) continue;
+        for (const [urn, client] of undeclared(baseline.clients, args.resources, USER_POOL_CLIENT_TYPE)) {
+            if (retired.has(urn)) continue;
             report(
                 [
                     `UserPoolClient "${nameOfUrn(urn)}" (${urn}) is deployed (client id ${client.id}, name "${client.name}") but the stack no longer declares it under that URN.`,

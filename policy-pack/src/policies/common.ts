@@ -1,9 +1,10 @@
-import type { ResourceValidationArgs, StackValidationArgs } from "@pulumi/policy";
+import type { ReportViolation, ResourceValidationArgs, StackValidationArgs } from "@pulumi/policy";
 import { EnforcementLevel, PolicyName, catalogueEntry } from "../catalogue";
 import { Baseline } from "../fixed-settings/types";
 import { baselineMismatch } from "../fixed-settings/baseline-scope";
+import type { FixedSettingChange } from "../fixed-settings/compare";
 import { projectFromUrn, stackFromUrn } from "../fixed-settings/from-state";
-import { resourceLabel } from "../messages";
+import { fixedSettingMessage, resourceLabel } from "../messages";
 import { configSchemaFor, readBaselineConfig, readProtectedStacks } from "../policy-config";
 
 import { USER_POOL_TYPE } from "../fixed-settings/from-props";
@@ -55,6 +56,32 @@ export function baselineFor(args: ResourceValidationArgs | StackValidationArgs, 
 export function deployedAs<T>(recorded: Record<string, T>, urn: string, aliases: readonly string[] = []): T | undefined {
     const found = [urn, ...aliases].find(u => recorded[u] !== undefined);
     return found === undefined ? undefined : recorded[found];
+}
+
+/** Where a baseline records the deployed resources of one type, by URN. */
+export type RecordedIn<T> = (baseline: Baseline) => Record<string, T>;
+
+/**
+ * The check of a fixed-settings policy: a resource of one of `recorded`'s types is compared with what the
+ * baseline records under its URN (or an alias), and each change `changes` finds is reported. A resource the
+ * baseline does not record is new: it passes.
+ */
+export function validateDeployed<T>(
+    policy: PolicyName,
+    recorded: Readonly<Record<string, RecordedIn<T>>>,
+    changes: (deployed: T, args: ResourceValidationArgs, baseline: Baseline) => FixedSettingChange[],
+): (args: ResourceValidationArgs, report: ReportViolation) => void {
+    return (args, report) => {
+        const recordedIn = recorded[args.type];
+        if (recordedIn === undefined) return;
+        const baseline = baselineFor(args, policy, args.urn);
+        if (!baseline) return;
+        const deployed = deployedAs(recordedIn(baseline), args.urn, args.opts?.aliases);
+        if (deployed === undefined) return;
+        for (const change of changes(deployed, args, baseline)) {
+            report(fixedSettingMessage(label(args), change));
+        }
+    };
 }
 
 /** The stack a user pool is being deployed to, when it is one of the protected stacks the policy's config names. */

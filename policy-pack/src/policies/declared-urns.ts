@@ -1,7 +1,7 @@
 import type { PolicyResource } from "@pulumi/policy";
 
 /** The URNs the stack declares for resources of a type: their own, and every alias they carry. */
-export function declaredUrns(resources: readonly PolicyResource[], type: string): Set<string> {
+function declaredUrns(resources: readonly PolicyResource[], type: string): Set<string> {
     const present = new Set<string>();
     for (const r of resources) {
         if (r.type !== type) continue;
@@ -15,4 +15,10 @@ export function declaredUrns(resources: readonly PolicyResource[], type: string)
 export function nameOfUrn(urn: string): string {
     const i = urn.lastIndexOf("::");
     return i >= 0 ? urn.slice(i + 2) : urn;
+}
+
+/** The deployed resources a baseline records that the stack no longer declares, under their URN or as an alias. */
+export function undeclared<T>(recorded: Record<string, T>, resources: readonly PolicyResource[], type: string): [string, T][] {
+    const present = declaredUrns(resources, type);
+    return Object.entries(recorded).filter(([urn]) => !present.has(urn));
 }

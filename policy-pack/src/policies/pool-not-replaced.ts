@@ -1,7 +1,7 @@
 import type { StackValidationPolicy } from "@pulumi/policy";
 import { POLICY_NAMES, README_FIXED_SECTION } from "../catalogue";
 import { USER_POOL_TYPE, baselineFor, policyHeader } from "./common";
-import { declaredUrns, nameOfUrn } from "./declared-urns";
+import { nameOfUrn, undeclared } from "./declared-urns";
 
 /**
  * Every deployed pool is still in the stack, under its URN or as an alias of a resource: otherwise Pulumi
@@ -16,15 +16,13 @@ export const poolNotRemoved: StackValidationPolicy = {
     validateStack: (args, report) => {
         const baseline = baselineFor(args, POLICY_NAMES.poolNotRemoved, args.resources[0]?.urn);
         if (!baseline) return;
-        const present = declaredUrns(args.resources, USER_POOL_TYPE);
-        for (const [urn, pool] of Object.entries(baseline.userPools)) {
-            if (present.has(urn)) continue;
+        for (const [urn, pool] of undeclared(baseline.userPools, args.resources, USER_POOL_TYPE)) {
             report(
                 [
                     `UserPool "${nameOfUrn(urn)}" (${urn}) is deployed (pool id ${pool.id}, name "${pool.name}") but the stack no longer declares it under that URN.`,
                     `  deployed: ${urn}`,
                     `  new:      (absent)`,
-                    `  why: Pulumi would delete the deployed pool with every user in it; if only its logical name or parent changed, it would create a new, empty pool and delete the old one. A pool cannot be moved or renamed in place.`,
+                    `  why: Pulumi would delete the deployed pool with every user in it; if only its logical name or parent changed, it would create a new, empty pool and delete the old one. A pool cannot move to a new logical name or parent without an alias.`,
                     `  instead: keep declaring the pool with the same logical name and parent, or give the renamed resource the alias \`aliases: ["${urn}"]\`; to retire the pool, create its successor and migrate users first; see ${README_FIXED_SECTION}.`,
                 ].join("\n"),
             );

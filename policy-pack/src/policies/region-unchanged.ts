@@ -2,12 +2,11 @@ import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { POLICY_NAMES } from "../catalogue";
 import { EMAIL_IDENTITY_TYPE } from "../fixed-settings/from-props";
 import { regionChange, regionFromInputs } from "../fixed-settings/region";
-import { Baseline, DeployedResource } from "../fixed-settings/types";
-import { fixedSettingMessage } from "../messages";
-import { USER_POOL_CLIENT_TYPE, USER_POOL_TYPE, baselineFor, deployedAs, label, policyHeader } from "./common";
+import { DeployedResource } from "../fixed-settings/types";
+import { RecordedIn, USER_POOL_CLIENT_TYPE, USER_POOL_TYPE, policyHeader, validateDeployed } from "./common";
 
-/** Where a baseline records the deployed resources of each type this policy guards, and what to call them. */
-const REGIONAL: Record<string, { what: string; recorded: (b: Baseline) => Record<string, DeployedResource> }> = {
+/** What each type this policy guards is called in messages, and where a baseline records the deployed ones. */
+const REGIONAL: Record<string, { what: string; recorded: RecordedIn<DeployedResource> }> = {
     [USER_POOL_TYPE]: { what: "user pool", recorded: b => b.userPools },
     [USER_POOL_CLIENT_TYPE]: { what: "app client", recorded: b => b.clients },
     [EMAIL_IDENTITY_TYPE]: { what: "SES identity", recorded: b => b.emailIdentities },
@@ -23,14 +22,12 @@ export const regionUnchanged: ResourceValidationPolicy = {
         POLICY_NAMES.regionUnchanged,
         "A deployed user pool, app client or SES identity stays in the region it was created in (the resource's region input, else its provider's, e.g. the stack's aws:region): a change replaces it, and a new pool is empty.",
     ),
-    validateResource: (args, report) => {
-        const regional = REGIONAL[args.type];
-        if (regional === undefined) return;
-        const baseline = baselineFor(args, POLICY_NAMES.regionUnchanged, args.urn);
-        if (!baseline) return;
-        const deployed = deployedAs(regional.recorded(baseline), args.urn, args.opts?.aliases);
-        if (deployed === undefined) return;
-        const change = regionChange(regional.what, deployed.region, regionFromInputs(args.props, args.provider));
-        if (change) report(fixedSettingMessage(label(args), change));
-    },
+    validateResource: validateDeployed(
+        POLICY_NAMES.regionUnchanged,
+        Object.fromEntries(Object.entries(REGIONAL).map(([type, { recorded }]) => [type, recorded])),
+        (deployed, args) => {
+            const change = regionChange(REGIONAL[args.type].what, deployed.region, regionFromInputs(args.props, args.provider));
+            return change ? [change] : [];
+        },
+    ),
 };
