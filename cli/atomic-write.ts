@@ -201,3 +201,16 @@ export async function editFileLocked<T>(file: string, edit: (locked: LockedFile)
 export async function writeFileLocked(file: string, text: string): Promise<void> {
     await editFileLocked(file, async (locked) => locked.write(text));
 }
+
+/**
+ * Runs a read-edit-write of several files, each under its lock, taken in the order given (give them sorted, so
+ * that two commands never wait on each other): `edit` gets each file as editFileLocked does. Every file is
+ * checked replaceable when its lock is taken, before `edit` runs, so a read-only file stops the command before
+ * any file is written.
+ */
+export async function editFilesLocked<T>(files: readonly string[], edit: (locked: readonly LockedFile[]) => Promise<T>): Promise<T> {
+    const lockFrom = (index: number, held: readonly LockedFile[]): Promise<T> => index === files.length
+        ? edit(held)
+        : editFileLocked(files[index], (locked) => lockFrom(index + 1, [...held, locked]));
+    return lockFrom(0, []);
+}

@@ -8,15 +8,20 @@ import { preparePromotion, Promotion } from "../promotion/promotion";
 import { stackName, UsageError } from "./args";
 import { CommandIO, ExitCode, optionsCommand, runAsProcess } from "./command";
 import { readPolicyConfigFile } from "./policy-config-file";
+import { promoteShared } from "./promote-shared";
 import { renderPromotionText } from "./promote-text";
 
 const promoteUsage = `usage: npm run promote -- --from <stack> --to <stack> [--baseline <policy-config file>] [--write] [--accept-weaker]
+       npm run promote -- --shared [--write]
 
-Says what Pulumi.<to>.yaml would get from <from>: each promotable setting that differs, as <to>'s value → the
-promoted value (per-environment settings stay as <to> has them); --write writes them.
+--from/--to: says what Pulumi.<to>.yaml would get from <from>: each promotable setting that differs, as <to>'s
+value → the promoted value (per-environment settings stay as <to> has them); --write writes them.
 Refused when the result would fail config validation, change a fixed setting of the target's baseline, or
 weaken a protected target (MFA, deletion protection, token lifetimes, password policy) without --accept-weaker.
-Exit code: 0 listed or written, 1 refused (the file untouched), 2 bad usage, stack file, config or baseline.`;
+--shared: Pulumi.yaml states once (value:) each shared setting every stack file sets alike, and the stack files
+drop it; files of the earlier layout (every setting under userPool) are split into top-level keys first. No
+stack's config changes; --write writes the files.
+Exit code: 0 listed or written, 1 refused (the files untouched), 2 bad usage, stack file, config or baseline.`;
 
 const options = {
     from: { type: "string" },
@@ -24,10 +29,19 @@ const options = {
     baseline: { type: "string" },
     write: { type: "boolean" },
     "accept-weaker": { type: "boolean" },
+    shared: { type: "boolean" },
     help: { type: "boolean" },
 } as const;
 
 export const main = optionsCommand(promoteUsage, options, async (args, io) => {
+    if (args.shared) {
+        const others = (["from", "to", "baseline", "accept-weaker"] as const).filter((option) => args[option] !== undefined && args[option] !== false);
+        if (others.length > 0) {
+            throw new UsageError(`--shared takes no ${others.map((option) => `--${option}`).join(", ")}: it moves values between the files, ` +
+                "and no stack's config changes");
+        }
+        return promoteShared(io, args.write === true);
+    }
     const from = stackName(args.from, "--from");
     const to = stackName(args.to, "--to");
     if (from === to) {

@@ -218,11 +218,13 @@ function declarationProblem(stackFile: string, declaration: ConfigDeclaration, v
  * is reported at once.
  * @param stackText the stack file's text when the caller has read it already (under a lock, say), or the text
  *   it would have after an edit; messages still name the stack file.
+ * @param projectText likewise, Pulumi.yaml's text.
  */
-export function readStackConfig(projectDir: string, stack: string, stackText?: string): StackConfig {
+export function readStackConfig(projectDir: string, stack: string, stackText?: string, projectText?: string): StackConfig {
     const projectFile = projectFilePath(projectDir);
     const problems: string[] = [];
-    const project = readProjectDeclarations(asMap(readYamlFile(projectFile), projectFile), problems);
+    const projectFileContents = projectText === undefined ? readYamlFile(projectFile) : parseYamlText(projectText, projectFile);
+    const project = readProjectDeclarations(asMap(projectFileContents, projectFile), problems);
     const projectProblems = problems.splice(0).map((problem) => `${projectFile}: ${problem}`);
     if (projectProblems.length > 0) {
         throw new StackFileError(projectProblems.join("\n"));

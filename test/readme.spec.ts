@@ -89,6 +89,16 @@ describe("the README's examples", () => {
         assertShows(err, `error: ${example("bad config")}`);
     });
 
+    it("the password override that reached every stack, stated once: npm run promote -- --shared --write", async () => {
+        const policy = "{minLength: 12, requireLowercase: true, requireUppercase: true, requireNumbers: true, requireSymbols: true, temporaryPasswordValidityDays: 7}";
+        for (const stack of ["dev", "staging", "prod"]) {
+            project.override(stack, "password", policy);
+        }
+        const { code, out, err } = await run(promote, project, "--shared", "--write");
+        assert.strictEqual(code, 0, err);
+        assertShows(out, example("promote shared"));
+    });
+
     it("a refused promotion: case sensitivity changed in dev, staging deployed case-insensitive: exit 1", async () => {
         const file = await writeBaseline(project, "staging");
         project.override("dev", "signIn", "{with: [username], caseSensitive: true}");
