@@ -3,7 +3,10 @@
  * sdk/go/common/workspace/project.go: `RewriteShorthandConfigValues`, `Project.Validate`, `ValidateConfigValue`).
  */
 
-/** The types a Pulumi.yaml declaration may give (there is no object type). */
+/**
+ * The types a Pulumi.yaml declaration may give (project.json `simpleConfigType`): no object type, so a map
+ * `value:` or `default:` is declared without one.
+ */
 export type DeclaredType = "string" | "integer" | "boolean" | "array";
 
 export interface DeclaredItems {

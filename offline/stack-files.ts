@@ -242,6 +242,11 @@ export function readStackConfig(projectDir: string, stack: string, stackText?: s
             }
         } else if (declaration.value !== undefined) {
             config[declaration.fullKey] = configText(declaration.value, `${projectFile}: config.${declaration.key}`);
+            // The CLI checks the merged value of a typed key, whichever file gave it (validateStackConfigValues).
+            if (declaration.type !== undefined && !hasDeclaredType(declaration.type, declaration.items, declaration.value)) {
+                problems.push(`${projectFile}: config.${declaration.key}: ${config[declaration.fullKey]} must be of type ` +
+                    `'${typeName(declaration.type, declaration.items)}', as its declaration says`);
+            }
         } else if (namespaceOf(declaration.fullKey) === project.name) {
             missing.push(declaration.key);
         }

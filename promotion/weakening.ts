@@ -22,14 +22,14 @@ const longerLived: Weakens = (current, promoted) => {
     return before !== undefined && after !== undefined && after > before;
 };
 
-// By key, client names left out; `userPool.` is optional so that the rules hold for keys moved to the top level.
+// By key, client names left out.
 const rules: readonly (readonly [RegExp, Weakens, string])[] = [
-    [/^(userPool\.)?mfa\.mode$/, weakerMfa, "weaker MFA"],
-    [/^(userPool\.)?deletionProtection$/, turnedOff, "no deletion protection"],
+    [/^mfa\.mode$/, weakerMfa, "weaker MFA"],
+    [/^userPool\.deletionProtection$/, turnedOff, "no deletion protection"],
     [/^protect$/, turnedOff, "no longer protected by Pulumi"],
-    [/^(userPool\.)?password\.minLength$/, lowered, "shorter passwords"],
-    [/^(userPool\.)?password\.require(Lowercase|Uppercase|Numbers|Symbols)$/, turnedOff, "fewer kinds of characters in passwords"],
-    [/^(userPool\.)?password\.temporaryPasswordValidityDays$/, raised, "temporary passwords valid longer"],
+    [/^password\.minLength$/, lowered, "shorter passwords"],
+    [/^password\.require(Lowercase|Uppercase|Numbers|Symbols)$/, turnedOff, "fewer kinds of characters in passwords"],
+    [/^password\.temporaryPasswordValidityDays$/, raised, "temporary passwords valid longer"],
     [/^clients\[\]\.tokenValidity\.(access|id|refresh|authSession)$/, longerLived, "tokens valid longer"],
     [/^clients\[\]\.tokenRevocation$/, turnedOff, "tokens no longer revocable"],
     [/^clients\[\]\.preventUserExistenceErrors$/, turnedOff, "sign-in errors tell which users exist"],

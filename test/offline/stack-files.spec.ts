@@ -104,6 +104,18 @@ describe("stack files (offline/stack-files)", () => {
         });
     });
 
+    it("gives a stack Pulumi.yaml's value: for a key it does not set, a map included, and checks a typed one's type", () => {
+        const dir = projectWith({
+            "Pulumi.yaml": "name: shop\nruntime: nodejs\nconfig:\n  shop:limits:\n    value: {daily: 5}\n" +
+                "  shop:strict: {type: boolean, value: true}\n  shop:count: {type: integer, value: many}\n",
+            "Pulumi.qa.yaml": "config:\n  shop:count: 3\n",
+            "Pulumi.qa2.yaml": "config: {}\n",
+        });
+        const { config } = readStackConfig(dir, "qa");
+        assert.deepEqual([config["shop:limits"], config["shop:strict"], config["shop:count"]], [JSON.stringify({ daily: 5 }), "true", "3"]);
+        assert.throws(() => readStackConfig(dir, "qa2"), /Pulumi\.yaml: config\.shop:count: many must be of type 'integer', as its declaration says/);
+    });
+
     it("reads `pulumi config set --secret` values as secrets shown as [secret], at the top or inside an object", () => {
         const dir = projectWith({ "Pulumi.qa.yaml": [
             "config:",
