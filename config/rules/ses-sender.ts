@@ -1,4 +1,5 @@
-import { analyzeDomain } from "@hapi/address";
+// As rules/email-address.ts imports it.
+import { analyzeDomain } from "@hapi/address/dist/domain";
 import { z } from "zod";
 
 /*
