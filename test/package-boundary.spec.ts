@@ -5,7 +5,7 @@ import * as path from "path";
 
 // The project is two packages: the root (the program and its commands) and the policy pack (policy-pack/, the npm
 // workspace cognito-user-pool-policies), which the engine also runs on its own. Each imports only what its
-// package.json declares, and the root reaches the pack only through the pack's package entry.
+// package.json declares, and the root reaches the pack only through the pack's package entries.
 
 const repoRoot = path.resolve(__dirname, "..");
 const packDir = path.join(repoRoot, "policy-pack");
@@ -71,5 +71,13 @@ describe("the package boundary between the root and the policy pack", () => {
         assert.ok(Array.isArray(pack.allPolicies) && pack.allPolicies.length > 0);
         assert.strictEqual(typeof pack.baselineFromStateExport, "function");
         assert.strictEqual(JSON.parse(fs.readFileSync(path.join(packDir, "package.json"), "utf8")).main, "bin/index.js");
+    });
+
+    it("the fixed-settings entry is the pack's fixed-settings readers alone, for the program's catalogue", () => {
+        const readers = require("cognito-user-pool-policies/fixed-settings");
+        assert.strictEqual(require.resolve("cognito-user-pool-policies/fixed-settings"),
+            path.join(packDir, "bin", "src", "fixed-settings", "index.js"));
+        assert.strictEqual(typeof readers.poolFromDescribeUserPool, "function");
+        assert.strictEqual(readers.allPolicies, undefined);
     });
 });

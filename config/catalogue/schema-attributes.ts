@@ -5,7 +5,7 @@ import {
     attributesEqual,
     isCustomAttributeName,
     poolFromDescribeUserPool,
-} from "cognito-user-pool-policies";
+} from "cognito-user-pool-policies/fixed-settings";
 import { StandardAttribute, standardAttributes } from "../limits";
 import type { Described, ReadContext } from "./define";
 import { inverseOf } from "./read-back";
