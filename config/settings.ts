@@ -2,6 +2,7 @@ import { z } from "zod";
 import { configNamespace, describeIssues, keyOf, StackConfigError } from "./problems";
 import { configKeyProblems } from "./rules/config-keys";
 import { parseConfigValue } from "./rules/numbers";
+import { userPoolKeys } from "./catalogue/user-pool";
 import { StackSettings, stackSettingsSchema } from "./schema";
 import { identityRegionProblem } from "./rules/ses-sender";
 import { resolveSuccessor, schemaPathOf } from "./successor-settings";
@@ -38,9 +39,11 @@ function settingsOrProblems(raw: Record<string, unknown>, context: StackContext,
     const result = stackSettingsSchema.safeParse(raw, { reportInput: true });
     const currentPoolName = result.data?.userPool.name ?? rawPoolName(raw) ?? `${context.project}-${context.stack}`;
     const successor = resolveSuccessor(raw, currentPoolName, result.error?.issues ?? []);
+    const { issues, movedKeyProblems } = earlierLayoutNamed([...result.error?.issues ?? [], ...successor.issues]);
     const problems = [
         ...keyProblems,
-        ...describeIssues([...result.error?.issues ?? [], ...successor.issues], allowedKeysAt),
+        ...movedKeyProblems,
+        ...describeIssues(issues, allowedKeysAt),
         ...(result.success ? contextProblems(result.data, context) : []),
     ];
     if (!result.success || problems.length > 0) {
@@ -52,6 +55,28 @@ function settingsOrProblems(raw: Record<string, unknown>, context: StackContext,
         userPool: { ...settings.userPool, name: currentPoolName },
         ...(successor.settings ? { successor: successor.settings } : {}),
     };
+}
+
+/** Keys that the earlier layout wrote under `userPool` (every setting of the pool) and that are keys of their own now. */
+const keysOfTheirOwn: readonly string[] = Object.keys(userPoolKeys).filter((key) => key !== "userPool");
+
+/**
+ * Each key of the earlier layout under `userPool` (or the successor's `userPool`) named with its place now and
+ * the command that rewrites such files; the other issues as they are.
+ */
+function earlierLayoutNamed(issues: readonly z.core.$ZodIssue[]): { issues: z.core.$ZodIssue[]; movedKeyProblems: string[] } {
+    const movedKeyProblems: string[] = [];
+    const rest = issues.flatMap((issue) => {
+        if (issue.code !== "unrecognized_keys" || issue.path[issue.path.length - 1] !== "userPool") {
+            return [issue];
+        }
+        const moved = issue.keys.filter((key) => keysOfTheirOwn.includes(key));
+        movedKeyProblems.push(...moved.map((key) => `${keyOf([...issue.path, key])}: unknown key; ${key} is a key of its own now ` +
+            `(${keyOf([...issue.path.slice(0, -1), key])}): \`npm run promote -- --shared --write\` rewrites the earlier layout's files`));
+        const others = issue.keys.filter((key) => !moved.includes(key));
+        return others.length > 0 ? [{ ...issue, keys: others }] : [];
+    });
+    return { issues: rest, movedKeyProblems };
 }
 
 /** What is wrong with valid settings in this stack: an SES identity given by ARN in another region. */

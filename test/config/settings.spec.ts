@@ -18,6 +18,9 @@ const badSettings: { what: string; raw: Record<string, unknown>; problem: string
         problem: "cognito-user-pool:password.minLenght: unknown key; allowed here: minLength, requireLowercase" },
     { what: "an unknown top-level key", raw: { userpool: {} },
         problem: "cognito-user-pool:userpool: unknown key; allowed here: protect, userPool, tier, signIn" },
+    { what: "a setting under userPool, as the earlier layout wrote it", raw: { userPool: { name: "a", signIn: { with: ["email"] } } },
+        problem: "cognito-user-pool:userPool.signIn: unknown key; signIn is a key of its own now (cognito-user-pool:signIn): " +
+            "`npm run promote -- --shared --write` rewrites the earlier layout's files" },
     { what: "a password shorter than 6", raw: { password: { minLength: 5 } },
         problem: "cognito-user-pool:password.minLength: got 5; expected a whole number from 6 to 99" },
     { what: "a password longer than 99", raw: { password: { minLength: 100 } },
