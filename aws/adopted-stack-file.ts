@@ -12,12 +12,14 @@ export interface AdoptedStackFileInput {
     readonly capturedAt: Date;
 }
 
+const shown = (value: unknown) => JSON.stringify(value) ?? "nothing";
+
 /** One line per gap or pending change, for the file's header and the command's report. */
 export function describeGaps(adoption: Adoption): string[] {
     return [
         ...adoption.gaps.map((gap) => `${gap.setting} = ${JSON.stringify(gap.live)}: ${gap.why}`),
         ...adoption.pendingChanges.map((change) =>
-            `${change.resource} ${change.setting}: live ${JSON.stringify(change.live)}, the program would send ${JSON.stringify(change.program)}`),
+            `${change.resource} ${change.setting}: live ${shown(change.live)}, the program would send ${shown(change.program)}`),
     ];
 }
 

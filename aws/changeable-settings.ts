@@ -1,148 +1,53 @@
-import type { UserPoolClientType } from "@aws-sdk/client-cognito-identity-provider";
-import type { LivePool } from "./read-pool";
+import { CatalogueEntry, Described, describedAt, describePaths, holdsValue, settingsByDescription } from "../config";
 
 /**
- * The settings that can change in place, read the same way from a resource's props (the program's inputs, or
- * the provider's state in a stack export; camelCase) and from the live pool (the AWS API; PascalCase), so
- * that the two can be compared: for drift, and to check that adopted settings reproduce the live pool.
+ * The settings that can change in place, compared between a resource's props (the program's inputs, or the
+ * provider's state in a stack export) and the live resource as the AWS API describes it: for drift, and to
+ * check that adopted settings reproduce the live pool. Each is a provider input and the Describe path that
+ * reports it, as the settings catalogue pairs them.
  */
 
-/** The live side does not report the setting (a local server may omit it): it is not compared. */
-export const notReported: unique symbol = Symbol("not reported");
-
-interface ChangeableSetting<Live> {
-    /** The provider's name of the setting, e.g. `passwordPolicy.minimumLength`. */
+interface ChangeableSetting {
+    /** The provider input, e.g. `passwordPolicy.minimumLength`: the name a difference is reported by. */
     readonly setting: string;
-    readonly fromProps: (props: Props) => unknown;
-    readonly fromLive: (live: Live) => unknown;
+    /** Where the API reports it, e.g. `Policies.PasswordPolicy.MinimumLength`. */
+    readonly describe: string;
 }
 
-type Props = Record<string, any>;
+/** The inputs of the settings that are not fixed at creation, each with the Describe path at its place. */
+function changeable(entries: readonly CatalogueEntry[]): ChangeableSetting[] {
+    const pairs = entries.filter(({ fixed }) => !fixed).flatMap(({ setting }) => {
+        const paths = describePaths(setting);
+        return [setting.input ?? []].flat().map((input, index) => ({ setting: input, describe: paths[index] }));
+    });
+    // Several settings may set one input (`email.from` and `email.fromName` the FROM address).
+    return pairs.filter((pair, index) => pairs.findIndex((other) => other.setting === pair.setting) === index);
+}
 
-const sorted = (list: unknown): string[] => (Array.isArray(list) ? list.map(String) : []).sort();
-const orDefault = <T>(value: T | undefined | null, fallback: T): T => (value === undefined || value === null ? fallback : value);
-const optionalText = (value: unknown): string | undefined => (value === undefined || value === null || value === "" ? undefined : String(value));
-const reported = <T>(value: T | undefined | null): T | typeof notReported => (value === undefined || value === null ? notReported : value);
-const tagMap = (tags: unknown): Record<string, string> =>
-    Object.fromEntries(Object.entries((tags ?? {}) as Record<string, string>).sort(([a], [b]) => a.localeCompare(b)));
-const recoveryOrder = (mechanisms: unknown, name: string, priority: string): string[] =>
-    (Array.isArray(mechanisms) ? [...mechanisms] : [])
-        .sort((a, b) => Number(a[priority]) - Number(b[priority]))
-        .map((mechanism) => String(mechanism[name]));
+const bySetting = settingsByDescription();
+export const poolChangeableSettings: readonly ChangeableSetting[] = changeable(bySetting.pool);
+export const clientChangeableSettings: readonly ChangeableSetting[] = changeable(bySetting.client);
 
-const passwordFlags = ["requireLowercase", "requireUppercase", "requireNumbers", "requireSymbols"] as const;
-const capitalized = (name: string) => name[0].toUpperCase() + name.slice(1);
+const lowerFirst = (name: string) => name[0].toLowerCase() + name.slice(1);
 
-export const poolChangeableSettings: readonly ChangeableSetting<LivePool>[] = [
-    { setting: "passwordPolicy.minimumLength",
-        fromProps: (p) => Number(p.passwordPolicy?.minimumLength),
-        fromLive: (l) => reported(l.pool.Policies?.PasswordPolicy?.MinimumLength) },
-    ...passwordFlags.map((flag): ChangeableSetting<LivePool> => ({ setting: `passwordPolicy.${flag}`,
-        fromProps: (p) => orDefault(p.passwordPolicy?.[flag], false),
-        fromLive: (l) => orDefault((l.pool.Policies?.PasswordPolicy as Props | undefined)?.[capitalized(flag)], false) })),
-    { setting: "passwordPolicy.temporaryPasswordValidityDays",
-        fromProps: (p) => Number(p.passwordPolicy?.temporaryPasswordValidityDays),
-        fromLive: (l) => reported(l.pool.Policies?.PasswordPolicy?.TemporaryPasswordValidityDays) },
-    { setting: "mfaConfiguration",
-        fromProps: (p) => orDefault(p.mfaConfiguration, "OFF"),
-        fromLive: (l) => orDefault(l.pool.MfaConfiguration, "OFF") },
-    { setting: "softwareTokenMfaConfiguration.enabled",
-        fromProps: (p) => orDefault(p.softwareTokenMfaConfiguration?.enabled, false),
-        fromLive: (l) => orDefault(l.mfa.SoftwareTokenMfaConfiguration?.Enabled, false) },
-    { setting: "accountRecoverySetting.recoveryMechanisms",
-        fromProps: (p) => recoveryOrder(p.accountRecoverySetting?.recoveryMechanisms, "name", "priority"),
-        fromLive: (l) => recoveryOrder(l.pool.AccountRecoverySetting?.RecoveryMechanisms, "Name", "Priority") },
-    { setting: "adminCreateUserConfig.allowAdminCreateUserOnly",
-        fromProps: (p) => orDefault(p.adminCreateUserConfig?.allowAdminCreateUserOnly, false),
-        fromLive: (l) => orDefault(l.pool.AdminCreateUserConfig?.AllowAdminCreateUserOnly, false) },
-    { setting: "autoVerifiedAttributes",
-        fromProps: (p) => sorted(p.autoVerifiedAttributes),
-        fromLive: (l) => sorted(l.pool.AutoVerifiedAttributes) },
-    { setting: "userAttributeUpdateSettings.attributesRequireVerificationBeforeUpdates",
-        fromProps: (p) => sorted(p.userAttributeUpdateSettings?.attributesRequireVerificationBeforeUpdates),
-        fromLive: (l) => l.pool.UserAttributeUpdateSettings === undefined
-            ? notReported : sorted(l.pool.UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate) },
-    { setting: "emailConfiguration.emailSendingAccount",
-        fromProps: (p) => orDefault(p.emailConfiguration?.emailSendingAccount, "COGNITO_DEFAULT"),
-        fromLive: (l) => orDefault(l.pool.EmailConfiguration?.EmailSendingAccount, "COGNITO_DEFAULT") },
-    { setting: "emailConfiguration.fromEmailAddress",
-        fromProps: (p) => optionalText(p.emailConfiguration?.fromEmailAddress),
-        fromLive: (l) => optionalText(l.pool.EmailConfiguration?.From) },
-    { setting: "emailConfiguration.replyToEmailAddress",
-        fromProps: (p) => optionalText(p.emailConfiguration?.replyToEmailAddress),
-        fromLive: (l) => optionalText(l.pool.EmailConfiguration?.ReplyToEmailAddress) },
-    { setting: "emailConfiguration.sourceArn",
-        fromProps: (p) => optionalText(p.emailConfiguration?.sourceArn),
-        fromLive: (l) => optionalText(l.pool.EmailConfiguration?.SourceArn) },
-    { setting: "emailConfiguration.configurationSet",
-        fromProps: (p) => optionalText(p.emailConfiguration?.configurationSet),
-        fromLive: (l) => optionalText(l.pool.EmailConfiguration?.ConfigurationSet) },
-    { setting: "verificationMessageTemplate.defaultEmailOption",
-        fromProps: (p) => orDefault(p.verificationMessageTemplate?.defaultEmailOption, "CONFIRM_WITH_CODE"),
-        fromLive: (l) => orDefault(l.pool.VerificationMessageTemplate?.DefaultEmailOption, "CONFIRM_WITH_CODE") },
-    ...(["emailSubject", "emailMessage", "emailSubjectByLink", "emailMessageByLink", "smsMessage"] as const)
-        .map((key): ChangeableSetting<LivePool> => ({ setting: `verificationMessageTemplate.${key}`,
-            fromProps: (p) => optionalText(p.verificationMessageTemplate?.[key]),
-            fromLive: (l) => optionalText((l.pool.VerificationMessageTemplate as Props | undefined)?.[capitalized(key)]) })),
-    ...(["snsCallerArn", "externalId", "snsRegion"] as const).map((key): ChangeableSetting<LivePool> => ({
-        setting: `smsConfiguration.${key}`,
-        fromProps: (p) => optionalText(p.smsConfiguration?.[key]),
-        fromLive: (l) => optionalText((l.pool.SmsConfiguration as Props | undefined)?.[capitalized(key)]) })),
-    { setting: "deletionProtection",
-        fromProps: (p) => orDefault(p.deletionProtection, "INACTIVE"),
-        fromLive: (l) => reported(l.pool.DeletionProtection) },
-    { setting: "userPoolTier",
-        fromProps: (p) => optionalText(p.userPoolTier),
-        fromLive: (l) => reported(l.pool.UserPoolTier) },
-    { setting: "tags",
-        // tagsAll (in a stack's state) adds the provider's default tags, which AWS reports among the pool's.
-        fromProps: (p) => tagMap(p.tagsAll ?? p.tags),
-        fromLive: (l) => tagMap(l.pool.UserPoolTags) },
-];
+/**
+ * A value as both sides can be compared: lists as sets (an order that matters is in the items, as account
+ * recovery's priorities), the keys of their objects as the provider writes them, maps with their keys sorted.
+ */
+function comparable(value: unknown, inList = false): unknown {
+    if (Array.isArray(value)) {
+        return value.map((item) => comparable(item, true)).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+    }
+    if (value !== null && typeof value === "object") {
+        return Object.fromEntries(Object.entries(value).map(([key, inner]): [string, unknown] => [inList ? lowerFirst(key) : key, comparable(inner)])
+            .sort(([a], [b]) => a.localeCompare(b)));
+    }
+    return value;
+}
 
-/** `60 minutes`: a token lifetime with its unit (the API's default units: hours, hours, days). */
-const lifetime = (amount: unknown, unit: unknown, defaultUnit: string) =>
-    amount === undefined || amount === null ? undefined : `${Number(amount)} ${orDefault(unit as string | undefined, defaultUnit)}`;
-
-const tokens = [
-    { props: "accessTokenValidity", unitProps: "accessToken", live: "AccessTokenValidity", unitLive: "AccessToken", defaultUnit: "hours" },
-    { props: "idTokenValidity", unitProps: "idToken", live: "IdTokenValidity", unitLive: "IdToken", defaultUnit: "hours" },
-    { props: "refreshTokenValidity", unitProps: "refreshToken", live: "RefreshTokenValidity", unitLive: "RefreshToken", defaultUnit: "days" },
-] as const;
-
-const clientLists = [
-    ["explicitAuthFlows", "ExplicitAuthFlows"],
-    ["readAttributes", "ReadAttributes"],
-    ["writeAttributes", "WriteAttributes"],
-    ["allowedOauthFlows", "AllowedOAuthFlows"],
-    ["allowedOauthScopes", "AllowedOAuthScopes"],
-    ["callbackUrls", "CallbackURLs"],
-    ["logoutUrls", "LogoutURLs"],
-    ["supportedIdentityProviders", "SupportedIdentityProviders"],
-] as const;
-
-export const clientChangeableSettings: readonly ChangeableSetting<UserPoolClientType>[] = [
-    { setting: "name", fromProps: (p) => p.name, fromLive: (c) => c.ClientName },
-    ...clientLists.map(([props, live]): ChangeableSetting<UserPoolClientType> => ({ setting: props,
-        fromProps: (p) => sorted(p[props]),
-        fromLive: (c) => sorted(c[live]) })),
-    ...tokens.map((token): ChangeableSetting<UserPoolClientType> => ({ setting: token.props,
-        fromProps: (p) => lifetime(p[token.props], p.tokenValidityUnits?.[token.unitProps], token.defaultUnit),
-        fromLive: (c) => reported(lifetime(c[token.live], c.TokenValidityUnits?.[token.unitLive], token.defaultUnit)) })),
-    { setting: "authSessionValidity",
-        fromProps: (p) => Number(orDefault(p.authSessionValidity, 3)),
-        fromLive: (c) => reported(c.AuthSessionValidity) },
-    { setting: "enableTokenRevocation",
-        fromProps: (p) => orDefault(p.enableTokenRevocation, true),
-        fromLive: (c) => reported(c.EnableTokenRevocation) },
-    { setting: "preventUserExistenceErrors",
-        fromProps: (p) => orDefault(p.preventUserExistenceErrors, "LEGACY"),
-        fromLive: (c) => reported(c.PreventUserExistenceErrors) },
-    { setting: "allowedOauthFlowsUserPoolClient",
-        fromProps: (p) => orDefault(p.allowedOauthFlowsUserPoolClient, false),
-        fromLive: (c) => orDefault(c.AllowedOAuthFlowsUserPoolClient, false) },
-    { setting: "defaultRedirectUri", fromProps: (p) => orDefault(p.defaultRedirectUri, ""), fromLive: (c) => orDefault(c.DefaultRedirectURI, "") },
-];
+/** Unset (nothing, false, 0, "", or lists and objects of those) on both sides is the same. */
+const sameValue = (props: unknown, live: unknown) =>
+    holdsValue(props) || holdsValue(live) ? JSON.stringify(props) === JSON.stringify(live) : true;
 
 /** One setting whose value differs between the props and the live resource. */
 export interface SettingDifference {
@@ -153,22 +58,20 @@ export interface SettingDifference {
 
 export interface Comparison {
     readonly differences: SettingDifference[];
-    /** Settings the live side does not report. */
+    /** Settings the live side does not report (a local server may omit them) while the props set them. */
     readonly notCompared: string[];
 }
 
-/** Compares props with a live resource, setting by setting. */
-export function compareChangeable<Live>(props: Props, live: Live, table: readonly ChangeableSetting<Live>[]): Comparison {
+/** Compares props with a live resource (a pool's description: read-pool.ts poolDescription), setting by setting. */
+export function compareChangeable(props: Record<string, unknown>, live: Described, table: readonly ChangeableSetting[]): Comparison {
     const differences: SettingDifference[] = [];
     const notCompared: string[] = [];
-    for (const { setting, fromProps, fromLive } of table) {
-        const liveValue = fromLive(live);
-        if (liveValue === notReported) {
+    for (const { setting, describe } of table) {
+        const propsValue = comparable(describedAt(props, setting));
+        const liveValue = comparable(describedAt(live, describe));
+        if ((liveValue === undefined || liveValue === null) && holdsValue(propsValue)) {
             notCompared.push(setting);
-            continue;
-        }
-        const propsValue = fromProps(props);
-        if (JSON.stringify(propsValue) !== JSON.stringify(liveValue)) {
+        } else if (!sameValue(propsValue, liveValue)) {
             differences.push({ setting, props: propsValue, live: liveValue });
         }
     }

@@ -10,7 +10,7 @@ import {
     poolChanges,
 } from "cognito-user-pool-policies";
 import { clientChangeableSettings, compareChangeable, poolChangeableSettings } from "./changeable-settings";
-import type { LivePool } from "./read-pool";
+import { LivePool, poolDescription } from "./read-pool";
 
 /** One setting on which a stack's state and AWS disagree. `undefined`: the resource or item is absent there. */
 export interface Drift {
@@ -77,7 +77,7 @@ export function driftBetween({ exported, stateBaseline, awsBaseline, live }: Dri
     const resources = exported.deployment.resources ?? [];
     const poolResource = resources.find((resource) => resource.urn === poolUrn && resource.type === USER_POOL_TYPE);
     if (poolResource !== undefined) {
-        changeable.push(...compared(poolName, compareChangeable(deployedView(poolResource), live, poolChangeableSettings), notCompared));
+        changeable.push(...compared(poolName, compareChangeable(deployedView(poolResource), poolDescription(live), poolChangeableSettings), notCompared));
     }
     for (const client of live.clients) {
         const clientResource = resources.find((resource) => resource.type === USER_POOL_CLIENT_TYPE && resource.id === client.ClientId);
@@ -121,6 +121,10 @@ function deployedView(resource: StateResource): Record<string, unknown> {
         if (value !== undefined && value !== null) {
             view[key] = value;
         }
+    }
+    // tagsAll adds the provider's default tags, which AWS reports among the pool's own.
+    if (view.tagsAll !== undefined) {
+        view.tags = view.tagsAll;
     }
     return Object.fromEntries(Object.entries(view).filter(([, value]) =>
         !(value !== null && typeof value === "object" && secretSignatureKey in value)));

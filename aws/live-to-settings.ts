@@ -1,17 +1,17 @@
 import type { z } from "zod";
 import {
+    CatalogueEntry,
     clients,
     Described,
     describePaths,
-    entriesOf,
     holdsValue,
     ReadContext,
     readSettings,
-    Section,
+    settingsByDescription,
     stack,
     stackSettingsSchema,
 } from "../config";
-import type { LivePool } from "./read-pool";
+import { LivePool, poolDescription } from "./read-pool";
 
 /**
  * The reverse of the program's mapping: a live pool, its clients and its SES sender (as the AWS API describes
@@ -90,15 +90,10 @@ const clientFields: Readonly<Record<string, FieldMeaning>> = {
     },
 };
 
-/** The Describe paths the settings of `section` read, and those of the sections that name theirs. */
-function pathsReadBy(section: Section<any, any>, keyPrefix?: string): string[] {
-    return entriesOf(section)
-        .filter(({ key }) => keyPrefix === undefined ? !key.startsWith(clientsKey) : key.startsWith(keyPrefix))
-        .flatMap(({ setting, sections }) => [...describePaths(setting),
-            ...sections.map(({ section: outer }) => outer.describe).filter((path): path is string => path !== undefined)]);
+/** The Describe paths the settings read, and those of the sections that name the object they read from. */
+function pathsReadBy(entries: readonly CatalogueEntry[]): string[] {
+    return entries.flatMap(({ setting, sections }) => [...describePaths(setting), ...sections.flatMap(({ section }) => section.describe ?? [])]);
 }
-
-const clientsKey = Object.entries(stack.entries).find(([, entry]) => entry === clients)![0] + "[].";
 
 /**
  * Every field of `resource` that holds a value and that no setting reads (its Describe path, a list of objects
@@ -136,11 +131,12 @@ class Findings {
 export function settingsFromLive(live: LivePool): AdoptedSettings {
     const findings = new Findings();
     const poolContext = findings.context(live.region);
-    const pool: Described = { ...live.pool, MfaConfig: live.mfa };
-    scanUnread(pool, pathsReadBy(stack), poolFields, poolContext);
+    const pool = poolDescription(live);
+    const read = settingsByDescription();
+    scanUnread(pool, pathsReadBy(read.pool), poolFields, poolContext);
     const poolSettings = readSettings(stack, pool, poolContext);
     senderIdentityGaps(live, poolContext);
-    const clientPaths = pathsReadBy(stack, clientsKey);
+    const clientPaths = pathsReadBy(read.client);
     const clientSettings = live.clients.map((client) => {
         const context = findings.context(live.region, `clients[${client.ClientName}].`);
         scanUnread(client, clientPaths, clientFields, context);

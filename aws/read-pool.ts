@@ -8,6 +8,7 @@ import {
     UserPoolType,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { GetEmailIdentityCommand, GetEmailIdentityResponse } from "@aws-sdk/client-sesv2";
+import type { Described } from "../config";
 import { awsClients, AwsClients, closeClients, regionOfPoolId } from "./clients";
 import { readFromAws } from "./errors";
 
@@ -30,6 +31,11 @@ export interface LivePool {
     readonly clients: UserPoolClientType[];
     /** Read when the pool sends through SES with an identity in its own region. */
     readonly senderIdentity?: LiveSenderIdentity;
+}
+
+/** The pool as the catalogue's Describe paths name it: DescribeUserPool's UserPool, GetUserPoolMfaConfig's under `MfaConfig`. */
+export function poolDescription(live: LivePool): Described {
+    return { ...live.pool, MfaConfig: live.mfa };
 }
 
 /** `arn:aws:ses:<region>:<account>:identity/<address or domain>` → its region and identity. */

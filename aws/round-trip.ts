@@ -12,7 +12,7 @@ import {
     requireKnownPool,
 } from "cognito-user-pool-policies";
 import { clientChangeableSettings, compareChangeable, poolChangeableSettings } from "./changeable-settings";
-import type { LivePool } from "./read-pool";
+import { LivePool, poolDescription } from "./read-pool";
 
 /** A setting on which the program's inputs for the settings would differ from the live pool. */
 export interface PendingChange {
@@ -37,7 +37,7 @@ export function pendingChanges(settings: StackSettings, live: LivePool): Pending
     const changes: PendingChange[] = [];
     const fixed = poolChanges(poolFromDescribeUserPool(live.pool), requireKnownPool(poolSettingsFromProps(poolProps), "program inputs"));
     changes.push(...fixed.map((change) => ({ resource: "user pool", setting: change.setting, live: change.deployed, program: change.proposed })));
-    changes.push(...compareChangeable(poolProps, live, poolChangeableSettings).differences
+    changes.push(...compareChangeable(poolProps, poolDescription(live), poolChangeableSettings).differences
         .map((difference) => ({ resource: "user pool", setting: difference.setting, live: difference.live, program: difference.props })));
 
     for (const client of settings.clients) {

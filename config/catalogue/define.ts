@@ -52,7 +52,10 @@ export interface SettingFacts {
     readonly scope?: Scope;
     /** The provider input path(s) it maps to (aws.cognito.UserPool or UserPoolClient args), e.g. `usernameConfiguration.caseSensitive`. */
     readonly input?: string | readonly string[];
-    /** The DescribeUserPool / DescribeUserPoolClient / GetUserPoolMfaConfig path(s) it is read back from. */
+    /**
+     * The DescribeUserPool / DescribeUserPoolClient / GetUserPoolMfaConfig path(s) it is read back from, each at the
+     * place of the input it reports in `input`'s list (the Describe paths after the last input report no input).
+     */
     readonly describe?: string | readonly string[];
 }
 

@@ -1,6 +1,7 @@
 export * from "./app-client";
 export * from "./define";
 export * from "./derive";
+export * from "./described-settings";
 export * from "./inputs";
 export * from "./read-back";
 export * from "./reference";

@@ -121,8 +121,9 @@ const mfa = section({
     factors: setting(uniqueList(z.enum(mfaFactors)).default(["totp"]), {
         doc: "Second factors offered: an authenticator app (totp), SMS, email.",
         input: ["softwareTokenMfaConfiguration.enabled", "emailMfaConfiguration"],
-        describe: ["MfaConfig.SoftwareTokenMfaConfiguration.Enabled", "MfaConfig.SmsMfaConfiguration.SmsConfiguration", "MfaConfig.EmailMfaConfiguration"],
-        read: ([totp, sms, email]: [boolean | undefined, unknown, Record<string, unknown> | undefined], context, pool) => {
+        // SMS MFA has no input of its own: the provider sends smsConfiguration as the factor while MFA is on (user_pool.go).
+        describe: ["MfaConfig.SoftwareTokenMfaConfiguration.Enabled", "MfaConfig.EmailMfaConfiguration", "MfaConfig.SmsMfaConfiguration.SmsConfiguration"],
+        read: ([totp, email, sms]: [boolean | undefined, Record<string, unknown> | undefined, unknown], context, pool) => {
             for (const [key, value] of Object.entries(email ?? {}).filter(([, value]) => holdsValue(value))) {
                 context.gap(`MfaConfig.EmailMfaConfiguration.${key}`, value, "the config model has no key for it");
             }

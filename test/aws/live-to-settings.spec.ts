@@ -1,10 +1,8 @@
 import * as assert from "assert";
-import { RawStackSettings, settingsFromLive } from "../../aws/live-to-settings";
+import { settingsFromLive } from "../../aws/live-to-settings";
 import type { LivePool } from "../../aws/read-pool";
-import { appClientArgs } from "../../components/app-client-args";
-import { userPoolArgs } from "../../components/user-pool-args";
-import { entriesOf, parseStackSettings, stack, StackSettings } from "../../config";
-import { describedClient, describedPool } from "./support/described-from-inputs";
+import { entriesOf, stack } from "../../config";
+import { liveOf, programInputs, samples, settingsOf } from "./support/sample-stacks";
 
 /**
  * The reverse mapping on live descriptions the local server cannot produce (real AWS fields it does not know);
@@ -108,87 +106,6 @@ describe("live pool → stack settings", () => {
         assert.deepStrictEqual(adminOnly.gaps.map((gap) => [gap.setting, gap.live]), [["AccountRecoverySetting", ["admin_only"]]]);
     });
 });
-
-/** Between them, a value other than the default for every setting read back from AWS (see the coverage test). */
-const samples: Record<string, RawStackSettings> = {
-    "username with aliases, SES by address, verification by link, SMS, every MFA factor": {
-        userPool: {
-            name: "round-trip-aliases",
-            deletionProtection: false,
-            tags: { team: "identity" },
-        },
-        tier: "plus",
-        signIn: { with: ["username", "email", "phone"], preferredUsername: true, caseSensitive: true },
-        firstAuthFactors: ["password", "email_otp", "sms_otp"],
-        password: { minLength: 12, requireLowercase: false, requireUppercase: false, requireNumbers: false, requireSymbols: false,
-            temporaryPasswordValidityDays: 3 },
-        mfa: { mode: "required", factors: ["totp", "sms", "email"] },
-        accountRecovery: ["phone", "email"],
-        selfSignUp: false,
-        autoVerify: ["email", "phone"],
-        keepOriginalUntilVerified: false,
-        attributes: {
-            required: ["email", "phone_number", "given_name"],
-            custom: [
-                { name: "tenant_id", type: "string", mutable: false, developerOnly: true, minLength: 1, maxLength: 64 },
-                { name: "seats", type: "number", minValue: 1, maxValue: 500 },
-                { name: "beta", type: "boolean" },
-                { name: "joined", type: "datetime" },
-            ],
-        },
-        email: { sender: "ses", from: "no-reply@example.com", fromName: "Example", replyTo: "support@example.com", configurationSet: "tracking" },
-        verification: { method: "link", emailSubject: "Confirm your address", emailMessage: "Click {##Verify Email##}", smsMessage: "Code {####}" },
-        sms: { snsCallerArn: "arn:aws:iam::123456789012:role/cognito-sms", externalId: "sms-external-id", snsRegion: "eu-west-1" },
-        clients: [
-            { name: "web", authFlows: ["user_srp", "refresh_token", "user_auth"], readAttributes: ["email", "custom:tenant_id"], writeAttributes: ["email"],
-                oauth: { flows: ["code", "implicit"], scopes: ["openid", "email"], callbackUrls: ["https://app.example.com/callback"],
-                    logoutUrls: ["https://app.example.com/"], defaultRedirectUrl: "https://app.example.com/callback", identityProviders: ["COGNITO", "Google"] } },
-            { name: "server", type: "confidential", authFlows: ["admin_user_password", "user_password", "custom", "refresh_token"],
-                tokenValidity: { access: "15m", id: "2h", refresh: "7d", authSession: "10m" }, tokenRevocation: false, preventUserExistenceErrors: false,
-                oauth: { flows: ["client_credentials"], scopes: ["api/read"] } },
-            { name: "legacy", type: "confidential", generateSecret: false },
-        ],
-    },
-    "email as the user name, a domain identity given by ARN, verification by code": {
-        signIn: { with: ["email"], caseSensitive: "unset" },
-        mfa: { mode: "optional", factors: ["totp"] },
-        email: { sender: "ses", from: "no-reply@example.org", identity: "domain",
-            identityArn: "arn:aws:ses:us-east-1:123456789012:identity/example.org" },
-        verification: { method: "code", emailSubject: "Your code", emailMessage: "Your code is {####}" },
-        clients: [{ name: "web" }],
-    },
-};
-
-const region = "us-east-1";
-const poolId = `${region}_RoundTrip1`;
-const settingsOf = (raw: RawStackSettings) => parseStackSettings(raw, { project: "cognito-user-pool", stack: "adopted", region });
-
-/** The SES identity the program sends through once SES has verified it: the one given, or the one the stack makes. */
-function senderOf(settings: StackSettings) {
-    const { email } = settings;
-    if (email.sender !== "ses") {
-        return undefined;
-    }
-    const identity = email.identity === "address" ? email.from! : email.from!.slice(email.from!.indexOf("@") + 1);
-    return { arn: email.identityArn ?? `arn:aws:ses:${region}:123456789012:identity/${identity}`, verified: true };
-}
-
-const byName = (a: { name?: unknown }, b: { name?: unknown }) => String(a.name).localeCompare(String(b.name));
-
-/** The inputs the program registers for a stack's pool and clients; the provider's `schemas` is a set. */
-function programInputs(settings: StackSettings) {
-    const pool = userPoolArgs(settings, senderOf(settings)) as Record<string, any>;
-    return {
-        pool: { ...pool, schemas: [...pool.schemas].sort(byName) },
-        clients: settings.clients.map((client) => appClientArgs(client, poolId) as unknown as Record<string, unknown>),
-    };
-}
-
-/** What AWS describes after the program created the stack. */
-function liveOf(inputs: ReturnType<typeof programInputs>): LivePool {
-    const { MfaConfig: mfa, ...pool } = describedPool(poolId, inputs.pool);
-    return { region, pool, mfa, clients: inputs.clients.map((client, index) => describedClient(`client${index}`, client)) };
-}
 
 /** Every value at a catalogue key (`clients[].oauth.flows`: one per client), as JSON. */
 function valuesAt(settings: unknown, key: string): string[] {

@@ -224,7 +224,8 @@ describe("npm run adopt", function () {
 
         it("names what pulumi up would still change after the adoption", () => {
             assert.match(stdout, /user pool schemas\[name=given_name\]\.mutable: live false, the program would send true/);
-            assert.match(stdout, /user pool accountRecoverySetting\.recoveryMechanisms: live \["admin_only"\], the program would send \["verified_email"\]/);
+            assert.match(stdout, /user pool accountRecoverySetting\.recoveryMechanisms: live \[\{"name":"admin_only","priority":1\}\], the program would send \[\{"name":"verified_email","priority":1\}\]/);
+            assert.match(stdout, /client legacy defaultRedirectUri: live "https:\/\/app\.example\.com\/", the program would send nothing/);
         });
     });
 

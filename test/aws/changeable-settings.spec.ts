@@ -1,0 +1,45 @@
+import * as assert from "assert";
+import { clientChangeableSettings, compareChangeable, poolChangeableSettings } from "../../aws/changeable-settings";
+import { poolDescription } from "../../aws/read-pool";
+import { liveOf, programInputs, samples, settingsOf } from "./support/sample-stacks";
+
+describe("settings that change in place, compared between props and the live resource", () => {
+    for (const [name, raw] of Object.entries(samples)) {
+        it(`finds the program's inputs where AWS describes them: ${name}`, () => {
+            const inputs = programInputs(settingsOf(raw));
+            const live = liveOf(inputs);
+
+            const pool = compareChangeable(inputs.pool, poolDescription(live), poolChangeableSettings);
+            const clients = inputs.clients.map((client, index) => compareChangeable(client, live.clients[index], clientChangeableSettings));
+
+            assert.deepStrictEqual([pool, ...clients].map(({ differences, notCompared }) => [differences, notCompared]),
+                [pool, ...clients].map(() => [[], []]));
+        });
+    }
+
+    it("names each setting changed behind the program's back by its provider input, with both values", () => {
+        const inputs = programInputs(settingsOf(Object.values(samples)[0]));
+        const live = liveOf(inputs);
+        const changed = { ...live.pool, Policies: { ...live.pool.Policies, PasswordPolicy: { ...live.pool.Policies!.PasswordPolicy, MinimumLength: 6 } },
+            AccountRecoverySetting: { RecoveryMechanisms: [{ Name: "verified_email" as const, Priority: 1 }, { Name: "verified_phone_number" as const, Priority: 2 }] } };
+
+        const { differences } = compareChangeable(inputs.pool, poolDescription({ ...live, pool: changed }), poolChangeableSettings);
+
+        assert.deepStrictEqual(differences, [
+            { setting: "passwordPolicy.minimumLength", props: 12, live: 6 },
+            { setting: "accountRecoverySetting.recoveryMechanisms",
+                props: [{ name: "verified_email", priority: 2 }, { name: "verified_phone_number", priority: 1 }],
+                live: [{ name: "verified_email", priority: 1 }, { name: "verified_phone_number", priority: 2 }] },
+        ]);
+    });
+
+    it("does not compare a setting the server does not report, and says so", () => {
+        const inputs = programInputs(settingsOf(Object.values(samples)[0]));
+        const live = liveOf(inputs);
+        const { DeletionProtection: _omitted, ...pool } = live.pool;
+
+        const comparison = compareChangeable(inputs.pool, poolDescription({ ...live, pool }), poolChangeableSettings);
+
+        assert.deepStrictEqual(comparison, { differences: [], notCompared: ["deletionProtection"] });
+    });
+});
