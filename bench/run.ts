@@ -1,3 +1,4 @@
+import * as os from "os";
 import * as path from "path";
 import { readStackConfig, StackConfig } from "../offline/stack-files";
 import { measureFirstLine, measureNode, Measurement, repoRoot } from "./measure";
@@ -21,9 +22,16 @@ function withinTarget({ measured, floor, maxRatio }: Row): boolean {
     return maxRatio === undefined || measured.seconds / floor.seconds <= maxRatio;
 }
 
-function print(title: string, floorName: string, rows: readonly Row[]): void {
+/** The machine's 1-minute load average when a measurement began and ended: a ratio is only as good as the quiet it had. */
+async function underLoad<T>(measure: () => Promise<T>): Promise<{ result: T; load: string }> {
+    const before = os.loadavg()[0];
+    const result = await measure();
+    return { result, load: `load average ${before.toFixed(1)} → ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores` };
+}
+
+function print(title: string, floorName: string, load: string, rows: readonly Row[]): void {
     const floor = rows[0].floor;
-    console.log(`\n${title}\nfloor: ${floorName}: ${floor.seconds.toFixed(2)} s, ${floor.megabytes.toFixed(0)} MB\n`);
+    console.log(`\n${title} (${load})\nfloor: ${floorName}: ${floor.seconds.toFixed(2)} s, ${floor.megabytes.toFixed(0)} MB\n`);
     console.log("| what | wall (median) | peak memory | ratio to floor | target | |\n|---|---|---|---|---|---|");
     for (const row of rows) {
         const target = row.maxRatio === undefined ? "—" : `≤ ${row.maxRatio}x`;
@@ -42,12 +50,12 @@ async function main(): Promise<boolean> {
     console.log(`npm run bench: median of ${runs} fresh processes per figure`);
 
     const stacks = ["dev", "staging", "prod"];
-    const [programFloor, plan, ...programs] = await measureNode([
+    const { result: [programFloor, plan, ...programs], load: programLoad } = await underLoad(() => measureNode([
         { args: ["-e", "require('@pulumi/pulumi'); require('@pulumi/aws/cognito'); require('@pulumi/aws/sesv2')"] },
         { args: ["bin/cli/plan.js", "--stack", "dev"] },
         ...stacks.map((stack) => ({ args: ["bin/bench/evaluate-stack.js", JSON.stringify(readStackConfig(repoRoot, stack))] })),
         { args: ["bin/bench/evaluate-stack.js", JSON.stringify(withSuccessor(readStackConfig(repoRoot, "prod")))] },
-    ], runs);
+    ], runs));
     const loads = (measured: Measurement) =>
         `loads @pulumi/aws/lambda and /iam: ${measured.reported.lambdaAndIamLoaded ? "yes" : "no"}`;
     const programRows: Row[] = [
@@ -70,28 +78,30 @@ async function main(): Promise<boolean> {
         floor: programFloor,
         maxRatio: 1.3,
     };
-    print("Program evaluation and plan", "node requiring @pulumi/pulumi, @pulumi/aws/cognito and @pulumi/aws/sesv2",
+    print("Program evaluation and plan", "node requiring @pulumi/pulumi, @pulumi/aws/cognito and @pulumi/aws/sesv2", programLoad,
         [...programRows, planRow]);
 
     const runPolicyPack = require.resolve("@pulumi/pulumi/cmd/run-policy-pack");
     const packStart = (dir: string) => ({ args: [runPolicyPack, "127.0.0.1:1", dir], cwd: dir });
-    const [floorPack, pack] = await measureFirstLine(
-        [packStart(path.join(repoRoot, "bench", "floor-pack")), packStart(path.join(repoRoot, "policy-pack"))], runs);
+    const { result: [floorPack, pack], load: packLoad } = await underLoad(() => measureFirstLine(
+        [packStart(path.join(repoRoot, "bench", "floor-pack")), packStart(path.join(repoRoot, "policy-pack"))], runs));
     const packRows: Row[] = [{
         what: "policy pack start, as the engine starts it (spawn to port printed)",
         measured: pack,
         floor: floorPack,
         maxRatio: 1.15,
     }];
-    print("Policy pack start", "a one-policy pack that checks nothing, under the same runner (it always loads ts-node and TypeScript)", packRows);
+    print("Policy pack start", "a one-policy pack that checks nothing, under the same runner (it always loads ts-node and TypeScript)",
+        packLoad, packRows);
 
-    const [nodeFloor, policies] = await measureNode([{ args: ["-e", ""] }, { args: ["bin/bench/evaluate-policies.js"] }], runs);
+    const { result: [nodeFloor, policies], load: policiesLoad } = await underLoad(() =>
+        measureNode([{ args: ["-e", ""] }, { args: ["bin/bench/evaluate-policies.js"] }], runs));
     const policyRows: Row[] = [{
         what: `policies over a 1,000-resource stack, whole process (the policies alone: ${policies.reported.policiesMs} ms)`,
         measured: policies,
         floor: nodeFloor,
     }];
-    print("Policy evaluation", "node start", policyRows);
+    print("Policy evaluation", "node start", policiesLoad, policyRows);
 
     return [...programRows, planRow, ...packRows, ...policyRows].every(withinTarget);
 }
