@@ -3,13 +3,9 @@ import { configNamespace, describeIssues, keyOf, StackConfigError } from "./prob
 import { configKeyProblems } from "./rules/config-keys";
 import { parseConfigValue } from "./rules/numbers";
 import { userPoolKeys } from "./catalogue/user-pool";
-import { StackSettings, stackSettingsSchema } from "./schema";
+import { StackSettings, stackSettingsSchema, validateSettings } from "./schema";
 import { identityRegionProblem } from "./rules/ses-sender";
 import { resolveSuccessor, schemaPathOf } from "./successor-settings";
-
-// A process parses a stack's config once or twice: zod's JIT, which compiles an object schema's parser with
-// \`new Function\` on its first parse, costs more than it saves then (npm run bench). The checks are the same.
-z.config({ jitless: true });
 
 /** Where the settings are used, for the defaults that depend on it. */
 export interface StackContext {
@@ -36,7 +32,7 @@ export function parseStackConfig(values: Record<string, string>, context: StackC
 }
 
 function settingsOrProblems(raw: Record<string, unknown>, context: StackContext, keyProblems: string[]): StackSettings {
-    const result = stackSettingsSchema.safeParse(raw, { reportInput: true });
+    const result = validateSettings(raw);
     const currentPoolName = result.data?.userPool.name ?? rawPoolName(raw) ?? `${context.project}-${context.stack}`;
     const successor = resolveSuccessor(raw, currentPoolName, result.error?.issues ?? []);
     const { issues, movedKeyProblems } = earlierLayoutNamed([...result.error?.issues ?? [], ...successor.issues]);

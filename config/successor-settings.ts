@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { ClientSettings, stackSettingsSchema } from "./schema";
+import { ClientSettings, validateSettings } from "./schema";
 import { userPoolKeys } from "./catalogue/user-pool";
 import { legacySubAttribute, successorMergedKeys, SuccessorSettings } from "./successor";
 
@@ -42,7 +42,7 @@ export function resolveSuccessor(raw: RawMap, currentPoolName: string | undefine
             : attributes,
         clients: successor.clients ?? raw.clients,
     };
-    const result = stackSettingsSchema.safeParse(candidate, { reportInput: true });
+    const result = validateSettings(candidate);
     const reported = new Set(alreadyReported.map((issue) => issue.path.join(".")));
     const issues = [
         ...nameIssues(successor),
