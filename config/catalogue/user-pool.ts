@@ -426,6 +426,32 @@ const sms = section({
     describe: "SmsConfiguration",
 });
 
+/*
+ * Remembered devices: the pool's DeviceConfiguration (CreateUserPool / UpdateUserPool, DeviceConfigurationType in
+ * the API reference). DescribeUserPool reports none while the pool remembers no devices, and a value for either
+ * property turns remembering on. terraform-provider-aws (internal/service/cognitoidp/user_pool.go) sends
+ * device_configuration with CreateUserPool and with UpdateUserPool when it changes: neither ForceNew nor
+ * Computed, so it changes in place, and leaving it out turns remembering off again.
+ */
+const deviceTracking = section({
+    challengeRequiredOnNewDevice: setting(z.boolean().default(false), {
+        doc: "A remembered device can sign in with device authentication instead of the SMS or TOTP second factor; " +
+            "a device not yet remembered still needs the second factor where MFA is required.",
+        input: "deviceConfiguration.challengeRequiredOnNewDevice",
+        describe: "DeviceConfiguration.ChallengeRequiredOnNewDevice",
+    }),
+    deviceOnlyRememberedOnUserPrompt: setting(z.boolean().default(false), {
+        doc: "Remember a device only when its user chooses to (the app follows ConfirmDevice with UpdateDeviceStatus); " +
+            "otherwise every device the app confirms is remembered.",
+        input: "deviceConfiguration.deviceOnlyRememberedOnUserPrompt",
+        describe: "DeviceConfiguration.DeviceOnlyRememberedOnUserPrompt",
+    }),
+}, {
+    doc: "Remembered devices, for apps that confirm their users' devices (ConfirmDevice). Default: none, no device is remembered.",
+    wrap: (object) => object.optional(),
+    describe: "DeviceConfiguration",
+});
+
 /** The config model has no passkey (WebAuthn) settings, so web_authn is not offered. */
 const firstAuthFactors = ["password", "email_otp", "sms_otp"] as const;
 
@@ -487,6 +513,7 @@ const poolEntries = {
     }),
     password,
     mfa,
+    deviceTracking,
     accountRecovery: setting(uniqueList(z.enum(recoveryMechanisms)).min(1, { error: "expected email, phone or both" })
         .default(["email"]), {
         doc: "Ways to recover an account, in order of priority.",

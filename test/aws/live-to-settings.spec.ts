@@ -64,14 +64,22 @@ describe("live pool → stack settings", () => {
         assert.strictEqual(adopted.settings.import?.senderIdentity, "no-reply@example.com");
     });
 
-    it("cannot express threat protection, devices, or Lambda triggers, and names each", () => {
+    it("cannot express threat protection or Lambda triggers, and names each", () => {
         const adopted = settingsFromLive(livePool({
             UserPoolAddOns: { AdvancedSecurityMode: "ENFORCED" },
-            DeviceConfiguration: { ChallengeRequiredOnNewDevice: true },
             LambdaConfig: { CustomMessage: "arn:aws:lambda:eu-west-1:111122223333:function:messages" },
         }));
 
-        assert.deepStrictEqual(adopted.gaps.map((gap) => gap.setting).sort(), ["DeviceConfiguration", "LambdaConfig", "UserPoolAddOns"]);
+        assert.deepStrictEqual(adopted.gaps.map((gap) => gap.setting).sort(), ["LambdaConfig", "UserPoolAddOns"]);
+    });
+
+    it("adopts remembered devices, and none where DescribeUserPool reports no DeviceConfiguration", () => {
+        const remembering = settingsFromLive(livePool({ DeviceConfiguration: { ChallengeRequiredOnNewDevice: true } }));
+        const forgetting = settingsFromLive(livePool({}));
+
+        assert.deepStrictEqual(remembering.settings.deviceTracking, { challengeRequiredOnNewDevice: true });
+        assert.strictEqual(forgetting.settings.deviceTracking, undefined);
+        assert.deepStrictEqual([...remembering.gaps, ...forgetting.gaps], []);
     });
 
     it("leaves the pool's domain alone, with a note", () => {

@@ -59,6 +59,9 @@ function assertPoolSettingsEqual(inputs: Record<string, any>, live: DescribedPoo
     assert.deepStrictEqual(inputs.tags, pool.UserPoolTags ?? {});
     assert.strictEqual(inputs.deletionProtection, pool.DeletionProtection);
     assert.strictEqual(inputs.userPoolTier, pool.UserPoolTier);
+    const devices = pool.DeviceConfiguration;
+    assert.deepStrictEqual(inputs.deviceConfiguration, devices && {
+        challengeRequiredOnNewDevice: devices.ChallengeRequiredOnNewDevice, deviceOnlyRememberedOnUserPrompt: devices.DeviceOnlyRememberedOnUserPrompt });
     assert.deepStrictEqual(inputs.userAttributeUpdateSettings?.attributesRequireVerificationBeforeUpdates ?? [],
         pool.UserAttributeUpdateSettings!.AttributesRequireVerificationBeforeUpdate);
 }

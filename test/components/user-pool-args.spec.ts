@@ -74,6 +74,14 @@ describe("user pool inputs (components/user-pool-args)", () => {
             { allowedFirstAuthFactors: ["PASSWORD", "EMAIL_OTP"] });
     });
 
+    it("sends deviceConfiguration only for a pool that remembers devices, each property false unless set", () => {
+        assert.equal(userPoolArgs(poolWith({})).deviceConfiguration, undefined);
+        assert.deepEqual(userPoolArgs(poolWith({ deviceTracking: {} })).deviceConfiguration,
+            { challengeRequiredOnNewDevice: false, deviceOnlyRememberedOnUserPrompt: false });
+        assert.deepEqual(userPoolArgs(poolWith({ deviceTracking: { deviceOnlyRememberedOnUserPrompt: true } })).deviceConfiguration,
+            { challengeRequiredOnNewDevice: false, deviceOnlyRememberedOnUserPrompt: true });
+    });
+
     it("maps MFA modes and factors", () => {
         assert.equal(userPoolArgs(poolWith({})).mfaConfiguration, "OFF");
         const settings = poolWith({ mfa: { mode: "required", factors: ["totp", "email"] }, email: { sender: "ses", from: "a@example.com" } });

@@ -73,6 +73,8 @@ const badSettings: { what: string; raw: Record<string, unknown>; problem: string
         problem: `cognito-user-pool:firstAuthFactors[1]: got "web_authn"; expected one of password, email_otp, sms_otp` },
     { what: "a one-time password first factor on the lite tier", raw: { tier: "lite", firstAuthFactors: ["password", "email_otp"] },
         problem: `cognito-user-pool:firstAuthFactors: got ["password","email_otp"]; one-time passwords as a first factor need tier essentials or plus` },
+    { what: "a device tracking property that is not a boolean", raw: { deviceTracking: { challengeRequiredOnNewDevice: "yes" } },
+        problem: `cognito-user-pool:deviceTracking.challengeRequiredOnNewDevice: got "yes"; expected` },
     { what: "email MFA without SES", raw: { mfa: { mode: "optional", factors: ["email"] } },
         problem: `cognito-user-pool:mfa.factors: got ["email"]; email MFA needs email through SES` },
     { what: "phone recovery without a phone attribute", raw: { accountRecovery: ["phone"] },

@@ -102,7 +102,7 @@ export const poolShapes = {
             identity: { IdentityType: "EMAIL_ADDRESS", VerifiedForSendingStatus: true, Tags: [{ Key: "team", Value: "identity" }] },
         },
     },
-    /** Email as the user name, Cognito's sender, optional TOTP, a public and a confidential client. */
+    /** Email as the user name, Cognito's sender, optional TOTP, remembered devices, a public and a confidential client. */
     "email as username": {
         pool: {
             ...common,
@@ -113,6 +113,7 @@ export const poolShapes = {
             Schema: [requiredEmail],
             EmailConfiguration: { EmailSendingAccount: "COGNITO_DEFAULT" },
             DeletionProtection: "INACTIVE",
+            DeviceConfiguration: { ChallengeRequiredOnNewDevice: true, DeviceOnlyRememberedOnUserPrompt: true },
         },
         totp: true,
         clients: [{ ...webClient, AccessTokenValidity: 1, IdTokenValidity: 1, TokenValidityUnits: { AccessToken: "hours", IdToken: "hours", RefreshToken: "days" } },

@@ -19,6 +19,7 @@ export const samples: Record<string, RawStackSettings> = {
         password: { minLength: 12, requireLowercase: false, requireUppercase: false, requireNumbers: false, requireSymbols: false,
             temporaryPasswordValidityDays: 3 },
         mfa: { mode: "required", factors: ["totp", "sms", "email"] },
+        deviceTracking: { challengeRequiredOnNewDevice: true, deviceOnlyRememberedOnUserPrompt: true },
         accountRecovery: ["phone", "email"],
         selfSignUp: false,
         autoVerify: ["email", "phone"],
