@@ -10,7 +10,7 @@ const split = (text: string, how: typeof splitStackFile) => {
 
 describe("the earlier layout split into top-level keys (promotion/layout-split)", () => {
     it("lifts every group of the pool but its name, deletion protection and tags", () => {
-        assert.deepStrictEqual([...liftedKeys].sort(), ["accountRecovery", "attributes", "autoVerify", "email", "firstAuthFactors",
+        assert.deepStrictEqual([...liftedKeys].sort(), ["accountRecovery", "attributes", "autoVerify", "deviceTracking", "email", "firstAuthFactors",
             "keepOriginalUntilVerified", "mfa", "password", "selfSignUp", "signIn", "sms", "tier", "verification"]);
     });
 
