@@ -604,6 +604,13 @@ export const userPoolChecks: readonly ((pool: PoolSettings, ctx: z.RefinementCtx
             problem(ctx, ["sms"], undefined,
                 "SMS (phone recovery, phone verification or SMS MFA) needs sms.snsCallerArn and sms.externalId");
         }
+        // With MFA on, the provider sends SmsMfaConfiguration whenever sms_configuration is set, so SMS becomes a
+        // second factor whatever else is chosen (terraform-provider-aws user_pool.go, resourceUserPoolCreate and
+        // resourceUserPoolUpdate, SetUserPoolMfaConfig).
+        if (pool.mfa.mode !== "off" && pool.sms !== undefined && !pool.mfa.factors.includes("sms")) {
+            problem(ctx, ["mfa", "factors"], pool.mfa.factors,
+                "with MFA on and sms set, the provider always offers SMS as a second factor: add sms to mfa.factors, or remove sms");
+        }
         // Sign-in without a password is a feature of the Essentials and Plus plans (Cognito developer guide,
         // "Authentication with Amazon Cognito user pools", choice-based authentication).
         if (pool.tier === "lite" && (pool.firstAuthFactors ?? []).some((factor) => factor !== "password")) {
