@@ -76,7 +76,8 @@ describe("the successor key (cognito-user-pool:successor)", () => {
     });
 
     it("applies the pool's rules to the new pool: a rule broken by the change is reported under successor", () => {
-        assert.deepEqual(problemsOf({ ...current, successor: { name: "v2", accountRecovery: ["phone"], sms: { snsCallerArn: "arn:aws:iam::123456789012:role/sms", externalId: "x" } } }), [
+        assert.deepEqual(problemsOf({ ...current, successor: { name: "v2", accountRecovery: ["phone"],
+            mfa: { mode: "optional", factors: ["totp", "sms"] }, sms: { snsCallerArn: "arn:aws:iam::123456789012:role/sms", externalId: "x" } } }), [
             "cognito-user-pool:successor.accountRecovery: got [\"phone\"]; recovery by phone needs a phone number: add phone_number to attributes.required or phone to signIn.with",
         ]);
     });
