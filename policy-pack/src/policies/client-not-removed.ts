@@ -1,7 +1,6 @@
-import type { StackValidationPolicy } from "@pulumi/policy";
 import { POLICY_NAMES } from "../catalogue";
 import { readRetiredClients } from "../policy-config";
-import { USER_POOL_CLIENT_TYPE, baselineFor, policyHeader } from "./common";
+import { USER_POOL_CLIENT_TYPE, deployedStackPolicy } from "./common";
 import { nameOfUrn, undeclared } from "./declared-urns";
 
 export const README_RETIRE_SECTION = 'policy-pack/README.md, section "Retiring an app client"';
@@ -13,14 +12,10 @@ export const README_RETIRE_SECTION = 'policy-pack/README.md, section "Retiring a
  * Changing a client's `name` input is an update (UpdateUserPoolClient takes ClientName) and passes.
  * A stack policy: a removed resource is never sent to a resource policy.
  */
-export const clientNotRemoved: StackValidationPolicy = {
-    ...policyHeader(
-        POLICY_NAMES.clientNotRemoved,
-        "Every app client in the baseline is still declared by the stack (same URN, or an alias), unless listed in retiredClients: otherwise Pulumi deletes or replaces it, and apps using its client id stop signing in.",
-    ),
-    validateStack: (args, report) => {
-        const baseline = baselineFor(args, POLICY_NAMES.clientNotRemoved, args.resources[0]?.urn);
-        if (!baseline) return;
+export const clientNotRemoved = deployedStackPolicy(
+    POLICY_NAMES.clientNotRemoved,
+    "Every app client in the baseline is still declared by the stack (same URN, or an alias), unless listed in retiredClients: otherwise Pulumi deletes or replaces it, and apps using its client id stop signing in.",
+    (args, report, baseline) => {
         const retired = new Set(readRetiredClients(args.getConfig<Record<string, unknown>>(), POLICY_NAMES.clientNotRemoved));
         for (const [urn, client] of undeclared(baseline.clients, args.resources, USER_POOL_CLIENT_TYPE)) {
             if (retired.has(urn)) continue;
@@ -35,4 +30,4 @@ export const clientNotRemoved: StackValidationPolicy = {
             );
         }
     },
-};
+);

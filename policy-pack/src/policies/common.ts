@@ -1,4 +1,11 @@
-import type { ReportViolation, ResourceValidationArgs, StackValidationArgs } from "@pulumi/policy";
+import type {
+    ReportViolation,
+    ResourceValidationArgs,
+    ResourceValidationPolicy,
+    StackValidation,
+    StackValidationArgs,
+    StackValidationPolicy,
+} from "@pulumi/policy";
 import { EnforcementLevel, PolicyName, catalogueEntry } from "../catalogue";
 import { Baseline } from "../fixed-settings/types";
 import { baselineMismatch } from "../fixed-settings/baseline-scope";
@@ -11,7 +18,7 @@ import { USER_POOL_TYPE } from "../fixed-settings/from-props";
 export { USER_POOL_TYPE, USER_POOL_CLIENT_TYPE } from "../fixed-settings/from-props";
 
 /** Name, description, level and configSchema of a policy, from the catalogue. */
-export function policyHeader(name: PolicyName, description: string): {
+function policyHeader(name: PolicyName, description: string): {
     name: PolicyName;
     description: string;
     enforcementLevel: EnforcementLevel;
@@ -20,6 +27,18 @@ export function policyHeader(name: PolicyName, description: string): {
     const entry = catalogueEntry(name);
     // Every policy declares its schema, even an empty one, so that the CLI validates its config entry.
     return { name, description, enforcementLevel: entry.defaultLevel, configSchema: configSchemaFor(entry.config) };
+}
+
+type ResourceCheck = (args: ResourceValidationArgs, report: ReportViolation) => void;
+
+/** A policy that judges each resource of `type` (its header from the catalogue). */
+export function resourcePolicy(name: PolicyName, type: string, description: string, check: ResourceCheck): ResourceValidationPolicy {
+    return { ...policyHeader(name, description), validateResource: (args, report) => (args.type === type ? check(args, report) : undefined) };
+}
+
+/** A policy that judges the whole stack at once (its header from the catalogue). */
+export function stackPolicy(name: PolicyName, description: string, validateStack: StackValidation): StackValidationPolicy {
+    return { ...policyHeader(name, description), validateStack };
 }
 
 function engineEnvironment(name: string): string | undefined {
@@ -61,33 +80,55 @@ export function deployedAs<T>(recorded: Record<string, T>, urn: string, aliases:
 /** Where a baseline records the deployed resources of one type, by URN. */
 export type RecordedIn<T> = (baseline: Baseline) => Record<string, T>;
 
+/** A stack policy that compares the whole stack with the baseline of what it has deployed, when there is one. */
+export function deployedStackPolicy(
+    name: PolicyName,
+    description: string,
+    check: (args: StackValidationArgs, report: ReportViolation, baseline: Baseline) => void,
+): StackValidationPolicy {
+    return stackPolicy(name, description, (args, report) => {
+        const baseline = baselineFor(args, name, args.resources[0]?.urn);
+        if (baseline) check(args, report, baseline);
+    });
+}
+
 /**
- * The check of a fixed-settings policy: a resource of one of `recorded`'s types is compared with what the
- * baseline records under its URN (or an alias), and each change `changes` finds is reported. A resource the
- * baseline does not record is new: it passes.
+ * A fixed-settings policy: each resource of one of `recorded`'s types is compared with what the baseline records
+ * under its URN (or an alias), and each change `changes` finds is reported. A resource the baseline does not
+ * record is new: it passes.
  */
-export function validateDeployed<T>(
-    policy: PolicyName,
+export function deployedResourcePolicy<T>(
+    name: PolicyName,
+    description: string,
     recorded: Readonly<Record<string, RecordedIn<T>>>,
     changes: (deployed: T, args: ResourceValidationArgs, baseline: Baseline) => FixedSettingChange[],
-): (args: ResourceValidationArgs, report: ReportViolation) => void {
-    return (args, report) => {
-        const recordedIn = recorded[args.type];
-        if (recordedIn === undefined) return;
-        const baseline = baselineFor(args, policy, args.urn);
-        if (!baseline) return;
-        const deployed = deployedAs(recordedIn(baseline), args.urn, args.opts?.aliases);
-        if (deployed === undefined) return;
-        for (const change of changes(deployed, args, baseline)) {
-            report(fixedSettingMessage(label(args), change));
-        }
+): ResourceValidationPolicy {
+    return {
+        ...policyHeader(name, description),
+        validateResource: (args, report) => {
+            const recordedIn = recorded[args.type];
+            if (recordedIn === undefined) return;
+            const baseline = baselineFor(args, name, args.urn);
+            if (!baseline) return;
+            const deployed = deployedAs(recordedIn(baseline), args.urn, args.opts?.aliases);
+            if (deployed === undefined) return;
+            for (const change of changes(deployed, args, baseline)) {
+                report(fixedSettingMessage(label(args), change));
+            }
+        },
     };
 }
 
-/** The stack a user pool is being deployed to, when it is one of the protected stacks the policy's config names. */
-export function protectedStackOfPool(args: ResourceValidationArgs, policy: PolicyName): string | undefined {
-    if (args.type !== USER_POOL_TYPE) return undefined;
-    const stacks = readProtectedStacks(args.getConfig<Record<string, unknown>>(), policy);
-    const stack = currentStack(args.urn);
-    return stack !== undefined && stacks.includes(stack) ? stack : undefined;
+/** A policy over the user pools of the protected stacks its config names (protectedStacks). */
+export function protectedPoolPolicy(
+    name: PolicyName,
+    description: string,
+    check: (args: ResourceValidationArgs, report: ReportViolation, stack: string) => void,
+): ResourceValidationPolicy {
+    return resourcePolicy(name, USER_POOL_TYPE, description, (args, report) => {
+        const stack = currentStack(args.urn);
+        if (stack !== undefined && readProtectedStacks(args.getConfig<Record<string, unknown>>(), name).includes(stack)) {
+            check(args, report, stack);
+        }
+    });
 }

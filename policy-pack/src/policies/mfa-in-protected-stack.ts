@@ -1,17 +1,12 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { POLICY_NAMES } from "../catalogue";
 import { isUnknown, readKnown } from "../fixed-settings/unknown";
-import { label, policyHeader, protectedStackOfPool } from "./common";
+import { label, protectedPoolPolicy } from "./common";
 
 /** In a protected stack, MFA is not OFF (absent is OFF, the provider's default). */
-export const mfaInProtectedStack: ResourceValidationPolicy = {
-    ...policyHeader(
-        POLICY_NAMES.mfaInProtectedStack,
-        "In a protected environment (config protectedStacks) a user pool offers MFA: mfaConfiguration OPTIONAL or ON rather than OFF.",
-    ),
-    validateResource: (args, report) => {
-        const stack = protectedStackOfPool(args, POLICY_NAMES.mfaInProtectedStack);
-        if (stack === undefined) return;
+export const mfaInProtectedStack = protectedPoolPolicy(
+    POLICY_NAMES.mfaInProtectedStack,
+    "In a protected environment (config protectedStacks) a user pool offers MFA: mfaConfiguration OPTIONAL or ON rather than OFF.",
+    (args, report, stack) => {
         const mfa = readKnown(() => args.props.mfaConfiguration as unknown);
         if (isUnknown(mfa) || (mfa !== undefined && mfa !== null && mfa !== "OFF")) return;
         report(
@@ -20,4 +15,4 @@ export const mfaInProtectedStack: ResourceValidationPolicy = {
                 '  instead: set mfaConfiguration "OPTIONAL" (users may enrol, e.g. TOTP) or "ON" (can be changed at any time).',
         );
     },
-};
+);

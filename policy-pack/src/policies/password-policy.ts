@@ -1,7 +1,6 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { POLICY_NAMES } from "../catalogue";
 import { isUnknown, readKnown } from "../fixed-settings/unknown";
-import { USER_POOL_TYPE, label, policyHeader } from "./common";
+import { USER_POOL_TYPE, label, resourcePolicy } from "./common";
 
 /** Cognito's default password policy: at least 8 characters, upper case, lower case, number and symbol. */
 export const COGNITO_DEFAULT_MIN_PASSWORD_LENGTH = 8;
@@ -17,13 +16,11 @@ const CLASSES = [
  * The password policy is at least Cognito's default. No passwordPolicy at all means Cognito's default (passes);
  * inside a given passwordPolicy an absent requirement is off (the provider sends false).
  */
-export const passwordPolicyStrength: ResourceValidationPolicy = {
-    ...policyHeader(
-        POLICY_NAMES.passwordPolicy,
-        "A user pool's password policy is at least Cognito's default: minimum length 8 or more, and upper case, lower case, numbers and special characters all required.",
-    ),
-    validateResource: (args, report) => {
-        if (args.type !== USER_POOL_TYPE) return;
+export const passwordPolicyStrength = resourcePolicy(
+    POLICY_NAMES.passwordPolicy,
+    USER_POOL_TYPE,
+    "A user pool's password policy is at least Cognito's default: minimum length 8 or more, and upper case, lower case, numbers and special characters all required.",
+    (args, report) => {
         const present = readKnown(() => args.props.passwordPolicy !== undefined && args.props.passwordPolicy !== null);
         if (present !== true) return; // absent: Cognito's default; unknown: judged on update
         const shortfalls: string[] = [];
@@ -44,4 +41,4 @@ export const passwordPolicyStrength: ResourceValidationPolicy = {
             );
         }
     },
-};
+);

@@ -1,6 +1,5 @@
-import type { StackValidationPolicy } from "@pulumi/policy";
 import { POLICY_NAMES, README_FIXED_SECTION } from "../catalogue";
-import { USER_POOL_TYPE, baselineFor, policyHeader } from "./common";
+import { USER_POOL_TYPE, deployedStackPolicy } from "./common";
 import { nameOfUrn, undeclared } from "./declared-urns";
 
 /**
@@ -8,14 +7,10 @@ import { nameOfUrn, undeclared } from "./declared-urns";
  * deletes it (removed from the program), or creates a new one and deletes the old (logical name or parent
  * changed without an alias). A stack policy: a removed resource is never sent to a resource policy.
  */
-export const poolNotRemoved: StackValidationPolicy = {
-    ...policyHeader(
-        POLICY_NAMES.poolNotRemoved,
-        "Every user pool in the baseline is still declared by the stack (same URN, or an alias): otherwise Pulumi deletes the deployed pool and every user in it.",
-    ),
-    validateStack: (args, report) => {
-        const baseline = baselineFor(args, POLICY_NAMES.poolNotRemoved, args.resources[0]?.urn);
-        if (!baseline) return;
+export const poolNotRemoved = deployedStackPolicy(
+    POLICY_NAMES.poolNotRemoved,
+    "Every user pool in the baseline is still declared by the stack (same URN, or an alias): otherwise Pulumi deletes the deployed pool and every user in it.",
+    (args, report, baseline) => {
         for (const [urn, pool] of undeclared(baseline.userPools, args.resources, USER_POOL_TYPE)) {
             report(
                 [
@@ -28,4 +23,4 @@ export const poolNotRemoved: StackValidationPolicy = {
             );
         }
     },
-};
+);

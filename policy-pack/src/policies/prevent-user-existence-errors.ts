@@ -1,17 +1,14 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { POLICY_NAMES } from "../catalogue";
 import { isUnknown, readKnown } from "../fixed-settings/unknown";
 import { formatValue } from "../messages";
-import { USER_POOL_CLIENT_TYPE, label, policyHeader } from "./common";
+import { USER_POOL_CLIENT_TYPE, label, resourcePolicy } from "./common";
 
 /** preventUserExistenceErrors is ENABLED; absent counts as LEGACY, the API's default for a new client. */
-export const preventUserExistenceErrors: ResourceValidationPolicy = {
-    ...policyHeader(
-        POLICY_NAMES.preventUserExistenceErrors,
-        'An app client sets preventUserExistenceErrors "ENABLED", so a failed sign-in or password reset does not reveal whether the user exists.',
-    ),
-    validateResource: (args, report) => {
-        if (args.type !== USER_POOL_CLIENT_TYPE) return;
+export const preventUserExistenceErrors = resourcePolicy(
+    POLICY_NAMES.preventUserExistenceErrors,
+    USER_POOL_CLIENT_TYPE,
+    'An app client sets preventUserExistenceErrors "ENABLED", so a failed sign-in or password reset does not reveal whether the user exists.',
+    (args, report) => {
         const v = readKnown(() => args.props.preventUserExistenceErrors as unknown);
         if (isUnknown(v) || v === "ENABLED") return;
         report(
@@ -20,4 +17,4 @@ export const preventUserExistenceErrors: ResourceValidationPolicy = {
                 '  instead: set preventUserExistenceErrors "ENABLED" (can be changed at any time).',
         );
     },
-};
+);

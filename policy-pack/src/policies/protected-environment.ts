@@ -1,18 +1,13 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { POLICY_NAMES } from "../catalogue";
 import { isUnknown, readKnown } from "../fixed-settings/unknown";
 import { formatValue } from "../messages";
-import { label, policyHeader, protectedStackOfPool } from "./common";
+import { label, protectedPoolPolicy } from "./common";
 
 /** In a protected stack the pool has Pulumi's protect option and Cognito's deletion protection. */
-export const protectedEnvironment: ResourceValidationPolicy = {
-    ...policyHeader(
-        POLICY_NAMES.protectedEnvironment,
-        "In a protected environment (config protectedStacks, default staging and prod) a user pool has Pulumi's protect option and deletionProtection ACTIVE, so neither Pulumi nor anyone else can delete it with its users.",
-    ),
-    validateResource: (args, report) => {
-        const stack = protectedStackOfPool(args, POLICY_NAMES.protectedEnvironment);
-        if (stack === undefined) return;
+export const protectedEnvironment = protectedPoolPolicy(
+    POLICY_NAMES.protectedEnvironment,
+    "In a protected environment (config protectedStacks, default staging and prod) a user pool has Pulumi's protect option and deletionProtection ACTIVE, so neither Pulumi nor anyone else can delete it with its users.",
+    (args, report, stack) => {
         const what = `${label(args)} in protected stack "${stack}"`;
         if (args.opts?.protect !== true) {
             report(
@@ -30,4 +25,4 @@ export const protectedEnvironment: ResourceValidationPolicy = {
             );
         }
     },
-};
+);

@@ -1,20 +1,17 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { POLICY_NAMES } from "../catalogue";
 import { isUnknown, readKnown } from "../fixed-settings/unknown";
 import { readPublicClients } from "../policy-config";
-import { USER_POOL_CLIENT_TYPE, label, policyHeader } from "./common";
+import { USER_POOL_CLIENT_TYPE, label, resourcePolicy } from "./common";
 
 /**
  * A client is meant for browsers or devices (public) when it has no secret, or when its name is listed in the
  * config's publicClients. A listed client must not have a secret; no public client may use client_credentials.
  */
-export const publicClientNoSecret: ResourceValidationPolicy = {
-    ...policyHeader(
-        POLICY_NAMES.publicClient,
-        "An app client meant for browsers or devices (no secret, or named in publicClients) has no client secret and no client_credentials OAuth flow.",
-    ),
-    validateResource: (args, report) => {
-        if (args.type !== USER_POOL_CLIENT_TYPE) return;
+export const publicClientNoSecret = resourcePolicy(
+    POLICY_NAMES.publicClient,
+    USER_POOL_CLIENT_TYPE,
+    "An app client meant for browsers or devices (no secret, or named in publicClients) has no client secret and no client_credentials OAuth flow.",
+    (args, report) => {
         const listed = readPublicClients(args.getConfig<Record<string, unknown>>(), POLICY_NAMES.publicClient);
         const name = readKnown(() => args.props.name as unknown);
         const secret = readKnown(() => args.props.generateSecret === true);
@@ -39,4 +36,4 @@ export const publicClientNoSecret: ResourceValidationPolicy = {
             );
         }
     },
-};
+);

@@ -1,9 +1,8 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { POLICY_NAMES } from "../catalogue";
 import { EMAIL_IDENTITY_TYPE } from "../fixed-settings/from-props";
 import { regionChange, regionFromInputs } from "../fixed-settings/region";
 import { DeployedResource } from "../fixed-settings/types";
-import { RecordedIn, USER_POOL_CLIENT_TYPE, USER_POOL_TYPE, policyHeader, validateDeployed } from "./common";
+import { RecordedIn, USER_POOL_CLIENT_TYPE, USER_POOL_TYPE, deployedResourcePolicy } from "./common";
 
 /** What each type this policy guards is called in messages, and where a baseline records the deployed ones. */
 const REGIONAL: Record<string, { what: string; recorded: RecordedIn<DeployedResource> }> = {
@@ -17,17 +16,12 @@ const REGIONAL: Record<string, { what: string; recorded: RecordedIn<DeployedReso
  * input, else its provider's (args.provider: the engine sends the provider resource with its inputs; the
  * default provider's carry the stack's `aws:region`).
  */
-export const regionUnchanged: ResourceValidationPolicy = {
-    ...policyHeader(
-        POLICY_NAMES.regionUnchanged,
-        "A deployed user pool, app client or SES identity stays in the region it was created in (the resource's region input, else its provider's, e.g. the stack's aws:region): a change replaces it, and a new pool is empty.",
-    ),
-    validateResource: validateDeployed(
-        POLICY_NAMES.regionUnchanged,
-        Object.fromEntries(Object.entries(REGIONAL).map(([type, { recorded }]) => [type, recorded])),
-        (deployed, args) => {
-            const change = regionChange(REGIONAL[args.type].what, deployed.region, regionFromInputs(args.props, args.provider));
-            return change ? [change] : [];
-        },
-    ),
-};
+export const regionUnchanged = deployedResourcePolicy(
+    POLICY_NAMES.regionUnchanged,
+    "A deployed user pool, app client or SES identity stays in the region it was created in (the resource's region input, else its provider's, e.g. the stack's aws:region): a change replaces it, and a new pool is empty.",
+    Object.fromEntries(Object.entries(REGIONAL).map(([type, { recorded }]) => [type, recorded])),
+    (deployed, args) => {
+        const change = regionChange(REGIONAL[args.type].what, deployed.region, regionFromInputs(args.props, args.provider));
+        return change ? [change] : [];
+    },
+);

@@ -1,7 +1,6 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { POLICY_NAMES } from "../catalogue";
 import { isUnknown, readKnown } from "../fixed-settings/unknown";
-import { USER_POOL_TYPE, label, policyHeader } from "./common";
+import { USER_POOL_TYPE, label, resourcePolicy } from "./common";
 
 /** The e-mail address in a FROM value, which may carry a display name: `Name <a@b.c>` or `a@b.c`. */
 export function emailAddressOf(from: string): string | undefined {
@@ -35,13 +34,11 @@ export function identityCovers(identity: string, address: string): boolean {
  * fromEmailAddress whose address the identity covers. An unknown sourceArn (an identity created in the same
  * update) skips only the coverage check.
  */
-export const sesSender: ResourceValidationPolicy = {
-    ...policyHeader(
-        POLICY_NAMES.sesSender,
-        "A user pool sending e-mail through SES (emailSendingAccount DEVELOPER) has a sourceArn naming an SES identity and a fromEmailAddress that identity covers.",
-    ),
-    validateResource: (args, report) => {
-        if (args.type !== USER_POOL_TYPE) return;
+export const sesSender = resourcePolicy(
+    POLICY_NAMES.sesSender,
+    USER_POOL_TYPE,
+    "A user pool sending e-mail through SES (emailSendingAccount DEVELOPER) has a sourceArn naming an SES identity and a fromEmailAddress that identity covers.",
+    (args, report) => {
         const account = readKnown(() => args.props.emailConfiguration?.emailSendingAccount as unknown);
         if (account !== "DEVELOPER") return; // COGNITO_DEFAULT, absent, or unknown
         const sourceArn = readKnown(() => args.props.emailConfiguration.sourceArn as unknown);
@@ -90,4 +87,4 @@ export const sesSender: ResourceValidationPolicy = {
             );
         }
     },
-};
+);

@@ -1,16 +1,13 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { POLICY_NAMES } from "../catalogue";
 import { isUnknown, readKnown } from "../fixed-settings/unknown";
-import { USER_POOL_CLIENT_TYPE, label, policyHeader } from "./common";
+import { USER_POOL_CLIENT_TYPE, label, resourcePolicy } from "./common";
 
 /** enableTokenRevocation is not false; absent is Cognito's default for a new client, which is on. */
-export const tokenRevocation: ResourceValidationPolicy = {
-    ...policyHeader(
-        POLICY_NAMES.tokenRevocation,
-        "An app client keeps token revocation on (enableTokenRevocation), so signing out revokes its refresh tokens.",
-    ),
-    validateResource: (args, report) => {
-        if (args.type !== USER_POOL_CLIENT_TYPE) return;
+export const tokenRevocation = resourcePolicy(
+    POLICY_NAMES.tokenRevocation,
+    USER_POOL_CLIENT_TYPE,
+    "An app client keeps token revocation on (enableTokenRevocation), so signing out revokes its refresh tokens.",
+    (args, report) => {
         const v = readKnown(() => args.props.enableTokenRevocation as unknown);
         if (isUnknown(v) || v === undefined || v === null || v === true) return;
         report(
@@ -19,4 +16,4 @@ export const tokenRevocation: ResourceValidationPolicy = {
                 "  instead: set enableTokenRevocation true (adds the jti/origin_jti claims; can be changed at any time).",
         );
     },
-};
+);
