@@ -2,20 +2,10 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { parse } from "yaml";
-import { main } from "../../cli/promote";
 import { evaluateStack } from "../../offline/evaluate";
 import { readStackConfig } from "../../offline/stack-files";
-import { capturingIO, ProjectCopy, repoRoot } from "./support/project-copy";
-
-async function promote(project: ProjectCopy, ...argv: string[]) {
-    const io = capturingIO(project.dir);
-    const code = await main(argv, io);
-    return { code, out: io.out(), err: io.err() };
-}
-
-function snapshot(project: ProjectCopy): Record<string, string> {
-    return Object.fromEntries(fs.readdirSync(project.dir).sort().map((file) => [file, fs.readFileSync(path.join(project.dir, file), "utf8")]));
-}
+import { ProjectCopy, repoRoot } from "./support/project-copy";
+import { BadInputCase, itRefusesEach, promote, snapshot } from "./support/promote-run";
 
 /** The project copy holding the files of the earlier layout instead (test/fixtures/old-layout: every setting under userPool). */
 function oldLayout(project: ProjectCopy): void {
@@ -111,23 +101,13 @@ describe("npm run promote -- --shared: shared settings stated once in Pulumi.yam
     });
 
     describe("bad usage or input: exit 2, no file written", () => {
-        const cases: [string, (project: ProjectCopy) => string[], RegExp][] = [
+        const cases: BadInputCase[] = [
             ["--shared with --from", () => ["--shared", "--from", "dev"], /^error: --shared takes no --from: /],
             ["malformed YAML in a stack file, with its line", (project) => {
                 project.edit("staging", "  cognito-user-pool:protect: true\n", "  cognito-user-pool:protect: true\n\tx: 1\n");
                 return ["--shared", "--write"];
             }, /^error: .*Pulumi\.staging\.yaml:5: malformed YAML/],
         ];
-        for (const [what, argv, message] of cases) {
-            it(what, async () => {
-                const args = argv(project);
-                const before = snapshot(project);
-                const { code, out, err } = await promote(project, ...args);
-                assert.strictEqual(code, 2);
-                assert.strictEqual(out, "");
-                assert.match(err, message);
-                assert.deepStrictEqual(snapshot(project), before);
-            });
-        }
+        itRefusesEach(cases, () => project);
     });
 });

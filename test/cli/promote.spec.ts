@@ -3,19 +3,8 @@ import { spawn, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { parse } from "yaml";
-import { main } from "../../cli/promote";
-import { capturingIO, ProjectCopy, repoRoot } from "./support/project-copy";
-
-async function promote(project: ProjectCopy, ...argv: string[]) {
-    const io = capturingIO(project.dir);
-    const code = await main(argv, io);
-    return { code, out: io.out(), err: io.err() };
-}
-
-/** Every file of the project copy and its bytes, to prove a command touched nothing. */
-function snapshot(project: ProjectCopy): Record<string, string> {
-    return Object.fromEntries(fs.readdirSync(project.dir).sort().map((file) => [file, fs.readFileSync(path.join(project.dir, file), "utf8")]));
-}
+import { ProjectCopy, repoRoot } from "./support/project-copy";
+import { BadInputCase, itRefusesEach, promote, snapshot } from "./support/promote-run";
 
 /** The lines of `after` that are not in `before`, and the other way round. */
 function changedLines(before: string, after: string) {
@@ -187,7 +176,7 @@ describe("npm run promote", () => {
     });
 
     describe("bad usage or input: a message on stderr, exit 2, no file touched", () => {
-        const cases: [string, (project: ProjectCopy) => string[], RegExp][] = [
+        const cases: BadInputCase[] = [
             ["no --to", () => ["--from", "dev", "--write"], /^error: missing --to\n\nusage: npm run promote/],
             ["the same stack twice", () => ["--from", "dev", "--to", "dev", "--write"], /--from and --to name the same stack/],
             ["an unknown option", () => ["--from", "dev", "--to", "staging", "--force"], /^error: unknown option --force\n/],
@@ -203,17 +192,7 @@ describe("npm run promote", () => {
             }, /\(2 problems\):\n {2}- stack staging: cognito-user-pool:tier: got "gold".*\n {2}- stack staging: cognito-user-pool:password\.minLength/],
             ["an unreadable baseline", () => ["--from", "dev", "--to", "staging", "--baseline", "/nonexistent.json", "--write"], /cannot read baseline \/nonexistent\.json/],
         ];
-        for (const [what, argv, message] of cases) {
-            it(what, async () => {
-                const args = argv(project);
-                const before = snapshot(project);
-                const { code, out, err } = await promote(project, ...args);
-                assert.strictEqual(code, 2);
-                assert.strictEqual(out, "");
-                assert.match(err, message);
-                assert.deepStrictEqual(snapshot(project), before);
-            });
-        }
+        itRefusesEach(cases, () => project);
     });
 
     it("runs as a process through npm run, listing without writing: exit 0", function () {
