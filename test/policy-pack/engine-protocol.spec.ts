@@ -31,7 +31,7 @@ import { EngineService } from "@pulumi/pulumi/proto/engine_grpc_pb";
 import { LogRequest } from "@pulumi/pulumi/proto/engine_pb";
 import { POLICY_CATALOGUE, POLICY_NAMES } from "../../policy-pack/src";
 import { BaselineRun, runBaselineCommand, stateFixture } from "../e2e/support/baseline-command";
-import { CLIENT_TYPE, POOL_TYPE, UNKNOWN_STRING, clientUrn, componentUrn, poolUrn } from "./support/args";
+import { CLIENT_TYPE, IDENTITY_TYPE, POOL_TYPE, UNKNOWN_STRING, clientUrn, componentUrn, poolUrn } from "./support/args";
 
 const ROOT = path.resolve(__dirname, "../..");
 const PACK_DIR = path.join(ROOT, "policy-pack");
@@ -252,6 +252,18 @@ describe("the policy pack under the engine's analyzer protocol", function () {
         assert.strictEqual(ds[0].policy, POLICY_NAMES.signInOptionsUnchanged);
         assert.strictEqual(ds[0].level, EnforcementLevel.MANDATORY);
         assert.match(ds[0].message, /usernameAttributes is fixed at creation[\s\S]*deployed: \[\][\s\S]*new: +\["email"\]/);
+    });
+
+    it("fails a dropped usernameConfiguration (the provider replaces the pool), warns of a new SES identity", async () => {
+        const { usernameConfiguration: _dropped, ...withoutBlock } = poolProps();
+        const dropped = diagnostics(await call<AnalyzeRequest, AnalyzeResponse>(client.analyze.bind(client),
+            analyzeRequest(POOL_TYPE, "auth-pool", poolUrn(), withoutBlock)));
+        assert.deepStrictEqual(dropped.map(d => [d.policy, d.level]), [[POLICY_NAMES.signInOptionsUnchanged, EnforcementLevel.MANDATORY]]);
+        assert.match(dropped[0].message, /deployed: false\n  new: +\(absent\)/);
+        const identityUrn = poolUrn().replace("aws:cognito/userPool:UserPool::auth-pool", "aws:sesv2/emailIdentity:EmailIdentity::auth-sender");
+        const identity = diagnostics(await call<AnalyzeRequest, AnalyzeResponse>(client.analyze.bind(client),
+            analyzeRequest(IDENTITY_TYPE, "auth-sender", identityUrn, { ...deployedProps(identityUrn), emailIdentity: "dev.example.com" })));
+        assert.deepStrictEqual(identity.map(d => [d.policy, d.level]), [[POLICY_NAMES.sesIdentityUnchanged, EnforcementLevel.ADVISORY]]);
     });
 
     it("passes the deployed pool and client, with the SES identity ARN unknown during preview", async () => {
