@@ -5,7 +5,7 @@ import { checkOAuthSettings, defaultUserScopes, identityProviderName, oauthScope
 import { redirectUrl } from "../rules/redirect-url";
 import { checkTokenLifetimes } from "../rules/token-validity";
 import { Described, listOf, problem, ReadContext, section, setting } from "./define";
-import { holdsValue, inverseOf, reportedOr } from "./read-back";
+import { holdsValue, inverseOf, reportedOr, writtenAs } from "./read-back";
 import { duration, durationText, resourceName, resourceNameText, uniqueList } from "./values";
 
 /*
@@ -235,9 +235,7 @@ export const clients = listOf({
     preventUserExistenceErrors: setting(z.boolean().default(true), {
         doc: "A failed sign-in does not reveal whether the user exists.",
         input: "preventUserExistenceErrors",
-        describe: "PreventUserExistenceErrors",
-        map: (prevent) => prevent ? "ENABLED" : "LEGACY",
-        read: (prevent: string | undefined, context) => reportedOr(prevent, "LEGACY", "PreventUserExistenceErrors", context) === "ENABLED",
+        ...writtenAs("ENABLED", "LEGACY", "PreventUserExistenceErrors"),
     }),
     readAttributes: attributePermissions("read", "readAttributes", "ReadAttributes",
         "`all` or a list: standard attributes, `custom:<declared name>`, also `sub`, `email_verified`, `phone_number_verified`"),

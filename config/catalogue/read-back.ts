@@ -78,6 +78,18 @@ export function reportedOr<T>(live: T | undefined, apiDefault: T, setting: strin
     return live;
 }
 
+/**
+ * A boolean setting the API writes as one of two words (`ACTIVE` / `INACTIVE`): its mapping and its read-back, the
+ * off word when the server reports nothing (the API's default for each such setting here).
+ */
+export function writtenAs(on: string, off: string, describe: string) {
+    return {
+        describe,
+        map: (value: boolean) => value ? on : off,
+        read: (live: string | undefined, context: ReadContext) => reportedOr(live, off, describe, context) === on,
+    };
+}
+
 /** The config value of each API value of a mapping (`{ email: "verified_email" }` → `{ verified_email: "email" }`). */
 export function inverseOf<K extends string>(mapping: Readonly<Record<K, string>>): Readonly<Record<string, K | undefined>> {
     return Object.fromEntries(Object.entries(mapping).map(([value, api]) => [api, value])) as Record<string, K>;

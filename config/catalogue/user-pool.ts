@@ -8,7 +8,7 @@ import { domainName, route53ZoneId, sesIdentityArn, sesSenderIssues } from "../r
 import { tags } from "../rules/tags";
 import { Described, listOf, ObjectOf, problem, ReadContext, section, setting } from "./define";
 import { readEmail } from "./email-read-back";
-import { holdsValue, inverseOf, reportedOr } from "./read-back";
+import { holdsValue, inverseOf, reportedOr, writtenAs } from "./read-back";
 import { attributesFromSchema, schemaArgs } from "./schema-attributes";
 import { resourceName, resourceNameText, uniqueList, wholeNumber } from "./values";
 
@@ -479,9 +479,7 @@ const poolEntries = {
     deletionProtection: setting(z.boolean().default(true), {
         doc: "Cognito refuses to delete the pool while on.",
         input: "deletionProtection",
-        describe: "DeletionProtection",
-        map: (on) => on ? "ACTIVE" : "INACTIVE",
-        read: (protection: string | undefined, context) => reportedOr(protection, "INACTIVE", "DeletionProtection", context) === "ACTIVE",
+        ...writtenAs("ACTIVE", "INACTIVE", "DeletionProtection"),
     }),
     tier: setting(z.enum(tiers).default("essentials"), {
         doc: "Feature plan (essentials is the console's default).",
