@@ -1,6 +1,3 @@
-/** A token lifetime as written in config: a whole number and a unit, `5m`, `1h`, `30d`. */
-export type Duration = `${number}${"m" | "h" | "d"}`;
-
 export type DurationUnit = "minutes" | "hours" | "days";
 
 export interface ParsedDuration {

@@ -18,15 +18,11 @@ export function validateSettings(raw: unknown) {
     return stackSettingsSchema.safeParse(raw, { reportInput: true, jitless: true });
 }
 
-/** The top-level keys under the `cognito-user-pool:` config namespace. */
-export const settingKeys = Object.keys(stack.entries) as (keyof typeof stack.entries)[];
-
 type ParsedSettings = z.output<typeof stackSettingsSchema>;
 type PoolName = { readonly userPool: ParsedSettings["userPool"] & { name: string } };
 /** A pool's settings (every top-level key but the stack's own: protect, clients, import, successor), its name resolved. */
 export type UserPoolSettings = Omit<z.output<typeof pool.schema>, "userPool"> & PoolName;
 export type ClientSettings = ParsedSettings["clients"][number];
-export type CustomAttributeSettings = UserPoolSettings["attributes"]["custom"][number];
 export type EmailSettings = UserPoolSettings["email"];
 export type ImportSettings = ParsedSettings["import"];
 

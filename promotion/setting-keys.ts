@@ -38,9 +38,6 @@ export const perEnvironmentKeys: readonly string[] = coveringKeys(stack, (entry)
  */
 export const fixedAtCreationKeys: readonly string[] = coveringKeys(stack, (entry) => entry.fixed);
 
-/** Keys of the settings every stack shares: what promotion compares and copies. */
-export const sharedKeys: readonly string[] = coveringKeys(stack, (entry) => entry.scope === "shared");
-
 export function isPerEnvironment(path: SettingPath): boolean {
     const key = ruleKeyOf(path);
     return perEnvironmentKeys.some((rule) => covers(rule, key));

@@ -146,7 +146,6 @@ const oauth = section({
     }),
     defaultRedirectUrl: setting(redirectUrl.optional(), {
         doc: "The redirect used when a sign-in request names none; one of callbackUrls.",
-        defaultText: "none",
         allowed: "one of `callbackUrls`",
         input: "defaultRedirectUri",
         describe: "DefaultRedirectURI",

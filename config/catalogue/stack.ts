@@ -12,12 +12,10 @@ const adopt = section({
     userPool: setting(userPoolId.optional(), {
         doc: "Id of an existing pool to adopt, e.g. us-east-1_AbCdEf123.",
         allowed: "a pool id, `<region>_<id>`, in the stack's `aws:region`",
-        defaultText: "none",
     }),
     senderIdentity: setting(sesIdentity.optional(), {
         doc: "The existing SES identity (address or domain) to adopt.",
         allowed: "an address or a domain",
-        defaultText: "none",
     }),
     clients: setting(z.record(z.string(), clientId).default({}), {
         doc: "Ids of existing app clients to adopt, by client name.",
@@ -43,7 +41,6 @@ export const stack = section({
     successor: setting(successorSchema.optional(), {
         doc: "A new pool taking over from this one, for a change of a fixed setting: see \"Changing a setting fixed at creation\".",
         scope: "per-environment",
-        defaultText: "none",
         allowed: "`{name, phase}` and, where the new pool differs, the pool's keys (`signIn`, `attributes`, `mfa`, …) and `clients`",
     }),
 }, {

@@ -195,13 +195,11 @@ const customAttributes = listOf({
     }),
     minValue: setting(z.int({ error: "expected a whole number" }).optional(), {
         doc: "Smallest value of a number attribute.",
-        defaultText: "none",
         input: "schemas[].numberAttributeConstraints.minValue",
         describe: "SchemaAttributes[].NumberAttributeConstraints.MinValue",
     }),
     maxValue: setting(z.int({ error: "expected a whole number" }).optional(), {
         doc: "Largest value of a number attribute.",
-        defaultText: "none",
         input: "schemas[].numberAttributeConstraints.maxValue",
         describe: "SchemaAttributes[].NumberAttributeConstraints.MaxValue",
     }),
@@ -254,21 +252,18 @@ const email = section({
     }),
     from: setting(emailAddress.optional(), {
         doc: "FROM address; required with ses.",
-        defaultText: "none",
         allowed: "an address (`name@example.com`, no display name)",
         input: "emailConfiguration.fromEmailAddress",
         describe: "EmailConfiguration.From",
     }),
     fromName: setting(z.string().regex(/^[^<>"\r\n]+$/, { error: "expected a display name without < > \" or line breaks" }).optional(), {
         doc: "Display name shown with the FROM address.",
-        defaultText: "none",
         allowed: "text without < > \" or line breaks",
         input: "emailConfiguration.fromEmailAddress",
         describe: "EmailConfiguration.From",
     }),
     replyTo: setting(emailAddress.optional(), {
         doc: "REPLY-TO address.",
-        defaultText: "none",
         allowed: "an address (`name@example.com`)",
         input: "emailConfiguration.replyToEmailAddress",
         describe: "EmailConfiguration.ReplyToEmailAddress",
@@ -280,21 +275,18 @@ const email = section({
     }),
     configurationSet: setting(configurationSetName.optional(), {
         doc: "SES configuration set to send through.",
-        defaultText: "none",
         allowed: "1 to 64 letters, digits, `-`, `_`",
         input: "emailConfiguration.configurationSet",
         describe: "EmailConfiguration.ConfigurationSet",
     }),
     identityArn: setting(sesIdentityArn.optional(), {
         doc: "An SES identity verified outside the stack, used as it is: the stack creates none.",
-        defaultText: "none",
         allowed: "an SES identity ARN in the stack's region",
         input: "emailConfiguration.sourceArn",
         describe: "EmailConfiguration.SourceArn",
     }),
     hostedZoneId: setting(route53ZoneId.optional(), {
         doc: "Route 53 hosted zone where the stack creates a domain identity's DKIM (and MAIL FROM) records.",
-        defaultText: "none",
         allowed: "a hosted zone id, `Z...`",
     }),
     mailFromDomain: setting(domainName.optional(), {

@@ -65,14 +65,14 @@ export function label(args: { type: string; name: string; urn: string }): string
  * resources), or undefined: none (a first deployment), or one captured for another stack or project, which
  * cognito-baseline-of-this-stack reports once; the other policies then compare nothing.
  */
-export function baselineFor(args: ResourceValidationArgs | StackValidationArgs, policy: PolicyName, urn: string | undefined): Baseline | undefined {
+function baselineFor(args: ResourceValidationArgs | StackValidationArgs, policy: PolicyName, urn: string | undefined): Baseline | undefined {
     const baseline = readBaselineConfig(args.getConfig<Record<string, unknown>>(), policy);
     if (!baseline || baselineMismatch(baseline, currentStack(urn), currentProject(urn)) !== undefined) return undefined;
     return baseline;
 }
 
 /** The deployed resource recorded under a resource's URN, else under one of its aliases (a renamed resource). */
-export function deployedAs<T>(recorded: Record<string, T>, urn: string, aliases: readonly string[] = []): T | undefined {
+function deployedAs<T>(recorded: Record<string, T>, urn: string, aliases: readonly string[] = []): T | undefined {
     const found = [urn, ...aliases].find(u => recorded[u] !== undefined);
     return found === undefined ? undefined : recorded[found];
 }
