@@ -9,8 +9,8 @@ export interface FakePulumiBehaviour {
     readonly version?: string;
     /** Whether `pulumi whoami` succeeds. Default: true. */
     readonly loggedIn?: boolean;
-    /** The exit code of `pulumi preview` / `pulumi up`. Default: 0. */
-    readonly exitCodes?: Partial<Record<"preview" | "up", number>>;
+    /** The exit code of `pulumi preview`, `pulumi preview --json`, `pulumi up`. Default: 0. */
+    readonly exitCodes?: Partial<Record<"preview" | "preview --json" | "up", number>>;
 }
 
 /** One run of the stand-in: its arguments and working directory, and the policy-pack config file it was given. */
@@ -71,14 +71,15 @@ export class FakePulumi {
             "        console.log(\"tester\"); break;",
             "    case \"stack\": answer(args[1] === \"export\" ? \"export\" : \"output\"); break;",
             "    default:",
-            "        if (args[0] === \"preview\" && args.includes(\"--json\")) {",
+            "        const json = args[0] === \"preview\" && args.includes(\"--json\");",
+            "        if (json) {",
             "            const savePlan = valueOf(\"--save-plan\");",
             "            if (savePlan) fs.writeFileSync(savePlan, JSON.stringify({ planOf: stack }));",
             "            process.stdout.write(fs.existsSync(fileOf(\"preview\")) ? fs.readFileSync(fileOf(\"preview\")) : JSON.stringify({ steps: [] }));",
             "        } else {",
             "            console.log(`${args[0]} of stack ${stack}: done`);",
             "        }",
-            "        process.exit(behaviour.exitCodes?.[args[0]] ?? 0);",
+            "        process.exit(behaviour.exitCodes?.[json ? \"preview --json\" : args[0]] ?? 0);",
             "}",
             "",
         ].join("\n"), { mode: 0o755 });
