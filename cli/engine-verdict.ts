@@ -101,6 +101,7 @@ export function refusalText(stack: string, changes: readonly GuardedChange[]): s
             "(a pool loses its users, a client its id, a sender its verification); nothing was applied:",
         ...lines,
         `Keep these inputs as deployed; for a change Cognito fixes at creation see ${README_FIXED_SECTION}. ` +
-            "A client removed on purpose goes through the policy config's retiredClients.",
+            "A client removed on purpose is listed in the policy config's retiredClients (policy-pack/README.md, \"Retiring an app client\"), " +
+            "which npm run up writes only for the successor's finish phase: retire any other with pulumi up and that config.",
     ].join("\n");
 }
