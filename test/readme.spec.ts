@@ -55,70 +55,75 @@ async function writeBaseline(project: ProjectCopy, stack: string): Promise<strin
     return file;
 }
 
-/** An example's name, what it shows, and how the spec gets the command's output on a copy of the project. */
+/** Writes staging's baseline and makes `stack`'s user names case sensitive, a change the pack refuses; gives the baseline file. */
+async function caseSensitiveAgainstStaging(project: ProjectCopy, stack: string): Promise<string> {
+    const file = await writeBaseline(project, "staging");
+    project.override(stack, "signIn", "{with: [username], caseSensitive: true}");
+    return file;
+}
+
+/** An example, the command whose output it shows, and how that command is run on a copy of the project. */
 interface Example {
     readonly name: string;
     readonly shows: string;
-    readonly output: (project: ProjectCopy) => Promise<string>;
+    readonly command: typeof plan;
+    /** Changes the copy of the project as the example says, and gives the command's arguments. */
+    readonly arrange: (project: ProjectCopy) => Promise<string[]>;
+    readonly exitCode: number;
+    /** Where the example is printed; on stderr, the example leaves out the `error: ` before a message. */
+    readonly on: "stdout" | "stderr";
 }
 
 const examples: readonly Example[] = [
     {
         name: "plan dev",
         shows: "npm run plan -- --stack dev",
-        output: async (project) => {
-            const { code, out, err } = await run(plan, project, "--stack", "dev");
-            assert.strictEqual(code, 0, err);
-            return out;
-        },
+        command: plan,
+        arrange: async () => ["--stack", "dev"],
+        exitCode: 0,
+        on: "stdout",
     },
     {
         name: "plan staging caseSensitive",
         shows: "plan of staging against its baseline, case sensitivity changed: exit 1",
-        output: async (project) => {
-            const file = await writeBaseline(project, "staging");
-            project.override("staging", "signIn", "{with: [username], caseSensitive: true}");
-            const { code, out } = await run(plan, project, "--stack", "staging", "--baseline", file);
-            assert.strictEqual(code, 1);
-            return out;
-        },
+        command: plan,
+        arrange: async (project) => ["--stack", "staging", "--baseline", await caseSensitiveAgainstStaging(project, "staging")],
+        exitCode: 1,
+        on: "stdout",
     },
     {
         name: "bad config",
         shows: "every problem, one a line, before any resource: exit 2",
-        output: async (project) => {
+        command: plan,
+        arrange: async (project) => {
             project.override("dev", "password", "{minLength: 5}");
             project.edit("dev", "access: 60m", "access: 2m");
-            const { code, out, err } = await run(plan, project, "--stack", "dev");
-            assert.strictEqual(code, 2);
-            assert.strictEqual(out, "");
-            assert.ok(err.startsWith("error: "), err);
-            return err.slice("error: ".length);
+            return ["--stack", "dev"];
         },
+        exitCode: 2,
+        on: "stderr",
     },
     {
         name: "promote shared",
         shows: "the password override that reached every stack, stated once: npm run promote -- --shared --write",
-        output: async (project) => {
+        command: promote,
+        arrange: async (project) => {
             const policy = "{minLength: 12, requireLowercase: true, requireUppercase: true, requireNumbers: true, requireSymbols: true, temporaryPasswordValidityDays: 7}";
             for (const stack of ["dev", "staging", "prod"]) {
                 project.override(stack, "password", policy);
             }
-            const { code, out, err } = await run(promote, project, "--shared", "--write");
-            assert.strictEqual(code, 0, err);
-            return out;
+            return ["--shared", "--write"];
         },
+        exitCode: 0,
+        on: "stdout",
     },
     {
         name: "promote refused",
         shows: "case sensitivity changed in dev, staging deployed case-insensitive: exit 1",
-        output: async (project) => {
-            const file = await writeBaseline(project, "staging");
-            project.override("dev", "signIn", "{with: [username], caseSensitive: true}");
-            const { code, err } = await run(promote, project, "--from", "dev", "--to", "staging", "--baseline", file, "--write");
-            assert.strictEqual(code, 1);
-            return err;
-        },
+        command: promote,
+        arrange: async (project) => ["--from", "dev", "--to", "staging", "--baseline", await caseSensitiveAgainstStaging(project, "dev"), "--write"],
+        exitCode: 1,
+        on: "stderr",
     },
 ];
 
@@ -130,9 +135,11 @@ describe("the examples in README.md and docs/", () => {
     beforeEach(() => { project = new ProjectCopy(); });
     afterEach(() => project.remove());
 
-    for (const { name, shows, output } of examples) {
+    for (const { name, shows, command, arrange, exitCode, on } of examples) {
         it(`${name}: ${shows}`, async () => {
-            assertShows(await output(project), docExample(name));
+            const { code, out, err } = await run(command, project, ...await arrange(project));
+            assert.strictEqual(code, exitCode, err);
+            assertShows(on === "stdout" ? out : err.replace(/^error: /, ""), docExample(name));
         });
     }
 
