@@ -5,7 +5,7 @@ import { main as baseline } from "../cli/baseline";
 import { main as plan } from "../cli/plan";
 import { main as promote } from "../cli/promote";
 import { capturingIO, ProjectCopy, repoRoot } from "./cli/support/project-copy";
-import { docExample, documentation, exampleMarkers } from "./support/docs";
+import { docBlock, docExample, documentation, exampleMarkers } from "./support/docs";
 
 // Every example output in README.md and docs/ is what the command shown beside it prints. Each block after a
 // `<!-- example: <name> -->` marker is compared here with that command's output, run on a copy of the project
@@ -152,6 +152,22 @@ describe("the examples in README.md and docs/", () => {
         const markers = exampleMarkers();
         assert.deepStrictEqual(markers.filter(({ name }) => !compared.has(name)), [], "examples no spec runs");
         assert.deepStrictEqual([...compared].filter((name) => !markers.some((marker) => marker.name === name)), [], "examples the documentation no longer has");
+    });
+});
+
+describe("the stack files the README shows", () => {
+    it("are lines of Pulumi.yaml and the stack file, in their order", () => {
+        const shown = docBlock("<!-- stack files: lines of each file, in order -->").split(/^# (Pulumi\.[\w.]*yaml) \(abridged\)\n/m).slice(1);
+        assert.ok(shown.length >= 4, "the README shows no stack file");
+        for (let index = 0; index < shown.length; index += 2) {
+            const [file, lines] = [shown[index], shown[index + 1].split("\n").filter((line) => line.trim() !== "")];
+            const real = fs.readFileSync(path.join(repoRoot, file), "utf8").split("\n");
+            let at = 0;
+            for (const line of lines) {
+                at = real.indexOf(line, at) + 1;
+                assert.ok(at > 0, `${file} has no line ${JSON.stringify(line)} after the README's previous one`);
+            }
+        }
     });
 });
 
