@@ -11,7 +11,7 @@ import { docBlock, docExample, documentation, exampleMarkers } from "./support/d
 // `<!-- example: <name> -->` marker is compared here with that command's output, run on a copy of the project
 // (the promotion listings in test/cli/promote.spec.ts). An example may be abridged: a line `...` (after the tree's
 // own drawing, if any) stands for lines left out, and `…` in a line for the rest of it. Every relative link of the
-// documentation reaches its file, and its heading.
+// documentation reaches its file, and its heading; the README's abridged stack files are lines of the real ones.
 
 const leftOut = /^[\s│├└─]*\.\.\.$/;
 
