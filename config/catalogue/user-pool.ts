@@ -576,7 +576,7 @@ export const userPool = section({ name, deletionProtection, tags: poolTags }, {
     wrap: (object) => object.prefault({}),
 });
 
-/** The user pool's top-level config keys, in the order the README lists them. */
+/** The user pool's top-level config keys, in the order the configuration reference lists them. */
 export const userPoolKeys = { userPool, ...groups };
 
 type PoolSettings = z.output<ObjectOf<typeof userPoolKeys>>;
