@@ -5,7 +5,7 @@ import { editFileLocked } from "./atomic-write";
 import { isReadFailure } from "./read-failures";
 import { LivePool, readPoolById } from "../aws/read-pool";
 import { readProjectName } from "../aws/urns";
-import { stackFilePath } from "../offline/stack-files";
+import { stackFilePath } from "../stack-files/reader";
 import { stackName } from "./args";
 import { InputFileError, optionsCommand, runAsProcess } from "./command";
 

@@ -2,7 +2,7 @@ import { allPolicies } from "cognito-user-pool-policies";
 import { notMigrated } from "../config/successor";
 import { deployedIdsOf, evaluateStack, RegisteredResource } from "../offline/evaluate";
 import { hasMandatoryViolation, PolicyVerdict, runPolicies } from "../offline/run-policies";
-import { readStackConfig } from "../offline/stack-files";
+import { readStackConfig } from "../stack-files/reader";
 import type { PolicyConfigFile } from "./policy-config-file";
 
 /** A resource the stack would register, with the settings a reviewer looks at. */

@@ -1,6 +1,6 @@
 import * as path from "path";
 import { editFileLocked } from "./atomic-write";
-import { readStackText, stackFilePath } from "../offline/stack-files";
+import { readStackText, stackFilePath } from "../stack-files/reader";
 import type { PolicyPackConfig } from "../offline/run-policies";
 import type { Baseline } from "cognito-user-pool-policies";
 import { promotionRefusals } from "../promotion/guard";

@@ -1,6 +1,6 @@
 import { Document, isAlias, isCollection, isMap, isScalar, isSeq, Node, Pair, parseDocument, Scalar, visit, YAMLMap, YAMLSeq } from "yaml";
 import { configNamespace } from "../config/problems";
-import { StackFileError } from "../offline/stack-files";
+import { StackFileError } from "../stack-files/reader";
 import { keyOf, SettingPath } from "./setting-keys";
 
 /*

@@ -8,7 +8,7 @@ import { main as adopt } from "../../cli/adopt";
 import { main as baseline } from "../../cli/baseline";
 import { main as plan } from "../../cli/plan";
 import { evaluateStack } from "../../offline/evaluate";
-import { readStackConfig } from "../../offline/stack-files";
+import { readStackConfig } from "../../stack-files/reader";
 import { baselineFromStateExport, policyConfigFor } from "cognito-user-pool-policies";
 import { FakePulumi, withoutPulumiOnPath } from "../aws/support/fake-pulumi";
 import { updatePool } from "../aws/support/live-pool";

@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { parseStackSettings, rawSettingsFromPulumiConfig } from "../../config";
-import { listStacks, readStackConfig, secretPlaceholder, StackFileError } from "../../offline/stack-files";
+import { listStacks, readStackConfig, secretPlaceholder, StackFileError } from "../../stack-files/reader";
 import { repoRoot } from "../support/program";
 
 function projectWith(files: Record<string, string>): string {
@@ -15,7 +15,7 @@ function projectWith(files: Record<string, string>): string {
     return dir;
 }
 
-describe("stack files (offline/stack-files)", () => {
+describe("stack files (stack-files/reader)", () => {
     it("lists the repo's stacks", () => {
         assert.deepEqual(listStacks(repoRoot), ["dev", "prod", "staging"]);
     });

@@ -1,11 +1,11 @@
 import { strict as assert } from "assert";
-import { decodeYaml, plainScalarValue, YamlReadError } from "../../offline/go-yaml";
+import { decodeYaml, plainScalarValue, YamlReadError } from "../../stack-files/go-yaml";
 
 function refusal(text: string, pattern: RegExp): void {
     assert.throws(() => decodeYaml(text), (error: Error) => error instanceof YamlReadError && pattern.test(error.message));
 }
 
-describe("YAML read as the Pulumi CLI reads it (offline/go-yaml)", () => {
+describe("YAML read as the Pulumi CLI reads it (stack-files/go-yaml)", () => {
     it("resolves plain scalars as Go's yaml.v3 does, not as YAML 1.1 or the YAML 1.2 core schema", () => {
         const cases: [string, unknown][] = [
             ["0o17", 15], ["017", 15], ["0x1F", 31], ["+0x1F", 31], ["0b101", 5], ["1_000", 1000], ["08", 8],
