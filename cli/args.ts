@@ -11,6 +11,8 @@ export class UsageError extends Error {
 export interface OptionSpec {
     readonly type: "string" | "boolean";
     readonly required?: boolean;
+    /** A one-letter form, as Pulumi's (`-s` for `--stack`); `-h` is always `--help`. */
+    readonly short?: string;
 }
 
 export type ParsedOptions<Spec extends Record<string, OptionSpec>> = {
@@ -56,7 +58,8 @@ export function parseOptions<Spec extends Record<string, OptionSpec>>(
 }
 
 function parserOptions(spec: Record<string, OptionSpec>): Record<string, { type: "string" | "boolean"; short?: string }> {
-    return Object.fromEntries(Object.entries(spec).map(([name, { type }]) => [name, name === "help" ? { type, short: "h" } : { type }]));
+    return Object.fromEntries(Object.entries(spec).map(([name, { type, short }]) =>
+        [name, name === "help" ? { type, short: "h" } : short === undefined ? { type } : { type, short }]));
 }
 
 /** node:util's message, first line only; an unknown option named the way the user typed it. */

@@ -1,10 +1,11 @@
 import * as path from "path";
 import { main as writeBaseline } from "./baseline";
-import { stackName, UsageError } from "./args";
+import { UsageError } from "./args";
 import { Command, CommandIO, reportingBadInput } from "./command";
 import { finishRefusal, usersRemainOkFlag } from "./finish-guard";
 import { checkPulumiCli, PulumiCliError, PulumiOutput, runPulumi } from "./pulumi-cli";
 import { isReadFailure } from "./read-failures";
+import { stackToUse } from "./stack-option";
 
 /** The Pulumi operations run under the guard. */
 export type Operation = "preview" | "up";
@@ -19,11 +20,12 @@ function usageOf(operation: Operation): string {
 First, when the stack file moves its successor pool to the finish phase, it reads both pools (as npm run
 migration does) and refuses while users of the current pool have not migrated, unless ${usersRemainOkFlag}.
 ` : "";
-    return `usage: npm run ${operation} -- --stack <name>${flag} [any other \`pulumi ${operation}\` options]
+    return `usage: npm run ${operation} -- [--stack <name>]${flag} [any other \`pulumi ${operation}\` options]
 ${finishCheck}
 Writes the stack's deployed baseline (npm run baseline -- --stack <name>, from \`pulumi stack export\`) to
 policy-baseline.<name>.json, then runs, in the project directory,
   pulumi ${operation} --stack <name> --policy-pack ${policyPackDir} --policy-pack-config policy-baseline.<name>.json [options]
+--stack, -s: the stack; default: the one selected with \`pulumi stack select\`.
 Every other option goes to \`pulumi ${operation}\` as given (--refresh, --yes, --diff, --target ..., -m ...).
 Exit code: the Pulumi CLI's (0 done; non-zero: a mandatory policy violation or any other failure);${up ? `
 1 refused: the finish phase with users left to migrate;` : ""}
@@ -79,7 +81,7 @@ export function deployCommand(operation: Operation, output: PulumiOutput = "term
             io.stdout(`${usage}\n`);
             return 0;
         }
-        const stack = stackName(given, "--stack");
+        const stack = await stackToUse(given, io.projectDir);
         try {
             return await guarded(operation, stack, { usersRemainOk, passed }, io, output);
         } catch (error) {

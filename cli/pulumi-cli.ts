@@ -16,13 +16,14 @@ export class PulumiCliError extends Error {
     }
 }
 
-interface Finished {
+export interface Finished {
     readonly code: number;
     readonly stdout: string;
     readonly stderr: string;
 }
 
-function capture(args: readonly string[], cwd: string): Promise<Finished> {
+/** Runs the Pulumi CLI to completion and resolves to its exit code and output; no CLI on PATH is a PulumiCliError. */
+export function capture(args: readonly string[], cwd: string): Promise<Finished> {
     return new Promise((resolve, reject) => {
         execFile("pulumi", args, { cwd }, (error, stdout, stderr) => {
             if ((error as NodeJS.ErrnoException | null)?.code === "ENOENT") {

@@ -27,6 +27,12 @@ describe("parseOptions: strict command-line options", () => {
         assert.strictEqual(parseOptions(["--json", "--stack", "dev"], spec, noNpmConfig).json, true);
     });
 
+    it("takes an option's one-letter form (-s for --stack, as Pulumi's) where the spec gives one", () => {
+        const withShort = { ...spec, stack: { type: "string", short: "s" } } as const;
+        assert.strictEqual(parseOptions(["-s", "dev"], withShort, noNpmConfig).stack, "dev");
+        assert.throws(() => parseOptions(["-s", "dev"], spec, noNpmConfig), /^UsageError: unknown option -s$/);
+    });
+
     it("takes -h for --help, and asks no required option of it", () => {
         assert.strictEqual(parseOptions(["-h"], spec, noNpmConfig).help, true);
         assert.strictEqual(parseOptions(["--help"], spec, noNpmConfig).help, true);

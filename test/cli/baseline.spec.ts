@@ -346,7 +346,6 @@ describe("npm run baseline", function () {
 
     describe("usage", () => {
         for (const [argv, message] of [
-            [[], "missing --stack"],
             [["--stack", "dev", "--pool-id", "us-east-1_AbC"], "--pool-id and --region read from AWS: add --from-aws or --check"],
             [["--stack", "dev", "--check", "--out", "x.json"], "--check writes nothing: drop --out"],
             [["--stack", "../dev"], "--stack \"../dev\": a stack name has only letters, digits, -, _ and ."],

@@ -9,6 +9,8 @@ export interface FakePulumiBehaviour {
     readonly version?: string;
     /** Whether `pulumi whoami` succeeds. Default: true. */
     readonly loggedIn?: boolean;
+    /** The stack `pulumi stack select` chose, which `pulumi stack --show-name` prints. Default: none selected. */
+    readonly selectedStack?: string;
     /** The exit code of `pulumi preview` / `pulumi up`. Default: 0. */
     readonly exitCodes?: Partial<Record<"preview" | "up", number>>;
 }
@@ -25,6 +27,7 @@ export interface FakePulumiCall {
  * A `pulumi` executable on PATH that records every run (arguments, working directory, the policy-pack config
  * file as it was then), answers `pulumi stack export --stack <s>` with the file `export-<s>.json` and
  * `pulumi stack output --json --stack <s>` with `output-<s>.json` (failing like the CLI for other stacks),
+ * `pulumi stack --show-name` with the selected stack (failing like the CLI when none is),
  * `pulumi version` and `pulumi whoami` as told, and ends `pulumi preview|up` with the chosen exit code.
  */
 export class FakePulumi {
@@ -56,7 +59,15 @@ export class FakePulumi {
             "            process.exit(255);",
             "        }",
             "        console.log(\"tester\"); break;",
-            "    case \"stack\": stackFile(args[1] === \"export\" ? \"export\" : \"output\", args[args.indexOf(\"--stack\") + 1]); break;",
+            "    case \"stack\":",
+            "        if (args[1] === \"--show-name\") {",
+            "            if (behaviour.selectedStack === undefined) {",
+            "                console.error(\"error: no stack selected; please use `pulumi stack select` or `pulumi stack init` to choose one\");",
+            "                process.exit(255);",
+            "            }",
+            "            console.log(behaviour.selectedStack); break;",
+            "        }",
+            "        stackFile(args[1] === \"export\" ? \"export\" : \"output\", args[args.indexOf(\"--stack\") + 1]); break;",
             "    default:",
             "        console.log(`${args[0]} of stack ${args[args.indexOf(\"--stack\") + 1]}: done`);",
             "        process.exit(behaviour.exitCodes?.[args[0]] ?? 0);",
