@@ -12,6 +12,7 @@ import { ParsedOptions, UsageError } from "./args";
 import { CommandIO, ExitCode, optionsCommand, runAsProcess } from "./command";
 import { clientsRetiredAtFinish } from "./finish-guard";
 import { stackOptionSpec, stackToUse } from "./stack-option";
+import { counted } from "../config/problems";
 
 export const baselineUsage = `usage: npm run baseline -- [--stack <name>] [--state <export.json>] [--out <file>]
                             [--from-aws [--pool-id <id>] [--region <region>]] [--check]
@@ -94,7 +95,7 @@ async function baselineFromState(stack: string, project: string, stateFile: stri
         return undefined;
     }
     throw new StackStateError(`the state of stack ${stack} holds no user pool (aws:cognito/userPool:UserPool) among its ` +
-        `${deployed.length} resources: is it this project's stack?`);
+        `${counted(deployed.length, "resource")}: is it this project's stack?`);
 }
 
 async function baselineFromLivePool(stack: string, args: Options, io: CommandIO): Promise<Baseline> {
@@ -121,7 +122,7 @@ function poolIdInState(exported: StateExport, stateBaseline: Baseline): string {
     const pools = Object.values(stateBaseline.userPools);
     if (pools.length !== 1) {
         throw new StackStateError(`the state of stack ${stateBaseline.stack} holds ` +
-            `${pools.length === 0 ? "no user pool" : `${pools.length} user pools`} and exports no userPoolId: pass --pool-id`);
+            `${pools.length === 0 ? "no user pool" : counted(pools.length, "user pool")} and exports no userPoolId: pass --pool-id`);
     }
     return pools[0].id;
 }
@@ -141,7 +142,7 @@ function describeBaseline(baseline: Baseline): string {
     const pools = Object.entries(baseline.userPools).map(([urn, pool]) => `${urn.slice(urn.lastIndexOf("::") + 2)} ${pool.id}`);
     const clients = Object.keys(baseline.clients).length;
     const source = baseline.source === "aws" ? "the live pool in AWS" : "the Pulumi state";
-    return `baseline of stack ${baseline.stack} from ${source}: user pool ${pools.join(", ")}, ${clients} app client${clients === 1 ? "" : "s"}`;
+    return `baseline of stack ${baseline.stack} from ${source}: user pool ${pools.join(", ")}, ${counted(clients, "app client")}`;
 }
 
 function renderValue(value: unknown): string {

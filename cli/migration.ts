@@ -6,6 +6,7 @@ import { declaredSuccessor, exportedMigration, usersRemainOkFlag, usersRemainRef
 import { isReadFailure } from "./read-failures";
 import { readStackOutputs } from "./stack-state";
 import { stackOptionSpec, stackToUse } from "./stack-option";
+import { counted } from "../config/problems";
 
 export const migrationUsage = `usage: npm run migration -- [--stack <name>] [--region <region>] [--csv <file>] [--finish [--users-remain-ok]]
 
@@ -39,9 +40,9 @@ function migrationPools(stack: string, outputs: Record<string, unknown>): Migrat
 function statusText(stack: string, pools: MigrationPools, status: MigrationStatus): string {
     return [
         `Migration of stack ${stack} to its successor pool, phase ${pools.phase}`,
-        `  current pool ${pools.fromPoolId}: ${status.currentPoolUsers} users` +
+        `  current pool ${pools.fromPoolId}: ${counted(status.currentPoolUsers, "user")}` +
             (status.federatedUsers > 0 ? ` (${status.federatedUsers} federated: they do not migrate)` : ""),
-        `  new pool ${pools.toPoolId}: ${status.newPoolUsers} users, ${status.migratedUsers} of them migrated`,
+        `  new pool ${pools.toPoolId}: ${counted(status.newPoolUsers, "user")}, ${status.migratedUsers} of them migrated`,
         `  left to migrate: ${status.remaining.length}`,
         ...(status.missingGroups.length > 0
             ? [`  groups of the current pool the new pool lacks: ${status.missingGroups.join(", ")} (create them in ${pools.toPoolId}, ` +
@@ -68,7 +69,7 @@ export const main = optionsCommand(migrationUsage, options, async (args, io) => 
                 const usernameAttribute = successor.userPool.signIn.with.includes("username") ? undefined
                     : signIn === "phone" ? "phone_number" : "email";
                 await writeFileLocked(args.csv, await importCsv(clients.cognito, pools.toPoolId, status.remaining, clients.region, usernameAttribute));
-                io.stdout(`wrote ${args.csv}: ${status.remaining.length} users for a user import job into ${pools.toPoolId}\n`);
+                io.stdout(`wrote ${args.csv}: ${counted(status.remaining.length, "user")} for a user import job into ${pools.toPoolId}\n`);
             }
             if (args.finish && status.remaining.length > 0 && !args["users-remain-ok"]) {
                 io.stderr(`refused: ${usersRemainRefusal(stack, status)}\n`);
