@@ -150,6 +150,8 @@ describe("stack files (stack-files/reader)", () => {
             (error: Error) => error instanceof StackFileError && pattern.test(error.message), text);
         refused("config:\n  protect: true\n", /Pulumi\.qa\.yaml: config key "protect" is not of the form <namespace>:<name>/);
         refused("config: {}\n---\nconfig: {}\n", /Pulumi\.qa\.yaml:2: holds 2 YAML documents/);
+        refused(`config:\n  cognito-user-pool:userPool: {tags: ${"[".repeat(5_000)}${"]".repeat(5_000)}}\n`,
+            /Pulumi\.qa\.yaml:2: nesting deeper than 200 levels at key config\.cognito-user-pool:userPool\.tags\[0\]\[0\]\[0\]…: no setting nests that deep$/);
         refused("config:\n  cognito-user-pool:userPool: {tags: {a: .inf}}\n", /Pulumi\.qa\.yaml: cognito-user-pool:userPool: .*Infinity.* \.inf or \.nan/);
     });
 });
