@@ -92,12 +92,16 @@ function repeatedOptions(tokens: readonly Token[]): string[] {
 function optionsTakenByNpm(spec: Record<string, OptionSpec>, values: Record<string, unknown>, environment: ScriptEnvironment): string[] {
     const taken = Object.keys(spec)
         .filter((name) => values[name] === undefined && environment[npmConfigVariable(name)] !== undefined);
-    if (taken.length === 0) {
-        return [];
-    }
     const [options, them] = taken.length === 1 ? ["its own option", "it"] : ["its own options", "them"];
-    return [`npm took ${taken.map((name) => `--${name}`).join(", ")} as ${options} (it set ` +
-        `${taken.map(npmConfigVariable).join(", ")}) and the command never saw ${them}: put \`--\` before the command's options, as the usage shows`];
+    const putDashes = "put `--` before the command's options, as the usage shows";
+    // `npm run plan -s dev`: -s is npm's --silent, which sets its log level.
+    const silent = Object.entries(spec).some(([name, { short }]) => short === "s" && values[name] === undefined) &&
+        environment.npm_config_loglevel === "silent";
+    return [
+        ...taken.length === 0 ? [] : [`npm took ${taken.map((name) => `--${name}`).join(", ")} as ${options} (it set ` +
+            `${taken.map(npmConfigVariable).join(", ")}) and the command never saw ${them}: ${putDashes}`],
+        ...silent ? [`npm took -s as its own --silent (it set npm_config_loglevel=silent) and the command never saw it: ${putDashes}`] : [],
+    ];
 }
 
 function npmConfigVariable(option: string): string {
