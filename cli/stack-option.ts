@@ -30,7 +30,7 @@ export async function stackToUse(given: string | undefined, projectDir: string):
     const name = answer.stdout.trim().split("/").pop() ?? "";
     if (answer.code !== 0 || name === "") {
         const said = (answer.stderr || answer.stdout).trim().split("\n")[0] || `exit ${answer.code}`;
-        throw new UsageError(`no --stack given, and the Pulumi CLI has no stack selected (\`pulumi stack --show-name\`: ${said}): ${howToName}`);
+        throw new UsageError(`no --stack given, and \`pulumi stack --show-name\` names no selected stack (${said}): ${howToName}`);
     }
     return stackName(name, "the selected stack (pulumi stack --show-name)");
 }

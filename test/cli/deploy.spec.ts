@@ -144,7 +144,7 @@ describe("npm run preview / npm run up (cli/deploy): pulumi under the policy pac
 
         const missing = await run("preview", "--diff");
         assert.strictEqual(missing.exitCode, 2);
-        assert.match(missing.stderr, /^error: no --stack given, and the Pulumi CLI has no stack selected .*\n\nusage: npm run preview -- \[--stack <name>\]/);
+        assert.match(missing.stderr, /^error: no --stack given, and `pulumi stack --show-name` names no selected stack .*\n\nusage: npm run preview -- \[--stack <name>\]/);
         const repeated = await run("up", "--stack", "dev", "--stack", "prod");
         assert.strictEqual(repeated.exitCode, 2);
         assert.match(repeated.stderr, /--stack given 2 times \("dev", then "prod"\)/);

@@ -45,8 +45,8 @@ describe("the stack a command works on (cli/stack-option): --stack, -s, else the
 
     it("says how to name a stack when none is selected, with the CLI's own words", async () => {
         withPulumi();
-        await assert.rejects(stackToUse(undefined, project.dir), refusal("no --stack given, and the Pulumi CLI has no stack selected " +
-            "(`pulumi stack --show-name`: error: no stack selected; please use `pulumi stack select` or `pulumi stack init` to choose one): " + howToName));
+        await assert.rejects(stackToUse(undefined, project.dir), refusal("no --stack given, and `pulumi stack --show-name` names no selected stack " +
+            "(error: no stack selected; please use `pulumi stack select` or `pulumi stack init` to choose one): " + howToName));
     });
 
     it("says how to name a stack offline, without the Pulumi CLI on PATH", async () => {
