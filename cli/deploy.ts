@@ -3,13 +3,14 @@ import * as os from "os";
 import * as path from "path";
 import { POLICY_NAMES } from "cognito-user-pool-policies";
 import { main as writeBaseline } from "./baseline";
-import { stackName, UsageError } from "./args";
+import { UsageError } from "./args";
 import { Command, CommandIO, reportingBadInput } from "./command";
 import { guardedChanges, PreviewDigestError, refusalText } from "./engine-verdict";
 import { finishRefusal, usersRemainOkFlag } from "./finish-guard";
 import { readPolicyConfigFile } from "./policy-config-file";
 import { capturePulumi, checkPulumiCli, PulumiCliError, PulumiOutput, runPulumi } from "./pulumi-cli";
 import { isReadFailure } from "./read-failures";
+import { stackToUse } from "./stack-option";
 
 /** The Pulumi operations run under the guard. */
 export type Operation = "preview" | "up";
@@ -24,7 +25,7 @@ function usageOf(operation: Operation): string {
 First, when the stack file moves its successor pool to the finish phase, it reads both pools (as npm run
 migration does) and refuses while users of the current pool have not migrated, unless ${usersRemainOkFlag}.
 ` : "";
-    return `usage: npm run ${operation} -- --stack <name>${flag} [any other \`pulumi ${operation}\` options]
+    return `usage: npm run ${operation} -- [--stack <name>]${flag} [any other \`pulumi ${operation}\` options]
 ${finishCheck}
 Writes the stack's deployed baseline (npm run baseline -- --stack <name>, from \`pulumi stack export\`) to
 policy-baseline.<name>.json, then asks the engine what it would do:
@@ -33,7 +34,8 @@ and refuses when that preview would replace or delete a guarded resource (a user
 identity), naming the config keys behind each replacement; a deletion of a client the baseline's retiredClients
 lists passes. Then it runs, in the project directory,
   pulumi ${operation} --stack <name> --policy-pack ${policyPackDir} --policy-pack-config policy-baseline.<name>.json${up ? " --plan <that file>" : ""} [options]
-${up ? "so that the update applies what was previewed and nothing more (Pulumi's update plans).\n" : ""}Every other option goes to \`pulumi ${operation}\` as given (--refresh, --yes, --diff, --target ..., -m ...)${up
+${up ? "so that the update applies what was previewed and nothing more (Pulumi's update plans).\n" : ""}--stack, -s: the stack; default: the one selected with \`pulumi stack select\`.
+Every other option goes to \`pulumi ${operation}\` as given (--refresh, --yes, --diff, --target ..., -m ...)${up
         ? ",\nand to the preview except those it does not take (--yes, --skip-preview, --continue-on-error, --strict,\n--secrets-provider)" : ""}.
 Exit code: the Pulumi CLI's (0 done; non-zero: a mandatory policy violation or any other failure);
 1 refused: the preview would replace or delete a guarded resource${up ? ", or the finish phase with users left to migrate" : ""};
@@ -91,7 +93,7 @@ export function deployCommand(operation: Operation, output: PulumiOutput = "term
             io.stdout(`${usage}\n`);
             return 0;
         }
-        const stack = stackName(given, "--stack");
+        const stack = await stackToUse(given, io.projectDir);
         try {
             return await guarded(operation, stack, { usersRemainOk, passed }, io, output);
         } catch (error) {

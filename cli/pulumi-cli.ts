@@ -22,7 +22,7 @@ export interface Finished {
     readonly stderr: string;
 }
 
-/** Runs the Pulumi CLI with its output captured (a preview's JSON can be large). */
+/** Runs the Pulumi CLI to completion with its output captured (a preview's JSON can be large); no CLI on PATH is a PulumiCliError. */
 export function capturePulumi(args: readonly string[], cwd: string): Promise<Finished> {
     return new Promise((resolve, reject) => {
         execFile("pulumi", args, { cwd, maxBuffer: 512 * 1024 * 1024 }, (error, stdout, stderr) => {

@@ -173,16 +173,27 @@ describe("npm run preview / npm run up (cli/deploy): pulumi under the policy pac
         }
     });
 
-    it("refuses a missing or repeated --stack with the usage, exit 2, before running the CLI", async () => {
+    it("without --stack, works on the stack Pulumi has selected; -s is --stack", async () => {
+        withPulumi({ selectedStack: "staging" }).stateOf("staging", stateFixture("staging"));
+        pulumi.stateOf("dev", { version: 3, deployment: { resources: [] } });
+
+        assert.strictEqual((await run("preview", "--diff")).exitCode, 0);
+        assert.strictEqual((await run("preview", "-s", "dev")).exitCode, 0);
+        const previews = pulumi.calls().filter((call) => call.args[0] === "preview" && !call.args.includes("--json"))
+            .map((call) => call.args.slice(0, 3));
+        assert.deepStrictEqual(previews, [["preview", "--stack", "staging"], ["preview", "--stack", "dev"]]);
+    });
+
+    it("refuses a repeated --stack, or none with none selected, with the usage, exit 2, before running a deployment", async () => {
         withPulumi();
 
         const missing = await run("preview", "--diff");
         assert.strictEqual(missing.exitCode, 2);
-        assert.match(missing.stderr, /^error: missing --stack\n\nusage: npm run preview -- --stack <name>/);
+        assert.match(missing.stderr, /^error: no --stack given, and `pulumi stack --show-name` names no selected stack .*\n\nusage: npm run preview -- \[--stack <name>\]/);
         const repeated = await run("up", "--stack", "dev", "--stack", "prod");
         assert.strictEqual(repeated.exitCode, 2);
         assert.match(repeated.stderr, /--stack given 2 times \("dev", then "prod"\)/);
-        assert.deepStrictEqual(pulumi.calls(), []);
+        assert.deepStrictEqual(pulumi.calls().map((call) => call.args), [["stack", "--show-name", "--non-interactive"]]);
     });
 
     describe("npm run up of a stack whose successor moves to the finish phase (cli/finish-guard.ts)", () => {

@@ -9,6 +9,8 @@ export interface FakePulumiBehaviour {
     readonly version?: string;
     /** Whether `pulumi whoami` succeeds. Default: true. */
     readonly loggedIn?: boolean;
+    /** The stack `pulumi stack select` chose, which `pulumi stack --show-name` prints. Default: none selected. */
+    readonly selectedStack?: string;
     /** The exit code of `pulumi preview`, `pulumi preview --json`, `pulumi up`. Default: 0. */
     readonly exitCodes?: Partial<Record<"preview" | "preview --json" | "up", number>>;
 }
@@ -33,6 +35,7 @@ export interface FakePulumiCall {
  *   `failsToRead(s)` says;
  * - `pulumi preview --json` with the preview `previewOf(s)` gave (a digest without steps otherwise), writing a
  *   plan file for `--save-plan <file>`;
+ * - `pulumi stack --show-name` with the selected stack (failing like the CLI when none is);
  * - `pulumi version` and `pulumi whoami` as told, and ends `pulumi preview|up` with the chosen exit code.
  */
 export class FakePulumi {
@@ -69,7 +72,15 @@ export class FakePulumi {
             "            process.exit(255);",
             "        }",
             "        console.log(\"tester\"); break;",
-            "    case \"stack\": answer(args[1] === \"export\" ? \"export\" : \"output\"); break;",
+            "    case \"stack\":",
+            "        if (args[1] === \"--show-name\") {",
+            "            if (behaviour.selectedStack === undefined) {",
+            "                console.error(\"error: no stack selected; please use `pulumi stack select` or `pulumi stack init` to choose one\");",
+            "                process.exit(255);",
+            "            }",
+            "            console.log(behaviour.selectedStack); break;",
+            "        }",
+            "        answer(args[1] === \"export\" ? \"export\" : \"output\"); break;",
             "    default:",
             "        const json = args[0] === \"preview\" && args.includes(\"--json\");",
             "        if (json) {",
