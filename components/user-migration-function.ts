@@ -106,7 +106,8 @@ export class UserMigrationFunction extends pulumi.ComponentResource {
         }, { parent: this });
 
         // Made by the program, not by Lambda at the first invocation, so that it has a retention and the role
-        // needs no logs:CreateLogGroup.
+        // needs no logs:CreateLogGroup. Its `arn` has no `:*` suffix (terraform-provider-aws
+        // internal/service/logs/group.go, trimLogGroupARNWildcardSuffix): the streams are `${arn}:*`.
         this.logGroup = new cloudwatch.LogGroup(`${name}-logs`, {
             name: `/aws/lambda/${args.functionName}`,
             retentionInDays: args.logRetentionInDays ?? 90,
