@@ -5,10 +5,10 @@ import * as pulumi from "@pulumi/pulumi";
 import {
     ClientSettings, isMigrating, legacySubAttribute, standardAttributes, SuccessorSettings, UserPoolSettings,
 } from "../config";
+import type { PoolSignIn } from "../lambda/migration-settings";
 import { appClientArgs } from "./app-client-args";
 import type { SesSenderResources } from "./ses-sender";
 import { userPoolArgsFollowing } from "./sign-in-backend";
-import type { PoolSignIn } from "../lambda/migration-settings";
 import { migrationFunctionName, UserMigrationFunction } from "./user-migration-function";
 import { signInArgs } from "./user-pool-args";
 
@@ -97,8 +97,8 @@ export class SuccessorPool extends pulumi.ComponentResource {
 
 /**
  * What users sign in with on a pool, from its sign-in inputs (signInArgs). A pool without UsernameConfiguration
- * (caseSensitive: unset) has case-sensitive user names (UsernameConfigurationType: "the default" for pools made
- * without it by the API).
+ * (caseSensitive: unset) has case-sensitive user names: CaseSensitive true "is the default value"
+ * (API_UsernameConfigurationType).
  */
 function poolSignIn(settings: UserPoolSettings): PoolSignIn {
     const { usernameAttributes = [], aliasAttributes = [], usernameConfiguration } = signInArgs(settings.signIn) as {
