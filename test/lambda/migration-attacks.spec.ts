@@ -7,6 +7,7 @@ import { execFile } from "child_process";
 import * as path from "path";
 import { promisify } from "util";
 import { migrationEnvironment, PoolSignIn } from "../../lambda/migration-settings";
+import type { UserMigrationEvent } from "../../lambda/user-migration";
 import { LocalAws, startLocalAws, useLocalAws } from "../aws/support/local-aws";
 import { Invocation, LambdaInvokeEndpoint, startLambdaInvokeEndpoint } from "./support/lambda-invoke-endpoint";
 import { createMigrationClient, createPool, createUser, LocalPool, signIn } from "./support/local-pools";
@@ -30,6 +31,9 @@ const refused = { name: "NotAuthorizedException" };
 const secondFactorChallenges = ["SMS_MFA", "SOFTWARE_TOKEN_MFA", "EMAIL_OTP", "SELECT_MFA_TYPE", "CUSTOM_CHALLENGE", "A_CHALLENGE_NOT_YET_INVENTED"];
 /** Challenges that mean the user has no second factor yet: a temporary password, MFA to set up. */
 const noSecondFactorChallenges = ["NEW_PASSWORD_REQUIRED", "MFA_SETUP"];
+
+/** A UserMigration invocation's answer. */
+const answerOf = (invocation: Invocation) => invocation.answer as UserMigrationEvent["response"] | undefined;
 
 /** Whether a log line holds the value whole (not inside a longer word: "tim" in "timeout" is no leak). */
 function mentions(line: string, value: string): boolean {
@@ -160,7 +164,7 @@ describe("attacks on the user-migration trigger (lambda/user-migration.ts), each
             it(`${challenge}: migrates as RESET_REQUIRED, so the user proves the verified contact before the first sign-in`, async () => {
                 const username = `challenged-${challenge.toLowerCase()}`;
                 await assert.rejects(signIn(cognito, byName, username, "Challenged-Passw0rd!"), { name: "PasswordResetRequiredException" });
-                assert.equal(migrations(byName, username)[0].answer?.finalUserStatus, "RESET_REQUIRED");
+                assert.equal(answerOf(migrations(byName, username)[0])?.finalUserStatus, "RESET_REQUIRED");
                 const [user] = await migratedFrom(byName, username);
                 assert.equal(user.UserStatus, "RESET_REQUIRED");
             });
@@ -168,7 +172,7 @@ describe("attacks on the user-migration trigger (lambda/user-migration.ts), each
 
         it("a user without a challenge still migrates as CONFIRMED", async () => {
             await signIn(cognito, byName, "nina", "Nina-Passw0rd!");
-            assert.equal(migrations(byName, "nina")[0].answer?.finalUserStatus, "CONFIRMED");
+            assert.equal(answerOf(migrations(byName, "nina")[0])?.finalUserStatus, "CONFIRMED");
         });
     });
 
@@ -182,7 +186,7 @@ describe("attacks on the user-migration trigger (lambda/user-migration.ts), each
 
         const carol = await forgotPassword(byName, "carol");
         assert.equal(carol.error, undefined);
-        assert.equal(carol.answer?.userAttributes?.["custom:legacy_sub"], subs.carol);
+        assert.equal(answerOf(carol)?.userAttributes?.["custom:legacy_sub"], subs.carol);
     });
 
     describe("sign-up in the new pool cannot take an identity an old user holds (PreSignUp)", () => {
@@ -205,11 +209,11 @@ describe("attacks on the user-migration trigger (lambda/user-migration.ts), each
 
         it("refuses an administrator's AdminCreateUser of an old user's name too (PreSignUp_AdminCreateUser; cognito-local does not send it)", async () => {
             const event = (userName: string) => ({
-                triggerSource: "PreSignUp_AdminCreateUser", userPoolId: byName.poolId, userName,
+                triggerSource: "PreSignUp_AdminCreateUser" as const, userPoolId: byName.poolId, userName,
                 request: { userAttributes: { email: "ops@example.com" } }, response: { autoConfirmUser: false, autoVerifyEmail: false, autoVerifyPhone: false },
             });
-            assert.ok((await lambda.invoke(event("carol") as never)).error);
-            assert.equal((await lambda.invoke(event("operator-made") as never)).error, undefined);
+            assert.ok((await lambda.invoke(event("carol"))).error);
+            assert.equal((await lambda.invoke(event("operator-made"))).error, undefined);
         });
     });
 
@@ -236,7 +240,7 @@ describe("attacks on the user-migration trigger (lambda/user-migration.ts), each
             local.delayNext("AdminInitiateAuth", 3000);
             await signIn(cognito, byName, "tim", "Tim-Passw0rd!");
             const [invocation] = migrations(byName, "tim");
-            assert.equal(invocation.answer?.finalUserStatus, "CONFIRMED");
+            assert.equal(answerOf(invocation)?.finalUserStatus, "CONFIRMED");
             assert.equal(local.calls.slice(before).filter((call) => call === "AdminInitiateAuth").length, 2, "one retry");
             assert.ok(invocation.milliseconds < 3000, `answered in ${invocation.milliseconds} ms, not after the hung call's 3000`);
         });

@@ -2,6 +2,7 @@ import * as http from "http";
 import { AddressInfo } from "net";
 import * as path from "path";
 import type { PostAuthenticationEvent } from "../../../lambda/group-memberships";
+import type { PreSignUpEvent } from "../../../lambda/sign-up-guard";
 import type { UserMigrationEvent } from "../../../lambda/user-migration";
 import { setEnvironment } from "../../aws/support/local-aws";
 
@@ -9,7 +10,7 @@ import { setEnvironment } from "../../aws/support/local-aws";
 const compiledHandler = path.join(__dirname, "..", "..", "..", "bin", "lambda", "user-migration.js");
 
 /** An event of either trigger the function serves. */
-export type TriggerEvent = (UserMigrationEvent | PostAuthenticationEvent) & { readonly userPoolId: string };
+export type TriggerEvent = (UserMigrationEvent | PreSignUpEvent | PostAuthenticationEvent) & { readonly userPoolId: string };
 
 /** One invocation: the event Cognito sent and the handler's own answer (or its error). */
 export interface Invocation {
