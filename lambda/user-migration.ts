@@ -138,7 +138,8 @@ async function checkPassword(user: OldUser, password: string, settings: Migratio
 
 /**
  * A password reset migrates a user whom the reset code proves: enabled, confirmed, with a verified contact for
- * the code, and no MFA enrolled (the code would stand in for both factors). Cognito then sends the code.
+ * the code (Cognito sends it to no other: API_ForgotPassword), and no MFA enrolled (the code would stand in for
+ * both factors). Cognito then sends the code.
  */
 async function checkResettable(user: OldUser, settings: MigrationSettings, deadline: number): Promise<undefined> {
     const current = await oldUserNamed(user.username, settings, deadline);
