@@ -100,13 +100,13 @@ const contactAttributes = ["email", "phone_number"] as const;
  * user a new sub). Dropped: `identities` (federated links do not move) and custom attributes the new pool lacks.
  *
  * A contact the old pool has not verified stays unverified, said explicitly (`email_verified: "false"`), so that
- * nothing downstream mistakes an address the user typed for one the user proved: Cognito sends a password-reset
- * code only to a verified contact ("If neither a verified phone number nor a verified email exists", API_ForgotPassword
- * answers InvalidParameterException), and an old
- * user-name pool lets anyone type anyone's address unverified. Given the pools' sign-in (`signIn`, the trigger
- * does), what the new pool signs in with must be proved: an unverified email or phone number the new pool
- * signs in with is dropped (it would make that address the user's identity there), and so is a
- * preferred_username the new pool takes as an alias where the old pool did not (nothing kept it unique there).
+ * nothing downstream mistakes an address the user typed for one the user proved: Cognito sends a reset code
+ * only to a verified contact (API_ForgotPassword: "If neither a verified phone number nor a verified email
+ * exists", InvalidParameterException), and an old user-name pool lets anyone type anyone's address unverified.
+ * Given the pools' sign-in (`signIn`, the trigger does), what the new pool signs in with must be proved: an
+ * unverified email or phone number the new pool signs in with is dropped (it would make that address the user's
+ * identity there), and so is a preferred_username the new pool takes as an alias where the old pool did not
+ * (nothing kept it unique there).
  */
 export function migratedAttributes(attributes: readonly { Name?: string; Value?: string }[], customAttributes: readonly string[],
     signIn?: { readonly oldPool: PoolSignIn; readonly newPool: PoolSignIn }): Record<string, string> {
