@@ -84,7 +84,7 @@ const summaries: Readonly<Record<string, Summarise>> = {
             "mfaConfiguration", "passwordPolicy.minimumLength", "adminCreateUserConfig.allowAdminCreateUserOnly",
             "autoVerifiedAttributes", "emailConfiguration.emailSendingAccount", "emailConfiguration.fromEmailAddress",
             "emailConfiguration.replyToEmailAddress", "deletionProtection", "userPoolTier", "lambdaConfig.userMigration",
-            "lambdaConfig.postAuthentication",
+            "lambdaConfig.preSignUp", "lambdaConfig.postAuthentication",
         ]),
     }),
     "aws:cognito/userPoolClient:UserPoolClient": (inputs) => ({
@@ -98,8 +98,9 @@ const summaries: Readonly<Record<string, Summarise>> = {
         ...pick(inputs, ["enableTokenRevocation", "preventUserExistenceErrors", "allowedOauthFlows", "callbackUrls"]),
     }),
     "aws:sesv2/emailIdentity:EmailIdentity": (inputs) => pick(inputs, ["emailIdentity"]),
+    "aws:cloudwatch/logGroup:LogGroup": (inputs) => pick(inputs, ["name", "retentionInDays"]),
     "aws:lambda/function:Function": (inputs) => ({
-        ...pick(inputs, ["runtime", "handler", "timeout", "memorySize"]),
+        ...pick(inputs, ["name", "runtime", "handler", "timeout", "memorySize"]),
         environment: inputs.environment?.variables,
     }),
     "aws:iam/role:Role": (inputs) => ({
