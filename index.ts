@@ -1,7 +1,10 @@
+import * as pulumi from "@pulumi/pulumi";
 import { SignInBackend, stackOutputs } from "./components";
+import { deployScope } from "./components/deploy-scope";
 import { loadStackSettings } from "./config/pulumi-config";
 
 const settings = loadStackSettings();
+const scope = deployScope(pulumi.getStack());
 
 const backend = new SignInBackend("auth", {
     userPool: settings,
@@ -9,6 +12,7 @@ const backend = new SignInBackend("auth", {
     // A pool with a successor keeps its users until they have moved: it is never deleted by Pulumi.
     protect: settings.protect || settings.successor !== undefined,
     adopt: settings.import,
+    scope,
 });
 
 /** Loaded only with a successor: it brings in @pulumi/aws/lambda and /iam, which cost every other stack time. */
@@ -20,4 +24,4 @@ export const {
     userPoolId, userPoolArn, userPoolEndpoint, issuerUrl, jwksUrl, region, clients, senderIdentity, frontendConfig, migration,
 } = settings.successor === undefined
     ? { ...stackOutputs(backend, settings.clients, settings.email), migration: undefined }
-    : successorModule().successorStack(backend, settings, settings.successor);
+    : successorModule().successorStack(backend, settings, settings.successor, scope);

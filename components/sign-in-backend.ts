@@ -3,6 +3,7 @@ import * as cognito from "@pulumi/aws/cognito";
 import * as pulumi from "@pulumi/pulumi";
 import type { ClientSettings, ImportSettings, UserPoolSettings } from "../config";
 import { appClientArgs } from "./app-client-args";
+import type { DeployScope } from "./deploy-scope";
 import { sesSender, SesSenderResources } from "./ses-sender";
 import { SesSender, senderDependentArgs, userPoolArgs } from "./user-pool-args";
 
@@ -18,6 +19,8 @@ export interface SignInBackendArgs {
     readonly protect?: boolean;
     /** Existing resources to adopt with Pulumi's import option. Default: none. */
     readonly adopt?: ImportSettings;
+    /** The stack's deploy scope, whose tag the pool and the SES identity carry over the configured ones. */
+    readonly scope: DeployScope;
 }
 
 /**
@@ -38,10 +41,10 @@ export class SignInBackend extends pulumi.ComponentResource {
 
         if (settings.email.sender === "ses") {
             this.ses = sesSender(name, settings.email,
-                { parent: this, retainOnDelete: protect, tags: settings.userPool.tags, adopt: args.adopt?.senderIdentity });
+                { parent: this, retainOnDelete: protect, tags: { ...settings.userPool.tags, ...args.scope.tags }, adopt: args.adopt?.senderIdentity });
         }
 
-        this.userPool = new cognito.UserPool(`${name}-pool`, userPoolArgsFollowing(settings, this.ses?.sender),
+        this.userPool = new cognito.UserPool(`${name}-pool`, userPoolArgsFollowing(settings, this.ses?.sender, args.scope),
             { parent: this, protect, retainOnDelete: protect, import: args.adopt?.userPool });
 
         this.clients = Object.fromEntries(args.clients.map((client) => {
@@ -56,15 +59,20 @@ export class SignInBackend extends pulumi.ComponentResource {
     }
 }
 
-/** The pool's inputs, with those that follow the SES sender's verification taken from it as it resolves. */
-export function userPoolArgsFollowing(settings: UserPoolSettings, sender: pulumi.Output<SesSender> | undefined): cognito.UserPoolArgs {
+/**
+ * The pool's inputs, tagged with the stack's deploy scope, with those that follow the SES sender's verification
+ * taken from it as it resolves.
+ */
+export function userPoolArgsFollowing(settings: UserPoolSettings, sender: pulumi.Output<SesSender> | undefined,
+    scope: DeployScope): cognito.UserPoolArgs {
+    const args = { ...userPoolArgs(settings), tags: { ...settings.userPool.tags, ...scope.tags } };
     if (sender === undefined) {
-        return userPoolArgs(settings);
+        return args;
     }
     const following = sender.apply((known) => senderDependentArgs(settings, known));
     const emailMfa = settings.mfa.mode !== "off" && settings.mfa.factors.includes("email");
     return {
-        ...userPoolArgs(settings),
+        ...args,
         emailConfiguration: following.emailConfiguration,
         ...(emailMfa ? { emailMfaConfiguration: following.emailMfaConfiguration } : {}),
     };

@@ -6,6 +6,7 @@ import {
     ClientSettings, isMigrating, legacySubAttribute, standardAttributes, SuccessorSettings, UserPoolSettings,
 } from "../config";
 import { appClientArgs } from "./app-client-args";
+import type { DeployScope } from "./deploy-scope";
 import type { SesSenderResources } from "./ses-sender";
 import { userPoolArgsFollowing } from "./sign-in-backend";
 import { UserMigrationFunction } from "./user-migration-function";
@@ -24,6 +25,8 @@ export interface SuccessorPoolArgs {
     readonly ses?: SesSenderResources;
     /** Pulumi protect and retainOnDelete on the new pool. Default: false. */
     readonly protect?: boolean;
+    /** The stack's deploy scope: the new pool's tag, the migration function's names. */
+    readonly scope: DeployScope;
 }
 
 /**
@@ -51,11 +54,12 @@ export class SuccessorPool extends pulumi.ComponentResource {
                 lookupAttributes: lookupAttributes(args.current.settings, successor.userPool),
                 customAttributes: successor.userPool.attributes.custom.map((attribute) => `custom:${attribute.name}`),
                 tags: successor.userPool.userPool.tags,
+                scope: args.scope,
             }, { parent: this });
         }
 
         this.userPool = new cognito.UserPool(`${name}-pool`, {
-            ...userPoolArgsFollowing(successor.userPool, args.ses?.sender),
+            ...userPoolArgsFollowing(successor.userPool, args.ses?.sender, args.scope),
             // UserMigration moves a user over; PostAuthentication, run once the user exists, copies its groups.
             ...(this.migration ? { lambdaConfig: { userMigration: this.migration.function.arn, postAuthentication: this.migration.function.arn } } : {}),
         }, {

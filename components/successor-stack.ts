@@ -1,4 +1,5 @@
 import type { StackSettings, SuccessorSettings } from "../config";
+import type { DeployScope } from "./deploy-scope";
 import { PoolResources, stackOutputs } from "./outputs";
 import type { SignInBackend } from "./sign-in-backend";
 import { SuccessorPool } from "./successor-pool";
@@ -14,12 +15,13 @@ function poolOutputs(outputs: ReturnType<typeof stackOutputs>) {
  * primary pool (the current one side by side, the new one from the cutover on) and, under `migration`, the
  * phase and both pools'.
  */
-export function successorStack(backend: SignInBackend, settings: StackSettings, successor: SuccessorSettings) {
+export function successorStack(backend: SignInBackend, settings: StackSettings, successor: SuccessorSettings, scope: DeployScope) {
     const successorPool = new SuccessorPool("successor", {
         current: { settings, userPool: backend.userPool },
         successor,
         ses: backend.ses,
         protect: settings.protect,
+        scope,
     });
     const newPool: PoolResources = {
         userPool: successorPool.userPool, clients: successorPool.clients, ses: backend.ses,

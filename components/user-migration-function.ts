@@ -7,6 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { ClientSettings } from "../config";
 import { migrationEnvironment } from "../lambda/migration-settings";
 import { appClientArgs } from "./app-client-args";
+import type { DeployScope } from "./deploy-scope";
 
 export interface UserMigrationFunctionArgs {
     /** The pool users migrate from. */
@@ -17,6 +18,8 @@ export interface UserMigrationFunctionArgs {
     readonly customAttributes: readonly string[];
     /** Tags on the role and the function. Default: none. */
     readonly tags?: Record<string, string>;
+    /** The stack's deploy scope: the role's path, boundary and tag, the function's name. */
+    readonly scope: DeployScope;
 }
 
 /**
@@ -75,16 +78,21 @@ export class UserMigrationFunction extends pulumi.ComponentResource {
         this.migrationClient = new cognito.UserPoolClient(`${name}-client`,
             appClientArgs(migrationClientSettings, args.oldUserPool.id), { parent: this });
 
+        const tags = { ...args.tags, ...args.scope.tags };
         this.role = new iam.Role(`${name}-role`, {
             description: "The user-migration trigger of a successor user pool",
+            // The deployer may create roles only under its path, with the boundary, tagged with its stack.
+            path: args.scope.rolePath,
+            permissionsBoundary: args.oldUserPool.arn.apply((arn) => args.scope.permissionsBoundaryArn(arn)),
             assumeRolePolicy: JSON.stringify({
                 Version: "2012-10-17",
                 Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
             }),
-            tags: args.tags,
+            tags,
         }, { parent: this });
 
         this.function = new lambda.Function(`${name}-function`, {
+            name: args.scope.functionName("user-migration"),
             description: "Moves a user from the old user pool to the new one at sign-in or password reset, with its group memberships",
             runtime,
             handler: "lambda/user-migration.handler",
@@ -101,7 +109,7 @@ export class UserMigrationFunction extends pulumi.ComponentResource {
                     customAttributes: args.customAttributes,
                 }),
             },
-            tags: args.tags,
+            tags,
         }, { parent: this });
 
         this.policy = new iam.RolePolicy(`${name}-policy`, {

@@ -63,7 +63,8 @@ export function offlineCloud(stack: string, region: string, deployedIdOf: Deploy
                 }
                 case "aws:iam/role:Role": {
                     const name = args.inputs.name ?? `${args.name}-${suffix.slice(0, 7)}`;
-                    return { id: name, state: { ...args.inputs, name, arn: `arn:aws:iam::${offlineAccountId}:role/${name}` } };
+                    const path: string = args.inputs.path ?? "/";
+                    return { id: name, state: { ...args.inputs, name, arn: `arn:aws:iam::${offlineAccountId}:role${path}${name}` } };
                 }
                 case "aws:lambda/function:Function": {
                     const name = args.inputs.name ?? `${args.name}-${suffix.slice(0, 7)}`;

@@ -157,11 +157,11 @@ describe("npm run plan", () => {
             const { out } = await plan(project, "--stack", "prod");
             assert.match(out, /aws:cognito\/userPool:UserPool +auth-pool {2}\[protect, retainOnDelete\]\n(.*\n)*?.*name: myapp-prod\n/);
             assert.match(out, /aws:cognito\/userPool:UserPool +successor-pool {2}\[protect, retainOnDelete\]\n(.*\n)*?.*name: myapp-prod-v2\n/);
-            assert.match(out, /lambdaConfig\.userMigration: arn:aws:lambda:ap-northeast-2:123456789012:function:successor-migration-function-\w+\n/);
+            assert.match(out, /lambdaConfig\.userMigration: arn:aws:lambda:ap-northeast-2:123456789012:function:cognito-user-pool-prod-user-migration\n/);
             assert.match(out, /aws:lambda\/function:Function +successor-migration-function\n.*runtime: nodejs24\.x\n/);
             assert.match(out, /aws:iam\/role:Role +successor-migration-role\n.*assumedBy: lambda\.amazonaws\.com\n/);
             assert.match(out, /FindUsersCheckPasswordsAndReadGroupsInTheOldPool: Allow cognito-idp:AdminGetUser, cognito-idp:ListUsers, cognito-idp:AdminInitiateAuth, cognito-idp:AdminListGroupsForUser on arn:aws:cognito-idp:ap-northeast-2:123456789012:userpool\/ap-northeast-2_\w+\n/);
-            assert.match(out, /lambdaConfig\.postAuthentication: arn:aws:lambda:ap-northeast-2:123456789012:function:successor-migration-function-\w+\n/);
+            assert.match(out, /lambdaConfig\.postAuthentication: arn:aws:lambda:ap-northeast-2:123456789012:function:cognito-user-pool-prod-user-migration\n/);
             assert.match(out, /AddMigratedUsersToGroupsOfTheNewPool: Allow cognito-idp:AdminAddUserToGroup on arn:aws:cognito-idp:ap-northeast-2:123456789012:userpool\/ap-northeast-2_\w+\n/);
             assert.match(out, /aws:lambda\/permission:Permission +successor-invoke\n(.*\n)*?.*principal: cognito-idp\.amazonaws\.com\n/);
             assert.match(out, /\nMigration to the successor pool, phase cutover: the new pool is the primary/);
