@@ -1,9 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import { SignInBackend, stackOutputs } from "./components";
 import { deployScope } from "./components/deploy-scope";
-import { loadStackSettings } from "./config/pulumi-config";
+import { loadSecretKeys, loadStackSettings } from "./config/pulumi-config";
 
 const settings = loadStackSettings();
+const secretKeys = loadSecretKeys();
 const scope = deployScope(pulumi.getStack());
 
 const backend = new SignInBackend("auth", {
@@ -13,6 +14,7 @@ const backend = new SignInBackend("auth", {
     protect: settings.protect || settings.successor !== undefined,
     adopt: settings.import,
     scope,
+    secretKeys,
 });
 
 /** Loaded only with a successor: it brings in @pulumi/aws/lambda and /iam, which cost every other stack time. */
@@ -23,5 +25,5 @@ function successorModule(): typeof import("./components/successor-stack") {
 export const {
     userPoolId, userPoolArn, userPoolEndpoint, issuerUrl, jwksUrl, region, clients, senderIdentity, frontendConfig, migration,
 } = settings.successor === undefined
-    ? { ...stackOutputs(backend, settings.clients, settings.email), migration: undefined }
-    : successorModule().successorStack(backend, settings, settings.successor, scope);
+    ? { ...stackOutputs(backend, settings.clients), migration: undefined }
+    : successorModule().successorStack(backend, settings, settings.successor, scope, secretKeys);

@@ -1,9 +1,10 @@
 // The service modules, not the @pulumi/aws index: loading the index costs about 0.15 s at every run.
 import * as cognito from "@pulumi/aws/cognito";
 import * as pulumi from "@pulumi/pulumi";
-import type { ClientSettings, ImportSettings, UserPoolSettings } from "../config";
+import { ClientSettings, ImportSettings, inputPathsFrom, UserPoolSettings } from "../config";
 import { appClientArgs } from "./app-client-args";
 import type { DeployScope } from "./deploy-scope";
+import { withSecretInputs } from "./secret-inputs";
 import { sesSender, SesSenderResources } from "./ses-sender";
 import { SesSender, senderDependentArgs, userPoolArgs } from "./user-pool-args";
 
@@ -21,6 +22,8 @@ export interface SignInBackendArgs {
     readonly adopt?: ImportSettings;
     /** The stack's deploy scope, whose tag the pool and the SES identity carry over the configured ones. */
     readonly scope: DeployScope;
+    /** Config keys whose values are secrets (`sms`, `clients`): every input they set is a Pulumi secret. Default: none. */
+    readonly secretKeys?: readonly string[];
 }
 
 /**
@@ -38,19 +41,22 @@ export class SignInBackend extends pulumi.ComponentResource {
         super("cognito-user-pool:index:SignInBackend", name, {}, opts);
         const protect = args.protect ?? false;
         const settings = args.userPool;
+        const secretKeys = args.secretKeys ?? [];
 
         if (settings.email.sender === "ses") {
             this.ses = sesSender(name, settings.email,
-                { parent: this, retainOnDelete: protect, tags: { ...settings.userPool.tags, ...args.scope.tags }, adopt: args.adopt?.senderIdentity });
+                { parent: this, retainOnDelete: protect, tags: { ...settings.userPool.tags, ...args.scope.tags }, adopt: args.adopt?.senderIdentity,
+                  secret: secretKeys.includes("email") });
         }
 
-        this.userPool = new cognito.UserPool(`${name}-pool`, userPoolArgsFollowing(settings, this.ses?.sender, args.scope),
+        this.userPool = new cognito.UserPool(`${name}-pool`,
+            withSecretInputs(userPoolArgsFollowing(settings, this.ses?.sender, args.scope), inputPathsFrom("userPool", secretKeys)),
             { parent: this, protect, retainOnDelete: protect, import: args.adopt?.userPool });
 
         this.clients = Object.fromEntries(args.clients.map((client) => {
             const clientId = args.adopt?.clients[client.name];
             return [client.name, new cognito.UserPoolClient(`${name}-client-${client.name}`,
-                appClientArgs(client, this.userPool.id),
+                withSecretInputs(appClientArgs(client, this.userPool.id), inputPathsFrom("client", secretKeys)),
                 // The provider imports a client by `<pool id>/<client id>`.
                 { parent: this, import: clientId && `${args.adopt?.userPool}/${clientId}` })];
         }));

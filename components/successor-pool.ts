@@ -3,10 +3,11 @@ import type * as iam from "@pulumi/aws/iam";
 import * as lambda from "@pulumi/aws/lambda";
 import * as pulumi from "@pulumi/pulumi";
 import {
-    ClientSettings, isMigrating, legacySubAttribute, standardAttributes, SuccessorSettings, UserPoolSettings,
+    ClientSettings, inputPathsFrom, isMigrating, legacySubAttribute, standardAttributes, SuccessorSettings, userPoolKeys, UserPoolSettings,
 } from "../config";
 import { appClientArgs } from "./app-client-args";
 import type { DeployScope } from "./deploy-scope";
+import { withSecretInputs } from "./secret-inputs";
 import type { SesSenderResources } from "./ses-sender";
 import { userPoolArgsFollowing } from "./sign-in-backend";
 import { UserMigrationFunction } from "./user-migration-function";
@@ -27,6 +28,8 @@ export interface SuccessorPoolArgs {
     readonly protect?: boolean;
     /** The stack's deploy scope: the new pool's tag, the migration function's names. */
     readonly scope: DeployScope;
+    /** Config keys whose values are secrets; `successor` makes every setting of the new pool and its clients one. Default: none. */
+    readonly secretKeys?: readonly string[];
 }
 
 /**
@@ -47,6 +50,7 @@ export class SuccessorPool extends pulumi.ComponentResource {
         super("cognito-user-pool:index:SuccessorPool", name, {}, opts);
         const { successor } = args;
         const migrating = isMigrating(successor.phase);
+        const secretKeys = args.secretKeys?.includes("successor") ? [...Object.keys(userPoolKeys), "clients"] : args.secretKeys ?? [];
 
         if (migrating) {
             this.migration = new UserMigrationFunction(`${name}-migration`, {
@@ -59,7 +63,7 @@ export class SuccessorPool extends pulumi.ComponentResource {
         }
 
         this.userPool = new cognito.UserPool(`${name}-pool`, {
-            ...userPoolArgsFollowing(successor.userPool, args.ses?.sender, args.scope),
+            ...withSecretInputs(userPoolArgsFollowing(successor.userPool, args.ses?.sender, args.scope), inputPathsFrom("userPool", secretKeys)),
             // UserMigration moves a user over; PostAuthentication, run once the user exists, copies its groups.
             ...(this.migration ? { lambdaConfig: { userMigration: this.migration.function.arn, postAuthentication: this.migration.function.arn } } : {}),
         }, {
@@ -83,7 +87,8 @@ export class SuccessorPool extends pulumi.ComponentResource {
 
         this.clients = Object.fromEntries(successor.clients.map((client) => [client.name,
             new cognito.UserPoolClient(`${name}-client-${client.name}`,
-                appClientArgs(successorClient(client, successor), this.userPool.id), { parent: this })]));
+                withSecretInputs(appClientArgs(successorClient(client, successor), this.userPool.id), inputPathsFrom("client", secretKeys)),
+                { parent: this })]));
 
         this.registerOutputs({});
     }

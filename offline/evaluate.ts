@@ -1,7 +1,7 @@
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import type { Baseline, StateExport } from "cognito-user-pool-policies";
-import { offlineCloud } from "./mock-cloud";
+import { offlineCloud, revealed } from "./mock-cloud";
 import type { StackConfig } from "./stack-files";
 
 /** A resource's provider as the engine hands it to policies (@pulumi/policy PolicyProviderResource). */
@@ -189,10 +189,11 @@ function recordRegistrations(): RegisteredResource[] {
                     name: request.getName(),
                     custom: request.getCustom(),
                     parent: request.getParent() || undefined,
-                    inputs: pulumi.runtime.deserializeProperties(request.getObject()),
+                    // Unwrapped, as the engine hands inputs to policies; which were secret is in secretInputs.
+                    inputs: revealed(pulumi.runtime.deserializeProperties(request.getObject())),
                     secretInputs: secretPaths(request.getObject().toJavaScript()),
                     id: response.getId(),
-                    outputs: pulumi.runtime.deserializeProperties(response.getObject()),
+                    outputs: revealed(pulumi.runtime.deserializeProperties(response.getObject())),
                     protect: request.getProtect() ?? false,
                     retainOnDelete: request.getRetainondelete() ?? false,
                     importId: request.getImportid() || undefined,

@@ -1,3 +1,4 @@
+import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime";
 import type { MockCallArgs, MockResourceArgs, MockResourceResult } from "@pulumi/pulumi/runtime";
 
 /** The account id the offline cloud pretends to be. */
@@ -43,7 +44,7 @@ export function offlineCloud(stack: string, region: string, deployedIdOf: Deploy
                     } };
                 }
                 case "aws:sesv2/emailIdentity:EmailIdentity": {
-                    const identity: string = args.inputs.emailIdentity;
+                    const identity: string = revealed(args.inputs.emailIdentity);
                     const isDomain = !identity.includes("@");
                     const deployed = deployedOutputsOf(args.type, args.name);
                     // A new identity is unverified, as the provider's Create reads it back. An adopted one is the
@@ -82,6 +83,23 @@ export function offlineCloud(stack: string, region: string, deployedIdOf: Deploy
             return args.inputs;
         },
     };
+}
+
+/**
+ * A value as a provider or a policy gets it, secrets unwrapped: the SDK's deserializer hands a secret over with
+ * its marker, `{ [specialSigKey]: specialSecretSig, value }`, on the object that holds it.
+ */
+export function revealed(value: any): any {
+    if (Array.isArray(value)) {
+        return value.map(revealed);
+    }
+    if (value === null || typeof value !== "object") {
+        return value;
+    }
+    if (value[specialSigKey] === specialSecretSig) {
+        return revealed(value.value);
+    }
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, revealed(inner)]));
 }
 
 function stableSuffix(key: string): string {
