@@ -44,9 +44,10 @@ export class SignInBackend extends pulumi.ComponentResource {
         const secretKeys = args.secretKeys ?? [];
 
         if (settings.email.sender === "ses") {
-            this.ses = sesSender(name, settings.email,
-                { parent: this, retainOnDelete: protect, tags: { ...settings.userPool.tags, ...args.scope.tags }, adopt: args.adopt?.senderIdentity,
-                  secret: secretKeys.includes("email") });
+            this.ses = sesSender(name, settings.email, {
+                parent: this, retainOnDelete: protect, tags: { ...settings.userPool.tags, ...args.scope.tags },
+                adopt: args.adopt?.senderIdentity, secret: secretKeys.includes("email"),
+            });
         }
 
         this.userPool = new cognito.UserPool(`${name}-pool`,

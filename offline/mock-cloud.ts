@@ -93,7 +93,8 @@ export function revealed(value: any): any {
     if (Array.isArray(value)) {
         return value.map(revealed);
     }
-    if (value === null || typeof value !== "object") {
+    // Only plain maps: assets and archives are kept as they are.
+    if (value === null || typeof value !== "object" || ![Object.prototype, null].includes(Object.getPrototypeOf(value))) {
         return value;
     }
     if (value[specialSigKey] === specialSecretSig) {
