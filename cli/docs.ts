@@ -1,11 +1,11 @@
 import * as path from "path";
-import { configurationReference, referenceMarkers, withReference } from "../config";
+import { configurationReference, referenceMarkers, referencePage, withReference } from "../config";
 import { editFileLocked } from "./atomic-write";
 import { CommandIO, ExitCode, runAsProcess } from "./command";
 
-/** `npm run docs`: writes the README's configuration reference from the settings catalogue. */
+/** `npm run docs`: writes the configuration reference (docs/configuration.md) from the settings catalogue. */
 export async function main(_argv: readonly string[], io: CommandIO): Promise<ExitCode> {
-    const file = path.join(io.projectDir, "README.md");
+    const file = path.join(io.projectDir, referencePage);
     return editFileLocked(file, async ({ text, write }) => {
         const written = withReference(text ?? "", configurationReference());
         if (written === undefined) {
@@ -14,7 +14,7 @@ export async function main(_argv: readonly string[], io: CommandIO): Promise<Exi
         }
         if (written !== text) {
             write(written);
-            io.stdout("README.md: configuration reference written\n");
+            io.stdout(`${referencePage}: configuration reference written\n`);
         }
         return 0;
     });

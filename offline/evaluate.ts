@@ -2,7 +2,7 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import type { Baseline, StateExport } from "cognito-user-pool-policies";
 import { offlineCloud, revealed } from "./mock-cloud";
-import type { StackConfig } from "./stack-files";
+import type { StackConfig } from "../stack-files/reader";
 
 /** A resource's provider as the engine hands it to policies (@pulumi/policy PolicyProviderResource). */
 export interface ProviderView {

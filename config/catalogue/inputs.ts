@@ -30,7 +30,30 @@ export function configKeysNamedIn(resourceType: string, text: string): string[] 
     const keys = entriesOf(resource.section)
         .filter(({ setting }) => [setting.input ?? []].flat().some((input) =>
             new RegExp(`(?<![\\w.])${escape(mentionOf(input))}(?![\\w])`).test(text)))
-        .map(({ key }) => `${configNamespace}:${resource.prefix}${key.split("[]")[0]}`);
+        .map(({ key }) => configKeyOf(resource.prefix, key));
+    return [...new Set(keys)];
+}
+
+/** `cognito-user-pool:attributes.custom` for the catalogue key `attributes.custom[].name`. */
+const configKeyOf = (prefix: string, key: string) => `${configNamespace}:${prefix}${key.split("[]")[0]}`;
+
+/** Whether one input path holds the other: `schemas` and `schemas[].mutable`, or the same path. */
+const overlap = (a: string, b: string) =>
+    [[a, b], [b, a]].some(([outer, inner]) => inner === outer || inner.startsWith(`${outer}.`) || inner.startsWith(`${outer}[`));
+
+/**
+ * Config keys that set a provider input path as the engine's preview names it (a `replaceReasons` key such as
+ * `usernameConfiguration`, a `detailedDiff` path such as `schemas[3].mutable`), in catalogue order.
+ */
+export function configKeysOfInput(resourceType: string, inputPath: string): string[] {
+    const resource = settingsByResourceType[resourceType];
+    if (resource === undefined) {
+        return [];
+    }
+    const path = inputPath.replace(/\[\d+\]/g, "[]");
+    const keys = entriesOf(resource.section)
+        .filter(({ setting }) => [setting.input ?? []].flat().some((input) => overlap(input, path)))
+        .map(({ key }) => configKeyOf(resource.prefix, key));
     return [...new Set(keys)];
 }
 

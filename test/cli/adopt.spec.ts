@@ -5,7 +5,7 @@ import { main as adopt } from "../../cli/adopt";
 import { main as baseline } from "../../cli/baseline";
 import { withoutStackTag } from "../../config/rules/tags";
 import { evaluateStack, RegisteredResource } from "../../offline/evaluate";
-import { readStackConfig, readYamlFile } from "../../offline/stack-files";
+import { readStackConfig, readYamlFile } from "../../stack-files/reader";
 import {
     baselineFromStateExport,
     clientSettingsFromProps,

@@ -181,7 +181,6 @@ describe("npm run plan", () => {
     describe("bad usage or input: a message on stderr, exit 2", () => {
         const cases: [string, (project: ProjectCopy) => string[], RegExp][] = [
             ["an unknown option, with the usage", () => ["--stack", "dev", "--verbose"], /^error: unknown option --verbose\n\nusage: npm run plan/],
-            ["no --stack", () => ["--json"], /^error: missing --stack\n/],
             ["an unknown stack, with the stacks there are", () => ["--stack", "qa"], /unknown stack "qa": there is no Pulumi\.qa\.yaml; stacks here: dev, prod, staging/],
             ["malformed YAML, with its line", (project) => {
                 project.write("Pulumi.qa.yaml", "config:\n  cognito-user-pool:protect: true\n\tcognito-user-pool:userPool: {}\n");

@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import { evaluateStack, RegisteredResource, SecretValue } from "../../offline/evaluate";
-import type { StackConfig } from "../../offline/stack-files";
+import type { StackConfig } from "../../stack-files/reader";
 import { only, resourceTypes, stackConfig, withSettings } from "../support/program";
 
 /*

@@ -1,0 +1,33 @@
+import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import { main as docs } from "../../cli/docs";
+import { configurationReference, referenceMarkers, referencePage } from "../../config";
+import { capturingIO, ProjectCopy } from "./support/project-copy";
+
+describe("npm run docs", () => {
+    let project: ProjectCopy;
+    let page: string;
+    beforeEach(() => {
+        project = new ProjectCopy();
+        page = path.join(project.dir, referencePage);
+        fs.mkdirSync(path.dirname(page), { recursive: true });
+    });
+    afterEach(() => project.remove());
+
+    it(`writes the catalogue's reference between the markers of ${referencePage}, and only there`, async () => {
+        fs.writeFileSync(page, `# Configuration\n\n${referenceMarkers.begin}\nstale\n${referenceMarkers.end}\n\nafter\n`);
+        const io = capturingIO(project.dir);
+        assert.strictEqual(await docs([], io), 0, io.err());
+        assert.strictEqual(fs.readFileSync(page, "utf8"), `# Configuration\n\n${configurationReference()}\nafter\n`);
+        assert.strictEqual(io.out(), `${referencePage}: configuration reference written\n`);
+    });
+
+    it("refuses a page without the markers, naming the line it looks for: exit 2", async () => {
+        fs.writeFileSync(page, "# Configuration\n");
+        const io = capturingIO(project.dir);
+        assert.strictEqual(await docs([], io), 2);
+        assert.match(io.err(), /has no configuration reference to replace \(the line <!-- configuration reference:/);
+        assert.strictEqual(fs.readFileSync(page, "utf8"), "# Configuration\n");
+    });
+});
