@@ -9,6 +9,7 @@ import {
     isCustomAttributeName,
     poolChanges,
 } from "cognito-user-pool-policies";
+import { withoutStackTag } from "../config/rules/tags";
 import { clientChangeableSettings, compareChangeable, poolChangeableSettings } from "./changeable-settings";
 import { LivePool, poolDescription } from "./read-pool";
 
@@ -122,9 +123,13 @@ function deployedView(resource: StateResource): Record<string, unknown> {
             view[key] = value;
         }
     }
-    // tagsAll adds the provider's default tags, which AWS reports among the pool's own.
+    // tagsAll adds the provider's default tags, which AWS reports among the pool's own. The stack's own tag is the
+    // program's, not a setting, and the settings read back from AWS leave it out.
     if (view.tagsAll !== undefined) {
         view.tags = view.tagsAll;
+    }
+    if (view.tags !== undefined) {
+        view.tags = withoutStackTag(view.tags as Record<string, string>);
     }
     return Object.fromEntries(Object.entries(view).filter(([, value]) =>
         !(value !== null && typeof value === "object" && secretSignatureKey in value)));

@@ -3,13 +3,15 @@ import type * as iam from "@pulumi/aws/iam";
 import * as lambda from "@pulumi/aws/lambda";
 import * as pulumi from "@pulumi/pulumi";
 import {
-    ClientSettings, isMigrating, legacySubAttribute, standardAttributes, SuccessorSettings, UserPoolSettings,
+    ClientSettings, inputPathsFrom, isMigrating, legacySubAttribute, standardAttributes, SuccessorSettings, userPoolKeys, UserPoolSettings,
 } from "../config";
 import type { PoolSignIn } from "../lambda/migration-settings";
 import { appClientArgs } from "./app-client-args";
+import type { DeployScope } from "./deploy-scope";
+import { withSecretInputs } from "./secret-inputs";
 import type { SesSenderResources } from "./ses-sender";
 import { userPoolArgsFollowing } from "./sign-in-backend";
-import { migrationFunctionName, UserMigrationFunction } from "./user-migration-function";
+import { UserMigrationFunction } from "./user-migration-function";
 import { signInArgs } from "./user-pool-args";
 
 /*
@@ -25,6 +27,10 @@ export interface SuccessorPoolArgs {
     readonly ses?: SesSenderResources;
     /** Pulumi protect and retainOnDelete on the new pool. Default: false. */
     readonly protect?: boolean;
+    /** The stack's deploy scope: the new pool's tag, the migration function's names. */
+    readonly scope: DeployScope;
+    /** Config keys whose values are secrets; `successor` makes every setting of the new pool and its clients one. Default: none. */
+    readonly secretKeys?: readonly string[];
 }
 
 /**
@@ -45,20 +51,21 @@ export class SuccessorPool extends pulumi.ComponentResource {
         super("cognito-user-pool:index:SuccessorPool", name, {}, opts);
         const { successor } = args;
         const migrating = isMigrating(successor.phase);
+        const secretKeys = args.secretKeys?.includes("successor") ? [...Object.keys(userPoolKeys), "clients"] : args.secretKeys ?? [];
 
         if (migrating) {
             this.migration = new UserMigrationFunction(`${name}-migration`, {
                 oldUserPool: args.current.userPool,
-                functionName: migrationFunctionName(successor.userPool.userPool.name),
                 oldPool: poolSignIn(args.current.settings),
                 newPool: poolSignIn(successor.userPool),
                 customAttributes: successor.userPool.attributes.custom.map((attribute) => `custom:${attribute.name}`),
                 tags: successor.userPool.userPool.tags,
+                scope: args.scope,
             }, { parent: this });
         }
 
         this.userPool = new cognito.UserPool(`${name}-pool`, {
-            ...userPoolArgsFollowing(successor.userPool, args.ses?.sender),
+            ...withSecretInputs(userPoolArgsFollowing(successor.userPool, args.ses?.sender, args.scope), inputPathsFrom("userPool", secretKeys)),
             // UserMigration moves a user over; PreSignUp keeps sign-up off the old users' identities until the
             // finish phase; PostAuthentication, run once the user exists, copies its groups.
             ...(this.migration ? {
@@ -89,7 +96,8 @@ export class SuccessorPool extends pulumi.ComponentResource {
 
         this.clients = Object.fromEntries(successor.clients.map((client) => [client.name,
             new cognito.UserPoolClient(`${name}-client-${client.name}`,
-                appClientArgs(successorClient(client, successor), this.userPool.id), { parent: this })]));
+                withSecretInputs(appClientArgs(successorClient(client, successor), this.userPool.id), inputPathsFrom("client", secretKeys)),
+                { parent: this })]));
 
         this.registerOutputs({});
     }

@@ -8,12 +8,11 @@ import * as pulumi from "@pulumi/pulumi";
 import type { ClientSettings } from "../config";
 import { migrationEnvironment, PoolSignIn } from "../lambda/migration-settings";
 import { appClientArgs } from "./app-client-args";
+import type { DeployScope } from "./deploy-scope";
 
 export interface UserMigrationFunctionArgs {
     /** The pool users migrate from. */
     readonly oldUserPool: cognito.UserPool;
-    /** The function's name (migrationFunctionName), which its log group is named after. */
-    readonly functionName: string;
     /** What users sign in with on the old pool and on the new one. */
     readonly oldPool: PoolSignIn;
     readonly newPool: PoolSignIn;
@@ -26,16 +25,8 @@ export interface UserMigrationFunctionArgs {
      * enough to look into a sign-in complaint of the last quarter; the lines hold no secrets (lambda/masked.ts).
      */
     readonly logRetentionInDays?: number;
-}
-
-/**
- * The function's name for a new pool of this name: a Lambda name allows letters, digits, `-` and `_`, 64 at most
- * (API_CreateFunction, FunctionName); a pool name also allows spaces and `+=,.@`, which become `-`. It is set
- * rather than generated so that the log group, /aws/lambda/<name>, exists before the function runs.
- */
-export function migrationFunctionName(newPoolName: string): string {
-    const suffix = "-user-migration";
-    return newPoolName.replace(/[^A-Za-z0-9_-]/g, "-").slice(0, 64 - suffix.length) + suffix;
+    /** The stack's deploy scope: the role's path, boundary and tag, the function's name. */
+    readonly scope: DeployScope;
 }
 
 /**
@@ -96,26 +87,32 @@ export class UserMigrationFunction extends pulumi.ComponentResource {
         this.migrationClient = new cognito.UserPoolClient(`${name}-client`,
             appClientArgs(migrationClientSettings, args.oldUserPool.id), { parent: this });
 
+        const tags = { ...args.tags, ...args.scope.tags };
+        // Set rather than generated so that the log group, /aws/lambda/<name>, exists before the function runs.
+        const functionName = args.scope.functionName("user-migration");
         this.role = new iam.Role(`${name}-role`, {
             description: "The user-migration trigger of a successor user pool",
+            // The deployer may create roles only under its path, with the boundary, tagged with its stack.
+            path: args.scope.rolePath,
+            permissionsBoundary: args.oldUserPool.arn.apply((arn) => args.scope.permissionsBoundaryArn(arn)),
             assumeRolePolicy: JSON.stringify({
                 Version: "2012-10-17",
                 Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
             }),
-            tags: args.tags,
+            tags,
         }, { parent: this });
 
         // Made by the program, not by Lambda at the first invocation, so that it has a retention and the role
         // needs no logs:CreateLogGroup. Its `arn` has no `:*` suffix (terraform-provider-aws
         // internal/service/logs/group.go, trimLogGroupARNWildcardSuffix): the streams are `${arn}:*`.
         this.logGroup = new cloudwatch.LogGroup(`${name}-logs`, {
-            name: `/aws/lambda/${args.functionName}`,
+            name: `/aws/lambda/${functionName}`,
             retentionInDays: args.logRetentionInDays ?? 90,
-            tags: args.tags,
+            tags,
         }, { parent: this });
 
         this.function = new lambda.Function(`${name}-function`, {
-            name: args.functionName,
+            name: functionName,
             description: "Moves a user from the old user pool to the new one at sign-in or password reset, with its group memberships",
             runtime,
             handler: "lambda/user-migration.handler",
@@ -133,7 +130,7 @@ export class UserMigrationFunction extends pulumi.ComponentResource {
                     customAttributes: args.customAttributes,
                 }),
             },
-            tags: args.tags,
+            tags,
         }, { parent: this, dependsOn: [this.logGroup] });
 
         this.policy = new iam.RolePolicy(`${name}-policy`, {

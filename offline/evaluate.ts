@@ -1,7 +1,7 @@
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import type { Baseline, StateExport } from "cognito-user-pool-policies";
-import { offlineCloud } from "./mock-cloud";
+import { offlineCloud, revealed } from "./mock-cloud";
 import type { StackConfig } from "../stack-files/reader";
 
 /** A resource's provider as the engine hands it to policies (@pulumi/policy PolicyProviderResource). */
@@ -20,6 +20,11 @@ export interface RegisteredResource {
     readonly custom: boolean;
     readonly parent?: string;
     readonly inputs: Record<string, any>;
+    /** Paths (`a.b[0].c`) of the inputs the program registered as Pulumi secrets (recorded by evaluateStack). */
+    readonly secretInputs?: string[];
+    /** The physical id and outputs the (mock) provider answered with (recorded by evaluateStack). */
+    readonly id?: string;
+    readonly outputs?: Record<string, any>;
     readonly protect: boolean;
     readonly retainOnDelete: boolean;
     /** The URNs of the resources it depends on (dependsOn and those its inputs come from). */
@@ -186,7 +191,11 @@ function recordRegistrations(): RegisteredResource[] {
                     name: request.getName(),
                     custom: request.getCustom(),
                     parent: request.getParent() || undefined,
-                    inputs: pulumi.runtime.deserializeProperties(request.getObject()),
+                    // Unwrapped, as the engine hands inputs to policies; which were secret is in secretInputs.
+                    inputs: revealed(pulumi.runtime.deserializeProperties(request.getObject())),
+                    secretInputs: secretPaths(request.getObject().toJavaScript()),
+                    id: response.getId(),
+                    outputs: revealed(pulumi.runtime.deserializeProperties(response.getObject())),
                     protect: request.getProtect() ?? false,
                     retainOnDelete: request.getRetainondelete() ?? false,
                     dependencies: request.getDependenciesList() ?? [],
@@ -197,6 +206,21 @@ function recordRegistrations(): RegisteredResource[] {
             callback(error, response);
         });
     return resources;
+}
+
+/** The paths of the values a serialized property map marks secret (@pulumi/pulumi runtime/rpc.ts `secretSig`). */
+function secretPaths(value: unknown, path = ""): string[] {
+    if (Array.isArray(value)) {
+        return value.flatMap((item, index) => secretPaths(item, `${path}[${index}]`));
+    }
+    if (value === null || typeof value !== "object") {
+        return [];
+    }
+    const record = value as Record<string, unknown>;
+    if (record[pulumi.runtime.specialSigKey] === pulumi.runtime.specialSecretSig) {
+        return [path];
+    }
+    return Object.entries(record).flatMap(([key, inner]) => secretPaths(inner, path === "" ? key : `${path}.${key}`));
 }
 
 async function resolve(value: unknown): Promise<unknown> {

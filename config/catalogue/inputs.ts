@@ -56,3 +56,17 @@ export function configKeysOfInput(resourceType: string, inputPath: string): stri
         .map(({ key }) => configKeyOf(resource.prefix, key));
     return [...new Set(keys)];
 }
+
+/** The top-level config key a catalogue key sits under: `sms` for `sms.externalId`. */
+const topKeyOf = (key: string) => key.split(/[.[]/)[0];
+
+/**
+ * The provider input paths (`smsConfiguration.externalId`, `schemas[].name`) of a pool's or a client's settings
+ * that come from the given top-level config keys (`sms`; `clients` for every client setting).
+ */
+export function inputPathsFrom(resource: "userPool" | "client", keys: readonly string[]): string[] {
+    const entries = resource === "userPool"
+        ? entriesOf(pool).filter(({ key }) => keys.includes(topKeyOf(key)))
+        : keys.includes("clients") ? entriesOf(clients) : [];
+    return [...new Set(entries.flatMap(({ setting }) => [setting.input ?? []].flat()))];
+}

@@ -5,7 +5,7 @@ import { emailAddress } from "../rules/email-address";
 import { awsRegion } from "../rules/regions";
 import { configurationSetName } from "../rules/ses-names";
 import { domainName, route53ZoneId, sesIdentityArn, sesSenderIssues } from "../rules/ses-sender";
-import { tags } from "../rules/tags";
+import { tags, withoutStackTag } from "../rules/tags";
 import { Described, listOf, ObjectOf, problem, ReadContext, section, setting } from "./define";
 import { readEmail } from "./email-read-back";
 import { holdsValue, inverseOf, reportedOr, writtenAs } from "./read-back";
@@ -555,6 +555,8 @@ const poolEntries = {
         allowed: "at most 50, counting the provider's `aws:defaultTags`; keys 1 to 128 and values 0 to 256 letters, digits, spaces, `_ . : / = + - @`; no `aws:` key",
         input: "tags",
         describe: "UserPoolTags",
+        // The stack's own tag is the program's, not a setting.
+        read: (live: Record<string, string> | undefined) => withoutStackTag(live ?? {}),
     }),
 };
 

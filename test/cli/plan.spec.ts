@@ -158,10 +158,10 @@ describe("npm run plan", () => {
             assert.match(out, /aws:cognito\/userPool:UserPool +auth-pool {2}\[protect, retainOnDelete\]\n(.*\n)*?.*name: myapp-prod\n/);
             assert.match(out, /aws:cognito\/userPool:UserPool +successor-pool {2}\[protect, retainOnDelete\]\n(.*\n)*?.*name: myapp-prod-v2\n/);
             for (const trigger of ["userMigration", "preSignUp", "postAuthentication"]) {
-                assert.match(out, new RegExp(`lambdaConfig\\.${trigger}: arn:aws:lambda:ap-northeast-2:123456789012:function:myapp-prod-v2-user-migration\n`));
+                assert.match(out, new RegExp(`lambdaConfig\\.${trigger}: arn:aws:lambda:ap-northeast-2:123456789012:function:cognito-user-pool-prod-user-migration\n`));
             }
-            assert.match(out, /aws:lambda\/function:Function +successor-migration-function\n.*name: myapp-prod-v2-user-migration\n.*runtime: nodejs24\.x\n/);
-            assert.match(out, /aws:cloudwatch\/logGroup:LogGroup +successor-migration-logs\n.*name: \/aws\/lambda\/myapp-prod-v2-user-migration\n.*retentionInDays: 90\n/);
+            assert.match(out, /aws:lambda\/function:Function +successor-migration-function\n.*name: cognito-user-pool-prod-user-migration\n.*runtime: nodejs24\.x\n/);
+            assert.match(out, /aws:cloudwatch\/logGroup:LogGroup +successor-migration-logs\n.*name: \/aws\/lambda\/cognito-user-pool-prod-user-migration\n.*retentionInDays: 90\n/);
             assert.match(out, /aws:iam\/role:Role +successor-migration-role\n.*assumedBy: lambda\.amazonaws\.com\n/);
             assert.match(out, /FindUsersCheckPasswordsAndReadGroupsInTheOldPool: Allow cognito-idp:AdminGetUser, cognito-idp:ListUsers, cognito-idp:AdminInitiateAuth, cognito-idp:AdminListGroupsForUser on arn:aws:cognito-idp:ap-northeast-2:123456789012:userpool\/ap-northeast-2_\w+\n/);
             assert.match(out, /AddMigratedUsersToGroupsOfTheNewPool: Allow cognito-idp:AdminAddUserToGroup on arn:aws:cognito-idp:ap-northeast-2:123456789012:userpool\/ap-northeast-2_\w+\n/);

@@ -70,7 +70,8 @@ describe("a successor pool (components/successor-pool.ts), per phase", () => {
                 principal: "cognito-idp.amazonaws.com",
                 sourceArn: (evaluation.outputs.migration as any).to.userPoolArn,
             });
-            assert.equal(permission.function, "myapp-prod-v2-user-migration", "named after the new pool");
+            // Named in the deployer's scope (components/deploy-scope.ts).
+            assert.strictEqual(permission.function, "cognito-user-pool-prod-user-migration");
             assert.equal(fn.inputs.runtime, "nodejs24.x");
             assert.equal(fn.inputs.handler, "lambda/user-migration.handler");
             assert.equal(fn.inputs.timeout, 5, "within Cognito's 5 s for a trigger");
