@@ -47,7 +47,7 @@ export class SignInBackend extends pulumi.ComponentResource {
         this.clients = Object.fromEntries(args.clients.map((client) => {
             const clientId = args.adopt?.clients[client.name];
             return [client.name, new cognito.UserPoolClient(`${name}-client-${client.name}`,
-                appClientArgs(client, this.userPool.id),
+                appClientArgs(client, this.userPool.id, clientId !== undefined),
                 // The provider imports a client by `<pool id>/<client id>`.
                 { parent: this, import: clientId && `${args.adopt?.userPool}/${clientId}` })];
         }));

@@ -1,11 +1,12 @@
 import { clients } from "./app-client";
-import { entriesOf } from "./derive";
+import { entriesOf, inputsOf } from "./derive";
 import { configNamespace } from "../problems";
 import { pool } from "./user-pool";
 
 /*
- * From the provider's input paths back to the config keys that set them, so that a policy's message about
- * `usernameConfiguration.caseSensitive` can say which key of the stack's config to change.
+ * From the provider's input paths back to the config keys that set them, so that a policy's violation about an
+ * input (its structured detail, ../../policy-pack/src/policies/common.ts) can say which key of the stack's config
+ * to change.
  */
 
 const settingsByResourceType: Readonly<Record<string, { prefix: string; section: typeof pool | typeof clients }>> = {
@@ -13,23 +14,23 @@ const settingsByResourceType: Readonly<Record<string, { prefix: string; section:
     "aws:cognito/userPoolClient:UserPoolClient": { prefix: "clients[].", section: clients },
 };
 
-/** `schemas[].name` is written `schemas` in messages about the whole list. */
-const mentionOf = (input: string) => input.split("[]")[0];
-
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** One input path inside the other (`schemas[].required` is inside `schemas`), or the same. */
+function overlaps(a: string, b: string): boolean {
+    const inside = (inner: string, outer: string) => inner === outer || inner.startsWith(`${outer}.`) || inner.startsWith(`${outer}[`);
+    return inside(a, b) || inside(b, a);
+}
 
 /**
- * Config keys (`cognito-user-pool:signIn.caseSensitive`) whose provider inputs `text` names, in
- * catalogue order; a list of objects (`attributes.custom`) once, for all its settings.
+ * Config keys (`cognito-user-pool:signIn.caseSensitive`) of the settings that map to or decide the given provider
+ * inputs of a resource type, in catalogue order; a list of objects (`attributes.custom`) once, for all its settings.
  */
-export function configKeysNamedIn(resourceType: string, text: string): string[] {
+export function configKeysFor(resourceType: string, inputs: readonly string[]): string[] {
     const resource = settingsByResourceType[resourceType];
     if (resource === undefined) {
         return [];
     }
     const keys = entriesOf(resource.section)
-        .filter(({ setting }) => [setting.input ?? []].flat().some((input) =>
-            new RegExp(`(?<![\\w.])${escape(mentionOf(input))}(?![\\w])`).test(text)))
+        .filter(({ setting }) => inputsOf(setting).some((input) => inputs.some((named) => overlaps(input, named))))
         .map(({ key }) => `${configNamespace}:${resource.prefix}${key.split("[]")[0]}`);
     return [...new Set(keys)];
 }

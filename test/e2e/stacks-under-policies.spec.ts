@@ -14,7 +14,7 @@ import type { PolicyVerdict } from "../../offline/run-policies";
 import { runPolicies } from "../../offline/run-policies";
 import { readStackConfig } from "../../offline/stack-files";
 import { evaluateStack } from "../../offline/evaluate";
-import { allPolicies, POLICY_CATALOGUE, POLICY_NAMES, providerInputsIn } from "cognito-user-pool-policies";
+import { allPolicies, POLICY_CATALOGUE, POLICY_NAMES } from "cognito-user-pool-policies";
 import { stateExportOf } from "../aws/support/state-export";
 import { ProjectCopy } from "../cli/support/project-copy";
 import { BaselineRun, ensureBuilt, repoRoot, runBaselineCommand, stateFixture } from "./support/baseline-command";
@@ -411,7 +411,7 @@ describe("the stacks under the policy pack, end to end (baselines from `npm run 
             for (const { message } of mandatory) {
                 assert.match(message, /^ {2}deployed: "ap-northeast-2"$/m);
                 assert.match(message, /^ {2}new: +"us-east-1"$/m);
-                assert.deepStrictEqual(providerInputsIn(message), ["region"]);
+                assert.match(message, /^ {2}input: `region`$/m);
             }
         });
     });
