@@ -48,7 +48,7 @@ export interface SettingFacts {
     readonly allowed?: string;
     /** Default: as its section, else shared. */
     readonly scope?: Scope;
-    /** The provider input path(s) it maps to (aws.cognito.UserPool or UserPoolClient args), e.g. `usernameConfiguration.caseSensitive`. */
+    /** The provider input path(s) it maps to (aws.cognito.UserPool or UserPoolClient args), e.g. `passwordPolicy.minimumLength`. */
     readonly input?: string | readonly string[];
     /**
      * A provider input whose value the setting decides without being mapped to it (a client's `type` decides the

@@ -4,7 +4,7 @@ import type { Entry, MappingContext, Scope, Section, Setting } from "./define";
 
 /** One setting of the catalogue with its place in the config tree and what it inherits from its sections. */
 export interface CatalogueEntry {
-    /** `signIn.caseSensitive`, `clients[].tokenValidity.access`. */
+    /** `password.minLength`, `clients[].tokenValidity.access`. */
     readonly key: string;
     readonly setting: Setting;
     /** Cognito fixes it at creation: one of its provider inputs is a row of the pack's table of fixed inputs. */

@@ -21,7 +21,7 @@ function overlaps(a: string, b: string): boolean {
 }
 
 /**
- * Config keys (`cognito-user-pool:signIn.caseSensitive`) of the settings that map to or decide the given provider
+ * Config keys (`cognito-user-pool:password.minLength`) of the settings that map to or decide the given provider
  * inputs of a resource type, in catalogue order; a list of objects (`attributes.custom`) once, for all its settings.
  */
 export function configKeysFor(resourceType: string, inputs: readonly string[]): string[] {
