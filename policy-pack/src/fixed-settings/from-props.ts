@@ -29,7 +29,7 @@ function optionalString(v: unknown, where: string): string | undefined {
 }
 
 /** One row's value in resource inputs, UNKNOWN while the engine does not know it yet. */
-export function readRow(row: FixedInputRow, props: Props): MaybeUnknown<unknown> {
+function readRow(row: FixedInputRow, props: Props): MaybeUnknown<unknown> {
     return readKnown(() => row.fromInputs(props, row.input));
 }
 

@@ -20,15 +20,7 @@ export {
     attributesEqual,
 } from "./normalize";
 export type { FixedInputRow, ProviderSource, Effect, CompareContext } from "./table";
-export {
-    FIXED_INPUTS,
-    fixedInputsOf,
-    isFixedInput,
-    allFixedInputs,
-    schemaChanges,
-    schemaElementIdentity,
-    schemaElementPath,
-} from "./table";
+export { fixedInputsOf, isFixedInput, allFixedInputs } from "./table";
 export type { FixedAttribute } from "./table";
 export type { PoolSettingsFromProps, ClientSettingsFromProps } from "./from-props";
 export {

@@ -193,7 +193,7 @@ const CONSTRAINTS_SHAPE = s.object(
     "Limits as numbers: minLength/maxLength for String, minValue/maxValue for Number; a key is absent when no limit is set.",
 );
 
-export const ATTRIBUTE_SHAPE = s.object({
+const ATTRIBUTE_SHAPE = s.object({
     name: s.string("A standard attribute name (`email`) or `custom:<name>`."),
     dataType: s.enumOf(ATTRIBUTE_DATA_TYPES),
     required: s.boolean(),
@@ -217,13 +217,13 @@ export interface FixedAttribute {
  * name as written, required (an absent boolean hashes as false), and each limit that is set (an absent constraints
  * block and an empty one hash alike).
  */
-export function schemaElementIdentity(a: FixedAttribute): string {
+function schemaElementIdentity(a: FixedAttribute): string {
     const c = a.constraints;
     return JSON.stringify([a.dataType, a.developerOnly, a.mutable, a.name, a.required, c.minLength, c.maxLength, c.minValue, c.maxValue]);
 }
 
 /** The input path of a schema element, by the name the provider takes (`tenant_id` for `custom:tenant_id`). */
-export function schemaElementPath(name: string): string {
+function schemaElementPath(name: string): string {
     return `schemas[name=${isCustomAttributeName(name) ? name.slice("custom:".length) : name}]`;
 }
 
@@ -244,7 +244,7 @@ const ELEMENT_FIELDS: readonly [string, (a: FixedAttribute) => unknown][] = [
  * declared included (the state keeps declared ones); the new elements go to AddCustomAttributes, which adds
  * optional custom attributes only, 50 at most.
  */
-export function schemaChanges(deployed: readonly FixedAttribute[], proposed: readonly FixedAttribute[]): Change[] {
+function schemaChanges(deployed: readonly FixedAttribute[], proposed: readonly FixedAttribute[]): Change[] {
     const changes: Change[] = [];
     const deployedIds = new Set(deployed.map(schemaElementIdentity));
     const proposedIds = new Set(proposed.map(schemaElementIdentity));
