@@ -1,6 +1,7 @@
 import { configKeysFor } from "../config";
 import type { PolicyOutcome, PolicyVerdict } from "../offline/run-policies";
 import type { PlannedResource, PlanReport } from "./plan-report";
+import { counted } from "../config/problems";
 
 /*
  * The plan as a reader scans it: the resource tree the way `pulumi preview` draws it, each resource's settings
@@ -100,7 +101,7 @@ function verdictLine(report: PlanReport): string {
     const advisory = count("advisory");
     const advice = advisory > 0 ? `; ${advisory} advisory` : "";
     return mandatory > 0
-        ? `${mandatory} mandatory ${mandatory === 1 ? "violation" : "violations"}${advice}: \`pulumi preview --policy-pack policy-pack\` would fail.`
+        ? `${counted(mandatory, "mandatory violation")}${advice}: \`pulumi preview --policy-pack policy-pack\` would fail.`
         : `No mandatory violation${advice}.`;
 }
 
@@ -135,7 +136,7 @@ function warningLines(report: PlanReport): string[] {
 /** The plan as text, ending with a newline. */
 export function renderPlanText(report: PlanReport): string {
     return [
-        `Stack ${report.stack} (project ${report.project}), evaluated offline: ${report.resources.length} resources`,
+        `Stack ${report.stack} (project ${report.project}), evaluated offline: ${counted(report.resources.length, "resource")}`,
         "",
         ...resourceLines(report.resources),
         "",

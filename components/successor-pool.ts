@@ -5,10 +5,11 @@ import * as pulumi from "@pulumi/pulumi";
 import {
     ClientSettings, isMigrating, legacySubAttribute, standardAttributes, SuccessorSettings, UserPoolSettings,
 } from "../config";
+import type { PoolSignIn } from "../lambda/migration-settings";
 import { appClientArgs } from "./app-client-args";
 import type { SesSenderResources } from "./ses-sender";
 import { userPoolArgsFollowing } from "./sign-in-backend";
-import { UserMigrationFunction } from "./user-migration-function";
+import { migrationFunctionName, UserMigrationFunction } from "./user-migration-function";
 import { signInArgs } from "./user-pool-args";
 
 /*
@@ -48,7 +49,9 @@ export class SuccessorPool extends pulumi.ComponentResource {
         if (migrating) {
             this.migration = new UserMigrationFunction(`${name}-migration`, {
                 oldUserPool: args.current.userPool,
-                lookupAttributes: lookupAttributes(args.current.settings, successor.userPool),
+                functionName: migrationFunctionName(successor.userPool.userPool.name),
+                oldPool: poolSignIn(args.current.settings),
+                newPool: poolSignIn(successor.userPool),
                 customAttributes: successor.userPool.attributes.custom.map((attribute) => `custom:${attribute.name}`),
                 tags: successor.userPool.userPool.tags,
             }, { parent: this });
@@ -56,8 +59,15 @@ export class SuccessorPool extends pulumi.ComponentResource {
 
         this.userPool = new cognito.UserPool(`${name}-pool`, {
             ...userPoolArgsFollowing(successor.userPool, args.ses?.sender),
-            // UserMigration moves a user over; PostAuthentication, run once the user exists, copies its groups.
-            ...(this.migration ? { lambdaConfig: { userMigration: this.migration.function.arn, postAuthentication: this.migration.function.arn } } : {}),
+            // UserMigration moves a user over; PreSignUp keeps sign-up off the old users' identities until the
+            // finish phase; PostAuthentication, run once the user exists, copies its groups.
+            ...(this.migration ? {
+                lambdaConfig: {
+                    userMigration: this.migration.function.arn,
+                    preSignUp: this.migration.function.arn,
+                    postAuthentication: this.migration.function.arn,
+                },
+            } : {}),
         }, {
             parent: this,
             protect: args.protect ?? false,
@@ -85,16 +95,16 @@ export class SuccessorPool extends pulumi.ComponentResource {
     }
 }
 
-/** What a user signs in with on a pool besides the user name: its username or alias attributes. */
-function signInAttributes(settings: UserPoolSettings): string[] {
-    const { usernameAttributes = [], aliasAttributes = [] } = signInArgs(settings.signIn) as { usernameAttributes?: string[]; aliasAttributes?: string[] };
-    return [...usernameAttributes, ...aliasAttributes].filter((attribute) => attribute !== "preferred_username");
-}
-
-/** Attributes users sign in with on the new pool that the old pool does not know them by. */
-function lookupAttributes(current: UserPoolSettings, next: UserPoolSettings): string[] {
-    const known = signInAttributes(current);
-    return signInAttributes(next).filter((attribute) => !known.includes(attribute));
+/**
+ * What users sign in with on a pool, from its sign-in inputs (signInArgs). A pool without UsernameConfiguration
+ * (caseSensitive: unset) has case-sensitive user names: CaseSensitive true "is the default value"
+ * (API_UsernameConfigurationType).
+ */
+function poolSignIn(settings: UserPoolSettings): PoolSignIn {
+    const { usernameAttributes = [], aliasAttributes = [], usernameConfiguration } = signInArgs(settings.signIn) as {
+        usernameAttributes?: string[]; aliasAttributes?: string[]; usernameConfiguration?: { caseSensitive: boolean };
+    };
+    return { usernameAttributes, aliasAttributes, caseSensitive: usernameConfiguration?.caseSensitive ?? true };
 }
 
 /** The flows that hand the trigger the password (SRP does not: cognito-user-pools-import-using-lambda.html). */

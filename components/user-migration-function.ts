@@ -1,22 +1,41 @@
 import * as fs from "fs";
 import * as path from "path";
+import * as cloudwatch from "@pulumi/aws/cloudwatch";
 import * as cognito from "@pulumi/aws/cognito";
 import * as iam from "@pulumi/aws/iam";
 import * as lambda from "@pulumi/aws/lambda";
 import * as pulumi from "@pulumi/pulumi";
 import type { ClientSettings } from "../config";
-import { migrationEnvironment } from "../lambda/migration-settings";
+import { migrationEnvironment, PoolSignIn } from "../lambda/migration-settings";
 import { appClientArgs } from "./app-client-args";
 
 export interface UserMigrationFunctionArgs {
     /** The pool users migrate from. */
     readonly oldUserPool: cognito.UserPool;
-    /** Attributes the new pool signs in with and the old one does not (email, phone_number). */
-    readonly lookupAttributes: readonly string[];
+    /** The function's name (migrationFunctionName), which its log group is named after. */
+    readonly functionName: string;
+    /** What users sign in with on the old pool and on the new one. */
+    readonly oldPool: PoolSignIn;
+    readonly newPool: PoolSignIn;
     /** The new pool's custom attributes, `custom:` prefixed. */
     readonly customAttributes: readonly string[];
-    /** Tags on the role and the function. Default: none. */
+    /** Tags on the role, the function and its log group. Default: none. */
     readonly tags?: Record<string, string>;
+    /**
+     * Days CloudWatch Logs keeps the function's log (one of the values PutRetentionPolicy allows). Default: 90, long
+     * enough to look into a sign-in complaint of the last quarter; the lines hold no secrets (lambda/masked.ts).
+     */
+    readonly logRetentionInDays?: number;
+}
+
+/**
+ * The function's name for a new pool of this name: a Lambda name allows letters, digits, `-` and `_`, 64 at most
+ * (API_CreateFunction, FunctionName); a pool name also allows spaces and `+=,.@`, which become `-`. It is set
+ * rather than generated so that the log group, /aws/lambda/<name>, exists before the function runs.
+ */
+export function migrationFunctionName(newPoolName: string): string {
+    const suffix = "-user-migration";
+    return newPoolName.replace(/[^A-Za-z0-9_-]/g, "-").slice(0, 64 - suffix.length) + suffix;
 }
 
 /**
@@ -46,8 +65,8 @@ export const migrationClientSettings: ClientSettings = {
 function functionCode(): pulumi.asset.AssetArchive {
     const build = path.join(__dirname, "..", path.extname(__filename) === ".ts" ? "bin" : "");
     const files = [
-        "lambda/user-migration.js", "lambda/group-memberships.js", "lambda/cognito-calls.js", "lambda/migration-settings.js",
-        "config/limits.js",
+        "lambda/user-migration.js", "lambda/old-users.js", "lambda/sign-up-guard.js", "lambda/group-memberships.js",
+        "lambda/cognito-calls.js", "lambda/masked.js", "lambda/migration-settings.js", "config/limits.js",
     ];
     const missing = files.filter((file) => !fs.existsSync(path.join(build, file)));
     if (missing.length > 0) {
@@ -59,14 +78,16 @@ function functionCode(): pulumi.asset.AssetArchive {
 
 /**
  * The user-migration trigger's function and what it may do: the old pool's migration client, an IAM role that
- * may only read users and their groups in the old pool and check their passwords (and write the function's
- * logs), and the function itself. The new pool wires it as its UserMigration and PostAuthentication triggers,
- * grants itself the right to invoke it, and lets it add users to its groups (allowGroupWrites).
+ * may only read users and their groups in the old pool and check their passwords (and write to the function's
+ * log group, made here with its retention), and the function itself. The new pool wires it as its
+ * UserMigration, PreSignUp and PostAuthentication triggers, grants itself the right to invoke it, and lets it
+ * add users to its groups (allowGroupWrites).
  */
 export class UserMigrationFunction extends pulumi.ComponentResource {
     readonly migrationClient: cognito.UserPoolClient;
     readonly role: iam.Role;
     readonly policy: iam.RolePolicy;
+    readonly logGroup: cloudwatch.LogGroup;
     readonly function: lambda.Function;
 
     constructor(name: string, args: UserMigrationFunctionArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -84,7 +105,17 @@ export class UserMigrationFunction extends pulumi.ComponentResource {
             tags: args.tags,
         }, { parent: this });
 
+        // Made by the program, not by Lambda at the first invocation, so that it has a retention and the role
+        // needs no logs:CreateLogGroup. Its `arn` has no `:*` suffix (terraform-provider-aws
+        // internal/service/logs/group.go, trimLogGroupARNWildcardSuffix): the streams are `${arn}:*`.
+        this.logGroup = new cloudwatch.LogGroup(`${name}-logs`, {
+            name: `/aws/lambda/${args.functionName}`,
+            retentionInDays: args.logRetentionInDays ?? 90,
+            tags: args.tags,
+        }, { parent: this });
+
         this.function = new lambda.Function(`${name}-function`, {
+            name: args.functionName,
             description: "Moves a user from the old user pool to the new one at sign-in or password reset, with its group memberships",
             runtime,
             handler: "lambda/user-migration.handler",
@@ -97,12 +128,13 @@ export class UserMigrationFunction extends pulumi.ComponentResource {
                 variables: migrationEnvironment<pulumi.Input<string>>({
                     oldUserPoolId: args.oldUserPool.id,
                     migrationClientId: this.migrationClient.id,
-                    lookupAttributes: args.lookupAttributes,
+                    oldPool: args.oldPool,
+                    newPool: args.newPool,
                     customAttributes: args.customAttributes,
                 }),
             },
             tags: args.tags,
-        }, { parent: this });
+        }, { parent: this, dependsOn: [this.logGroup] });
 
         this.policy = new iam.RolePolicy(`${name}-policy`, {
             role: this.role.id,
@@ -121,8 +153,8 @@ export class UserMigrationFunction extends pulumi.ComponentResource {
                     {
                         Sid: "WriteItsLogs",
                         Effect: "Allow",
-                        Action: ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"],
-                        Resource: this.function.arn.apply(logGroupArns),
+                        Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+                        Resource: [this.logGroup.arn, pulumi.interpolate`${this.logGroup.arn}:*`],
                     },
                 ],
             }),
@@ -149,11 +181,4 @@ export class UserMigrationFunction extends pulumi.ComponentResource {
             }),
         }, { parent: this });
     }
-}
-
-/** The function's log group, `/aws/lambda/<name>`, and its streams, from the function's ARN. */
-function logGroupArns(functionArn: string): string[] {
-    const [, partition, , region, account, , functionName] = functionArn.split(":");
-    const logGroup = `arn:${partition}:logs:${region}:${account}:log-group:/aws/lambda/${functionName}`;
-    return [logGroup, `${logGroup}:*`];
 }

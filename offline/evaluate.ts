@@ -2,7 +2,7 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import type { Baseline, StateExport } from "cognito-user-pool-policies";
 import { offlineCloud } from "./mock-cloud";
-import type { StackConfig } from "./stack-files";
+import type { StackConfig } from "../stack-files/reader";
 
 /** A resource's provider as the engine hands it to policies (@pulumi/policy PolicyProviderResource). */
 export interface ProviderView {
@@ -22,6 +22,8 @@ export interface RegisteredResource {
     readonly inputs: Record<string, any>;
     readonly protect: boolean;
     readonly retainOnDelete: boolean;
+    /** The URNs of the resources it depends on (dependsOn and those its inputs come from). */
+    readonly dependencies?: readonly string[];
     readonly importId?: string;
     /** The provider of a custom resource: an explicit one the program registered, else the package's default. */
     readonly provider?: ProviderView;
@@ -187,6 +189,7 @@ function recordRegistrations(): RegisteredResource[] {
                     inputs: pulumi.runtime.deserializeProperties(request.getObject()),
                     protect: request.getProtect() ?? false,
                     retainOnDelete: request.getRetainondelete() ?? false,
+                    dependencies: request.getDependenciesList() ?? [],
                     importId: request.getImportid() || undefined,
                     providerReference: request.getProvider() || undefined,
                 });

@@ -73,6 +73,10 @@ export function offlineCloud(stack: string, region: string, deployedIdOf: Deploy
                         arn: `arn:aws:lambda:${region}:${offlineAccountId}:function:${name}`,
                     } };
                 }
+                case "aws:cloudwatch/logGroup:LogGroup": {
+                    const name = args.inputs.name ?? `${args.name}-${suffix.slice(0, 7)}`;
+                    return { id: name, state: { ...args.inputs, name, arn: `arn:aws:logs:${region}:${offlineAccountId}:log-group:${name}` } };
+                }
                 default:
                     return { id: args.id || `${args.name}-id`, state: args.inputs };
             }

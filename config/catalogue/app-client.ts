@@ -7,7 +7,7 @@ import { redirectUrl } from "../rules/redirect-url";
 import { checkTokenLifetimes } from "../rules/token-validity";
 import { Described, listOf, problem, ReadContext, section, setting } from "./define";
 import { holdsValue, inverseOf, reportedOr, writtenAs } from "./read-back";
-import { duration, durationText, resourceName, resourceNameText, uniqueList } from "./values";
+import { duration, durationText, resourceName, resourceNameText, uniqueList, uniqueNames } from "./values";
 
 /*
  * An app client's settings: aws.cognito.UserPoolClient inputs, read back with DescribeUserPoolClient.
@@ -255,8 +255,8 @@ export const clients = listOf({
             problem(ctx, ["oauth", "flows"], client.oauth.flows, "client_credentials needs a client secret: remove generateSecret: false");
         }
     }],
-    wrap: (client) => z.array(client)
+    wrap: (client) => uniqueNames(z.array(client)
         .min(1, { error: "expected at least one app client" })
-        .max(cognitoLimits.clientsPerPool, { error: `expected at most ${cognitoLimits.clientsPerPool} app clients` })
+        .max(cognitoLimits.clientsPerPool, { error: `expected at most ${cognitoLimits.clientsPerPool} app clients` }), "client")
         .prefault([{ name: "web" }]),
 });

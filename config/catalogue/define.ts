@@ -2,7 +2,7 @@ import { z } from "zod";
 
 /*
  * The shape of the settings catalogue: settings (leaves) grouped in sections that mirror the config tree. A
- * setting states every fact about itself once; the zod schema, the provider inputs, the README reference and
+ * setting states every fact about itself once; the zod schema, the provider inputs, the configuration reference and
  * the lists promotion uses are derived from the tree (see ./derive.ts).
  */
 
@@ -40,7 +40,7 @@ export interface ReadContext {
 }
 
 export interface SettingFacts {
-    /** What the setting does, for the README (one or two sentences). */
+    /** What the setting does, for the configuration reference (one or two sentences). */
     readonly doc: string;
     /** The default in words, when the schema has none (it depends on other values). */
     readonly defaultText?: string;

@@ -5,8 +5,8 @@ import { pool } from "./user-pool";
 
 /*
  * From the provider's input paths back to the config keys that set them, so that a policy's violation about an
- * input (its structured detail, ../../policy-pack/src/policies/common.ts) can say which key of the stack's config
- * to change.
+ * input (its structured detail, ../../policy-pack/src/policies/common.ts) or a step of the engine's preview can
+ * say which key of the stack's config to change.
  */
 
 const settingsByResourceType: Readonly<Record<string, { prefix: string; section: typeof pool | typeof clients }>> = {
@@ -14,11 +14,9 @@ const settingsByResourceType: Readonly<Record<string, { prefix: string; section:
     "aws:cognito/userPoolClient:UserPoolClient": { prefix: "clients[].", section: clients },
 };
 
-/** One input path inside the other (`schemas[].required` is inside `schemas`), or the same. */
-function overlaps(a: string, b: string): boolean {
-    const inside = (inner: string, outer: string) => inner === outer || inner.startsWith(`${outer}.`) || inner.startsWith(`${outer}[`);
-    return inside(a, b) || inside(b, a);
-}
+/** Whether one input path holds the other: `schemas` and `schemas[].mutable`, or the same path. */
+const overlap = (a: string, b: string) =>
+    [[a, b], [b, a]].some(([outer, inner]) => inner === outer || inner.startsWith(`${outer}.`) || inner.startsWith(`${outer}[`));
 
 /**
  * Config keys (`cognito-user-pool:password.minLength`) of the settings that map to or decide the given provider
@@ -30,7 +28,15 @@ export function configKeysFor(resourceType: string, inputs: readonly string[]): 
         return [];
     }
     const keys = entriesOf(resource.section)
-        .filter(({ setting }) => inputsOf(setting).some((input) => inputs.some((named) => overlaps(input, named))))
+        .filter(({ setting }) => inputsOf(setting).some((input) => inputs.some((named) => overlap(input, named))))
         .map(({ key }) => `${configNamespace}:${resource.prefix}${key.split("[]")[0]}`);
     return [...new Set(keys)];
+}
+
+/**
+ * Config keys that set a provider input path as the engine's preview names it (a `replaceReasons` key such as
+ * `usernameConfiguration`, a `detailedDiff` path such as `schemas[3].mutable`), in catalogue order.
+ */
+export function configKeysOfInput(resourceType: string, inputPath: string): string[] {
+    return configKeysFor(resourceType, [inputPath.replace(/\[\d+\]/g, "[]")]);
 }

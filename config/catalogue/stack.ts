@@ -40,7 +40,7 @@ export const stack = section({
     clients,
     import: adopt,
     successor: setting(successorSchema.optional(), {
-        doc: "A new pool taking over from this one, for a change of a fixed setting: see \"Changing a setting fixed at creation\".",
+        doc: "A new pool taking over from this one, for a change of a fixed setting: see [Changing a setting fixed at creation](migration.md).",
         scope: "per-environment",
         allowed: "`{name, phase}` and, where the new pool differs, the pool's keys (`signIn`, `attributes`, `mfa`, …) and `clients`",
     }),
@@ -51,13 +51,7 @@ export const stack = section({
         customAttributeNames: settings.attributes.custom.map((attribute) => attribute.name),
         clients: settings.clients,
     }, ctx), (settings, ctx) => {
-        const names = new Set<string>();
-        settings.clients.forEach((client, index) => {
-            if (names.has(client.name)) {
-                problem(ctx, ["clients", index, "name"], client.name, "expected a name not used by another client");
-            }
-            names.add(client.name);
-        });
+        const names = new Set(settings.clients.map((client) => client.name));
         for (const name of Object.keys(settings.import.clients).filter((name) => !names.has(name))) {
             problem(ctx, ["import", "clients", name], name, `expected the name of a client in clients (${[...names].join(", ")})`);
         }

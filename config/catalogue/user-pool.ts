@@ -11,7 +11,7 @@ import { Described, listOf, ObjectOf, problem, ReadContext, section, setting } f
 import { readEmail } from "./email-read-back";
 import { holdsValue, inverseOf, reportedOr, writtenAs } from "./read-back";
 import { attributesFromSchema, schemaArgs } from "./schema-attributes";
-import { resourceName, resourceNameText, uniqueList, wholeNumber } from "./values";
+import { resourceName, resourceNameText, uniqueList, uniqueNames, wholeNumber } from "./values";
 
 /*
  * The user pool's settings: aws.cognito.UserPool inputs, read back with DescribeUserPool (and
@@ -206,8 +206,8 @@ const customAttributes = listOf({
 }, {
     doc: "Custom attributes (never required); new ones can be added, none changed or removed.",
     checks: [checkCustomAttributeLimits],
-    wrap: (attribute) => z.array(attribute)
-        .max(cognitoLimits.customAttributes, { error: `expected at most ${cognitoLimits.customAttributes} custom attributes` })
+    wrap: (attribute) => uniqueNames(z.array(attribute)
+        .max(cognitoLimits.customAttributes, { error: `expected at most ${cognitoLimits.customAttributes} custom attributes` }), "custom attribute")
         .default([]),
     input: "schemas",
     describe: "SchemaAttributes",
@@ -222,15 +222,6 @@ const attributes = section({
     custom: customAttributes,
 }, {
     doc: "User attributes.",
-    checks: [(attributes, ctx) => {
-        const seen = new Set<string>();
-        attributes.custom.forEach((attribute, index) => {
-            if (seen.has(attribute.name)) {
-                problem(ctx, ["custom", index, "name"], attribute.name, "expected a name not used by another custom attribute");
-            }
-            seen.add(attribute.name);
-        });
-    }],
     wrap: (object) => object.prefault({}),
     args: (attributes) => ({ schemas: schemaArgs(attributes) }),
     read: attributesFromSchema,
@@ -575,7 +566,7 @@ export const userPool = section({ name, deletionProtection, tags: poolTags }, {
     wrap: (object) => object.prefault({}),
 });
 
-/** The user pool's top-level config keys, in the order the README lists them. */
+/** The user pool's top-level config keys, in the order the configuration reference lists them. */
 export const userPoolKeys = { userPool, ...groups };
 
 type PoolSettings = z.output<ObjectOf<typeof userPoolKeys>>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { configNamespace } from "../problems";
+import { configNamespace, counted } from "../problems";
 import { parseConfigValue } from "./numbers";
 
 /*
@@ -73,6 +73,6 @@ export function defaultTagsProblem(values: Readonly<Record<string, string>>): st
     if (defaults.length === 0 || together <= tagLimits.tags) {
         return undefined;
     }
-    return `${configNamespace}:userPool.tags: got ${own.length} tags, and aws:defaultTags adds ${together - own.length} more; ` +
+    return `${configNamespace}:userPool.tags: got ${counted(own.length, "tag")}, and aws:defaultTags adds ${together - own.length} more; ` +
         `expected at most ${tagLimits.tags} together`;
 }

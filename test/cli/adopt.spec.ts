@@ -4,7 +4,7 @@ import * as fs from "fs";
 import { main as adopt } from "../../cli/adopt";
 import { main as baseline } from "../../cli/baseline";
 import { evaluateStack, RegisteredResource } from "../../offline/evaluate";
-import { readStackConfig, readYamlFile } from "../../offline/stack-files";
+import { readStackConfig, readYamlFile } from "../../stack-files/reader";
 import {
     baselineFromStateExport,
     clientSettingsFromProps,

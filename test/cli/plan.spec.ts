@@ -169,15 +169,17 @@ describe("npm run plan", () => {
             const { out } = await plan(project, "--stack", "prod");
             assert.match(out, /aws:cognito\/userPool:UserPool +auth-pool {2}\[protect, retainOnDelete\]\n(.*\n)*?.*name: myapp-prod\n/);
             assert.match(out, /aws:cognito\/userPool:UserPool +successor-pool {2}\[protect, retainOnDelete\]\n(.*\n)*?.*name: myapp-prod-v2\n/);
-            assert.match(out, /lambdaConfig\.userMigration: arn:aws:lambda:ap-northeast-2:123456789012:function:successor-migration-function-\w+\n/);
-            assert.match(out, /aws:lambda\/function:Function +successor-migration-function\n.*runtime: nodejs24\.x\n/);
+            for (const trigger of ["userMigration", "preSignUp", "postAuthentication"]) {
+                assert.match(out, new RegExp(`lambdaConfig\\.${trigger}: arn:aws:lambda:ap-northeast-2:123456789012:function:myapp-prod-v2-user-migration\n`));
+            }
+            assert.match(out, /aws:lambda\/function:Function +successor-migration-function\n.*name: myapp-prod-v2-user-migration\n.*runtime: nodejs24\.x\n/);
+            assert.match(out, /aws:cloudwatch\/logGroup:LogGroup +successor-migration-logs\n.*name: \/aws\/lambda\/myapp-prod-v2-user-migration\n.*retentionInDays: 90\n/);
             assert.match(out, /aws:iam\/role:Role +successor-migration-role\n.*assumedBy: lambda\.amazonaws\.com\n/);
             assert.match(out, /FindUsersCheckPasswordsAndReadGroupsInTheOldPool: Allow cognito-idp:AdminGetUser, cognito-idp:ListUsers, cognito-idp:AdminInitiateAuth, cognito-idp:AdminListGroupsForUser on arn:aws:cognito-idp:ap-northeast-2:123456789012:userpool\/ap-northeast-2_\w+\n/);
-            assert.match(out, /lambdaConfig\.postAuthentication: arn:aws:lambda:ap-northeast-2:123456789012:function:successor-migration-function-\w+\n/);
             assert.match(out, /AddMigratedUsersToGroupsOfTheNewPool: Allow cognito-idp:AdminAddUserToGroup on arn:aws:cognito-idp:ap-northeast-2:123456789012:userpool\/ap-northeast-2_\w+\n/);
             assert.match(out, /aws:lambda\/permission:Permission +successor-invoke\n(.*\n)*?.*principal: cognito-idp\.amazonaws\.com\n/);
             assert.match(out, /\nMigration to the successor pool, phase cutover: the new pool is the primary/);
-            assert.match(out, /- TOTP MFA secrets/);
+            assert.match(out, /- MFA enrolment \(SMS, email, TOTP\) and remembered devices: a user the current pool asks for a second factor is refused/);
             assert.match(out, /- memberships of groups the new pool lacks: at each sign-in until the finish phase a migrated user joins/);
         });
 
@@ -193,7 +195,6 @@ describe("npm run plan", () => {
     describe("bad usage or input: a message on stderr, exit 2", () => {
         const cases: [string, (project: ProjectCopy) => string[], RegExp][] = [
             ["an unknown option, with the usage", () => ["--stack", "dev", "--verbose"], /^error: unknown option --verbose\n\nusage: npm run plan/],
-            ["no --stack", () => ["--json"], /^error: missing --stack\n/],
             ["an unknown stack, with the stacks there are", () => ["--stack", "qa"], /unknown stack "qa": there is no Pulumi\.qa\.yaml; stacks here: dev, prod, staging/],
             ["malformed YAML, with its line", (project) => {
                 project.write("Pulumi.qa.yaml", "config:\n  cognito-user-pool:protect: true\n\tcognito-user-pool:userPool: {}\n");

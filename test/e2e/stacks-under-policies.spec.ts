@@ -12,7 +12,7 @@ import * as path from "path";
 import type { RegisteredResource } from "../../offline/evaluate";
 import type { PolicyVerdict } from "../../offline/run-policies";
 import { runPolicies } from "../../offline/run-policies";
-import { readStackConfig } from "../../offline/stack-files";
+import { readStackConfig } from "../../stack-files/reader";
 import { evaluateStack } from "../../offline/evaluate";
 import { allPolicies, POLICY_CATALOGUE, POLICY_NAMES } from "cognito-user-pool-policies";
 import { stateExportOf } from "../aws/support/state-export";

@@ -14,6 +14,7 @@ import { fixedInputChanges, fixedInputsOf } from "../fixed-settings/table";
 import { readKnown, isUnknown } from "../fixed-settings/unknown";
 import { projectFromUrn, stackFromUrn } from "../fixed-settings/from-state";
 import { fixedSettingMessage, resourceLabel } from "../messages";
+import { OwnBaseline, ownBaseline, unreadableMessage } from "../own-baseline";
 import { configSchemaFor, readBaselineConfig, readProtectedStacks } from "../policy-config";
 
 import { EMAIL_IDENTITY_TYPE, USER_POOL_CLIENT_TYPE, USER_POOL_TYPE } from "../fixed-settings/table";
@@ -58,19 +59,27 @@ export function currentProject(urn?: string): string | undefined {
     return (urn ? projectFromUrn(urn) : undefined) ?? engineEnvironment("PULUMI_NODEJS_PROJECT");
 }
 
+/** The organization of the stack being previewed or updated, as getOrganization() reads it (@pulumi/pulumi runtime/state.js). */
+function currentOrganization(): string | undefined {
+    return engineEnvironment("PULUMI_NODEJS_ORGANIZATION");
+}
+
 export function label(args: { type: string; name: string; urn: string }): string {
     return resourceLabel(args.type, args.name, args.urn);
 }
 
 /**
- * The baseline in this policy's config, read as the baseline of the stack being previewed (`urn`: any of its
- * resources), or undefined: none (a first deployment), or one captured for another stack or project, which
- * cognito-baseline-of-this-stack reports once; the other policies then compare nothing.
+ * The baseline to compare the stack being previewed (`urn`: any of its resources) with. From this policy's
+ * config: none there is a first deployment, and one captured for another stack or project compares nothing
+ * (cognito-baseline-of-this-stack reports it once). Given none, a pack that finds its own baselines (own-baseline.ts)
+ * reads the stack's deployed state instead, or says why it could not.
  */
-function baselineFor(args: ResourceValidationArgs | StackValidationArgs, policy: PolicyName, urn: string | undefined): Baseline | undefined {
-    const baseline = readBaselineConfig(args.getConfig<Record<string, unknown>>(), policy);
-    if (!baseline || baselineMismatch(baseline, currentStack(urn), currentProject(urn)) !== undefined) return undefined;
-    return baseline;
+export async function baselineFor(args: ResourceValidationArgs | StackValidationArgs, policy: PolicyName, urn: string | undefined): Promise<OwnBaseline> {
+    const configured = readBaselineConfig(args.getConfig<Record<string, unknown>>(), policy);
+    if (configured) {
+        return { baseline: baselineMismatch(configured, currentStack(urn), currentProject(urn)) === undefined ? configured : undefined };
+    }
+    return (await ownBaseline(currentOrganization(), currentProject(urn), currentStack(urn))) ?? { baseline: undefined };
 }
 
 /** The deployed resource recorded under a resource's URN, else under one of its aliases (a renamed resource). */
@@ -88,9 +97,10 @@ export function deployedStackPolicy(
     description: string,
     check: (args: StackValidationArgs, report: ReportViolation, baseline: Baseline) => void,
 ): StackValidationPolicy {
-    return stackPolicy(name, description, (args, report) => {
-        const baseline = baselineFor(args, name, args.resources[0]?.urn);
-        if (baseline) check(args, report, baseline);
+    // A baseline that could not be read is reported by cognito-baseline-of-this-stack, once for the stack.
+    return stackPolicy(name, description, async (args, report) => {
+        const found = await baselineFor(args, name, args.resources[0]?.urn);
+        if ("baseline" in found && found.baseline) check(args, report, found.baseline);
     });
 }
 
@@ -126,10 +136,17 @@ export function reportAbout(report: ReportViolation, resourceType: string, input
 export function fixedInputPolicy(name: PolicyName, description: string): ResourceValidationPolicy {
     return {
         ...policyHeader(name, description),
-        validateResource: (args, report) => {
+        validateResource: async (args, report) => {
             const rows = fixedInputsOf(args.type).filter(row => row.policy === name);
             if (rows.length === 0) return;
-            const baseline = baselineFor(args, name, args.urn);
+            const found = await baselineFor(args, name, args.urn);
+            // Each policy fails closed on its own: the engine runs a resource's step right after its analysis,
+            // before any stack policy could object.
+            if ("unreadable" in found) {
+                report(unreadableMessage(label(args), found.unreadable));
+                return;
+            }
+            const baseline = found.baseline;
             if (!baseline) return;
             const deployed = deployedAs(RECORDED_IN[args.type](baseline), args.urn, args.opts?.aliases);
             if (deployed === undefined) return;

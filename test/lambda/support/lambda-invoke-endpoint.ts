@@ -2,6 +2,7 @@ import * as http from "http";
 import { AddressInfo } from "net";
 import * as path from "path";
 import type { PostAuthenticationEvent } from "../../../lambda/group-memberships";
+import type { PreSignUpEvent } from "../../../lambda/sign-up-guard";
 import type { UserMigrationEvent } from "../../../lambda/user-migration";
 import { setEnvironment } from "../../aws/support/local-aws";
 
@@ -9,7 +10,7 @@ import { setEnvironment } from "../../aws/support/local-aws";
 const compiledHandler = path.join(__dirname, "..", "..", "..", "bin", "lambda", "user-migration.js");
 
 /** An event of either trigger the function serves. */
-export type TriggerEvent = (UserMigrationEvent | PostAuthenticationEvent) & { readonly userPoolId: string };
+export type TriggerEvent = (UserMigrationEvent | PreSignUpEvent | PostAuthenticationEvent) & { readonly userPoolId: string };
 
 /** One invocation: the event Cognito sent and the handler's own answer (or its error). */
 export interface Invocation {
@@ -26,6 +27,8 @@ export interface LambdaInvokeEndpoint {
     readonly invocations: Invocation[];
     /** The function's environment for the triggers of one (new) pool, as the program sets it. */
     configure(userPoolId: string, environment: Record<string, string>): void;
+    /** The environment configured for a pool (for a handler run in a process of its own). */
+    environmentOf(userPoolId: string): Record<string, string>;
     /** Invokes the function as Lambda would for Cognito, without Cognito (for triggers cognito-local never sends). */
     invoke(event: Invocation["event"]): Promise<Invocation>;
     stop(): Promise<void>;
@@ -43,6 +46,10 @@ export interface LambdaInvokeEndpoint {
  * handler's own; cognito-local gets it with `username` set to the event's userName.
  */
 export async function startLambdaInvokeEndpoint(): Promise<LambdaInvokeEndpoint> {
+    // A new function instance: its modules (and the SDK client they make for the endpoint of the time) load afresh.
+    for (const loaded of Object.keys(require.cache).filter((file) => file.startsWith(path.dirname(compiledHandler)))) {
+        delete require.cache[loaded];
+    }
     const environments = new Map<string, Record<string, string>>();
     const invocations: Invocation[] = [];
     const run = async (event: Invocation["event"]): Promise<Invocation> => {
@@ -85,6 +92,7 @@ export async function startLambdaInvokeEndpoint(): Promise<LambdaInvokeEndpoint>
         url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
         invocations,
         configure: (userPoolId, environment) => environments.set(userPoolId, environment),
+        environmentOf: (userPoolId) => environments.get(userPoolId) ?? {},
         invoke: run,
         stop: () => new Promise((done) => server.close(() => done())),
     };
