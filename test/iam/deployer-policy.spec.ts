@@ -43,6 +43,9 @@ const providerActions: Record<string, readonly string[]> = {
     "aws:iam/role:Role": ["iam:CreateRole", "iam:GetRole", "iam:UpdateAssumeRolePolicy", "iam:DeleteRole", "iam:TagRole",
         "iam:UntagRole", "iam:ListRolePolicies", "iam:ListAttachedRolePolicies", "iam:ListInstanceProfilesForRole"],
     "aws:iam/rolePolicy:RolePolicy": ["iam:PutRolePolicy", "iam:GetRolePolicy", "iam:DeleteRolePolicy"],
+    // internal/service/logs/group.go: create with its retention, read by name (DescribeLogGroups), tags.
+    "aws:cloudwatch/logGroup:LogGroup": ["logs:CreateLogGroup", "logs:PutRetentionPolicy", "logs:DeleteRetentionPolicy",
+        "logs:DescribeLogGroups", "logs:DeleteLogGroup", "logs:ListTagsForResource", "logs:TagResource", "logs:UntagResource"],
 };
 
 /** The IAM prefix of each AWS SDK v3 client the commands use. */
