@@ -57,7 +57,7 @@ export class SignInBackend extends pulumi.ComponentResource {
         this.clients = Object.fromEntries(args.clients.map((client) => {
             const clientId = args.adopt?.clients[client.name];
             return [client.name, new cognito.UserPoolClient(`${name}-client-${client.name}`,
-                withSecretInputs(appClientArgs(client, this.userPool.id), inputPathsFrom("client", secretKeys)),
+                withSecretInputs(appClientArgs(client, this.userPool.id, clientId !== undefined), inputPathsFrom("client", secretKeys)),
                 // The provider imports a client by `<pool id>/<client id>`.
                 { parent: this, import: clientId && `${args.adopt?.userPool}/${clientId}` })];
         }));

@@ -1,3 +1,4 @@
+import { USER_POOL_TYPE } from "cognito-user-pool-policies/fixed-settings";
 import { z } from "zod";
 import { checkAttributePermissions } from "../rules/attribute-permissions";
 import { sesIdentity } from "../rules/email-address";
@@ -45,6 +46,7 @@ export const stack = section({
     }),
 }, {
     doc: "A stack's settings.",
+    resourceType: USER_POOL_TYPE,
     checks: [...userPoolChecks, (settings, ctx) => checkAttributePermissions({
         customAttributeNames: settings.attributes.custom.map((attribute) => attribute.name),
         clients: settings.clients,

@@ -1,3 +1,4 @@
+import { USER_POOL_TYPE } from "cognito-user-pool-policies/fixed-settings";
 import { z } from "zod";
 import { cognitoLimits, standardAttributes } from "../limits";
 import { checkCustomAttributeLimits } from "../rules/custom-attribute-limits";
@@ -15,7 +16,7 @@ import { resourceName, resourceNameText, uniqueList, uniqueNames, wholeNumber } 
 /*
  * The user pool's settings: aws.cognito.UserPool inputs, read back with DescribeUserPool (and
  * GetUserPoolMfaConfig for the second factors). Defaults are the console walkthrough's choices (seed.md).
- * Settings Cognito fixes at creation are those the policy pack's fixed-settings reader compares.
+ * Which settings Cognito fixes at creation follows from their inputs: the rows of the policy pack's table.
  */
 
 export const signInOptions = ["username", "email", "phone"] as const;
@@ -61,7 +62,6 @@ export const signIn = section({
     }),
 }, {
     doc: "Sign-in options.",
-    fixed: true,
     checks: [(signIn, ctx) => {
         if (signIn.preferredUsername && !signIn.with.includes("username")) {
             problem(ctx, ["preferredUsername"], true,
@@ -222,7 +222,6 @@ const attributes = section({
     custom: customAttributes,
 }, {
     doc: "User attributes.",
-    fixed: true,
     wrap: (object) => object.prefault({}),
     args: (attributes) => ({ schemas: schemaArgs(attributes) }),
     read: attributesFromSchema,
@@ -616,4 +615,4 @@ export const userPoolChecks: readonly ((pool: PoolSettings, ctx: z.RefinementCtx
     }];
 
 /** The user pool's settings together: its provider inputs (aws.cognito.UserPool) are mapped from this section. */
-export const pool = section(userPoolKeys, { doc: "The user pool.", checks: userPoolChecks, wrap: (object) => object });
+export const pool = section(userPoolKeys, { doc: "The user pool.", resourceType: USER_POOL_TYPE, checks: userPoolChecks, wrap: (object) => object });

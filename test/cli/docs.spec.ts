@@ -1,7 +1,8 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import { main as docs } from "../../cli/docs";
+import { allPolicies, policyReference } from "cognito-user-pool-policies";
+import { main as docs, policiesPage } from "../../cli/docs";
 import { configurationReference, referenceMarkers, referencePage } from "../../config";
 import { capturingIO, ProjectCopy } from "./support/project-copy";
 
@@ -20,7 +21,16 @@ describe("npm run docs", () => {
         const io = capturingIO(project.dir);
         assert.strictEqual(await docs([], io), 0, io.err());
         assert.strictEqual(fs.readFileSync(page, "utf8"), `# Configuration\n\n${configurationReference()}\nafter\n`);
-        assert.strictEqual(io.out(), `${referencePage}: configuration reference written\n`);
+        assert.ok(io.out().startsWith(`${referencePage}: configuration reference written\n`), io.out());
+    });
+
+    it("writes docs/policies.md from the policy pack's table and policies", async () => {
+        fs.writeFileSync(page, `${referenceMarkers.begin}\n${referenceMarkers.end}\n`);
+        fs.rmSync(path.join(project.dir, policiesPage), { force: true });
+        const io = capturingIO(project.dir);
+        assert.strictEqual(await docs([], io), 0, io.err());
+        assert.strictEqual(fs.readFileSync(path.join(project.dir, policiesPage), "utf8"), policyReference(allPolicies));
+        assert.match(io.out(), /^docs\/policies\.md: written$/m);
     });
 
     it("refuses a page without the markers, naming the line it looks for: exit 2", async () => {

@@ -121,6 +121,18 @@ describe("npm run plan", () => {
             assert.match(out, /\n1 mandatory violation: `pulumi preview --policy-pack policy-pack` would fail\.\n$/);
         });
 
+        it("refuses a baseline file whose policy lacks its baseline (it would compare nothing and pass): exit 2, naming it", async () => {
+            const file = await project.deployBaseline("staging");
+            const config = JSON.parse(fs.readFileSync(file, "utf8"));
+            delete config["cognito-attributes-unchanged"].baseline;
+            const { code, out, err } = await plan(project, "--stack", "staging", "--baseline", project.write("partial.json", JSON.stringify(config)));
+            assert.strictEqual(code, 2, out);
+            assert.match(err, /"cognito-attributes-unchanged"\.baseline: missing, while the file carries a baseline for other policies/);
+            config["cognito-attributes-unchanged"].enforcementLevel = "disabled";
+            const disabled = await plan(project, "--stack", "staging", "--baseline", project.write("disabled.json", JSON.stringify(config)));
+            assert.strictEqual(disabled.code, 0, disabled.err);
+        });
+
         it("reports the violations in the JSON too, with policy, level, resource and message", async () => {
             const baseline = await project.deployBaseline("staging");
             project.edit("staging", "type: confidential", "type: public");

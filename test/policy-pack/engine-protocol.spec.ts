@@ -266,12 +266,27 @@ describe("the policy pack under the engine's analyzer protocol", function () {
         assert.match(ds[0].message, /usernameAttributes is fixed at creation[\s\S]*deployed: \[\][\s\S]*new: +\["email"\]/);
     });
 
-    it("fails a dropped usernameConfiguration (the provider replaces the pool), warns of a new SES identity", async () => {
+    it("compares as the provider does: a dropped block is false, a standard attribute cannot join, a dropped generateSecret is null", async () => {
+        const analyze = async (type: string, name: string, urn: string, props: Record<string, unknown>) =>
+            diagnostics(await call<AnalyzeRequest, AnalyzeResponse>(client.analyze.bind(client), analyzeRequest(type, name, urn, props)));
+        // terraform-plugin-sdk v2 schema.go diffString: a removed case_sensitive compares as false, the deployed value.
         const { usernameConfiguration: _dropped, ...withoutBlock } = poolProps();
-        const dropped = diagnostics(await call<AnalyzeRequest, AnalyzeResponse>(client.analyze.bind(client),
-            analyzeRequest(POOL_TYPE, "auth-pool", poolUrn(), withoutBlock)));
-        assert.deepStrictEqual(dropped.map(d => [d.policy, d.level]), [[POLICY_NAMES.signInOptionsUnchanged, EnforcementLevel.MANDATORY]]);
-        assert.match(dropped[0].message, /deployed: false\n  new: +\(absent\)/);
+        assert.deepStrictEqual(await analyze(POOL_TYPE, "auth-pool", poolUrn(), withoutBlock), []);
+        // user_pool.go resourceUserPoolUpdate sends new schema elements to AddCustomAttributes: no standard attribute can join later.
+        const declared = poolProps();
+        declared.schemas = [...declared.schemas, { name: "nickname", attributeDataType: "String", mutable: true,
+            stringAttributeConstraints: { minLength: "0", maxLength: "2048" } }];
+        const added = await analyze(POOL_TYPE, "auth-pool", poolUrn(), declared);
+        assert.deepStrictEqual(added.map(d => [d.policy, d.level]), [[POLICY_NAMES.attributesUnchanged, EnforcementLevel.MANDATORY]]);
+        assert.match(added[0].message, /schemas\[name=nickname\] is fixed at creation[\s\S]*AddCustomAttributes/);
+        // user_pool_client.go generate_secret RequiresReplace: null (not sent) differs from the deployed false.
+        const { generateSecret: _secret, ...withoutSecret } = clientProps();
+        const unsent = await analyze(CLIENT_TYPE, "auth-client-web", clientUrn(), withoutSecret);
+        assert.deepStrictEqual(unsent.map(d => [d.policy, d.level]), [[POLICY_NAMES.clientSecretUnchanged, EnforcementLevel.MANDATORY]]);
+        assert.match(unsent[0].message, /deployed: false\n  new: +\(absent\)/);
+    });
+
+    it("warns of a new SES identity", async () => {
         const identityUrn = poolUrn().replace("aws:cognito/userPool:UserPool::auth-pool", "aws:sesv2/emailIdentity:EmailIdentity::auth-sender");
         const identity = diagnostics(await call<AnalyzeRequest, AnalyzeResponse>(client.analyze.bind(client),
             analyzeRequest(IDENTITY_TYPE, "auth-sender", identityUrn, { ...deployedProps(identityUrn), emailIdentity: "dev.example.com" })));

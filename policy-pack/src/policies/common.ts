@@ -10,13 +10,15 @@ import { EnforcementLevel, PolicyName, catalogueEntry } from "../catalogue";
 import { Baseline } from "../fixed-settings/types";
 import { baselineMismatch } from "../fixed-settings/baseline-scope";
 import type { FixedSettingChange } from "../fixed-settings/compare";
+import { fixedInputChanges, fixedInputsOf } from "../fixed-settings/table";
+import { readKnown, isUnknown } from "../fixed-settings/unknown";
 import { projectFromUrn, stackFromUrn } from "../fixed-settings/from-state";
 import { fixedSettingMessage, resourceLabel } from "../messages";
 import { OwnBaseline, ownBaseline, unreadableMessage } from "../own-baseline";
 import { configSchemaFor, readBaselineConfig, readProtectedStacks } from "../policy-config";
 
-import { USER_POOL_TYPE } from "../fixed-settings/from-props";
-export { USER_POOL_TYPE, USER_POOL_CLIENT_TYPE } from "../fixed-settings/from-props";
+import { EMAIL_IDENTITY_TYPE, USER_POOL_CLIENT_TYPE, USER_POOL_TYPE } from "../fixed-settings/table";
+export { USER_POOL_TYPE, USER_POOL_CLIENT_TYPE } from "../fixed-settings/table";
 
 /** Name, description, level and configSchema of a policy, from the catalogue. */
 function policyHeader(name: PolicyName, description: string): {
@@ -87,7 +89,7 @@ function deployedAs<T>(recorded: Record<string, T>, urn: string, aliases: readon
 }
 
 /** Where a baseline records the deployed resources of one type, by URN. */
-export type RecordedIn<T> = (baseline: Baseline) => Record<string, T>;
+type RecordedIn<T> = (baseline: Baseline) => Record<string, T>;
 
 /** A stack policy that compares the whole stack with the baseline of what it has deployed, when there is one. */
 export function deployedStackPolicy(
@@ -102,22 +104,41 @@ export function deployedStackPolicy(
     });
 }
 
+/** Where a baseline records the deployed resources of each type the table guards, by URN. */
+const RECORDED_IN: Readonly<Record<string, RecordedIn<Record<string, unknown>>>> = {
+    [USER_POOL_TYPE]: b => b.userPools,
+    [USER_POOL_CLIENT_TYPE]: b => b.clients,
+    [EMAIL_IDENTITY_TYPE]: b => b.emailIdentities,
+};
+
 /**
- * A fixed-settings policy: each resource of one of `recorded`'s types is compared with what the baseline records
- * under its URN (or an alias), and each change `changes` finds is reported. A resource the baseline does not
- * record is new: it passes.
+ * Structured data beside a violation's message: the resource type and provider input the change is about. The
+ * engine's report function takes (message, urn) and ignores it; the offline runner (npm run plan) keeps it, so
+ * that config keys are named from the table, never parsed out of the message.
  */
-export function deployedResourcePolicy<T>(
-    name: PolicyName,
-    description: string,
-    recorded: Readonly<Record<string, RecordedIn<T>>>,
-    changes: (deployed: T, args: ResourceValidationArgs, baseline: Baseline) => FixedSettingChange[],
-): ResourceValidationPolicy {
+export interface ViolationDetail {
+    readonly resourceType: string;
+    readonly inputs: readonly string[];
+}
+export type ReportWithDetail = (message: string, urn?: string, detail?: ViolationDetail) => void;
+
+/** Reports a violation about provider inputs of the resource being judged, with them as structured detail. */
+export function reportAbout(report: ReportViolation, resourceType: string, inputs: readonly string[], message: string): void {
+    (report as ReportWithDetail)(message, undefined, { resourceType, inputs });
+}
+
+/**
+ * A policy over the rows of the table it guards: each resource of a type with such rows is compared with what
+ * the baseline records under its URN (or an alias), each row read from the new inputs and compared the way the
+ * provider compares it. A resource the baseline does not record is new: it passes. A value unknown during
+ * preview is skipped (judged again on update).
+ */
+export function fixedInputPolicy(name: PolicyName, description: string): ResourceValidationPolicy {
     return {
         ...policyHeader(name, description),
         validateResource: async (args, report) => {
-            const recordedIn = recorded[args.type];
-            if (recordedIn === undefined) return;
+            const rows = fixedInputsOf(args.type).filter(row => row.policy === name);
+            if (rows.length === 0) return;
             const found = await baselineFor(args, name, args.urn);
             // Each policy fails closed on its own: the engine runs a resource's step right after its analysis,
             // before any stack policy could object.
@@ -127,10 +148,14 @@ export function deployedResourcePolicy<T>(
             }
             const baseline = found.baseline;
             if (!baseline) return;
-            const deployed = deployedAs(recordedIn(baseline), args.urn, args.opts?.aliases);
+            const deployed = deployedAs(RECORDED_IN[args.type](baseline), args.urn, args.opts?.aliases);
             if (deployed === undefined) return;
-            for (const change of changes(deployed, args, baseline)) {
-                report(fixedSettingMessage(label(args), change));
+            const changes: FixedSettingChange[] = fixedInputChanges(args.type, name, deployed, row => {
+                const value = readKnown(() => row.fromInputs(args.props, row.input, args.provider));
+                return { known: !isUnknown(value), value };
+            }, { poolId: urn => baseline.userPools[urn]?.id });
+            for (const change of changes) {
+                reportAbout(report, change.resourceType, [change.input], fixedSettingMessage(label(args), change));
             }
         },
     };
