@@ -5,8 +5,10 @@
  * in a baseline. The baseline's shape, the readers, the comparison, the catalogue's "fixed" and docs/policies.md
  * are all derived from it: adding a fixed input is one row here, plus its tests.
  *
- * Provider release: @pulumi/aws 7.48.0 bridges terraform-provider-aws 6.x (pulumi-aws release notes: 7.43.0
- * bundles 6.61.0). Each source names the file and the function or schema key in it.
+ * Provider release: @pulumi/aws 7.48.0 bridges terraform-provider-aws 6.61.0 or later (pulumi-aws release notes:
+ * 7.43.0 bundles 6.61.0; 7.48.0's own upgrade PR, go.mod and upstream pointer are not in the stored sources). Each
+ * source names the file, the commit of it that was read (the one the code search stores, not necessarily the
+ * bundled tag), the function or schema key, and its lines where the store could give them.
  */
 import { POLICY_NAMES, PolicyName } from "../catalogue";
 import {
@@ -40,9 +42,12 @@ export type Effect = "replaces" | "update-fails";
 /** Where the provider decides it: a file of terraform-provider-aws (or the plugin SDK) and the code in it. */
 export interface ProviderSource {
     readonly file: string;
+    /** The tag or commit of the file that was read. */
     readonly release: string;
-    /** The function, schema key or plan modifier that decides (line numbers move between releases). */
+    /** The function, schema key or plan modifier that decides. */
     readonly at: string;
+    /** Its lines in that release (`L167-172`); absent where the store gives characters only. */
+    readonly lines?: string;
 }
 
 /** A difference between what is deployed and what the program now asks for, that the provider cannot apply. */
@@ -107,8 +112,14 @@ function row<K extends string, V, O extends boolean = false, St extends StateSou
     return { ...spec, optional: (spec.optional ?? false) as O, state: (spec.state ?? "outputs-then-inputs") as St };
 }
 
+/** The commits of terraform-provider-aws files that were read (hashicorp/terraform-provider-aws). */
+const USER_POOL_GO_AT = "commit 015edb133ea64d879a0fdd1551d0c8daee7d4995 (6.x, before 6.6.0: name still ForceNew)";
+const CLIENT_GO_AT = "commit 01f431114674c27cf790fafb67ac274bf8f765e1 (6.x, plugin framework)";
+const EMAIL_IDENTITY_GO_AT = "commit 0214c421e369ae7c10520b63eab82e4a8dc9585d (2026, SchemaFunc)";
 const PROVIDER = "terraform-provider-aws 6.x (bundled by @pulumi/aws 7.48.0)";
-const PLUGIN_SDK = "terraform-plugin-sdk/v2 (pulumi fork, as bundled)";
+/** pulumi-aws replaces terraform-plugin-sdk/v2 with Pulumi's fork; its master is upstream v2.38.1 plus Pulumi's patches. */
+const PLUGIN_SDK = "pulumi/terraform-plugin-sdk master 717b4eff (upstream v2.38.1)";
+const PLUGIN_FRAMEWORK = "hashicorp/terraform-plugin-framework v1.19.0";
 const USER_POOL_GO = "internal/service/cognitoidp/user_pool.go";
 const CLIENT_GO = "internal/service/cognitoidp/user_pool_client.go";
 const SCHEMA_GO = "helper/schema/schema.go";
@@ -130,7 +141,7 @@ const signInList = (key: "usernameAttributes" | "aliasAttributes", api: "Usernam
     group: "sign-in",
     effect: "replaces",
     comparison: "A set of strings: any element added or removed (order aside) replaces the pool; absent is the empty set.",
-    sources: [{ file: USER_POOL_GO, release: PROVIDER, at: `schema "${tfName}": TypeSet, ForceNew` }],
+    sources: [{ file: USER_POOL_GO, release: USER_POOL_GO_AT, at: `resourceUserPool schema "${tfName}": TypeSet, ForceNew` }],
     fromInputs: (props, where) => normalizeNameList(props[key], where),
     fromAws: (pool, where) => normalizeNameList(pool[api], `${where}.${api}`, allowed),
     changes: (deployed = [], proposed = []) => sameList(deployed, proposed) ? [] : [{
@@ -164,8 +175,9 @@ const caseSensitive = row({
     comparison: "A nested boolean: a removed block compares as false (the zero value), so removing it replaces only a pool " +
         "deployed with true; adding the block to a pool deployed without one replaces it, whatever its value.",
     sources: [
-        { file: USER_POOL_GO, release: PROVIDER, at: 'schema "username_configuration.case_sensitive": TypeBool, Required, ForceNew' },
-        { file: SCHEMA_GO, release: PLUGIN_SDK, at: "schemaMap.diffString: a removed value is compared as schema.Type.Zero(); finalizeDiff: ForceNew sets RequiresNew" },
+        { file: USER_POOL_GO, release: USER_POOL_GO_AT, at: 'resourceUserPool schema "username_configuration.case_sensitive": TypeBool, Required, ForceNew' },
+        { file: SCHEMA_GO, release: PLUGIN_SDK, at: "schemaMap.diffString: a removed value (n == nil) is compared as schema.Type.Zero()", lines: "L1312, L1326-1327" },
+        { file: SCHEMA_GO, release: PLUGIN_SDK, at: "Schema.finalizeDiff: ForceNew sets RequiresNew when Old != New", lines: "L372, L405" },
     ],
     fromInputs: (props, where) => {
         const block = props.usernameConfiguration;
@@ -356,9 +368,10 @@ const schemas = row({
         "deployed element, standard ones the program declared included, is changed or gone; new elements go to " +
         "AddCustomAttributes (optional custom attributes only).",
     sources: [
-        { file: USER_POOL_GO, release: PROVIDER, at: 'schema "schema": TypeSet, Set: resourceUserPoolSchemaHash' },
-        { file: USER_POOL_GO, release: PROVIDER, at: 'resourceUserPoolUpdate: os.Difference(ns).Len() == 0, else "cannot modify or remove schema items"' },
-        { file: USER_POOL_GO, release: PROVIDER, at: "flattenSchemaAttributeTypes: keeps configured elements, drops unconfigured standard ones at Cognito's default" },
+        { file: USER_POOL_GO, release: USER_POOL_GO_AT, at: 'resourceUserPool schema "schema": TypeSet, MaxItems 50, Set: resourceUserPoolSchemaHash' },
+        { file: USER_POOL_GO, release: USER_POOL_GO_AT, at: "resourceUserPoolSchemaHash (the file's last function): name, data type, developer-only, mutable, required, then each constraints block present, whatever the data type" },
+        { file: USER_POOL_GO, release: USER_POOL_GO_AT, at: 'resourceUserPoolUpdate: os.Difference(ns).Len() == 0 → AddCustomAttributes(ns.Difference(os)), else "cannot modify or remove schema items"' },
+        { file: USER_POOL_GO, release: USER_POOL_GO_AT, at: "flattenSchemaAttributeTypes: keeps configured elements, drops unconfigured standard ones at Cognito's default (userPoolSchemaAttributeMatchesStandardAttribute); writes each constraints block the API returns" },
     ],
     fromInputs: schemaFromInputs,
     fromAws: schemaFromAws,
@@ -383,9 +396,10 @@ const generateSecret = row({
     comparison: "Plan against state, null included: absent (null), false and true are three values, any change of them replaces " +
         "the client; an imported client's state holds null.",
     sources: [
-        { file: CLIENT_GO, release: PROVIDER, at: 'schema "generate_secret": BoolAttribute, Optional, PlanModifiers boolplanmodifier.RequiresReplace()' },
-        { file: "resource/schema/boolplanmodifier/requires_replace.go", release: "terraform-plugin-framework (as bundled)", at: "RequiresReplace: replaces unless PlanValue.Equal(StateValue)" },
-        { file: CLIENT_GO, release: PROVIDER, at: "Read: generate_secret is not in DescribeUserPoolClient, so import leaves it null (#20298)" },
+        { file: CLIENT_GO, release: CLIENT_GO_AT, at: 'Schema "generate_secret": BoolAttribute, Optional (not Computed), boolplanmodifier.RequiresReplace()', lines: "L167-172" },
+        { file: "resource/schema/boolplanmodifier/requires_replace.go", release: PLUGIN_FRAMEWORK, at: "RequiresReplace: RequiresReplaceIf with a func that always replaces", lines: "L22-25" },
+        { file: "resource/schema/boolplanmodifier/requires_replace_if.go", release: PLUGIN_FRAMEWORK, at: "PlanModifyBool: no replacement on create or destroy, nor when PlanValue.Equal(StateValue); null and false differ", lines: "L53, L63" },
+        { file: CLIENT_GO, release: CLIENT_GO_AT, at: "Create flattens the response into the config, Read into the state (fwflex.Flatten of UserPoolClientType, which has no GenerateSecret): generate_secret stays what the config had, null after an import (#20298)" },
     ],
     state: "outputs-only",
     fromInputs: (props, where) => props.generateSecret === undefined || props.generateSecret === null
@@ -413,7 +427,7 @@ const userPoolId = row({
     group: "client",
     effect: "replaces",
     comparison: "The pool id as a string; compared when the new id is known (an id of a pool being created is not).",
-    sources: [{ file: CLIENT_GO, release: PROVIDER, at: 'schema "user_pool_id": Required, RequiresReplace' }],
+    sources: [{ file: CLIENT_GO, release: CLIENT_GO_AT, at: 'Schema "user_pool_id": StringAttribute, Required, stringplanmodifier.RequiresReplace()', lines: "L235-240" }],
     state: "identity",
     fromInputs: (props, where) => {
         const v = props.userPoolId;
@@ -439,7 +453,7 @@ const emailIdentity = row({
     group: "sender",
     effect: "replaces",
     comparison: "The address or domain as a string.",
-    sources: [{ file: "internal/service/sesv2/email_identity.go", release: PROVIDER, at: 'schema "email_identity": Required, ForceNew' }],
+    sources: [{ file: "internal/service/sesv2/email_identity.go", release: EMAIL_IDENTITY_GO_AT, at: 'resourceEmailIdentity SchemaFunc "email_identity": TypeString, Required, ForceNew', lines: "L113-117" }],
     state: "identity",
     fromInputs: (props) => props.emailIdentity,
     changes: (deployed, proposed) => proposed === undefined || proposed === deployed ? [] : [{
