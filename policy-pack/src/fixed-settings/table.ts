@@ -14,6 +14,7 @@ import { POLICY_NAMES, PolicyName } from "../catalogue";
 import {
     FixedSettingsReadError,
     canonicalAttributeName,
+    constraintsBlock,
     describe,
     isCustomAttributeName,
     isDefaultStandardAttribute,
@@ -201,8 +202,11 @@ const caseSensitive = row({
 
 const CONSTRAINTS_SHAPE = s.object(
     {},
-    { minLength: s.number(), maxLength: s.number(), minValue: s.number(), maxValue: s.number() },
-    "Limits as numbers: minLength/maxLength for String, minValue/maxValue for Number; a key is absent when no limit is set.",
+    {
+        string: s.object({}, { minLength: s.number(), maxLength: s.number() }, "The string constraints block, when present (empty or not)."),
+        number: s.object({}, { minValue: s.number(), maxValue: s.number() }, "The number constraints block, when present (empty or not)."),
+    },
+    "Each constraints block the element has, whatever its data type, with its limits as numbers; a limit is absent when not set.",
 );
 
 const ATTRIBUTE_SHAPE = s.object({
@@ -221,17 +225,19 @@ export interface FixedAttribute {
     required: boolean;
     mutable: boolean;
     developerOnly: boolean;
-    constraints: { minLength?: number; maxLength?: number; minValue?: number; maxValue?: number };
+    /** The element's constraints blocks, each present when the source has it (even empty), whatever the data type. */
+    constraints: { string?: { minLength?: number; maxLength?: number }; number?: { minValue?: number; maxValue?: number } };
 }
 
 /**
- * A schema element's identity, as resourceUserPoolSchemaHash builds it: data type, developer-only, mutable, the
- * name as written, required (an absent boolean hashes as false), and each limit that is set (an absent constraints
- * block and an empty one hash alike).
+ * A schema element's identity, as resourceUserPoolSchemaHash builds it: the name as written, data type,
+ * developer-only, mutable, required (an absent boolean hashes as false), then for each constraints block that is
+ * present, whatever the data type, its marker and each limit that is set (an empty block differs from none).
  */
 function schemaElementIdentity(a: FixedAttribute): string {
-    const c = a.constraints;
-    return JSON.stringify([a.dataType, a.developerOnly, a.mutable, a.name, a.required, c.minLength, c.maxLength, c.minValue, c.maxValue]);
+    const { string: sc, number: nc } = a.constraints;
+    return JSON.stringify([a.name, a.dataType, a.developerOnly, a.mutable, a.required,
+        sc && [sc.minLength, sc.maxLength], nc && [nc.minValue, nc.maxValue]]);
 }
 
 /** The input path of a schema element, by the name the provider takes (`tenant_id` for `custom:tenant_id`). */
@@ -244,10 +250,12 @@ const ELEMENT_FIELDS: readonly [string, (a: FixedAttribute) => unknown][] = [
     ["required", a => a.required],
     ["mutable", a => a.mutable],
     ["developerOnlyAttribute", a => a.developerOnly],
-    ["stringAttributeConstraints.minLength", a => a.constraints.minLength],
-    ["stringAttributeConstraints.maxLength", a => a.constraints.maxLength],
-    ["numberAttributeConstraints.minValue", a => a.constraints.minValue],
-    ["numberAttributeConstraints.maxValue", a => a.constraints.maxValue],
+    ["stringAttributeConstraints", a => (a.constraints.string === undefined ? "absent" : "present")],
+    ["stringAttributeConstraints.minLength", a => a.constraints.string?.minLength],
+    ["stringAttributeConstraints.maxLength", a => a.constraints.string?.maxLength],
+    ["numberAttributeConstraints", a => (a.constraints.number === undefined ? "absent" : "present")],
+    ["numberAttributeConstraints.minValue", a => a.constraints.number?.minValue],
+    ["numberAttributeConstraints.maxValue", a => a.constraints.number?.maxValue],
 ];
 
 /**
@@ -329,14 +337,14 @@ function schemaList(raw: unknown, where: string): Props[] {
 /** The provider's element names carry no prefix; one written `custom:x` is another element (Cognito makes `custom:custom:x`). */
 function schemaFromInputs(props: Props, where: string): FixedAttribute[] {
     return sortedAttributes(schemaList(props.schemas, where).map((element, i) => {
-        const sc: Props = element.stringAttributeConstraints ?? {};
-        const nc: Props = element.numberAttributeConstraints ?? {};
+        const at = `${where}[${i}]`;
         const name = typeof element.name === "string" && element.name !== "" ? providerElementName(element.name) : element.name;
         return normalizeAttribute({
             name, dataType: element.attributeDataType, required: element.required, mutable: element.mutable,
-            developerOnly: element.developerOnlyAttribute, minLength: sc.minLength, maxLength: sc.maxLength,
-            minValue: nc.minValue, maxValue: nc.maxValue,
-        }, `${where}[${i}]`);
+            developerOnly: element.developerOnlyAttribute,
+            stringConstraints: constraintsBlock(element.stringAttributeConstraints, "minLength", "maxLength", `${at}.stringAttributeConstraints`),
+            numberConstraints: constraintsBlock(element.numberAttributeConstraints, "minValue", "maxValue", `${at}.numberAttributeConstraints`),
+        }, at);
     }), where);
 }
 
@@ -344,13 +352,13 @@ function schemaFromInputs(props: Props, where: string): FixedAttribute[] {
 function schemaFromAws(pool: Props, at: string): FixedAttribute[] {
     const where = `${at}.SchemaAttributes`;
     return sortedAttributes(schemaList(pool.SchemaAttributes, where).map((a, i) => {
-        const sc: Props = a.StringAttributeConstraints ?? {};
-        const nc: Props = a.NumberAttributeConstraints ?? {};
+        const at = `${where}[${i}]`;
         return normalizeAttribute({
             name: typeof a.Name === "string" ? canonicalAttributeName(a.Name) : a.Name, dataType: a.AttributeDataType,
             required: a.Required, mutable: a.Mutable, developerOnly: a.DeveloperOnlyAttribute,
-            minLength: sc.MinLength, maxLength: sc.MaxLength, minValue: nc.MinValue, maxValue: nc.MaxValue,
-        }, `${where}[${i}]`);
+            stringConstraints: constraintsBlock(a.StringAttributeConstraints, "MinLength", "MaxLength", `${at}.StringAttributeConstraints`),
+            numberConstraints: constraintsBlock(a.NumberAttributeConstraints, "MinValue", "MaxValue", `${at}.NumberAttributeConstraints`),
+        }, at);
     }), where).filter(a => !isDefaultStandardAttribute(a));
 }
 
@@ -363,8 +371,9 @@ const schemas = row({
     policy: POLICY_NAMES.attributesUnchanged,
     group: "attributes",
     effect: "update-fails",
-    comparison: "A set hashed by resourceUserPoolSchemaHash (data type, developer-only, mutable, name as written, required, and " +
-        "each limit set; an absent boolean is false, an absent constraints block is no limits). The update refuses when any " +
+    comparison: "A set hashed by resourceUserPoolSchemaHash (name as written, data type, developer-only, mutable, required, then " +
+        "each constraints block present, string or number whatever the data type, with each limit set; an absent boolean is " +
+        "false, an empty constraints block differs from none). The update refuses when any " +
         "deployed element, standard ones the program declared included, is changed or gone; new elements go to " +
         "AddCustomAttributes (optional custom attributes only).",
     sources: [

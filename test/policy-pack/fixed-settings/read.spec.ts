@@ -40,9 +40,9 @@ const expectedPool: BaselineUserPool = {
             required: false,
             mutable: true,
             developerOnly: false,
-            constraints: { minLength: 1, maxLength: 64 },
+            constraints: { string: { minLength: 1, maxLength: 64 } },
         },
-        { name: "email", dataType: "String", required: true, mutable: true, developerOnly: false, constraints: { minLength: 0, maxLength: 2048 } },
+        { name: "email", dataType: "String", required: true, mutable: true, developerOnly: false, constraints: { string: { minLength: 0, maxLength: 2048 } } },
     ],
 };
 
@@ -126,9 +126,24 @@ describe("fixed-settings: reading the same pool from props, state export and Des
             },
         ];
         const expected = [
-            { name: "custom:secret_level", dataType: "Number", required: false, mutable: true, developerOnly: true, constraints: { minValue: 1, maxValue: 5 } },
+            { name: "custom:secret_level", dataType: "Number", required: false, mutable: true, developerOnly: true, constraints: { number: { minValue: 1, maxValue: 5 } } },
         ];
         assert.deepStrictEqual(requireKnownPool(poolSettingsFromProps(props), "p").attributes, expected);
+        assert.deepStrictEqual(poolFromDescribeUserPool(aws).attributes, expected);
+    });
+
+    it("keeps every constraints block as the source has it, whatever the data type, an empty one included (resourceUserPoolSchemaHash)", () => {
+        const schemas = [{ name: "score", attributeDataType: "Number", mutable: true, stringAttributeConstraints: { minLength: "1", maxLength: "3" },
+            numberAttributeConstraints: {} }];
+        const state = stateExport();
+        state.deployment.resources[3].outputs.schemas = schemas;
+        const aws = describeUserPool();
+        aws.UserPool.SchemaAttributes = [{ Name: "custom:score", AttributeDataType: "Number", Mutable: true, Required: false,
+            DeveloperOnlyAttribute: false, StringAttributeConstraints: { MinLength: "1", MaxLength: "3" }, NumberAttributeConstraints: {} }];
+        const expected = [{ name: "custom:score", dataType: "Number", required: false, mutable: true, developerOnly: false,
+            constraints: { string: { minLength: 1, maxLength: 3 }, number: {} } }];
+        assert.deepStrictEqual(requireKnownPool(poolSettingsFromProps(poolProps("dev", { schemas })), "p").attributes, expected);
+        assert.deepStrictEqual(baselineFromStateExport(state).userPools[poolUrn()].attributes, expected);
         assert.deepStrictEqual(poolFromDescribeUserPool(aws).attributes, expected);
     });
 
@@ -152,6 +167,7 @@ describe("fixed-settings: reading the same pool from props, state export and Des
             schemas: poolProps().schemas.map((s: Record<string, unknown>) => (s.name === "email" ? { ...s, stringAttributeConstraints: undefined } : s)),
         });
         assert.deepStrictEqual(poolChanges(deployed, poolSettingsFromProps(next)).map(c => c.setting), [
+            "schemas[name=email].stringAttributeConstraints",
             "schemas[name=email].stringAttributeConstraints.minLength",
             "schemas[name=email].stringAttributeConstraints.maxLength",
         ]);
@@ -167,7 +183,7 @@ describe("fixed-settings: reading the same pool from props, state export and Des
         // user_pool.go flattenSchemaAttributeTypes: configured elements stay in state, unconfigured defaults do not.
         const givenName = { name: "given_name", attributeDataType: "String", mutable: true, required: false, stringAttributeConstraints: { minLength: "0", maxLength: "2048" } };
         assert.deepStrictEqual(requireKnownPool(poolSettingsFromProps(poolProps("dev", { schemas: [givenName] })), "p").attributes,
-            [{ name: "given_name", dataType: "String", required: false, mutable: true, developerOnly: false, constraints: { minLength: 0, maxLength: 2048 } }]);
+            [{ name: "given_name", dataType: "String", required: false, mutable: true, developerOnly: false, constraints: { string: { minLength: 0, maxLength: 2048 } } }]);
         const aws = describeUserPool();
         aws.UserPool.SchemaAttributes = [{ Name: "given_name", AttributeDataType: "String", Mutable: true, Required: false,
             DeveloperOnlyAttribute: false, StringAttributeConstraints: { MinLength: "0", MaxLength: "2048" } }];
