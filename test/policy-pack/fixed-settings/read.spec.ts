@@ -270,8 +270,29 @@ describe("fixed-settings: state export edge cases", () => {
         );
     });
 
+    it("reads a version-4 export (pulumi v3.248.0: the version-3 document plus the features it uses) as version 3", () => {
+        const v4 = stateExport();
+        v4.version = 4;
+        (v4 as Record<string, unknown>).features = ["hooks", "refreshBeforeUpdate"];
+        (v4.deployment.resources[3] as Record<string, unknown>).refreshBeforeUpdate = true;
+        (v4.deployment.resources[3] as Record<string, unknown>).resourceHooks = { beforeUpdate: ["notify"] };
+        const options = { stack: "dev", capturedAt: CAPTURED };
+        assert.deepStrictEqual(baselineFromStateExport(v4, options), baselineFromStateExport(stateExport(), options));
+    });
+
+    it("refuses a version-4 export with a feature it does not know, and a tainted guarded resource, naming them", () => {
+        const future = { ...stateExport(), version: 4, features: ["views", "teleport"] };
+        assert.throws(() => baselineFromStateExport(future), /state export.features: "teleport" unknown to this reader/);
+        const tainted = stateExport();
+        tainted.version = 4;
+        (tainted as Record<string, unknown>).features = ["taint"];
+        (tainted.deployment.resources[3] as Record<string, unknown>).taint = true;
+        assert.throws(() => baselineFromStateExport(tainted), (e: Error) => e.message.includes(`${poolUrn()} is tainted`));
+    });
+
     it("gives clear errors for a wrong version, a wrong stack, a pool without id", () => {
-        assert.throws(() => baselineFromStateExport({ version: 2, deployment: {} }), /state export.version: expected 3/);
+        assert.throws(() => baselineFromStateExport({ version: 2, deployment: {} }), /state export.version: expected 3 or 4/);
+        assert.throws(() => baselineFromStateExport({ version: 5, deployment: {} }), /state export.version: expected 3 or 4/);
         assert.throws(() => baselineFromStateExport(stateExport("dev"), { stack: "prod" }), /state of stack "dev", not "prod"/);
         const state = stateExport();
         delete state.deployment.resources[3].id;
