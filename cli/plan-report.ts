@@ -73,9 +73,11 @@ function lifetime(inputs: Record<string, any>, token: "access" | "id" | "refresh
     return amount === undefined ? undefined : amountOf(amount, inputs.tokenValidityUnits?.[`${token}Token`] ?? defaultTokenUnits[token]);
 }
 
-/** A fixed input whose value reads better otherwise than as it is sent. */
+/** A fixed input shown otherwise than as it is sent; null: not shown. */
 const fixedInputDisplay: Readonly<Record<string, (value: any) => unknown>> = {
     schemas: (schemas: Record<string, any>[] | undefined) => (schemas ?? []).map(schemaAttribute),
+    // The id of the stack's own pool: not known before the pool exists, and the same pool in every plan.
+    userPoolId: () => null,
 };
 
 /**
@@ -86,8 +88,9 @@ const fixedInputDisplay: Readonly<Record<string, (value: any) => unknown>> = {
 function fixedInputs(type: string, inputs: Record<string, any>): Record<string, unknown> {
     return Object.fromEntries(fixedInputsOf(type).flatMap(row => {
         const value = valueAt(inputs, row.input);
-        const shown = fixedInputDisplay[row.input]?.(value) ?? value ?? (row.shape.kind === "list" ? [] : undefined);
-        return shown === undefined ? [] : [[row.input, shown]];
+        const display = fixedInputDisplay[row.input];
+        const shown = display ? display(value) : value ?? (row.shape.kind === "list" ? [] : undefined);
+        return shown === undefined || shown === null ? [] : [[row.input, shown]];
     }));
 }
 
