@@ -1,4 +1,4 @@
-import { allPolicies } from "cognito-user-pool-policies";
+import { allPolicies, fixedInputsOf } from "cognito-user-pool-policies";
 import { notMigrated } from "../config/successor";
 import { deployedIdsOf, evaluateStack, RegisteredResource } from "../offline/evaluate";
 import { hasMandatoryViolation, PolicyVerdict, runPolicies } from "../offline/run-policies";
@@ -37,10 +37,12 @@ export interface PlanReport {
 
 type Summarise = (inputs: Record<string, any>) => Record<string, unknown>;
 
+const valueAt = (inputs: Record<string, any>, path: string): unknown => path.split(".").reduce<any>((inner, key) => inner?.[key], inputs);
+
 function pick(inputs: Record<string, any>, paths: readonly string[]): Record<string, unknown> {
     const picked: Record<string, unknown> = {};
     for (const path of paths) {
-        const value = path.split(".").reduce<any>((inner, key) => inner?.[key], inputs);
+        const value = valueAt(inputs, path);
         if (value !== undefined) {
             picked[path] = value;
         }
@@ -71,15 +73,32 @@ function lifetime(inputs: Record<string, any>, token: "access" | "id" | "refresh
     return amount === undefined ? undefined : amountOf(amount, inputs.tokenValidityUnits?.[`${token}Token`] ?? defaultTokenUnits[token]);
 }
 
-/** The settings shown per resource type: the fixed-at-creation ones first, then what a reviewer checks. */
+/** A fixed input shown otherwise than as it is sent; null: not shown. */
+const fixedInputDisplay: Readonly<Record<string, (value: any) => unknown>> = {
+    schemas: (schemas: Record<string, any>[] | undefined) => (schemas ?? []).map(schemaAttribute),
+    // The id of the stack's own pool: not known before the pool exists, and the same pool in every plan.
+    userPoolId: () => null,
+};
+
+/**
+ * The fixed inputs of a resource type, in the order of the pack's table (policy-pack/src/fixed-settings/table.ts),
+ * as the program sends them; an absent list is shown empty, as a baseline records it (signing in with a user name
+ * only sets neither sign-in list).
+ */
+function fixedInputs(type: string, inputs: Record<string, any>): Record<string, unknown> {
+    return Object.fromEntries(fixedInputsOf(type).flatMap(row => {
+        const value = valueAt(inputs, row.input);
+        const display = fixedInputDisplay[row.input];
+        const shown = display ? display(value) : value ?? (row.shape.kind === "list" ? [] : undefined);
+        return shown === undefined || shown === null ? [] : [[row.input, shown]];
+    }));
+}
+
+/** The settings shown per resource type: the name, the fixed-at-creation inputs, then what a reviewer checks. */
 const summaries: Readonly<Record<string, Summarise>> = {
     "aws:cognito/userPool:UserPool": (inputs) => ({
         name: inputs.name,
-        // Signing in with a user name only sets neither list: shown empty, as the baseline records it.
-        usernameAttributes: inputs.usernameAttributes ?? [],
-        aliasAttributes: inputs.aliasAttributes ?? [],
-        ...pick(inputs, ["usernameConfiguration.caseSensitive"]),
-        schemas: (inputs.schemas ?? []).map(schemaAttribute),
+        ...fixedInputs("aws:cognito/userPool:UserPool", inputs),
         ...pick(inputs, [
             "mfaConfiguration", "passwordPolicy.minimumLength", "adminCreateUserConfig.allowAdminCreateUserOnly",
             "autoVerifiedAttributes", "emailConfiguration.emailSendingAccount", "emailConfiguration.fromEmailAddress",
@@ -88,7 +107,9 @@ const summaries: Readonly<Record<string, Summarise>> = {
         ]),
     }),
     "aws:cognito/userPoolClient:UserPoolClient": (inputs) => ({
-        ...pick(inputs, ["name", "generateSecret", "explicitAuthFlows"]),
+        name: inputs.name,
+        ...fixedInputs("aws:cognito/userPoolClient:UserPoolClient", inputs),
+        ...pick(inputs, ["explicitAuthFlows"]),
         tokenValidity: {
             access: lifetime(inputs, "access"),
             id: lifetime(inputs, "id"),
@@ -97,7 +118,7 @@ const summaries: Readonly<Record<string, Summarise>> = {
         },
         ...pick(inputs, ["enableTokenRevocation", "preventUserExistenceErrors", "allowedOauthFlows", "callbackUrls"]),
     }),
-    "aws:sesv2/emailIdentity:EmailIdentity": (inputs) => pick(inputs, ["emailIdentity"]),
+    "aws:sesv2/emailIdentity:EmailIdentity": (inputs) => fixedInputs("aws:sesv2/emailIdentity:EmailIdentity", inputs),
     "aws:cloudwatch/logGroup:LogGroup": (inputs) => pick(inputs, ["name", "retentionInDays"]),
     "aws:lambda/function:Function": (inputs) => ({
         ...pick(inputs, ["name", "runtime", "handler", "timeout", "memorySize"]),

@@ -55,14 +55,14 @@ function standardSchemaAttribute(name: StandardAttribute): SchemaAttribute {
     };
     if (dataType === "String") {
         schemaAttribute.stringAttributeConstraints = {
-            minLength: constraints.minLength?.toString(),
-            maxLength: constraints.maxLength?.toString(),
+            minLength: constraints.string?.minLength?.toString(),
+            maxLength: constraints.string?.maxLength?.toString(),
         };
     }
     if (dataType === "Number") {
         schemaAttribute.numberAttributeConstraints = {
-            minValue: constraints.minValue?.toString(),
-            maxValue: constraints.maxValue?.toString(),
+            minValue: constraints.number?.minValue?.toString(),
+            maxValue: constraints.number?.maxValue?.toString(),
         };
     }
     return schemaAttribute;
@@ -117,7 +117,8 @@ function customAttributeOf(attribute: FixedAttribute, context: ReadContext): Cus
     if (attribute.required) {
         context.gap(`SchemaAttributes[${attribute.name}].Required`, true, "the config model has no required custom attributes");
     }
-    const { minLength, maxLength, minValue, maxValue } = attribute.constraints;
+    const { minLength, maxLength } = attribute.constraints.string ?? {};
+    const { minValue, maxValue } = attribute.constraints.number ?? {};
     return {
         name: attribute.name.slice("custom:".length),
         type: attributeTypeOf[attribute.dataType]!,

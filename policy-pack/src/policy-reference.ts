@@ -24,7 +24,7 @@ function inputRows(rows: readonly FixedInputRow[]): string[] {
         `\`${row.input}\``,
         row.effect === "replaces" ? "replaces the resource" : "the update fails",
         cell(row.comparison),
-        row.sources.map(s => cell(`${s.file} (${s.release}): ${s.at}`)).join("<br>"),
+        row.sources.map(s => cell(`${s.file}${s.lines ? ` ${s.lines}` : ""} (${s.release}): ${s.at}`)).join("<br>"),
         `\`${row.policy}\``,
     ].join(" | ")).map(line => `| ${line} |`);
 }

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { allPolicies } from "cognito-user-pool-policies";
+import { allPolicies, fixedInputsOf, isFixedInput } from "cognito-user-pool-policies";
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
@@ -85,6 +85,12 @@ describe("npm run plan", () => {
                 ["aws:cognito/userPoolClient:UserPoolClient", "auth-client-server", false, false],
             ]);
             assert.deepStrictEqual(report.resources[4].settings.generateSecret, true);
+            // The fixed inputs shown are the table's rows, in its order (region: the program leaves it to the provider;
+            // userPoolId: the stack's own pool, not shown).
+            for (const resource of report.resources.filter((r) => fixedInputsOf(r.type).length > 0)) {
+                assert.deepStrictEqual(Object.keys(resource.settings).filter((key) => isFixedInput(resource.type, key)),
+                    fixedInputsOf(resource.type).map((row) => row.input).filter((input) => !["region", "userPoolId"].includes(input)), resource.name);
+            }
             assert.strictEqual(report.policies.length, allPolicies.length);
             assert.ok(report.policies.every((policy) => policy.outcome === "passed"));
         });

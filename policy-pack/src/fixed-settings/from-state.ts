@@ -5,7 +5,7 @@ import { regionOfArn, regionOfPoolId } from "./region";
 import { Baseline, BaselineClient, BaselineEmailIdentity, BaselineUserPool } from "./types";
 import { sentinelPaths } from "./unknown";
 
-/** One resource of a `pulumi stack export` (version 3); only the fields read here. */
+/** One resource of a `pulumi stack export` (version 3 or 4); only the fields read here. */
 export interface StateResource {
     urn: string;
     type: string;
@@ -19,12 +19,49 @@ export interface StateResource {
     parent?: string;
     /** The provider resource: `<provider URN>::<provider id>`. */
     provider?: string;
+    /** Marked for replacement at the next update (`pulumi state taint`; a version-4 feature). */
+    taint?: boolean;
 }
 
-/** `pulumi stack export` output, version 3. */
+/** `pulumi stack export` output, version 3 or 4. */
 export interface StateExport {
     version: number;
+    /** Version 4: the features the deployment uses. */
+    features?: string[];
     deployment: { resources?: StateResource[] | null; [k: string]: unknown };
+}
+
+/**
+ * `pulumi stack export` writes version 3, or 4 when the stack uses a feature that needs it: the same DeploymentV3
+ * document, plus the list of features it uses, and the CLI refuses a feature it does not know (pulumi/pulumi
+ * v3.248.0 pkg/resource/stack/deployment.go L54, L66-72, L123-129, L147-163, L271-274, L407-411;
+ * sdk/go/common/apitype/core.go L81-88, L380-391). None of them changes a field read here.
+ */
+const EXPORT_VERSIONS = [3, 4];
+const VERSION_4_FEATURES = ["refreshBeforeUpdate", "views", "hooks", "taint", "replaceWith", "snippets-prototype"];
+
+function checkVersion(exported: Record<string, unknown>): void {
+    if (!EXPORT_VERSIONS.includes(exported.version as number)) {
+        throw new FixedSettingsReadError(`state export.version: expected 3 or 4 (pulumi stack export), got ${describe(exported.version)}`);
+    }
+    const features = exported.features ?? [];
+    if (!Array.isArray(features) || features.some(f => typeof f !== "string")) {
+        throw new FixedSettingsReadError(`state export.features: expected a list of strings, got ${describe(features)}`);
+    }
+    const unknown = features.filter(f => !VERSION_4_FEATURES.includes(f));
+    if (unknown.length > 0) {
+        throw new FixedSettingsReadError(`state export.features: ${unknown.map(f => `"${f}"`).join(", ")} unknown to this reader ` +
+            `(it knows ${VERSION_4_FEATURES.join(", ")}): a newer CLI wrote this state; update the pack`);
+    }
+}
+
+/** A tainted guarded resource is replaced by the next update whatever its inputs: nothing to compare with. */
+function refuseTainted(resources: readonly StateResource[]): void {
+    const tainted = resources.filter(r => r.taint === true && fixedInputsOf(r.type).length > 0).map(r => r.urn);
+    if (tainted.length > 0) {
+        throw new FixedSettingsReadError(`state export: ${tainted.join(", ")} ${tainted.length === 1 ? "is" : "are"} tainted, so the next ` +
+            "update replaces them: `pulumi state untaint` what must be kept");
+    }
 }
 
 const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
@@ -144,9 +181,7 @@ export function baselineFromStateExport(exported: unknown, options: BaselineFrom
     if (!isObject(exported)) {
         throw new FixedSettingsReadError(`state export: expected a JSON object, got ${describe(exported)}`);
     }
-    if (exported.version !== 3) {
-        throw new FixedSettingsReadError(`state export.version: expected 3 (pulumi stack export), got ${describe(exported.version)}`);
-    }
+    checkVersion(exported);
     if (!isObject(exported.deployment)) {
         throw new FixedSettingsReadError(`state export.deployment: expected an object, got ${describe(exported.deployment)}`);
     }
@@ -182,6 +217,7 @@ export function baselineFromStateExport(exported: unknown, options: BaselineFrom
     }
 
     const live = resources.filter(r => r.delete !== true);
+    refuseTainted(live);
     const providers = providersByReference(live);
     const userPools: Record<string, BaselineUserPool> = {};
     const poolUrnById = new Map<string, string>();

@@ -7,17 +7,31 @@ type AttributeConstraints = FixedAttribute["constraints"];
 
 export { describe };
 
-/** The same raw attribute, whatever the source's spelling. */
+/** A constraints block as a source holds it: its two limits, whatever the source's spelling. */
+export interface RawConstraints {
+    min: unknown;
+    max: unknown;
+}
+
+/** The same raw attribute, whatever the source's spelling. A constraints block is undefined when the source has none. */
 export interface RawAttribute {
     name: unknown;
     dataType: unknown;
     required: unknown;
     mutable: unknown;
     developerOnly: unknown;
-    minLength: unknown;
-    maxLength: unknown;
-    minValue: unknown;
-    maxValue: unknown;
+    stringConstraints: RawConstraints | undefined;
+    numberConstraints: RawConstraints | undefined;
+}
+
+/** A source's constraints block (`{minLength, maxLength}`, `{MinValue, MaxValue}`, ...): undefined when absent or null. */
+export function constraintsBlock(raw: unknown, minKey: string, maxKey: string, where: string): RawConstraints | undefined {
+    if (raw === undefined || raw === null) return undefined;
+    if (typeof raw !== "object" || Array.isArray(raw)) {
+        throw new FixedSettingsReadError(`${where}: expected an object, got ${describe(raw)}`);
+    }
+    const block = raw as Record<string, unknown>;
+    return { min: block[minKey], max: block[maxKey] };
 }
 
 /** Raised when a source holds a value that cannot be read as a fixed setting. Names where it is. */
@@ -131,31 +145,42 @@ function normalizeDataType(raw: unknown, where: string): AttributeDataType {
  * One attribute in canonical form, reading what a source leaves out as what the provider sends for it
  * (terraform-provider-aws 6.x, internal/service/cognitoidp/user_pool.go, expandSchemaAttributeTypes; the
  * element of a terraform-plugin-sdk v2 set hands every omitted boolean to it as false): required, mutable and
- * developer-only false, and no limits (a constraints block without limits is sent as none). A deployed element
- * keeps what the state or DescribeUserPool holds, so an omitted limit differs from a deployed 0..2048, as it
- * does for the provider (resourceUserPoolSchemaHash), whose update then fails. Only the constraints of the
- * attribute's own data type are kept.
+ * developer-only false. Each constraints block is kept as the source has it, whatever the data type, and an empty
+ * block stays a block: resourceUserPoolSchemaHash writes a block's marker when the block is present (empty or
+ * not), then each limit that is set, for the string and the number block alike. So a String attribute's omitted
+ * limits differ from a deployed 0..2048, a Number attribute's string limits are part of its identity, and an
+ * empty block differs from none.
  */
 export function normalizeAttribute(raw: RawAttribute, where: string): FixedAttribute {
     if (typeof raw.name !== "string" || raw.name === "") {
         throw new FixedSettingsReadError(`${where}.name: expected a non-empty string, got ${describe(raw.name)}`);
     }
-    const name = canonicalAttributeName(raw.name);
-    const dataType = normalizeDataType(raw.dataType, `${where}.dataType`);
-    const limits = dataType === "String" ? (["minLength", "maxLength"] as const) : dataType === "Number" ? (["minValue", "maxValue"] as const) : [];
     const constraints: AttributeConstraints = {};
-    for (const limit of limits) {
-        const value = normalizeNumber(raw[limit], `${where}.${limit}`);
-        if (value !== undefined) constraints[limit] = value;
+    if (raw.stringConstraints !== undefined) {
+        constraints.string = limits(raw.stringConstraints, "minLength", "maxLength", where);
+    }
+    if (raw.numberConstraints !== undefined) {
+        constraints.number = limits(raw.numberConstraints, "minValue", "maxValue", where);
     }
     return {
-        name,
-        dataType,
+        name: canonicalAttributeName(raw.name),
+        dataType: normalizeDataType(raw.dataType, `${where}.dataType`),
         required: normalizeBoolean(raw.required, false, `${where}.required`),
         mutable: normalizeBoolean(raw.mutable, false, `${where}.mutable`),
         developerOnly: normalizeBoolean(raw.developerOnly, false, `${where}.developerOnly`),
         constraints,
     };
+}
+
+function limits<Min extends string, Max extends string>(
+    block: RawConstraints, minKey: Min, maxKey: Max, where: string,
+): { [K in Min | Max]?: number } {
+    const out: { [K in Min | Max]?: number } = {};
+    const min = normalizeNumber(block.min, `${where}.${minKey}`);
+    const max = normalizeNumber(block.max, `${where}.${maxKey}`);
+    if (min !== undefined) out[minKey] = min;
+    if (max !== undefined) out[maxKey] = max;
+    return out;
 }
 
 export function attributesEqual(a: FixedAttribute, b: FixedAttribute): boolean {
@@ -170,7 +195,13 @@ export function attributesEqual(a: FixedAttribute, b: FixedAttribute): boolean {
 }
 
 export function constraintsEqual(a: AttributeConstraints, b: AttributeConstraints): boolean {
-    return (["minLength", "maxLength", "minValue", "maxValue"] as const).every(k => a[k] === b[k]);
+    const same = <T extends object>(x: T | undefined, y: T | undefined) =>
+        x === undefined || y === undefined ? x === y : JSON.stringify(sortedEntries(x)) === JSON.stringify(sortedEntries(y));
+    return same(a.string, b.string) && same(a.number, b.number);
+}
+
+function sortedEntries(o: object): [string, unknown][] {
+    return Object.entries(o).sort(([x], [y]) => (x < y ? -1 : 1));
 }
 
 /** True for a standard attribute identical to Cognito's default for it (left out of a normalised pool). */

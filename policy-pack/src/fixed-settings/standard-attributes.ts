@@ -1,12 +1,14 @@
 import type { FixedAttribute } from "./table";
 
 function str(name: string, minLength = 0, maxLength = 2048): FixedAttribute {
-    return { name, dataType: "String", required: false, mutable: true, developerOnly: false, constraints: { minLength, maxLength } };
+    return { name, dataType: "String", required: false, mutable: true, developerOnly: false, constraints: { string: { minLength, maxLength } } };
 }
 
 /**
  * Cognito's standard attributes as DescribeUserPool reports them for a pool that did not configure them
- * (the same table terraform-provider-aws uses to leave unconfigured ones out of state). `sub` and
+ * (the same table terraform-provider-aws uses to leave unconfigured ones out of state: user_pool.go
+ * userPoolSchemaAttributeMatchesStandardAttribute; `identities` with an empty StringAttributeConstraints, as in
+ * flattenSchemaAttributeTypes). `sub` and
  * `identities` are system attributes: present in every AWS response, never configured.
  */
 export const STANDARD_ATTRIBUTE_DEFAULTS: Readonly<Record<string, FixedAttribute>> = Object.freeze(
@@ -28,11 +30,11 @@ export const STANDARD_ATTRIBUTE_DEFAULTS: Readonly<Record<string, FixedAttribute
             str("picture"),
             str("preferred_username"),
             str("profile"),
-            { name: "updated_at", dataType: "Number", required: false, mutable: true, developerOnly: false, constraints: { minValue: 0 } },
+            { name: "updated_at", dataType: "Number", required: false, mutable: true, developerOnly: false, constraints: { number: { minValue: 0 } } },
             str("website"),
             str("zoneinfo"),
-            { name: "sub", dataType: "String", required: true, mutable: false, developerOnly: false, constraints: { minLength: 1, maxLength: 2048 } },
-            { name: "identities", dataType: "String", required: false, mutable: true, developerOnly: false, constraints: {} },
+            { name: "sub", dataType: "String", required: true, mutable: false, developerOnly: false, constraints: { string: { minLength: 1, maxLength: 2048 } } },
+            { name: "identities", dataType: "String", required: false, mutable: true, developerOnly: false, constraints: { string: {} } },
         ].map((a): [string, FixedAttribute] => [a.name, a as FixedAttribute]),
     ),
 );

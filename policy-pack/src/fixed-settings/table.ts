@@ -5,13 +5,16 @@
  * in a baseline. The baseline's shape, the readers, the comparison, the catalogue's "fixed" and docs/policies.md
  * are all derived from it: adding a fixed input is one row here, plus its tests.
  *
- * Provider release: @pulumi/aws 7.48.0 bridges terraform-provider-aws 6.x (pulumi-aws release notes: 7.43.0
- * bundles 6.61.0). Each source names the file and the function or schema key in it.
+ * Provider release: @pulumi/aws 7.48.0 bridges terraform-provider-aws 6.61.0 or later (pulumi-aws release notes:
+ * 7.43.0 bundles 6.61.0; 7.48.0's own upgrade PR, go.mod and upstream pointer are not in the stored sources). Each
+ * source names the file, the commit of it that was read (the one the code search stores, not necessarily the
+ * bundled tag), the function or schema key, and its lines where the store could give them.
  */
 import { POLICY_NAMES, PolicyName } from "../catalogue";
 import {
     FixedSettingsReadError,
     canonicalAttributeName,
+    constraintsBlock,
     describe,
     isCustomAttributeName,
     isDefaultStandardAttribute,
@@ -40,9 +43,12 @@ export type Effect = "replaces" | "update-fails";
 /** Where the provider decides it: a file of terraform-provider-aws (or the plugin SDK) and the code in it. */
 export interface ProviderSource {
     readonly file: string;
+    /** The tag or commit of the file that was read. */
     readonly release: string;
-    /** The function, schema key or plan modifier that decides (line numbers move between releases). */
+    /** The function, schema key or plan modifier that decides. */
     readonly at: string;
+    /** Its lines in that release (`L167-172`); absent where the store gives characters only. */
+    readonly lines?: string;
 }
 
 /** A difference between what is deployed and what the program now asks for, that the provider cannot apply. */
@@ -107,8 +113,14 @@ function row<K extends string, V, O extends boolean = false, St extends StateSou
     return { ...spec, optional: (spec.optional ?? false) as O, state: (spec.state ?? "outputs-then-inputs") as St };
 }
 
+/** The commits of terraform-provider-aws files that were read (hashicorp/terraform-provider-aws). */
+const USER_POOL_GO_AT = "commit 015edb133ea64d879a0fdd1551d0c8daee7d4995 (6.x, before 6.6.0: name still ForceNew)";
+const CLIENT_GO_AT = "commit 01f431114674c27cf790fafb67ac274bf8f765e1 (6.x, plugin framework)";
+const EMAIL_IDENTITY_GO_AT = "commit 0214c421e369ae7c10520b63eab82e4a8dc9585d (2026, SchemaFunc)";
 const PROVIDER = "terraform-provider-aws 6.x (bundled by @pulumi/aws 7.48.0)";
-const PLUGIN_SDK = "terraform-plugin-sdk/v2 (pulumi fork, as bundled)";
+/** pulumi-aws replaces terraform-plugin-sdk/v2 with Pulumi's fork; its master is upstream v2.38.1 plus Pulumi's patches. */
+const PLUGIN_SDK = "pulumi/terraform-plugin-sdk master 717b4eff (upstream v2.38.1)";
+const PLUGIN_FRAMEWORK = "hashicorp/terraform-plugin-framework v1.19.0";
 const USER_POOL_GO = "internal/service/cognitoidp/user_pool.go";
 const CLIENT_GO = "internal/service/cognitoidp/user_pool_client.go";
 const SCHEMA_GO = "helper/schema/schema.go";
@@ -130,7 +142,7 @@ const signInList = (key: "usernameAttributes" | "aliasAttributes", api: "Usernam
     group: "sign-in",
     effect: "replaces",
     comparison: "A set of strings: any element added or removed (order aside) replaces the pool; absent is the empty set.",
-    sources: [{ file: USER_POOL_GO, release: PROVIDER, at: `schema "${tfName}": TypeSet, ForceNew` }],
+    sources: [{ file: USER_POOL_GO, release: USER_POOL_GO_AT, at: `resourceUserPool schema "${tfName}": TypeSet, ForceNew` }],
     fromInputs: (props, where) => normalizeNameList(props[key], where),
     fromAws: (pool, where) => normalizeNameList(pool[api], `${where}.${api}`, allowed),
     changes: (deployed = [], proposed = []) => sameList(deployed, proposed) ? [] : [{
@@ -164,8 +176,9 @@ const caseSensitive = row({
     comparison: "A nested boolean: a removed block compares as false (the zero value), so removing it replaces only a pool " +
         "deployed with true; adding the block to a pool deployed without one replaces it, whatever its value.",
     sources: [
-        { file: USER_POOL_GO, release: PROVIDER, at: 'schema "username_configuration.case_sensitive": TypeBool, Required, ForceNew' },
-        { file: SCHEMA_GO, release: PLUGIN_SDK, at: "schemaMap.diffString: a removed value is compared as schema.Type.Zero(); finalizeDiff: ForceNew sets RequiresNew" },
+        { file: USER_POOL_GO, release: USER_POOL_GO_AT, at: 'resourceUserPool schema "username_configuration.case_sensitive": TypeBool, Required, ForceNew' },
+        { file: SCHEMA_GO, release: PLUGIN_SDK, at: "schemaMap.diffString: a removed value (n == nil) is compared as schema.Type.Zero()", lines: "L1312, L1326-1327" },
+        { file: SCHEMA_GO, release: PLUGIN_SDK, at: "Schema.finalizeDiff: ForceNew sets RequiresNew when Old != New", lines: "L372, L405" },
     ],
     fromInputs: (props, where) => {
         const block = props.usernameConfiguration;
@@ -189,8 +202,11 @@ const caseSensitive = row({
 
 const CONSTRAINTS_SHAPE = s.object(
     {},
-    { minLength: s.number(), maxLength: s.number(), minValue: s.number(), maxValue: s.number() },
-    "Limits as numbers: minLength/maxLength for String, minValue/maxValue for Number; a key is absent when no limit is set.",
+    {
+        string: s.object({}, { minLength: s.number(), maxLength: s.number() }, "The string constraints block, when present (empty or not)."),
+        number: s.object({}, { minValue: s.number(), maxValue: s.number() }, "The number constraints block, when present (empty or not)."),
+    },
+    "Each constraints block the element has, whatever its data type, with its limits as numbers; a limit is absent when not set.",
 );
 
 const ATTRIBUTE_SHAPE = s.object({
@@ -209,17 +225,19 @@ export interface FixedAttribute {
     required: boolean;
     mutable: boolean;
     developerOnly: boolean;
-    constraints: { minLength?: number; maxLength?: number; minValue?: number; maxValue?: number };
+    /** The element's constraints blocks, each present when the source has it (even empty), whatever the data type. */
+    constraints: { string?: { minLength?: number; maxLength?: number }; number?: { minValue?: number; maxValue?: number } };
 }
 
 /**
- * A schema element's identity, as resourceUserPoolSchemaHash builds it: data type, developer-only, mutable, the
- * name as written, required (an absent boolean hashes as false), and each limit that is set (an absent constraints
- * block and an empty one hash alike).
+ * A schema element's identity, as resourceUserPoolSchemaHash builds it: the name as written, data type,
+ * developer-only, mutable, required (an absent boolean hashes as false), then for each constraints block that is
+ * present, whatever the data type, its marker and each limit that is set (an empty block differs from none).
  */
 function schemaElementIdentity(a: FixedAttribute): string {
-    const c = a.constraints;
-    return JSON.stringify([a.dataType, a.developerOnly, a.mutable, a.name, a.required, c.minLength, c.maxLength, c.minValue, c.maxValue]);
+    const { string: sc, number: nc } = a.constraints;
+    return JSON.stringify([a.name, a.dataType, a.developerOnly, a.mutable, a.required,
+        sc && [sc.minLength, sc.maxLength], nc && [nc.minValue, nc.maxValue]]);
 }
 
 /** The input path of a schema element, by the name the provider takes (`tenant_id` for `custom:tenant_id`). */
@@ -232,10 +250,12 @@ const ELEMENT_FIELDS: readonly [string, (a: FixedAttribute) => unknown][] = [
     ["required", a => a.required],
     ["mutable", a => a.mutable],
     ["developerOnlyAttribute", a => a.developerOnly],
-    ["stringAttributeConstraints.minLength", a => a.constraints.minLength],
-    ["stringAttributeConstraints.maxLength", a => a.constraints.maxLength],
-    ["numberAttributeConstraints.minValue", a => a.constraints.minValue],
-    ["numberAttributeConstraints.maxValue", a => a.constraints.maxValue],
+    ["stringAttributeConstraints", a => (a.constraints.string === undefined ? "absent" : "present")],
+    ["stringAttributeConstraints.minLength", a => a.constraints.string?.minLength],
+    ["stringAttributeConstraints.maxLength", a => a.constraints.string?.maxLength],
+    ["numberAttributeConstraints", a => (a.constraints.number === undefined ? "absent" : "present")],
+    ["numberAttributeConstraints.minValue", a => a.constraints.number?.minValue],
+    ["numberAttributeConstraints.maxValue", a => a.constraints.number?.maxValue],
 ];
 
 /**
@@ -317,14 +337,14 @@ function schemaList(raw: unknown, where: string): Props[] {
 /** The provider's element names carry no prefix; one written `custom:x` is another element (Cognito makes `custom:custom:x`). */
 function schemaFromInputs(props: Props, where: string): FixedAttribute[] {
     return sortedAttributes(schemaList(props.schemas, where).map((element, i) => {
-        const sc: Props = element.stringAttributeConstraints ?? {};
-        const nc: Props = element.numberAttributeConstraints ?? {};
+        const at = `${where}[${i}]`;
         const name = typeof element.name === "string" && element.name !== "" ? providerElementName(element.name) : element.name;
         return normalizeAttribute({
             name, dataType: element.attributeDataType, required: element.required, mutable: element.mutable,
-            developerOnly: element.developerOnlyAttribute, minLength: sc.minLength, maxLength: sc.maxLength,
-            minValue: nc.minValue, maxValue: nc.maxValue,
-        }, `${where}[${i}]`);
+            developerOnly: element.developerOnlyAttribute,
+            stringConstraints: constraintsBlock(element.stringAttributeConstraints, "minLength", "maxLength", `${at}.stringAttributeConstraints`),
+            numberConstraints: constraintsBlock(element.numberAttributeConstraints, "minValue", "maxValue", `${at}.numberAttributeConstraints`),
+        }, at);
     }), where);
 }
 
@@ -332,13 +352,13 @@ function schemaFromInputs(props: Props, where: string): FixedAttribute[] {
 function schemaFromAws(pool: Props, at: string): FixedAttribute[] {
     const where = `${at}.SchemaAttributes`;
     return sortedAttributes(schemaList(pool.SchemaAttributes, where).map((a, i) => {
-        const sc: Props = a.StringAttributeConstraints ?? {};
-        const nc: Props = a.NumberAttributeConstraints ?? {};
+        const at = `${where}[${i}]`;
         return normalizeAttribute({
             name: typeof a.Name === "string" ? canonicalAttributeName(a.Name) : a.Name, dataType: a.AttributeDataType,
             required: a.Required, mutable: a.Mutable, developerOnly: a.DeveloperOnlyAttribute,
-            minLength: sc.MinLength, maxLength: sc.MaxLength, minValue: nc.MinValue, maxValue: nc.MaxValue,
-        }, `${where}[${i}]`);
+            stringConstraints: constraintsBlock(a.StringAttributeConstraints, "MinLength", "MaxLength", `${at}.StringAttributeConstraints`),
+            numberConstraints: constraintsBlock(a.NumberAttributeConstraints, "MinValue", "MaxValue", `${at}.NumberAttributeConstraints`),
+        }, at);
     }), where).filter(a => !isDefaultStandardAttribute(a));
 }
 
@@ -351,14 +371,16 @@ const schemas = row({
     policy: POLICY_NAMES.attributesUnchanged,
     group: "attributes",
     effect: "update-fails",
-    comparison: "A set hashed by resourceUserPoolSchemaHash (data type, developer-only, mutable, name as written, required, and " +
-        "each limit set; an absent boolean is false, an absent constraints block is no limits). The update refuses when any " +
+    comparison: "A set hashed by resourceUserPoolSchemaHash (name as written, data type, developer-only, mutable, required, then " +
+        "each constraints block present, string or number whatever the data type, with each limit set; an absent boolean is " +
+        "false, an empty constraints block differs from none). The update refuses when any " +
         "deployed element, standard ones the program declared included, is changed or gone; new elements go to " +
         "AddCustomAttributes (optional custom attributes only).",
     sources: [
-        { file: USER_POOL_GO, release: PROVIDER, at: 'schema "schema": TypeSet, Set: resourceUserPoolSchemaHash' },
-        { file: USER_POOL_GO, release: PROVIDER, at: 'resourceUserPoolUpdate: os.Difference(ns).Len() == 0, else "cannot modify or remove schema items"' },
-        { file: USER_POOL_GO, release: PROVIDER, at: "flattenSchemaAttributeTypes: keeps configured elements, drops unconfigured standard ones at Cognito's default" },
+        { file: USER_POOL_GO, release: USER_POOL_GO_AT, at: 'resourceUserPool schema "schema": TypeSet, MaxItems 50, Set: resourceUserPoolSchemaHash' },
+        { file: USER_POOL_GO, release: USER_POOL_GO_AT, at: "resourceUserPoolSchemaHash (the file's last function): name, data type, developer-only, mutable, required, then each constraints block present, whatever the data type" },
+        { file: USER_POOL_GO, release: USER_POOL_GO_AT, at: 'resourceUserPoolUpdate: os.Difference(ns).Len() == 0 → AddCustomAttributes(ns.Difference(os)), else "cannot modify or remove schema items"' },
+        { file: USER_POOL_GO, release: USER_POOL_GO_AT, at: "flattenSchemaAttributeTypes: keeps configured elements, drops unconfigured standard ones at Cognito's default (userPoolSchemaAttributeMatchesStandardAttribute); writes each constraints block the API returns" },
     ],
     fromInputs: schemaFromInputs,
     fromAws: schemaFromAws,
@@ -383,9 +405,10 @@ const generateSecret = row({
     comparison: "Plan against state, null included: absent (null), false and true are three values, any change of them replaces " +
         "the client; an imported client's state holds null.",
     sources: [
-        { file: CLIENT_GO, release: PROVIDER, at: 'schema "generate_secret": BoolAttribute, Optional, PlanModifiers boolplanmodifier.RequiresReplace()' },
-        { file: "resource/schema/boolplanmodifier/requires_replace.go", release: "terraform-plugin-framework (as bundled)", at: "RequiresReplace: replaces unless PlanValue.Equal(StateValue)" },
-        { file: CLIENT_GO, release: PROVIDER, at: "Read: generate_secret is not in DescribeUserPoolClient, so import leaves it null (#20298)" },
+        { file: CLIENT_GO, release: CLIENT_GO_AT, at: 'Schema "generate_secret": BoolAttribute, Optional (not Computed), boolplanmodifier.RequiresReplace()', lines: "L167-172" },
+        { file: "resource/schema/boolplanmodifier/requires_replace.go", release: PLUGIN_FRAMEWORK, at: "RequiresReplace: RequiresReplaceIf with a func that always replaces", lines: "L22-25" },
+        { file: "resource/schema/boolplanmodifier/requires_replace_if.go", release: PLUGIN_FRAMEWORK, at: "PlanModifyBool: no replacement on create or destroy, nor when PlanValue.Equal(StateValue); null and false differ", lines: "L53, L63" },
+        { file: CLIENT_GO, release: CLIENT_GO_AT, at: "Create flattens the response into the config, Read into the state (fwflex.Flatten of UserPoolClientType, which has no GenerateSecret): generate_secret stays what the config had, null after an import (#20298)" },
     ],
     state: "outputs-only",
     fromInputs: (props, where) => props.generateSecret === undefined || props.generateSecret === null
@@ -413,7 +436,7 @@ const userPoolId = row({
     group: "client",
     effect: "replaces",
     comparison: "The pool id as a string; compared when the new id is known (an id of a pool being created is not).",
-    sources: [{ file: CLIENT_GO, release: PROVIDER, at: 'schema "user_pool_id": Required, RequiresReplace' }],
+    sources: [{ file: CLIENT_GO, release: CLIENT_GO_AT, at: 'Schema "user_pool_id": StringAttribute, Required, stringplanmodifier.RequiresReplace()', lines: "L235-240" }],
     state: "identity",
     fromInputs: (props, where) => {
         const v = props.userPoolId;
@@ -439,7 +462,7 @@ const emailIdentity = row({
     group: "sender",
     effect: "replaces",
     comparison: "The address or domain as a string.",
-    sources: [{ file: "internal/service/sesv2/email_identity.go", release: PROVIDER, at: 'schema "email_identity": Required, ForceNew' }],
+    sources: [{ file: "internal/service/sesv2/email_identity.go", release: EMAIL_IDENTITY_GO_AT, at: 'resourceEmailIdentity SchemaFunc "email_identity": TypeString, Required, ForceNew', lines: "L113-117" }],
     state: "identity",
     fromInputs: (props) => props.emailIdentity,
     changes: (deployed, proposed) => proposed === undefined || proposed === deployed ? [] : [{

@@ -14,7 +14,7 @@ export const README_RETIRE_SECTION = 'policy-pack/README.md, section "Retiring a
  */
 export const clientNotRemoved = deployedStackPolicy(
     POLICY_NAMES.clientNotRemoved,
-    "Every app client in the baseline is still declared by the stack (same URN, or an alias), unless listed in retiredClients: otherwise Pulumi deletes or replaces it, and apps using its client id stop signing in.",
+    "Every app client in the baseline is still declared by the stack (same URN, or an alias), unless listed in retiredClients: otherwise Pulumi deletes or replaces it, and apps using its client id stop signing in. The policy config npm run baseline writes makes it mandatory for a protected stack and advisory for any other.",
     (args, report, baseline) => {
         const retired = new Set(readRetiredClients(args.getConfig<Record<string, unknown>>(), POLICY_NAMES.clientNotRemoved));
         for (const [urn, client] of undeclared(baseline.clients, args.resources, USER_POOL_CLIENT_TYPE)) {

@@ -38,7 +38,7 @@ describe("fixed-settings: baseline format", () => {
         b.userPools[poolUrn()].caseSensitive = "no";
         b.userPools[poolUrn()].usernameAttributes = ["emial"];
         b.userPools[poolUrn()].attributes[0].dataType = "Text";
-        b.userPools[poolUrn()].attributes[1].constraints.maxLength = "2048";
+        b.userPools[poolUrn()].attributes[1].constraints.string.maxLength = "2048";
         b.clients[clientUrn()].generateSecret = 0;
         const problems = problemsOf(b);
         const p = `baseline.userPools[${JSON.stringify(poolUrn())}]`;
@@ -47,7 +47,7 @@ describe("fixed-settings: baseline format", () => {
             'baseline.source: expected one of "pulumi-state", "aws", got "terraform"',
             `${p}.usernameAttributes[0]: expected one of "email", "phone_number", got "emial"`,
             `${p}.attributes[0].dataType: expected one of "String", "Number", "DateTime", "Boolean", got "Text"`,
-            `${p}.attributes[1].constraints.maxLength: expected a number, got "2048"`,
+            `${p}.attributes[1].constraints.string.maxLength: expected a number, got "2048"`,
             `${p}.caseSensitive: expected true or false, got "no"`,
             `baseline.clients[${JSON.stringify(clientUrn())}].generateSecret: expected true or false, got number 0`,
         ]);

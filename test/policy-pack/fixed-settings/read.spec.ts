@@ -40,9 +40,9 @@ const expectedPool: BaselineUserPool = {
             required: false,
             mutable: true,
             developerOnly: false,
-            constraints: { minLength: 1, maxLength: 64 },
+            constraints: { string: { minLength: 1, maxLength: 64 } },
         },
-        { name: "email", dataType: "String", required: true, mutable: true, developerOnly: false, constraints: { minLength: 0, maxLength: 2048 } },
+        { name: "email", dataType: "String", required: true, mutable: true, developerOnly: false, constraints: { string: { minLength: 0, maxLength: 2048 } } },
     ],
 };
 
@@ -126,9 +126,24 @@ describe("fixed-settings: reading the same pool from props, state export and Des
             },
         ];
         const expected = [
-            { name: "custom:secret_level", dataType: "Number", required: false, mutable: true, developerOnly: true, constraints: { minValue: 1, maxValue: 5 } },
+            { name: "custom:secret_level", dataType: "Number", required: false, mutable: true, developerOnly: true, constraints: { number: { minValue: 1, maxValue: 5 } } },
         ];
         assert.deepStrictEqual(requireKnownPool(poolSettingsFromProps(props), "p").attributes, expected);
+        assert.deepStrictEqual(poolFromDescribeUserPool(aws).attributes, expected);
+    });
+
+    it("keeps every constraints block as the source has it, whatever the data type, an empty one included (resourceUserPoolSchemaHash)", () => {
+        const schemas = [{ name: "score", attributeDataType: "Number", mutable: true, stringAttributeConstraints: { minLength: "1", maxLength: "3" },
+            numberAttributeConstraints: {} }];
+        const state = stateExport();
+        state.deployment.resources[3].outputs.schemas = schemas;
+        const aws = describeUserPool();
+        aws.UserPool.SchemaAttributes = [{ Name: "custom:score", AttributeDataType: "Number", Mutable: true, Required: false,
+            DeveloperOnlyAttribute: false, StringAttributeConstraints: { MinLength: "1", MaxLength: "3" }, NumberAttributeConstraints: {} }];
+        const expected = [{ name: "custom:score", dataType: "Number", required: false, mutable: true, developerOnly: false,
+            constraints: { string: { minLength: 1, maxLength: 3 }, number: {} } }];
+        assert.deepStrictEqual(requireKnownPool(poolSettingsFromProps(poolProps("dev", { schemas })), "p").attributes, expected);
+        assert.deepStrictEqual(baselineFromStateExport(state).userPools[poolUrn()].attributes, expected);
         assert.deepStrictEqual(poolFromDescribeUserPool(aws).attributes, expected);
     });
 
@@ -152,6 +167,7 @@ describe("fixed-settings: reading the same pool from props, state export and Des
             schemas: poolProps().schemas.map((s: Record<string, unknown>) => (s.name === "email" ? { ...s, stringAttributeConstraints: undefined } : s)),
         });
         assert.deepStrictEqual(poolChanges(deployed, poolSettingsFromProps(next)).map(c => c.setting), [
+            "schemas[name=email].stringAttributeConstraints",
             "schemas[name=email].stringAttributeConstraints.minLength",
             "schemas[name=email].stringAttributeConstraints.maxLength",
         ]);
@@ -167,7 +183,7 @@ describe("fixed-settings: reading the same pool from props, state export and Des
         // user_pool.go flattenSchemaAttributeTypes: configured elements stay in state, unconfigured defaults do not.
         const givenName = { name: "given_name", attributeDataType: "String", mutable: true, required: false, stringAttributeConstraints: { minLength: "0", maxLength: "2048" } };
         assert.deepStrictEqual(requireKnownPool(poolSettingsFromProps(poolProps("dev", { schemas: [givenName] })), "p").attributes,
-            [{ name: "given_name", dataType: "String", required: false, mutable: true, developerOnly: false, constraints: { minLength: 0, maxLength: 2048 } }]);
+            [{ name: "given_name", dataType: "String", required: false, mutable: true, developerOnly: false, constraints: { string: { minLength: 0, maxLength: 2048 } } }]);
         const aws = describeUserPool();
         aws.UserPool.SchemaAttributes = [{ Name: "given_name", AttributeDataType: "String", Mutable: true, Required: false,
             DeveloperOnlyAttribute: false, StringAttributeConstraints: { MinLength: "0", MaxLength: "2048" } }];
@@ -254,8 +270,29 @@ describe("fixed-settings: state export edge cases", () => {
         );
     });
 
+    it("reads a version-4 export (pulumi v3.248.0: the version-3 document plus the features it uses) as version 3", () => {
+        const v4 = stateExport();
+        v4.version = 4;
+        (v4 as Record<string, unknown>).features = ["hooks", "refreshBeforeUpdate"];
+        (v4.deployment.resources[3] as Record<string, unknown>).refreshBeforeUpdate = true;
+        (v4.deployment.resources[3] as Record<string, unknown>).resourceHooks = { beforeUpdate: ["notify"] };
+        const options = { stack: "dev", capturedAt: CAPTURED };
+        assert.deepStrictEqual(baselineFromStateExport(v4, options), baselineFromStateExport(stateExport(), options));
+    });
+
+    it("refuses a version-4 export with a feature it does not know, and a tainted guarded resource, naming them", () => {
+        const future = { ...stateExport(), version: 4, features: ["views", "teleport"] };
+        assert.throws(() => baselineFromStateExport(future), /state export.features: "teleport" unknown to this reader/);
+        const tainted = stateExport();
+        tainted.version = 4;
+        (tainted as Record<string, unknown>).features = ["taint"];
+        (tainted.deployment.resources[3] as Record<string, unknown>).taint = true;
+        assert.throws(() => baselineFromStateExport(tainted), (e: Error) => e.message.includes(`${poolUrn()} is tainted`));
+    });
+
     it("gives clear errors for a wrong version, a wrong stack, a pool without id", () => {
-        assert.throws(() => baselineFromStateExport({ version: 2, deployment: {} }), /state export.version: expected 3/);
+        assert.throws(() => baselineFromStateExport({ version: 2, deployment: {} }), /state export.version: expected 3 or 4/);
+        assert.throws(() => baselineFromStateExport({ version: 5, deployment: {} }), /state export.version: expected 3 or 4/);
         assert.throws(() => baselineFromStateExport(stateExport("dev"), { stack: "prod" }), /state of stack "dev", not "prod"/);
         const state = stateExport();
         delete state.deployment.resources[3].id;

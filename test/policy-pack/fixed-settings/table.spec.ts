@@ -36,13 +36,15 @@ function rowChanges(type: string, input: string, deployed: Props, props: Props, 
 
 const element = (over: Partial<FixedAttribute> = {}): FixedAttribute => ({
     name: "custom:tenant_id", dataType: "String", required: false, mutable: true, developerOnly: false,
-    constraints: { minLength: 1, maxLength: 64 }, ...over,
+    constraints: { string: { minLength: 1, maxLength: 64 } }, ...over,
 });
+const limitsAsInput = (block: Record<string, number | undefined> | undefined): Props | undefined => block === undefined ? undefined
+    : Object.fromEntries(Object.entries(block).map(([k, v]) => [k, v === undefined ? undefined : String(v)]));
 const asInput = (a: FixedAttribute, over: Props = {}): Props => ({
     name: a.name.replace(/^custom:/, ""), attributeDataType: a.dataType, required: a.required, mutable: a.mutable,
     developerOnlyAttribute: a.developerOnly,
-    stringAttributeConstraints: a.constraints.minLength === undefined ? undefined
-        : { minLength: String(a.constraints.minLength), maxLength: String(a.constraints.maxLength) },
+    stringAttributeConstraints: limitsAsInput(a.constraints.string),
+    numberAttributeConstraints: limitsAsInput(a.constraints.number),
     ...over,
 });
 
@@ -101,7 +103,7 @@ describe("user pool: usernameConfiguration.caseSensitive (ForceNew; plugin SDK s
 
 describe("user pool: schemas (a set by resourceUserPoolSchemaHash; resourceUserPoolUpdate refuses a changed or gone element)", () => {
     const tenant = element();
-    const email = element({ name: "email", required: true, constraints: { minLength: 0, maxLength: 2048 } });
+    const email = element({ name: "email", required: true, constraints: { string: { minLength: 0, maxLength: 2048 } } });
     const changes = (deployed: FixedAttribute[], schemas: Props[]) => rowChanges(USER_POOL_TYPE, "schemas", { attributes: deployed }, { schemas });
 
     it("the same elements in another order are the same set", () => {
@@ -113,14 +115,34 @@ describe("user pool: schemas (a set by resourceUserPoolSchemaHash; resourceUserP
         assert.deepStrictEqual(changes([tenant], [asInput(tenant, { mutable: undefined })]),
             [["schemas[name=tenant_id].mutable", true, false]]);
     });
-    it("an absent constraints block hashes as no limits: equal to none deployed, different from deployed limits", () => {
+    it("an absent constraints block is none: equal to none deployed, different from deployed limits", () => {
         const unlimited = element({ constraints: {} });
-        assert.deepStrictEqual(changes([unlimited], [asInput(unlimited, { stringAttributeConstraints: {} })]), []);
         assert.deepStrictEqual(changes([unlimited], [asInput(unlimited)]), []);
         assert.deepStrictEqual(changes([tenant], [asInput(tenant, { stringAttributeConstraints: undefined })]), [
+            ["schemas[name=tenant_id].stringAttributeConstraints", "present", "absent"],
             ["schemas[name=tenant_id].stringAttributeConstraints.minLength", 1, undefined],
             ["schemas[name=tenant_id].stringAttributeConstraints.maxLength", 64, undefined],
         ]);
+    });
+    it("an empty constraints block is a block: resourceUserPoolSchemaHash writes its marker, so it differs from none", () => {
+        const unlimited = element({ constraints: {} });
+        const emptyBlock = element({ constraints: { string: {} } });
+        assert.deepStrictEqual(changes([unlimited], [asInput(unlimited, { stringAttributeConstraints: {} })]),
+            [["schemas[name=tenant_id].stringAttributeConstraints", "absent", "present"]]);
+        assert.deepStrictEqual(changes([emptyBlock], [asInput(unlimited, { stringAttributeConstraints: {} })]), []);
+        assert.deepStrictEqual(changes([emptyBlock], [asInput(unlimited, { stringAttributeConstraints: { minLength: "", maxLength: "" } })]), []);
+    });
+    it("a Number attribute's string constraints are part of its identity (the hash covers both blocks, whatever the data type)", () => {
+        const score = element({ name: "custom:score", dataType: "Number", constraints: { number: { minValue: 0, maxValue: 100 } } });
+        const withStringLimits = { stringAttributeConstraints: { minLength: "1", maxLength: "3" } };
+        assert.deepStrictEqual(changes([score], [asInput(score)]), []);
+        assert.deepStrictEqual(changes([score], [asInput(score, withStringLimits)]), [
+            ["schemas[name=score].stringAttributeConstraints", "absent", "present"],
+            ["schemas[name=score].stringAttributeConstraints.minLength", undefined, 1],
+            ["schemas[name=score].stringAttributeConstraints.maxLength", undefined, 3],
+        ]);
+        const deployedWithThem = element({ ...score, constraints: { ...score.constraints, string: { minLength: 1, maxLength: 3 } } });
+        assert.deepStrictEqual(changes([deployedWithThem], [asInput(score, withStringLimits)]), []);
     });
     it("the name counts as written: `custom:tenant_id` in the program is another element, so the deployed one is gone", () => {
         const got = rowChanges(USER_POOL_TYPE, "schemas", { attributes: [tenant] }, { schemas: [asInput(tenant, { name: "custom:tenant_id" })] });
@@ -131,7 +153,7 @@ describe("user pool: schemas (a set by resourceUserPoolSchemaHash; resourceUserP
         assert.match(reason, /prefixes "custom:" itself/);
     });
     it("a standard attribute the program once declared is in the state: leaving it out is refused, even at its defaults", () => {
-        const declaredAtDefault = element({ name: "given_name", constraints: { minLength: 0, maxLength: 2048 } });
+        const declaredAtDefault = element({ name: "given_name", constraints: { string: { minLength: 0, maxLength: 2048 } } });
         assert.deepStrictEqual(changes([declaredAtDefault, tenant], [asInput(tenant)]).map(([s]) => s), ["schemas[name=given_name]"]);
         assert.deepStrictEqual(changes([declaredAtDefault, tenant], [asInput(declaredAtDefault), asInput(tenant)]), []);
     });

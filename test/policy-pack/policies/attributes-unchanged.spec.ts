@@ -48,6 +48,13 @@ describe("policy cognito-attributes-unchanged", () => {
         assert.match(type, /schemas\[name=tenant_id\]\.attributeDataType[\s\S]*deployed: "String"[\s\S]*new: +"Number"/);
     });
 
+    it("fails a constraints block the deployed element lacks, even an empty one or one of the other data type (resourceUserPoolSchemaHash)", async () => {
+        const [numberBlock, ...rest] = await run(schemas(s => s.map(a => (a.name === "tenant_id" ? { ...a, numberAttributeConstraints: {} } : a))));
+        assert.deepStrictEqual(rest, []);
+        assert.match(numberBlock, /schemas\[name=tenant_id\]\.numberAttributeConstraints[\s\S]*deployed: "absent"[\s\S]*new: +"present"/);
+        assert.deepStrictEqual(await run(schemas(s => s.map(a => (a.name === "tenant_id" ? { ...a, numberAttributeConstraints: undefined } : a)))), []);
+    });
+
     it("fails making a standard attribute required, and dropping a required one", async () => {
         const [added] = await run(
             schemas(s => [...s, { name: "phone_number", attributeDataType: "String", required: true, mutable: true, stringAttributeConstraints: { minLength: "0", maxLength: "2048" } }]),
