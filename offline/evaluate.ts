@@ -17,6 +17,8 @@ export interface RegisteredResource {
     readonly urn: string;
     readonly type: string;
     readonly name: string;
+    /** The physical id the mock cloud gave it (offline/mock-cloud.ts); a component's is empty. */
+    readonly id?: string;
     readonly custom: boolean;
     readonly parent?: string;
     readonly inputs: Record<string, any>;
@@ -182,6 +184,7 @@ function recordRegistrations(): RegisteredResource[] {
                     urn: response.getUrn(),
                     type: request.getType(),
                     name: request.getName(),
+                    id: response.getId() || undefined,
                     custom: request.getCustom(),
                     parent: request.getParent() || undefined,
                     inputs: pulumi.runtime.deserializeProperties(request.getObject()),

@@ -1,0 +1,178 @@
+import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
+import * as fs from "fs";
+import * as path from "path";
+import { evaluateStack } from "../offline/evaluate";
+import { readStackConfig } from "../offline/stack-files";
+import { bindablePort, startCognitoLocal } from "./cognito-local";
+import { Invocation, LambdaEndpoint, startLambdaEndpoint, FunctionRoute } from "./lambda-endpoint";
+import { localFunctions, triggerFunctionsSetting } from "./local-functions";
+import { createRegistered, IdMap, LocalResource } from "./local-resources";
+import { notEmulated } from "./not-emulated";
+import { startPageServer } from "./page-server";
+
+export interface SandboxOptions {
+    readonly projectDir: string;
+    readonly stack: string;
+    /** cognito-local's port of 127.0.0.1; 0 for a free one. */
+    readonly port: number;
+    /** The sign-in page's port of 127.0.0.1; 0 for a free one. */
+    readonly pagePort: number;
+    /** Start with no users, pools or clients: cognito-local's data, log and the outputs are removed first. */
+    readonly reset: boolean;
+    /** The data folder: cognito-local's working directory (its data in .cognito/), its log, the outputs. Default: sandboxDir. */
+    readonly dataDir?: string;
+    /** Told of each confirmation code cognito-local sends and each trigger invocation, as they come. Default: nothing. */
+    readonly onEvent?: (event: SandboxEvent) => void;
+}
+
+export type SandboxEvent =
+    | { readonly kind: "code"; readonly code: ConfirmationCode }
+    | { readonly kind: "invocation"; readonly invocation: Invocation };
+
+/** A code cognito-local "sent" (wrote to its log) to a user. */
+export interface ConfirmationCode {
+    readonly username: string;
+    readonly code: string;
+}
+
+export interface Sandbox {
+    readonly stack: string;
+    readonly region: string;
+    /** cognito-local, for AWS_ENDPOINT_URL. */
+    readonly endpoint: string;
+    readonly pageUrl: string;
+    /** The stack's outputs with the local ids and cognito-local's issuer: what the page reads. */
+    readonly outputs: Record<string, unknown>;
+    /** Where they are written, for `npm run migration -- --outputs`. */
+    readonly outputsFile: string;
+    /** cognito-local's log (with the confirmation codes). */
+    readonly logFile: string;
+    readonly created: readonly LocalResource[];
+    readonly notEmulated: readonly string[];
+    readonly codes: readonly ConfirmationCode[];
+    readonly lambda: LambdaEndpoint;
+    stop(): Promise<void>;
+}
+
+/** The default data folder of a stack's sandbox, ignored by git. */
+export function sandboxDir(projectDir: string, stack: string): string {
+    return path.join(projectDir, ".sandbox", stack);
+}
+
+/**
+ * Starts the stack's sandbox: evaluates its program under mocks (a stack file or config that does not validate
+ * throws as for `npm run plan`), starts the local Lambda endpoint and cognito-local with the triggers the pools
+ * name, creates (or finds from an earlier start) what the program registered, and serves the sign-in page.
+ * Whatever started is stopped again when a later step fails.
+ */
+export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
+    const stackConfig = readStackConfig(options.projectDir, options.stack);
+    const evaluation = await evaluateStack(stackConfig);
+    const region = stackConfig.config["aws:region"] ?? "us-east-1";
+    // The SDK is pinned; its notice that releases after January 2027 need Node 22 concerns upgrading it (aws/clients.ts).
+    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+    // Both ports are checked before anything starts, so that a busy one leaves nothing behind.
+    const port = await bindablePort(options.port, "cognito-local (--port)");
+    const pagePort = await bindablePort(options.pagePort, "the sign-in page (--page-port)");
+
+    const dir = path.resolve(options.dataDir ?? sandboxDir(options.projectDir, options.stack));
+    const logFile = path.join(dir, "cognito-local.log");
+    const outputsFile = path.join(dir, "outputs.json");
+    if (options.reset) {
+        // Only what the sandbox writes there: the folder may be one the user named (--data).
+        for (const written of [path.join(dir, ".cognito"), logFile, outputsFile]) {
+            fs.rmSync(written, { recursive: true, force: true });
+        }
+    }
+    fs.mkdirSync(dir, { recursive: true });
+    const codes: ConfirmationCode[] = [];
+    const stops: (() => Promise<void>)[] = [];
+    const stopAll = async () => {
+        for (const stop of stops.splice(0).reverse()) {
+            await stop();
+        }
+    };
+    try {
+        let route: FunctionRoute = () => undefined;
+        const lambda = await startLambdaEndpoint({
+            route: (name, event) => route(name, event),
+            onInvocation: (invocation) => options.onEvent?.({ kind: "invocation", invocation }),
+        });
+        stops.push(lambda.stop);
+        const log = fs.createWriteStream(logFile, { flags: "a" });
+        stops.push(() => new Promise((closed) => log.end(closed)));
+        const readCodes = codeReader((code) => {
+            codes.push(code);
+            options.onEvent?.({ kind: "code", code });
+        });
+        const cognitoLocal = await startCognitoLocal({
+            dir,
+            port,
+            config: {
+                TriggerFunctions: triggerFunctionsSetting(evaluation.resources),
+                LambdaClient: { endpoint: lambda.url, region, credentials: localCredentials },
+            },
+            onOutput: (text) => {
+                log.write(text);
+                readCodes(text);
+            },
+        });
+        stops.push(cognitoLocal.stop);
+
+        const cognito = new CognitoIdentityProviderClient({ endpoint: cognitoLocal.endpoint, region, credentials: localCredentials });
+        const ids = new IdMap();
+        let created: LocalResource[];
+        try {
+            created = await createRegistered(cognito, evaluation.resources, ids);
+        } finally {
+            cognito.destroy();
+        }
+        route = await localFunctions(evaluation.resources, ids, {
+            AWS_ENDPOINT_URL: cognitoLocal.endpoint,
+            AWS_REGION: region,
+            AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
+            AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
+            AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+        });
+
+        const outputs = localOutputs(ids.apply(evaluation.outputs), region, cognitoLocal.endpoint);
+        fs.writeFileSync(outputsFile, `${JSON.stringify(outputs, null, 2)}\n`);
+        const page = await startPageServer({ port: pagePort, outputs, codesAt: path.relative(options.projectDir, logFile) });
+        stops.push(page.stop);
+        return {
+            stack: options.stack, region, endpoint: cognitoLocal.endpoint, pageUrl: page.url, outputs, outputsFile, logFile, created,
+            notEmulated: notEmulated(evaluation.resources), codes, lambda, stop: stopAll,
+        };
+    } catch (error) {
+        await stopAll();
+        throw error;
+    }
+}
+
+/** cognito-local checks no signature; the SDK needs some credentials to sign with. */
+const localCredentials = { accessKeyId: "local", secretAccessKey: "local" };
+
+/**
+ * The outputs as the stack would export them had it been deployed to cognito-local: the pool's Cognito endpoint
+ * (`cognito-idp.<region>.amazonaws.com`, in userPoolEndpoint, issuerUrl and jwksUrl) is cognito-local, which issues
+ * its tokens as `<its URL>/<pool id>` (TokenConfig.IssuerDomain). Secrets stay masked, as `pulumi stack output` shows them.
+ */
+function localOutputs(outputs: Record<string, unknown>, region: string, endpoint: string): Record<string, unknown> {
+    const host = `cognito-idp.${region}.amazonaws.com`;
+    const text = JSON.stringify(outputs).split(`https://${host}`).join(endpoint).split(host).join(new URL(endpoint).host);
+    return JSON.parse(text);
+}
+
+/** Reads the codes from cognito-local's "Confirmation Code Delivery" boxes (messageDelivery/consoleMessageSender.js). */
+function codeReader(found: (code: ConfirmationCode) => void): (text: string) => void {
+    let pending = "";
+    const box = /Confirmation Code Delivery[\s\S]*?Username:\s*(\S+)[\s\S]*?Code:\s*(\S+)/;
+    return (text) => {
+        pending += text.replace(/\x1b\[[0-9;]*m/g, "");
+        for (let match = box.exec(pending); match; match = box.exec(pending)) {
+            found({ username: match[1], code: match[2] });
+            pending = pending.slice(match.index + match[0].length);
+        }
+        pending = pending.slice(-4000);
+    };
+}
