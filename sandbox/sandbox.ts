@@ -6,7 +6,9 @@ import { readStackConfig } from "../offline/stack-files";
 import { bindablePort, startCognitoLocal } from "./cognito-local";
 import { Invocation, LambdaEndpoint, startLambdaEndpoint, FunctionRoute } from "./lambda-endpoint";
 import { localFunctions, triggerFunctionsSetting } from "./local-functions";
-import { createRegistered, IdMap, LocalResource } from "./local-resources";
+import { createdTypes, createRegistered, IdMap, LocalResource } from "./local-resources";
+import { postConfirmation, verifyingConfirmations } from "./confirmation-verifies";
+import type { RegisteredResource } from "../offline/evaluate";
 import { notEmulated } from "./not-emulated";
 import { startPageServer } from "./page-server";
 
@@ -109,7 +111,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
             dir,
             port,
             config: {
-                TriggerFunctions: triggerFunctionsSetting(evaluation.resources),
+                TriggerFunctions: { ...triggerFunctionsSetting(evaluation.resources), [postConfirmation]: postConfirmation },
                 LambdaClient: { endpoint: lambda.url, region, credentials: localCredentials },
             },
             onOutput: (text) => {
@@ -120,20 +122,17 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
         stops.push(cognitoLocal.stop);
 
         const cognito = new CognitoIdentityProviderClient({ endpoint: cognitoLocal.endpoint, region, credentials: localCredentials });
+        stops.push(async () => cognito.destroy());
         const ids = new IdMap();
-        let created: LocalResource[];
-        try {
-            created = await createRegistered(cognito, evaluation.resources, ids);
-        } finally {
-            cognito.destroy();
-        }
-        route = await localFunctions(evaluation.resources, ids, {
+        const created = await createRegistered(cognito, evaluation.resources, ids);
+        const functions = await localFunctions(evaluation.resources, ids, {
             AWS_ENDPOINT_URL: cognitoLocal.endpoint,
             AWS_REGION: region,
             AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
             AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
             AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
         });
+        route = verifyingConfirmations(functions, cognito, autoVerifiedByPool(evaluation.resources, ids));
 
         const outputs = localOutputs(ids.apply(evaluation.outputs), region, cognitoLocal.endpoint);
         fs.writeFileSync(outputsFile, `${JSON.stringify(outputs, null, 2)}\n`);
@@ -147,6 +146,12 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
         await stopAll();
         throw error;
     }
+}
+
+/** Each pool's autoVerifiedAttributes, by its local id. */
+function autoVerifiedByPool(resources: readonly RegisteredResource[], ids: IdMap): Map<string, string[]> {
+    return new Map(resources.filter((resource) => resource.type === createdTypes.userPool && resource.id !== undefined)
+        .map((pool) => [ids.apply(pool.id!), pool.inputs.autoVerifiedAttributes ?? []]));
 }
 
 /** cognito-local checks no signature; the SDK needs some credentials to sign with. */
