@@ -86,6 +86,8 @@ function interrupted(): Promise<string> {
 
 export async function runSandbox(args: { stack: string; port: number; pagePort: number; reset: boolean; data?: string }, io: CommandIO,
     until: () => Promise<string>): Promise<0> {
+    // Listened for from the start: a Ctrl-C while it starts stops it once started, not half-way.
+    const signalled = until();
     let sandbox: Sandbox;
     try {
         sandbox = await startSandbox({
@@ -100,7 +102,7 @@ export async function runSandbox(args: { stack: string; port: number; pagePort: 
         throw error;
     }
     io.stdout(startText(sandbox, io.projectDir));
-    const signal = await until();
+    const signal = await signalled;
     io.stdout(`${signal}: stopping the sandbox\n`);
     await sandbox.stop();
     io.stdout("stopped\n");
