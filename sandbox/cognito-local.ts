@@ -14,7 +14,7 @@ export class PortError extends Error {
 export interface CognitoLocalOptions {
     /** Its working directory: its settings and data go under `.cognito/` there (cognito-local 5.3.0 lib/server/defaults.js). */
     readonly dir: string;
-    /** The port of 127.0.0.1 to listen on; 0 for a free one. */
+    /** The port of 127.0.0.1 to listen on, known to be free (bindablePort): its tokens' issuer names it. */
     readonly port: number;
     /** Merged into `.cognito/config.json` (TriggerFunctions, LambdaClient, ...). */
     readonly config?: Record<string, unknown>;
@@ -47,11 +47,12 @@ export async function bindablePort(port: number, what: string): Promise<number> 
 /**
  * Starts cognito-local (the npm package, its own process) on 127.0.0.1. Its settings: `UserPoolDefaults` with no
  * UsernameAttributes (it adds ["email"] to every pool that sets none, lib/server/config.js DefaultConfig), and the
- * issuer of its tokens on the port it really listens on (TokenConfig.IssuerDomain, else `http://<HOST>:<PORT>`,
+ * issuer of its tokens on the port it listens on (TokenConfig.IssuerDomain, else `http://<HOST>:<PORT>`,
  * which reads port 0 as 0): so the port is chosen before it starts.
  */
-export async function startCognitoLocal(options: CognitoLocalOptions): Promise<CognitoLocal> {
-    const port = await bindablePort(options.port, "cognito-local");
+export function startCognitoLocal(options: CognitoLocalOptions): Promise<CognitoLocal> {
+    // Spawned at once (no await before it), so that it starts while the caller goes on with other work.
+    const port = options.port;
     fs.mkdirSync(path.join(options.dir, ".cognito"), { recursive: true });
     fs.writeFileSync(path.join(options.dir, ".cognito", "config.json"), JSON.stringify({
         UserPoolDefaults: { UsernameAttributes: [] },
@@ -64,7 +65,7 @@ export async function startCognitoLocal(options: CognitoLocalOptions): Promise<C
         stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
-    const endpoint = await new Promise<string>((started, failed) => {
+    const started = new Promise<string>((started, failed) => {
         const timeout = setTimeout(() => failed(new Error(`cognito-local did not start within 20 s:\n${output}`)), 20_000);
         const watch = (chunk: Buffer) => {
             const text = chunk.toString("utf8");
@@ -83,7 +84,11 @@ export async function startCognitoLocal(options: CognitoLocalOptions): Promise<C
             failed(new Error(`cognito-local exited (${code}) before it started:\n${output}`));
         });
     });
-    return { endpoint, port, stop: () => stopProcess(child) };
+    const stop = () => stopProcess(child);
+    return started.then((endpoint) => ({ endpoint, port, stop }), async (error) => {
+        await stop();
+        throw error;
+    });
 }
 
 export function stopProcess(child: ChildProcess): Promise<void> {

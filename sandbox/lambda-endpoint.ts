@@ -33,12 +33,13 @@ export type FunctionRoute = (functionName: string, event: TriggerEvent) => Local
 
 export interface LambdaEndpointOptions {
     readonly route: FunctionRoute;
-    /** Told of each invocation once it is answered. Default: nothing. */
+    /** Told of each invocation of a function once it is answered (not of calls no function is wired to). Default: nothing. */
     readonly onInvocation?: (invocation: Invocation) => void;
 }
 
 export interface LambdaEndpoint {
     readonly url: string;
+    /** The invocations of functions (calls no function is wired to are answered, not recorded). */
     readonly invocations: Invocation[];
     /** Runs a function as Lambda would for Cognito, without Cognito (for triggers cognito-local never sends). */
     invoke(fn: LocalFunction, event: TriggerEvent): Promise<Invocation>;
@@ -82,8 +83,10 @@ export async function startLambdaEndpoint(options: LambdaEndpointOptions): Promi
         const event = JSON.parse(Buffer.concat(chunks).toString("utf8")) as TriggerEvent;
         const fn = options.route(functionName, event);
         const invocation = fn === undefined ? unwired(functionName, event) : await run(fn, event);
-        invocations.push(invocation);
-        options.onInvocation?.(invocation);
+        if (fn !== undefined) {
+            invocations.push(invocation);
+            options.onInvocation?.(invocation);
+        }
         if (invocation.error !== undefined) {
             response.writeHead(200, { "content-type": "application/json", "x-amz-function-error": "Unhandled" });
             return response.end(JSON.stringify({ errorMessage: invocation.error, errorType: "Error" }));

@@ -6,8 +6,10 @@ import { createdTypes, IdMap } from "./local-resources";
 const functionType = "aws:lambda/function:Function";
 
 /**
- * The pool's triggers (lambdaConfig inputs) that cognito-local 5.3.0 calls, by the name its TriggerFunctions
- * setting takes (lib/services/triggers). The others are listed as not emulated.
+ * The pool's triggers (lambdaConfig inputs) the sandbox runs, by the name cognito-local 5.3.0's TriggerFunctions
+ * setting takes (lib/services/triggers): those whose call, answered with the event unchanged, does what Cognito does
+ * without the trigger (lambda-endpoint.ts), so that cognito-local can be told of them all before the program has
+ * said which it has. The others are listed as not emulated.
  */
 const emulatedTriggers: Readonly<Record<string, string>> = {
     userMigration: "UserMigration",
@@ -15,7 +17,6 @@ const emulatedTriggers: Readonly<Record<string, string>> = {
     preSignUp: "PreSignUp",
     postConfirmation: "PostConfirmation",
     preTokenGeneration: "PreTokenGeneration",
-    customMessage: "CustomMessage",
 };
 
 /** A pool's trigger: the lambdaConfig input, and the function ARN it names. */
@@ -39,11 +40,9 @@ export function triggersNotEmulated(resources: readonly RegisteredResource[]): s
             .map((input) => `${pool.inputs.name}: lambdaConfig.${input}`));
 }
 
-/** cognito-local's TriggerFunctions: each trigger some pool has, named after itself (the route tells the pools apart). */
-export function triggerFunctionsSetting(resources: readonly RegisteredResource[]): Record<string, string> {
-    const names = triggersOf(resources).map((trigger) => emulatedTriggers[trigger.input]).filter((name) => name !== undefined);
-    return Object.fromEntries(names.map((name) => [name, name]));
-}
+/** cognito-local's TriggerFunctions: every trigger the sandbox runs, named after itself (the route tells the pools apart). */
+export const triggerFunctionsSetting: Readonly<Record<string, string>> =
+    Object.fromEntries(Object.values(emulatedTriggers).map((name) => [name, name]));
 
 /**
  * Loads the handler of a registered function from its code archive: `handler` is `<file in the archive, without

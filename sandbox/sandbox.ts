@@ -3,11 +3,12 @@ import * as fs from "fs";
 import * as path from "path";
 import { evaluateStack } from "../offline/evaluate";
 import { readStackConfig } from "../offline/stack-files";
+import { parseStackConfig } from "../config/settings";
 import { bindablePort, startCognitoLocal } from "./cognito-local";
 import { Invocation, LambdaEndpoint, startLambdaEndpoint, FunctionRoute } from "./lambda-endpoint";
 import { localFunctions, triggerFunctionsSetting } from "./local-functions";
 import { createdTypes, createRegistered, IdMap, LocalResource } from "./local-resources";
-import { postConfirmation, verifyingConfirmations } from "./confirmation-verifies";
+import { verifyingConfirmations } from "./confirmation-verifies";
 import type { RegisteredResource } from "../offline/evaluate";
 import { notEmulated } from "./not-emulated";
 import { startPageServer } from "./page-server";
@@ -69,7 +70,8 @@ export function sandboxDir(projectDir: string, stack: string): string {
  */
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     const stackConfig = readStackConfig(options.projectDir, options.stack);
-    const evaluation = await evaluateStack(stackConfig);
+    // The program's own validation, first: a config it refuses starts nothing (the program checks again under mocks).
+    parseStackConfig(stackConfig.config, { project: stackConfig.project, stack: options.stack });
     const region = stackConfig.config["aws:region"] ?? "us-east-1";
     // The SDK is pinned; its notice that releases after January 2027 need Node 22 concerns upgrading it (aws/clients.ts).
     process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
@@ -107,11 +109,12 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
             codes.push(code);
             options.onEvent?.({ kind: "code", code });
         });
-        const cognitoLocal = await startCognitoLocal({
+        // cognito-local starts in its own process while this one evaluates the program: the two take about as long.
+        const starting = startCognitoLocal({
             dir,
             port,
             config: {
-                TriggerFunctions: { ...triggerFunctionsSetting(evaluation.resources), [postConfirmation]: postConfirmation },
+                TriggerFunctions: triggerFunctionsSetting,
                 LambdaClient: { endpoint: lambda.url, region, credentials: localCredentials },
             },
             onOutput: (text) => {
@@ -119,7 +122,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
                 readCodes(text);
             },
         });
-        stops.push(cognitoLocal.stop);
+        const evaluated = evaluateStack(stackConfig);
+        const [cognitoLocal, evaluation] = await settledBoth(starting, evaluated, stops);
 
         const cognito = new CognitoIdentityProviderClient({ endpoint: cognitoLocal.endpoint, region, credentials: localCredentials });
         stops.push(async () => cognito.destroy());
@@ -146,6 +150,22 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
         await stopAll();
         throw error;
     }
+}
+
+/** Both results; when either fails, a started cognito-local is stopped too (registered in `stops`) and the error thrown. */
+async function settledBoth<A extends { stop(): Promise<void> }, B>(first: Promise<A>, second: Promise<B>,
+    stops: (() => Promise<void>)[]): Promise<[A, B]> {
+    const [a, b] = await Promise.allSettled([first, second]);
+    if (a.status === "fulfilled") {
+        stops.push(() => a.value.stop());
+    }
+    if (a.status === "rejected") {
+        throw a.reason;
+    }
+    if (b.status === "rejected") {
+        throw b.reason;
+    }
+    return [a.value, b.value];
 }
 
 /** Each pool's autoVerifiedAttributes, by its local id. */
