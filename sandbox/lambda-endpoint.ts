@@ -6,8 +6,8 @@ export interface TriggerEvent {
     readonly triggerSource: string;
     readonly userPoolId: string;
     readonly userName?: string;
-    readonly response?: Record<string, any>;
-    readonly [field: string]: unknown;
+    readonly request?: object;
+    readonly response?: object;
 }
 
 /** A function the endpoint runs in this process: its handler and the environment Lambda would give it. */
@@ -91,7 +91,7 @@ export async function startLambdaEndpoint(options: LambdaEndpointOptions): Promi
             response.writeHead(200, { "content-type": "application/json", "x-amz-function-error": "Unhandled" });
             return response.end(JSON.stringify({ errorMessage: invocation.error, errorType: "Error" }));
         }
-        const answer = invocation.answer ?? {};
+        const answer: Record<string, any> = invocation.answer ?? {};
         const forCognitoLocal = event.triggerSource.startsWith("UserMigration_")
             ? { ...answer, userAttributes: { ...answer.userAttributes, username: event.userName } }
             : answer;
@@ -117,7 +117,7 @@ export async function startLambdaEndpoint(options: LambdaEndpointOptions): Promi
  */
 function unwired(functionName: string, event: TriggerEvent): Invocation {
     const error = event.triggerSource.startsWith("UserMigration_") ? `pool ${event.userPoolId} has no UserMigration trigger` : undefined;
-    return { functionName, event, answer: error ? undefined : event.response, error, milliseconds: 0, logs: [] };
+    return { functionName, event, answer: error ? undefined : event.response as Record<string, any>, error, milliseconds: 0, logs: [] };
 }
 
 /** Sets (or, for undefined, removes) environment variables; returns the undo. */

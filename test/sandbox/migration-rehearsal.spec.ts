@@ -57,8 +57,10 @@ describe("npm run sandbox: a migration to a successor pool, rehearsed in headles
 
         await page.selectOption("#pool", { label: `new pool, users migrate to (migration.to): ${to.frontendConfig.UserPoolId}` });
         const signedIn = await act(page, "signin", { username: "carol@example.com" });
-        assert.match(signedIn,
-            new RegExp(`Signed in as carol@example.com on ${to.frontendConfig.UserPoolId}: tokens verified`));
+        const invocations = sandbox.lambda.invocations.map(({ event, error, milliseconds, logs }) =>
+            ({ triggerSource: event.triggerSource, error, milliseconds, logs }));
+        assert.match(signedIn, new RegExp(`Signed in as carol@example.com on ${to.frontendConfig.UserPoolId}: tokens verified`),
+            JSON.stringify(invocations, null, 2));
         const id = JSON.parse((await page.textContent("#claims-id"))!);
         assert.deepEqual([id.email, id["custom:legacy_sub"]], ["carol@example.com", oldSub]);
         const migrated = sandbox.lambda.invocations.find((invocation) => invocation.event.triggerSource === "UserMigration_Authentication");
