@@ -1,7 +1,7 @@
 import * as path from "path";
 import type { RegisteredResource } from "../offline/evaluate";
 import type { FunctionRoute, LocalFunction } from "./lambda-endpoint";
-import { createdTypes, IdMap } from "./local-resources";
+import { createdTypes, IdMap } from "./registered";
 
 const functionType = "aws:lambda/function:Function";
 

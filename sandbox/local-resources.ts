@@ -4,13 +4,7 @@ import {
 } from "@aws-sdk/client-cognito-identity-provider";
 import type { RegisteredResource } from "../offline/evaluate";
 import { createGroupRequest, createUserPoolClientRequest, createUserPoolRequest, mfaConfigRequest } from "./provider-requests";
-
-/** The resource types the sandbox creates in cognito-local. */
-export const createdTypes = {
-    userPool: "aws:cognito/userPool:UserPool",
-    client: "aws:cognito/userPoolClient:UserPoolClient",
-    group: "aws:cognito/userGroup:UserGroup",
-} as const;
+import { createdTypes, IdMap } from "./registered";
 
 /** What was made (or found from an earlier start) for one registered resource. */
 export interface LocalResource {
@@ -18,24 +12,6 @@ export interface LocalResource {
     readonly name: string;
     readonly localId: string;
     readonly reused: boolean;
-}
-
-/** Offline ids (the mock cloud's) → the local ones, applied to any value by text. */
-export class IdMap {
-    private readonly ids = new Map<string, string>();
-
-    set(offlineId: string, localId: string): void {
-        this.ids.set(offlineId, localId);
-    }
-
-    /** The value with every offline id replaced by its local id (longest first, so no id is cut short). */
-    apply<T>(value: T): T {
-        let text = JSON.stringify(value);
-        for (const [offline, local] of [...this.ids].sort(([a], [b]) => b.length - a.length)) {
-            text = text.split(offline).join(local);
-        }
-        return text === undefined ? value : JSON.parse(text);
-    }
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { RegisteredResource } from "../offline/evaluate";
-import { createdTypes } from "./local-resources";
+import { createdTypes } from "./registered";
 import { triggersNotEmulated } from "./local-functions";
 
 /** Resources run locally without being created in cognito-local: the functions, behind the local Lambda endpoint. */

@@ -1,17 +1,22 @@
-import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
 import * as fs from "fs";
 import * as path from "path";
-import { evaluateStack } from "../offline/evaluate";
+import type { RegisteredResource } from "../offline/evaluate";
 import { readStackConfig } from "../offline/stack-files";
-import { parseStackConfig } from "../config/settings";
 import { bindablePort, startCognitoLocal } from "./cognito-local";
 import { Invocation, LambdaEndpoint, startLambdaEndpoint, FunctionRoute } from "./lambda-endpoint";
 import { localFunctions, triggerFunctionsSetting } from "./local-functions";
-import { createdTypes, createRegistered, IdMap, LocalResource } from "./local-resources";
-import { verifyingConfirmations } from "./confirmation-verifies";
-import type { RegisteredResource } from "../offline/evaluate";
+import type { LocalResource } from "./local-resources";
 import { notEmulated } from "./not-emulated";
-import { startPageServer } from "./page-server";
+import { createdTypes, IdMap } from "./registered";
+
+/*
+ * Loaded once cognito-local is starting, so that it starts while they load: the program under mocks (@pulumi/pulumi,
+ * @pulumi/aws) and the AWS SDK take about as long as cognito-local itself.
+ */
+const evaluateModule = () => import("../offline/evaluate");
+const sdkModules = () => Promise.all([
+    import("@aws-sdk/client-cognito-identity-provider"), import("./local-resources"), import("./confirmation-verifies"), import("./page-server"),
+]);
 
 export interface SandboxOptions {
     readonly projectDir: string;
@@ -70,8 +75,6 @@ export function sandboxDir(projectDir: string, stack: string): string {
  */
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     const stackConfig = readStackConfig(options.projectDir, options.stack);
-    // The program's own validation, first: a config it refuses starts nothing (the program checks again under mocks).
-    parseStackConfig(stackConfig.config, { project: stackConfig.project, stack: options.stack });
     const region = stackConfig.config["aws:region"] ?? "us-east-1";
     // The SDK is pinned; its notice that releases after January 2027 need Node 22 concerns upgrading it (aws/clients.ts).
     process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
@@ -88,6 +91,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
             fs.rmSync(written, { recursive: true, force: true });
         }
     }
+    const dirIsNew = !fs.existsSync(dir);
     fs.mkdirSync(dir, { recursive: true });
     const codes: ConfirmationCode[] = [];
     const stops: (() => Promise<void>)[] = [];
@@ -122,9 +126,16 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
                 readCodes(text);
             },
         });
-        const evaluated = evaluateStack(stackConfig);
+        // The program's own validation, before it runs: its messages, as npm run plan gives them.
+        const evaluated = (async () => {
+            const { parseStackConfig } = await import("../config/settings");
+            parseStackConfig(stackConfig.config, { project: stackConfig.project, stack: options.stack });
+            const { evaluateStack } = await evaluateModule();
+            return evaluateStack(stackConfig);
+        })();
         const [cognitoLocal, evaluation] = await settledBoth(starting, evaluated, stops);
 
+        const [{ CognitoIdentityProviderClient }, { createRegistered }, { verifyingConfirmations }, { startPageServer }] = await sdkModules();
         const cognito = new CognitoIdentityProviderClient({ endpoint: cognitoLocal.endpoint, region, credentials: localCredentials });
         stops.push(async () => cognito.destroy());
         const ids = new IdMap();
@@ -148,6 +159,9 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
         };
     } catch (error) {
         await stopAll();
+        if (dirIsNew) {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
         throw error;
     }
 }

@@ -57,15 +57,16 @@ describe("npm run sandbox", () => {
         assert.doesNotMatch(second.out, /created/);
     });
 
-    it("refuses a stack file that does not validate with the messages of npm run plan (exit 2), starting nothing", async () => {
+    it("refuses a stack file that does not validate with the messages of npm run plan (exit 2), leaving nothing behind", async () => {
         project.edit("dev", `mode: "off"`, `mode: "sometimes"`);
         const planned = capturingIO(project.dir);
         assert.equal(await plan(["--stack", "dev"], planned), 2);
         const told = capturingIO(project.dir);
-        assert.equal(await sandbox(["--stack", "dev", "--port", "0", "--page-port", "0", "--data", data], told), 2);
+        const newData = path.join(data, "new");
+        assert.equal(await sandbox(["--stack", "dev", "--port", "0", "--page-port", "0", "--data", newData], told), 2);
         assert.equal(told.err(), planned.err());
         assert.match(told.err(), /mfa\.mode/);
-        assert.deepEqual(fs.readdirSync(data), []);
+        assert.equal(fs.existsSync(newData), false, "the data folder it made is removed again");
     });
 
     it("says which port is busy (exit 2), starting nothing", async () => {
