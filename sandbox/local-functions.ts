@@ -46,19 +46,32 @@ export const triggerFunctionsSetting: Readonly<Record<string, string>> =
 
 /**
  * Loads the handler of a registered function from its code archive: `handler` is `<file in the archive, without
- * .js>.<export>` (lambda-nodejs-handler.html); the archive's file assets are the compiled files in bin/.
+ * .js>.<export>` (lambda-nodejs-handler.html); the archive's file assets are the compiled files in bin/. Each
+ * function gets modules of its own, as each Lambda function has its own runtime: what its modules keep (an SDK
+ * client that has resolved its endpoint) is not shared with another sandbox or a test in this process.
  */
 async function loadHandler(inputs: Record<string, any>): Promise<(event: unknown) => Promise<unknown>> {
     const handler = String(inputs.handler);
     const dot = handler.lastIndexOf(".");
     const [file, exported] = [`${handler.slice(0, dot)}.js`, handler.slice(dot + 1)];
     const assets = await inputs.code?.assets as Record<string, { path: Promise<string> | string }> | undefined;
-    const asset = assets?.[file];
-    if (asset === undefined) {
+    if (assets?.[file] === undefined) {
         throw new Error(`the function's code has no ${file} (handler ${handler})`);
     }
-    const module = require(path.resolve(await asset.path));
-    return module[exported];
+    const files = await Promise.all(Object.values(assets).map(async (asset) => path.resolve(await asset.path)));
+    const shared = new Map(files.map((loaded) => [loaded, require.cache[loaded]]));
+    files.forEach((loaded) => delete require.cache[loaded]);
+    try {
+        return require(path.resolve(await assets[file].path))[exported];
+    } finally {
+        for (const [loaded, module] of shared) {
+            if (module === undefined) {
+                delete require.cache[loaded];
+            } else {
+                require.cache[loaded] = module;
+            }
+        }
+    }
 }
 
 /**
