@@ -1,7 +1,12 @@
 import { strict as assert } from "assert";
 import * as fs from "fs";
 import type { BrowserContext, Page } from "playwright-core";
+import { CognitoIdentityProviderClient, DescribeUserPoolClientCommand, DescribeUserPoolCommand, ListUserPoolClientsCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { main as migration } from "../../cli/migration";
+import { evaluateStack } from "../../offline/evaluate";
+import { readStackConfig } from "../../offline/stack-files";
+import { createdTypes } from "../../sandbox/registered";
+import { describedClient, describedPool } from "../aws/support/described-from-inputs";
 import { Sandbox, startSandbox } from "../../sandbox/sandbox";
 import { setEnvironment } from "../aws/support/local-aws";
 import { capturingIO, ProjectCopy } from "../cli/support/project-copy";
@@ -44,6 +49,47 @@ describe("npm run sandbox: a migration to a successor pool, rehearsed in headles
         ]);
         assert.ok(sandbox.notEmulated.some((line) => /UserMigration on a forgotten password/.test(line)));
         assert.ok(sandbox.notEmulated.some((line) => /aws:iam\/role:Role .*no IAM/.test(line)));
+    });
+
+    it("creates each pool and client with the settings the program registered (as cognito-local describes them)", async () => {
+        const { resources } = await evaluateStack(readStackConfig(project.dir, "prod"));
+        const cognito = new CognitoIdentityProviderClient({ endpoint: sandbox.endpoint, region: sandbox.region, credentials: { accessKeyId: "local", secretAccessKey: "local" } });
+        const localId = (type: string, name: string, after = 0) =>
+            sandbox.created.filter((made) => made.type === type && made.name === name)[after].localId;
+        try {
+            for (const pool of resources.filter((resource) => resource.type === createdTypes.userPool)) {
+                const id = localId(pool.type, pool.inputs.name);
+                const described = (await cognito.send(new DescribeUserPoolCommand({ UserPoolId: id }))).UserPool!;
+                const expected = describedPool(id, pool.inputs);
+                for (const field of ["Name", "AutoVerifiedAttributes", "Policies", "MfaConfiguration", "UsernameConfiguration",
+                    "AccountRecoverySetting", "UserPoolTags"] as const) {
+                    assert.deepEqual(described[field], expected[field], `${pool.inputs.name}: ${field}`);
+                }
+                // An empty list or none: the same setting (AWS leaves out what cognito-local reports as []).
+                for (const field of ["UsernameAttributes", "AliasAttributes"] as const) {
+                    assert.deepEqual(described[field] ?? [], expected[field] ?? [], `${pool.inputs.name}: ${field}`);
+                }
+                // DescribeUserPool names a custom attribute `custom:<name>` (API_SchemaAttributeType).
+                for (const attribute of expected.SchemaAttributes) {
+                    const kept = described.SchemaAttributes?.find(({ Name }) => Name === attribute.Name || Name === `custom:${attribute.Name}`);
+                    assert.deepEqual({ ...kept, Name: attribute.Name }, attribute, `${pool.inputs.name}: ${attribute.Name}`);
+                }
+            }
+            for (const client of resources.filter((resource) => resource.type === createdTypes.client)) {
+                const pool = resources.find((resource) => resource.id === client.inputs.userPoolId)!;
+                const poolId = localId(pool.type, pool.inputs.name);
+                const { UserPoolClients: listed = [] } = await cognito.send(new ListUserPoolClientsCommand({ UserPoolId: poolId, MaxResults: 60 }));
+                const ClientId = listed.find((kept) => kept.ClientName === client.inputs.name)!.ClientId;
+                const described = (await cognito.send(new DescribeUserPoolClientCommand({ UserPoolId: poolId, ClientId }))).UserPoolClient!;
+                const expected = describedClient(ClientId!, client.inputs);
+                for (const field of ["ExplicitAuthFlows", "AccessTokenValidity", "IdTokenValidity", "RefreshTokenValidity", "TokenValidityUnits",
+                    "GenerateSecret", "PreventUserExistenceErrors", "EnableTokenRevocation"] as const) {
+                    assert.deepEqual(described[field as keyof typeof described], expected[field], `${pool.inputs.name} ${client.inputs.name}: ${field}`);
+                }
+            }
+        } finally {
+            cognito.destroy();
+        }
     });
 
     it("moves a user of the current pool at the first sign-in on the new one, with its old sub; npm run migration sees it", async () => {
