@@ -6,11 +6,13 @@ import { repoRoot } from "./measure";
 
 /*
  * npm run bench: the sandbox of the dev stack from an empty data folder, on free ports: one line once the page is
- * served and the pool created, then it runs until SIGTERM, which stops it (cognito-local with it).
+ * served and the pool created, then it runs until SIGTERM, which stops it (cognito-local with it). As npm run
+ * sandbox starts it (the program's saved evaluation reused), or with `--evaluate` evaluating the program afresh.
  */
 async function main(): Promise<void> {
     const data = fs.mkdtempSync(path.join(os.tmpdir(), "bench-sandbox-"));
-    const sandbox = await startSandbox({ projectDir: repoRoot, stack: "dev", port: 0, pagePort: 0, reset: true, dataDir: data });
+    const sandbox = await startSandbox({ projectDir: repoRoot, stack: "dev", port: 0, pagePort: 0, reset: true, dataDir: data,
+        reuseEvaluation: !process.argv.includes("--evaluate") });
     process.stdout.write(`ready ${sandbox.pageUrl}\n`);
     process.once("SIGTERM", async () => {
         await sandbox.stop();

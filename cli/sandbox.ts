@@ -11,6 +11,7 @@ stack's program registers (evaluated offline, as npm run plan does), and a sign-
 amazon-cognito-identity-js that reads only the stack's outputs. Data is kept in .sandbox/<stack>/ between starts.
 --port: cognito-local's port (default ${defaults().port}); --page-port: the page's (default ${defaults().pagePort}); 0 for a free one.
 --data: the data folder (default .sandbox/<stack>); --reset: start with no users (empties it first).
+The program's evaluation is kept in .sandbox/.evaluations/ and reused while the stack's config and the build are unchanged.
 Ctrl-C stops everything. Exit code: 0 stopped; 2 bad usage, stack file, config or busy port.`;
 
 function defaults() {
@@ -93,6 +94,7 @@ export async function runSandbox(args: { stack: string; port: number; pagePort: 
         sandbox = await startSandbox({
             projectDir: io.projectDir, stack: args.stack, port: args.port, pagePort: args.pagePort, reset: args.reset,
             dataDir: args.data === undefined ? undefined : path.resolve(args.data),
+            reuseEvaluation: true,
             onEvent: (event) => io.stdout(eventText(event)),
         });
     } catch (error) {

@@ -8,6 +8,7 @@ import { localFunctions, triggerFunctionsSetting } from "./local-functions";
 import type { LocalResource } from "./local-resources";
 import { notEmulated } from "./not-emulated";
 import { createdTypes, IdMap } from "./registered";
+import { cachedEvaluation } from "./evaluation-cache";
 
 /*
  * Loaded once cognito-local is starting, so that it starts while they load: the program under mocks (@pulumi/pulumi,
@@ -29,6 +30,11 @@ export interface SandboxOptions {
     readonly reset: boolean;
     /** The data folder: cognito-local's working directory (its data in .cognito/), its log, the outputs. Default: sandboxDir. */
     readonly dataDir?: string;
+    /**
+     * Reuse the program's evaluation saved by an earlier start when neither the stack's config nor the program's
+     * build changed since (evaluation-cache.ts). Default: false (evaluated at every start).
+     */
+    readonly reuseEvaluation?: boolean;
     /** Told of each confirmation code cognito-local sends and each trigger invocation, as they come. Default: nothing. */
     readonly onEvent?: (event: SandboxEvent) => void;
 }
@@ -127,15 +133,17 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
             },
         });
         // The program's own validation, before it runs: its messages, as npm run plan gives them.
-        const evaluated = (async () => {
+        const evaluate = async () => {
             const { parseStackConfig } = await import("../config/settings");
             parseStackConfig(stackConfig.config, { project: stackConfig.project, stack: options.stack });
             const { evaluateStack } = await evaluateModule();
             return evaluateStack(stackConfig);
-        })();
+        };
+        const evaluated = options.reuseEvaluation ? cachedEvaluation(options.projectDir, stackConfig, evaluate) : evaluate();
+        const loadingSdk = sdkModules();
         const [cognitoLocal, evaluation] = await settledBoth(starting, evaluated, stops);
 
-        const [{ CognitoIdentityProviderClient }, { createRegistered }, { verifyingConfirmations }, { startPageServer }] = await sdkModules();
+        const [{ CognitoIdentityProviderClient }, { createRegistered }, { verifyingConfirmations }, { startPageServer }] = await loadingSdk;
         const cognito = new CognitoIdentityProviderClient({ endpoint: cognitoLocal.endpoint, region, credentials: localCredentials });
         stops.push(async () => cognito.destroy());
         const ids = new IdMap();
