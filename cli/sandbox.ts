@@ -4,19 +4,19 @@ import { CommandIO, InputFileError, optionsCommand, runAsProcess } from "./comma
 import { PortError } from "../sandbox/cognito-local";
 import { Sandbox, SandboxEvent, startSandbox } from "../sandbox/sandbox";
 
+/** cognito-local's own default port, and the next one for the page. */
+const defaultPorts = { port: 9229, pagePort: 9230 } as const;
+
 const sandboxUsage = `usage: npm run sandbox -- --stack <name> [--port <port>] [--page-port <port>] [--data <dir>] [--reset]
 
 Runs the stack on this machine: cognito-local on 127.0.0.1 with the pools, app clients, groups and triggers the
 stack's program registers (evaluated offline, as npm run plan does), and a sign-in page built with
 amazon-cognito-identity-js that reads only the stack's outputs. Data is kept in .sandbox/<stack>/ between starts.
---port: cognito-local's port (default ${defaults().port}); --page-port: the page's (default ${defaults().pagePort}); 0 for a free one.
+--port: cognito-local's port (default ${defaultPorts.port}); --page-port: the page's (default ${defaultPorts.pagePort}); 0 for a free one.
 --data: the data folder (default .sandbox/<stack>); --reset: start with no users (empties it first).
 The program's evaluation is kept in .sandbox/.evaluations/ and reused while the stack's config and the build are unchanged.
 Ctrl-C stops everything. Exit code: 0 stopped; 2 bad usage, stack file, config or busy port.`;
 
-function defaults() {
-    return { port: 9229, pagePort: 9230 };
-}
 
 const options = {
     stack: { type: "string", required: true },
@@ -113,8 +113,8 @@ export async function runSandbox(args: { stack: string; port: number; pagePort: 
 
 export const main = optionsCommand(sandboxUsage, options, async (args, io) => runSandbox({
     stack: stackName(args.stack, "--stack"),
-    port: portOption(args.port, "--port", defaults().port),
-    pagePort: portOption(args["page-port"], "--page-port", defaults().pagePort),
+    port: portOption(args.port, "--port", defaultPorts.port),
+    pagePort: portOption(args["page-port"], "--page-port", defaultPorts.pagePort),
     reset: args.reset,
     data: args.data,
 }, io, interrupted));

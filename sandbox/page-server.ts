@@ -37,7 +37,7 @@ const files: Readonly<Record<string, { readonly file: string; readonly type: str
 };
 
 /** Every frontendConfig the outputs hold: the stack's, and under `migration` both pools' during a move. */
-export function frontendConfigs(outputs: Record<string, unknown>): FrontendConfig[] {
+function frontendConfigs(outputs: Record<string, unknown>): FrontendConfig[] {
     const migration = outputs.migration as { from?: { frontendConfig?: FrontendConfig }; to?: { frontendConfig?: FrontendConfig } } | undefined;
     return [outputs.frontendConfig as FrontendConfig | undefined, migration?.from?.frontendConfig, migration?.to?.frontendConfig]
         .filter((config): config is FrontendConfig => config !== undefined);

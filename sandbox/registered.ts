@@ -17,10 +17,13 @@ export class IdMap {
 
     /** The value with every offline id replaced by its local id (longest first, so no id is cut short). */
     apply<T>(value: T): T {
+        if (value === undefined) {
+            return value;
+        }
         let text = JSON.stringify(value);
         for (const [offline, local] of [...this.ids].sort(([a], [b]) => b.length - a.length)) {
             text = text.split(offline).join(local);
         }
-        return text === undefined ? value : JSON.parse(text);
+        return JSON.parse(text);
     }
 }

@@ -74,14 +74,12 @@ export function sandboxDir(projectDir: string, stack: string): string {
 }
 
 /**
- * Starts the stack's sandbox: evaluates its program under mocks (a stack file or config that does not validate
- * throws as for `npm run plan`), starts the local Lambda endpoint and cognito-local with the triggers the pools
- * name, creates (or finds from an earlier start) what the program registered, and serves the sign-in page.
+ * Starts the stack's sandbox: starts the local Lambda endpoint and cognito-local, evaluates the stack's program
+ * under mocks meanwhile (a stack file or config that does not validate throws as for `npm run plan`), creates (or
+ * finds from an earlier start) what the program registered, and serves the sign-in page.
  * Whatever started is stopped again when a later step fails.
  */
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
-    const stackConfig = readStackConfig(options.projectDir, options.stack);
-    const region = stackConfig.config["aws:region"] ?? "us-east-1";
     // The SDK is pinned; its notice that releases after January 2027 need Node 22 concerns upgrading it (aws/clients.ts).
     process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
     // Both ports are checked before anything starts, so that a busy one leaves nothing behind.
@@ -125,13 +123,17 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
             port,
             config: {
                 TriggerFunctions: triggerFunctionsSetting,
-                LambdaClient: { endpoint: lambda.url, region, credentials: localCredentials },
+                // cognito-local's own default region for its Lambda client: nothing checks it.
+                LambdaClient: { endpoint: lambda.url, region: "local", credentials: localCredentials },
             },
             onOutput: (text) => {
                 log.write(text);
                 readCodes(text);
             },
         });
+        // Read once cognito-local is starting (a stack file that does not validate stops it again).
+        const stackConfig = readStackConfig(options.projectDir, options.stack);
+        const region = stackConfig.config["aws:region"] ?? "us-east-1";
         // The program's own validation, before it runs: its messages, as npm run plan gives them.
         const evaluate = async () => {
             const { parseStackConfig } = await import("../config/settings");
