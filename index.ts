@@ -1,7 +1,11 @@
+import * as pulumi from "@pulumi/pulumi";
 import { SignInBackend, stackOutputs } from "./components";
-import { loadStackSettings } from "./config/pulumi-config";
+import { deployScope } from "./components/deploy-scope";
+import { loadSecretKeys, loadStackSettings } from "./config/pulumi-config";
 
 const settings = loadStackSettings();
+const secretKeys = loadSecretKeys();
+const scope = deployScope(pulumi.getStack());
 
 const backend = new SignInBackend("auth", {
     userPool: settings,
@@ -9,6 +13,8 @@ const backend = new SignInBackend("auth", {
     // A pool with a successor keeps its users until they have moved: it is never deleted by Pulumi.
     protect: settings.protect || settings.successor !== undefined,
     adopt: settings.import,
+    scope,
+    secretKeys,
 });
 
 /** Loaded only with a successor: it brings in @pulumi/aws/lambda and /iam, which cost every other stack time. */
@@ -19,5 +25,5 @@ function successorModule(): typeof import("./components/successor-stack") {
 export const {
     userPoolId, userPoolArn, userPoolEndpoint, issuerUrl, jwksUrl, region, clients, senderIdentity, frontendConfig, migration,
 } = settings.successor === undefined
-    ? { ...stackOutputs(backend, settings.clients, settings.email), migration: undefined }
-    : successorModule().successorStack(backend, settings, settings.successor);
+    ? { ...stackOutputs(backend, settings.clients), migration: undefined }
+    : successorModule().successorStack(backend, settings, settings.successor, scope, secretKeys);

@@ -1,6 +1,6 @@
 import { Document, isScalar, isSeq, visit } from "yaml";
 import { configNamespace } from "../config";
-import { readsAsPlainString } from "../offline/go-yaml";
+import { readsAsPlainString } from "../stack-files/go-yaml";
 import type { Adoption } from "./adopt";
 
 const mergeTag = "tag:yaml.org,2002:merge";

@@ -5,10 +5,11 @@ import {
     StateResource,
     USER_POOL_CLIENT_TYPE,
     USER_POOL_TYPE,
-    clientChanges,
     isCustomAttributeName,
+    isDefaultStandardAttribute,
     poolChanges,
 } from "cognito-user-pool-policies";
+import { withoutStackTag } from "../config/rules/tags";
 import { clientChangeableSettings, compareChangeable, poolChangeableSettings } from "./changeable-settings";
 import { LivePool, poolDescription } from "./read-pool";
 
@@ -69,8 +70,11 @@ export function driftBetween({ exported, stateBaseline, awsBaseline, live }: Dri
             fixed.push({ resource, setting: "app client", state: stateClient?.id, aws: awsClient?.id });
             continue;
         }
-        fixed.push(...clientChanges(stateClient, { name: awsClient.name, generateSecret: awsClient.generateSecret, userPoolId: undefined })
-            .map((change) => ({ resource, setting: change.setting, state: change.deployed, aws: change.proposed })));
+        // The provider's state records generate_secret; AWS tells only whether the client has a secret.
+        const hasSecret = live.clients.some((client) => client.ClientId === awsClient.id && Boolean(client.ClientSecret));
+        if (stateClient.generateSecret !== undefined && stateClient.generateSecret !== hasSecret) {
+            fixed.push({ resource, setting: "generateSecret", state: stateClient.generateSecret, aws: hasSecret });
+        }
     }
 
     const changeable: Drift[] = [];
@@ -98,7 +102,8 @@ function poolDrift(resource: string, state: BaselineUserPool, aws: BaselineUserP
         isCustomAttributeName(attribute.name) && !state.attributes.some((known) => known.name === attribute.name));
     return [
         ...(state.id !== aws.id ? [{ resource, setting: "id", state: state.id, aws: aws.id }] : []),
-        ...poolChanges(state, aws)
+        // An import's state (what AWS gives) leaves out standard attributes at Cognito's default; a declared one is no drift.
+        ...poolChanges({ ...state, attributes: state.attributes.filter((attribute) => !isDefaultStandardAttribute(attribute)) }, aws)
             .filter((change) => !(change.group === "attributes" && change.deployed === undefined))
             .map((change) => ({ resource, setting: change.setting, state: change.deployed, aws: change.proposed })),
         ...added.map((attribute) => ({ resource, setting: `attribute "${attribute.name}"`, state: undefined, aws: attribute })),
@@ -122,9 +127,13 @@ function deployedView(resource: StateResource): Record<string, unknown> {
             view[key] = value;
         }
     }
-    // tagsAll adds the provider's default tags, which AWS reports among the pool's own.
+    // tagsAll adds the provider's default tags, which AWS reports among the pool's own. The stack's own tag is the
+    // program's, not a setting, and the settings read back from AWS leave it out.
     if (view.tagsAll !== undefined) {
         view.tags = view.tagsAll;
+    }
+    if (view.tags !== undefined) {
+        view.tags = withoutStackTag(view.tags as Record<string, string>);
     }
     return Object.fromEntries(Object.entries(view).filter(([, value]) =>
         !(value !== null && typeof value === "object" && secretSignatureKey in value)));

@@ -1,3 +1,5 @@
+import { counted } from "../config/problems";
+
 /** Why reading from AWS failed, for the exit code and the message. */
 export type AwsFailure = "region" | "credentials" | "not-found" | "access-denied" | "throttled" | "other";
 
@@ -68,7 +70,7 @@ export function explainAwsError(error: unknown, context: AwsReadContext): AwsAcc
     if (throttlingErrors.has(name) || sdkError.$metadata?.httpStatusCode === 429) {
         const attempts = sdkError.$metadata?.attempts;
         return new AwsAccessError("throttled",
-            `AWS throttled ${where}${attempts ? ` ${attempts} times in a row (retried with backoff)` : ""}: ` +
+            `AWS throttled ${where}${attempts ? ` ${counted(attempts, "time")} in a row (retried with backoff)` : ""}: ` +
             "try again later, or allow more attempts with AWS_MAX_ATTEMPTS (default 3)");
     }
     return new AwsAccessError("other", `${where} failed: ${name}: ${detail}`);

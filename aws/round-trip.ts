@@ -47,7 +47,8 @@ export function pendingChanges(settings: StackSettings, live: LivePool): Pending
             changes.push({ resource, setting: "(the client)", live: undefined, program: "a new client" });
             continue;
         }
-        const clientProps = appClientArgs(client, poolId) as unknown as Record<string, unknown>;
+        // Adopting imports the client.
+        const clientProps = appClientArgs(client, poolId, true) as unknown as Record<string, unknown>;
         const deployed = clientFromDescribeUserPoolClient(liveClient, "live pool");
         changes.push(...clientChanges(deployed, clientSettingsFromProps(clientProps))
             .map((change) => ({ resource, setting: change.setting, live: change.deployed, program: change.proposed })));

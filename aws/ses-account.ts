@@ -1,6 +1,7 @@
 import { GetAccountCommand } from "@aws-sdk/client-sesv2";
 import { awsClients, closeClients } from "./clients";
 import { readFromAws } from "./errors";
+import { counted } from "../config/problems";
 
 /** Whether the SES account of a region may email anyone (SESv2 GetAccount), and its sending quota. */
 export interface SesAccountStatus {
@@ -34,7 +35,7 @@ export async function readSesAccount(region: string): Promise<SesAccountStatus> 
  * https://docs.aws.amazon.com/ses/latest/dg/request-production-access.html).
  */
 export function describeSesAccount(status: SesAccountStatus): string {
-    const quota = status.max24HourSend === undefined ? "" : `, up to ${status.max24HourSend} emails a day, ${status.maxSendRate} a second`;
+    const quota = status.max24HourSend === undefined ? "" : `, up to ${counted(status.max24HourSend, "email")} a day, ${status.maxSendRate} a second`;
     return status.productionAccess
         ? `SES account in ${status.region}: production access${quota}.`
         : `SES account in ${status.region}: in the sandbox${quota}. SES delivers only to verified addresses, so a pool ` +

@@ -1,5 +1,5 @@
 import * as path from "path";
-import { readYamlFile, StackFileError } from "../offline/stack-files";
+import { readYamlFile, StackFileError } from "../stack-files/reader";
 import { EMAIL_IDENTITY_TYPE, StateExport, USER_POOL_CLIENT_TYPE, USER_POOL_TYPE } from "cognito-user-pool-policies";
 
 /** The URNs a live pool and its clients have, or would have, in a stack. */

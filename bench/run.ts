@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { readStackConfig, StackConfig } from "../offline/stack-files";
+import { readStackConfig, StackConfig } from "../stack-files/reader";
 import { measureFirstLine, measureNode, Measurement, repoRoot } from "./measure";
 
 /*

@@ -5,21 +5,22 @@ import { editFileLocked } from "./atomic-write";
 import { isReadFailure } from "./read-failures";
 import { LivePool, readPoolById } from "../aws/read-pool";
 import { readProjectName } from "../aws/urns";
-import { stackFilePath } from "../offline/stack-files";
-import { stackName } from "./args";
+import { stackFilePath } from "../stack-files/reader";
 import { InputFileError, optionsCommand, runAsProcess } from "./command";
+import { stackOptionSpec, stackToUse } from "./stack-option";
 
-export const adoptUsage = `usage: npm run adopt -- --stack <name> --pool-id <id> [--region <region>] [--force]
+export const adoptUsage = `usage: npm run adopt -- [--stack <name>] --pool-id <id> [--region <region>] [--force]
 
 Writes Pulumi.<stack>.yaml reproducing a live user pool (made in the console, say), its app clients and its
 SES sender in the config model, with the import ids, so that \`pulumi up --stack <name>\` adopts them without
 replacing anything. Reads AWS with the standard credential chain (AWS_ENDPOINT_URL honoured). Region:
 --region, else the pool id's, else the chain's. An existing stack file is kept unless --force.
+--stack, -s: the stack; default: the one selected with \`pulumi stack select\`.
 Exit code: 0 written, reproducing the pool exactly; 1 written, but some live settings cannot be expressed
 (listed, and in the file's header); 2 bad usage, an existing stack file, or AWS failed.`;
 
 const options = {
-    stack: { type: "string", required: true },
+    stack: stackOptionSpec,
     "pool-id": { type: "string", required: true },
     region: { type: "string" },
     force: { type: "boolean" },
@@ -27,7 +28,7 @@ const options = {
 } as const;
 
 export const main = optionsCommand(adoptUsage, options, async (args, io) => {
-    const stack = stackName(args.stack, "--stack");
+    const stack = await stackToUse(args.stack, io.projectDir);
     const project = readProjectName(io.projectDir);
     const stackFile = stackFilePath(io.projectDir, stack);
     const refuseExisting = () => new InputFileError(`${stackFile} exists: pass --force to replace it`);

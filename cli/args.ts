@@ -11,6 +11,8 @@ export class UsageError extends Error {
 export interface OptionSpec {
     readonly type: "string" | "boolean";
     readonly required?: boolean;
+    /** A one-letter form, as Pulumi's (`-s` for `--stack`); `-h` is always `--help`. */
+    readonly short?: string;
 }
 
 export type ParsedOptions<Spec extends Record<string, OptionSpec>> = {
@@ -56,7 +58,8 @@ export function parseOptions<Spec extends Record<string, OptionSpec>>(
 }
 
 function parserOptions(spec: Record<string, OptionSpec>): Record<string, { type: "string" | "boolean"; short?: string }> {
-    return Object.fromEntries(Object.entries(spec).map(([name, { type }]) => [name, name === "help" ? { type, short: "h" } : { type }]));
+    return Object.fromEntries(Object.entries(spec).map(([name, { type, short }]) =>
+        [name, name === "help" ? { type, short: "h" } : short === undefined ? { type } : { type, short }]));
 }
 
 /** node:util's message, first line only; an unknown option named the way the user typed it. */
@@ -89,12 +92,16 @@ function repeatedOptions(tokens: readonly Token[]): string[] {
 function optionsTakenByNpm(spec: Record<string, OptionSpec>, values: Record<string, unknown>, environment: ScriptEnvironment): string[] {
     const taken = Object.keys(spec)
         .filter((name) => values[name] === undefined && environment[npmConfigVariable(name)] !== undefined);
-    if (taken.length === 0) {
-        return [];
-    }
     const [options, them] = taken.length === 1 ? ["its own option", "it"] : ["its own options", "them"];
-    return [`npm took ${taken.map((name) => `--${name}`).join(", ")} as ${options} (it set ` +
-        `${taken.map(npmConfigVariable).join(", ")}) and the command never saw ${them}: put \`--\` before the command's options, as the usage shows`];
+    const putDashes = "put `--` before the command's options, as the usage shows";
+    // `npm run plan -s dev`: -s is npm's --silent, which sets its log level.
+    const silent = Object.entries(spec).some(([name, { short }]) => short === "s" && values[name] === undefined) &&
+        environment.npm_config_loglevel === "silent";
+    return [
+        ...taken.length === 0 ? [] : [`npm took ${taken.map((name) => `--${name}`).join(", ")} as ${options} (it set ` +
+            `${taken.map(npmConfigVariable).join(", ")}) and the command never saw ${them}: ${putDashes}`],
+        ...silent ? [`npm took -s as its own --silent (it set npm_config_loglevel=silent) and the command never saw it: ${putDashes}`] : [],
+    ];
 }
 
 function npmConfigVariable(option: string): string {

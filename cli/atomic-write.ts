@@ -4,13 +4,13 @@ import * as path from "path";
 /*
  * The files the commands write (a promoted stack file, a baseline, an adopted stack file) are written so that
  * nothing is lost or half-written:
- * - under a lock for the whole read-edit-write, so two commands on one file take turns. The lock is
- *   proper-lockfile's (4.1.2, pinned): a `<file>.lock` directory made with mkdir, which is atomic on local and
- *   network file systems alike, whose mtime the holder refreshes, so that the lock of a killed process goes stale
- *   and is taken over instead of blocking forever, and which is removed when the process exits;
- * - all at once: a temporary file beside the target, flushed, then renamed over it (a reader sees the old file or
- *   the new one); a symbolic link is written through to its target, and stays a link;
- * - never over a read-only file, and with the mode (and, as root, the owner) of the file it replaces.
+ * - under a lock for the whole read-edit-write, so two commands on one file take turns: proper-lockfile's (4.1.2),
+ *   a `<file>.lock` directory made with mkdir (atomic on local and network file systems alike), refreshed by its
+ *   holder so that the lock of a killed process goes stale and is taken over instead of blocking forever;
+ * - all at once, by write-file-atomic (7.0.1, the last for Node 20): a temporary file beside the target, flushed,
+ *   renamed over it with the replaced file's mode and owner, written through a symbolic link to its target.
+ * Kept here, as neither library does it: refusing a read-only file, something that is not a regular file and a link
+ * to nothing (write-file-atomic would replace the link with a file), and messages that name the file and the cause.
  */
 
 /** A file the command cannot write or lock (permissions, space, a read-only file, a busy lock): exit code 2. */
@@ -96,26 +96,11 @@ function checkReplaceable(shown: string, existing: fs.Stats | undefined): void {
     }
 }
 
-/** Writes the text to the target through a temporary file beside it, renamed over it once flushed. */
+/** Writes the text to the target all at once (checked replaceable when its lock was taken). */
 function replaceFile(target: string, shown: string, text: string): void {
-    const existing = statIfExists(target);
-    checkReplaceable(shown, existing);
-    const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
     try {
-        const descriptor = fs.openSync(temporary, "wx", 0o600);
-        try {
-            fs.writeFileSync(descriptor, text);
-            if (existing && process.getuid?.() === 0 && (existing.uid !== 0 || existing.gid !== 0)) {
-                fs.fchownSync(descriptor, existing.uid, existing.gid);
-            }
-            fs.fchmodSync(descriptor, existing ? existing.mode & 0o7777 : 0o666 & ~process.umask());
-            fs.fsyncSync(descriptor);
-        } finally {
-            fs.closeSync(descriptor);
-        }
-        fs.renameSync(temporary, target);
+        writeFileAtomic().sync(target, text);
     } catch (error) {
-        fs.rmSync(temporary, { force: true });
         throw fileSystemError("write", shown, error);
     }
 }
@@ -128,9 +113,13 @@ export interface LockedFile {
     write(text: string): void;
 }
 
-/** Loaded by the commands that write only: every command imports this module for FileWriteError (cli/command.ts). */
+// Loaded by the commands that write only: every command imports this module for FileWriteError (cli/command.ts).
 function lockfile(): typeof import("proper-lockfile") {
     return require("proper-lockfile");
+}
+
+function writeFileAtomic(): typeof import("write-file-atomic") {
+    return require("write-file-atomic");
 }
 
 // Wait up to about a minute for another command's turn; a lock not refreshed for 10 s is stale.

@@ -8,15 +8,18 @@ import { describeSesAccount, readSesAccount } from "../aws/ses-account";
 import { exportStackState, exportedPoolId, readStackOutputs, readStateFile, stackResourceOutputs, StackStateError } from "./stack-state";
 import { programUrns, readProjectName, stateUrns } from "../aws/urns";
 import { Baseline, StateExport, baselineFromStateExport, policyConfigFor } from "cognito-user-pool-policies";
-import { ParsedOptions, stackName, UsageError } from "./args";
+import { ParsedOptions, UsageError } from "./args";
 import { CommandIO, ExitCode, optionsCommand, runAsProcess } from "./command";
 import { clientsRetiredAtFinish } from "./finish-guard";
+import { stackOptionSpec, stackToUse } from "./stack-option";
+import { counted } from "../config/problems";
 
-export const baselineUsage = `usage: npm run baseline -- --stack <name> [--state <export.json>] [--out <file>]
+export const baselineUsage = `usage: npm run baseline -- [--stack <name>] [--state <export.json>] [--out <file>]
                             [--from-aws [--pool-id <id>] [--region <region>]] [--check]
 
 Writes the policy-pack config file (pulumi --policy-pack-config) with the stack's deployed baseline: the
 settings Cognito fixes at creation, keyed by URN.
+--stack, -s: the stack; default: the one selected with \`pulumi stack select\`.
   (default)   from the stack's state: --state <file> made by \`pulumi stack export\`, else runs
               \`pulumi stack export --stack <name>\`
   --from-aws  from the live pool (AWS credential chain; AWS_ENDPOINT_URL honoured). Pool id: --pool-id, else
@@ -29,7 +32,7 @@ listed under retiredClients (cognito-client-not-removed lets it go, and no other
 Exit code: 0 written, or no drift; 1 drift (--check); 2 bad usage, or the state, the Pulumi CLI or AWS failed.`;
 
 const options = {
-    stack: { type: "string" },
+    stack: stackOptionSpec,
     state: { type: "string" },
     out: { type: "string" },
     "from-aws": { type: "boolean" },
@@ -42,10 +45,7 @@ const options = {
 type Options = ParsedOptions<typeof options>;
 
 export const main = optionsCommand(baselineUsage, options, async (args, io) => {
-    if (args.stack === undefined) {
-        throw new UsageError("missing --stack");
-    }
-    const stack = stackName(args.stack, "--stack");
+    const stack = await stackToUse(args.stack, io.projectDir);
     if (!args["from-aws"] && !args.check && (args["pool-id"] !== undefined || args.region !== undefined)) {
         throw new UsageError("--pool-id and --region read from AWS: add --from-aws or --check");
     }
@@ -95,7 +95,7 @@ async function baselineFromState(stack: string, project: string, stateFile: stri
         return undefined;
     }
     throw new StackStateError(`the state of stack ${stack} holds no user pool (aws:cognito/userPool:UserPool) among its ` +
-        `${deployed.length} resources: is it this project's stack?`);
+        `${counted(deployed.length, "resource")}: is it this project's stack?`);
 }
 
 async function baselineFromLivePool(stack: string, args: Options, io: CommandIO): Promise<Baseline> {
@@ -122,7 +122,7 @@ function poolIdInState(exported: StateExport, stateBaseline: Baseline): string {
     const pools = Object.values(stateBaseline.userPools);
     if (pools.length !== 1) {
         throw new StackStateError(`the state of stack ${stateBaseline.stack} holds ` +
-            `${pools.length === 0 ? "no user pool" : `${pools.length} user pools`} and exports no userPoolId: pass --pool-id`);
+            `${pools.length === 0 ? "no user pool" : counted(pools.length, "user pool")} and exports no userPoolId: pass --pool-id`);
     }
     return pools[0].id;
 }
@@ -142,7 +142,7 @@ function describeBaseline(baseline: Baseline): string {
     const pools = Object.entries(baseline.userPools).map(([urn, pool]) => `${urn.slice(urn.lastIndexOf("::") + 2)} ${pool.id}`);
     const clients = Object.keys(baseline.clients).length;
     const source = baseline.source === "aws" ? "the live pool in AWS" : "the Pulumi state";
-    return `baseline of stack ${baseline.stack} from ${source}: user pool ${pools.join(", ")}, ${clients} app client${clients === 1 ? "" : "s"}`;
+    return `baseline of stack ${baseline.stack} from ${source}: user pool ${pools.join(", ")}, ${counted(clients, "app client")}`;
 }
 
 function renderValue(value: unknown): string {

@@ -1,10 +1,16 @@
+import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
+import { POLICY_NAMES } from "cognito-user-pool-policies";
 import { main as writeBaseline } from "./baseline";
-import { stackName, UsageError } from "./args";
+import { UsageError } from "./args";
 import { Command, CommandIO, reportingBadInput } from "./command";
+import { guardedChanges, PreviewDigestError, refusalText } from "./engine-verdict";
 import { finishRefusal, usersRemainOkFlag } from "./finish-guard";
-import { checkPulumiCli, PulumiCliError, PulumiOutput, runPulumi } from "./pulumi-cli";
+import { readPolicyConfigFile } from "./policy-config-file";
+import { capturePulumi, checkPulumiCli, PulumiCliError, PulumiOutput, runPulumi } from "./pulumi-cli";
 import { isReadFailure } from "./read-failures";
+import { stackToUse } from "./stack-option";
 
 /** The Pulumi operations run under the guard. */
 export type Operation = "preview" | "up";
@@ -19,16 +25,22 @@ function usageOf(operation: Operation): string {
 First, when the stack file moves its successor pool to the finish phase, it reads both pools (as npm run
 migration does) and refuses while users of the current pool have not migrated, unless ${usersRemainOkFlag}.
 ` : "";
-    return `usage: npm run ${operation} -- --stack <name>${flag} [any other \`pulumi ${operation}\` options]
+    return `usage: npm run ${operation} -- [--stack <name>]${flag} [any other \`pulumi ${operation}\` options]
 ${finishCheck}
 Writes the stack's deployed baseline (npm run baseline -- --stack <name>, from \`pulumi stack export\`) to
-policy-baseline.<name>.json, then runs, in the project directory,
-  pulumi ${operation} --stack <name> --policy-pack ${policyPackDir} --policy-pack-config policy-baseline.<name>.json [options]
-Every other option goes to \`pulumi ${operation}\` as given (--refresh, --yes, --diff, --target ..., -m ...).
-Exit code: the Pulumi CLI's (0 done; non-zero: a mandatory policy violation or any other failure);${up ? `
-1 refused: the finish phase with users left to migrate;` : ""}
+policy-baseline.<name>.json, then asks the engine what it would do:
+  pulumi preview --json --stack <name>${up ? " --save-plan <temporary file>" : ""} [options]
+and refuses when that preview would replace or delete a guarded resource (a user pool, an app client, an SES
+identity), naming the config keys behind each replacement; a deletion of a client the baseline's retiredClients
+lists passes. Then it runs, in the project directory,
+  pulumi ${operation} --stack <name> --policy-pack ${policyPackDir} --policy-pack-config policy-baseline.<name>.json${up ? " --plan <that file>" : ""} [options]
+${up ? "so that the update applies what was previewed and nothing more (Pulumi's update plans).\n" : ""}--stack, -s: the stack; default: the one selected with \`pulumi stack select\`.
+Every other option goes to \`pulumi ${operation}\` as given (--refresh, --yes, --diff, --target ..., -m ...)${up
+        ? ",\nand to the preview except those it does not take (--yes, --skip-preview, --continue-on-error, --strict,\n--secrets-provider)" : ""}.
+Exit code: the Pulumi CLI's (0 done; non-zero: a mandatory policy violation or any other failure);
+1 refused: the preview would replace or delete a guarded resource${up ? ", or the finish phase with users left to migrate" : ""};
 2 bad usage, the Pulumi CLI missing, older than needed or not logged in, the baseline could not be written${up ? `,
-or AWS could not be read` : ""}.`;
+or AWS could not be read` : ""}, the preview's JSON could not be read.`;
 }
 
 /**
@@ -51,6 +63,8 @@ function splitArguments(operation: Operation, argv: readonly string[]): { stack?
             stacks.push(argument.slice("--stack=".length));
         } else if (argument === "--help" || argument === "-h") {
             help = true;
+        } else if (operation === "up" && (argument === "--plan" || argument.startsWith("--plan="))) {
+            throw new UsageError("--plan: npm run up saves the plan of its own preview and applies that one");
         } else if (argument === usersRemainOkFlag) {
             if (operation !== "up") {
                 throw new UsageError(`${usersRemainOkFlag} is for npm run up (it applies the finish phase); a preview applies nothing`);
@@ -79,11 +93,11 @@ export function deployCommand(operation: Operation, output: PulumiOutput = "term
             io.stdout(`${usage}\n`);
             return 0;
         }
-        const stack = stackName(given, "--stack");
+        const stack = await stackToUse(given, io.projectDir);
         try {
             return await guarded(operation, stack, { usersRemainOk, passed }, io, output);
         } catch (error) {
-            if (error instanceof PulumiCliError || isReadFailure(error)) {
+            if (error instanceof PulumiCliError || error instanceof PreviewDigestError || isReadFailure(error)) {
                 io.stderr(`error: ${error.message}\n`);
                 return 2;
             }
@@ -105,7 +119,88 @@ async function guarded(operation: Operation, stack: string, { usersRemainOk, pas
     if (written !== 0) {
         return written;
     }
-    const args = [operation, "--stack", stack, "--policy-pack", policyPackDir, "--policy-pack-config", baselineFile, ...passed];
+    const planDir = operation === "up" ? fs.mkdtempSync(path.join(os.tmpdir(), "cognito-update-plan-")) : undefined;
+    const plan = planDir && path.join(planDir, "plan.json");
+    try {
+        const verdict = await engineVerdict(stack, plan, previewOptions(operation, passed), path.join(io.projectDir, baselineFile), io);
+        if (verdict !== 0) {
+            return verdict;
+        }
+        const args = [operation, "--stack", stack, "--policy-pack", policyPackDir, "--policy-pack-config", baselineFile,
+            ...(plan ? ["--plan", plan] : []), ...passed];
+        io.stderr(`running: pulumi ${args.join(" ")}\n`);
+        return await runPulumi(args, io.projectDir, output);
+    } finally {
+        if (planDir) fs.rmSync(planDir, { recursive: true, force: true });
+    }
+}
+
+/**
+ * `pulumi up` options that `pulumi preview` does not take (pkg/cmd/pulumi/operations/up.go and preview.go,
+ * pulumi v3.248.0): booleans, and --secrets-provider with its value.
+ */
+const upOnlyFlags = ["--yes", "-y", "--skip-preview", "-f", "--continue-on-error", "--strict"];
+const upOnlyWithValue = "--secrets-provider";
+
+/** The user's options as the preview takes them: for `up`, without those only `pulumi up` takes. */
+function previewOptions(operation: Operation, passed: readonly string[]): string[] {
+    if (operation === "preview") {
+        return [...passed];
+    }
+    const kept: string[] = [];
+    for (let index = 0; index < passed.length; index++) {
+        const option = passed[index];
+        if (option === upOnlyWithValue) {
+            index++;
+        } else if (!upOnlyFlags.includes(option.split("=")[0]) && !option.startsWith(`${upOnlyWithValue}=`)) {
+            kept.push(option);
+        }
+    }
+    return kept;
+}
+
+/**
+ * Runs `pulumi preview --json` (saving the update plan to `plan` for `up`; `pulumi preview --save-plan` is no
+ * longer experimental since v3.190.0, pulumi/pulumi#20271, and `pulumi up --plan` applies it without
+ * PULUMI_EXPERIMENTAL at v3.248.0: up.go reads the plan whatever the flag's help label) and refuses what it
+ * would replace or delete of the guarded resources. The pack is not run here: its policies remediate nothing, so
+ * the plan is what `pulumi up` under the pack would do, and `pulumi ${operation}` runs it next.
+ */
+async function engineVerdict(stack: string, plan: string | undefined, options: readonly string[], baselineFile: string, io: CommandIO): Promise<number> {
+    const args = ["preview", "--json", "--stack", stack, ...(plan ? ["--save-plan", plan] : []), ...options];
     io.stderr(`running: pulumi ${args.join(" ")}\n`);
-    return runPulumi(args, io.projectDir, output);
+    const run = await capturePulumi(args, io.projectDir);
+    let digest: unknown;
+    try {
+        digest = JSON.parse(run.stdout);
+    } catch (error) {
+        io.stderr(run.stderr);
+        if (run.code !== 0) {
+            return run.code;
+        }
+        throw new PreviewDigestError(`\`pulumi preview --json\` printed something other than JSON: ${(error as Error).message}`);
+    }
+    if (run.code !== 0) {
+        io.stderr(previewErrors(digest) || run.stderr);
+        return run.code;
+    }
+    const retired = retiredClients(baselineFile);
+    const changes = guardedChanges(digest, retired);
+    if (changes.length > 0) {
+        io.stderr(`${refusalText(stack, changes)}\n`);
+        return 1;
+    }
+    return 0;
+}
+
+/** The errors a failed preview reports in its digest (PreviewDiagnostic, severity "error"). */
+function previewErrors(digest: unknown): string {
+    const diagnostics = (digest as { diagnostics?: { severity?: string; message?: string }[] }).diagnostics ?? [];
+    return diagnostics.filter((d) => d.severity === "error").map((d) => `${d.message ?? ""}`.trimEnd() + "\n").join("");
+}
+
+/** The clients the written policy config lets go (cognito-client-not-removed's retiredClients). */
+function retiredClients(baselineFile: string): string[] {
+    const entry = readPolicyConfigFile(baselineFile).config[POLICY_NAMES.clientNotRemoved];
+    return typeof entry === "object" && Array.isArray(entry.retiredClients) ? entry.retiredClients as string[] : [];
 }

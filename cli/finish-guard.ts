@@ -5,7 +5,7 @@ import { MigrationPools, MigrationStatus, readMigrationStatus } from "../aws/mig
 import { migrationClientUrn, readProjectName } from "../aws/urns";
 import type { SuccessorSettings } from "../config";
 import { parseStackConfig } from "../config/settings";
-import { readStackConfig, stackFilePath } from "../offline/stack-files";
+import { readStackConfig, stackFilePath } from "../stack-files/reader";
 import { readStackOutputs } from "./stack-state";
 
 /*

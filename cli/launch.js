@@ -8,8 +8,16 @@ const root = path.join(__dirname, "..");
 const [command, ...argv] = process.argv.slice(2);
 const compiled = path.join(root, "bin", "cli", `${command}.js`);
 const missing = [compiled, path.join(root, "policy-pack", "bin", "index.js")].filter((file) => !fs.existsSync(file));
+// The commands are the npm scripts that launch one.
+const commands = Object.values(require(path.join(root, "package.json")).scripts)
+    .map((script) => /node cli\/launch\.js (\S+)/.exec(script)?.[1])
+    .filter((name) => name !== undefined);
 
-if (!fs.existsSync(path.join(__dirname, `${command}.ts`))) {
+if (!commands.includes(command)) {
+    process.stderr.write(`error: ${command === undefined ? "no command given" : `unknown command ${JSON.stringify(command)}`}; ` +
+        `the commands: ${commands.join(", ")} (npm run <command> -- --help says what each takes)\n`);
+    process.exitCode = 2;
+} else if (!fs.existsSync(path.join(__dirname, `${command}.ts`))) {
     process.stderr.write(`internal error: no command ${JSON.stringify(command)} in cli/\n`);
     process.exitCode = 3;
 } else if (missing.length > 0) {

@@ -1,14 +1,15 @@
 import * as fs from "fs";
 import { awsClients, closeClients, regionOfPoolId } from "../aws/clients";
 import { importCsv, MigrationPools, MigrationStatus, readMigrationStatus } from "../aws/migration-status";
-import { stackName } from "./args";
 import { writeFileLocked } from "./atomic-write";
 import { InputFileError, optionsCommand, runAsProcess } from "./command";
 import { declaredSuccessor, exportedMigration, usersRemainOkFlag, usersRemainRefusal } from "./finish-guard";
 import { isReadFailure } from "./read-failures";
 import { readStackOutputs } from "./stack-state";
+import { stackOptionSpec, stackToUse } from "./stack-option";
+import { counted } from "../config/problems";
 
-export const migrationUsage = `usage: npm run migration -- --stack <name> [--region <region>] [--outputs <file>] [--csv <file>] [--finish [--users-remain-ok]]
+export const migrationUsage = `usage: npm run migration -- [--stack <name>] [--region <region>] [--outputs <file>] [--csv <file>] [--finish [--users-remain-ok]]
 
 Reads both pools of the stack's migration to its successor pool (the stack's \`migration\` output, from
 \`pulumi stack output\`) with the AWS SDK: the users each holds and how many of the current pool's are left to
@@ -17,10 +18,11 @@ user import job takes (header from GetCSVHeader of the new pool). --finish check
 set: it refuses while users remain, unless --users-remain-ok (npm run up makes the same check). Reads AWS with
 the standard credential chain (AWS_ENDPOINT_URL honoured). --outputs: the stack's outputs from a file in the
 form \`pulumi stack output --json\` prints, instead of the Pulumi CLI (npm run sandbox writes .sandbox/<stack>/outputs.json).
+--stack, -s: the stack; default: the one selected with \`pulumi stack select\`.
 Exit code: 0 done; 1 --finish refused; 2 bad usage, no successor, or AWS or the Pulumi CLI failed.`;
 
 const options = {
-    stack: { type: "string", required: true },
+    stack: stackOptionSpec,
     region: { type: "string" },
     outputs: { type: "string" },
     csv: { type: "string" },
@@ -41,9 +43,9 @@ function migrationPools(stack: string, outputs: Record<string, unknown>): Migrat
 function statusText(stack: string, pools: MigrationPools, status: MigrationStatus): string {
     return [
         `Migration of stack ${stack} to its successor pool, phase ${pools.phase}`,
-        `  current pool ${pools.fromPoolId}: ${status.currentPoolUsers} users` +
+        `  current pool ${pools.fromPoolId}: ${counted(status.currentPoolUsers, "user")}` +
             (status.federatedUsers > 0 ? ` (${status.federatedUsers} federated: they do not migrate)` : ""),
-        `  new pool ${pools.toPoolId}: ${status.newPoolUsers} users, ${status.migratedUsers} of them migrated`,
+        `  new pool ${pools.toPoolId}: ${counted(status.newPoolUsers, "user")}, ${status.migratedUsers} of them migrated`,
         `  left to migrate: ${status.remaining.length}`,
         ...(status.missingGroups.length > 0
             ? [`  groups of the current pool the new pool lacks: ${status.missingGroups.join(", ")} (create them in ${pools.toPoolId}, ` +
@@ -70,7 +72,7 @@ function readOutputsFile(file: string): Record<string, unknown> {
 }
 
 export const main = optionsCommand(migrationUsage, options, async (args, io) => {
-    const stack = stackName(args.stack, "--stack");
+    const stack = await stackToUse(args.stack, io.projectDir);
     const successor = declaredSuccessor(io.projectDir, stack);
     if (successor === undefined) {
         throw new InputFileError(`stack ${stack} declares no successor pool (cognito-user-pool:successor in Pulumi.${stack}.yaml)`);
@@ -87,7 +89,7 @@ export const main = optionsCommand(migrationUsage, options, async (args, io) => 
                 const usernameAttribute = successor.userPool.signIn.with.includes("username") ? undefined
                     : signIn === "phone" ? "phone_number" : "email";
                 await writeFileLocked(args.csv, await importCsv(clients.cognito, pools.toPoolId, status.remaining, clients.region, usernameAttribute));
-                io.stdout(`wrote ${args.csv}: ${status.remaining.length} users for a user import job into ${pools.toPoolId}\n`);
+                io.stdout(`wrote ${args.csv}: ${counted(status.remaining.length, "user")} for a user import job into ${pools.toPoolId}\n`);
             }
             if (args.finish && status.remaining.length > 0 && !args["users-remain-ok"]) {
                 io.stderr(`refused: ${usersRemainRefusal(stack, status)}\n`);

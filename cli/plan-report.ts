@@ -2,8 +2,9 @@ import { allPolicies } from "cognito-user-pool-policies";
 import { notMigrated } from "../config/successor";
 import { deployedIdsOf, evaluateStack, RegisteredResource } from "../offline/evaluate";
 import { hasMandatoryViolation, PolicyVerdict, runPolicies } from "../offline/run-policies";
-import { readStackConfig } from "../offline/stack-files";
+import { readStackConfig } from "../stack-files/reader";
 import type { PolicyConfigFile } from "./policy-config-file";
+import { counted } from "../config/problems";
 
 /** A resource the stack would register, with the settings a reviewer looks at. */
 export interface PlannedResource {
@@ -57,9 +58,9 @@ function schemaAttribute(attribute: Record<string, any>): string {
     return `${attribute.name} ${attribute.attributeDataType}, ${[...flags, range].filter(Boolean).join(", ")}`;
 }
 
-/** `60 minutes`, `1 day`. */
+/** `60 minutes`, `1 day`: the provider's units are plural. */
 function amountOf(amount: number, unit: string): string {
-    return `${amount} ${amount === 1 ? unit.replace(/s$/, "") : unit}`;
+    return counted(amount, unit.replace(/s$/, ""), unit);
 }
 
 /** The provider's units when a client gives none (tokenValidityUnits). */
@@ -83,7 +84,7 @@ const summaries: Readonly<Record<string, Summarise>> = {
             "mfaConfiguration", "passwordPolicy.minimumLength", "adminCreateUserConfig.allowAdminCreateUserOnly",
             "autoVerifiedAttributes", "emailConfiguration.emailSendingAccount", "emailConfiguration.fromEmailAddress",
             "emailConfiguration.replyToEmailAddress", "deletionProtection", "userPoolTier", "lambdaConfig.userMigration",
-            "lambdaConfig.postAuthentication",
+            "lambdaConfig.preSignUp", "lambdaConfig.postAuthentication",
         ]),
     }),
     "aws:cognito/userPoolClient:UserPoolClient": (inputs) => ({
@@ -97,8 +98,9 @@ const summaries: Readonly<Record<string, Summarise>> = {
         ...pick(inputs, ["enableTokenRevocation", "preventUserExistenceErrors", "allowedOauthFlows", "callbackUrls"]),
     }),
     "aws:sesv2/emailIdentity:EmailIdentity": (inputs) => pick(inputs, ["emailIdentity"]),
+    "aws:cloudwatch/logGroup:LogGroup": (inputs) => pick(inputs, ["name", "retentionInDays"]),
     "aws:lambda/function:Function": (inputs) => ({
-        ...pick(inputs, ["runtime", "handler", "timeout", "memorySize"]),
+        ...pick(inputs, ["name", "runtime", "handler", "timeout", "memorySize"]),
         environment: inputs.environment?.variables,
     }),
     "aws:iam/role:Role": (inputs) => ({

@@ -1,6 +1,7 @@
-import { configKeysNamedIn } from "../config";
+import { configKeysFor } from "../config";
 import type { PolicyOutcome, PolicyVerdict } from "../offline/run-policies";
 import type { PlannedResource, PlanReport } from "./plan-report";
+import { counted } from "../config/problems";
 
 /*
  * The plan as a reader scans it: the resource tree the way `pulumi preview` draws it, each resource's settings
@@ -61,15 +62,6 @@ function resourceLines(resources: readonly PlannedResource[]): string[] {
     });
 }
 
-/**
- * The provider inputs a violation is about: its `input:` lines (the pack's messages end with them), else the
- * whole message. The plan shows the config keys that set them, which is what a reader changes.
- */
-function inputsNamedIn(message: string): string {
-    const inputLines = [...message.matchAll(/^\s*input: (.+)$/gm)].map((match) => match[1]);
-    return inputLines.length > 0 ? inputLines.join("\n") : message;
-}
-
 const outcomeLabels: Record<PolicyOutcome, string> = {
     passed: "passed",
     violated: "VIOLATED",
@@ -84,7 +76,8 @@ function policyLines(policies: readonly PolicyVerdict[], resources: readonly Pla
         `    ${outcomeLabels[policy.outcome].padEnd(14)}  ${policy.enforcementLevel.padEnd(9)}  ${policy.policyName.padEnd(nameWidth)}`.trimEnd(),
         ...policy.violations.flatMap((violation) => {
             const resource = violation.urn ? byUrn.get(violation.urn) : undefined;
-            const configKeys = resource ? configKeysNamedIn(resource.type, inputsNamedIn(violation.message)) : [];
+            // Named from the policy's structured detail (the table's input), never parsed out of the message.
+            const configKeys = violation.detail ? configKeysFor(violation.detail.resourceType, violation.detail.inputs) : [];
             return [
                 `        [${violation.enforcementLevel}]  ${violation.policyName}${resource ? `  (${resource.type}: ${resource.name})` : ""}`,
                 ...violation.message.split("\n").map((line) => `        ${line}`),
@@ -108,7 +101,7 @@ function verdictLine(report: PlanReport): string {
     const advisory = count("advisory");
     const advice = advisory > 0 ? `; ${advisory} advisory` : "";
     return mandatory > 0
-        ? `${mandatory} mandatory ${mandatory === 1 ? "violation" : "violations"}${advice}: \`pulumi preview --policy-pack policy-pack\` would fail.`
+        ? `${counted(mandatory, "mandatory violation")}${advice}: \`pulumi preview --policy-pack policy-pack\` would fail.`
         : `No mandatory violation${advice}.`;
 }
 
@@ -143,7 +136,7 @@ function warningLines(report: PlanReport): string[] {
 /** The plan as text, ending with a newline. */
 export function renderPlanText(report: PlanReport): string {
     return [
-        `Stack ${report.stack} (project ${report.project}), evaluated offline: ${report.resources.length} resources`,
+        `Stack ${report.stack} (project ${report.project}), evaluated offline: ${counted(report.resources.length, "resource")}`,
         "",
         ...resourceLines(report.resources),
         "",

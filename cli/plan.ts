@@ -1,5 +1,4 @@
 import * as path from "path";
-import { stackName } from "./args";
 import { planStack } from "./plan-report";
 import { renderPlanText } from "./plan-text";
 import { readPolicyConfigFile } from "./policy-config-file";
@@ -9,15 +8,17 @@ import { isReadFailure } from "./read-failures";
 import { readStateFile } from "./stack-state";
 import { readProjectName } from "../aws/urns";
 import { InputFileError, optionsCommand, runAsProcess } from "./command";
+import { stackOptionSpec, stackToUse } from "./stack-option";
 
-const planUsage = `usage: npm run plan -- --stack <name> [--baseline <policy-config file>] [--state <stack export file>] [--json]
+const planUsage = `usage: npm run plan -- [--stack <name>] [--baseline <policy-config file>] [--state <stack export file>] [--json]
 
 Evaluates the stack's program offline and runs the policy pack over what it would register.
+--stack, -s: the stack; default: the one selected with \`pulumi stack select\`.
 --state: the deployed resources' outputs from \`pulumi stack export\` (an SES identity SES has verified, ...).
 Exit code: 0 no mandatory violation, 1 a mandatory violation, 2 bad usage, stack file, config or baseline.`;
 
 const options = {
-    stack: { type: "string" },
+    stack: stackOptionSpec,
     baseline: { type: "string" },
     state: { type: "string" },
     json: { type: "boolean" },
@@ -25,7 +26,7 @@ const options = {
 } as const;
 
 export const main = optionsCommand(planUsage, options, async (args, io) => {
-    const stack = stackName(args.stack, "--stack");
+    const stack = await stackToUse(args.stack, io.projectDir);
     const policyConfig = args.baseline === undefined ? undefined : readPolicyConfigFile(path.resolve(args.baseline));
     const mismatch = policyConfig?.baseline && baselineMismatch(policyConfig.baseline, stack, readProjectName(io.projectDir));
     if (mismatch) {

@@ -18,6 +18,23 @@ function isLevel(value: unknown): value is EnforcementLevel {
 }
 
 /**
+ * Fail closed: in a file that carries a baseline, every policy that compares against one and is not disabled must
+ * carry it too; the engine hands each policy only its own entry, and one without a baseline would compare nothing
+ * and pass.
+ */
+function missingBaselines(parsed: Record<string, unknown>): string[] {
+    const levelOf = (entry: unknown) => typeof entry === "string" ? entry : (entry as { enforcementLevel?: unknown } | undefined)?.enforcementLevel;
+    return POLICY_CATALOGUE.filter((policy) => policy.config.includes("baseline"))
+        .filter((policy) => (levelOf(parsed[policy.name]) ?? levelOf(parsed.all)) !== "disabled")
+        .filter((policy) => {
+            const entry = parsed[policy.name];
+            return typeof entry !== "object" || entry === null || (entry as { baseline?: unknown }).baseline === undefined;
+        })
+        .map((policy) => `"${policy.name}".baseline: missing, while the file carries a baseline for other policies: ` +
+            "this policy would compare nothing and pass (regenerate the file with `npm run baseline`, or set its level to disabled)");
+}
+
+/**
  * Reads a policy-config file as `npm run baseline` writes it: JSON keyed by policy name (or `all`), each a level
  * or `{enforcementLevel, ...properties}`. Every baseline in it is validated by the pack's own parser, so a
  * malformed one is reported before anything runs, naming the key.
@@ -67,6 +84,9 @@ export function readPolicyConfigFile(file: string): PolicyConfigFile {
                 problems.push(...error.problems);
             }
         }
+    }
+    if (baseline !== undefined) {
+        problems.push(...missingBaselines(parsed as Record<string, unknown>));
     }
     if (problems.length > 0) {
         throw new InputFileError(`baseline ${file} is malformed:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);

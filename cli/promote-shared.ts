@@ -1,5 +1,5 @@
 import * as fs from "fs";
-import { listStacks, projectFilePath, StackFileError, stackFilePath } from "../offline/stack-files";
+import { listStacks, projectFilePath, StackFileError, stackFilePath } from "../stack-files/reader";
 import { planSharedConfig, ProjectTexts, SharedConfigPlan, SharedConfigRefusal } from "../promotion/shared-config";
 import { editFilesLocked, LockedFile } from "./atomic-write";
 import type { CommandIO, ExitCode } from "./command";

@@ -1,6 +1,6 @@
 import * as path from "path";
 import { editFileLocked } from "./atomic-write";
-import { readStackText, stackFilePath } from "../offline/stack-files";
+import { readStackText, stackFilePath } from "../stack-files/reader";
 import type { PolicyPackConfig } from "../offline/run-policies";
 import type { Baseline } from "cognito-user-pool-policies";
 import { promotionRefusals } from "../promotion/guard";
@@ -10,6 +10,7 @@ import { CommandIO, ExitCode, optionsCommand, runAsProcess } from "./command";
 import { readPolicyConfigFile } from "./policy-config-file";
 import { promoteShared } from "./promote-shared";
 import { renderPromotionText } from "./promote-text";
+import { counted } from "../config/problems";
 
 const promoteUsage = `usage: npm run promote -- --from <stack> --to <stack> [--baseline <policy-config file>] [--write] [--accept-weaker]
        npm run promote -- --shared [--write]
@@ -108,11 +109,11 @@ async function promote(request: Request, targetText: string, write: ((text: stri
           "before deploying; a changed fixed setting replaces the pool or client.\n"
         : "";
     if (!write) {
-        io.stdout(`${unchecked}Dry run: --write would copy ${promotion.edits.length} values from ${from} into ${file}.\n`);
+        io.stdout(`${unchecked}Dry run: --write would copy ${counted(promotion.edits.length, "value")} from ${from} into ${file}.\n`);
         return 0;
     }
     write(promotion.promotedText);
-    io.stdout(`${unchecked}Wrote ${promotion.edits.length} values from ${from} into ${file}.\n`);
+    io.stdout(`${unchecked}Wrote ${counted(promotion.edits.length, "value")} from ${from} into ${file}.\n`);
     return 0;
 }
 

@@ -16,15 +16,16 @@ export class PulumiCliError extends Error {
     }
 }
 
-interface Finished {
+export interface Finished {
     readonly code: number;
     readonly stdout: string;
     readonly stderr: string;
 }
 
-function capture(args: readonly string[], cwd: string): Promise<Finished> {
+/** Runs the Pulumi CLI to completion with its output captured (a preview's JSON can be large); no CLI on PATH is a PulumiCliError. */
+export function capturePulumi(args: readonly string[], cwd: string): Promise<Finished> {
     return new Promise((resolve, reject) => {
-        execFile("pulumi", args, { cwd }, (error, stdout, stderr) => {
+        execFile("pulumi", args, { cwd, maxBuffer: 512 * 1024 * 1024 }, (error, stdout, stderr) => {
             if ((error as NodeJS.ErrnoException | null)?.code === "ENOENT") {
                 reject(new PulumiCliError("the Pulumi CLI (pulumi) is not on PATH: install it " +
                     `(https://www.pulumi.com/docs/install/), version ${minimumPulumiCliVersion} or later`));
@@ -51,7 +52,7 @@ function isOlder(found: readonly number[], minimum: readonly number[]): boolean 
  * (`pulumi whoami`: Pulumi Cloud, a self-managed backend or `--local`). Throws a PulumiCliError saying what to do.
  */
 export async function checkPulumiCli(cwd: string): Promise<void> {
-    const version = await capture(["version"], cwd);
+    const version = await capturePulumi(["version"], cwd);
     const found = versionParts(version.stdout);
     if (version.code !== 0 || found === undefined) {
         throw new PulumiCliError(`\`pulumi version\` failed (exit ${version.code}): ${firstLines(version.stderr || version.stdout)}`);
@@ -60,7 +61,7 @@ export async function checkPulumiCli(cwd: string): Promise<void> {
         throw new PulumiCliError(`the Pulumi CLI is v${found.join(".")}; the program and the policy pack need ` +
             `v${minimumPulumiCliVersion} or later: upgrade it (https://www.pulumi.com/docs/install/)`);
     }
-    const whoami = await capture(["whoami"], cwd);
+    const whoami = await capturePulumi(["whoami"], cwd);
     if (whoami.code !== 0) {
         throw new PulumiCliError(`the Pulumi CLI is not logged in (\`pulumi whoami\`: ${firstLines(whoami.stderr || whoami.stdout)}): ` +
             "run `pulumi login` (Pulumi Cloud; in CI set PULUMI_ACCESS_TOKEN), `pulumi login --local` or `pulumi login <backend URL>`");

@@ -1,5 +1,6 @@
 import * as path from "path";
-import { stackName, UsageError } from "./args";
+import { UsageError } from "./args";
+import { stackOptionSpec, stackToUse } from "./stack-option";
 import { CommandIO, InputFileError, optionsCommand, runAsProcess } from "./command";
 import { PortError } from "../sandbox/cognito-local";
 import { Sandbox, SandboxEvent, startSandbox } from "../sandbox/sandbox";
@@ -7,11 +8,12 @@ import { Sandbox, SandboxEvent, startSandbox } from "../sandbox/sandbox";
 /** cognito-local's own default port, and the next one for the page. */
 const defaultPorts = { port: 9229, pagePort: 9230 } as const;
 
-const sandboxUsage = `usage: npm run sandbox -- --stack <name> [--port <port>] [--page-port <port>] [--data <dir>] [--reset]
+const sandboxUsage = `usage: npm run sandbox -- [--stack <name>] [--port <port>] [--page-port <port>] [--data <dir>] [--reset]
 
 Runs the stack on this machine: cognito-local on 127.0.0.1 with the pools, app clients, groups and triggers the
 stack's program registers (evaluated offline, as npm run plan does), and a sign-in page built with
 amazon-cognito-identity-js that reads only the stack's outputs. Data is kept in .sandbox/<stack>/ between starts.
+--stack, -s: the stack; default: the one selected with \`pulumi stack select\`.
 --port: cognito-local's port (default ${defaultPorts.port}); --page-port: the page's (default ${defaultPorts.pagePort}); 0 for a free one.
 --data: the data folder (default .sandbox/<stack>); --reset: start with no users (empties it first).
 The program's evaluation is kept in .sandbox/.evaluations/ and reused while the stack's config and the build are unchanged.
@@ -19,7 +21,7 @@ Ctrl-C stops everything. Exit code: 0 stopped; 2 bad usage, stack file, config o
 
 
 const options = {
-    stack: { type: "string", required: true },
+    stack: stackOptionSpec,
     port: { type: "string" },
     "page-port": { type: "string" },
     data: { type: "string" },
@@ -112,7 +114,7 @@ export async function runSandbox(args: { stack: string; port: number; pagePort: 
 }
 
 export const main = optionsCommand(sandboxUsage, options, async (args, io) => runSandbox({
-    stack: stackName(args.stack, "--stack"),
+    stack: await stackToUse(args.stack, io.projectDir),
     port: portOption(args.port, "--port", defaultPorts.port),
     pagePort: portOption(args["page-port"], "--page-port", defaultPorts.pagePort),
     reset: args.reset,

@@ -1,6 +1,6 @@
 import type * as cognito from "@pulumi/aws/cognito";
 import * as pulumi from "@pulumi/pulumi";
-import { ClientSettings, EmailSettings, hasSecret, sesIdentityArnParts } from "../config";
+import { ClientSettings, hasSecret, sesIdentityArnParts } from "../config";
 import type { SesSenderResources } from "./ses-sender";
 
 /** A pool, its app clients by name and the SES side it sends through: a SignInBackend, or a successor's. */
@@ -16,7 +16,7 @@ export function frontendClientName(clients: readonly ClientSettings[]): string {
 }
 
 /** What a stack exports: ids and URLs of the pool, its clients and its sender, and a front end's config. */
-export function stackOutputs(backend: PoolResources, clients: readonly ClientSettings[], email: EmailSettings) {
+export function stackOutputs(backend: PoolResources, clients: readonly ClientSettings[]) {
     const pool = backend.userPool;
     const region = pool.arn.apply((arn) => arn.split(":")[3]);
     const issuerUrl = pulumi.interpolate`https://${pool.endpoint}`;
@@ -33,7 +33,7 @@ export function stackOutputs(backend: PoolResources, clients: readonly ClientSet
                 ? { id: client.id, secret: pulumi.secret(client.clientSecret) }
                 : { id: client.id }];
         })),
-        senderIdentity: senderIdentityOutput(backend, email),
+        senderIdentity: senderIdentityOutput(backend),
         /** What amazon-cognito-identity-js's CognitoUserPool takes, plus the region. */
         frontendConfig: {
             UserPoolId: pool.id,
@@ -44,13 +44,15 @@ export function stackOutputs(backend: PoolResources, clients: readonly ClientSet
 }
 
 /** The SES identity the pool sends through: the stack's (with a domain's DNS records), or the one given by ARN. */
-function senderIdentityOutput(backend: PoolResources, email: EmailSettings) {
+function senderIdentityOutput(backend: PoolResources) {
     const ses = backend.ses;
     if (ses === undefined) {
         return undefined;
     }
     if (ses.identity === undefined) {
-        return { arn: email.identityArn, identity: sesIdentityArnParts(email.identityArn ?? "")?.identity };
+        // From the sender, which keeps the value secret when it came from a secret config value.
+        const arn = ses.sender.apply((sender) => sender.arn);
+        return { arn, identity: arn.apply((known) => sesIdentityArnParts(known)?.identity) };
     }
     return {
         arn: ses.identity.arn,

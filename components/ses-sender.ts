@@ -12,6 +12,8 @@ export interface SesSenderOptions {
     readonly tags: Record<string, string>;
     /** An existing identity to adopt (Pulumi's import option). */
     readonly adopt?: string;
+    /** The identity's name came from a secret config value. Default: false. */
+    readonly secret?: boolean;
 }
 
 /** The SES side of a pool's email. */
@@ -40,10 +42,12 @@ const recordTtlSeconds = 1800;
  */
 export function sesSender(name: string, email: EmailSettings, options: SesSenderOptions): SesSenderResources {
     if (email.identityArn !== undefined) {
-        return { sender: pulumi.output({ arn: email.identityArn, verified: true }) };
+        const sender = pulumi.output({ arn: email.identityArn, verified: true });
+        return { sender: options.secret ? pulumi.secret(sender) : sender };
     }
     const identityName = senderIdentityName(email);
-    const identity = new sesv2.EmailIdentity(`${name}-sender`, { emailIdentity: identityName, tags: options.tags },
+    const identity = new sesv2.EmailIdentity(`${name}-sender`,
+        { emailIdentity: options.secret ? pulumi.secret(identityName) : identityName, tags: options.tags },
         { parent: options.parent, retainOnDelete: options.retainOnDelete, import: options.adopt });
     const dnsRecords = email.identity === "domain" ? domainRecords(name, identityName, identity, email, options.parent) : undefined;
     const sender = pulumi.all([identity.arn, identity.verifiedForSendingStatus, dnsRecords ?? []])

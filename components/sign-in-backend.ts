@@ -1,8 +1,10 @@
 // The service modules, not the @pulumi/aws index: loading the index costs about 0.15 s at every run.
 import * as cognito from "@pulumi/aws/cognito";
 import * as pulumi from "@pulumi/pulumi";
-import type { ClientSettings, ImportSettings, UserPoolSettings } from "../config";
+import { ClientSettings, ImportSettings, inputPathsFrom, UserPoolSettings } from "../config";
 import { appClientArgs } from "./app-client-args";
+import type { DeployScope } from "./deploy-scope";
+import { withSecretInputs } from "./secret-inputs";
 import { sesSender, SesSenderResources } from "./ses-sender";
 import { SesSender, senderDependentArgs, userPoolArgs } from "./user-pool-args";
 
@@ -18,6 +20,10 @@ export interface SignInBackendArgs {
     readonly protect?: boolean;
     /** Existing resources to adopt with Pulumi's import option. Default: none. */
     readonly adopt?: ImportSettings;
+    /** The stack's deploy scope, whose tag the pool and the SES identity carry over the configured ones. */
+    readonly scope: DeployScope;
+    /** Config keys whose values are secrets (`sms`, `clients`): every input they set is a Pulumi secret. Default: none. */
+    readonly secretKeys?: readonly string[];
 }
 
 /**
@@ -35,19 +41,23 @@ export class SignInBackend extends pulumi.ComponentResource {
         super("cognito-user-pool:index:SignInBackend", name, {}, opts);
         const protect = args.protect ?? false;
         const settings = args.userPool;
+        const secretKeys = args.secretKeys ?? [];
 
         if (settings.email.sender === "ses") {
-            this.ses = sesSender(name, settings.email,
-                { parent: this, retainOnDelete: protect, tags: settings.userPool.tags, adopt: args.adopt?.senderIdentity });
+            this.ses = sesSender(name, settings.email, {
+                parent: this, retainOnDelete: protect, tags: { ...settings.userPool.tags, ...args.scope.tags },
+                adopt: args.adopt?.senderIdentity, secret: secretKeys.includes("email"),
+            });
         }
 
-        this.userPool = new cognito.UserPool(`${name}-pool`, userPoolArgsFollowing(settings, this.ses?.sender),
+        this.userPool = new cognito.UserPool(`${name}-pool`,
+            withSecretInputs(userPoolArgsFollowing(settings, this.ses?.sender, args.scope), inputPathsFrom("userPool", secretKeys)),
             { parent: this, protect, retainOnDelete: protect, import: args.adopt?.userPool });
 
         this.clients = Object.fromEntries(args.clients.map((client) => {
             const clientId = args.adopt?.clients[client.name];
             return [client.name, new cognito.UserPoolClient(`${name}-client-${client.name}`,
-                appClientArgs(client, this.userPool.id),
+                withSecretInputs(appClientArgs(client, this.userPool.id, clientId !== undefined), inputPathsFrom("client", secretKeys)),
                 // The provider imports a client by `<pool id>/<client id>`.
                 { parent: this, import: clientId && `${args.adopt?.userPool}/${clientId}` })];
         }));
@@ -56,15 +66,20 @@ export class SignInBackend extends pulumi.ComponentResource {
     }
 }
 
-/** The pool's inputs, with those that follow the SES sender's verification taken from it as it resolves. */
-export function userPoolArgsFollowing(settings: UserPoolSettings, sender: pulumi.Output<SesSender> | undefined): cognito.UserPoolArgs {
+/**
+ * The pool's inputs, tagged with the stack's deploy scope, with those that follow the SES sender's verification
+ * taken from it as it resolves.
+ */
+export function userPoolArgsFollowing(settings: UserPoolSettings, sender: pulumi.Output<SesSender> | undefined,
+    scope: DeployScope): cognito.UserPoolArgs {
+    const args = { ...userPoolArgs(settings), tags: { ...settings.userPool.tags, ...scope.tags } };
     if (sender === undefined) {
-        return userPoolArgs(settings);
+        return args;
     }
     const following = sender.apply((known) => senderDependentArgs(settings, known));
     const emailMfa = settings.mfa.mode !== "off" && settings.mfa.factors.includes("email");
     return {
-        ...userPoolArgs(settings),
+        ...args,
         emailConfiguration: following.emailConfiguration,
         ...(emailMfa ? { emailMfaConfiguration: following.emailMfaConfiguration } : {}),
     };

@@ -3,9 +3,12 @@ import type * as iam from "@pulumi/aws/iam";
 import * as lambda from "@pulumi/aws/lambda";
 import * as pulumi from "@pulumi/pulumi";
 import {
-    ClientSettings, isMigrating, legacySubAttribute, standardAttributes, SuccessorSettings, UserPoolSettings,
+    ClientSettings, inputPathsFrom, isMigrating, legacySubAttribute, standardAttributes, SuccessorSettings, userPoolKeys, UserPoolSettings,
 } from "../config";
+import type { PoolSignIn } from "../lambda/migration-settings";
 import { appClientArgs } from "./app-client-args";
+import type { DeployScope } from "./deploy-scope";
+import { withSecretInputs } from "./secret-inputs";
 import type { SesSenderResources } from "./ses-sender";
 import { userPoolArgsFollowing } from "./sign-in-backend";
 import { UserMigrationFunction } from "./user-migration-function";
@@ -24,6 +27,10 @@ export interface SuccessorPoolArgs {
     readonly ses?: SesSenderResources;
     /** Pulumi protect and retainOnDelete on the new pool. Default: false. */
     readonly protect?: boolean;
+    /** The stack's deploy scope: the new pool's tag, the migration function's names. */
+    readonly scope: DeployScope;
+    /** Config keys whose values are secrets; `successor` makes every setting of the new pool and its clients one. Default: none. */
+    readonly secretKeys?: readonly string[];
 }
 
 /**
@@ -44,20 +51,30 @@ export class SuccessorPool extends pulumi.ComponentResource {
         super("cognito-user-pool:index:SuccessorPool", name, {}, opts);
         const { successor } = args;
         const migrating = isMigrating(successor.phase);
+        const secretKeys = args.secretKeys?.includes("successor") ? [...Object.keys(userPoolKeys), "clients"] : args.secretKeys ?? [];
 
         if (migrating) {
             this.migration = new UserMigrationFunction(`${name}-migration`, {
                 oldUserPool: args.current.userPool,
-                lookupAttributes: lookupAttributes(args.current.settings, successor.userPool),
+                oldPool: poolSignIn(args.current.settings),
+                newPool: poolSignIn(successor.userPool),
                 customAttributes: successor.userPool.attributes.custom.map((attribute) => `custom:${attribute.name}`),
                 tags: successor.userPool.userPool.tags,
+                scope: args.scope,
             }, { parent: this });
         }
 
         this.userPool = new cognito.UserPool(`${name}-pool`, {
-            ...userPoolArgsFollowing(successor.userPool, args.ses?.sender),
-            // UserMigration moves a user over; PostAuthentication, run once the user exists, copies its groups.
-            ...(this.migration ? { lambdaConfig: { userMigration: this.migration.function.arn, postAuthentication: this.migration.function.arn } } : {}),
+            ...withSecretInputs(userPoolArgsFollowing(successor.userPool, args.ses?.sender, args.scope), inputPathsFrom("userPool", secretKeys)),
+            // UserMigration moves a user over; PreSignUp keeps sign-up off the old users' identities until the
+            // finish phase; PostAuthentication, run once the user exists, copies its groups.
+            ...(this.migration ? {
+                lambdaConfig: {
+                    userMigration: this.migration.function.arn,
+                    preSignUp: this.migration.function.arn,
+                    postAuthentication: this.migration.function.arn,
+                },
+            } : {}),
         }, {
             parent: this,
             protect: args.protect ?? false,
@@ -79,22 +96,23 @@ export class SuccessorPool extends pulumi.ComponentResource {
 
         this.clients = Object.fromEntries(successor.clients.map((client) => [client.name,
             new cognito.UserPoolClient(`${name}-client-${client.name}`,
-                appClientArgs(successorClient(client, successor), this.userPool.id), { parent: this })]));
+                withSecretInputs(appClientArgs(successorClient(client, successor), this.userPool.id), inputPathsFrom("client", secretKeys)),
+                { parent: this })]));
 
         this.registerOutputs({});
     }
 }
 
-/** What a user signs in with on a pool besides the user name: its username or alias attributes. */
-function signInAttributes(settings: UserPoolSettings): string[] {
-    const { usernameAttributes = [], aliasAttributes = [] } = signInArgs(settings.signIn) as { usernameAttributes?: string[]; aliasAttributes?: string[] };
-    return [...usernameAttributes, ...aliasAttributes].filter((attribute) => attribute !== "preferred_username");
-}
-
-/** Attributes users sign in with on the new pool that the old pool does not know them by. */
-function lookupAttributes(current: UserPoolSettings, next: UserPoolSettings): string[] {
-    const known = signInAttributes(current);
-    return signInAttributes(next).filter((attribute) => !known.includes(attribute));
+/**
+ * What users sign in with on a pool, from its sign-in inputs (signInArgs). A pool without UsernameConfiguration
+ * (caseSensitive: unset) has case-sensitive user names: CaseSensitive true "is the default value"
+ * (API_UsernameConfigurationType).
+ */
+function poolSignIn(settings: UserPoolSettings): PoolSignIn {
+    const { usernameAttributes = [], aliasAttributes = [], usernameConfiguration } = signInArgs(settings.signIn) as {
+        usernameAttributes?: string[]; aliasAttributes?: string[]; usernameConfiguration?: { caseSensitive: boolean };
+    };
+    return { usernameAttributes, aliasAttributes, caseSensitive: usernameConfiguration?.caseSensitive ?? true };
 }
 
 /** The flows that hand the trigger the password (SRP does not: cognito-user-pools-import-using-lambda.html). */

@@ -1,4 +1,5 @@
 import type { StackSettings, SuccessorSettings } from "../config";
+import type { DeployScope } from "./deploy-scope";
 import { PoolResources, stackOutputs } from "./outputs";
 import type { SignInBackend } from "./sign-in-backend";
 import { SuccessorPool } from "./successor-pool";
@@ -14,18 +15,21 @@ function poolOutputs(outputs: ReturnType<typeof stackOutputs>) {
  * primary pool (the current one side by side, the new one from the cutover on) and, under `migration`, the
  * phase and both pools'.
  */
-export function successorStack(backend: SignInBackend, settings: StackSettings, successor: SuccessorSettings) {
+export function successorStack(backend: SignInBackend, settings: StackSettings, successor: SuccessorSettings, scope: DeployScope,
+    secretKeys: readonly string[] = []) {
     const successorPool = new SuccessorPool("successor", {
         current: { settings, userPool: backend.userPool },
         successor,
         ses: backend.ses,
         protect: settings.protect,
+        scope,
+        secretKeys,
     });
     const newPool: PoolResources = {
         userPool: successorPool.userPool, clients: successorPool.clients, ses: backend.ses,
     };
-    const current = stackOutputs(backend, settings.clients, settings.email);
-    const next = stackOutputs(newPool, successor.clients, successor.userPool.email);
+    const current = stackOutputs(backend, settings.clients);
+    const next = stackOutputs(newPool, successor.clients);
     return {
         ...(successor.phase === "side-by-side" ? current : next),
         migration: { phase: successor.phase, from: poolOutputs(current), to: poolOutputs(next) },

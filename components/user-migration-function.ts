@@ -1,22 +1,32 @@
 import * as fs from "fs";
 import * as path from "path";
+import * as cloudwatch from "@pulumi/aws/cloudwatch";
 import * as cognito from "@pulumi/aws/cognito";
 import * as iam from "@pulumi/aws/iam";
 import * as lambda from "@pulumi/aws/lambda";
 import * as pulumi from "@pulumi/pulumi";
 import type { ClientSettings } from "../config";
-import { migrationEnvironment } from "../lambda/migration-settings";
+import { migrationEnvironment, PoolSignIn } from "../lambda/migration-settings";
 import { appClientArgs } from "./app-client-args";
+import type { DeployScope } from "./deploy-scope";
 
 export interface UserMigrationFunctionArgs {
     /** The pool users migrate from. */
     readonly oldUserPool: cognito.UserPool;
-    /** Attributes the new pool signs in with and the old one does not (email, phone_number). */
-    readonly lookupAttributes: readonly string[];
+    /** What users sign in with on the old pool and on the new one. */
+    readonly oldPool: PoolSignIn;
+    readonly newPool: PoolSignIn;
     /** The new pool's custom attributes, `custom:` prefixed. */
     readonly customAttributes: readonly string[];
-    /** Tags on the role and the function. Default: none. */
+    /** Tags on the role, the function and its log group. Default: none. */
     readonly tags?: Record<string, string>;
+    /**
+     * Days CloudWatch Logs keeps the function's log (one of the values PutRetentionPolicy allows). Default: 90, long
+     * enough to look into a sign-in complaint of the last quarter; the lines hold no secrets (lambda/masked.ts).
+     */
+    readonly logRetentionInDays?: number;
+    /** The stack's deploy scope: the role's path, boundary and tag, the function's name. */
+    readonly scope: DeployScope;
 }
 
 /**
@@ -46,8 +56,8 @@ export const migrationClientSettings: ClientSettings = {
 function functionCode(): pulumi.asset.AssetArchive {
     const build = path.join(__dirname, "..", path.extname(__filename) === ".ts" ? "bin" : "");
     const files = [
-        "lambda/user-migration.js", "lambda/group-memberships.js", "lambda/cognito-calls.js", "lambda/migration-settings.js",
-        "config/limits.js",
+        "lambda/user-migration.js", "lambda/old-users.js", "lambda/sign-up-guard.js", "lambda/group-memberships.js",
+        "lambda/cognito-calls.js", "lambda/masked.js", "lambda/migration-settings.js", "config/limits.js",
     ];
     const missing = files.filter((file) => !fs.existsSync(path.join(build, file)));
     if (missing.length > 0) {
@@ -59,14 +69,16 @@ function functionCode(): pulumi.asset.AssetArchive {
 
 /**
  * The user-migration trigger's function and what it may do: the old pool's migration client, an IAM role that
- * may only read users and their groups in the old pool and check their passwords (and write the function's
- * logs), and the function itself. The new pool wires it as its UserMigration and PostAuthentication triggers,
- * grants itself the right to invoke it, and lets it add users to its groups (allowGroupWrites).
+ * may only read users and their groups in the old pool and check their passwords (and write to the function's
+ * log group, made here with its retention), and the function itself. The new pool wires it as its
+ * UserMigration, PreSignUp and PostAuthentication triggers, grants itself the right to invoke it, and lets it
+ * add users to its groups (allowGroupWrites).
  */
 export class UserMigrationFunction extends pulumi.ComponentResource {
     readonly migrationClient: cognito.UserPoolClient;
     readonly role: iam.Role;
     readonly policy: iam.RolePolicy;
+    readonly logGroup: cloudwatch.LogGroup;
     readonly function: lambda.Function;
 
     constructor(name: string, args: UserMigrationFunctionArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -75,16 +87,32 @@ export class UserMigrationFunction extends pulumi.ComponentResource {
         this.migrationClient = new cognito.UserPoolClient(`${name}-client`,
             appClientArgs(migrationClientSettings, args.oldUserPool.id), { parent: this });
 
+        const tags = { ...args.tags, ...args.scope.tags };
+        // Set rather than generated so that the log group, /aws/lambda/<name>, exists before the function runs.
+        const functionName = args.scope.functionName("user-migration");
         this.role = new iam.Role(`${name}-role`, {
             description: "The user-migration trigger of a successor user pool",
+            // The deployer may create roles only under its path, with the boundary, tagged with its stack.
+            path: args.scope.rolePath,
+            permissionsBoundary: args.oldUserPool.arn.apply((arn) => args.scope.permissionsBoundaryArn(arn)),
             assumeRolePolicy: JSON.stringify({
                 Version: "2012-10-17",
                 Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
             }),
-            tags: args.tags,
+            tags,
+        }, { parent: this });
+
+        // Made by the program, not by Lambda at the first invocation, so that it has a retention and the role
+        // needs no logs:CreateLogGroup. Its `arn` has no `:*` suffix (terraform-provider-aws
+        // internal/service/logs/group.go, trimLogGroupARNWildcardSuffix): the streams are `${arn}:*`.
+        this.logGroup = new cloudwatch.LogGroup(`${name}-logs`, {
+            name: `/aws/lambda/${functionName}`,
+            retentionInDays: args.logRetentionInDays ?? 90,
+            tags,
         }, { parent: this });
 
         this.function = new lambda.Function(`${name}-function`, {
+            name: functionName,
             description: "Moves a user from the old user pool to the new one at sign-in or password reset, with its group memberships",
             runtime,
             handler: "lambda/user-migration.handler",
@@ -97,12 +125,13 @@ export class UserMigrationFunction extends pulumi.ComponentResource {
                 variables: migrationEnvironment<pulumi.Input<string>>({
                     oldUserPoolId: args.oldUserPool.id,
                     migrationClientId: this.migrationClient.id,
-                    lookupAttributes: args.lookupAttributes,
+                    oldPool: args.oldPool,
+                    newPool: args.newPool,
                     customAttributes: args.customAttributes,
                 }),
             },
-            tags: args.tags,
-        }, { parent: this });
+            tags,
+        }, { parent: this, dependsOn: [this.logGroup] });
 
         this.policy = new iam.RolePolicy(`${name}-policy`, {
             role: this.role.id,
@@ -121,8 +150,8 @@ export class UserMigrationFunction extends pulumi.ComponentResource {
                     {
                         Sid: "WriteItsLogs",
                         Effect: "Allow",
-                        Action: ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"],
-                        Resource: this.function.arn.apply(logGroupArns),
+                        Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+                        Resource: [this.logGroup.arn, pulumi.interpolate`${this.logGroup.arn}:*`],
                     },
                 ],
             }),
@@ -149,11 +178,4 @@ export class UserMigrationFunction extends pulumi.ComponentResource {
             }),
         }, { parent: this });
     }
-}
-
-/** The function's log group, `/aws/lambda/<name>`, and its streams, from the function's ARN. */
-function logGroupArns(functionArn: string): string[] {
-    const [, partition, , region, account, , functionName] = functionArn.split(":");
-    const logGroup = `arn:${partition}:logs:${region}:${account}:log-group:/aws/lambda/${functionName}`;
-    return [logGroup, `${logGroup}:*`];
 }

@@ -7,10 +7,15 @@ export const configNamespace = "cognito-user-pool";
 /** Bad stack config: one line per problem, each naming the key, the value given and what is allowed. */
 export class StackConfigError extends Error {
     constructor(readonly problems: readonly string[]) {
-        super(`Invalid stack configuration (${problems.length} ${problems.length === 1 ? "problem" : "problems"}):\n` +
+        super(`Invalid stack configuration (${counted(problems.length, "problem")}):\n` +
             problems.map((problem) => `  - ${problem}`).join("\n"));
         this.name = "StackConfigError";
     }
+}
+
+/** `1 user`, `2 users`: a count and its noun, singular for one. */
+export function counted(count: number, singular: string, plural = `${singular}s`): string {
+    return `${count} ${count === 1 ? singular : plural}`;
 }
 
 /** `cognito-user-pool:clients[0].tokenValidity.access` */

@@ -16,6 +16,7 @@ import {
     ResourceNotFoundException,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { budgetMs, cognito, timeLeft } from "./cognito-calls";
+import { logLine, masked } from "./masked";
 import { legacySubClaim, migrationSettingsFrom } from "./migration-settings";
 
 /** The event of a PostAuthentication trigger, the fields this function reads (it answers the event unchanged). */
@@ -71,10 +72,10 @@ export async function copyGroupMemberships(event: PostAuthenticationEvent): Prom
                 copy.missing.push(group);
             }
         }));
-        console.log(JSON.stringify({ groupMembershipsCopied: event.userName, ...copy }));
+        logLine({ groupMembershipsCopied: masked(event.userName), ...copy });
         return copy;
     } catch (error) {
-        console.error(JSON.stringify({ groupMembershipsNotCopied: event.userName, error: (error as Error).name, message: (error as Error).message }));
+        logLine({ groupMembershipsNotCopied: masked(event.userName), error: (error as Error).name, message: (error as Error).message });
         return undefined;
     }
 }

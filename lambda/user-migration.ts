@@ -1,23 +1,26 @@
 /*
- * The new pool's user-migration Lambda trigger. Cognito invokes it for a user the new pool does not have, when
- * the user signs in with a password (UserMigration_Authentication) or asks for a password reset
- * (UserMigration_ForgotPassword), and creates the user from the answer:
- * https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-migrate-user.html
+ * The new pool's user-migration Lambda trigger, and the entry point of the function for every trigger it serves.
+ * Cognito invokes UserMigration for a user the new pool does not have, when the user signs in with a password
+ * (UserMigration_Authentication) or asks for a password reset (UserMigration_ForgotPassword), and creates the
+ * user from the answer: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-migrate-user.html
  * The password reaches the trigger only with USER_PASSWORD_AUTH or ADMIN_USER_PASSWORD_AUTH: SRP never sends it
  * ("activate the USER_PASSWORD_AUTH or ADMIN_USER_PASSWORD_AUTH flow ... An SRP obscures your user's password
  * from your Lambda function", cognito-user-pools-import-using-lambda.html).
+ * A new-pool identity is bound to exactly one old user, who proved it (lambda/old-users.ts): the password, and
+ * no second factor the old pool would have asked for; docs/threat-model.md has the attacks this refuses.
  * It runs on the Lambda Node.js runtime with that runtime's AWS SDK v3; nothing else is packaged with it.
  */
-import {
-    AdminGetUserCommand, AdminInitiateAuthCommand, AttributeType, ListUsersCommand, UserNotFoundException,
-} from "@aws-sdk/client-cognito-identity-provider";
+import { AdminInitiateAuthCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { budgetMs, cognito, timeLeft } from "./cognito-calls";
 import { copyGroupMemberships, PostAuthenticationEvent } from "./group-memberships";
+import { logLine, masked } from "./masked";
 import { MigrationSettings, migratedAttributes, migrationSettingsFrom } from "./migration-settings";
+import { isVerified, OldUser, oldUserFor, oldUserNamed, Refusal } from "./old-users";
+import { guardSignUp, PreSignUpEvent } from "./sign-up-guard";
 
 /** The event of a UserMigration trigger, the fields this function reads and writes. */
 export interface UserMigrationEvent {
-    readonly triggerSource: string;
+    readonly triggerSource: "UserMigration_Authentication" | "UserMigration_ForgotPassword";
     readonly userName: string;
     readonly request: { readonly password?: string };
     response: {
@@ -27,77 +30,55 @@ export interface UserMigrationEvent {
     };
 }
 
-/** What the client sees for an unknown user and a wrong password alike, so that neither reveals the other. */
+/** What the client sees for an unknown user, a wrong password and every other refusal alike, so that none reveals another. */
 const signInRefused = "Incorrect username or password.";
 
-interface OldUser {
-    readonly username: string;
-    readonly attributes: AttributeType[];
-    readonly enabled: boolean;
-    readonly status?: string;
-}
-
 /**
- * The function's entry point for both triggers of the new pool: UserMigration moves a user over, and
- * PostAuthentication copies a migrated user's group memberships (lambda/group-memberships.ts).
+ * The function's entry point for the new pool's triggers: UserMigration moves a user over, PreSignUp keeps
+ * sign-up off the old users' identities (lambda/sign-up-guard.ts), and PostAuthentication copies a migrated
+ * user's group memberships (lambda/group-memberships.ts).
  */
-export async function handler<Event extends UserMigrationEvent | PostAuthenticationEvent>(event: Event): Promise<Event> {
-    if (event.triggerSource === "PostAuthentication_Authentication") {
-        await copyGroupMemberships(event as PostAuthenticationEvent);
-        return event;
+export async function handler<Event extends UserMigrationEvent | PreSignUpEvent | PostAuthenticationEvent>(event: Event): Promise<Event> {
+    switch (event.triggerSource) {
+        case "PostAuthentication_Authentication":
+            await copyGroupMemberships(event as PostAuthenticationEvent);
+            return event;
+        case "PreSignUp_SignUp":
+        case "PreSignUp_AdminCreateUser":
+        case "PreSignUp_ExternalProvider":
+            await guardSignUp(event as PreSignUpEvent);
+            return event;
+        case "UserMigration_Authentication":
+        case "UserMigration_ForgotPassword":
+            return await migrateUser(event as UserMigrationEvent) as Event;
+        default:
+            throw new Error(`not a trigger this function serves: ${(event as { triggerSource: string }).triggerSource}`);
     }
-    return await migrateUser(event as UserMigrationEvent) as Event;
 }
 
 async function migrateUser(event: UserMigrationEvent): Promise<UserMigrationEvent> {
     const deadline = Date.now() + budgetMs;
     const settings = migrationSettingsFrom(process.env);
-    const user = await findUser(event.userName, settings, deadline);
-    let finalUserStatus: UserMigrationEvent["response"]["finalUserStatus"];
-    switch (event.triggerSource) {
-        case "UserMigration_Authentication":
-            finalUserStatus = await checkPassword(user, event.request.password ?? "", settings, deadline);
-            break;
-        case "UserMigration_ForgotPassword":
-            // Cognito sends the reset code to the verified email or phone kept below.
-            if (!user.enabled || user.status !== "CONFIRMED") {
-                throw new Error(signInRefused);
-            }
-            break;
-        default:
-            throw new Error(`not a user-migration trigger: ${event.triggerSource}`);
-    }
-    event.response.userAttributes = migratedAttributes(user.attributes, settings.customAttributes);
-    event.response.messageAction = "SUPPRESS";
-    if (finalUserStatus !== undefined) {
-        event.response.finalUserStatus = finalUserStatus;
-    }
-    return event;
-}
-
-/** By user name (or an alias of the old pool), else by an attribute the new pool signs in with: verified and unique. */
-async function findUser(userName: string, settings: MigrationSettings, deadline: number): Promise<OldUser> {
     try {
-        const user = await cognito.send(new AdminGetUserCommand({ UserPoolId: settings.oldUserPoolId, Username: userName }), timeLeft(deadline));
-        return { username: user.Username!, attributes: user.UserAttributes ?? [], enabled: user.Enabled ?? true, status: user.UserStatus };
+        const user = await oldUserFor(event.userName, settings, deadline);
+        const finalUserStatus = event.triggerSource === "UserMigration_Authentication"
+            ? await checkPassword(user, event.request.password ?? "", settings, deadline)
+            : await checkResettable(user, settings, deadline);
+        event.response.userAttributes = migratedAttributes(user.attributes, settings.customAttributes, settings);
+        // Never forceAliasCreation: an address another new-pool user holds as an alias stays theirs (AliasExistsException).
+        event.response.messageAction = "SUPPRESS";
+        if (finalUserStatus !== undefined) {
+            event.response.finalUserStatus = finalUserStatus;
+        }
+        logLine({ migrated: masked(event.userName), trigger: event.triggerSource, finalUserStatus });
+        return event;
     } catch (error) {
-        if (!(error instanceof UserNotFoundException)) {
-            throw error;
+        if (error instanceof Refusal) {
+            logLine({ migrationRefused: masked(event.userName), trigger: event.triggerSource, reason: error.reason });
+            throw new Error(signInRefused);
         }
+        throw error;
     }
-    for (const attribute of settings.lookupAttributes) {
-        const { Users: users = [] } = await cognito.send(new ListUsersCommand({
-            UserPoolId: settings.oldUserPoolId,
-            Filter: `${attribute} = "${userName.replace(/["\\]/g, "\\$&")}"`,
-        }), timeLeft(deadline));
-        const verified = users.filter((user) =>
-            user.Attributes?.some(({ Name, Value }) => Name === `${attribute}_verified` && Value === "true"));
-        if (verified.length === 1) {
-            const [user] = verified;
-            return { username: user.Username!, attributes: user.Attributes ?? [], enabled: user.Enabled ?? true, status: user.UserStatus };
-        }
-    }
-    throw new Error(signInRefused);
 }
 
 /**
@@ -110,22 +91,68 @@ const passwordRefusals = [
 ];
 
 /**
- * Signs the user in on the old pool through the migration client. A challenge means the password was right
- * (Cognito asks for MFA or a new password only after checking it); a temporary password must be reset.
+ * Challenges after a right password that ask for no second factor the user has: a temporary password to replace
+ * (NEW_PASSWORD_REQUIRED), MFA the pool requires and the user has not set up (MFA_SETUP). Every other challenge
+ * (SMS_MFA, SOFTWARE_TOKEN_MFA, EMAIL_OTP, SELECT_MFA_TYPE, CUSTOM_CHALLENGE, any added later: API_AdminInitiateAuth,
+ * ChallengeName) asks for a factor the password is not, so the password alone does not migrate the user.
+ */
+const challengesWithoutSecondFactor = ["NEW_PASSWORD_REQUIRED", "MFA_SETUP"];
+
+/**
+ * Signs the user in on the old pool through the migration client (the tokens are thrown away). A plain
+ * success migrates the user CONFIRMED. A challenge without a second factor migrates it RESET_REQUIRED: the user
+ * must then reset the password with a code sent to its verified contact before signing in, which proves more
+ * than the old pool asked. A challenge for a second factor refuses the user: migrating it CONFIRMED would let the
+ * password alone in, and RESET_REQUIRED would let the contact's owner in without the factor (enrolment does not
+ * move); such users move by an operator's import, or after removing MFA in the old pool.
  */
 async function checkPassword(user: OldUser, password: string, settings: MigrationSettings, deadline: number) {
+    let answer;
     try {
-        const answer = await cognito.send(new AdminInitiateAuthCommand({
+        answer = await cognito.send(new AdminInitiateAuthCommand({
             UserPoolId: settings.oldUserPoolId,
             ClientId: settings.migrationClientId,
             AuthFlow: "ADMIN_USER_PASSWORD_AUTH",
             AuthParameters: { USERNAME: user.username, PASSWORD: password },
         }), timeLeft(deadline));
-        return answer.ChallengeName === "NEW_PASSWORD_REQUIRED" ? "RESET_REQUIRED" : "CONFIRMED";
     } catch (error) {
         if (passwordRefusals.includes((error as Error).name)) {
-            throw new Error(signInRefused);
+            throw new Refusal(`password refused (${(error as Error).name})`);
         }
         throw error;
     }
+    if (answer.ChallengeName === undefined) {
+        if (answer.AuthenticationResult === undefined) {
+            throw new Refusal("neither tokens nor a challenge");
+        }
+        return "CONFIRMED" as const;
+    }
+    if (!challengesWithoutSecondFactor.includes(answer.ChallengeName)) {
+        throw new Refusal(`challenge ${answer.ChallengeName}`);
+    }
+    if (!hasVerifiedContact(user)) {
+        throw new Refusal(`challenge ${answer.ChallengeName} and no verified contact for the reset code`);
+    }
+    return "RESET_REQUIRED" as const;
 }
+
+/**
+ * A password reset migrates a user whom the reset code proves: enabled, confirmed, with a verified contact for
+ * the code (Cognito sends it to no other: API_ForgotPassword), and no MFA enrolled (the code would stand in for
+ * both factors). Cognito then sends the code.
+ */
+async function checkResettable(user: OldUser, settings: MigrationSettings, deadline: number): Promise<undefined> {
+    const current = await oldUserNamed(user.username, settings, deadline);
+    if (current === undefined || current.username !== user.username || !current.enabled || current.status !== "CONFIRMED") {
+        throw new Refusal("not an enabled, confirmed user");
+    }
+    if (current.mfa.length > 0) {
+        throw new Refusal(`MFA enrolled (${current.mfa.join(", ")})`);
+    }
+    if (!hasVerifiedContact(current)) {
+        throw new Refusal("no verified contact for the reset code");
+    }
+    return undefined;
+}
+
+const hasVerifiedContact = (user: OldUser) => isVerified(user, "email") || isVerified(user, "phone_number");

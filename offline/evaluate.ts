@@ -1,8 +1,8 @@
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import type { Baseline, StateExport } from "cognito-user-pool-policies";
-import { offlineCloud } from "./mock-cloud";
-import type { StackConfig } from "./stack-files";
+import { offlineCloud, revealed } from "./mock-cloud";
+import type { StackConfig } from "../stack-files/reader";
 
 /** A resource's provider as the engine hands it to policies (@pulumi/policy PolicyProviderResource). */
 export interface ProviderView {
@@ -17,13 +17,18 @@ export interface RegisteredResource {
     readonly urn: string;
     readonly type: string;
     readonly name: string;
-    /** The physical id the mock cloud gave it (offline/mock-cloud.ts); a component's is empty. */
-    readonly id?: string;
     readonly custom: boolean;
     readonly parent?: string;
     readonly inputs: Record<string, any>;
+    /** Paths (`a.b[0].c`) of the inputs the program registered as Pulumi secrets (recorded by evaluateStack). */
+    readonly secretInputs?: string[];
+    /** The physical id and outputs the (mock) provider answered with (recorded by evaluateStack). */
+    readonly id?: string;
+    readonly outputs?: Record<string, any>;
     readonly protect: boolean;
     readonly retainOnDelete: boolean;
+    /** The URNs of the resources it depends on (dependsOn and those its inputs come from). */
+    readonly dependencies?: readonly string[];
     readonly importId?: string;
     /** The provider of a custom resource: an explicit one the program registered, else the package's default. */
     readonly provider?: ProviderView;
@@ -184,12 +189,16 @@ function recordRegistrations(): RegisteredResource[] {
                     urn: response.getUrn(),
                     type: request.getType(),
                     name: request.getName(),
-                    id: response.getId() || undefined,
                     custom: request.getCustom(),
                     parent: request.getParent() || undefined,
-                    inputs: pulumi.runtime.deserializeProperties(request.getObject()),
+                    // Unwrapped, as the engine hands inputs to policies; which were secret is in secretInputs.
+                    inputs: revealed(pulumi.runtime.deserializeProperties(request.getObject())),
+                    secretInputs: secretPaths(request.getObject().toJavaScript()),
+                    id: response.getId(),
+                    outputs: revealed(pulumi.runtime.deserializeProperties(response.getObject())),
                     protect: request.getProtect() ?? false,
                     retainOnDelete: request.getRetainondelete() ?? false,
+                    dependencies: request.getDependenciesList() ?? [],
                     importId: request.getImportid() || undefined,
                     providerReference: request.getProvider() || undefined,
                 });
@@ -197,6 +206,21 @@ function recordRegistrations(): RegisteredResource[] {
             callback(error, response);
         });
     return resources;
+}
+
+/** The paths of the values a serialized property map marks secret (@pulumi/pulumi runtime/rpc.ts `secretSig`). */
+function secretPaths(value: unknown, path = ""): string[] {
+    if (Array.isArray(value)) {
+        return value.flatMap((item, index) => secretPaths(item, `${path}[${index}]`));
+    }
+    if (value === null || typeof value !== "object") {
+        return [];
+    }
+    const record = value as Record<string, unknown>;
+    if (record[pulumi.runtime.specialSigKey] === pulumi.runtime.specialSecretSig) {
+        return [path];
+    }
+    return Object.entries(record).flatMap(([key, inner]) => secretPaths(inner, path === "" ? key : `${path}.${key}`));
 }
 
 async function resolve(value: unknown): Promise<unknown> {

@@ -1,3 +1,4 @@
+import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime";
 import type { MockCallArgs, MockResourceArgs, MockResourceResult } from "@pulumi/pulumi/runtime";
 
 /** The account id the offline cloud pretends to be. */
@@ -43,7 +44,7 @@ export function offlineCloud(stack: string, region: string, deployedIdOf: Deploy
                     } };
                 }
                 case "aws:sesv2/emailIdentity:EmailIdentity": {
-                    const identity: string = args.inputs.emailIdentity;
+                    const identity: string = revealed(args.inputs.emailIdentity);
                     const isDomain = !identity.includes("@");
                     const deployed = deployedOutputsOf(args.type, args.name);
                     // A new identity is unverified, as the provider's Create reads it back. An adopted one is the
@@ -63,7 +64,8 @@ export function offlineCloud(stack: string, region: string, deployedIdOf: Deploy
                 }
                 case "aws:iam/role:Role": {
                     const name = args.inputs.name ?? `${args.name}-${suffix.slice(0, 7)}`;
-                    return { id: name, state: { ...args.inputs, name, arn: `arn:aws:iam::${offlineAccountId}:role/${name}` } };
+                    const path: string = args.inputs.path ?? "/";
+                    return { id: name, state: { ...args.inputs, name, arn: `arn:aws:iam::${offlineAccountId}:role${path}${name}` } };
                 }
                 case "aws:lambda/function:Function": {
                     const name = args.inputs.name ?? `${args.name}-${suffix.slice(0, 7)}`;
@@ -73,6 +75,10 @@ export function offlineCloud(stack: string, region: string, deployedIdOf: Deploy
                         arn: `arn:aws:lambda:${region}:${offlineAccountId}:function:${name}`,
                     } };
                 }
+                case "aws:cloudwatch/logGroup:LogGroup": {
+                    const name = args.inputs.name ?? `${args.name}-${suffix.slice(0, 7)}`;
+                    return { id: name, state: { ...args.inputs, name, arn: `arn:aws:logs:${region}:${offlineAccountId}:log-group:${name}` } };
+                }
                 default:
                     return { id: args.id || `${args.name}-id`, state: args.inputs };
             }
@@ -81,6 +87,24 @@ export function offlineCloud(stack: string, region: string, deployedIdOf: Deploy
             return args.inputs;
         },
     };
+}
+
+/**
+ * A value as a provider or a policy gets it, secrets unwrapped: the SDK's deserializer hands a secret over with
+ * its marker, `{ [specialSigKey]: specialSecretSig, value }`, on the object that holds it.
+ */
+export function revealed(value: any): any {
+    if (Array.isArray(value)) {
+        return value.map(revealed);
+    }
+    // Only plain maps: assets and archives are kept as they are.
+    if (value === null || typeof value !== "object" || ![Object.prototype, null].includes(Object.getPrototypeOf(value))) {
+        return value;
+    }
+    if (value[specialSigKey] === specialSecretSig) {
+        return revealed(value.value);
+    }
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, revealed(inner)]));
 }
 
 function stableSuffix(key: string): string {

@@ -10,6 +10,7 @@ import type {
     StackValidationArgs,
     StackValidationPolicy,
 } from "@pulumi/policy";
+import type { ReportWithDetail, ViolationDetail } from "cognito-user-pool-policies";
 import type { RegisteredResource } from "./evaluate";
 
 /*
@@ -30,6 +31,8 @@ export interface PolicyViolation {
     /** The resource the violation is about; absent for a stack-wide one. */
     readonly urn?: string;
     readonly message: string;
+    /** What the policy reported beside the message (the resource type and provider inputs it is about), if anything. */
+    readonly detail?: ViolationDetail;
 }
 
 /** passed: ran and found nothing; notApplicable: every resource (or the stack) was outside its scope. */
@@ -161,6 +164,7 @@ export interface Reported {
     readonly message: string;
     readonly urn?: string;
     readonly advisory?: true;
+    readonly detail?: ViolationDetail;
 }
 
 /** What one validation call came to: the messages it reported, or that it did not apply. */
@@ -177,7 +181,9 @@ export interface ValidationResult {
 async function validate(policyName: string, call: (report: ReportViolation) => Promise<void> | void): Promise<ValidationResult> {
     const reported: Reported[] = [];
     try {
-        await call((message, urn) => reported.push({ message, ...(urn ? { urn } : {}) }));
+        // The engine's report takes (message, urn); the pack's policies pass their structured detail third, kept here.
+        const report: ReportWithDetail = (message, urn, detail) => reported.push({ message, ...(urn ? { urn } : {}), ...(detail ? { detail } : {}) });
+        await call(report);
         return { applied: true, reported };
     } catch (error) {
         if (error instanceof NotApplicable) {
@@ -232,7 +238,8 @@ async function runPolicy({ policy, enforcementLevel, config }: ResolvedPolicy, r
     const violations = results.flatMap(({ result, urn }) => result.reported.map((reported): PolicyViolation => {
         const about = reported.urn ?? urn;
         const level = reported.advisory ? "advisory" : enforcementLevel;
-        return { policyName: policy.name, enforcementLevel: level, ...(about ? { urn: about } : {}), message: reported.message };
+        return { policyName: policy.name, enforcementLevel: level, ...(about ? { urn: about } : {}), message: reported.message,
+            ...(reported.detail ? { detail: reported.detail } : {}) };
     }));
     const applied = results.some(({ result }) => result.applied);
     return { ...verdict, outcome: violations.length > 0 ? "violated" : applied ? "passed" : "notApplicable", violations };

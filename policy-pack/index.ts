@@ -2,7 +2,11 @@
 // Compiled to bin/index.js (package.json "main") by `npm run prepare`, so the engine loads plain JS.
 // Nothing may be written to stdout before the PolicyPack prints its port.
 import { PolicyPack } from "@pulumi/policy";
+import { findOwnBaselines, pulumiCliExporter } from "./src/own-baseline";
 import { allPolicies } from "./src/policies";
+
+// Given no baseline in its config, the pack reads the deployed state of the stack it judges (docs/pulumi-cloud.md).
+findOwnBaselines(pulumiCliExporter());
 
 new PolicyPack("cognito-user-pool", {
     description:

@@ -2,7 +2,7 @@ import { StackConfigError } from "../config/problems";
 import { parseStackSettings, rawSettingsFromPulumiConfig } from "../config/settings";
 import type { Baseline } from "cognito-user-pool-policies";
 import type { PolicyPackConfig } from "../offline/run-policies";
-import { readStackConfig } from "../offline/stack-files";
+import { readStackConfig } from "../stack-files/reader";
 import type { Promotion } from "./promotion";
 
 /**

@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from "util";
 import { StackConfigError } from "../config/problems";
 import type { StackSettings } from "../config/schema";
 import { parseStackSettings, rawSettingsFromPulumiConfig } from "../config/settings";
-import { readStackConfig, StackFileError, stackFilePath } from "../offline/stack-files";
+import { readStackConfig, StackFileError, stackFilePath } from "../stack-files/reader";
 import { keyOf, SettingPath } from "./setting-keys";
 import { diffSettings, SettingDifference, SettingsDiff } from "./settings-diff";
 import { weakening } from "./weakening";

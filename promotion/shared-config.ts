@@ -2,7 +2,7 @@ import * as path from "path";
 import { isDeepStrictEqual } from "util";
 import { Document, isAlias, isMap, Node, Pair, parseDocument, Scalar, visit, YAMLMap } from "yaml";
 import { configNamespace, entriesOf, stack } from "../config";
-import { projectFilePath, readStackConfig, StackConfig, StackFileError, stackFilePath } from "../offline/stack-files";
+import { projectFilePath, readStackConfig, StackConfig, StackFileError, stackFilePath } from "../stack-files/reader";
 import { configMap, keyText, splitConfig, splitProjectFile, splitStackFile } from "./layout-split";
 
 /*

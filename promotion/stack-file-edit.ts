@@ -1,13 +1,14 @@
 import { Document, isAlias, isCollection, isMap, isScalar, isSeq, Node, Pair, parseDocument, Scalar, visit, YAMLMap, YAMLSeq } from "yaml";
 import { configNamespace } from "../config/problems";
-import { StackFileError } from "../offline/stack-files";
+import { StackFileError } from "../stack-files/reader";
 import { keyOf, SettingPath } from "./setting-keys";
 
 /*
  * Promoted values are written into the target's text in place: the yaml Document API finds each node and its
  * offsets, and only the characters of the edited values change. Every other byte (comments, their alignment,
- * indentation, quoting, flow or block style, blank lines) stays as the file had it, which re-serialising the
- * whole document would not guarantee.
+ * indentation, quoting, flow or block style, blank lines) stays as the file had it. Not edited through the
+ * Document API and its toString: that re-renders the whole file (yaml 2.9.1: `name: x   # note` → `name: x # note`,
+ * a file indented by 4 → by 2), which test/promotion/stack-file-edit.spec.ts refuses.
  */
 
 /** A value to write at a setting's key; undefined removes the key. */

@@ -2,7 +2,7 @@ import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import type { RegisteredResource, StackEvaluation } from "../offline/evaluate";
-import type { StackConfig } from "../offline/stack-files";
+import type { StackConfig } from "../stack-files/reader";
 
 /** What the sandbox needs of an evaluation: what was registered and exported, as JSON (assets as their file paths). */
 export interface SavedEvaluation {

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { RegisteredResource } from "../offline/evaluate";
-import { readStackConfig } from "../offline/stack-files";
+import { readStackConfig } from "../stack-files/reader";
 import { bindablePort, startCognitoLocal } from "./cognito-local";
 import { Invocation, LambdaEndpoint, startLambdaEndpoint, FunctionRoute } from "./lambda-endpoint";
 import { localFunctions, triggerFunctionsSetting } from "./local-functions";

@@ -7,6 +7,8 @@ import { evaluate, repoRoot, stackConfig } from "./support/program";
  * test/fixtures/registered/<stack>.json: what each of the repo's stacks registered (resources, options and
  * inputs, as JSON) on main before the settings catalogue and the split of the config into shared and
  * per-stack keys (issue 11). Those changes moved where settings are described and written, not what is deployed.
+ * Since then one deliberate change: the pool and the SES identity carry the stack's own tag (issue 17,
+ * components/deploy-scope.ts).
  */
 describe("the repo's stacks register what they registered before the settings catalogue and the config split", () => {
     for (const stack of ["dev", "staging", "prod"]) {

@@ -1,3 +1,4 @@
+import { USER_POOL_CLIENT_TYPE } from "cognito-user-pool-policies/fixed-settings";
 import { z } from "zod";
 import { formatDuration, parseDuration } from "../durations";
 import { cognitoLimits } from "../limits";
@@ -6,7 +7,7 @@ import { redirectUrl } from "../rules/redirect-url";
 import { checkTokenLifetimes } from "../rules/token-validity";
 import { Described, listOf, problem, ReadContext, section, setting } from "./define";
 import { holdsValue, inverseOf, reportedOr, writtenAs } from "./read-back";
-import { duration, durationText, resourceName, resourceNameText, uniqueList } from "./values";
+import { duration, durationText, resourceName, resourceNameText, uniqueList, uniqueNames } from "./values";
 
 /*
  * An app client's settings: aws.cognito.UserPoolClient inputs, read back with DescribeUserPoolClient.
@@ -198,14 +199,13 @@ export const clients = listOf({
     }),
     type: setting(z.enum(["public", "confidential"]).default("public"), {
         doc: "public (browsers and devices, no secret) or confidential (servers, with a secret); decides generateSecret's default.",
-        fixed: true,
+        decides: "generateSecret",
         describe: "ClientSecret",
         read: (secret: string | undefined) => secret ? "confidential" : "public",
     }),
     generateSecret: setting(z.boolean().optional(), {
         doc: "Whether Cognito generates a secret.",
         defaultText: "true for confidential, false for public",
-        fixed: true,
         input: "generateSecret",
         describe: "ClientSecret",
         map: (_generate, client) => hasSecret(client),
@@ -243,6 +243,7 @@ export const clients = listOf({
     oauth,
 }, {
     doc: "The app clients.",
+    resourceType: USER_POOL_CLIENT_TYPE,
     checks: [(client, ctx) => {
         if (client.type === "public" && client.generateSecret === true) {
             problem(ctx, ["generateSecret"], true, "a public client runs on users' devices and cannot keep a secret: use type: confidential");
@@ -254,8 +255,8 @@ export const clients = listOf({
             problem(ctx, ["oauth", "flows"], client.oauth.flows, "client_credentials needs a client secret: remove generateSecret: false");
         }
     }],
-    wrap: (client) => z.array(client)
+    wrap: (client) => uniqueNames(z.array(client)
         .min(1, { error: "expected at least one app client" })
-        .max(cognitoLimits.clientsPerPool, { error: `expected at most ${cognitoLimits.clientsPerPool} app clients` })
+        .max(cognitoLimits.clientsPerPool, { error: `expected at most ${cognitoLimits.clientsPerPool} app clients` }), "client")
         .prefault([{ name: "web" }]),
 });

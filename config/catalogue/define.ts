@@ -2,7 +2,7 @@ import { z } from "zod";
 
 /*
  * The shape of the settings catalogue: settings (leaves) grouped in sections that mirror the config tree. A
- * setting states every fact about itself once; the zod schema, the provider inputs, the README reference and
+ * setting states every fact about itself once; the zod schema, the provider inputs, the configuration reference and
  * the lists promotion uses are derived from the tree (see ./derive.ts).
  */
 
@@ -40,18 +40,22 @@ export interface ReadContext {
 }
 
 export interface SettingFacts {
-    /** What the setting does, for the README (one or two sentences). */
+    /** What the setting does, for the configuration reference (one or two sentences). */
     readonly doc: string;
     /** The default in words, when the schema has none (it depends on other values). */
     readonly defaultText?: string;
     /** The allowed values in words, when the schema cannot say (a refinement checks them). */
     readonly allowed?: string;
-    /** Cognito fixes it when the pool or client is created. Default: as its section. */
-    readonly fixed?: boolean;
     /** Default: as its section, else shared. */
     readonly scope?: Scope;
-    /** The provider input path(s) it maps to (aws.cognito.UserPool or UserPoolClient args), e.g. `usernameConfiguration.caseSensitive`. */
+    /** The provider input path(s) it maps to (aws.cognito.UserPool or UserPoolClient args), e.g. `passwordPolicy.minimumLength`. */
     readonly input?: string | readonly string[];
+    /**
+     * A provider input whose value the setting decides without being mapped to it (a client's `type` decides the
+     * default of `generateSecret`): whether the setting is fixed, and which config keys a message about the input
+     * names, count it.
+     */
+    readonly decides?: string;
     /**
      * The DescribeUserPool / DescribeUserPoolClient / GetUserPoolMfaConfig path(s) it is read back from, each at the
      * place of the input it reports in `input`'s list (the Describe paths after the last input report no input).
@@ -86,7 +90,8 @@ type Check<T> = (value: T, ctx: z.RefinementCtx) => void;
 
 export interface SectionOptions<E extends Entries, S extends z.ZodType> {
     readonly doc: string;
-    readonly fixed?: boolean;
+    /** The Pulumi resource type whose inputs its settings map to (aws.cognito.UserPool, …). Default: as its section. */
+    readonly resourceType?: string;
     readonly scope?: Scope;
     /** Rules that hold between the section's settings; each reports its problems with `ctx.addIssue`. */
     readonly checks?: readonly Check<z.output<ObjectOf<E>>>[];

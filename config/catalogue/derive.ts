@@ -1,12 +1,16 @@
+import { isFixedInput } from "cognito-user-pool-policies/fixed-settings";
 import { z } from "zod";
 import type { Entry, MappingContext, Scope, Section, Setting } from "./define";
 
 /** One setting of the catalogue with its place in the config tree and what it inherits from its sections. */
 export interface CatalogueEntry {
-    /** `signIn.caseSensitive`, `clients[].tokenValidity.access`. */
+    /** `password.minLength`, `clients[].tokenValidity.access`. */
     readonly key: string;
     readonly setting: Setting;
+    /** Cognito fixes it at creation: one of its provider inputs is a row of the pack's table of fixed inputs. */
     readonly fixed: boolean;
+    /** The resource type its inputs belong to, when it has any. */
+    readonly resourceType?: string;
     readonly scope: Scope;
     /** The sections it sits in, outermost first. */
     readonly sections: readonly { readonly key: string; readonly section: Section<any, any> }[];
@@ -17,19 +21,25 @@ function joinKey(prefix: string, name: string, entry: Entry): string {
     return entry.kind === "section" && entry.list ? `${key}[]` : key;
 }
 
+/** The provider inputs a setting maps to or decides. */
+export function inputsOf(setting: Setting): string[] {
+    return [...[setting.input ?? []].flat(), ...(setting.decides === undefined ? [] : [setting.decides])];
+}
+
 /** Every setting under `root`, in catalogue order, keys relative to it. */
 export function entriesOf(root: Section<any, any>): CatalogueEntry[] {
-    const walk = (section: Section<any, any>, prefix: string, fixed: boolean, scope: Scope,
+    const walk = (section: Section<any, any>, prefix: string, resourceType: string | undefined, scope: Scope,
         sections: CatalogueEntry["sections"]): CatalogueEntry[] =>
         Object.entries(section.entries as Record<string, Entry>).flatMap(([name, entry]) => {
             const key = joinKey(prefix, name, entry);
-            const entryFixed = entry.fixed ?? fixed;
             const entryScope = entry.scope ?? scope;
-            return entry.kind === "setting"
-                ? [{ key, setting: entry, fixed: entryFixed, scope: entryScope, sections }]
-                : walk(entry, key, entryFixed, entryScope, [...sections, { key, section: entry }]);
+            if (entry.kind === "section") {
+                return walk(entry, key, entry.resourceType ?? resourceType, entryScope, [...sections, { key, section: entry }]);
+            }
+            const fixed = resourceType !== undefined && inputsOf(entry).some((input) => isFixedInput(resourceType, input));
+            return [{ key, setting: entry, fixed, ...(resourceType === undefined ? {} : { resourceType }), scope: entryScope, sections }];
         });
-    return walk(root, "", root.fixed ?? false, root.scope ?? "shared", []);
+    return walk(root, "", root.resourceType, root.scope ?? "shared", []);
 }
 
 function setPath(target: Record<string, any>, path: string, value: unknown): void {

@@ -5,9 +5,12 @@ import { CatalogueEntry, defaultOf, entriesOf } from "./derive";
 import { stack } from "./stack";
 
 /*
- * The README's configuration reference, written from the catalogue: one table per top-level key, one row per
- * setting. `npm run docs` writes it between the markers; a test fails when the README holds another text.
+ * The configuration reference, written from the catalogue: one table per top-level key, one row per setting.
+ * `npm run docs` writes it between the markers of its page; a test fails when the page holds another text.
  */
+
+/** The page that holds the reference, relative to the project directory. */
+export const referencePage = "docs/configuration.md";
 
 export const referenceMarkers = {
     begin: "<!-- configuration reference: written by `npm run docs` from config/catalogue; do not edit -->",
@@ -117,12 +120,12 @@ export function configurationReference(): string {
     return `${lines.join("\n")}\n`;
 }
 
-/** The README with its reference replaced by `reference`; undefined when the README has no markers. */
-export function withReference(readme: string, reference: string): string | undefined {
-    const begin = readme.indexOf(referenceMarkers.begin);
-    const end = readme.indexOf(referenceMarkers.end);
+/** The page with its reference replaced by `reference`; undefined when the page has no markers. */
+export function withReference(page: string, reference: string): string | undefined {
+    const begin = page.indexOf(referenceMarkers.begin);
+    const end = page.indexOf(referenceMarkers.end);
     if (begin < 0 || end < begin) {
         return undefined;
     }
-    return readme.slice(0, begin) + reference + readme.slice(end + referenceMarkers.end.length + 1);
+    return page.slice(0, begin) + reference + page.slice(end + referenceMarkers.end.length + 1);
 }

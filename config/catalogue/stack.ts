@@ -1,3 +1,4 @@
+import { USER_POOL_TYPE } from "cognito-user-pool-policies/fixed-settings";
 import { z } from "zod";
 import { checkAttributePermissions } from "../rules/attribute-permissions";
 import { sesIdentity } from "../rules/email-address";
@@ -39,23 +40,18 @@ export const stack = section({
     clients,
     import: adopt,
     successor: setting(successorSchema.optional(), {
-        doc: "A new pool taking over from this one, for a change of a fixed setting: see \"Changing a setting fixed at creation\".",
+        doc: "A new pool taking over from this one, for a change of a fixed setting: see [Changing a setting fixed at creation](migration.md).",
         scope: "per-environment",
         allowed: "`{name, phase}` and, where the new pool differs, the pool's keys (`signIn`, `attributes`, `mfa`, …) and `clients`",
     }),
 }, {
     doc: "A stack's settings.",
+    resourceType: USER_POOL_TYPE,
     checks: [...userPoolChecks, (settings, ctx) => checkAttributePermissions({
         customAttributeNames: settings.attributes.custom.map((attribute) => attribute.name),
         clients: settings.clients,
     }, ctx), (settings, ctx) => {
-        const names = new Set<string>();
-        settings.clients.forEach((client, index) => {
-            if (names.has(client.name)) {
-                problem(ctx, ["clients", index, "name"], client.name, "expected a name not used by another client");
-            }
-            names.add(client.name);
-        });
+        const names = new Set(settings.clients.map((client) => client.name));
         for (const name of Object.keys(settings.import.clients).filter((name) => !names.has(name))) {
             problem(ctx, ["import", "clients", name], name, `expected the name of a client in clients (${[...names].join(", ")})`);
         }

@@ -1,3 +1,4 @@
+import { USER_POOL_TYPE } from "cognito-user-pool-policies/fixed-settings";
 import { z } from "zod";
 import { cognitoLimits, standardAttributes } from "../limits";
 import { checkCustomAttributeLimits } from "../rules/custom-attribute-limits";
@@ -5,17 +6,17 @@ import { emailAddress } from "../rules/email-address";
 import { awsRegion } from "../rules/regions";
 import { configurationSetName } from "../rules/ses-names";
 import { domainName, route53ZoneId, sesIdentityArn, sesSenderIssues } from "../rules/ses-sender";
-import { tags } from "../rules/tags";
+import { tags, withoutStackTag } from "../rules/tags";
 import { Described, listOf, ObjectOf, problem, ReadContext, section, setting } from "./define";
 import { readEmail } from "./email-read-back";
 import { holdsValue, inverseOf, reportedOr, writtenAs } from "./read-back";
 import { attributesFromSchema, schemaArgs } from "./schema-attributes";
-import { resourceName, resourceNameText, uniqueList, wholeNumber } from "./values";
+import { resourceName, resourceNameText, uniqueList, uniqueNames, wholeNumber } from "./values";
 
 /*
  * The user pool's settings: aws.cognito.UserPool inputs, read back with DescribeUserPool (and
  * GetUserPoolMfaConfig for the second factors). Defaults are the console walkthrough's choices (seed.md).
- * Settings Cognito fixes at creation are those the policy pack's fixed-settings reader compares.
+ * Which settings Cognito fixes at creation follows from their inputs: the rows of the policy pack's table.
  */
 
 export const signInOptions = ["username", "email", "phone"] as const;
@@ -61,7 +62,6 @@ export const signIn = section({
     }),
 }, {
     doc: "Sign-in options.",
-    fixed: true,
     checks: [(signIn, ctx) => {
         if (signIn.preferredUsername && !signIn.with.includes("username")) {
             problem(ctx, ["preferredUsername"], true,
@@ -206,8 +206,8 @@ const customAttributes = listOf({
 }, {
     doc: "Custom attributes (never required); new ones can be added, none changed or removed.",
     checks: [checkCustomAttributeLimits],
-    wrap: (attribute) => z.array(attribute)
-        .max(cognitoLimits.customAttributes, { error: `expected at most ${cognitoLimits.customAttributes} custom attributes` })
+    wrap: (attribute) => uniqueNames(z.array(attribute)
+        .max(cognitoLimits.customAttributes, { error: `expected at most ${cognitoLimits.customAttributes} custom attributes` }), "custom attribute")
         .default([]),
     input: "schemas",
     describe: "SchemaAttributes",
@@ -222,16 +222,6 @@ const attributes = section({
     custom: customAttributes,
 }, {
     doc: "User attributes.",
-    fixed: true,
-    checks: [(attributes, ctx) => {
-        const seen = new Set<string>();
-        attributes.custom.forEach((attribute, index) => {
-            if (seen.has(attribute.name)) {
-                problem(ctx, ["custom", index, "name"], attribute.name, "expected a name not used by another custom attribute");
-            }
-            seen.add(attribute.name);
-        });
-    }],
     wrap: (object) => object.prefault({}),
     args: (attributes) => ({ schemas: schemaArgs(attributes) }),
     read: attributesFromSchema,
@@ -564,6 +554,8 @@ const poolEntries = {
         allowed: "at most 50, counting the provider's `aws:defaultTags`; keys 1 to 128 and values 0 to 256 letters, digits, spaces, `_ . : / = + - @`; no `aws:` key",
         input: "tags",
         describe: "UserPoolTags",
+        // The stack's own tag is the program's, not a setting.
+        read: (live: Record<string, string> | undefined) => withoutStackTag(live ?? {}),
     }),
 };
 
@@ -576,7 +568,7 @@ export const userPool = section({ name, deletionProtection, tags: poolTags }, {
     wrap: (object) => object.prefault({}),
 });
 
-/** The user pool's top-level config keys, in the order the README lists them. */
+/** The user pool's top-level config keys, in the order the configuration reference lists them. */
 export const userPoolKeys = { userPool, ...groups };
 
 type PoolSettings = z.output<ObjectOf<typeof userPoolKeys>>;
@@ -623,4 +615,4 @@ export const userPoolChecks: readonly ((pool: PoolSettings, ctx: z.RefinementCtx
     }];
 
 /** The user pool's settings together: its provider inputs (aws.cognito.UserPool) are mapped from this section. */
-export const pool = section(userPoolKeys, { doc: "The user pool.", checks: userPoolChecks, wrap: (object) => object });
+export const pool = section(userPoolKeys, { doc: "The user pool.", resourceType: USER_POOL_TYPE, checks: userPoolChecks, wrap: (object) => object });

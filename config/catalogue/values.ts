@@ -11,6 +11,24 @@ export const wholeNumber = (range: { min: number; max: number }) => {
 export const uniqueList = <T extends z.ZodType>(item: T) =>
     z.array(item).refine((list) => new Set(list).size === list.length, { error: "expected no repeated values" });
 
+/**
+ * A list of maps whose `name`s differ (`clients`, `attributes.custom`). Checked even when the list has other
+ * problems (zod skips a refinement after an issue unless its `when` says otherwise), so that a repeated name is
+ * reported with them, not only once they are fixed.
+ */
+export const uniqueNames = <T extends z.ZodArray>(list: T, what: string) => list.superRefine((items, ctx) => {
+    const seen = new Set<string>();
+    items.forEach((item, index) => {
+        const name = (item as { name?: unknown } | null)?.name;
+        if (typeof name === "string" && seen.has(name)) {
+            ctx.addIssue({ code: "custom", path: [index, "name"], input: name, message: `expected a name not used by another ${what}` });
+        }
+        if (typeof name === "string") {
+            seen.add(name);
+        }
+    });
+}, { when: (payload) => Array.isArray(payload.value) });
+
 /** A token lifetime written `5m`, `1h`, `30d`, within Cognito's range (limits in minutes). */
 export const duration = (limits: { min: number; max: number }) => {
     const error = `expected a duration from ${formatMinutes(limits.min)} to ${formatMinutes(limits.max)} ` +

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { configNamespace } from "../problems";
+import { configNamespace, counted } from "../problems";
 import { parseConfigValue } from "./numbers";
 
 /*
@@ -10,6 +10,17 @@ import { parseConfigValue } from "./numbers";
  *   spaces representable in UTF-8, and `_ . : / = + - @`; the `aws:` prefix, in any case, is reserved for AWS.
  */
 export const tagLimits = { tags: 50, keyLength: { min: 1, max: 128 }, valueLength: { max: 256 } } as const;
+
+/**
+ * The tag the program itself puts on the stack's pool, SES identity and IAM roles, valued with the stack's name:
+ * the deployer's scope (components/deploy-scope.ts, iam/deployer-policy.json). A stack's config cannot set it.
+ */
+export const stackTagKey = "cognito-user-pool:stack";
+
+/** Tags without the program's own. */
+export function withoutStackTag(tags: Readonly<Record<string, string>>): Record<string, string> {
+    return Object.fromEntries(Object.entries(tags).filter(([key]) => key !== stackTagKey));
+}
 
 const tagCharacters = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 const allowedCharacters = "letters, digits, spaces and _ . : / = + - @";
@@ -23,6 +34,9 @@ function keyProblem(key: string): string | undefined {
     }
     if (key.toLowerCase().startsWith("aws:")) {
         return "tag keys starting with aws: are reserved for AWS";
+    }
+    if (key === stackTagKey) {
+        return "the program sets this tag to the stack's name (the deployer's scope, docs/deploy-permissions.md): leave it out";
     }
     if (!tagCharacters.test(key)) {
         return `expected a tag key of ${allowedCharacters}`;
@@ -73,6 +87,6 @@ export function defaultTagsProblem(values: Readonly<Record<string, string>>): st
     if (defaults.length === 0 || together <= tagLimits.tags) {
         return undefined;
     }
-    return `${configNamespace}:userPool.tags: got ${own.length} tags, and aws:defaultTags adds ${together - own.length} more; ` +
+    return `${configNamespace}:userPool.tags: got ${counted(own.length, "tag")}, and aws:defaultTags adds ${together - own.length} more; ` +
         `expected at most ${tagLimits.tags} together`;
 }

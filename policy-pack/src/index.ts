@@ -5,7 +5,9 @@
  */
 export * from "./fixed-settings";
 export { allPolicies } from "./policies";
+export type { ReportWithDetail, ViolationDetail } from "./policies/common";
 export * from "./catalogue";
+export { GUARDED_RESOURCE_TYPES } from "./guarded-resources";
 export {
     BASELINE_JSON_SCHEMA,
     DEFAULT_PROTECTED_STACKS,
@@ -17,4 +19,5 @@ export {
     readRetiredClients,
 } from "./policy-config";
 export type { PolicyConfigEntry, PolicyConfigOptions, PolicyPackConfigFile } from "./policy-config";
-export { fixedSettingMessage, formatValue, providerInputsIn } from "./messages";
+export { fixedSettingMessage, formatValue } from "./messages";
+export { policyReference } from "./policy-reference";

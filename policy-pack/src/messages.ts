@@ -42,11 +42,3 @@ const REPLACE_INSTEAD: Record<FixedSettingChange["group"], string> = {
     sender: "create and verify the new identity first (outside this stack, or as a new resource beside the deployed one), " +
         "point the pool's emailConfiguration.sourceArn at it, then remove the old identity",
 };
-
-/** The line that carries the provider input path of a violation (README "Provider input paths"). */
-const PROVIDER_INPUT_LINE = /^ {2}input: `([^`]+)`$/gm;
-
-/** The provider input paths a violation message names, e.g. `["usernameConfiguration.caseSensitive"]`. */
-export function providerInputsIn(message: string): string[] {
-    return [...message.matchAll(PROVIDER_INPUT_LINE)].map(m => m[1]);
-}

@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import { parse } from "yaml";
 import { adoptedStackFile } from "../../aws/adopted-stack-file";
-import { parseYamlText } from "../../offline/stack-files";
+import { parseYamlText } from "../../stack-files/reader";
 
 describe("the adopted stack file (aws/adopted-stack-file)", () => {
     // Names a console user may give that YAML readers take for numbers, booleans, null or dates.

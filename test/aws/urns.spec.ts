@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { migrationClientUrn, programUrns, stateUrns } from "../../aws/urns";
 import { evaluateStack } from "../../offline/evaluate";
-import { readStackConfig } from "../../offline/stack-files";
+import { readStackConfig } from "../../stack-files/reader";
 import type { StateExport } from "cognito-user-pool-policies";
 import { repoRoot } from "../cli/support/project-copy";
 import { evaluate, stackConfig, withSettings } from "../support/program";

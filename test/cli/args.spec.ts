@@ -27,6 +27,19 @@ describe("parseOptions: strict command-line options", () => {
         assert.strictEqual(parseOptions(["--json", "--stack", "dev"], spec, noNpmConfig).json, true);
     });
 
+    it("takes an option's one-letter form (-s for --stack, as Pulumi's) where the spec gives one", () => {
+        const withShort = { ...spec, stack: { type: "string", short: "s" } } as const;
+        assert.strictEqual(parseOptions(["-s", "dev"], withShort, noNpmConfig).stack, "dev");
+        assert.throws(() => parseOptions(["-s", "dev"], spec, noNpmConfig), /^UsageError: unknown option -s$/);
+    });
+
+    it("says when npm took -s as its --silent (`npm run plan -s dev`, without `--`)", () => {
+        const withShort = { ...spec, stack: { type: "string", short: "s" } } as const;
+        assert.throws(() => parseOptions(["dev"], withShort, { npm_config_loglevel: "silent" }), (error: Error) => error.message ===
+            'unexpected argument "dev": this command takes only options\n' +
+            "npm took -s as its own --silent (it set npm_config_loglevel=silent) and the command never saw it: put `--` before the command's options, as the usage shows");
+    });
+
     it("takes -h for --help, and asks no required option of it", () => {
         assert.strictEqual(parseOptions(["-h"], spec, noNpmConfig).help, true);
         assert.strictEqual(parseOptions(["--help"], spec, noNpmConfig).help, true);

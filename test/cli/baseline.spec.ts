@@ -8,7 +8,7 @@ import { main as adopt } from "../../cli/adopt";
 import { main as baseline } from "../../cli/baseline";
 import { main as plan } from "../../cli/plan";
 import { evaluateStack } from "../../offline/evaluate";
-import { readStackConfig } from "../../offline/stack-files";
+import { readStackConfig } from "../../stack-files/reader";
 import { baselineFromStateExport, policyConfigFor } from "cognito-user-pool-policies";
 import { FakePulumi, withoutPulumiOnPath } from "../aws/support/fake-pulumi";
 import { updatePool } from "../aws/support/live-pool";
@@ -346,7 +346,6 @@ describe("npm run baseline", function () {
 
     describe("usage", () => {
         for (const [argv, message] of [
-            [[], "missing --stack"],
             [["--stack", "dev", "--pool-id", "us-east-1_AbC"], "--pool-id and --region read from AWS: add --from-aws or --check"],
             [["--stack", "dev", "--check", "--out", "x.json"], "--check writes nothing: drop --out"],
             [["--stack", "../dev"], "--stack \"../dev\": a stack name has only letters, digits, -, _ and ."],

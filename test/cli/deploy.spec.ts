@@ -57,16 +57,59 @@ describe("npm run preview / npm run up (cli/deploy): pulumi under the policy pac
             ["version"],
             ["whoami"],
             ["stack", "export", "--stack", "staging"],
+            ["preview", "--json", "--stack", "staging", "--diff", "--refresh", "-m", "a message"],
             ["preview", "--stack", "staging", "--policy-pack", "policy-pack", "--policy-pack-config", "policy-baseline.staging.json",
                 "--diff", "--refresh", "-m", "a message"],
         ]);
-        const preview = calls[3];
+        const preview = calls[4];
         assert.strictEqual(fs.realpathSync(preview.cwd), fs.realpathSync(project.dir), "run in the project directory");
         assert.strictEqual(baselineOf(preview.policyPackConfig)?.userPools[poolUrn("staging")].id, "ap-northeast-2_St4gR9wPz",
             "the file holds the staging state's baseline when the CLI reads it");
         assert.match(stdout, /wrote .*policy-baseline\.staging\.json: baseline of stack staging from the Pulumi state/);
         assert.match(stdout, /preview of stack staging: done/, "the CLI's output passed on");
         assert.match(stderr, /running: pulumi preview --stack staging --policy-pack policy-pack --policy-pack-config policy-baseline\.staging\.json --diff/);
+    });
+
+    it("refuses (exit 1) what the engine's own preview would replace, naming the config keys, before pulumi preview runs", async () => {
+        withPulumi().stateOf("dev", stateFixture("dev"));
+        pulumi.previewOf("dev", JSON.parse(fs.readFileSync(path.join(repoRoot, "test", "fixtures", "preview", "dev-case-sensitive.json"), "utf8")));
+
+        const { exitCode, stderr } = await run("preview", "--stack", "dev");
+
+        assert.strictEqual(exitCode, 1);
+        assert.match(stderr, /^running: pulumi preview --json --stack dev\nrefused: pulumi's own preview of stack dev would replace or delete 2 guarded resources/m);
+        assert.match(stderr, /UserPool::auth-pool\n    replaced because of: usernameConfiguration \(cognito-user-pool:signIn\.caseSensitive\)/);
+        assert.match(stderr, /UserPoolClient::auth-client-web\n    replaced because of: userPoolId/);
+        assert.deepStrictEqual(pulumi.calls().map((call) => call.args.slice(0, 2)), [["version"], ["whoami"], ["stack", "export"], ["preview", "--json"]]);
+    });
+
+    it("runs pulumi up with the plan its preview saved, the options pulumi preview does not take left out of the preview", async () => {
+        withPulumi().stateOf("dev", stateFixture("dev"));
+
+        const { exitCode } = await run("up", "--stack", "dev", "--yes", "--skip-preview", "--secrets-provider", "awskms://alias/x", "--refresh", "--strict=true");
+
+        assert.strictEqual(exitCode, 0);
+        const [preview, up] = pulumi.calls().slice(-2);
+        const plan = preview.args[preview.args.indexOf("--save-plan") + 1];
+        assert.deepStrictEqual(preview.args, ["preview", "--json", "--stack", "dev", "--save-plan", plan, "--refresh"]);
+        assert.deepStrictEqual(up.args, ["up", "--stack", "dev", "--policy-pack", "policy-pack", "--policy-pack-config", "policy-baseline.dev.json",
+            "--plan", plan, "--yes", "--skip-preview", "--secrets-provider", "awskms://alias/x", "--refresh", "--strict=true"]);
+        assert.deepStrictEqual(up.plan, { planOf: "dev" }, "up read the plan the preview saved");
+        assert.ok(!fs.existsSync(plan), "the plan is removed afterwards");
+    });
+
+    it("ends with the preview's exit code and its errors when the engine's preview fails, and refuses a --plan of the user's", async () => {
+        withPulumi({ exitCodes: { "preview --json": 255 } }).stateOf("dev", stateFixture("dev"));
+        pulumi.previewOf("dev", { steps: [], diagnostics: [{ message: "error: Running program failed\n", severity: "error" }, { message: "a warning", severity: "warning" }] });
+
+        const failed = await run("up", "--stack", "dev");
+        const ownPlan = await run("up", "--stack", "dev", "--plan", "my-plan.json");
+
+        assert.strictEqual(failed.exitCode, 255);
+        assert.match(failed.stderr, /\nerror: Running program failed\n$/);
+        assert.ok(!pulumi.calls().some((call) => call.args[0] === "up"), "no update");
+        assert.strictEqual(ownPlan.exitCode, 2);
+        assert.match(ownPlan.stderr, /^error: --plan: npm run up saves the plan of its own preview and applies that one\n/);
     });
 
     it("runs pulumi up the same way, and a stack that has deployed nothing gets the config without a baseline", async () => {
@@ -76,7 +119,8 @@ describe("npm run preview / npm run up (cli/deploy): pulumi under the policy pac
 
         assert.strictEqual(exitCode, 0);
         const up = pulumi.calls().at(-1)!;
-        assert.deepStrictEqual(up.args, ["up", "--stack", "dev", "--policy-pack", "policy-pack", "--policy-pack-config", "policy-baseline.dev.json", "--yes"]);
+        assert.deepStrictEqual(up.args, ["up", "--stack", "dev", "--policy-pack", "policy-pack", "--policy-pack-config", "policy-baseline.dev.json",
+            "--plan", up.args[up.args.indexOf("--plan") + 1], "--yes"]);
         assert.ok(up.policyPackConfig !== undefined && baselineOf(up.policyPackConfig) === undefined, "a first deployment: no baseline");
     });
 
@@ -129,16 +173,27 @@ describe("npm run preview / npm run up (cli/deploy): pulumi under the policy pac
         }
     });
 
-    it("refuses a missing or repeated --stack with the usage, exit 2, before running the CLI", async () => {
+    it("without --stack, works on the stack Pulumi has selected; -s is --stack", async () => {
+        withPulumi({ selectedStack: "staging" }).stateOf("staging", stateFixture("staging"));
+        pulumi.stateOf("dev", { version: 3, deployment: { resources: [] } });
+
+        assert.strictEqual((await run("preview", "--diff")).exitCode, 0);
+        assert.strictEqual((await run("preview", "-s", "dev")).exitCode, 0);
+        const previews = pulumi.calls().filter((call) => call.args[0] === "preview" && !call.args.includes("--json"))
+            .map((call) => call.args.slice(0, 3));
+        assert.deepStrictEqual(previews, [["preview", "--stack", "staging"], ["preview", "--stack", "dev"]]);
+    });
+
+    it("refuses a repeated --stack, or none with none selected, with the usage, exit 2, before running a deployment", async () => {
         withPulumi();
 
         const missing = await run("preview", "--diff");
         assert.strictEqual(missing.exitCode, 2);
-        assert.match(missing.stderr, /^error: missing --stack\n\nusage: npm run preview -- --stack <name>/);
+        assert.match(missing.stderr, /^error: no --stack given, and `pulumi stack --show-name` names no selected stack .*\n\nusage: npm run preview -- \[--stack <name>\]/);
         const repeated = await run("up", "--stack", "dev", "--stack", "prod");
         assert.strictEqual(repeated.exitCode, 2);
         assert.match(repeated.stderr, /--stack given 2 times \("dev", then "prod"\)/);
-        assert.deepStrictEqual(pulumi.calls(), []);
+        assert.deepStrictEqual(pulumi.calls().map((call) => call.args), [["stack", "--show-name", "--non-interactive"]]);
     });
 
     describe("npm run up of a stack whose successor moves to the finish phase (cli/finish-guard.ts)", () => {
@@ -204,8 +259,9 @@ describe("npm run preview / npm run up (cli/deploy): pulumi under the policy pac
             const { exitCode } = await run("up", "--stack", "prod", "--users-remain-ok", "--yes");
 
             assert.strictEqual(exitCode, 0);
-            assert.deepStrictEqual(pulumi.calls().at(-1)!.args,
-                ["up", "--stack", "prod", "--policy-pack", "policy-pack", "--policy-pack-config", "policy-baseline.prod.json", "--yes"]);
+            const up = pulumi.calls().at(-1)!.args;
+            assert.deepStrictEqual(up, ["up", "--stack", "prod", "--policy-pack", "policy-pack", "--policy-pack-config", "policy-baseline.prod.json",
+                "--plan", up[up.indexOf("--plan") + 1], "--yes"]);
             assert.deepStrictEqual(local.calls.slice(callsBefore), []);
         });
 

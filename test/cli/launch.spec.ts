@@ -17,6 +17,7 @@ describe("cli/launch.js, the npm scripts' entry", () => {
         fs.mkdirSync(path.join(dir, "cli"));
         fs.copyFileSync(path.join(repoRoot, "cli", "launch.js"), path.join(dir, "cli", "launch.js"));
         fs.copyFileSync(path.join(repoRoot, "cli", "plan.ts"), path.join(dir, "cli", "plan.ts"));
+        fs.copyFileSync(path.join(repoRoot, "package.json"), path.join(dir, "package.json"));
     });
     afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -28,9 +29,19 @@ describe("cli/launch.js, the npm scripts' entry", () => {
         assert.strictEqual(run.stdout, "");
     });
 
-    it("names a command that is not in cli/ as a bug of package.json: exit 3", () => {
-        const run = launch("deploy");
+    it("refuses an unknown command, or none, with the list of commands (the npm scripts that launch one): exit 2", () => {
+        const commands = "baseline, plan, promote, adopt, migration, sandbox, docs, preview, up";
+        for (const [argv, what] of [[["nope", "--stack", "dev"], 'unknown command "nope"'], [[], "no command given"]] as const) {
+            const run = launch(...argv);
+            assert.strictEqual(run.status, 2);
+            assert.strictEqual(run.stderr, `error: ${what}; the commands: ${commands} (npm run <command> -- --help says what each takes)\n`);
+            assert.strictEqual(run.stdout, "");
+        }
+    });
+
+    it("names a command of package.json that is not in cli/ as a bug: exit 3", () => {
+        const run = launch("promote");
         assert.strictEqual(run.status, 3);
-        assert.match(run.stderr, /^internal error: no command "deploy" in cli\/\n$/);
+        assert.match(run.stderr, /^internal error: no command "promote" in cli\/\n$/);
     });
 });

@@ -121,6 +121,18 @@ describe("npm run plan", () => {
             assert.match(out, /\n1 mandatory violation: `pulumi preview --policy-pack policy-pack` would fail\.\n$/);
         });
 
+        it("refuses a baseline file whose policy lacks its baseline (it would compare nothing and pass): exit 2, naming it", async () => {
+            const file = await project.deployBaseline("staging");
+            const config = JSON.parse(fs.readFileSync(file, "utf8"));
+            delete config["cognito-attributes-unchanged"].baseline;
+            const { code, out, err } = await plan(project, "--stack", "staging", "--baseline", project.write("partial.json", JSON.stringify(config)));
+            assert.strictEqual(code, 2, out);
+            assert.match(err, /"cognito-attributes-unchanged"\.baseline: missing, while the file carries a baseline for other policies/);
+            config["cognito-attributes-unchanged"].enforcementLevel = "disabled";
+            const disabled = await plan(project, "--stack", "staging", "--baseline", project.write("disabled.json", JSON.stringify(config)));
+            assert.strictEqual(disabled.code, 0, disabled.err);
+        });
+
         it("reports the violations in the JSON too, with policy, level, resource and message", async () => {
             const baseline = await project.deployBaseline("staging");
             project.edit("staging", "type: confidential", "type: public");
@@ -157,15 +169,17 @@ describe("npm run plan", () => {
             const { out } = await plan(project, "--stack", "prod");
             assert.match(out, /aws:cognito\/userPool:UserPool +auth-pool {2}\[protect, retainOnDelete\]\n(.*\n)*?.*name: myapp-prod\n/);
             assert.match(out, /aws:cognito\/userPool:UserPool +successor-pool {2}\[protect, retainOnDelete\]\n(.*\n)*?.*name: myapp-prod-v2\n/);
-            assert.match(out, /lambdaConfig\.userMigration: arn:aws:lambda:ap-northeast-2:123456789012:function:successor-migration-function-\w+\n/);
-            assert.match(out, /aws:lambda\/function:Function +successor-migration-function\n.*runtime: nodejs24\.x\n/);
+            for (const trigger of ["userMigration", "preSignUp", "postAuthentication"]) {
+                assert.match(out, new RegExp(`lambdaConfig\\.${trigger}: arn:aws:lambda:ap-northeast-2:123456789012:function:cognito-user-pool-prod-user-migration\n`));
+            }
+            assert.match(out, /aws:lambda\/function:Function +successor-migration-function\n.*name: cognito-user-pool-prod-user-migration\n.*runtime: nodejs24\.x\n/);
+            assert.match(out, /aws:cloudwatch\/logGroup:LogGroup +successor-migration-logs\n.*name: \/aws\/lambda\/cognito-user-pool-prod-user-migration\n.*retentionInDays: 90\n/);
             assert.match(out, /aws:iam\/role:Role +successor-migration-role\n.*assumedBy: lambda\.amazonaws\.com\n/);
             assert.match(out, /FindUsersCheckPasswordsAndReadGroupsInTheOldPool: Allow cognito-idp:AdminGetUser, cognito-idp:ListUsers, cognito-idp:AdminInitiateAuth, cognito-idp:AdminListGroupsForUser on arn:aws:cognito-idp:ap-northeast-2:123456789012:userpool\/ap-northeast-2_\w+\n/);
-            assert.match(out, /lambdaConfig\.postAuthentication: arn:aws:lambda:ap-northeast-2:123456789012:function:successor-migration-function-\w+\n/);
             assert.match(out, /AddMigratedUsersToGroupsOfTheNewPool: Allow cognito-idp:AdminAddUserToGroup on arn:aws:cognito-idp:ap-northeast-2:123456789012:userpool\/ap-northeast-2_\w+\n/);
             assert.match(out, /aws:lambda\/permission:Permission +successor-invoke\n(.*\n)*?.*principal: cognito-idp\.amazonaws\.com\n/);
             assert.match(out, /\nMigration to the successor pool, phase cutover: the new pool is the primary/);
-            assert.match(out, /- TOTP MFA secrets/);
+            assert.match(out, /- MFA enrolment \(SMS, email, TOTP\) and remembered devices: a user the current pool asks for a second factor is refused/);
             assert.match(out, /- memberships of groups the new pool lacks: at each sign-in until the finish phase a migrated user joins/);
         });
 
@@ -181,7 +195,6 @@ describe("npm run plan", () => {
     describe("bad usage or input: a message on stderr, exit 2", () => {
         const cases: [string, (project: ProjectCopy) => string[], RegExp][] = [
             ["an unknown option, with the usage", () => ["--stack", "dev", "--verbose"], /^error: unknown option --verbose\n\nusage: npm run plan/],
-            ["no --stack", () => ["--json"], /^error: missing --stack\n/],
             ["an unknown stack, with the stacks there are", () => ["--stack", "qa"], /unknown stack "qa": there is no Pulumi\.qa\.yaml; stacks here: dev, prod, staging/],
             ["malformed YAML, with its line", (project) => {
                 project.write("Pulumi.qa.yaml", "config:\n  cognito-user-pool:protect: true\n\tcognito-user-pool:userPool: {}\n");

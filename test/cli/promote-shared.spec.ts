@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { parse } from "yaml";
 import { evaluateStack } from "../../offline/evaluate";
-import { readStackConfig } from "../../offline/stack-files";
+import { readStackConfig } from "../../stack-files/reader";
 import { ProjectCopy, repoRoot } from "./support/project-copy";
 import { BadInputCase, itRefusesEach, promote, snapshot } from "./support/promote-run";
 

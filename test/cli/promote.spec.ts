@@ -3,6 +3,7 @@ import { spawn, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { parse } from "yaml";
+import { docBlock, docExample } from "../support/docs";
 import { ProjectCopy, repoRoot } from "./support/project-copy";
 import { BadInputCase, itRefusesEach, promote, snapshot } from "./support/promote-run";
 
@@ -13,22 +14,13 @@ function changedLines(before: string, after: string) {
     return { added: afterLines.filter((line) => !beforeLines.includes(line)), removed: beforeLines.filter((line) => !afterLines.includes(line)) };
 }
 
-const readme = fs.readFileSync(path.join(repoRoot, "README.md"), "utf8");
-
-/** The fenced block that follows a marker in the README. */
-function readmeBlock(marker: string): string {
-    const match = new RegExp(`${marker}[^\\n]*\\n\\s*\`\`\`\\w*\\n([\\s\\S]*?)\`\`\`\\n`).exec(readme);
-    assert.ok(match, `the README has no block after ${marker}`);
-    return match[1];
-}
-
 /**
- * The README's example: dev has gained the admin client the README shows and overrides the shared password policy
- * with a minimum length of 12, both ready for staging.
+ * The example of docs/promotion.md: dev has gained the admin client the page shows and overrides the shared
+ * password policy with a minimum length of 12, both ready for staging.
  */
 function devAhead(project: ProjectCopy): void {
-    const client = readmeBlock("under\\s+`cognito-user-pool:clients:`");
-    const password = readmeBlock("states the whole policy");
+    const client = docBlock("under\\s+`cognito-user-pool:clients:`");
+    const password = docBlock("states\\s+the\\s+whole\\s+policy");
     project.write("Pulumi.dev.yaml", project.read("dev") + client + password);
 }
 
@@ -38,12 +30,12 @@ describe("npm run promote", () => {
     afterEach(() => project.remove());
 
     describe("listing (no --write)", () => {
-        it("says what the target would get, as the README shows it, and touches nothing: exit 0", async () => {
+        it("says what the target would get, as docs/promotion.md shows it, and touches nothing: exit 0", async () => {
             devAhead(project);
             const before = snapshot(project);
             const { code, out, err } = await promote(project, "--from", "dev", "--to", "staging");
             assert.strictEqual(code, 0, err);
-            assert.strictEqual(out, readmeBlock("<!-- example: promote dev to staging -->"));
+            assert.strictEqual(out, docExample("promote dev to staging"));
             assert.deepStrictEqual(snapshot(project), before);
         });
 
@@ -126,13 +118,13 @@ describe("npm run promote", () => {
     });
 
     describe("refused: exit 1, the target byte-identical", () => {
-        it("when it would weaken a protected target, as the README shows, already without --write", async () => {
+        it("when it would weaken a protected target, as docs/promotion.md shows, already without --write", async () => {
             project.override("dev", "password", "{requireSymbols: false}");
             const before = snapshot(project);
             const listed = await promote(project, "--from", "dev", "--to", "staging");
             assert.strictEqual(listed.code, 1);
             assert.match(listed.out, /staging: password\.requireSymbols +true → false {3}\(weaker: fewer kinds of characters in passwords\)\n/);
-            assert.strictEqual(listed.err, readmeBlock("<!-- example: promote weaker -->"));
+            assert.strictEqual(listed.err, docExample("promote weaker"));
             const written = await promote(project, "--from", "dev", "--to", "staging", "--write");
             assert.strictEqual(written.code, 1);
             assert.deepStrictEqual(snapshot(project), before);

@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import { evaluateStack, StackEvaluation } from "../../offline/evaluate";
-import type { StackConfig } from "../../offline/stack-files";
+import type { StackConfig } from "../../stack-files/reader";
 import { ofType, only, resourceTypes, stackConfig, withSettings } from "../support/program";
 
 const route53Record = "aws:route53/record:Record";

@@ -9,6 +9,7 @@ const types = {
     role: "aws:iam/role:Role",
     policy: "aws:iam/rolePolicy:RolePolicy",
     permission: "aws:lambda/permission:Permission",
+    logGroup: "aws:cloudwatch/logGroup:LogGroup",
 } as const;
 
 const successor = { name: "myapp-prod-v2", signIn: { with: ["email"] } };
@@ -57,19 +58,20 @@ describe("a successor pool (components/successor-pool.ts), per phase", () => {
             assert.ok(named(evaluation.resources, "successor-pool").protect, "protected like the current pool of prod");
         });
 
-        it("wires the function as the new pool's UserMigration and PostAuthentication triggers, invocable by that pool only", () => {
+        it("wires the function as the new pool's UserMigration, PreSignUp and PostAuthentication triggers, invocable by that pool only", () => {
             const pool = named(evaluation.resources, "successor-pool");
             const permission = only(evaluation.resources, types.permission).inputs;
             const fn = only(evaluation.resources, types.function);
             const functionArn = `arn:aws:lambda:ap-northeast-2:123456789012:function:${permission.function}`;
-            assert.deepEqual(pool.inputs.lambdaConfig, { userMigration: functionArn, postAuthentication: functionArn });
+            assert.deepEqual(pool.inputs.lambdaConfig, { userMigration: functionArn, preSignUp: functionArn, postAuthentication: functionArn });
             assert.deepEqual(permission, {
                 action: "lambda:InvokeFunction",
                 function: permission.function,
                 principal: "cognito-idp.amazonaws.com",
                 sourceArn: (evaluation.outputs.migration as any).to.userPoolArn,
             });
-            assert.match(permission.function, /^successor-migration-function-/);
+            // Named in the deployer's scope (components/deploy-scope.ts).
+            assert.strictEqual(permission.function, "cognito-user-pool-prod-user-migration");
             assert.equal(fn.inputs.runtime, "nodejs24.x");
             assert.equal(fn.inputs.handler, "lambda/user-migration.handler");
             assert.equal(fn.inputs.timeout, 5, "within Cognito's 5 s for a trigger");
@@ -80,21 +82,20 @@ describe("a successor pool (components/successor-pool.ts), per phase", () => {
             const assets: Record<string, any> = await code.assets;
             const files = await Promise.all(Object.entries(assets).map(async ([name, asset]) => [name, await asset.path]));
             assert.deepEqual(Object.fromEntries(files), {
-                "lambda/user-migration.js": path.join(repoRoot, "bin", "lambda", "user-migration.js"),
-                "lambda/group-memberships.js": path.join(repoRoot, "bin", "lambda", "group-memberships.js"),
-                "lambda/cognito-calls.js": path.join(repoRoot, "bin", "lambda", "cognito-calls.js"),
-                "lambda/migration-settings.js": path.join(repoRoot, "bin", "lambda", "migration-settings.js"),
+                ...Object.fromEntries(["user-migration", "old-users", "sign-up-guard", "group-memberships", "cognito-calls", "masked", "migration-settings"]
+                    .map((module) => [`lambda/${module}.js`, path.join(repoRoot, "bin", "lambda", `${module}.js`)])),
                 "config/limits.js": path.join(repoRoot, "bin", "config", "limits.js"),
             });
         });
 
-        it("hands the function the old pool, its migration client and what the new pool signs in with", () => {
+        it("hands the function the old pool, its migration client and what each pool signs in with", () => {
             const variables = only(evaluation.resources, types.function).inputs.environment.variables;
             const migrationClient = named(evaluation.resources, "successor-migration-client");
             const { MIGRATION_CLIENT_ID: clientId, ...others } = variables;
             assert.deepEqual(others, {
                 OLD_USER_POOL_ID: currentPoolArn(evaluation).split("/")[1],
-                LOOKUP_ATTRIBUTES: "email",
+                OLD_POOL_SIGN_IN: JSON.stringify({ usernameAttributes: [], aliasAttributes: [], caseSensitive: false }),
+                NEW_POOL_SIGN_IN: JSON.stringify({ usernameAttributes: ["email"], aliasAttributes: [], caseSensitive: false }),
                 NEW_POOL_CUSTOM_ATTRIBUTES: "custom:legacy_sub",
             });
             const poolClientIds = Object.values((evaluation.outputs.clients as Record<string, { id: string }>)).map((client) => client.id);
@@ -109,7 +110,7 @@ describe("a successor pool (components/successor-pool.ts), per phase", () => {
             assert.deepEqual(client.writeAttributes, []);
         });
 
-        it("lets the function's role read users and their groups in the old pool, check passwords there, add users to the new pool's groups, and write its logs: nothing else", () => {
+        it("lets the function's role read users and their groups in the old pool, check passwords there, add users to the new pool's groups, and write to its log group: nothing else", () => {
             const role = only(evaluation.resources, types.role).inputs;
             const policy = JSON.parse(named(evaluation.resources, "successor-migration-policy").inputs.policy);
             const groupWrites = JSON.parse(named(evaluation.resources, "successor-group-writes").inputs.policy);
@@ -127,7 +128,7 @@ describe("a successor pool (components/successor-pool.ts), per phase", () => {
                 },
                 {
                     Effect: "Allow",
-                    Action: ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"],
+                    Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
                     Resource: [logGroup, `${logGroup}:*`],
                 },
             ]);
@@ -136,6 +137,13 @@ describe("a successor pool (components/successor-pool.ts), per phase", () => {
             ]);
             assert.equal(named(evaluation.resources, "successor-group-writes").inputs.role,
                 named(evaluation.resources, "successor-migration-policy").inputs.role, "the function's role");
+        });
+
+        it("makes the function's log group, /aws/lambda/<function name>, with a retention, before the function", () => {
+            const fn = only(evaluation.resources, types.function);
+            const logGroup = only(evaluation.resources, types.logGroup);
+            assert.deepEqual(logGroup.inputs, { name: `/aws/lambda/${fn.inputs.name}`, retentionInDays: 90, tags: fn.inputs.tags });
+            assert.ok(fn.dependencies?.includes(logGroup.urn), "the function depends on it");
         });
 
         it("inherits the current clients, adding USER_PASSWORD_AUTH where no flow hands the trigger the password", () => {
@@ -185,7 +193,7 @@ describe("a successor pool (components/successor-pool.ts), per phase", () => {
         });
 
         it("removes the trigger, its function, role, policy, permission and the old pool's migration client", () => {
-            for (const type of [types.function, types.role, types.policy, types.permission]) {
+            for (const type of [types.function, types.role, types.policy, types.permission, types.logGroup]) {
                 assert.deepEqual(ofType(evaluation.resources, type), [], `no ${type}`);
             }
             assert.equal(evaluation.resources.some((resource) => resource.name === "successor-migration-client"), false);

@@ -103,6 +103,19 @@ describe("stack settings validation (config/)", () => {
         assert.equal(problems.length, 4, problems.join("\n"));
     });
 
+    it("reports a repeated client or custom attribute name with the other problems, not only once they are fixed", () => {
+        const problems = problemsOf({
+            password: { minLength: 5 },
+            attributes: { custom: [{ name: "tenant", type: "string" }, { name: "tenant", type: "strin" }] },
+            clients: [{ name: "web", tokenValidity: { access: "2m" } }, { name: "web" }],
+        });
+        assert.deepStrictEqual(problems.filter((line) => /not used by another/.test(line)), [
+            `cognito-user-pool:attributes.custom[1].name: got "tenant"; expected a name not used by another custom attribute`,
+            `cognito-user-pool:clients[1].name: got "web"; expected a name not used by another client`,
+        ]);
+        assert.equal(problems.length, 5, problems.join("\n"));
+    });
+
     it("applies the seed's choices as defaults when nothing is set", () => {
         const settings = parseStackSettings({}, context);
         assert.equal(settings.userPool.name, "cognito-user-pool-dev");

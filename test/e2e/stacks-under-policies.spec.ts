@@ -12,9 +12,9 @@ import * as path from "path";
 import type { RegisteredResource } from "../../offline/evaluate";
 import type { PolicyVerdict } from "../../offline/run-policies";
 import { runPolicies } from "../../offline/run-policies";
-import { readStackConfig } from "../../offline/stack-files";
+import { readStackConfig } from "../../stack-files/reader";
 import { evaluateStack } from "../../offline/evaluate";
-import { allPolicies, POLICY_CATALOGUE, POLICY_NAMES, providerInputsIn } from "cognito-user-pool-policies";
+import { allPolicies, POLICY_CATALOGUE, POLICY_NAMES } from "cognito-user-pool-policies";
 import { stateExportOf } from "../aws/support/state-export";
 import { ProjectCopy } from "../cli/support/project-copy";
 import { BaselineRun, ensureBuilt, repoRoot, runBaselineCommand, stateFixture } from "./support/baseline-command";
@@ -220,12 +220,7 @@ describe("the stacks under the policy pack, end to end (baselines from `npm run 
         let config: BaselineRun["config"];
 
         before(async () => {
-            const deployedCopy = editedProject("dev", [["custom: []", declared]], copies);
-            const stack = readStackConfig(deployedCopy.dir, "dev");
-            const evaluation = await evaluateStack(stack);
-            const exported = stateExportOf(evaluation, stack.project, "dev", stack.config["aws:region"]);
-            const stateFile = deployedCopy.write("state-dev-tenant.json", JSON.stringify(exported, null, 2));
-            config = runBaselineCommand("dev", stateFile, path.join(scratch, "policy-baseline.dev-tenant.json")).config;
+            config = await deployedWith([["custom: []", declared]], "tenant");
         });
 
         const previewWith = async (custom: string) => {
@@ -267,11 +262,7 @@ describe("the stacks under the policy pack, end to end (baselines from `npm run 
         let config: BaselineRun["config"];
 
         before(async () => {
-            const deployedCopy = editedProject("dev", [["caseSensitive: false", "caseSensitive: unset"]], copies);
-            const stack = readStackConfig(deployedCopy.dir, "dev");
-            const exported = stateExportOf(await evaluateStack(stack), stack.project, "dev", stack.config["aws:region"]);
-            const stateFile = deployedCopy.write("state-dev-unset.json", JSON.stringify(exported, null, 2));
-            config = runBaselineCommand("dev", stateFile, path.join(scratch, "policy-baseline.dev-unset.json")).config;
+            config = await deployedWith([["caseSensitive: false", "caseSensitive: unset"]], "unset");
         });
 
         const previewWith = (caseSensitive: string) =>
@@ -289,6 +280,55 @@ describe("the stacks under the policy pack, end to end (baselines from `npm run 
                 });
             });
         }
+    });
+
+    /** The baseline of a dev stack deployed from a stack file with `edits` (state built from the evaluated program). */
+    async function deployedWith(edits: [string, string][], name: string): Promise<BaselineRun["config"]> {
+        const deployedCopy = editedProject("dev", edits, copies);
+        const stack = readStackConfig(deployedCopy.dir, "dev");
+        const exported = stateExportOf(await evaluateStack(stack), stack.project, "dev", stack.config["aws:region"]);
+        const stateFile = deployedCopy.write(`state-dev-${name}.json`, JSON.stringify(exported, null, 2));
+        return runBaselineCommand("dev", stateFile, path.join(scratch, `policy-baseline.dev-${name}.json`)).config;
+    }
+
+    // terraform-plugin-sdk v2 helper/schema/schema.go diffString: a removed case_sensitive is compared as false.
+    describe("usernameConfiguration left out later: compared as false, the zero value", () => {
+        it("passes for a pool deployed with caseSensitive: false", async () => {
+            const config = await deployedWith([], "false");
+            assertNoMandatory(await previewUnderPolicies(
+                editedProject("dev", [["caseSensitive: false", "caseSensitive: unset"]], copies).dir, "dev", config));
+        });
+
+        it("fails for a pool deployed with caseSensitive: true (the provider would replace it)", async () => {
+            const config = await deployedWith([["caseSensitive: false", "caseSensitive: true"]], "true");
+            const judged = await previewUnderPolicies(editedProject("dev", [["caseSensitive: false", "caseSensitive: unset"]], copies).dir, "dev", config);
+            assertOnlyViolation(judged.verdicts, {
+                policy: POLICY_NAMES.signInOptionsUnchanged, resource: "auth-pool",
+                setting: "usernameConfiguration.caseSensitive", deployed: true, proposed: undefined,
+            });
+        });
+    });
+
+    // user_pool_client.go: generate_secret RequiresReplace, and Read never sets it, so an imported client's state has none.
+    describe("a client adopted by import (its state holds no generate_secret)", () => {
+        const adopted = "  cognito-user-pool:import:\n    userPool: ap-northeast-2_AbCdEf123\n    clients: {web: 1example23456789abcdefghij}\n  cognito-user-pool:clients:";
+        let config: BaselineRun["config"];
+
+        before(async () => {
+            config = await deployedWith([["  cognito-user-pool:clients:", adopted]], "adopted");
+        });
+
+        it("passes while the program sends no generateSecret for it (it stays under import)", async () => {
+            assertNoMandatory(await previewUnderPolicies(editedProject("dev", [["  cognito-user-pool:clients:", adopted]], copies).dir, "dev", config));
+        });
+
+        it("fails once the program sends generateSecret false for it (the provider would replace the client)", async () => {
+            const judged = await previewUnderPolicies(repoRoot, "dev", config);
+            assertOnlyViolation(judged.verdicts, {
+                policy: POLICY_NAMES.clientSecretUnchanged, resource: "auth-client-web",
+                setting: "generateSecret", deployed: undefined, proposed: false,
+            });
+        });
     });
 
     describe("a changeable setting in a stack file passes", () => {
@@ -411,7 +451,7 @@ describe("the stacks under the policy pack, end to end (baselines from `npm run 
             for (const { message } of mandatory) {
                 assert.match(message, /^ {2}deployed: "ap-northeast-2"$/m);
                 assert.match(message, /^ {2}new: +"us-east-1"$/m);
-                assert.deepStrictEqual(providerInputsIn(message), ["region"]);
+                assert.match(message, /^ {2}input: `region`$/m);
             }
         });
     });

@@ -1,119 +1,122 @@
 import { strict as assert } from "assert";
-import * as fs from "fs";
-import * as path from "path";
-import { evaluateStack } from "../../offline/evaluate";
-import { repoRoot, stackConfig, withSettings } from "../support/program";
+import { stackTagKey } from "../../components/deploy-scope";
+import { offlineAccountId } from "../../offline/mock-cloud";
+import { phases, providerCalls } from "./support/provider-calls";
+import { AwsCall, decide, deployerOf, policyFile } from "./support/simulator";
+import { callsOf, commandCall, EvaluatedStack, evaluatedStacks, sdkActionsCalledIn, sourcesIn } from "./support/stacks";
 
-interface Statement {
-    readonly Sid: string;
-    readonly Effect: string;
-    readonly Action: string | string[];
-    readonly Resource: string | string[];
-    readonly Condition?: Record<string, Record<string, unknown>>;
+const deployer = policyFile("deployer-policy.json");
+const account = offlineAccountId;
+const boundaryArn = `arn:aws:iam::${account}:policy/cognito-user-pool/cognito-user-pool-boundary`;
+
+/** The calls IAM refuses the deployer, as `<action> on <resource> (<why>): <decision>`. */
+async function refused(calls: readonly AwsCall[], stack: string): Promise<string[]> {
+    const decisions = await Promise.all(calls.map(async (call) => [call, await decide(call, deployerOf(stack), [deployer])] as const));
+    return decisions.filter(([, decision]) => decision !== "Allowed")
+        .map(([call, decision]) => `${call.action} on ${call.resource} (${call.why}): ${decision}`);
 }
 
-const policy = JSON.parse(fs.readFileSync(path.join(repoRoot, "iam", "deployer-policy.json"), "utf8")) as
-    { Version: string; Statement: Statement[] };
-const listOf = (value: string | string[]) => (Array.isArray(value) ? value : [value]);
-const allowed = new Set(policy.Statement.flatMap((statement) => listOf(statement.Action)));
+describe("the deployer's IAM policy (iam/deployer-policy.json), under an IAM policy simulator (@cloud-copilot/iam-simulate)", () => {
+    let stacks: EvaluatedStack[];
 
-/**
- * What the provider calls for each resource type the program registers (terraform-provider-aws, which @pulumi/aws
- * 7 bridges): internal/service/cognitoidp/user_pool.go and user_pool_client.go, internal/service/sesv2/
- * email_identity.go and email_identity_mail_from_attributes.go, internal/service/route53/record.go; tags through
- * the services' TagResource / UntagResource / ListTagsForResource.
- */
-const providerActions: Record<string, readonly string[]> = {
-    "aws:cognito/userPool:UserPool": ["cognito-idp:CreateUserPool", "cognito-idp:DescribeUserPool", "cognito-idp:UpdateUserPool",
-        "cognito-idp:DeleteUserPool", "cognito-idp:AddCustomAttributes", "cognito-idp:GetUserPoolMfaConfig",
-        "cognito-idp:SetUserPoolMfaConfig", "cognito-idp:ListTagsForResource", "cognito-idp:TagResource", "cognito-idp:UntagResource"],
-    "aws:cognito/userPoolClient:UserPoolClient": ["cognito-idp:CreateUserPoolClient", "cognito-idp:DescribeUserPoolClient",
-        "cognito-idp:UpdateUserPoolClient", "cognito-idp:DeleteUserPoolClient"],
-    "aws:sesv2/emailIdentity:EmailIdentity": ["ses:CreateEmailIdentity", "ses:GetEmailIdentity", "ses:DeleteEmailIdentity",
-        "ses:PutEmailIdentityDkimSigningAttributes", "ses:PutEmailIdentityConfigurationSetAttributes",
-        "ses:ListTagsForResource", "ses:TagResource", "ses:UntagResource"],
-    "aws:sesv2/emailIdentityMailFromAttributes:EmailIdentityMailFromAttributes": ["ses:PutEmailIdentityMailFromAttributes", "ses:GetEmailIdentity"],
-    "aws:route53/record:Record": ["route53:GetHostedZone", "route53:ListResourceRecordSets", "route53:ChangeResourceRecordSets", "route53:GetChange"],
-    // A successor pool's user-migration trigger: internal/service/lambda/function.go and permission.go,
-    // internal/service/iam/role.go and role_policy.go; creating the function passes its role to Lambda.
-    "aws:lambda/function:Function": ["lambda:CreateFunction", "lambda:GetFunction", "lambda:GetFunctionCodeSigningConfig",
-        "lambda:ListVersionsByFunction", "lambda:UpdateFunctionCode", "lambda:UpdateFunctionConfiguration", "lambda:DeleteFunction",
-        "lambda:ListTags", "lambda:TagResource", "lambda:UntagResource", "iam:PassRole"],
-    "aws:lambda/permission:Permission": ["lambda:AddPermission", "lambda:GetPolicy", "lambda:RemovePermission"],
-    "aws:iam/role:Role": ["iam:CreateRole", "iam:GetRole", "iam:UpdateAssumeRolePolicy", "iam:DeleteRole", "iam:TagRole",
-        "iam:UntagRole", "iam:ListRolePolicies", "iam:ListAttachedRolePolicies", "iam:ListInstanceProfilesForRole"],
-    "aws:iam/rolePolicy:RolePolicy": ["iam:PutRolePolicy", "iam:GetRolePolicy", "iam:DeleteRolePolicy"],
-};
+    before(async () => {
+        stacks = await evaluatedStacks();
+    });
 
-/** The IAM prefix of each AWS SDK v3 client the commands use. */
-const sdkServices: Record<string, string> = {
-    "@aws-sdk/client-cognito-identity-provider": "cognito-idp",
-    "@aws-sdk/client-sesv2": "ses",
-};
+    it("lists the provider's calls for every resource type the stacks register, a successor pool and Route 53 included", () => {
+        const registered = new Set(stacks.flatMap((stack) => stack.resources.map((resource) => resource.type)));
+        assert.deepEqual([...registered].filter((type) => !(type in providerCalls)), []);
+        assert.ok(registered.has("aws:iam/role:Role") && registered.has("aws:route53/record:Record"), [...registered].join(", "));
+    });
 
-/** `GetAccountCommand` and `paginateListUserPoolClients` imported from a client in the sources: the IAM actions. */
-function sdkActionsCalledIn(folders: readonly string[]): Set<string> {
-    const actions = new Set<string>();
-    for (const folder of folders) {
-        for (const file of fs.readdirSync(path.join(repoRoot, folder)).filter((name) => name.endsWith(".ts"))) {
-            const text = fs.readFileSync(path.join(repoRoot, folder, file), "utf8");
-            for (const [, names, module] of text.matchAll(/import\s*{([^}]*)}\s*from\s*"(@aws-sdk\/client-[a-z0-9-]+)"/g)) {
-                for (const name of names.split(",").map((item) => item.trim())) {
-                    const action = /^(\w+)Command$/.exec(name)?.[1] ?? /^paginate(\w+)$/.exec(name)?.[1];
-                    if (action !== undefined && text.includes(name + "(")) {
-                        actions.add(`${sdkServices[module]}:${action}`);
-                    }
-                }
+    for (const phase of phases) {
+        it(`allows every call the provider makes to ${phase} each resource of the stacks`, async () => {
+            for (const stack of stacks) {
+                assert.deepEqual(await refused(callsOf(stack)[phase], stack.stack), [], stack.stack);
             }
-        }
+        });
     }
-    return actions;
-}
 
-describe("the deployer's IAM policy (iam/deployer-policy.json)", () => {
-    it("is an IAM policy document of Allow statements naming single actions, each with a resource", () => {
-        assert.equal(policy.Version, "2012-10-17");
-        for (const statement of policy.Statement) {
-            assert.equal(statement.Effect, "Allow", statement.Sid);
-            for (const action of listOf(statement.Action)) {
-                assert.match(action, /^[a-z0-9-]+:[A-Z][A-Za-z]+$/, `${statement.Sid}: ${action} is one action, no wildcard`);
-            }
-            assert.ok(listOf(statement.Resource).length > 0, statement.Sid);
+    it("allows the commands' AWS calls (baseline --from-aws, adopt, migration) on the stack's own pool and identity", async () => {
+        const called = sdkActionsCalledIn(sourcesIn("aws", "cli"));
+        assert.ok(called.has("cognito-idp:DescribeUserPool") && called.has("ses:GetAccount") && called.has("cognito-idp:ListUsers"), [...called].join(", "));
+        for (const stack of stacks) {
+            assert.deepEqual(await refused([...called].map((action) => commandCall(action, stack)), stack.stack), []);
         }
     });
 
-    it("allows every AWS API call of the commands (baseline --from-aws, adopt)", () => {
-        const called = sdkActionsCalledIn(["aws", "cli"]);
-        assert.ok(called.has("cognito-idp:DescribeUserPool") && called.has("ses:GetAccount"), [...called].join(", "));
-        for (const action of called) {
-            assert.ok(allowed.has(action), `${action} is called by the commands but not allowed`);
+    describe("refuses escalation: the prod deployer cannot", () => {
+        const prod = "prod";
+        const ownPath = `arn:aws:iam::${account}:role/cognito-user-pool/${prod}`;
+        const ownTag = { [`aws:ResourceTag/${stackTagKey}`]: prod };
+        const pool = (id: string) => `arn:aws:cognito-idp:ap-northeast-2:${account}:userpool/ap-northeast-2_${id}`;
+        const escalations: AwsCall[] = [
+            { action: "iam:PutRolePolicy", resource: `arn:aws:iam::${account}:role/cognito-user-pool-deploy-prod`, why: "put a policy on its own role" },
+            { action: "iam:AttachRolePolicy", resource: `arn:aws:iam::${account}:role/cognito-user-pool-deploy-prod`,
+                context: { "iam:PolicyARN": "arn:aws:iam::aws:policy/AdministratorAccess" }, why: "attach AdministratorAccess to its own role" },
+            { action: "iam:AttachRolePolicy", resource: `${ownPath}/migration`,
+                context: { "iam:PolicyARN": "arn:aws:iam::aws:policy/AdministratorAccess", "iam:PermissionsBoundary": boundaryArn }, why: "attach AdministratorAccess to a role it made" },
+            { action: "iam:PassRole", resource: `arn:aws:iam::${account}:role/OrganizationAccountAccessRole`,
+                context: { "iam:PassedToService": "lambda.amazonaws.com" }, why: "pass an unrelated role to Lambda" },
+            { action: "iam:PassRole", resource: `${ownPath}/migration`, context: { "iam:PassedToService": "ec2.amazonaws.com" }, why: "pass its role to another service" },
+            { action: "iam:CreateRole", resource: `${ownPath}/unbounded`, context: { "aws:RequestTag/cognito-user-pool:stack": prod, "aws:TagKeys": [stackTagKey] },
+                why: "create a role without the boundary" },
+            { action: "iam:CreateRole", resource: `${ownPath}/admin-bounded`, context: { "iam:PermissionsBoundary": "arn:aws:iam::aws:policy/AdministratorAccess",
+                "aws:RequestTag/cognito-user-pool:stack": prod, "aws:TagKeys": [stackTagKey] }, why: "create a role bounded by AdministratorAccess" },
+            { action: "iam:CreateRole", resource: `arn:aws:iam::${account}:role/outside`, context: { "iam:PermissionsBoundary": boundaryArn,
+                "aws:RequestTag/cognito-user-pool:stack": prod, "aws:TagKeys": [stackTagKey] }, why: "create a role outside the path" },
+            { action: "iam:CreateRole", resource: `arn:aws:iam::${account}:role/cognito-user-pool/dev/x`, context: { "iam:PermissionsBoundary": boundaryArn,
+                "aws:RequestTag/cognito-user-pool:stack": "dev", "aws:TagKeys": [stackTagKey] }, why: "create a role in another stack's path" },
+            { action: "iam:CreateRole", resource: `${ownPath}/for-dev`, context: { "iam:PermissionsBoundary": boundaryArn,
+                "aws:RequestTag/cognito-user-pool:stack": "dev", "aws:TagKeys": [stackTagKey] }, why: "create a role tagged for another stack" },
+            { action: "iam:DeleteRolePermissionsBoundary", resource: `${ownPath}/migration`, context: { "iam:PermissionsBoundary": boundaryArn }, why: "remove the boundary" },
+            { action: "iam:PutRolePermissionsBoundary", resource: `${ownPath}/migration`,
+                context: { "iam:PermissionsBoundary": "arn:aws:iam::aws:policy/AdministratorAccess" }, why: "swap the boundary" },
+            { action: "iam:CreatePolicyVersion", resource: boundaryArn, why: "rewrite the boundary" },
+            { action: "iam:UpdateAssumeRolePolicy", resource: `arn:aws:iam::${account}:role/OrganizationAccountAccessRole`, why: "trust itself on an unrelated role" },
+            { action: "sts:AssumeRole", resource: `${ownPath}/migration`, why: "assume the role it made" },
+            { action: "iam:UntagRole", resource: `${ownPath}/migration`, context: { "iam:PermissionsBoundary": boundaryArn, ...ownTag, "aws:TagKeys": [stackTagKey] },
+                why: "untag its role's stack" },
+            { action: "cognito-idp:DeleteUserPool", resource: pool("OtherTeam"), context: { [`aws:ResourceTag/${stackTagKey}`]: "dev" }, why: "delete another stack's pool" },
+            { action: "cognito-idp:DeleteUserPool", resource: pool("Untagged1"), why: "delete a pool no stack owns" },
+            { action: "cognito-idp:UpdateUserPool", resource: pool("Untagged2"), why: "change a pool no stack owns" },
+            { action: "cognito-idp:ListUsers", resource: pool("OtherTeam"), context: { [`aws:ResourceTag/${stackTagKey}`]: "dev" }, why: "read another stack's users" },
+            { action: "cognito-idp:TagResource", resource: pool("Untagged3"), context: { [`aws:RequestTag/${stackTagKey}`]: prod, "aws:TagKeys": [stackTagKey] },
+                why: "claim a pool no stack owns by tagging it" },
+            { action: "cognito-idp:TagResource", resource: pool("Own"), context: { ...ownTag, [`aws:RequestTag/${stackTagKey}`]: "dev", "aws:TagKeys": [stackTagKey] },
+                why: "hand its pool to another stack" },
+            { action: "cognito-idp:UntagResource", resource: pool("Own"), context: { ...ownTag, "aws:TagKeys": [stackTagKey] }, why: "untag its pool's stack" },
+            { action: "cognito-idp:CreateUserPool", resource: "*", context: { [`aws:RequestTag/${stackTagKey}`]: "dev", "aws:TagKeys": [stackTagKey] },
+                why: "create a pool for another stack" },
+            { action: "cognito-idp:AdminCreateUser", resource: pool("Own"), context: ownTag, why: "create users in its own pool" },
+            { action: "cognito-idp:AdminSetUserPassword", resource: pool("Own"), context: ownTag, why: "set a user's password in its own pool" },
+            { action: "lambda:UpdateFunctionCode", resource: `arn:aws:lambda:ap-northeast-2:${account}:function:cognito-user-pool-dev-user-migration`,
+                why: "change another stack's function" },
+            { action: "lambda:UpdateFunctionCode", resource: `arn:aws:lambda:ap-northeast-2:${account}:function:payments-api`, why: "change an unrelated function" },
+            { action: "lambda:InvokeFunction", resource: `arn:aws:lambda:ap-northeast-2:${account}:function:cognito-user-pool-prod-user-migration`,
+                why: "invoke the migration function itself" },
+            { action: "ses:DeleteEmailIdentity", resource: `arn:aws:ses:ap-northeast-2:${account}:identity/other.example.com`,
+                context: { [`aws:ResourceTag/${stackTagKey}`]: "dev" }, why: "delete another stack's SES identity" },
+            { action: "iam:CreateServiceLinkedRole", resource: `arn:aws:iam::${account}:role/aws-service-role/ec2.amazonaws.com/AWSServiceRoleForEC2`,
+                context: { "iam:AWSServiceName": "ec2.amazonaws.com" }, why: "create another service's linked role" },
+        ];
+
+        for (const escalation of escalations) {
+            it(escalation.why, async () => {
+                assert.notEqual(await decide(escalation, deployerOf(prod), [deployer]), "Allowed", `${escalation.action} on ${escalation.resource}`);
+            });
         }
-    });
 
-    it("allows what the provider calls for every resource type the stacks register, Route 53 and a successor pool included", async () => {
-        const withZone = withSettings(stackConfig("dev"), { email: { sender: "ses", from: "no-reply@example.com",
-        identity: "domain", hostedZoneId: "Z1D633PJN98FT9", mailFromDomain: "bounce.example.com" } });
-        const withSuccessor = withSettings(stackConfig("prod"), { successor: { name: "myapp-prod-v2", signIn: { with: ["email"] }, phase: "side-by-side" } });
-        const evaluations = await Promise.all([stackConfig("prod"), withZone, withSuccessor].map((stack) => evaluateStack(stack)));
-        const types = new Set(evaluations.flatMap(({ resources }) => resources.filter((resource) => resource.custom).map((resource) => resource.type)));
-        assert.deepEqual([...types].sort(), Object.keys(providerActions).sort(), "every registered type has its actions listed");
-        for (const [type, actions] of Object.entries(providerActions)) {
-            for (const action of actions) {
-                assert.ok(allowed.has(action), `${action} (${type}) is not allowed`);
-            }
-        }
-    });
-
-    it("lets the deployer create Cognito's email service-linked role, and only that one", () => {
-        const statement = policy.Statement.find((candidate) => listOf(candidate.Action).includes("iam:CreateServiceLinkedRole"));
-        assert.ok(statement);
-        assert.deepEqual(statement.Condition, { StringEquals: { "iam:AWSServiceName": "email.cognito-idp.amazonaws.com" } });
-        assert.match(listOf(statement.Resource)[0], /role\/aws-service-role\/email\.cognito-idp\.amazonaws\.com\/AWSServiceRoleForAmazonCognitoIdpEmailService$/);
-    });
-
-    it("passes the successor's migration role to Lambda only", () => {
-        const statement = policy.Statement.find((candidate) => listOf(candidate.Action).includes("iam:PassRole"));
-        assert.ok(statement);
-        assert.deepEqual(statement.Condition, { StringEquals: { "iam:PassedToService": "lambda.amazonaws.com" } });
+        it("while the same kind of call on its own resources is allowed (the refusals above are the scope, not a broken policy)", async () => {
+            const own: AwsCall[] = [
+                { action: "cognito-idp:DeleteUserPool", resource: pool("Own"), context: ownTag, why: "delete its own pool" },
+                { action: "iam:PassRole", resource: `${ownPath}/migration`, context: { "iam:PassedToService": "lambda.amazonaws.com" }, why: "pass its role to Lambda" },
+                { action: "iam:CreateRole", resource: `${ownPath}/bounded`, context: { "iam:PermissionsBoundary": boundaryArn,
+                    "aws:RequestTag/cognito-user-pool:stack": prod, "aws:TagKeys": [stackTagKey] }, why: "create a bounded role in its path" },
+                { action: "lambda:UpdateFunctionCode", resource: `arn:aws:lambda:ap-northeast-2:${account}:function:cognito-user-pool-prod-user-migration`,
+                    why: "change its function" },
+            ];
+            assert.deepEqual(await refused(own, prod), []);
+        });
     });
 });

@@ -1,13 +1,13 @@
 import {
     AdminAddUserToGroupCommand, AdminCreateUserCommand, AdminGetUserCommand, AdminListGroupsForUserCommand,
-    AdminSetUserPasswordCommand, CognitoIdentityProviderClient, CreateGroupCommand, CreateUserPoolClientCommand,
-    CreateUserPoolCommand, InitiateAuthCommand, ListUsersCommand, SchemaAttributeType, UsernameAttributeType,
+    AdminSetUserPasswordCommand, CognitoIdentityProviderClient, CreateGroupCommand, ListUsersCommand, SchemaAttributeType,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { AuthenticationDetails, CognitoUser, CognitoUserPool, CognitoUserSession } from "amazon-cognito-identity-js";
 import { strict as assert } from "assert";
 import { migrationEnvironment } from "../../lambda/migration-settings";
 import { LocalAws, startLocalAws, useLocalAws } from "../aws/support/local-aws";
 import { Invocation, LambdaInvokeEndpoint, startLambdaInvokeEndpoint } from "./support/lambda-invoke-endpoint";
+import { createMigrationClient, createPool, createUser, LocalPool, signIn as signInTo } from "./support/local-pools";
 
 /*
  * The compiled user-migration handler behind a local Lambda Invoke endpoint, called by cognito-local's
@@ -32,21 +32,8 @@ describe("the user-migration trigger (lambda/user-migration.ts) against cognito-
     const byName = { poolId: "", clientId: "" };
     const byEmail = { poolId: "", clientId: "" };
 
-    async function createPool(name: string, schema: SchemaAttributeType[], usernameAttributes: UsernameAttributeType[] = []) {
-        const { UserPool } = await cognito.send(new CreateUserPoolCommand({ PoolName: name, Schema: schema, UsernameAttributes: usernameAttributes }));
-        const { UserPoolClient } = await cognito.send(new CreateUserPoolClientCommand({
-            UserPoolId: UserPool!.Id, ClientName: "web", ExplicitAuthFlows: ["ALLOW_USER_SRP_AUTH", "ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
-        }));
-        return { poolId: UserPool!.Id!, clientId: UserPoolClient!.ClientId! };
-    }
-
     async function createOldUser(username: string, attributes: Record<string, string>, password: string) {
-        const { User } = await cognito.send(new AdminCreateUserCommand({
-            UserPoolId: old.poolId, Username: username, MessageAction: "SUPPRESS",
-            UserAttributes: Object.entries(attributes).map(([Name, Value]) => ({ Name, Value })),
-        }));
-        await cognito.send(new AdminSetUserPasswordCommand({ UserPoolId: old.poolId, Username: username, Password: password, Permanent: true }));
-        old.subs[username] = User!.Attributes!.find((attribute) => attribute.Name === "sub")!.Value!;
+        old.subs[username] = await createUser(cognito, old.poolId, username, attributes, password);
     }
 
     async function createGroups(poolId: string, ...groups: string[]) {
@@ -75,11 +62,7 @@ describe("the user-migration trigger (lambda/user-migration.ts) against cognito-
         return lambda.invocations.filter((call) => call.event.userName === userName && call.event.triggerSource.startsWith("UserMigration_"));
     }
 
-    function signIn(pool: { poolId: string; clientId: string }, username: string, password: string) {
-        return cognito.send(new InitiateAuthCommand({
-            ClientId: pool.clientId, AuthFlow: "USER_PASSWORD_AUTH", AuthParameters: { USERNAME: username, PASSWORD: password },
-        }));
-    }
+    const signIn = (pool: LocalPool, username: string, password: string) => signInTo(cognito, pool, username, password);
 
     before(async () => {
         lambda = await startLambdaInvokeEndpoint();
@@ -88,18 +71,17 @@ describe("the user-migration trigger (lambda/user-migration.ts) against cognito-
         });
         restore = useLocalAws(local);
         cognito = new CognitoIdentityProviderClient({});
-        Object.assign(old, await createPool("myapp-prod", [tenant, retired]));
-        const { UserPoolClient } = await cognito.send(new CreateUserPoolClientCommand({
-            UserPoolId: old.poolId, ClientName: "user-migration", ExplicitAuthFlows: ["ALLOW_ADMIN_USER_PASSWORD_AUTH"],
-        }));
-        old.clientId = UserPoolClient!.ClientId!;
+        old.poolId = (await createPool(cognito, "myapp-prod", [tenant, retired])).poolId;
+        old.clientId = await createMigrationClient(cognito, old.poolId);
         await createOldUser("alice", { email: "alice@example.com", email_verified: "true", given_name: "Alice", "custom:tenant": "acme", "custom:retired": "x" }, "Alice-Passw0rd!");
         await createOldUser("bob", { email: "bob@example.com", email_verified: "true" }, "Bob-Passw0rd!");
         await createOldUser("carol", { email: "carol@example.com", email_verified: "true" }, "Carol-Passw0rd!");
-        Object.assign(byName, await createPool("myapp-prod-v2", [tenant, legacySub]));
-        Object.assign(byEmail, await createPool("myapp-prod-v3", [tenant, legacySub], ["email"]));
-        const environment = (lookupAttributes: string[]) => migrationEnvironment({
-            oldUserPoolId: old.poolId, migrationClientId: old.clientId, lookupAttributes, customAttributes: ["custom:tenant", "custom:legacy_sub"],
+        Object.assign(byName, await createPool(cognito, "myapp-prod-v2", [tenant, legacySub]));
+        Object.assign(byEmail, await createPool(cognito, "myapp-prod-v3", [tenant, legacySub], ["email"]));
+        const environment = (usernameAttributes: string[]) => migrationEnvironment({
+            oldUserPoolId: old.poolId, migrationClientId: old.clientId, customAttributes: ["custom:tenant", "custom:legacy_sub"],
+            oldPool: { usernameAttributes: [], aliasAttributes: [], caseSensitive: true },
+            newPool: { usernameAttributes, aliasAttributes: [], caseSensitive: true },
         });
         lambda.configure(byName.poolId, environment([]));
         lambda.configure(byEmail.poolId, environment(["email"]));
@@ -189,7 +171,7 @@ describe("the user-migration trigger (lambda/user-migration.ts) against cognito-
             const [copy] = postAuthentications("dora");
             assert.equal(copy.error, undefined);
             assert.deepEqual(copy.answer, {}, "the event answered unchanged: the trigger expects no response");
-            assert.deepEqual(copy.logs.map((line) => JSON.parse(line)), [{ groupMembershipsCopied: "dora", added: ["admins"], missing: ["auditors"] }]);
+            assert.deepEqual(copy.logs.map((line) => JSON.parse(line)), [{ groupMembershipsCopied: "d***", added: ["admins"], missing: ["auditors"] }]);
             assert.ok(copy.milliseconds < 4000, `answered in ${copy.milliseconds} ms, within Cognito's 5 s`);
 
             await addToGroups(old.poolId, "dora", "editors");
@@ -225,7 +207,7 @@ describe("the user-migration trigger (lambda/user-migration.ts) against cognito-
             assert.equal(invocation.error, undefined);
             assert.deepEqual(invocation.answer, {});
             assert.deepEqual(invocation.logs.map((line) => JSON.parse(line)),
-                [{ groupMembershipsNotCopied: "gina", error: "InternalErrorException", message: "try again" }]);
+                [{ groupMembershipsNotCopied: "g***", error: "InternalErrorException", message: "try again" }]);
         });
     });
 

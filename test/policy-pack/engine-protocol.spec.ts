@@ -31,6 +31,7 @@ import { EngineService } from "@pulumi/pulumi/proto/engine_grpc_pb";
 import { LogRequest } from "@pulumi/pulumi/proto/engine_pb";
 import { POLICY_CATALOGUE, POLICY_NAMES } from "../../policy-pack/src";
 import { BaselineRun, runBaselineCommand, stateFixture } from "../e2e/support/baseline-command";
+import { FakePulumi } from "../aws/support/fake-pulumi";
 import { CLIENT_TYPE, IDENTITY_TYPE, POOL_TYPE, UNKNOWN_STRING, clientUrn, componentUrn, poolUrn } from "./support/args";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -68,12 +69,13 @@ function startEngine(logs: string[]): Promise<{ server: grpc.Server; address: st
 }
 
 /** Spawns the pack; resolves with its port (first stdout line) and the time from spawn to that line. */
-function startPack(engineAddress: string, stderr: string[]): Promise<{ child: ChildProcess; port: number; startMs: number }> {
+function startPack(engineAddress: string, stderr: string[], env: Record<string, string> = {}): Promise<{ child: ChildProcess; port: number; startMs: number }> {
     const t0 = process.hrtime.bigint();
     const child = spawn(process.execPath, [RUN_POLICY_PACK, engineAddress, PACK_DIR], {
         cwd: PACK_DIR,
         env: {
             ...process.env,
+            ...env,
             PULUMI_NODEJS_STACK: "dev",
             PULUMI_NODEJS_PROJECT: "cognito-user-pool",
             PULUMI_NODEJS_ORGANIZATION: "organization",
@@ -149,19 +151,20 @@ function analyzeRequest(type: string, name: string, urn: string, props: Record<s
     r.setName(name);
     r.setUrn(urn);
     r.setProperties(Struct.fromJavaScript(JSON.parse(JSON.stringify(props))));
-    r.setOptions(options(false, componentUrn()));
+    r.setOptions(options(false, componentUrn(urn.split("::")[0].slice("urn:pulumi:".length))));
     r.setProvider(defaultProvider(region));
     return r;
 }
 
 function stackResource(type: string, name: string, urn: string, props: Record<string, unknown>): AnalyzerResource {
+    const parent = componentUrn(urn.split("::")[0].slice("urn:pulumi:".length));
     const r = new AnalyzerResource();
     r.setType(type);
     r.setName(name);
     r.setUrn(urn);
     r.setProperties(Struct.fromJavaScript(JSON.parse(JSON.stringify(props))));
-    r.setOptions(options(false, componentUrn()));
-    r.setParent(componentUrn());
+    r.setOptions(options(false, parent));
+    r.setParent(parent);
     r.setProvider(defaultProvider());
     return r;
 }
@@ -173,6 +176,29 @@ function diagnostics(res: AnalyzeResponse): { policy: string; level: Enforcement
         message: d.getMessage(),
         urn: d.getUrn(),
     }));
+}
+
+/** Configure as the CLI sends a policy-config file: each policy's level and its properties. */
+function configureRequest(config: Record<string, string | { enforcementLevel?: string; [property: string]: unknown }>): ConfigureAnalyzerRequest {
+    const req = new ConfigureAnalyzerRequest();
+    for (const [name, entry] of Object.entries(config)) {
+        const { enforcementLevel, ...properties } = typeof entry === "string" ? { enforcementLevel: entry } : entry;
+        const pc = new PolicyConfig();
+        pc.setEnforcementlevel(LEVELS[enforcementLevel ?? "advisory"]);
+        pc.setProperties(Struct.fromJavaScript(JSON.parse(JSON.stringify(properties))));
+        req.getPolicyconfigMap().set(name, pc);
+    }
+    return req;
+}
+
+/** Stops the pack and the engine side. */
+async function stop(child: ChildProcess | undefined, engine: grpc.Server | undefined): Promise<void> {
+    if (child && child.exitCode === null) {
+        const exited = new Promise(resolve => child.once("exit", resolve));
+        child.kill("SIGTERM");
+        await exited;
+    }
+    engine?.forceShutdown();
 }
 
 describe("the policy pack under the engine's analyzer protocol", function () {
@@ -200,12 +226,7 @@ describe("the policy pack under the engine's analyzer protocol", function () {
 
     after(async () => {
         client?.close();
-        if (child && child.exitCode === null) {
-            const exited = new Promise(resolve => child!.once("exit", resolve));
-            child.kill("SIGTERM");
-            await exited;
-        }
-        engine?.forceShutdown();
+        await stop(child, engine);
         if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
         console.log(`      policy pack start (spawn to port printed): ${startMs.toFixed(0)} ms`);
     });
@@ -232,16 +253,7 @@ describe("the policy pack under the engine's analyzer protocol", function () {
         assert.strictEqual(signIn.getEnforcementlevel(), EnforcementLevel.MANDATORY);
         assert.ok(signIn.getConfigschema()?.getProperties()?.toJavaScript().baseline);
 
-        // As the CLI sends the --policy-pack-config file: each policy's level and its properties.
-        const req = new ConfigureAnalyzerRequest();
-        for (const [name, entry] of Object.entries(baseline.config)) {
-            const { enforcementLevel, ...properties } = typeof entry === "string" ? { enforcementLevel: entry } : entry;
-            const pc = new PolicyConfig();
-            pc.setEnforcementlevel(LEVELS[enforcementLevel ?? "advisory"]);
-            pc.setProperties(Struct.fromJavaScript(JSON.parse(JSON.stringify(properties))));
-            req.getPolicyconfigMap().set(name, pc);
-        }
-        await call(client.configure.bind(client), req);
+        await call(client.configure.bind(client), configureRequest(baseline.config as Record<string, string | { enforcementLevel?: string }>));
     });
 
     it("fails a changed sign-in option with one mandatory violation", async () => {
@@ -254,12 +266,27 @@ describe("the policy pack under the engine's analyzer protocol", function () {
         assert.match(ds[0].message, /usernameAttributes is fixed at creation[\s\S]*deployed: \[\][\s\S]*new: +\["email"\]/);
     });
 
-    it("fails a dropped usernameConfiguration (the provider replaces the pool), warns of a new SES identity", async () => {
+    it("compares as the provider does: a dropped block is false, a standard attribute cannot join, a dropped generateSecret is null", async () => {
+        const analyze = async (type: string, name: string, urn: string, props: Record<string, unknown>) =>
+            diagnostics(await call<AnalyzeRequest, AnalyzeResponse>(client.analyze.bind(client), analyzeRequest(type, name, urn, props)));
+        // terraform-plugin-sdk v2 schema.go diffString: a removed case_sensitive compares as false, the deployed value.
         const { usernameConfiguration: _dropped, ...withoutBlock } = poolProps();
-        const dropped = diagnostics(await call<AnalyzeRequest, AnalyzeResponse>(client.analyze.bind(client),
-            analyzeRequest(POOL_TYPE, "auth-pool", poolUrn(), withoutBlock)));
-        assert.deepStrictEqual(dropped.map(d => [d.policy, d.level]), [[POLICY_NAMES.signInOptionsUnchanged, EnforcementLevel.MANDATORY]]);
-        assert.match(dropped[0].message, /deployed: false\n  new: +\(absent\)/);
+        assert.deepStrictEqual(await analyze(POOL_TYPE, "auth-pool", poolUrn(), withoutBlock), []);
+        // user_pool.go resourceUserPoolUpdate sends new schema elements to AddCustomAttributes: no standard attribute can join later.
+        const declared = poolProps();
+        declared.schemas = [...declared.schemas, { name: "nickname", attributeDataType: "String", mutable: true,
+            stringAttributeConstraints: { minLength: "0", maxLength: "2048" } }];
+        const added = await analyze(POOL_TYPE, "auth-pool", poolUrn(), declared);
+        assert.deepStrictEqual(added.map(d => [d.policy, d.level]), [[POLICY_NAMES.attributesUnchanged, EnforcementLevel.MANDATORY]]);
+        assert.match(added[0].message, /schemas\[name=nickname\] is fixed at creation[\s\S]*AddCustomAttributes/);
+        // user_pool_client.go generate_secret RequiresReplace: null (not sent) differs from the deployed false.
+        const { generateSecret: _secret, ...withoutSecret } = clientProps();
+        const unsent = await analyze(CLIENT_TYPE, "auth-client-web", clientUrn(), withoutSecret);
+        assert.deepStrictEqual(unsent.map(d => [d.policy, d.level]), [[POLICY_NAMES.clientSecretUnchanged, EnforcementLevel.MANDATORY]]);
+        assert.match(unsent[0].message, /deployed: false\n  new: +\(absent\)/);
+    });
+
+    it("warns of a new SES identity", async () => {
         const identityUrn = poolUrn().replace("aws:cognito/userPool:UserPool::auth-pool", "aws:sesv2/emailIdentity:EmailIdentity::auth-sender");
         const identity = diagnostics(await call<AnalyzeRequest, AnalyzeResponse>(client.analyze.bind(client),
             analyzeRequest(IDENTITY_TYPE, "auth-sender", identityUrn, { ...deployedProps(identityUrn), emailIdentity: "dev.example.com" })));
@@ -314,5 +341,66 @@ describe("the policy pack under the engine's analyzer protocol", function () {
         withoutPool.setResourcesList([stackResource(CLIENT_TYPE, "auth-client-web", clientUrn(), clientProps())]);
         const ds = diagnostics(await call<AnalyzeStackRequest, AnalyzeResponse>(client.analyzeStack.bind(client), withoutPool));
         assert.deepStrictEqual(ds.map(d => [d.policy, d.level]), [[POLICY_NAMES.poolNotRemoved, EnforcementLevel.MANDATORY]]);
+    });
+});
+
+describe("the policy pack under the engine's analyzer protocol, given no baseline: it reads the stack's own state", function () {
+    this.timeout(60000);
+    const stderr: string[] = [];
+    let pulumi: FakePulumi;
+    let engine: grpc.Server | undefined;
+    let child: ChildProcess | undefined;
+    let client: AnalyzerClient;
+    const analyze = async (req: AnalyzeRequest) => diagnostics(await call<AnalyzeRequest, AnalyzeResponse>(client.analyze.bind(client), req));
+
+    before(async () => {
+        ensureBuilt();
+        pulumi = new FakePulumi();
+        pulumi.stateOf("organization/cognito-user-pool/dev", JSON.parse(fs.readFileSync(stateFixture("dev"), "utf8")));
+        pulumi.failsToRead("organization/cognito-user-pool/qa", "error: [500] Internal Server Error\n");
+        const e = await startEngine([]);
+        engine = e.server;
+        const pack = await startPack(e.address, stderr, { PATH: `${pulumi.dir}${path.delimiter}${process.env.PATH}` });
+        child = pack.child;
+        client = new AnalyzerClient(`127.0.0.1:${pack.port}`, grpc.credentials.createInsecure());
+        // A policy group enabled without config: each policy at its default level, no properties.
+        await call(client.configure.bind(client), configureRequest(Object.fromEntries(POLICY_CATALOGUE.map(p => [p.name, p.defaultLevel]))));
+    });
+
+    after(async () => {
+        client?.close();
+        await stop(child, engine);
+        pulumi?.remove();
+    });
+
+    it("fails a changed sign-in option against the state it exported once, and passes the deployed client", async () => {
+        const t0 = process.hrtime.bigint();
+        const changed = await analyze(analyzeRequest(POOL_TYPE, "auth-pool", poolUrn(), poolProps({ usernameAttributes: ["email"] })));
+        const firstMs = Number(process.hrtime.bigint() - t0) / 1e6;
+        const unchangedClient = await analyze(analyzeRequest(CLIENT_TYPE, "auth-client-web", clientUrn(), clientProps()));
+
+        assert.deepStrictEqual(changed.map(d => [d.policy, d.level]), [[POLICY_NAMES.signInOptionsUnchanged, EnforcementLevel.MANDATORY]]);
+        assert.match(changed[0].message, /usernameAttributes is fixed at creation[\s\S]*deployed: \[\][\s\S]*new: +\["email"\]/);
+        assert.deepStrictEqual(unchangedClient, []);
+        assert.deepStrictEqual(pulumi.calls().map(c => c.args), [["stack", "export", "--stack", "organization/cognito-user-pool/dev"]]);
+        console.log(`      first analysis, with the stack export through the stand-in CLI: ${firstMs.toFixed(0)} ms`);
+    });
+
+    it("fails closed on a stack whose state it cannot read: a mandatory violation per guarded resource, and once for the stack", async () => {
+        const pool = await analyze(analyzeRequest(POOL_TYPE, "auth-pool", poolUrn("qa"), poolProps()));
+        const stack = new AnalyzeStackRequest();
+        stack.setResourcesList([stackResource(POOL_TYPE, "auth-pool", poolUrn("qa"), poolProps())]);
+        const stackWide = diagnostics(await call<AnalyzeStackRequest, AnalyzeResponse>(client.analyzeStack.bind(client), stack));
+
+        assert.deepStrictEqual(pool.map(d => [d.policy, d.level]), [
+            [POLICY_NAMES.signInOptionsUnchanged, EnforcementLevel.MANDATORY],
+            [POLICY_NAMES.attributesUnchanged, EnforcementLevel.MANDATORY],
+            [POLICY_NAMES.regionUnchanged, EnforcementLevel.MANDATORY],
+        ]);
+        for (const d of pool) {
+            assert.match(d.message, /cannot be compared with what this stack has deployed, so it is not let through \(fail closed\): `pulumi stack export --stack organization\/cognito-user-pool\/qa` failed \(exit 255\): error: \[500\] Internal Server Error/);
+        }
+        assert.deepStrictEqual(stackWide.map(d => [d.policy, d.level]), [[POLICY_NAMES.baselineOfThisStack, EnforcementLevel.MANDATORY]]);
+        assert.strictEqual(stderr.join("").trim(), "", "nothing on the pack's stderr");
     });
 });

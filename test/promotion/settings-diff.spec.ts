@@ -96,10 +96,10 @@ describe("diffSettings: the effective settings that differ between two stacks", 
 });
 
 describe("the promotion key lists", () => {
-    it("are documented, every key, in the commands' README section", () => {
-        const readme = fs.readFileSync(path.join(__dirname, "../../README.md"), "utf8");
+    it("are documented, every key, in docs/promotion.md", () => {
+        const page = fs.readFileSync(path.join(__dirname, "../../docs/promotion.md"), "utf8");
         for (const key of [...perEnvironmentKeys, ...fixedAtCreationKeys]) {
-            assert.ok(readme.includes(`\`${key}\``), `the README section does not mention ${key}`);
+            assert.ok(page.includes(`\`${key}\``), `docs/promotion.md does not mention ${key}`);
         }
     });
 });

@@ -2,7 +2,7 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { evaluateStack } from "../../offline/evaluate";
-import { readStackConfig, StackConfig } from "../../offline/stack-files";
+import { readStackConfig, StackConfig } from "../../stack-files/reader";
 import { cachedEvaluation } from "../../sandbox/evaluation-cache";
 import { ProjectCopy } from "../cli/support/project-copy";
 

@@ -4,7 +4,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { CognitoIdentityProviderClient, DescribeUserPoolClientCommand, DescribeUserPoolCommand, ListUserPoolClientsCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { main as migration } from "../../cli/migration";
 import { evaluateStack } from "../../offline/evaluate";
-import { readStackConfig } from "../../offline/stack-files";
+import { readStackConfig } from "../../stack-files/reader";
 import { createdTypes } from "../../sandbox/registered";
 import { describedClient, describedPool } from "../aws/support/described-from-inputs";
 import { Sandbox, startSandbox } from "../../sandbox/sandbox";
@@ -120,8 +120,8 @@ describe("npm run sandbox: a migration to a successor pool, rehearsed in headles
         try {
             const io = capturingIO(project.dir);
             assert.equal(await migration(["--stack", "prod", "--outputs", sandbox.outputsFile], io), 0, io.err());
-            assert.match(io.out(), new RegExp(`current pool ${from.frontendConfig.UserPoolId}: 1 users`));
-            assert.match(io.out(), new RegExp(`new pool ${to.frontendConfig.UserPoolId}: 1 users, 1 of them migrated`));
+            assert.match(io.out(), new RegExp(`current pool ${from.frontendConfig.UserPoolId}: 1 user\\n`));
+            assert.match(io.out(), new RegExp(`new pool ${to.frontendConfig.UserPoolId}: 1 user, 1 of them migrated`));
             assert.match(io.out(), /left to migrate: 0/);
         } finally {
             restore();

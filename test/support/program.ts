@@ -1,6 +1,6 @@
 import * as path from "path";
 import { evaluateStack, RegisteredResource, StackEvaluation } from "../../offline/evaluate";
-import { readStackConfig, StackConfig } from "../../offline/stack-files";
+import { readStackConfig, StackConfig } from "../../stack-files/reader";
 
 export const repoRoot = path.join(__dirname, "..", "..");
 

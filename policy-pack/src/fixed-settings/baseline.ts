@@ -1,4 +1,4 @@
-import { canonicalAttributeName, isDefaultStandardAttribute } from "./normalize";
+import { canonicalAttributeName } from "./normalize";
 import { problemsOf } from "./shape";
 import { isStandardAttribute } from "./standard-attributes";
 import { BASELINE_SHAPE, Baseline, BaselineUserPool } from "./types";
@@ -68,19 +68,22 @@ function sortedSet<T extends string>(values: T[]): T[] {
     return [...new Set(values)].sort();
 }
 
-/** A pool as the policies compare it: lists sorted without duplicates, standard attributes at their default dropped. */
+/**
+ * A pool as the policies compare it: lists sorted without duplicates, schema elements sorted by name. Standard
+ * attributes at Cognito's default are kept: the provider's state keeps those the program declared.
+ */
 function normalisedPool(pool: BaselineUserPool): BaselineUserPool {
     return {
         ...pool,
         usernameAttributes: sortedSet(pool.usernameAttributes),
         aliasAttributes: sortedSet(pool.aliasAttributes),
-        attributes: pool.attributes.filter(a => !isDefaultStandardAttribute(a)).sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0)),
+        attributes: [...pool.attributes].sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0)),
     };
 }
 
 /**
  * Validates a baseline (the JSON the baseline command writes) against BASELINE_SHAPE and the rules beside it,
- * and returns it normalised (lists sorted, standard attributes at their default dropped). Every problem is
+ * and returns it normalised (lists sorted). Every problem is
  * reported at once, each naming its key.
  * @param where the name of the value in messages, e.g. `config["cognito-sign-in-options-unchanged"].baseline`.
  */

@@ -1,13 +1,7 @@
 import { isoTime } from "./from-state";
-import {
-    FixedSettingsReadError,
-    describe,
-    finishAttributes,
-    normalizeAttribute,
-    requireBoolean,
-    normalizeNameList,
-} from "./normalize";
-import { ALIAS_ATTRIBUTE_VALUES, Baseline, BaselineClient, BaselineEmailIdentity, BaselineUserPool, USERNAME_ATTRIBUTE_VALUES } from "./types";
+import { FixedSettingsReadError, describe } from "./normalize";
+import { USER_POOL_CLIENT_TYPE, USER_POOL_TYPE, fixedInputsOf } from "./table";
+import { Baseline, BaselineClient, BaselineEmailIdentity, BaselineUserPool } from "./types";
 
 type Json = Record<string, any>;
 
@@ -22,11 +16,16 @@ function requireString(v: unknown, where: string): string {
     return v;
 }
 
+/** The settings of a type from a Describe response: each row of the table with an AWS reader; an absent value is left out. */
+function settingsFromAws(type: string, described: Json, where: string): Record<string, unknown> {
+    return Object.fromEntries(fixedInputsOf(type).filter(row => row.fromAws !== undefined)
+        .map(row => [row.key, row.fromAws!(described, where)])
+        .filter(([, value]) => value !== undefined));
+}
+
 /**
  * A pool's fixed settings from a DescribeUserPool response (`{UserPool: {...}}`, or the UserPool object itself),
- * as the AWS SDK returns it. AWS lists every standard attribute; those at Cognito's default are left out, and
- * `dev:custom:x` / `custom:x` become `custom:x`, so that the result equals what the state of the same pool gives.
- * No UsernameConfiguration in the response leaves caseSensitive out, as the provider's state does.
+ * as the AWS SDK returns it: each row of the table reads its value as an import would leave it in the provider's state.
  */
 export function poolFromDescribeUserPool(response: unknown): Omit<BaselineUserPool, "region"> {
     const pool = isObject(response) && isObject(response.UserPool) ? response.UserPool : response;
@@ -34,46 +33,16 @@ export function poolFromDescribeUserPool(response: unknown): Omit<BaselineUserPo
         throw new FixedSettingsReadError(`DescribeUserPool response: expected an object, got ${describe(pool)}`);
     }
     const where = "DescribeUserPool UserPool";
-    const schema = pool.SchemaAttributes ?? [];
-    if (!Array.isArray(schema)) {
-        throw new FixedSettingsReadError(`${where}.SchemaAttributes: expected a list, got ${describe(schema)}`);
-    }
-    const attributes = schema.map((a: unknown, i: number) => {
-        const at = `${where}.SchemaAttributes[${i}]`;
-        if (!isObject(a)) {
-            throw new FixedSettingsReadError(`${at}: expected an object, got ${describe(a)}`);
-        }
-        const sc: Json = a.StringAttributeConstraints ?? {};
-        const nc: Json = a.NumberAttributeConstraints ?? {};
-        return normalizeAttribute(
-            {
-                name: a.Name,
-                dataType: a.AttributeDataType,
-                required: a.Required,
-                mutable: a.Mutable,
-                developerOnly: a.DeveloperOnlyAttribute,
-                minLength: sc.MinLength,
-                maxLength: sc.MaxLength,
-                minValue: nc.MinValue,
-                maxValue: nc.MaxValue,
-            },
-            at,
-        );
-    });
-    const uc = pool.UsernameConfiguration;
     return {
         id: requireString(pool.Id, `${where}.Id`),
         name: requireString(pool.Name, `${where}.Name`),
-        usernameAttributes: normalizeNameList(pool.UsernameAttributes, `${where}.UsernameAttributes`, USERNAME_ATTRIBUTE_VALUES),
-        aliasAttributes: normalizeNameList(pool.AliasAttributes, `${where}.AliasAttributes`, ALIAS_ATTRIBUTE_VALUES),
-        ...(isObject(uc) ? { caseSensitive: requireBoolean(uc.CaseSensitive, `${where}.UsernameConfiguration.CaseSensitive`) } : {}),
-        attributes: finishAttributes(attributes, `${where}.SchemaAttributes`),
-    };
+        ...settingsFromAws(USER_POOL_TYPE, pool, where),
+    } as Omit<BaselineUserPool, "region">;
 }
 
 /**
  * A client's fixed settings from a DescribeUserPoolClient response (`{UserPoolClient: {...}}` or the object).
- * `generateSecret` is whether a ClientSecret is present; the secret itself is never kept.
+ * The secret is never read; generate_secret is not described, and an import's state has none.
  * `poolUrn` is the URN the pool has (or will have) in the stack.
  */
 export function clientFromDescribeUserPoolClient(response: unknown, poolUrn: string): Omit<BaselineClient, "region"> {
@@ -82,13 +51,12 @@ export function clientFromDescribeUserPoolClient(response: unknown, poolUrn: str
         throw new FixedSettingsReadError(`DescribeUserPoolClient response: expected an object, got ${describe(client)}`);
     }
     const where = "DescribeUserPoolClient UserPoolClient";
-    const secret = client.ClientSecret;
     return {
         id: requireString(client.ClientId, `${where}.ClientId`),
         name: typeof client.ClientName === "string" ? client.ClientName : "",
         userPool: poolUrn,
-        generateSecret: typeof secret === "string" ? secret.length > 0 : secret !== undefined && secret !== null,
-    };
+        ...settingsFromAws(USER_POOL_CLIENT_TYPE, client, where),
+    } as Omit<BaselineClient, "region">;
 }
 
 /** One pool read from AWS, with the URNs it has in the stack. */

@@ -1,42 +1,26 @@
-import {
-    FixedSettingsReadError,
-    RawAttribute,
-    describe,
-    finishAttributes,
-    normalizeAttribute,
-    normalizeBoolean,
-    normalizeNameList,
-    requireBoolean,
-} from "./normalize";
-import { ClientFixedSettings, FixedAttribute, PoolFixedSettings } from "./types";
+import { FixedSettingsReadError, describe } from "./normalize";
+import { type FixedInputRow, USER_POOL_CLIENT_TYPE, USER_POOL_TYPE, fixedInputsOf, settingsFromInputs } from "./table";
+import { ClientFixedSettings, PoolFixedSettings } from "./types";
 import { MaybeUnknown, isUnknown, readKnown } from "./unknown";
 
-/** Pulumi resource types this module reads. */
-export const USER_POOL_TYPE = "aws:cognito/userPool:UserPool";
-export const USER_POOL_CLIENT_TYPE = "aws:cognito/userPoolClient:UserPoolClient";
-export const EMAIL_IDENTITY_TYPE = "aws:sesv2/emailIdentity:EmailIdentity";
+export { EMAIL_IDENTITY_TYPE, USER_POOL_CLIENT_TYPE, USER_POOL_TYPE } from "./table";
 
 type Props = Record<string, any>;
 
+/** Each field of `T` as a policy sees it in resource inputs: UNKNOWN during preview. */
+type FromProps<T> = { [K in keyof T]-?: MaybeUnknown<T[K]> };
+
 /**
- * A pool's fixed settings as a policy sees them in resource inputs: each one may be UNKNOWN during preview.
+ * A pool's fixed settings as a policy sees them in resource inputs, each row of the table read by its reader.
  * `name` is undefined when the program leaves it to Pulumi's auto-naming (which keeps a deployed name).
  */
-export interface PoolSettingsFromProps {
-    name: MaybeUnknown<string | undefined>;
-    usernameAttributes: MaybeUnknown<string[]>;
-    aliasAttributes: MaybeUnknown<string[]>;
-    /** Undefined when the pool has no `usernameConfiguration` block. */
-    caseSensitive: MaybeUnknown<boolean | undefined>;
-    attributes: MaybeUnknown<FixedAttribute[]>;
-}
+export type PoolSettingsFromProps = FromProps<Omit<PoolFixedSettings, "name">> & { name: MaybeUnknown<string | undefined> };
 
 /** A client's fixed settings as a policy sees them; `userPoolId` is the pool's physical id. */
-export interface ClientSettingsFromProps {
+export type ClientSettingsFromProps = FromProps<Omit<ClientFixedSettings, "name">> & {
     name: MaybeUnknown<string | undefined>;
-    generateSecret: MaybeUnknown<boolean>;
     userPoolId: MaybeUnknown<string | undefined>;
-}
+};
 
 function optionalString(v: unknown, where: string): string | undefined {
     if (v === undefined || v === null || v === "") return undefined;
@@ -44,68 +28,39 @@ function optionalString(v: unknown, where: string): string | undefined {
     return v;
 }
 
-/** Attributes from the provider's `schemas` input (names without `custom:`, constraints as strings). */
-export function attributesFromSchemas(schemas: unknown, where = "schemas"): FixedAttribute[] {
-    if (schemas === undefined || schemas === null) {
-        return [];
-    }
-    if (!Array.isArray(schemas)) {
-        throw new FixedSettingsReadError(`${where}: expected a list, got ${describe(schemas)}`);
-    }
-    const list = schemas.map((s: Props, i: number) => {
-        const at = `${where}[${i}]`;
-        if (s === null || typeof s !== "object") {
-            throw new FixedSettingsReadError(`${at}: expected an object, got ${describe(s)}`);
-        }
-        const sc: Props = s.stringAttributeConstraints ?? {};
-        const nc: Props = s.numberAttributeConstraints ?? {};
-        const raw: RawAttribute = {
-            name: s.name,
-            dataType: s.attributeDataType,
-            required: s.required,
-            mutable: s.mutable,
-            developerOnly: s.developerOnlyAttribute,
-            minLength: sc.minLength,
-            maxLength: sc.maxLength,
-            minValue: nc.minValue,
-            maxValue: nc.maxValue,
-        };
-        return normalizeAttribute(raw, at);
-    });
-    return finishAttributes(list, where);
+/** One row's value in resource inputs, UNKNOWN while the engine does not know it yet. */
+function readRow(row: FixedInputRow, props: Props): MaybeUnknown<unknown> {
+    return readKnown(() => row.fromInputs(props, row.input));
 }
 
-/**
- * Reads a UserPool's fixed settings from its inputs (policy `args.props`, or state `inputs`/`outputs`).
- * An absent `usernameConfiguration` stays absent (caseSensitive undefined): the provider sends none then, and
- * replaces the pool when the block is added later (policy-pack/README.md, "Values the program leaves out").
- */
+function settingsFromProps(type: string, props: Props): Record<string, unknown> {
+    return {
+        name: readKnown(() => optionalString(props.name, "name")),
+        ...settingsFromInputs(type, (row) => readRow(row, props)),
+    };
+}
+
+/** Reads a UserPool's fixed settings from its inputs (policy `args.props`, or state `inputs`/`outputs`). */
 export function poolSettingsFromProps(props: Props): PoolSettingsFromProps {
-    return {
-        name: readKnown(() => optionalString(props.name, "name")),
-        usernameAttributes: readKnown(() => normalizeNameList(props.usernameAttributes, "usernameAttributes")),
-        aliasAttributes: readKnown(() => normalizeNameList(props.aliasAttributes, "aliasAttributes")),
-        caseSensitive: readKnown(() => {
-            const uc = props.usernameConfiguration;
-            return uc === undefined || uc === null ? undefined : requireBoolean(uc.caseSensitive, "usernameConfiguration.caseSensitive");
-        }),
-        attributes: readKnown(() => attributesFromSchemas(props.schemas)),
-    };
+    return settingsFromProps(USER_POOL_TYPE, props) as PoolSettingsFromProps;
 }
 
-/** Reads a UserPoolClient's fixed settings from its inputs. Absent `generateSecret` is false (no secret). */
+/** Reads a UserPoolClient's fixed settings from its inputs; an absent generateSecret stays absent (null). */
 export function clientSettingsFromProps(props: Props): ClientSettingsFromProps {
+    const userPoolId = fixedInputsOf(USER_POOL_CLIENT_TYPE).find(row => row.input === "userPoolId");
     return {
-        name: readKnown(() => optionalString(props.name, "name")),
-        generateSecret: readKnown(() => normalizeBoolean(props.generateSecret, false, "generateSecret")),
-        userPoolId: readKnown(() => optionalString(props.userPoolId, "userPoolId")),
-    };
+        ...settingsFromProps(USER_POOL_CLIENT_TYPE, props),
+        userPoolId: userPoolId ? readRow(userPoolId, props) : undefined,
+    } as ClientSettingsFromProps;
+}
+
+/** Absent, not undefined, for a field whose value is undefined: a baseline from state then equals one from AWS. */
+function withoutUndefined<T extends object>(settings: T): T {
+    return Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined)) as T;
 }
 
 function unknownFields(read: object): string[] {
-    return Object.entries(read)
-        .filter(([, v]) => isUnknown(v))
-        .map(([k]) => k);
+    return Object.entries(read).filter(([, v]) => isUnknown(v)).map(([k]) => k);
 }
 
 /** The same settings with every value known, or an error naming the unknown ones. */
@@ -117,9 +72,7 @@ export function requireKnownPool(read: PoolSettingsFromProps, where: string): Po
     if (read.name === undefined) {
         throw new FixedSettingsReadError(`${where}.name: the pool has no name`);
     }
-    const { caseSensitive, ...settings } = read as PoolFixedSettings;
-    // Absent, not undefined: a baseline from state then equals one from DescribeUserPool.
-    return caseSensitive === undefined ? settings : { ...settings, caseSensitive };
+    return withoutUndefined(read as PoolFixedSettings);
 }
 
 export function requireKnownClient(read: ClientSettingsFromProps, where: string): ClientFixedSettings & { userPoolId?: string } {
@@ -127,9 +80,6 @@ export function requireKnownClient(read: ClientSettingsFromProps, where: string)
     if (unknown.length > 0) {
         throw new FixedSettingsReadError(`${where}: ${unknown.join(", ")} not known`);
     }
-    return {
-        name: (read.name as string | undefined) ?? "",
-        generateSecret: read.generateSecret as boolean,
-        userPoolId: read.userPoolId as string | undefined,
-    };
+    const known = read as ClientFixedSettings & { userPoolId?: string; name?: string };
+    return withoutUndefined({ ...known, name: known.name ?? "" });
 }

@@ -1,4 +1,5 @@
-import { EMAIL_IDENTITY_TYPE, USER_POOL_CLIENT_TYPE, USER_POOL_TYPE, clientSettingsFromProps, poolSettingsFromProps, requireKnownClient, requireKnownPool } from "./from-props";
+import { clientSettingsFromProps, poolSettingsFromProps, requireKnownClient, requireKnownPool } from "./from-props";
+import { EMAIL_IDENTITY_TYPE, USER_POOL_CLIENT_TYPE, USER_POOL_TYPE, fixedInputsOf } from "./table";
 import { FixedSettingsReadError, describe } from "./normalize";
 import { regionOfArn, regionOfPoolId } from "./region";
 import { Baseline, BaselineClient, BaselineEmailIdentity, BaselineUserPool } from "./types";
@@ -75,15 +76,16 @@ export function projectFromUrn(urn: string): string | undefined {
 
 /**
  * A resource's view of the given keys: what the provider last read (outputs) where present, else what the
- * program sent (inputs). Outputs carry values the provider computes, e.g. usernameConfiguration. A value the
+ * program sent (inputs); only outputs for an input whose row says the provider compares its state alone
+ * (generateSecret: an imported client's state has none, whatever the program sends). A value the
  * engine marks unknown (a sentinel) is refused, naming the resource and the key: a deployed setting must be
  * known, and reading it as absent would record a default that is not deployed.
  */
-function deployedView(r: StateResource, keys: string[], where: string): Record<string, unknown> {
+function deployedView(r: StateResource, keys: string[], where: string, outputsOnly: readonly string[] = []): Record<string, unknown> {
     const view: Record<string, unknown> = {};
     for (const k of keys) {
         const out = r.outputs?.[k];
-        const inp = r.inputs?.[k];
+        const inp = outputsOnly.includes(k) ? undefined : r.inputs?.[k];
         const v = out !== undefined && out !== null ? out : inp;
         if (v === undefined) continue;
         const unknown = sentinelPaths(v, k);
@@ -135,7 +137,7 @@ function isObject(v: unknown): v is Record<string, unknown> {
 /**
  * Builds a baseline from `pulumi stack export` JSON: every aws:cognito/userPool:UserPool and UserPoolClient in
  * the stack, keyed by URN. A client's `userPool` is the URN of the pool whose physical id its `userPoolId`
- * names; a client of a pool that is not in this stack is left out (nothing here could judge its pool).
+ * names; a client of a pool that is not in this stack is an error (nothing here could judge it).
  * Resources pending deletion (`delete: true`) are skipped.
  */
 export function baselineFromStateExport(exported: unknown, options: BaselineFromStateOptions = {}): Baseline {
@@ -188,7 +190,7 @@ export function baselineFromStateExport(exported: unknown, options: BaselineFrom
         if (typeof r.id !== "string" || r.id === "") {
             throw new FixedSettingsReadError(`${where}.id: expected the pool's id, got ${describe(r.id)}`);
         }
-        const view = deployedView(r, ["name", "usernameAttributes", "aliasAttributes", "usernameConfiguration", "schemas"], where);
+        const view = deployedView(r, ["name", ...inputKeysOf(USER_POOL_TYPE)], where, outputsOnlyKeysOf(USER_POOL_TYPE));
         const settings = requireKnownPool(prefixErrors(where, () => poolSettingsFromProps(view)), where);
         userPools[r.urn] = { id: r.id, region: regionOf(r, providers, where), ...settings };
         poolUrnById.set(r.id, r.urn);
@@ -200,14 +202,16 @@ export function baselineFromStateExport(exported: unknown, options: BaselineFrom
         if (typeof r.id !== "string" || r.id === "") {
             throw new FixedSettingsReadError(`${where}.id: expected the client's id, got ${describe(r.id)}`);
         }
-        const view = deployedView(r, ["name", "generateSecret", "userPoolId"], where);
+        const view = deployedView(r, ["name", "userPoolId", ...inputKeysOf(USER_POOL_CLIENT_TYPE)], where, outputsOnlyKeysOf(USER_POOL_CLIENT_TYPE));
         const c = requireKnownClient(prefixErrors(where, () => clientSettingsFromProps(view)), where);
         const poolUrn = c.userPoolId !== undefined ? poolUrnById.get(c.userPoolId) : undefined;
         if (poolUrn === undefined) {
-            continue;
+            // Fail closed: a deployed client the baseline cannot record would pass every policy unjudged.
+            throw new FixedSettingsReadError(`${where}.userPoolId: ${describe(c.userPoolId)} is not the id of a user pool in this stack, ` +
+                "so the baseline cannot record which pool the client belongs to: manage the client in the stack of its pool");
         }
-        const region = regionOf(r, providers, where, userPools[poolUrn].region);
-        clients[r.urn] = { id: r.id, region, name: c.name, userPool: poolUrn, generateSecret: c.generateSecret };
+        const { userPoolId: _poolId, ...settings } = c;
+        clients[r.urn] = { id: r.id, region: regionOf(r, providers, where, userPools[poolUrn].region), ...settings, userPool: poolUrn };
     }
 
     const emailIdentities: Record<string, BaselineEmailIdentity> = {};
@@ -220,6 +224,15 @@ export function baselineFromStateExport(exported: unknown, options: BaselineFrom
     }
 
     return { source: "pulumi-state", stack, capturedAt: isoTime(options.capturedAt), userPools, clients, emailIdentities };
+}
+
+/** The input names (top-level keys of a resource's inputs) the table's setting rows of a type read. */
+function inputKeysOf(type: string): string[] {
+    return [...new Set(fixedInputsOf(type).filter(row => row.state !== "identity").map(row => row.input.split(".")[0]))];
+}
+
+function outputsOnlyKeysOf(type: string): string[] {
+    return fixedInputsOf(type).filter(row => row.state === "outputs-only").map(row => row.input.split(".")[0]);
 }
 
 export function isoTime(t: string | Date | undefined): string {

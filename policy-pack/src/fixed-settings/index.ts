@@ -1,7 +1,7 @@
 /**
- * The one module that knows which Cognito settings are fixed at creation, and how to read them from resource
- * props (as policies see them), from a `pulumi stack export`, and from the AWS DescribeUserPool /
- * DescribeUserPoolClient API, all normalised the same way. No dependency on @pulumi/* or the AWS SDK.
+ * The one module that knows which provider inputs are fixed at creation (the table), and how to read them from
+ * resource props (as policies see them), from a `pulumi stack export`, and from the AWS DescribeUserPool /
+ * DescribeUserPoolClient API. No dependency on @pulumi/* or the AWS SDK.
  */
 export * from "./types";
 export type { Unknown, MaybeUnknown } from "./unknown";
@@ -19,6 +19,9 @@ export {
     isDefaultStandardAttribute,
     attributesEqual,
 } from "./normalize";
+export type { FixedInputRow, ProviderSource, Effect, CompareContext } from "./table";
+export { fixedInputsOf, isFixedInput, allFixedInputs } from "./table";
+export type { FixedAttribute } from "./table";
 export type { PoolSettingsFromProps, ClientSettingsFromProps } from "./from-props";
 export {
     USER_POOL_TYPE,
@@ -26,7 +29,6 @@ export {
     EMAIL_IDENTITY_TYPE,
     poolSettingsFromProps,
     clientSettingsFromProps,
-    attributesFromSchemas,
     requireKnownPool,
 } from "./from-props";
 export type { StateExport, StateResource, BaselineFromStateOptions } from "./from-state";
@@ -38,4 +40,4 @@ export type { AwsPoolDescription } from "./from-aws";
 export { poolFromDescribeUserPool, clientFromDescribeUserPoolClient, baselineFromAws } from "./from-aws";
 export { BaselineError, parseBaseline } from "./baseline";
 export type { FixedSettingChange, FixedSettingGroup } from "./compare";
-export { poolChanges, attributeChanges, clientChanges } from "./compare";
+export { poolChanges, clientChanges, changesOf } from "./compare";

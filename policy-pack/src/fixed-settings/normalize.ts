@@ -1,6 +1,9 @@
 import { STANDARD_ATTRIBUTE_DEFAULTS, isStandardAttribute } from "./standard-attributes";
-import { ATTRIBUTE_DATA_TYPES, AttributeConstraints, AttributeDataType, FixedAttribute } from "./types";
+import type { FixedAttribute } from "./table";
+import { ATTRIBUTE_DATA_TYPES, AttributeDataType } from "./values";
 import { describe } from "./shape";
+
+type AttributeConstraints = FixedAttribute["constraints"];
 
 export { describe };
 
@@ -35,6 +38,15 @@ export function canonicalAttributeName(raw: string): string {
         return name;
     }
     return `custom:${name}`;
+}
+
+/**
+ * A schema element's name as the provider takes it (its element names carry no `custom:`), in canonical form:
+ * `tenant_id` is `custom:tenant_id`, and `custom:tenant_id` written in the program is `custom:custom:tenant_id`,
+ * the attribute Cognito would create for it.
+ */
+export function providerElementName(written: string): string {
+    return isStandardAttribute(written) ? written : `custom:${written}`;
 }
 
 export function isCustomAttributeName(name: string): boolean {
@@ -167,11 +179,8 @@ export function isDefaultStandardAttribute(a: FixedAttribute): boolean {
     return dflt !== undefined && attributesEqual(a, dflt);
 }
 
-/**
- * The attribute list of a normalised pool: default standard attributes dropped, sorted by name.
- * A name given twice is an error (Cognito rejects it too).
- */
-export function finishAttributes(list: FixedAttribute[], where: string): FixedAttribute[] {
+/** Schema elements sorted by name; a name given twice is an error (Cognito rejects it too). */
+export function sortedAttributes(list: FixedAttribute[], where: string): FixedAttribute[] {
     const seen = new Set<string>();
     for (const a of list) {
         if (seen.has(a.name)) {
@@ -179,11 +188,5 @@ export function finishAttributes(list: FixedAttribute[], where: string): FixedAt
         }
         seen.add(a.name);
     }
-    return list.filter(a => !isDefaultStandardAttribute(a)).sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
-}
-
-/** Cognito's default for an attribute not listed in a normalised pool, or undefined for a custom one. */
-export function defaultAttribute(name: string): FixedAttribute | undefined {
-    const d = STANDARD_ATTRIBUTE_DEFAULTS[name];
-    return d ? { ...d, constraints: { ...d.constraints } } : undefined;
+    return [...list].sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
 }

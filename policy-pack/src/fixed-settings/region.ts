@@ -6,7 +6,6 @@
  * AWS_DEFAULT_REGION in the provider's environment). The region is part of the resource's identity: a change of
  * the effective region makes the provider create the resource anew in the new region.
  */
-import type { FixedSettingChange } from "./compare";
 import { describe, FixedSettingsReadError } from "./normalize";
 import { MaybeUnknown, isUnknown, readKnown } from "./unknown";
 
@@ -67,10 +66,9 @@ function requireRegion(v: unknown, where: string): string {
 }
 
 /** The region change of a deployed resource, if the new region is known and differs. */
-export function regionChange(what: string, deployed: string, next: MaybeUnknown<string | undefined>): FixedSettingChange | undefined {
+export function regionChange(what: string, deployed: string, next: MaybeUnknown<string | undefined>) {
     if (isUnknown(next) || next === undefined || next === deployed) return undefined;
     return {
-        group: "region",
         setting: "region",
         deployed,
         proposed: next,

@@ -1,7 +1,6 @@
 /**
- * A small description of JSON values from which both a TypeScript type (`Infer`) and a JSON schema
- * (`jsonSchemaOf`) are derived, and against which a value is checked (`problemsOf`): the baseline's shape is
- * written once, in baseline-shape.ts.
+ * A small description of JSON values from which a JSON schema (`jsonSchemaOf`) is derived, and against which a
+ * value is checked (`problemsOf`): the baseline's shape is built once, from the table of fixed inputs (types.ts).
  */
 
 interface Described {
@@ -17,19 +16,6 @@ export type Shape =
     | (Described & { readonly kind: "list"; readonly items: Shape })
     | (Described & { readonly kind: "byUrn"; readonly values: Shape })
     | (Described & { readonly kind: "object"; readonly required: Readonly<Record<string, Shape>>; readonly optional: Readonly<Record<string, Shape>> });
-
-type Simplify<T> = { [K in keyof T]: T[K] };
-
-/** The TypeScript type of the values a shape accepts. */
-export type Infer<S> = S extends { kind: "string" } ? string
-    : S extends { kind: "enum"; values: readonly (infer V)[] } ? V
-    : S extends { kind: "boolean" } ? boolean
-    : S extends { kind: "number" } ? number
-    : S extends { kind: "list"; items: infer I } ? Infer<I>[]
-    : S extends { kind: "byUrn"; values: infer V } ? Record<string, Infer<V>>
-    : S extends { kind: "object"; required: infer R; optional: infer O }
-        ? Simplify<{ -readonly [K in keyof R]: Infer<R[K]> } & { -readonly [K in keyof O]?: Infer<O[K]> }>
-    : never;
 
 export const shapes = {
     string: (description?: string) => ({ kind: "string", nonEmpty: true, description }) as const,

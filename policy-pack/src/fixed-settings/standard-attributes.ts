@@ -1,4 +1,4 @@
-import { FixedAttribute } from "./types";
+import type { FixedAttribute } from "./table";
 
 function str(name: string, minLength = 0, maxLength = 2048): FixedAttribute {
     return { name, dataType: "String", required: false, mutable: true, developerOnly: false, constraints: { minLength, maxLength } };

@@ -10,12 +10,15 @@ import { EnforcementLevel, PolicyName, catalogueEntry } from "../catalogue";
 import { Baseline } from "../fixed-settings/types";
 import { baselineMismatch } from "../fixed-settings/baseline-scope";
 import type { FixedSettingChange } from "../fixed-settings/compare";
+import { fixedInputChanges, fixedInputsOf } from "../fixed-settings/table";
+import { readKnown, isUnknown } from "../fixed-settings/unknown";
 import { projectFromUrn, stackFromUrn } from "../fixed-settings/from-state";
 import { fixedSettingMessage, resourceLabel } from "../messages";
+import { OwnBaseline, ownBaseline, unreadableMessage } from "../own-baseline";
 import { configSchemaFor, readBaselineConfig, readProtectedStacks } from "../policy-config";
 
-import { USER_POOL_TYPE } from "../fixed-settings/from-props";
-export { USER_POOL_TYPE, USER_POOL_CLIENT_TYPE } from "../fixed-settings/from-props";
+import { EMAIL_IDENTITY_TYPE, USER_POOL_CLIENT_TYPE, USER_POOL_TYPE } from "../fixed-settings/table";
+export { USER_POOL_TYPE, USER_POOL_CLIENT_TYPE } from "../fixed-settings/table";
 
 /** Name, description, level and configSchema of a policy, from the catalogue. */
 function policyHeader(name: PolicyName, description: string): {
@@ -56,19 +59,27 @@ export function currentProject(urn?: string): string | undefined {
     return (urn ? projectFromUrn(urn) : undefined) ?? engineEnvironment("PULUMI_NODEJS_PROJECT");
 }
 
+/** The organization of the stack being previewed or updated, as getOrganization() reads it (@pulumi/pulumi runtime/state.js). */
+function currentOrganization(): string | undefined {
+    return engineEnvironment("PULUMI_NODEJS_ORGANIZATION");
+}
+
 export function label(args: { type: string; name: string; urn: string }): string {
     return resourceLabel(args.type, args.name, args.urn);
 }
 
 /**
- * The baseline in this policy's config, read as the baseline of the stack being previewed (`urn`: any of its
- * resources), or undefined: none (a first deployment), or one captured for another stack or project, which
- * cognito-baseline-of-this-stack reports once; the other policies then compare nothing.
+ * The baseline to compare the stack being previewed (`urn`: any of its resources) with. From this policy's
+ * config: none there is a first deployment, and one captured for another stack or project compares nothing
+ * (cognito-baseline-of-this-stack reports it once). Given none, a pack that finds its own baselines (own-baseline.ts)
+ * reads the stack's deployed state instead, or says why it could not.
  */
-function baselineFor(args: ResourceValidationArgs | StackValidationArgs, policy: PolicyName, urn: string | undefined): Baseline | undefined {
-    const baseline = readBaselineConfig(args.getConfig<Record<string, unknown>>(), policy);
-    if (!baseline || baselineMismatch(baseline, currentStack(urn), currentProject(urn)) !== undefined) return undefined;
-    return baseline;
+export async function baselineFor(args: ResourceValidationArgs | StackValidationArgs, policy: PolicyName, urn: string | undefined): Promise<OwnBaseline> {
+    const configured = readBaselineConfig(args.getConfig<Record<string, unknown>>(), policy);
+    if (configured) {
+        return { baseline: baselineMismatch(configured, currentStack(urn), currentProject(urn)) === undefined ? configured : undefined };
+    }
+    return (await ownBaseline(currentOrganization(), currentProject(urn), currentStack(urn))) ?? { baseline: undefined };
 }
 
 /** The deployed resource recorded under a resource's URN, else under one of its aliases (a renamed resource). */
@@ -78,7 +89,7 @@ function deployedAs<T>(recorded: Record<string, T>, urn: string, aliases: readon
 }
 
 /** Where a baseline records the deployed resources of one type, by URN. */
-export type RecordedIn<T> = (baseline: Baseline) => Record<string, T>;
+type RecordedIn<T> = (baseline: Baseline) => Record<string, T>;
 
 /** A stack policy that compares the whole stack with the baseline of what it has deployed, when there is one. */
 export function deployedStackPolicy(
@@ -86,34 +97,65 @@ export function deployedStackPolicy(
     description: string,
     check: (args: StackValidationArgs, report: ReportViolation, baseline: Baseline) => void,
 ): StackValidationPolicy {
-    return stackPolicy(name, description, (args, report) => {
-        const baseline = baselineFor(args, name, args.resources[0]?.urn);
-        if (baseline) check(args, report, baseline);
+    // A baseline that could not be read is reported by cognito-baseline-of-this-stack, once for the stack.
+    return stackPolicy(name, description, async (args, report) => {
+        const found = await baselineFor(args, name, args.resources[0]?.urn);
+        if ("baseline" in found && found.baseline) check(args, report, found.baseline);
     });
 }
 
+/** Where a baseline records the deployed resources of each type the table guards, by URN. */
+const RECORDED_IN: Readonly<Record<string, RecordedIn<Record<string, unknown>>>> = {
+    [USER_POOL_TYPE]: b => b.userPools,
+    [USER_POOL_CLIENT_TYPE]: b => b.clients,
+    [EMAIL_IDENTITY_TYPE]: b => b.emailIdentities,
+};
+
 /**
- * A fixed-settings policy: each resource of one of `recorded`'s types is compared with what the baseline records
- * under its URN (or an alias), and each change `changes` finds is reported. A resource the baseline does not
- * record is new: it passes.
+ * Structured data beside a violation's message: the resource type and provider input the change is about. The
+ * engine's report function takes (message, urn) and ignores it; the offline runner (npm run plan) keeps it, so
+ * that config keys are named from the table, never parsed out of the message.
  */
-export function deployedResourcePolicy<T>(
-    name: PolicyName,
-    description: string,
-    recorded: Readonly<Record<string, RecordedIn<T>>>,
-    changes: (deployed: T, args: ResourceValidationArgs, baseline: Baseline) => FixedSettingChange[],
-): ResourceValidationPolicy {
+export interface ViolationDetail {
+    readonly resourceType: string;
+    readonly inputs: readonly string[];
+}
+export type ReportWithDetail = (message: string, urn?: string, detail?: ViolationDetail) => void;
+
+/** Reports a violation about provider inputs of the resource being judged, with them as structured detail. */
+export function reportAbout(report: ReportViolation, resourceType: string, inputs: readonly string[], message: string): void {
+    (report as ReportWithDetail)(message, undefined, { resourceType, inputs });
+}
+
+/**
+ * A policy over the rows of the table it guards: each resource of a type with such rows is compared with what
+ * the baseline records under its URN (or an alias), each row read from the new inputs and compared the way the
+ * provider compares it. A resource the baseline does not record is new: it passes. A value unknown during
+ * preview is skipped (judged again on update).
+ */
+export function fixedInputPolicy(name: PolicyName, description: string): ResourceValidationPolicy {
     return {
         ...policyHeader(name, description),
-        validateResource: (args, report) => {
-            const recordedIn = recorded[args.type];
-            if (recordedIn === undefined) return;
-            const baseline = baselineFor(args, name, args.urn);
+        validateResource: async (args, report) => {
+            const rows = fixedInputsOf(args.type).filter(row => row.policy === name);
+            if (rows.length === 0) return;
+            const found = await baselineFor(args, name, args.urn);
+            // Each policy fails closed on its own: the engine runs a resource's step right after its analysis,
+            // before any stack policy could object.
+            if ("unreadable" in found) {
+                report(unreadableMessage(label(args), found.unreadable));
+                return;
+            }
+            const baseline = found.baseline;
             if (!baseline) return;
-            const deployed = deployedAs(recordedIn(baseline), args.urn, args.opts?.aliases);
+            const deployed = deployedAs(RECORDED_IN[args.type](baseline), args.urn, args.opts?.aliases);
             if (deployed === undefined) return;
-            for (const change of changes(deployed, args, baseline)) {
-                report(fixedSettingMessage(label(args), change));
+            const changes: FixedSettingChange[] = fixedInputChanges(args.type, name, deployed, row => {
+                const value = readKnown(() => row.fromInputs(args.props, row.input, args.provider));
+                return { known: !isUnknown(value), value };
+            }, { poolId: urn => baseline.userPools[urn]?.id });
+            for (const change of changes) {
+                reportAbout(report, change.resourceType, [change.input], fixedSettingMessage(label(args), change));
             }
         },
     };

@@ -1,6 +1,6 @@
 import { POLICY_NAMES } from "../catalogue";
 import { isUnknown, readKnown } from "../fixed-settings/unknown";
-import { label, protectedPoolPolicy } from "./common";
+import { label, reportAbout, protectedPoolPolicy } from "./common";
 
 /** In a protected stack, MFA is not OFF (absent is OFF, the provider's default). */
 export const mfaInProtectedStack = protectedPoolPolicy(
@@ -9,7 +9,7 @@ export const mfaInProtectedStack = protectedPoolPolicy(
     (args, report, stack) => {
         const mfa = readKnown(() => args.props.mfaConfiguration as unknown);
         if (isUnknown(mfa) || (mfa !== undefined && mfa !== null && mfa !== "OFF")) return;
-        report(
+        reportAbout(report, args.type, ["mfaConfiguration"],
             `${label(args)} in protected stack "${stack}": mfaConfiguration is ${mfa === undefined || mfa === null ? "absent (OFF)" : '"OFF"'}.\n` +
                 "  why: a stolen or guessed password is then enough to sign in to a production account.\n" +
                 '  instead: set mfaConfiguration "OPTIONAL" (users may enrol, e.g. TOTP) or "ON" (can be changed at any time).',

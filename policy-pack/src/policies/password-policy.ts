@@ -1,6 +1,6 @@
 import { POLICY_NAMES } from "../catalogue";
 import { isUnknown, readKnown } from "../fixed-settings/unknown";
-import { USER_POOL_TYPE, label, resourcePolicy } from "./common";
+import { USER_POOL_TYPE, label, reportAbout, resourcePolicy } from "./common";
 
 /** Cognito's default password policy: at least 8 characters, upper case, lower case, number and symbol. */
 export const COGNITO_DEFAULT_MIN_PASSWORD_LENGTH = 8;
@@ -35,7 +35,7 @@ export const passwordPolicyStrength = resourcePolicy(
             }
         }
         if (shortfalls.length > 0) {
-            report(
+            reportAbout(report, args.type, ["passwordPolicy"],
                 `${label(args)}: the password policy is weaker than Cognito's default:\n  - ${shortfalls.join("\n  - ")}\n` +
                     "  instead: minimum length 8 or more with all four character classes required (the seed's choice; it can be changed at any time).",
             );

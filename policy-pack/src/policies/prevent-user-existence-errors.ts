@@ -1,7 +1,7 @@
 import { POLICY_NAMES } from "../catalogue";
 import { isUnknown, readKnown } from "../fixed-settings/unknown";
 import { formatValue } from "../messages";
-import { USER_POOL_CLIENT_TYPE, label, resourcePolicy } from "./common";
+import { USER_POOL_CLIENT_TYPE, label, reportAbout, resourcePolicy } from "./common";
 
 /** preventUserExistenceErrors is ENABLED; absent counts as LEGACY, the API's default for a new client. */
 export const preventUserExistenceErrors = resourcePolicy(
@@ -11,7 +11,7 @@ export const preventUserExistenceErrors = resourcePolicy(
     (args, report) => {
         const v = readKnown(() => args.props.preventUserExistenceErrors as unknown);
         if (isUnknown(v) || v === "ENABLED") return;
-        report(
+        reportAbout(report, args.type, ["preventUserExistenceErrors"],
             `${label(args)}: preventUserExistenceErrors is ${formatValue(v)}${v === undefined ? " (Cognito's API default for a new client: LEGACY)" : ""}.\n` +
                 "  why: with LEGACY, sign-in and password-reset errors tell an attacker which user names exist.\n" +
                 '  instead: set preventUserExistenceErrors "ENABLED" (can be changed at any time).',

@@ -1,7 +1,7 @@
 import { POLICY_NAMES } from "../catalogue";
 import { isUnknown, readKnown } from "../fixed-settings/unknown";
 import { readPublicClients } from "../policy-config";
-import { USER_POOL_CLIENT_TYPE, label, resourcePolicy } from "./common";
+import { USER_POOL_CLIENT_TYPE, label, reportAbout, resourcePolicy } from "./common";
 
 /**
  * A client is meant for browsers or devices (public) when it has no secret, or when its name is listed in the
@@ -21,7 +21,7 @@ export const publicClientNoSecret = resourcePolicy(
         });
         const isListed = !isUnknown(name) && typeof name === "string" && listed.includes(name);
         if (isListed && secret === true) {
-            report(
+            reportAbout(report, args.type, ["generateSecret"],
                 `${label(args)} is a public client (listed in publicClients) but has generateSecret true.\n` +
                     "  why: a secret shipped to a browser or device is not secret, and amazon-cognito-identity-js cannot send one.\n" +
                     "  instead: create a new client without a secret for the browser or device app (a client's secret is fixed at creation: changing generateSecret replaces the client and its id).",
@@ -29,7 +29,7 @@ export const publicClientNoSecret = resourcePolicy(
         }
         const isPublic = isListed || secret === false;
         if (isPublic && !isUnknown(flows) && flows.includes("client_credentials")) {
-            report(
+            reportAbout(report, args.type, ["allowedOauthFlows"],
                 `${label(args)} is a public client${isListed ? " (listed in publicClients)" : " (no client secret)"} but allows the OAuth flow client_credentials.\n` +
                     "  why: client_credentials is machine-to-machine sign-in with the client secret; a browser or device cannot keep one.\n" +
                     '  instead: remove "client_credentials" from allowedOauthFlows, and use a separate confidential client (with a secret) on a server for it.',

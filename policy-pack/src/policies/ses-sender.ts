@@ -1,6 +1,6 @@
 import { POLICY_NAMES } from "../catalogue";
 import { isUnknown, readKnown } from "../fixed-settings/unknown";
-import { USER_POOL_TYPE, label, resourcePolicy } from "./common";
+import { USER_POOL_TYPE, label, reportAbout, resourcePolicy } from "./common";
 
 /** The e-mail address in a FROM value, which may carry a display name: `Name <a@b.c>` or `a@b.c`. */
 export function emailAddressOf(from: string): string | undefined {
@@ -79,7 +79,7 @@ export const sesSender = resourcePolicy(
             }
         }
         if (problems.length > 0) {
-            report(
+            reportAbout(report, args.type, ["emailConfiguration"],
                 `${what}, but:\n  - ${problems.join("\n  - ")}\n` +
                     (arnProblem || notCovered
                         ? "  instead: point sourceArn at a verified SES identity (address or domain) in the same account and region that covers the FROM address, or send from an address it covers."

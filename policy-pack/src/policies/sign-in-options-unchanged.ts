@@ -1,9 +1,8 @@
 import { POLICY_NAMES } from "../catalogue";
-import { poolGroupPolicy } from "./fixed-pool-settings";
+import { fixedInputPolicy } from "./common";
 
-/** usernameAttributes, aliasAttributes and username case sensitivity stay as deployed. */
-export const signInOptionsUnchanged = poolGroupPolicy(
+/** usernameAttributes, aliasAttributes and username case sensitivity stay as deployed (rows of the table). */
+export const signInOptionsUnchanged = fixedInputPolicy(
     POLICY_NAMES.signInOptionsUnchanged,
-    "A deployed user pool keeps its sign-in options (usernameAttributes, aliasAttributes, usernameConfiguration.caseSensitive): Cognito fixes them at creation, so a change replaces the pool and loses every user.",
-    "sign-in",
+    "A deployed user pool keeps its sign-in options (usernameAttributes, aliasAttributes, usernameConfiguration): Cognito fixes them at creation, so a change replaces the pool and loses every user.",
 );

@@ -9,8 +9,10 @@ export interface FakePulumiBehaviour {
     readonly version?: string;
     /** Whether `pulumi whoami` succeeds. Default: true. */
     readonly loggedIn?: boolean;
-    /** The exit code of `pulumi preview` / `pulumi up`. Default: 0. */
-    readonly exitCodes?: Partial<Record<"preview" | "up", number>>;
+    /** The stack `pulumi stack select` chose, which `pulumi stack --show-name` prints. Default: none selected. */
+    readonly selectedStack?: string;
+    /** The exit code of `pulumi preview`, `pulumi preview --json`, `pulumi up`. Default: 0. */
+    readonly exitCodes?: Partial<Record<"preview" | "preview --json" | "up", number>>;
 }
 
 /** One run of the stand-in: its arguments and working directory, and the policy-pack config file it was given. */
@@ -19,13 +21,22 @@ export interface FakePulumiCall {
     readonly cwd: string;
     /** The JSON of the file named by --policy-pack-config, read when the CLI ran. */
     readonly policyPackConfig?: unknown;
+    /** The JSON of the file named by --plan (pulumi up), read when the CLI ran. */
+    readonly plan?: unknown;
+    /** PULUMI_BACKEND_URL in its environment. */
+    readonly backendUrl?: string;
 }
 
 /**
  * A `pulumi` executable on PATH that records every run (arguments, working directory, the policy-pack config
- * file as it was then), answers `pulumi stack export --stack <s>` with the file `export-<s>.json` and
- * `pulumi stack output --json --stack <s>` with `output-<s>.json` (failing like the CLI for other stacks),
- * `pulumi version` and `pulumi whoami` as told, and ends `pulumi preview|up` with the chosen exit code.
+ * file and the update plan as they were then, PULUMI_BACKEND_URL), and answers:
+ * - `pulumi stack export --stack <s>` with what `stateOf(s)` gave, `pulumi stack output --json --stack <s>` with
+ *   what `outputsOf(s)` gave, failing like the CLI for other stacks (`<s>` may be `org/project/stack`), or as
+ *   `failsToRead(s)` says;
+ * - `pulumi preview --json` with the preview `previewOf(s)` gave (a digest without steps otherwise), writing a
+ *   plan file for `--save-plan <file>`;
+ * - `pulumi stack --show-name` with the selected stack (failing like the CLI when none is);
+ * - `pulumi version` and `pulumi whoami` as told, and ends `pulumi preview|up` with the chosen exit code.
  */
 export class FakePulumi {
     readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), "fake-pulumi-"));
@@ -38,13 +49,18 @@ export class FakePulumi {
             "const path = require(\"path\");",
             "const args = process.argv.slice(2);",
             "const behaviour = JSON.parse(fs.readFileSync(path.join(__dirname, \"behaviour.json\"), \"utf8\"));",
-            "const configAt = args.indexOf(\"--policy-pack-config\");",
-            "const configFile = configAt === -1 ? undefined : path.resolve(args[configAt + 1]);",
-            "const policyPackConfig = configFile && fs.existsSync(configFile) ? JSON.parse(fs.readFileSync(configFile, \"utf8\")) : undefined;",
-            "fs.appendFileSync(path.join(__dirname, \"calls.jsonl\"), JSON.stringify({ args, cwd: process.cwd(), policyPackConfig }) + \"\\n\");",
-            "const stackFile = (prefix, stack) => {",
-            "    const file = path.join(__dirname, `${prefix}-${stack}.json`);",
-            "    if (fs.existsSync(file)) { process.stdout.write(fs.readFileSync(file)); process.exit(0); }",
+            "const valueOf = (flag) => { const at = args.indexOf(flag); return at === -1 ? undefined : args[at + 1]; };",
+            "const jsonOf = (file) => file && fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, \"utf8\")) : undefined;",
+            "const configFile = valueOf(\"--policy-pack-config\");",
+            "const planFile = valueOf(\"--plan\");",
+            "fs.appendFileSync(path.join(__dirname, \"calls.jsonl\"), JSON.stringify({ args, cwd: process.cwd(),",
+            "    policyPackConfig: jsonOf(configFile && path.resolve(configFile)), plan: jsonOf(planFile && path.resolve(planFile)),",
+            "    backendUrl: process.env.PULUMI_BACKEND_URL }) + \"\\n\");",
+            "const stack = valueOf(\"--stack\");",
+            `const fileOf = (prefix) => path.join(__dirname, \`\${prefix}-\${String(stack).replace(/\\//g, "+")}\`);`,
+            "const answer = (prefix) => {",
+            "    if (fs.existsSync(fileOf(\"fails\"))) { process.stderr.write(fs.readFileSync(fileOf(\"fails\"))); process.exit(255); }",
+            "    if (fs.existsSync(fileOf(prefix))) { process.stdout.write(fs.readFileSync(fileOf(prefix))); process.exit(0); }",
             "    process.stderr.write(`error: no stack named '${stack}' found\\n`);",
             "    process.exit(255);",
             "};",
@@ -56,10 +72,25 @@ export class FakePulumi {
             "            process.exit(255);",
             "        }",
             "        console.log(\"tester\"); break;",
-            "    case \"stack\": stackFile(args[1] === \"export\" ? \"export\" : \"output\", args[args.indexOf(\"--stack\") + 1]); break;",
+            "    case \"stack\":",
+            "        if (args[1] === \"--show-name\") {",
+            "            if (behaviour.selectedStack === undefined) {",
+            "                console.error(\"error: no stack selected; please use `pulumi stack select` or `pulumi stack init` to choose one\");",
+            "                process.exit(255);",
+            "            }",
+            "            console.log(behaviour.selectedStack); break;",
+            "        }",
+            "        answer(args[1] === \"export\" ? \"export\" : \"output\"); break;",
             "    default:",
-            "        console.log(`${args[0]} of stack ${args[args.indexOf(\"--stack\") + 1]}: done`);",
-            "        process.exit(behaviour.exitCodes?.[args[0]] ?? 0);",
+            "        const json = args[0] === \"preview\" && args.includes(\"--json\");",
+            "        if (json) {",
+            "            const savePlan = valueOf(\"--save-plan\");",
+            "            if (savePlan) fs.writeFileSync(savePlan, JSON.stringify({ planOf: stack }));",
+            "            process.stdout.write(fs.existsSync(fileOf(\"preview\")) ? fs.readFileSync(fileOf(\"preview\")) : JSON.stringify({ steps: [] }));",
+            "        } else {",
+            "            console.log(`${args[0]} of stack ${stack}: done`);",
+            "        }",
+            "        process.exit(behaviour.exitCodes?.[json ? \"preview --json\" : args[0]] ?? 0);",
             "}",
             "",
         ].join("\n"), { mode: 0o755 });
@@ -73,12 +104,26 @@ export class FakePulumi {
             : [];
     }
 
+    private answerFile(prefix: string, stack: string): string {
+        return path.join(this.dir, `${prefix}-${stack.replace(/\//g, "+")}`);
+    }
+
     stateOf(stack: string, exported: unknown): void {
-        fs.writeFileSync(path.join(this.dir, `export-${stack}.json`), JSON.stringify(exported));
+        fs.writeFileSync(this.answerFile("export", stack), JSON.stringify(exported));
     }
 
     outputsOf(stack: string, outputs: Record<string, unknown>): void {
-        fs.writeFileSync(path.join(this.dir, `output-${stack}.json`), JSON.stringify(outputs));
+        fs.writeFileSync(this.answerFile("output", stack), JSON.stringify(outputs));
+    }
+
+    /** What `pulumi preview --json --stack <stack>` prints (pkg/display/json.go PreviewDigest). */
+    previewOf(stack: string, digest: unknown): void {
+        fs.writeFileSync(this.answerFile("preview", stack), JSON.stringify(digest));
+    }
+
+    /** `pulumi stack export|output --stack <stack>` fails with this on stderr (exit 255), as on a backend error. */
+    failsToRead(stack: string, stderr: string): void {
+        fs.writeFileSync(this.answerFile("fails", stack), stderr);
     }
 
     /** Puts it first on PATH; returns the undo. */

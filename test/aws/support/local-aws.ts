@@ -20,7 +20,11 @@ import { setEnvironment } from "../../../sandbox/lambda-endpoint";
  *   - no SES: GET /v2/email/identities/<identity> (GetEmailIdentity) answers from `sesIdentities`, GET
  *     /v2/email/account (GetAccount) from `sesProductionAccess` with the sandbox's quota;
  *   - no way to provoke AWS errors: `failNext` answers the next calls of an action with an error;
- *   - no GetCSVHeader: the front door answers it from the pool's schema (DescribeUserPool), in AWS's order.
+ *   - no GetCSVHeader: the front door answers it from the pool's schema (DescribeUserPool), in AWS's order;
+ *   - ADMIN_USER_PASSWORD_AUTH never answers with a challenge (targets/adminInitiateAuth.js: no MFA, no custom
+ *     auth): `challengeAfterPassword` stands in for the old pool, answering a right password of a chosen user with
+ *     a challenge, as AWS does for a user with MFA (a wrong password is still refused by cognito-local);
+ *   - no way to make it slow: `delayNext` holds the next answers of an action back, to test timeouts.
  */
 
 /** The SES identity GetEmailIdentity reports. */
@@ -49,6 +53,13 @@ export interface LocalAws {
     clientsPerPage: number;
     /** Answers the next `times` calls of an action with the error. */
     failNext(action: string, reply: AwsErrorReply, times?: number): void;
+    /**
+     * The challenge AdminInitiateAuth answers a right password of a user with, by `<pool id>/<user name>`: the
+     * ChallengeName AWS gives a user with MFA, a temporary password or a custom flow.
+     */
+    readonly challengeAfterPassword: Map<string, string>;
+    /** Holds the next `times` answers of an action back by `milliseconds`. */
+    delayNext(action: string, milliseconds: number, times?: number): void;
     stop(): Promise<void>;
 }
 
@@ -63,6 +74,7 @@ const sesAccountPath = /^\/v2\/email\/account$/;
 export async function startLocalAws(cognitoLocalConfig: Record<string, unknown> = {}): Promise<LocalAws> {
     const cognitoLocal = await startCognitoLocal(cognitoLocalConfig);
     const faults = new Map<string, AwsErrorReply[]>();
+    const delays = new Map<string, number[]>();
     const keptFields = new DroppedFields();
     const local = {
         endpoint: "",
@@ -72,6 +84,10 @@ export async function startLocalAws(cognitoLocalConfig: Record<string, unknown> 
         clientsPerPage: 2,
         failNext(action: string, reply: AwsErrorReply, times = 1) {
             faults.set(action, [...(faults.get(action) ?? []), ...Array<AwsErrorReply>(times).fill(reply)]);
+        },
+        challengeAfterPassword: new Map<string, string>(),
+        delayNext(action: string, milliseconds: number, times = 1) {
+            delays.set(action, [...(delays.get(action) ?? []), ...Array<number>(times).fill(milliseconds)]);
         },
         async stop() {
             await new Promise((done) => server.close(done));
@@ -86,6 +102,10 @@ export async function startLocalAws(cognitoLocalConfig: Record<string, unknown> 
         const action = target.startsWith(cognitoTarget) ? target.slice(cognitoTarget.length)
             : sesIdentity ? "GetEmailIdentity" : sesAccountPath.test(request.url ?? "") ? "GetAccount" : "";
         local.calls.push(action);
+        const delay = delays.get(action)?.shift();
+        if (delay !== undefined) {
+            await new Promise((later) => setTimeout(later, delay));
+        }
         const fault = faults.get(action)?.shift();
         if (fault !== undefined) {
             return reply(response, fault.status, { __type: fault.type, message: fault.message }, fault.type);
@@ -112,6 +132,10 @@ export async function startLocalAws(cognitoLocalConfig: Record<string, unknown> 
             response.writeHead(answer.status, answer.headers);
             return response.end(answer.body);
         }
+        const challenge = action === "AdminInitiateAuth" ? challengeFor(local.challengeAfterPassword, JSON.parse(body)) : undefined;
+        if (challenge !== undefined) {
+            return reply(response, 200, challenge);
+        }
         const answered = keptFields.complete(action, JSON.parse(body), JSON.parse(answer.body || "{}"));
         return reply(response, 200, action === "ListUserPoolClients" ? page(answered, JSON.parse(body).NextToken, local.clientsPerPage) : answered);
     });
@@ -121,6 +145,16 @@ export async function startLocalAws(cognitoLocalConfig: Record<string, unknown> 
 }
 
 type Json = Record<string, any>;
+
+/** What AWS answers a right password with when the user must pass a challenge next (API_AdminInitiateAuth). */
+function challengeFor(challenges: Map<string, string>, request: Json): Json | undefined {
+    const challengeName = challenges.get(`${request.UserPoolId}/${request.AuthParameters?.USERNAME}`);
+    return challengeName === undefined ? undefined : {
+        ChallengeName: challengeName,
+        Session: "stand-in-session",
+        ChallengeParameters: { USER_ID_FOR_SRP: request.AuthParameters.USERNAME },
+    };
+}
 
 /** The standard columns of a user import CSV, in the order GetCSVHeader gives them (cognito-user-pools-using-import-tool-csv-header). */
 const csvStandardColumns = [

@@ -3,7 +3,7 @@ import * as os from "os";
 import * as path from "path";
 import type { CommandIO } from "../../../cli/command";
 import { evaluateStack } from "../../../offline/evaluate";
-import { projectFilePath, readStackConfig, stackFilePath } from "../../../offline/stack-files";
+import { projectFilePath, readStackConfig, stackFilePath } from "../../../stack-files/reader";
 import { baselineFromStateExport, policyConfigFor } from "cognito-user-pool-policies";
 
 export const repoRoot = path.resolve(__dirname, "../../..");

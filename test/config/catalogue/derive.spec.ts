@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import { z } from "zod";
-import { configKeysNamedIn, coveringKeys, entriesOf, pool, providerArgs, section, setting, stack } from "../../../config";
+import { configKeysFor, coveringKeys, entriesOf, pool, providerArgs, section, setting, stack } from "../../../config";
 
 const toy = section({
     size: setting(z.int().default(1), { doc: "", input: "shape.size" }),
@@ -9,8 +9,18 @@ const toy = section({
     frame: section({
         width: setting(z.int().default(2), { doc: "", input: "shape.width" }),
         height: setting(z.int().default(3), { doc: "", input: "shape.height" }),
-    }, { doc: "", fixed: true, scope: "per-environment", wrap: (object) => object.prefault({}) }),
+    }, { doc: "", scope: "per-environment", wrap: (object) => object.prefault({}) }),
 }, { doc: "", wrap: (object) => object.prefault({}) });
+
+/** Settings of a user pool: those whose inputs are rows of the pack's table (or inside one) are fixed. */
+const toyPool = section({
+    name: setting(z.string().default("p"), { doc: "", input: "name" }),
+    frame: section({
+        width: setting(z.int().default(2), { doc: "", input: "usernameAttributes" }),
+        height: setting(z.int().default(3), { doc: "", input: "schemas[].required" }),
+    }, { doc: "", scope: "per-environment", wrap: (object) => object.prefault({}) }),
+    kind: setting(z.string().default("k"), { doc: "", decides: "usernameConfiguration.caseSensitive" }),
+}, { doc: "", resourceType: "aws:cognito/userPool:UserPool", wrap: (object) => object.prefault({}) });
 
 describe("the settings catalogue (config/catalogue)", () => {
     it("copies a setting to its input, maps it when it says how, and merges the maps on the way", () => {
@@ -24,15 +34,22 @@ describe("the settings catalogue (config/catalogue)", () => {
         assert.throws(() => providerArgs(broken, broken.schema.parse({}), {}), /both: a setting with several inputs/);
     });
 
-    it("gives each setting its section's fixed and scope unless it states its own", () => {
-        assert.deepStrictEqual(entriesOf(toy).map(({ key, fixed, scope }) => [key, fixed, scope]), [
-            ["size", false, "shared"], ["colour", false, "shared"], ["note", false, "shared"],
-            ["frame.width", true, "per-environment"], ["frame.height", true, "per-environment"],
+    it("makes a setting fixed when one of its inputs is a row of the pack's table (or inside one), and gives it its section's scope", () => {
+        assert.deepStrictEqual(entriesOf(toyPool).map(({ key, fixed, scope }) => [key, fixed, scope]), [
+            ["name", false, "shared"], ["frame.width", true, "per-environment"], ["frame.height", true, "per-environment"],
+            ["kind", true, "shared"],
+        ]);
+        assert.ok(entriesOf(toy).every(({ fixed }) => !fixed), "no resource type, nothing fixed");
+        assert.deepStrictEqual(entriesOf(stack).filter(({ fixed }) => fixed).map(({ key }) => key), [
+            "signIn.with", "signIn.preferredUsername", "signIn.caseSensitive", "attributes.required",
+            "attributes.custom[].name", "attributes.custom[].type", "attributes.custom[].mutable", "attributes.custom[].developerOnly",
+            "attributes.custom[].minLength", "attributes.custom[].maxLength", "attributes.custom[].minValue", "attributes.custom[].maxValue",
+            "clients[].type", "clients[].generateSecret",
         ]);
     });
 
     it("names a section once when all its settings hold, else each setting", () => {
-        assert.deepStrictEqual(coveringKeys(toy, (entry) => entry.fixed), ["frame"]);
+        assert.deepStrictEqual(coveringKeys(toyPool, (entry) => entry.fixed), ["frame", "kind"]);
         assert.deepStrictEqual(coveringKeys(toy, (entry) => entry.key !== "frame.height"), ["size", "colour", "note", "frame.width"]);
     });
 
@@ -49,16 +66,15 @@ describe("the settings catalogue (config/catalogue)", () => {
         }
     });
 
-    it("translates the provider inputs a policy message names into config keys", () => {
-        assert.deepStrictEqual(configKeysNamedIn("aws:cognito/userPool:UserPool",
-            "usernameConfiguration.caseSensitive is fixed at creation; schemas differ"), [
+    it("translates the provider inputs of a violation's structured detail into config keys", () => {
+        assert.deepStrictEqual(configKeysFor("aws:cognito/userPool:UserPool", ["usernameConfiguration.caseSensitive", "schemas"]), [
             "cognito-user-pool:signIn.caseSensitive",
             "cognito-user-pool:attributes.required",
             "cognito-user-pool:attributes.custom",
         ]);
-        assert.deepStrictEqual(configKeysNamedIn("aws:cognito/userPoolClient:UserPoolClient", "generateSecret differs"),
-            ["cognito-user-pool:clients[].generateSecret"]);
-        assert.deepStrictEqual(configKeysNamedIn("aws:cognito/userPool:UserPool", "the usernameConfigurations differ"), []);
-        assert.deepStrictEqual(configKeysNamedIn("aws:sesv2/emailIdentity:EmailIdentity", "tags"), []);
+        assert.deepStrictEqual(configKeysFor("aws:cognito/userPoolClient:UserPoolClient", ["generateSecret"]),
+            ["cognito-user-pool:clients[].type", "cognito-user-pool:clients[].generateSecret"]);
+        assert.deepStrictEqual(configKeysFor("aws:cognito/userPool:UserPool", ["usernameConfigurations"]), []);
+        assert.deepStrictEqual(configKeysFor("aws:sesv2/emailIdentity:EmailIdentity", ["tags"]), []);
     });
 });

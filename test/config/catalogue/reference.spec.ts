@@ -1,13 +1,13 @@
 import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import { configurationReference, entriesOf, referenceMarkers, stack, withReference } from "../../../config";
+import { configurationReference, entriesOf, referenceMarkers, referencePage, stack, withReference } from "../../../config";
 
-const readme = fs.readFileSync(path.join(__dirname, "..", "..", "..", "README.md"), "utf8");
+const page = fs.readFileSync(path.join(__dirname, "..", "..", "..", referencePage), "utf8");
 
-describe("the README's configuration reference (config/catalogue/reference)", () => {
+describe(`the configuration reference in ${referencePage} (config/catalogue/reference)`, () => {
     it("is the one the catalogue writes (run `npm run docs` after changing the catalogue)", () => {
-        assert.equal(withReference(readme, configurationReference()), readme);
+        assert.equal(withReference(page, configurationReference()), page);
     });
 
     it("has a row for every setting of the catalogue", () => {

@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { parseConfigValue } from "../../../config/rules/numbers";
-import { readStackConfig } from "../../../offline/stack-files";
+import { readStackConfig } from "../../../stack-files/reader";
 import { configProblemsOf } from "../support/problems";
 
 /** Writes a project with the given stack file and reads its config as `npm run plan` does. */

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import { deployedIdsOf, deployedOutputsOf, evaluateStack, RegisteredResource, StackEvaluation } from "../../../offline/evaluate";
 import { hasMandatoryViolation, PolicyPackConfig, PolicyVerdict, PolicyViolation, runPolicies } from "../../../offline/run-policies";
-import { readStackConfig, StackConfig } from "../../../offline/stack-files";
+import { readStackConfig, StackConfig } from "../../../stack-files/reader";
 import { allPolicies, Baseline, parseBaseline, StateExport as FullStateExport } from "cognito-user-pool-policies";
 
 /** The parts of a `pulumi stack export` these tests read. */

@@ -1,5 +1,6 @@
 import * as path from "path";
 import type { PostAuthenticationEvent } from "../../../lambda/group-memberships";
+import type { PreSignUpEvent } from "../../../lambda/sign-up-guard";
 import type { UserMigrationEvent } from "../../../lambda/user-migration";
 import { Invocation, LocalFunction, startLambdaEndpoint } from "../../../sandbox/lambda-endpoint";
 
@@ -7,7 +8,7 @@ import { Invocation, LocalFunction, startLambdaEndpoint } from "../../../sandbox
 const compiledHandler = path.join(__dirname, "..", "..", "..", "bin", "lambda", "user-migration.js");
 
 /** An event of either trigger the function serves. */
-export type TriggerEvent = (UserMigrationEvent | PostAuthenticationEvent) & { readonly userPoolId: string };
+export type TriggerEvent = (UserMigrationEvent | PreSignUpEvent | PostAuthenticationEvent) & { readonly userPoolId: string };
 
 export type { Invocation };
 
@@ -16,6 +17,8 @@ export interface LambdaInvokeEndpoint {
     readonly invocations: Invocation[];
     /** The function's environment for the triggers of one (new) pool, as the program sets it. */
     configure(userPoolId: string, environment: Record<string, string>): void;
+    /** The environment configured for a pool (for a handler run in a process of its own). */
+    environmentOf(userPoolId: string): Record<string, string>;
     /** Invokes the function as Lambda would for Cognito, without Cognito (for triggers cognito-local never sends). */
     invoke(event: TriggerEvent): Promise<Invocation>;
     stop(): Promise<void>;
@@ -27,6 +30,10 @@ export interface LambdaInvokeEndpoint {
  * process's environment points it.
  */
 export async function startLambdaInvokeEndpoint(): Promise<LambdaInvokeEndpoint> {
+    // A new function instance: its modules (and the SDK client they make for the endpoint of the time) load afresh.
+    for (const loaded of Object.keys(require.cache).filter((file) => file.startsWith(path.dirname(compiledHandler)))) {
+        delete require.cache[loaded];
+    }
     const environments = new Map<string, Record<string, string>>();
     const userMigration = (userPoolId: string): LocalFunction => ({
         name: "user-migration",
@@ -38,6 +45,7 @@ export async function startLambdaInvokeEndpoint(): Promise<LambdaInvokeEndpoint>
         url: endpoint.url,
         invocations: endpoint.invocations,
         configure: (userPoolId, environment) => environments.set(userPoolId, environment),
+        environmentOf: (userPoolId) => environments.get(userPoolId) ?? {},
         invoke: (event) => endpoint.invoke(userMigration(event.userPoolId), event),
         stop: endpoint.stop,
     };

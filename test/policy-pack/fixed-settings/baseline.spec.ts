@@ -88,7 +88,9 @@ describe("fixed-settings: baseline format", () => {
         assert.deepStrictEqual(pool.properties.caseSensitive.type, "boolean");
         assert.strictEqual(pool.additionalProperties, false);
         assert.deepStrictEqual(pool.properties.attributes.items.properties.dataType.enum, ["String", "Number", "DateTime", "Boolean"]);
-        assert.deepStrictEqual(schema.properties.clients.additionalProperties.required, ["id", "region", "name", "userPool", "generateSecret"]);
+        const client = schema.properties.clients.additionalProperties;
+        assert.deepStrictEqual(client.required, ["id", "region", "name", "userPool"]);
+        assert.deepStrictEqual(client.properties.generateSecret.type, "boolean", "absent: null in the provider's state");
         assert.deepStrictEqual(schema.properties.emailIdentities.propertyNames, { pattern: "^urn:pulumi:" });
     });
 });

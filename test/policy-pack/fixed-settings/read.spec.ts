@@ -56,7 +56,7 @@ describe("fixed-settings: reading the same pool from props, state export and Des
         assert.deepStrictEqual({ ...fromAws, region: REGION }, expectedPool);
     });
 
-    it("gives equal baselines from the state export and from AWS", () => {
+    it("gives equal baselines from the state export and from AWS, but for generateSecret, which an import leaves null", () => {
         const fromState = baselineFromStateExport(stateExport(), { capturedAt: CAPTURED });
         const fromAws = baselineFromAws({
             stack: "dev",
@@ -70,7 +70,9 @@ describe("fixed-settings: reading the same pool from props, state export and Des
                 },
             ],
         });
-        assert.deepStrictEqual({ ...fromState, source: "aws", emailIdentities: {} }, fromAws, "AWS reads no SES identity");
+        const { generateSecret: _created, ...imported } = fromState.clients[clientUrn()];
+        assert.deepStrictEqual({ ...fromState, source: "aws", emailIdentities: {}, clients: { [clientUrn()]: imported } }, fromAws,
+            "AWS reads no SES identity, and no generate_secret (user_pool_client.go Read never sets it)");
         assert.deepStrictEqual(fromState, {
             source: "pulumi-state",
             stack: "dev",
@@ -161,11 +163,15 @@ describe("fixed-settings: reading the same pool from props, state export and Des
         ]);
     });
 
-    it("leaves out standard attributes configured at Cognito's default", () => {
-        const props = poolProps("dev", {
-            schemas: [{ name: "given_name", attributeDataType: "String", mutable: true, required: false, stringAttributeConstraints: { minLength: "0", maxLength: "2048" } }],
-        });
-        assert.deepStrictEqual(requireKnownPool(poolSettingsFromProps(props), "p").attributes, []);
+    it("keeps a standard attribute the program declares at Cognito's default; DescribeUserPool's undeclared ones are left out", () => {
+        // user_pool.go flattenSchemaAttributeTypes: configured elements stay in state, unconfigured defaults do not.
+        const givenName = { name: "given_name", attributeDataType: "String", mutable: true, required: false, stringAttributeConstraints: { minLength: "0", maxLength: "2048" } };
+        assert.deepStrictEqual(requireKnownPool(poolSettingsFromProps(poolProps("dev", { schemas: [givenName] })), "p").attributes,
+            [{ name: "given_name", dataType: "String", required: false, mutable: true, developerOnly: false, constraints: { minLength: 0, maxLength: 2048 } }]);
+        const aws = describeUserPool();
+        aws.UserPool.SchemaAttributes = [{ Name: "given_name", AttributeDataType: "String", Mutable: true, Required: false,
+            DeveloperOnlyAttribute: false, StringAttributeConstraints: { MinLength: "0", MaxLength: "2048" } }];
+        assert.deepStrictEqual(poolFromDescribeUserPool(aws).attributes, []);
     });
 
     it("sorts and de-duplicates sign-in lists and accepts camelCase spellings", () => {
@@ -183,14 +189,15 @@ describe("fixed-settings: reading the same pool from props, state export and Des
         assert.throws(() => requireKnownPool(read, "props"), /props: name, aliasAttributes not known/);
     });
 
-    it("reads a client's secret flag from props, state and AWS, and never keeps the secret", () => {
+    it("reads generateSecret as the provider's state holds it (null when not sent), none from AWS, and never keeps the secret", () => {
         assert.deepStrictEqual(clientSettingsFromProps(clientProps({ generateSecret: true })), {
             name: "web",
             generateSecret: true,
             userPoolId: POOL_ID,
         });
+        assert.strictEqual(clientSettingsFromProps(clientProps({ generateSecret: undefined })).generateSecret, undefined);
         const fromAws = clientFromDescribeUserPoolClient(describeUserPoolClient(true), poolUrn());
-        assert.deepStrictEqual(fromAws, { id: CLIENT_ID, name: "web", userPool: poolUrn(), generateSecret: true });
+        assert.deepStrictEqual(fromAws, { id: CLIENT_ID, name: "web", userPool: poolUrn() });
         assert.ok(!JSON.stringify(fromAws).includes("s3cr3t"));
         const state = baselineFromStateExport(stateExport());
         assert.ok(!JSON.stringify(state).includes("ciphertext"));
@@ -198,7 +205,7 @@ describe("fixed-settings: reading the same pool from props, state export and Des
 });
 
 describe("fixed-settings: state export edge cases", () => {
-    it("skips resources pending deletion and clients of pools outside the stack", () => {
+    it("skips resources pending deletion, and refuses a client of a pool outside the stack (it could not be judged)", () => {
         const state = stateExport();
         state.deployment.resources.push({
             ...state.deployment.resources[3],
@@ -208,9 +215,10 @@ describe("fixed-settings: state export edge cases", () => {
         });
         state.deployment.resources[4].inputs.userPoolId = "eu-west-1_Elsewhere";
         state.deployment.resources[4].outputs.userPoolId = "eu-west-1_Elsewhere";
-        const b = baselineFromStateExport(state);
-        assert.deepStrictEqual(Object.keys(b.userPools), [poolUrn()]);
-        assert.deepStrictEqual(b.clients, {});
+        assert.throws(() => baselineFromStateExport(state), (e: Error) =>
+            e instanceof FixedSettingsReadError && e.message.includes(`${clientUrn()}.userPoolId: "eu-west-1_Elsewhere" is not the id of a user pool in this stack`));
+        state.deployment.resources.splice(4, 1);
+        assert.deepStrictEqual(Object.keys(baselineFromStateExport(state).userPools), [poolUrn()]);
     });
 
     it("reads a fixed setting kept as a secret when exported with --show-secrets", () => {

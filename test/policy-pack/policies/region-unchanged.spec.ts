@@ -1,6 +1,5 @@
 import * as assert from "assert";
 import { regionUnchanged } from "../../../policy-pack/src/policies";
-import { providerInputsIn } from "../../../policy-pack/src";
 import { IDENTITY_TYPE, UNKNOWN_STRING, clientArgs, poolArgs, providerResource, resourceArgs, violations } from "../support/args";
 import { withBaseline } from "../support/baseline";
 import { clientProps, poolProps } from "../support/fixtures";
@@ -21,7 +20,7 @@ describe("policy cognito-region-unchanged", () => {
         const [message, ...rest] = await pool({ region: "us-east-1" });
         assert.deepStrictEqual(rest, []);
         assert.match(message, /region is fixed at creation[\s\S]*deployed: "eu-west-1"[\s\S]*new: +"us-east-1"[\s\S]*create a new one in us-east-1/);
-        assert.deepStrictEqual(providerInputsIn(message), ["region"]);
+        assert.match(message, /^ {2}input: `region`$/m);
     });
 
     it("fails a pool moved by its own region input, which wins over the provider's", async () => {

@@ -1,6 +1,5 @@
 import * as assert from "assert";
 import { sesIdentityUnchanged } from "../../../policy-pack/src/policies";
-import { providerInputsIn } from "../../../policy-pack/src";
 import { IDENTITY_TYPE, UNKNOWN_STRING, identityUrn, resourceArgs, violations } from "../support/args";
 import { withBaseline } from "../support/baseline";
 
@@ -24,7 +23,7 @@ describe("policy cognito-ses-identity-unchanged", () => {
         assert.match(message, /EmailIdentity "auth-sender"[\s\S]*deployed: "no-reply@example.com"[\s\S]*new: +"example.com"/);
         assert.match(message, /email_identity is ForceNew[\s\S]*sends nothing until SES has verified it/);
         assert.match(message, /create and verify the new identity first/);
-        assert.deepStrictEqual(providerInputsIn(message), ["emailIdentity"]);
+        assert.match(message, /^ {2}input: `emailIdentity`$/m);
     });
 
     it("follows a renamed identity through its alias", async () => {

@@ -43,12 +43,23 @@ describe("policy cognito-sign-in-options-unchanged", () => {
         assert.match(message, /aliasAttributes is fixed at creation[\s\S]*deployed: \[\][\s\S]*new: +\["preferred_username"\]/);
     });
 
-    it("fails a change of case sensitivity, and dropping usernameConfiguration (the provider replaces the pool)", async () => {
+    it("fails a change of case sensitivity (user_pool.go: username_configuration.case_sensitive is ForceNew)", async () => {
         const [changed] = await run(poolProps("dev", { usernameConfiguration: { caseSensitive: true } }));
         assert.match(changed, /usernameConfiguration\.caseSensitive is fixed at creation[\s\S]*deployed: false[\s\S]*new: +true/);
-        const [dropped] = await run(poolProps("dev", { usernameConfiguration: undefined }));
-        assert.match(dropped, /usernameConfiguration\.caseSensitive[\s\S]*deployed: false[\s\S]*new: +\(absent\)/);
-        assert.match(dropped, /why: adding usernameConfiguration to a pool created without it, or removing it/);
+    });
+
+    // terraform-plugin-sdk v2 helper/schema/schema.go diffString: a removed value is compared as its zero value (false).
+    it("passes dropping usernameConfiguration from a pool deployed with false (false against false: no diff)", async () => {
+        assert.deepStrictEqual(await run(poolProps("dev", { usernameConfiguration: undefined })), []);
+    });
+
+    it("fails dropping usernameConfiguration from a pool deployed with true (false against true: replaced)", async () => {
+        const more = withBaseline();
+        (more.config.baseline as ReturnType<typeof seedBaseline>).userPools[poolUrn()].caseSensitive = true;
+        const [dropped, ...rest] = await run(poolProps("dev", { usernameConfiguration: undefined }), more);
+        assert.deepStrictEqual(rest, []);
+        assert.match(dropped, /usernameConfiguration\.caseSensitive[\s\S]*deployed: true[\s\S]*new: +\(absent\)/);
+        assert.match(dropped, /why: removing usernameConfiguration compares case_sensitive as false, not as the deployed true/);
     });
 
     describe("a pool deployed without usernameConfiguration (case-sensitive by Cognito's API default)", () => {

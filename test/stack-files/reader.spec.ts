@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { parseStackSettings, rawSettingsFromPulumiConfig } from "../../config";
-import { listStacks, readStackConfig, secretPlaceholder, StackFileError } from "../../offline/stack-files";
+import { listStacks, readStackConfig, secretPlaceholder, StackFileError } from "../../stack-files/reader";
 import { repoRoot } from "../support/program";
 
 function projectWith(files: Record<string, string>): string {
@@ -15,7 +15,7 @@ function projectWith(files: Record<string, string>): string {
     return dir;
 }
 
-describe("stack files (offline/stack-files)", () => {
+describe("stack files (stack-files/reader)", () => {
     it("lists the repo's stacks", () => {
         assert.deepEqual(listStacks(repoRoot), ["dev", "prod", "staging"]);
     });
@@ -150,6 +150,8 @@ describe("stack files (offline/stack-files)", () => {
             (error: Error) => error instanceof StackFileError && pattern.test(error.message), text);
         refused("config:\n  protect: true\n", /Pulumi\.qa\.yaml: config key "protect" is not of the form <namespace>:<name>/);
         refused("config: {}\n---\nconfig: {}\n", /Pulumi\.qa\.yaml:2: holds 2 YAML documents/);
+        refused(`config:\n  cognito-user-pool:userPool: {tags: ${"[".repeat(5_000)}${"]".repeat(5_000)}}\n`,
+            /Pulumi\.qa\.yaml:2: nesting deeper than 200 levels at key config\.cognito-user-pool:userPool\.tags\[0\]\[0\]\[0\]…: no setting nests that deep$/);
         refused("config:\n  cognito-user-pool:userPool: {tags: {a: .inf}}\n", /Pulumi\.qa\.yaml: cognito-user-pool:userPool: .*Infinity.* \.inf or \.nan/);
     });
 });

@@ -1,4 +1,4 @@
-import { Alias, Document, isAlias, isMap, isScalar, isSeq, LineCounter, Node, parseAllDocuments, Scalar, YAMLMap } from "yaml";
+import { Alias, Composer, CST, Document, isAlias, isMap, isScalar, isSeq, LineCounter, Node, Parser, Scalar, YAMLMap } from "yaml";
 
 /*
  * YAML read as the Pulumi CLI reads Pulumi.yaml and Pulumi.<stack>.yaml: decoded by Go's gopkg.in/yaml.v3 into
@@ -181,6 +181,7 @@ function allowedAliasRatio(decodeCount: number): number {
 class Decoder {
     private decodeCount = 0;
     private aliasCount = 0;
+    private depth = 0;
     private readonly expanding = new Set<Alias>();
 
     constructor(private readonly document: Document.Parsed, private readonly lineOf: (node: Node) => number | undefined) {}
@@ -204,10 +205,15 @@ class Decoder {
         if (isScalar(node)) {
             return resolveScalar(node, this.lineOf).value;
         }
-        if (isSeq(node)) {
-            return node.items.map((item) => this.decode(item as Node));
+        // Aliases can nest what the text does not: expanded, the value must still be within maxNesting.
+        if (++this.depth > maxNesting) {
+            throw new YamlReadError(this.lineOf(node), `nesting deeper than ${maxNesting} levels once its aliases are expanded`);
         }
-        return Object.fromEntries(this.mapping(node as YAMLMap<Node, Node>));
+        try {
+            return isSeq(node) ? node.items.map((item) => this.decode(item as Node)) : Object.fromEntries(this.mapping(node as YAMLMap<Node, Node>));
+        } finally {
+            this.depth--;
+        }
     }
 
     private target(alias: Alias): Node {
@@ -296,16 +302,71 @@ function isMergeKey(key: Node | null): boolean {
 }
 
 /**
+ * How deep maps and lists may nest here. The Pulumi CLI's decoder goes to 10,000 (gopkg.in/yaml.v3 scannerc.go,
+ * max_flow_level and max_indents: "exceeded max depth of 10000"), but the `yaml` package composes a document by
+ * recursion and overflows the stack at about 900 levels; no stack file needs more than a few.
+ */
+export const maxNesting = 200;
+
+/** A collection met on the walk, with the way to it from its document's top. */
+interface Step {
+    readonly token: CST.Token | undefined;
+    readonly depth: number;
+    readonly parent?: Step;
+    readonly label?: string;
+}
+
+/** `config.cognito-user-pool:clients[0].a`: the way to a step, its first keys only when it is long. */
+function keyPath(step: Step): string {
+    const labels: string[] = [];
+    for (let at: Step | undefined = step; at?.label !== undefined; at = at.parent) {
+        labels.unshift(at.label);
+    }
+    const shown = labels.slice(0, 6).map((label, index) => label.startsWith("[") || index === 0 ? label : `.${label}`).join("");
+    return labels.length > 6 ? `${shown}…` : shown;
+}
+
+/** The first collection nested deeper than maxNesting, found by a walk without recursion; undefined when none is. */
+function tooDeep(tokens: readonly CST.Token[]): Step | undefined {
+    const pending: Step[] = tokens.flatMap((token) => token.type === "document" ? [{ token: token.value, depth: 1 }] : []);
+    while (pending.length > 0) {
+        const step = pending.pop()!;
+        const { token } = step;
+        if (!CST.isCollection(token)) {
+            continue;
+        }
+        if (step.depth > maxNesting) {
+            return step;
+        }
+        const isList = token.type === "block-seq" || (token.type === "flow-collection" && token.start.source === "[");
+        token.items.forEach((item, index) => {
+            const key = item.key ?? undefined;
+            const label = isList ? `[${index}]` : CST.isScalar(key) ? CST.resolveAsScalar(key)?.value ?? key.source : "?";
+            pending.push({ token: item.value, depth: step.depth + 1, parent: step, label });
+            pending.push({ token: key, depth: step.depth + 1, parent: step, label });
+        });
+    }
+    return undefined;
+}
+
+/**
  * Reads one YAML document as the Pulumi CLI does. An empty text is null. Several documents are refused: the CLI
- * would read the first and ignore the rest without a word.
+ * would read the first and ignore the rest without a word. Parsed and composed as the `yaml` package's
+ * parseAllDocuments does, with the nesting checked in between.
  */
 export function decodeYaml(text: string): unknown {
     const lineCounter = new LineCounter();
-    const documents = parseAllDocuments(text, { schema: "failsafe", lineCounter, uniqueKeys: true, prettyErrors: false });
-    if (!Array.isArray(documents) || documents.length === 0) {
+    const lineAt = (offset: number) => lineCounter.linePos(offset).line;
+    const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
+    const deep = tooDeep(tokens);
+    if (deep !== undefined) {
+        throw new YamlReadError(lineAt((deep.token as { offset: number }).offset),
+            `nesting deeper than ${maxNesting} levels at key ${keyPath(deep)}: no setting nests that deep`);
+    }
+    const documents = [...new Composer({ schema: "failsafe", uniqueKeys: true }).compose(tokens)];
+    if (documents.length === 0) {
         return null;
     }
-    const lineAt = (offset: number) => lineCounter.linePos(offset).line;
     if (documents.length > 1) {
         throw new YamlReadError(lineAt(documents[1].range[0]), `holds ${documents.length} YAML documents; ` +
             "the Pulumi CLI reads only the first and ignores the rest: keep one");

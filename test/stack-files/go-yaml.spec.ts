@@ -1,11 +1,11 @@
 import { strict as assert } from "assert";
-import { decodeYaml, plainScalarValue, YamlReadError } from "../../offline/go-yaml";
+import { decodeYaml, maxNesting, plainScalarValue, YamlReadError } from "../../stack-files/go-yaml";
 
 function refusal(text: string, pattern: RegExp): void {
     assert.throws(() => decodeYaml(text), (error: Error) => error instanceof YamlReadError && pattern.test(error.message));
 }
 
-describe("YAML read as the Pulumi CLI reads it (offline/go-yaml)", () => {
+describe("YAML read as the Pulumi CLI reads it (stack-files/go-yaml)", () => {
     it("resolves plain scalars as Go's yaml.v3 does, not as YAML 1.1 or the YAML 1.2 core schema", () => {
         const cases: [string, unknown][] = [
             ["0o17", 15], ["017", 15], ["0x1F", 31], ["+0x1F", 31], ["0b101", 5], ["1_000", 1000], ["08", 8],
@@ -55,6 +55,20 @@ describe("YAML read as the Pulumi CLI reads it (offline/go-yaml)", () => {
         }
         refusal(laughs.join("\n"), /document contains excessive aliasing/);
         refusal("a: *nowhere\n", /line 1: unknown anchor 'nowhere'/);
+    });
+
+    it(`refuses nesting deeper than ${maxNesting} levels with the line and the key, in the text or once aliases are expanded`, () => {
+        const nestedLists = (levels: number) => "[".repeat(levels) + "]".repeat(levels);
+        assert.deepStrictEqual(decodeYaml(`a: ${nestedLists(maxNesting - 1)}`), { a: JSON.parse(nestedLists(maxNesting - 1)) });
+        refusal(`config:\n  key: ${nestedLists(20_000)}\n`,
+            new RegExp(`^line 2: nesting deeper than ${maxNesting} levels at key config\\.key\\[0\\]\\[0\\]\\[0\\]\\[0\\]…: no setting nests that deep$`));
+        const blocks = Array.from({ length: 1_000 }, (_, level) => `${"  ".repeat(level)}k${level}:`).join("\n") + " 1\n";
+        refusal(blocks, new RegExp(`^line ${maxNesting + 1}: nesting deeper than ${maxNesting} levels at key k0\\.k1\\.k2\\.k3\\.k4\\.k5…`));
+        const chain = ["a0: &a0 " + nestedLists(150)];
+        for (let link = 1; link < 4; link++) {
+            chain.push(`a${link}: &a${link} ${"[".repeat(150)}*a${link - 1}${"]".repeat(150)}`);
+        }
+        refusal(chain.join("\n"), new RegExp(`^line \\d+: nesting deeper than ${maxNesting} levels once its aliases are expanded$`));
     });
 
     it("reads an empty document as null", () => {

@@ -1,0 +1,548 @@
+/**
+ * The one table of fixed provider inputs: per resource type, each input that replaces the resource or that the
+ * provider's update refuses, how the provider compares it, where the provider says so, the policy that guards
+ * it, and how it is read (from inputs, i.e. a policy's props or a state export, and from the AWS API) and kept
+ * in a baseline. The baseline's shape, the readers, the comparison, the catalogue's "fixed" and docs/policies.md
+ * are all derived from it: adding a fixed input is one row here, plus its tests.
+ *
+ * Provider release: @pulumi/aws 7.48.0 bridges terraform-provider-aws 6.x (pulumi-aws release notes: 7.43.0
+ * bundles 6.61.0). Each source names the file and the function or schema key in it.
+ */
+import { POLICY_NAMES, PolicyName } from "../catalogue";
+import {
+    FixedSettingsReadError,
+    canonicalAttributeName,
+    describe,
+    isCustomAttributeName,
+    isDefaultStandardAttribute,
+    normalizeAttribute,
+    normalizeBoolean,
+    normalizeNameList,
+    providerElementName,
+    requireBoolean,
+    sortedAttributes,
+} from "./normalize";
+import { regionChange, regionFromInputs, type ProviderOfResource } from "./region";
+import { Shape, shapes as s } from "./shape";
+import { MAX_CUSTOM_ATTRIBUTES, isStandardAttribute } from "./standard-attributes";
+import { ATTRIBUTE_DATA_TYPES, ALIAS_ATTRIBUTE_VALUES, USERNAME_ATTRIBUTE_VALUES } from "./values";
+
+export const USER_POOL_TYPE = "aws:cognito/userPool:UserPool";
+export const USER_POOL_CLIENT_TYPE = "aws:cognito/userPoolClient:UserPoolClient";
+export const EMAIL_IDENTITY_TYPE = "aws:sesv2/emailIdentity:EmailIdentity";
+
+/** Which group of fixed inputs a change belongs to: what to do instead depends on it. */
+export type FixedSettingGroup = "sign-in" | "attributes" | "client" | "region" | "sender";
+
+/** What the provider does with a change of the input. */
+export type Effect = "replaces" | "update-fails";
+
+/** Where the provider decides it: a file of terraform-provider-aws (or the plugin SDK) and the code in it. */
+export interface ProviderSource {
+    readonly file: string;
+    readonly release: string;
+    /** The function, schema key or plan modifier that decides (line numbers move between releases). */
+    readonly at: string;
+}
+
+/** A difference between what is deployed and what the program now asks for, that the provider cannot apply. */
+export interface FixedSettingChange {
+    group: FixedSettingGroup;
+    /** The resource type and table row (provider input) the change belongs to: structured, for messages and plans. */
+    resourceType: string;
+    input: string;
+    policy: PolicyName;
+    /** The exact input path: `usernameConfiguration.caseSensitive`, `schemas[name=tenant_id].mutable`. */
+    setting: string;
+    /** Deployed value; undefined when the item did not exist. */
+    deployed: unknown;
+    /** New value; undefined when the item is gone. */
+    proposed: unknown;
+    /** Why the provider cannot apply it. */
+    reason: string;
+}
+
+/** What a comparison may use besides the two values. */
+export interface CompareContext {
+    /** The deployed physical id of a baseline pool, by URN. */
+    poolId(urn: string): string | undefined;
+}
+
+type Props = Record<string, any>;
+type Change = Omit<FixedSettingChange, "group" | "resourceType" | "input" | "policy">;
+
+interface RowSpec<K extends string, V> {
+    readonly resourceType: string;
+    readonly input: string;
+    /** Its field in the baseline's record of a deployed resource. */
+    readonly key: K;
+    readonly shape: Shape;
+    /** The field may be absent from a baseline record (the deployed resource has no value). */
+    readonly optional?: boolean;
+    readonly policy: PolicyName;
+    readonly group: FixedSettingGroup;
+    readonly effect: Effect;
+    /** How the provider compares the deployed and the new value, in one or two sentences. */
+    readonly comparison: string;
+    readonly sources: readonly ProviderSource[];
+    /** Read from resource inputs (a policy's props; a state export's outputs or inputs). */
+    readonly fromInputs: (props: Props, where: string, provider?: ProviderOfResource) => V | undefined;
+    /**
+     * Which part of a state export holds the value the provider compares: its `outputs` (the provider's state),
+     * falling back to `inputs` when the provider recorded nothing, unless `outputsOnly`.
+     */
+    readonly state?: "outputs-then-inputs" | "outputs-only" | "identity";
+    /** Read from the AWS API's Describe response; absent: the baseline's identity code records it. */
+    readonly fromAws?: (described: Props, where: string) => V | undefined;
+    readonly changes: (deployed: V | undefined, proposed: V | undefined, context: CompareContext) => Change[];
+}
+
+type StateSource = NonNullable<RowSpec<string, unknown>["state"]>;
+
+export type FixedInputRow = RowSpec<string, any> & { readonly optional: boolean; readonly state: StateSource };
+
+function row<K extends string, V, O extends boolean = false, St extends StateSource = "outputs-then-inputs">(
+    spec: RowSpec<K, V> & { readonly optional?: O; readonly state?: St },
+): RowSpec<K, V> & { readonly optional: O; readonly state: St } {
+    return { ...spec, optional: (spec.optional ?? false) as O, state: (spec.state ?? "outputs-then-inputs") as St };
+}
+
+const PROVIDER = "terraform-provider-aws 6.x (bundled by @pulumi/aws 7.48.0)";
+const PLUGIN_SDK = "terraform-plugin-sdk/v2 (pulumi fork, as bundled)";
+const USER_POOL_GO = "internal/service/cognitoidp/user_pool.go";
+const CLIENT_GO = "internal/service/cognitoidp/user_pool_client.go";
+const SCHEMA_GO = "helper/schema/schema.go";
+
+const REPLACES_POOL = "the provider would replace the pool: a new, empty pool (every user and password lost) with a new id";
+const FAILS_HALF_WAY = 'the update would fail half-way with "cannot modify or remove schema items"';
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+    return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+const signInList = (key: "usernameAttributes" | "aliasAttributes", api: "UsernameAttributes" | "AliasAttributes",
+    allowed: readonly string[], tfName: string) => row({
+    resourceType: USER_POOL_TYPE,
+    input: key,
+    key,
+    shape: s.list(s.enumOf(allowed), "Sorted; [] when none."),
+    policy: POLICY_NAMES.signInOptionsUnchanged,
+    group: "sign-in",
+    effect: "replaces",
+    comparison: "A set of strings: any element added or removed (order aside) replaces the pool; absent is the empty set.",
+    sources: [{ file: USER_POOL_GO, release: PROVIDER, at: `schema "${tfName}": TypeSet, ForceNew` }],
+    fromInputs: (props, where) => normalizeNameList(props[key], where),
+    fromAws: (pool, where) => normalizeNameList(pool[api], `${where}.${api}`, allowed),
+    changes: (deployed = [], proposed = []) => sameList(deployed, proposed) ? [] : [{
+        setting: key, deployed, proposed,
+        reason: `Cognito fixes a pool's sign-in options at creation: ${REPLACES_POOL}`,
+    }],
+});
+
+/**
+ * terraform-plugin-sdk v2 `diffString` compares a removed value as its type's zero value (`schema.Type.Zero()`):
+ * a block that leaves a pool deployed with false compares false with false, no diff. A block that appears
+ * compares "" (nothing deployed) with the new value: a diff, which `finalizeDiff` makes RequiresNew (ForceNew).
+ */
+function caseSensitivityReplaces(deployed: boolean | undefined, proposed: boolean | undefined): boolean {
+    if (deployed === undefined) return proposed !== undefined;
+    return (proposed ?? false) !== deployed;
+}
+
+const caseSensitive = row({
+    resourceType: USER_POOL_TYPE,
+    input: "usernameConfiguration.caseSensitive",
+    key: "caseSensitive",
+    shape: s.boolean(
+        "UsernameConfiguration.CaseSensitive. Absent: the pool has no UsernameConfiguration (Cognito treats its user names " +
+        "as case-sensitive), and adding one replaces the pool.",
+    ),
+    optional: true,
+    policy: POLICY_NAMES.signInOptionsUnchanged,
+    group: "sign-in",
+    effect: "replaces",
+    comparison: "A nested boolean: a removed block compares as false (the zero value), so removing it replaces only a pool " +
+        "deployed with true; adding the block to a pool deployed without one replaces it, whatever its value.",
+    sources: [
+        { file: USER_POOL_GO, release: PROVIDER, at: 'schema "username_configuration.case_sensitive": TypeBool, Required, ForceNew' },
+        { file: SCHEMA_GO, release: PLUGIN_SDK, at: "schemaMap.diffString: a removed value is compared as schema.Type.Zero(); finalizeDiff: ForceNew sets RequiresNew" },
+    ],
+    fromInputs: (props, where) => {
+        const block = props.usernameConfiguration;
+        return block === undefined || block === null ? undefined : requireBoolean(block.caseSensitive, where);
+    },
+    fromAws: (pool, where) => {
+        const block = pool.UsernameConfiguration;
+        return block === undefined || block === null ? undefined : requireBoolean(block.CaseSensitive, `${where}.UsernameConfiguration.CaseSensitive`);
+    },
+    changes: (deployed, proposed) => {
+        if (!caseSensitivityReplaces(deployed, proposed)) return [];
+        const reason = deployed === undefined
+            ? `adding usernameConfiguration to a pool created without it makes case_sensitive differ from nothing, which ` +
+              `the provider cannot update: ${REPLACES_POOL}`
+            : proposed === undefined
+              ? `removing usernameConfiguration compares case_sensitive as false, not as the deployed true: ${REPLACES_POOL}`
+              : `Cognito fixes username case sensitivity at creation: ${REPLACES_POOL}`;
+        return [{ setting: "usernameConfiguration.caseSensitive", deployed, proposed, reason }];
+    },
+});
+
+const CONSTRAINTS_SHAPE = s.object(
+    {},
+    { minLength: s.number(), maxLength: s.number(), minValue: s.number(), maxValue: s.number() },
+    "Limits as numbers: minLength/maxLength for String, minValue/maxValue for Number; a key is absent when no limit is set.",
+);
+
+const ATTRIBUTE_SHAPE = s.object({
+    name: s.string("A standard attribute name (`email`) or `custom:<name>`."),
+    dataType: s.enumOf(ATTRIBUTE_DATA_TYPES),
+    required: s.boolean(),
+    mutable: s.boolean(),
+    developerOnly: s.boolean(),
+    constraints: CONSTRAINTS_SHAPE,
+});
+
+/** One schema element. `name` is canonical: a standard name (`email`) or `custom:<name>`. */
+export interface FixedAttribute {
+    name: string;
+    dataType: (typeof ATTRIBUTE_DATA_TYPES)[number];
+    required: boolean;
+    mutable: boolean;
+    developerOnly: boolean;
+    constraints: { minLength?: number; maxLength?: number; minValue?: number; maxValue?: number };
+}
+
+/**
+ * A schema element's identity, as resourceUserPoolSchemaHash builds it: data type, developer-only, mutable, the
+ * name as written, required (an absent boolean hashes as false), and each limit that is set (an absent constraints
+ * block and an empty one hash alike).
+ */
+function schemaElementIdentity(a: FixedAttribute): string {
+    const c = a.constraints;
+    return JSON.stringify([a.dataType, a.developerOnly, a.mutable, a.name, a.required, c.minLength, c.maxLength, c.minValue, c.maxValue]);
+}
+
+/** The input path of a schema element, by the name the provider takes (`tenant_id` for `custom:tenant_id`). */
+function schemaElementPath(name: string): string {
+    return `schemas[name=${isCustomAttributeName(name) ? name.slice("custom:".length) : name}]`;
+}
+
+const ELEMENT_FIELDS: readonly [string, (a: FixedAttribute) => unknown][] = [
+    ["attributeDataType", a => a.dataType],
+    ["required", a => a.required],
+    ["mutable", a => a.mutable],
+    ["developerOnlyAttribute", a => a.developerOnly],
+    ["stringAttributeConstraints.minLength", a => a.constraints.minLength],
+    ["stringAttributeConstraints.maxLength", a => a.constraints.maxLength],
+    ["numberAttributeConstraints.minValue", a => a.constraints.minValue],
+    ["numberAttributeConstraints.maxValue", a => a.constraints.maxValue],
+];
+
+/**
+ * The schema elements the update cannot apply: resourceUserPoolUpdate refuses when any deployed element (by
+ * identity) is not in the new set, a changed one or a gone one alike, a standard attribute the program once
+ * declared included (the state keeps declared ones); the new elements go to AddCustomAttributes, which adds
+ * optional custom attributes only, 50 at most.
+ */
+function schemaChanges(deployed: readonly FixedAttribute[], proposed: readonly FixedAttribute[]): Change[] {
+    const changes: Change[] = [];
+    const deployedIds = new Set(deployed.map(schemaElementIdentity));
+    const proposedIds = new Set(proposed.map(schemaElementIdentity));
+    const byName = (list: readonly FixedAttribute[], name: string) => list.find(a => a.name === name);
+    for (const element of deployed.filter(a => !proposedIds.has(schemaElementIdentity(a)))) {
+        const label = schemaElementPath(element.name);
+        const counterpart = byName(proposed, element.name);
+        if (counterpart === undefined) {
+            const writtenWithPrefix = isCustomAttributeName(element.name) && byName(proposed, `custom:${element.name}`) !== undefined;
+            const why = isStandardAttribute(element.name)
+                ? `the provider keeps a declared standard attribute in its state, so leaving it out removes an element: ${FAILS_HALF_WAY}`
+                : writtenWithPrefix
+                  ? `the provider takes the name as written and prefixes "custom:" itself: "custom:${element.name.slice(7)}" is another element, so the deployed one is gone: ${FAILS_HALF_WAY}`
+                  : `Cognito cannot delete a custom attribute: ${FAILS_HALF_WAY}`;
+            changes.push({ setting: label, deployed: element, proposed: undefined, reason: why });
+            continue;
+        }
+        for (const [field, get] of ELEMENT_FIELDS) {
+            const [d, p] = [get(element), get(counterpart)];
+            if (d === p) continue;
+            const reason = field === "required" && p === true
+                ? `Cognito fixes required attributes at creation, none can become required later: ${FAILS_HALF_WAY}`
+                : `Cognito cannot modify or remove an existing schema attribute: ${FAILS_HALF_WAY}`;
+            changes.push({ setting: `${label}.${field}`, deployed: d, proposed: p, reason });
+        }
+    }
+    for (const element of proposed.filter(a => !deployedIds.has(schemaElementIdentity(a)) && byName(deployed, a.name) === undefined)) {
+        const label = schemaElementPath(element.name);
+        const addOnly = "the provider sends every new schema element to AddCustomAttributes, which adds custom attributes only";
+        if (!isCustomAttributeName(element.name) && element.required) {
+            changes.push({
+                setting: `${label}.required`, deployed: false, proposed: true,
+                reason: `Cognito fixes required attributes at creation, none can become required later (${addOnly})`,
+            });
+        } else if (!isCustomAttributeName(element.name)) {
+            changes.push({
+                setting: label, deployed: undefined, proposed: element,
+                reason: `${addOnly}: a standard attribute cannot be declared after the pool exists`,
+            });
+        } else if (element.required) {
+            changes.push({
+                setting: `${label}.required`, deployed: undefined, proposed: true,
+                reason: "a custom attribute can never be required: Cognito only fixes required attributes at creation, and only standard ones",
+            });
+        }
+    }
+    const customCount = proposed.filter(a => isCustomAttributeName(a.name)).length;
+    if (customCount > MAX_CUSTOM_ATTRIBUTES) {
+        changes.push({
+            setting: "schemas",
+            deployed: deployed.filter(a => isCustomAttributeName(a.name)).length,
+            proposed: customCount,
+            reason: `Cognito allows at most ${MAX_CUSTOM_ATTRIBUTES} custom attributes per pool, and none can be deleted`,
+        });
+    }
+    return changes;
+}
+
+function schemaList(raw: unknown, where: string): Props[] {
+    if (raw === undefined || raw === null) return [];
+    if (!Array.isArray(raw)) throw new FixedSettingsReadError(`${where}: expected a list, got ${describe(raw)}`);
+    return raw.map((element: unknown, i: number) => {
+        if (element === null || typeof element !== "object") {
+            throw new FixedSettingsReadError(`${where}[${i}]: expected an object, got ${describe(element)}`);
+        }
+        return element as Props;
+    });
+}
+
+/** The provider's element names carry no prefix; one written `custom:x` is another element (Cognito makes `custom:custom:x`). */
+function schemaFromInputs(props: Props, where: string): FixedAttribute[] {
+    return sortedAttributes(schemaList(props.schemas, where).map((element, i) => {
+        const sc: Props = element.stringAttributeConstraints ?? {};
+        const nc: Props = element.numberAttributeConstraints ?? {};
+        const name = typeof element.name === "string" && element.name !== "" ? providerElementName(element.name) : element.name;
+        return normalizeAttribute({
+            name, dataType: element.attributeDataType, required: element.required, mutable: element.mutable,
+            developerOnly: element.developerOnlyAttribute, minLength: sc.minLength, maxLength: sc.maxLength,
+            minValue: nc.minValue, maxValue: nc.maxValue,
+        }, `${where}[${i}]`);
+    }), where);
+}
+
+/** DescribeUserPool lists every standard attribute; an import's state keeps those that differ from Cognito's default. */
+function schemaFromAws(pool: Props, at: string): FixedAttribute[] {
+    const where = `${at}.SchemaAttributes`;
+    return sortedAttributes(schemaList(pool.SchemaAttributes, where).map((a, i) => {
+        const sc: Props = a.StringAttributeConstraints ?? {};
+        const nc: Props = a.NumberAttributeConstraints ?? {};
+        return normalizeAttribute({
+            name: typeof a.Name === "string" ? canonicalAttributeName(a.Name) : a.Name, dataType: a.AttributeDataType,
+            required: a.Required, mutable: a.Mutable, developerOnly: a.DeveloperOnlyAttribute,
+            minLength: sc.MinLength, maxLength: sc.MaxLength, minValue: nc.MinValue, maxValue: nc.MaxValue,
+        }, `${where}[${i}]`);
+    }), where).filter(a => !isDefaultStandardAttribute(a));
+}
+
+const schemas = row({
+    resourceType: USER_POOL_TYPE,
+    input: "schemas",
+    key: "attributes",
+    shape: s.list(ATTRIBUTE_SHAPE, "Sorted by name: the schema elements as the provider's state holds them (every custom attribute, " +
+        "each standard one the program declared, and each standard one that differs from Cognito's default for it)."),
+    policy: POLICY_NAMES.attributesUnchanged,
+    group: "attributes",
+    effect: "update-fails",
+    comparison: "A set hashed by resourceUserPoolSchemaHash (data type, developer-only, mutable, name as written, required, and " +
+        "each limit set; an absent boolean is false, an absent constraints block is no limits). The update refuses when any " +
+        "deployed element, standard ones the program declared included, is changed or gone; new elements go to " +
+        "AddCustomAttributes (optional custom attributes only).",
+    sources: [
+        { file: USER_POOL_GO, release: PROVIDER, at: 'schema "schema": TypeSet, Set: resourceUserPoolSchemaHash' },
+        { file: USER_POOL_GO, release: PROVIDER, at: 'resourceUserPoolUpdate: os.Difference(ns).Len() == 0, else "cannot modify or remove schema items"' },
+        { file: USER_POOL_GO, release: PROVIDER, at: "flattenSchemaAttributeTypes: keeps configured elements, drops unconfigured standard ones at Cognito's default" },
+    ],
+    fromInputs: schemaFromInputs,
+    fromAws: schemaFromAws,
+    changes: (deployed = [], proposed = []) => schemaChanges(deployed, proposed),
+});
+
+/**
+ * terraform-plugin-framework `RequiresReplace` replaces whenever the planned value differs from the state's, null
+ * included: an absent generateSecret (null) and false differ. The provider's Read never sets generate_secret
+ * (DescribeUserPoolClient has no such field), so an imported client's state holds null (terraform-provider-aws
+ * #20298): the program must then send nothing.
+ */
+const generateSecret = row({
+    resourceType: USER_POOL_CLIENT_TYPE,
+    input: "generateSecret",
+    key: "generateSecret",
+    shape: s.boolean("generate_secret as the provider's state holds it. Absent: null, as an imported client's state has it."),
+    optional: true,
+    policy: POLICY_NAMES.clientSecretUnchanged,
+    group: "client",
+    effect: "replaces",
+    comparison: "Plan against state, null included: absent (null), false and true are three values, any change of them replaces " +
+        "the client; an imported client's state holds null.",
+    sources: [
+        { file: CLIENT_GO, release: PROVIDER, at: 'schema "generate_secret": BoolAttribute, Optional, PlanModifiers boolplanmodifier.RequiresReplace()' },
+        { file: "resource/schema/boolplanmodifier/requires_replace.go", release: "terraform-plugin-framework (as bundled)", at: "RequiresReplace: replaces unless PlanValue.Equal(StateValue)" },
+        { file: CLIENT_GO, release: PROVIDER, at: "Read: generate_secret is not in DescribeUserPoolClient, so import leaves it null (#20298)" },
+    ],
+    state: "outputs-only",
+    fromInputs: (props, where) => props.generateSecret === undefined || props.generateSecret === null
+        ? undefined : normalizeBoolean(props.generateSecret, false, where),
+    fromAws: () => undefined,
+    changes: (deployed, proposed) => deployed === proposed ? [] : [{
+        setting: "generateSecret", deployed, proposed,
+        reason: deployed === undefined
+            ? "the deployed client's state holds no generate_secret (an imported client), and the provider replaces it whenever the " +
+              "program's value differs, even false: send no generateSecret for it"
+            : proposed === undefined
+              ? "the provider compares an absent generateSecret (null) with the deployed value and replaces the client: " +
+                "keep sending the deployed value"
+              : "Cognito fixes whether an app client has a secret at creation: the provider would replace the client, so its client id " +
+                "changes and every app configured with it stops signing in",
+    }],
+});
+
+const userPoolId = row({
+    resourceType: USER_POOL_CLIENT_TYPE,
+    input: "userPoolId",
+    key: "userPool",
+    shape: s.string("URN of the pool the client belongs to (a key of userPools)."),
+    policy: POLICY_NAMES.clientSecretUnchanged,
+    group: "client",
+    effect: "replaces",
+    comparison: "The pool id as a string; compared when the new id is known (an id of a pool being created is not).",
+    sources: [{ file: CLIENT_GO, release: PROVIDER, at: 'schema "user_pool_id": Required, RequiresReplace' }],
+    state: "identity",
+    fromInputs: (props, where) => {
+        const v = props.userPoolId;
+        if (v === undefined || v === null || v === "") return undefined;
+        if (typeof v !== "string") throw new FixedSettingsReadError(`${where}: expected a string, got ${describe(v)}`);
+        return v;
+    },
+    changes: (deployedUrn, proposedId, context) => {
+        const deployedId = deployedUrn === undefined ? undefined : context.poolId(deployedUrn);
+        return proposedId === undefined || deployedId === undefined || proposedId === deployedId ? [] : [{
+            setting: "userPoolId", deployed: deployedId, proposed: proposedId,
+            reason: "an app client cannot move to another pool: the provider would replace the client with a new client id",
+        }];
+    },
+});
+
+const emailIdentity = row({
+    resourceType: EMAIL_IDENTITY_TYPE,
+    input: "emailIdentity",
+    key: "id",
+    shape: s.string("The identity: an address or a domain."),
+    policy: POLICY_NAMES.sesIdentityUnchanged,
+    group: "sender",
+    effect: "replaces",
+    comparison: "The address or domain as a string.",
+    sources: [{ file: "internal/service/sesv2/email_identity.go", release: PROVIDER, at: 'schema "email_identity": Required, ForceNew' }],
+    state: "identity",
+    fromInputs: (props) => props.emailIdentity,
+    changes: (deployed, proposed) => proposed === undefined || proposed === deployed ? [] : [{
+        setting: "emailIdentity", deployed, proposed,
+        reason: "the provider would create a new SES identity (email_identity is ForceNew) and delete the deployed one; " +
+            "the new one sends nothing until SES has verified it, so a pool that sends through SES loses its verified sender meanwhile",
+    }],
+});
+
+const WHAT: Record<string, string> = { [USER_POOL_TYPE]: "user pool", [USER_POOL_CLIENT_TYPE]: "app client", [EMAIL_IDENTITY_TYPE]: "SES identity" };
+
+const region = (resourceType: string) => row({
+    resourceType,
+    input: "region",
+    key: "region",
+    shape: s.string("The AWS region the resource lives in: changing it replaces the resource."),
+    policy: POLICY_NAMES.regionUnchanged,
+    group: "region",
+    effect: "replaces",
+    comparison: "The resource's own region input, else its provider's region: a different region replaces the resource.",
+    sources: [{ file: "internal/provider/framework and sdkv2 region interceptors", release: PROVIDER, at: "Enhanced Region Support: region is ForceNew on every regional resource" }],
+    state: "identity",
+    fromInputs: (props, _where, provider) => {
+        const v = regionFromInputs(props, provider);
+        return typeof v === "string" ? v : undefined;
+    },
+    changes: (deployed, proposed) => {
+        const change = deployed === undefined ? undefined : regionChange(WHAT[resourceType], deployed, proposed);
+        return change ? [change] : [];
+    },
+});
+
+/** Every fixed provider input, by resource type. */
+export const FIXED_INPUTS = {
+    [USER_POOL_TYPE]: [
+        signInList("usernameAttributes", "UsernameAttributes", USERNAME_ATTRIBUTE_VALUES, "username_attributes"),
+        signInList("aliasAttributes", "AliasAttributes", ALIAS_ATTRIBUTE_VALUES, "alias_attributes"),
+        caseSensitive,
+        schemas,
+        region(USER_POOL_TYPE),
+    ],
+    [USER_POOL_CLIENT_TYPE]: [generateSecret, userPoolId, region(USER_POOL_CLIENT_TYPE)],
+    [EMAIL_IDENTITY_TYPE]: [emailIdentity, region(EMAIL_IDENTITY_TYPE)],
+} as const;
+
+export type GuardedType = keyof typeof FIXED_INPUTS;
+
+/** The rows of one resource type ([] for a type the table does not guard). */
+export function fixedInputsOf(resourceType: string): readonly FixedInputRow[] {
+    return (FIXED_INPUTS as Record<string, readonly FixedInputRow[]>)[resourceType] ?? [];
+}
+
+/**
+ * Whether a provider input path of a resource type is fixed: a row's input, or a path inside it
+ * (`schemas[].required` is inside `schemas`).
+ */
+export function isFixedInput(resourceType: string, input: string): boolean {
+    return fixedInputsOf(resourceType).some(row => input === row.input || input.startsWith(`${row.input}.`) || input.startsWith(`${row.input}[`));
+}
+
+/** Every row of the table, in table order. */
+export function allFixedInputs(): readonly FixedInputRow[] {
+    return Object.values(FIXED_INPUTS).flat() as readonly FixedInputRow[];
+}
+
+type SettingRows<T extends GuardedType> = Exclude<(typeof FIXED_INPUTS)[T][number], { readonly state: "identity" }>;
+/** The fixed settings of one resource type as a baseline records them, typed from the rows. */
+export type SettingsOf<T extends GuardedType> =
+    { -readonly [R in SettingRows<T> as R extends { readonly optional: true } ? never : R["key"]]: ValueOf<R> }
+    & { -readonly [R in SettingRows<T> as R extends { readonly optional: true } ? R["key"] : never]?: ValueOf<R> };
+type ValueOf<R> = R extends RowSpec<string, infer V> ? V : never;
+
+/** The JSON shape of the rows of a type that a baseline records as settings (not identity fields). */
+export function settingShapes(resourceType: GuardedType): { required: Record<string, Shape>; optional: Record<string, Shape> } {
+    const rows = fixedInputsOf(resourceType).filter(r => r.state !== "identity");
+    return {
+        required: Object.fromEntries(rows.filter(r => !r.optional).map(r => [r.key, r.shape])),
+        optional: Object.fromEntries(rows.filter(r => r.optional).map(r => [r.key, r.shape])),
+    };
+}
+
+/** The settings of a type read from resource inputs: each row with its reader, by baseline key. */
+export function settingsFromInputs(resourceType: string, read: (row: FixedInputRow) => unknown): Record<string, unknown> {
+    return Object.fromEntries(fixedInputsOf(resourceType).filter(r => r.state !== "identity").map(r => [r.key, read(r)]));
+}
+
+/** The changes the table's rows of one policy find between a deployed record and new inputs. */
+export function fixedInputChanges(
+    resourceType: string,
+    policy: PolicyName,
+    deployed: Record<string, unknown>,
+    proposed: (row: FixedInputRow) => { known: boolean; value: unknown },
+    context: CompareContext,
+): FixedSettingChange[] {
+    return fixedInputsOf(resourceType).filter(r => r.policy === policy).flatMap(r => {
+        const next = proposed(r);
+        if (!next.known) return [];
+        return r.changes(deployed[r.key] as never, next.value as never, context)
+            .map(change => ({ ...change, group: r.group, resourceType, input: r.input, policy: r.policy }));
+    });
+}
+
+/** The policies that guard the table's rows, in table order. */
+export function guardingPolicies(): PolicyName[] {
+    return [...new Set(allFixedInputs().map(r => r.policy))];
+}

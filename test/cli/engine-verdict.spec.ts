@@ -1,0 +1,88 @@
+import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import { guardedChanges, PreviewDigestError, refusalText } from "../../cli/engine-verdict";
+import { repoRoot } from "./support/project-copy";
+
+/** A recorded `pulumi preview --json` of dev, where signIn.caseSensitive turns true (test/fixtures/preview/README.md). */
+const caseSensitive = () => JSON.parse(fs.readFileSync(path.join(repoRoot, "test", "fixtures", "preview", "dev-case-sensitive.json"), "utf8"));
+const urnOf = (type: string, name: string) => `urn:pulumi:dev::cognito-user-pool::cognito-user-pool:index:SignInBackend$${type}::${name}`;
+const poolUrn = urnOf("aws:cognito/userPool:UserPool", "auth-pool");
+const clientUrn = urnOf("aws:cognito/userPoolClient:UserPoolClient", "auth-client-web");
+const identityUrn = urnOf("aws:sesv2/emailIdentity:EmailIdentity", "auth-sender");
+
+/** A step as getPreviewMetadataStep writes it; states carry the type (here without inputs, as for a read-only view). */
+function step(op: string, urn: string, more: Record<string, unknown> = {}) {
+    const type = urn.split("::")[2].split("$").pop();
+    return { op, urn, oldState: { urn, type }, ...(op === "delete" ? {} : { newState: { urn, type } }), detailedDiff: null, ...more };
+}
+
+describe("the engine's own verdict (cli/engine-verdict): what pulumi preview --json would replace or delete", () => {
+    it("finds the pool replaced for usernameConfiguration and its client for userPoolId, naming the config keys behind them", () => {
+        const changes = guardedChanges(caseSensitive(), []);
+
+        assert.deepStrictEqual(changes, [
+            { urn: poolUrn, type: "aws:cognito/userPool:UserPool", ops: ["replace"], reasons: ["usernameConfiguration", "usernameConfiguration.caseSensitive"] },
+            { urn: clientUrn, type: "aws:cognito/userPoolClient:UserPoolClient", ops: ["replace"], reasons: ["userPoolId"] },
+        ]);
+        const text = refusalText("dev", changes);
+        assert.match(text, /^refused: pulumi's own preview of stack dev would replace or delete 2 guarded resources .*nothing was applied:\n/);
+        assert.ok(text.includes(`  replace: ${poolUrn}\n    replaced because of: usernameConfiguration (cognito-user-pool:signIn.caseSensitive); ` +
+            "usernameConfiguration.caseSensitive (cognito-user-pool:signIn.caseSensitive)\n"), text);
+        assert.ok(text.includes(`  replace: ${clientUrn}\n    replaced because of: userPoolId (no config key of this project sets it)\n`), text);
+        assert.match(text, /Changing a setting fixed at creation/);
+    });
+
+    it("takes a replacement's physical steps as one replacement, and maps attribute paths and a client's secret to their keys", () => {
+        const digest = { steps: [
+            step("create-replacement", poolUrn, { replaceReasons: ["schemas"], detailedDiff: { "schemas[3].mutable": { kind: "update-replace", inputDiff: false } } }),
+            step("replace", poolUrn, { replaceReasons: ["schemas"] }),
+            step("delete-replaced", poolUrn),
+            step("replace", clientUrn, { replaceReasons: ["generateSecret"], detailedDiff: { generateSecret: { kind: "add-replace", inputDiff: true }, name: { kind: "update" } } }),
+        ] };
+
+        const [pool, client] = guardedChanges(digest, []);
+
+        assert.deepStrictEqual(pool.ops, ["create-replacement", "replace", "delete-replaced"]);
+        assert.deepStrictEqual(pool.reasons, ["schemas", "schemas[3].mutable"]);
+        assert.deepStrictEqual(client.reasons, ["generateSecret"], "an update of name is no reason to replace");
+        const text = refusalText("dev", [pool, client]);
+        assert.match(text, /because of: schemas \(cognito-user-pool:attributes\.required, cognito-user-pool:attributes\.custom\); schemas\[3\]\.mutable \(cognito-user-pool:attributes\.custom\)\n/);
+        // A client's type decides generateSecret's default (the catalogue's `decides`): both keys set it.
+        assert.match(text, /generateSecret \(cognito-user-pool:clients\[\]\.type, cognito-user-pool:clients\[\]\.generateSecret\)/);
+    });
+
+    it("refuses a deleted client and a replaced SES identity, and lets a retired client go", () => {
+        const retired = urnOf("aws:cognito/userPoolClient:UserPoolClient", "successor-migration-client");
+        const digest = { steps: [
+            step("delete", clientUrn),
+            step("delete", retired),
+            step("replace", identityUrn, { replaceReasons: ["emailIdentity"] }),
+        ] };
+
+        const changes = guardedChanges(digest, [retired]);
+
+        assert.deepStrictEqual(changes.map((c) => [c.urn, c.ops]), [[clientUrn, ["delete"]], [identityUrn, ["replace"]]]);
+        assert.match(refusalText("dev", changes), new RegExp(`  delete: ${clientUrn.replace(/[$.]/g, "\\$&")}\n    it leaves the program`));
+    });
+
+    it("lets updates, creations, sames and other resource types through, and reads the type from the URN when no state says it", () => {
+        const lambda = "urn:pulumi:dev::cognito-user-pool::cognito-user-pool:index:UserMigrationFunction$aws:lambda/function:Function::migrate";
+        const digest = { steps: [
+            step("update", poolUrn, { diffReasons: ["passwordPolicy"], detailedDiff: { "passwordPolicy.minimumLength": { kind: "update", inputDiff: false } } }),
+            step("create", urnOf("aws:cognito/userPoolClient:UserPoolClient", "auth-client-new")),
+            step("same", clientUrn),
+            step("replace", lambda, { replaceReasons: ["runtime"] }),
+            step("delete", lambda),
+            { op: "delete", urn: clientUrn },
+        ], changeSummary: { update: 1, create: 1 } };
+
+        assert.deepStrictEqual(guardedChanges(digest, []).map((c) => [c.type, c.ops]), [["aws:cognito/userPoolClient:UserPoolClient", ["delete"]]]);
+        assert.deepStrictEqual(guardedChanges({ changeSummary: {} }, []), [], "a preview with nothing to do prints no steps");
+    });
+
+    it("refuses to judge what is not a preview digest", () => {
+        assert.throws(() => guardedChanges([], []), PreviewDigestError);
+        assert.throws(() => guardedChanges({ steps: [{ op: "replace" }] }, []), /steps is not a list of steps with op and urn/);
+    });
+});

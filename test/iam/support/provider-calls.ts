@@ -1,0 +1,222 @@
+import type { RegisteredResource } from "../../../offline/evaluate";
+import { offlineAccountId } from "../../../offline/mock-cloud";
+import type { AwsCall } from "./simulator";
+
+/*
+ * The AWS calls the provider makes to create, read (refresh, and after every write), update and delete each
+ * resource type the program registers, from terraform-provider-aws (which @pulumi/aws 7.48.0 bridges; 6.x files
+ * read 2026-12):
+ * - internal/service/cognitoidp/user_pool.go: Create CreateUserPool (UserPoolTags: getTagsIn), SetUserPoolMfaConfig
+ *   when MFA or WebAuthn is set; Read DescribeUserPool (tags from UserPoolTags), GetUserPoolMfaConfig; Update
+ *   SetUserPoolMfaConfig, UpdateUserPool (no tags: "For now, use UpdateTags"), AddCustomAttributes; Delete DeleteUserPool.
+ * - internal/service/cognitoidp/user_pool_client.go: Create/Describe/Update/DeleteUserPoolClient, on the pool.
+ * - internal/service/sesv2/email_identity.go and email_identity_mail_from_attributes.go: CreateEmailIdentity,
+ *   GetEmailIdentity, PutEmailIdentityDkimSigningAttributes, PutEmailIdentityConfigurationSetAttributes,
+ *   DeleteEmailIdentity; PutEmailIdentityMailFromAttributes.
+ * - internal/service/route53/record.go: ChangeResourceRecordSets, GetChange (waiting for INSYNC),
+ *   ListResourceRecordSets, GetHostedZone.
+ * - internal/service/iam/role.go: Create CreateRole (Path, PermissionsBoundary, Tags); Read GetRole,
+ *   ListRolePolicies + GetRolePolicy (readRoleInlinePolicies), ListAttachedRolePolicies; Update
+ *   UpdateAssumeRolePolicy, UpdateRoleDescription, UpdateRole, TagRole/UntagRole; Delete
+ *   ListInstanceProfilesForRole, ListRolePolicies + DeleteRolePolicy, DeleteRole. role_policy.go: Put/Get/DeleteRolePolicy.
+ * - internal/service/lambda/function.go: Create CreateFunction (passes the role); Read GetFunction (tags from its
+ *   output), ListVersionsByFunction (findLatestFunctionVersionByName), GetFunctionCodeSigningConfig; Update
+ *   UpdateFunctionConfiguration, UpdateFunctionCode; Delete DeleteFunction. permission.go: AddPermission,
+ *   GetPolicy (findPolicyStatementByTwoPartKey), RemovePermission.
+ * - internal/service/logs/group.go: CreateLogGroup (Tags), PutRetentionPolicy; Read DescribeLogGroups
+ *   (findLogGroupByName); Update Put/DeleteRetentionPolicy; Delete DeleteLogGroup.
+ * Tags change through each service's TagResource/UntagResource (tags_gen.go UpdateTags), and are read with
+ * ListTagsForResource where the Read does not return them. IAM and Lambda also authorize tags sent with a create
+ * as iam:TagRole / lambda:TagResource (IAM User Guide id_tags_roles.html; Lambda Developer Guide
+ * attribute-based-access-control.html).
+ */
+
+export type Phase = "create" | "read" | "update" | "delete";
+
+/** The calls of each phase for one registered resource. */
+export type PhaseCalls = Record<Phase, AwsCall[]>;
+
+/** What the calls of one resource may need of the others the stack registered. */
+export interface StackView {
+    readonly resources: readonly RegisteredResource[];
+    readonly region: string;
+}
+
+type Tags = Readonly<Record<string, string>>;
+
+const requestTags = (tags: Tags) => ({
+    ...Object.fromEntries(Object.entries(tags).map(([key, value]) => [`aws:RequestTag/${key}`, value])),
+    "aws:TagKeys": Object.keys(tags),
+});
+const resourceTags = (tags: Tags) => Object.fromEntries(Object.entries(tags).map(([key, value]) => [`aws:ResourceTag/${key}`, value]));
+
+/** A configured tag changing: what UpdateTags sends (never the stack's own tag, which stays). */
+const changedTag = { "cost-center": "identity" };
+
+function tagChanges(service: string, arn: string, tags: Tags, why: string, extra: Record<string, string> = {}): AwsCall[] {
+    return [
+        { action: `${service}:TagResource`, resource: arn, context: { ...resourceTags(tags), ...requestTags(changedTag), ...extra }, why: `${why}: a tag added` },
+        { action: `${service}:UntagResource`, resource: arn, context: { ...resourceTags(tags), "aws:TagKeys": Object.keys(changedTag), ...extra }, why: `${why}: a tag removed` },
+    ];
+}
+
+const find = (view: StackView, type: string, matches: (resource: RegisteredResource) => boolean) => {
+    const found = view.resources.find((resource) => resource.type === type && matches(resource));
+    if (found === undefined) {
+        throw new Error(`no ${type} in the stack matches`);
+    }
+    return found;
+};
+
+function userPool(resource: RegisteredResource, view: StackView): PhaseCalls {
+    const arn: string = resource.outputs!.arn;
+    const tags: Tags = resource.inputs.tags ?? {};
+    const onPool = (action: string, why: string): AwsCall => ({ action: `cognito-idp:${action}`, resource: arn, context: resourceTags(tags), why });
+    // Cognito sends a DEVELOPER pool's email through its service-linked role, created on the first such
+    // CreateUserPool/UpdateUserPool (cognito/latest/developerguide/using-service-linked-roles.html).
+    const sendsThroughSes = view.resources.some((other) => other.type === "aws:sesv2/emailIdentity:EmailIdentity");
+    const emailRole: AwsCall[] = sendsThroughSes ? [{
+        action: "iam:CreateServiceLinkedRole",
+        resource: `arn:aws:iam::${offlineAccountId}:role/aws-service-role/email.cognito-idp.amazonaws.com/AWSServiceRoleForAmazonCognitoIdpEmailService`,
+        context: { "iam:AWSServiceName": "email.cognito-idp.amazonaws.com" },
+        why: "Cognito's email service-linked role",
+    }] : [];
+    return {
+        create: [{ action: "cognito-idp:CreateUserPool", resource: "*", context: requestTags(tags), why: "create the pool, tagged" },
+            onPool("SetUserPoolMfaConfig", "MFA"), ...emailRole],
+        read: [onPool("DescribeUserPool", "read"), onPool("GetUserPoolMfaConfig", "read MFA")],
+        update: [onPool("UpdateUserPool", "update"), onPool("SetUserPoolMfaConfig", "MFA"), onPool("AddCustomAttributes", "new custom attribute"),
+            ...tagChanges("cognito-idp", arn, tags, "pool"), ...emailRole],
+        delete: [onPool("DeleteUserPool", "delete")],
+    };
+}
+
+function poolOf(resource: RegisteredResource, view: StackView): RegisteredResource {
+    return find(view, "aws:cognito/userPool:UserPool", (pool) => pool.id === resource.inputs.userPoolId);
+}
+
+function userPoolClient(resource: RegisteredResource, view: StackView): PhaseCalls {
+    const pool = poolOf(resource, view);
+    const call = (action: string): AwsCall => ({
+        action: `cognito-idp:${action}`, resource: pool.outputs!.arn, context: resourceTags(pool.inputs.tags ?? {}), why: `client ${resource.name}`,
+    });
+    return { create: [call("CreateUserPoolClient")], read: [call("DescribeUserPoolClient")], update: [call("UpdateUserPoolClient")], delete: [call("DeleteUserPoolClient")] };
+}
+
+function emailIdentity(resource: RegisteredResource): PhaseCalls {
+    const arn: string = resource.outputs!.arn;
+    const tags: Tags = resource.inputs.tags ?? {};
+    const call = (action: string, why: string): AwsCall => ({ action: `ses:${action}`, resource: arn, context: resourceTags(tags), why });
+    return {
+        create: [{ action: "ses:CreateEmailIdentity", resource: arn, context: requestTags(tags), why: "create the identity, tagged" }],
+        read: [call("GetEmailIdentity", "read"), call("ListTagsForResource", "read tags")],
+        update: [call("PutEmailIdentityDkimSigningAttributes", "DKIM"), call("PutEmailIdentityConfigurationSetAttributes", "configuration set"),
+            ...tagChanges("ses", arn, tags, "identity")],
+        delete: [call("DeleteEmailIdentity", "delete")],
+    };
+}
+
+function mailFrom(resource: RegisteredResource, view: StackView): PhaseCalls {
+    const identity = find(view, "aws:sesv2/emailIdentity:EmailIdentity", (candidate) => candidate.inputs.emailIdentity === resource.inputs.emailIdentity);
+    const call = (action: string): AwsCall => ({ action: `ses:${action}`, resource: identity.outputs!.arn, context: resourceTags(identity.inputs.tags ?? {}), why: "MAIL FROM" });
+    return { create: [call("PutEmailIdentityMailFromAttributes")], read: [call("GetEmailIdentity")], update: [call("PutEmailIdentityMailFromAttributes")], delete: [call("PutEmailIdentityMailFromAttributes")] };
+}
+
+function record(resource: RegisteredResource): PhaseCalls {
+    const zone = `arn:aws:route53:::hostedzone/${resource.inputs.zoneId}`;
+    const change: AwsCall = { action: "route53:ChangeResourceRecordSets", resource: zone,
+        context: { "route53:ChangeResourceRecordSetsRecordTypes": [resource.inputs.type] }, why: `${resource.inputs.type} record` };
+    const status: AwsCall = { action: "route53:GetChange", resource: "arn:aws:route53:::change/C0123456789", why: "wait for INSYNC" };
+    return {
+        create: [change, status],
+        read: [{ action: "route53:ListResourceRecordSets", resource: zone, why: "read" }, { action: "route53:GetHostedZone", resource: zone, why: "zone" }],
+        update: [change, status],
+        delete: [change, status],
+    };
+}
+
+function role(resource: RegisteredResource): PhaseCalls {
+    const arn: string = resource.outputs!.arn;
+    const tags: Tags = resource.inputs.tags ?? {};
+    const boundary = { "iam:PermissionsBoundary": resource.inputs.permissionsBoundary };
+    const call = (action: string, why: string): AwsCall => ({ action: `iam:${action}`, resource: arn, context: { ...boundary, ...resourceTags(tags) }, why });
+    return {
+        create: [{ action: "iam:CreateRole", resource: arn, context: { ...boundary, ...requestTags(tags) }, why: "create the role" },
+            { action: "iam:TagRole", resource: arn, context: { ...boundary, ...requestTags(tags) }, why: "tags sent with CreateRole" }],
+        read: [call("GetRole", "read"), call("ListRolePolicies", "inline policies"), call("GetRolePolicy", "inline policy"),
+            call("ListAttachedRolePolicies", "managed policies")],
+        update: [call("UpdateAssumeRolePolicy", "trust"), call("UpdateRoleDescription", "description"), call("UpdateRole", "session duration"),
+            { action: "iam:TagRole", resource: arn, context: { ...boundary, ...resourceTags(tags), ...requestTags(changedTag) }, why: "a tag added" },
+            { action: "iam:UntagRole", resource: arn, context: { ...boundary, ...resourceTags(tags), "aws:TagKeys": Object.keys(changedTag) }, why: "a tag removed" }],
+        delete: [call("ListInstanceProfilesForRole", "detach"), call("ListRolePolicies", "inline policies"), call("DeleteRolePolicy", "inline policy"),
+            call("DeleteRole", "delete")],
+    };
+}
+
+function roleNamed(name: string, view: StackView): RegisteredResource {
+    return find(view, "aws:iam/role:Role", (candidate) => candidate.id === name);
+}
+
+function rolePolicy(resource: RegisteredResource, view: StackView): PhaseCalls {
+    const owner = roleNamed(resource.inputs.role, view);
+    const call = (action: string): AwsCall => ({ action: `iam:${action}`, resource: owner.outputs!.arn,
+        context: { "iam:PermissionsBoundary": owner.inputs.permissionsBoundary }, why: `policy ${resource.name}` });
+    return { create: [call("PutRolePolicy")], read: [call("GetRolePolicy")], update: [call("PutRolePolicy")], delete: [call("DeleteRolePolicy")] };
+}
+
+function lambdaFunction(resource: RegisteredResource): PhaseCalls {
+    const arn: string = resource.outputs!.arn;
+    const tags: Tags = resource.inputs.tags ?? {};
+    const call = (action: string, why: string): AwsCall => ({ action: `lambda:${action}`, resource: arn, context: resourceTags(tags), why });
+    const passRole: AwsCall = { action: "iam:PassRole", resource: resource.inputs.role,
+        context: { "iam:PassedToService": "lambda.amazonaws.com", "iam:AssociatedResourceArn": arn }, why: "the function's role" };
+    return {
+        create: [{ action: "lambda:CreateFunction", resource: arn, context: requestTags(tags), why: "create the function" },
+            { action: "lambda:TagResource", resource: arn, context: requestTags(tags), why: "tags sent with CreateFunction" }, passRole],
+        read: [call("GetFunction", "read"), call("ListVersionsByFunction", "latest version"), call("GetFunctionCodeSigningConfig", "code signing")],
+        update: [call("UpdateFunctionConfiguration", "configuration"), call("UpdateFunctionCode", "code"), passRole,
+            ...tagChanges("lambda", arn, tags, "function")],
+        delete: [call("DeleteFunction", "delete")],
+    };
+}
+
+function permission(resource: RegisteredResource, view: StackView): PhaseCalls {
+    const target = find(view, "aws:lambda/function:Function", (candidate) => candidate.outputs!.name === resource.inputs.function);
+    const call = (action: string, context = {}): AwsCall => ({ action: `lambda:${action}`, resource: target.outputs!.arn, context, why: `permission ${resource.name}` });
+    const principal = { "lambda:Principal": resource.inputs.principal };
+    return { create: [call("AddPermission", principal)], read: [call("GetPolicy")], update: [call("AddPermission", principal)],
+        delete: [call("RemovePermission", principal), call("GetPolicy")] };
+}
+
+/** The function's log group, `/aws/lambda/<name>` (logs/group.go), by its name. */
+export function logGroupCalls(name: string, region: string, tags: Tags): PhaseCalls {
+    const arn = `arn:aws:logs:${region}:${offlineAccountId}:log-group:${name}`;
+    const call = (action: string, why: string): AwsCall => ({ action: `logs:${action}`, resource: arn, context: resourceTags(tags), why: `log group: ${why}` });
+    const find: AwsCall = { action: "logs:DescribeLogGroups", resource: "*", why: "log group: read" };
+    return {
+        create: [{ action: "logs:CreateLogGroup", resource: arn, context: requestTags(tags), why: "log group: create" }, call("PutRetentionPolicy", "retention")],
+        read: [find, call("ListTagsForResource", "tags")],
+        update: [call("PutRetentionPolicy", "retention"), call("DeleteRetentionPolicy", "retention"), ...tagChanges("logs", arn, tags, "log group")],
+        delete: [call("DeleteLogGroup", "delete")],
+    };
+}
+
+function logGroup(resource: RegisteredResource, view: StackView): PhaseCalls {
+    return logGroupCalls(resource.inputs.name, view.region, resource.inputs.tags ?? {});
+}
+
+/** Each resource type the program may register, and its calls. */
+export const providerCalls: Record<string, (resource: RegisteredResource, view: StackView) => PhaseCalls> = {
+    "aws:cognito/userPool:UserPool": userPool,
+    "aws:cognito/userPoolClient:UserPoolClient": userPoolClient,
+    "aws:sesv2/emailIdentity:EmailIdentity": emailIdentity,
+    "aws:sesv2/emailIdentityMailFromAttributes:EmailIdentityMailFromAttributes": mailFrom,
+    "aws:route53/record:Record": record,
+    "aws:iam/role:Role": role,
+    "aws:iam/rolePolicy:RolePolicy": rolePolicy,
+    "aws:lambda/function:Function": lambdaFunction,
+    "aws:lambda/permission:Permission": permission,
+    "aws:cloudwatch/logGroup:LogGroup": logGroup,
+};
+
+export const phases: readonly Phase[] = ["create", "read", "update", "delete"];
