@@ -84,7 +84,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
     // Both ports are checked before anything starts, so that a busy one leaves nothing behind.
     const port = await bindablePort(options.port, "cognito-local (--port)");
-    const pagePort = await bindablePort(options.pagePort, "the sign-in page (--page-port)");
+    // A given page port is checked now; a free one (0) is taken when the page listens, so no one can take it between.
+    const pagePort = options.pagePort === 0 ? 0 : await bindablePort(options.pagePort, "the sign-in page (--page-port)");
 
     const dir = path.resolve(options.dataDir ?? sandboxDir(options.projectDir, options.stack));
     const logFile = path.join(dir, "cognito-local.log");
