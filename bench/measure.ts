@@ -20,6 +20,8 @@ const reportUsage = path.join(repoRoot, "bench", "report-usage.js");
 export interface NodeProcess {
     readonly args: readonly string[];
     readonly cwd?: string;
+    /** Added to this process's environment. Default: none. */
+    readonly env?: Readonly<Record<string, string>>;
 }
 
 /** One run of one process. */
@@ -65,9 +67,9 @@ export function measureNode(processes: readonly NodeProcess[], runs: number): Pr
  * taking turns; the process is stopped then.
  */
 export function measureFirstLine(processes: readonly NodeProcess[], runs: number): Promise<Measurement[]> {
-    return inTurns(processes, runs, async ({ args, cwd = repoRoot }) => {
+    return inTurns(processes, runs, async ({ args, cwd = repoRoot, env = {} }) => {
         const started = process.hrtime.bigint();
-        const child = spawn(process.execPath, args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
+        const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
         let stderr = "";
         child.stderr.on("data", (chunk) => stderr += chunk);
         await new Promise<void>((resolve, reject) => {

@@ -1,3 +1,4 @@
+import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { readStackConfig, StackConfig } from "../stack-files/reader";
@@ -94,6 +95,25 @@ async function main(): Promise<boolean> {
     print("Policy pack start", "a one-policy pack that checks nothing, under the same runner (it always loads ts-node and TypeScript)",
         packLoad, packRows);
 
+    const cognitoLocalAlone = fs.mkdtempSync(path.join(os.tmpdir(), "bench-cognito-local-"));
+    const { result: [cognitoLocal, sandbox, sandboxEvaluating], load: sandboxLoad } = await underLoad(() => measureFirstLine([
+        { args: [require.resolve("cognito-local/lib/bin/start.js")], cwd: cognitoLocalAlone, env: { PORT: "0", HOST: "127.0.0.1" } },
+        { args: ["bin/bench/sandbox-ready.js"] },
+        { args: ["bin/bench/sandbox-ready.js", "--evaluate"] },
+    ], runs));
+    fs.rmSync(cognitoLocalAlone, { recursive: true, force: true });
+    const sandboxRows: Row[] = [{
+        what: "npm run sandbox, dev stack, empty data: start to ready (pool created, page served), the program's evaluation reused",
+        measured: sandbox,
+        floor: cognitoLocal,
+        maxRatio: 1.5,
+    }, {
+        what: "the same, the program evaluated (first start, or the stack's config or the build changed)",
+        measured: sandboxEvaluating,
+        floor: cognitoLocal,
+    }];
+    print("Sandbox start", "cognito-local alone, spawn to its first line (running on ...)", sandboxLoad, sandboxRows);
+
     const { result: [nodeFloor, policies], load: policiesLoad } = await underLoad(() =>
         measureNode([{ args: ["-e", ""] }, { args: ["bin/bench/evaluate-policies.js"] }], runs));
     const policyRows: Row[] = [{
@@ -103,7 +123,7 @@ async function main(): Promise<boolean> {
     }];
     print("Policy evaluation", "node start", policiesLoad, policyRows);
 
-    return [...programRows, planRow, ...packRows, ...policyRows].every(withinTarget);
+    return [...programRows, planRow, ...packRows, ...sandboxRows, ...policyRows].every(withinTarget);
 }
 
 main().then((met) => {

@@ -1,3 +1,4 @@
+import * as fs from "fs";
 import { awsClients, closeClients, regionOfPoolId } from "../aws/clients";
 import { importCsv, MigrationPools, MigrationStatus, readMigrationStatus } from "../aws/migration-status";
 import { writeFileLocked } from "./atomic-write";
@@ -8,20 +9,22 @@ import { readStackOutputs } from "./stack-state";
 import { stackOptionSpec, stackToUse } from "./stack-option";
 import { counted } from "../config/problems";
 
-export const migrationUsage = `usage: npm run migration -- [--stack <name>] [--region <region>] [--csv <file>] [--finish [--users-remain-ok]]
+export const migrationUsage = `usage: npm run migration -- [--stack <name>] [--region <region>] [--outputs <file>] [--csv <file>] [--finish [--users-remain-ok]]
 
 Reads both pools of the stack's migration to its successor pool (the stack's \`migration\` output, from
 \`pulumi stack output\`) with the AWS SDK: the users each holds and how many of the current pool's are left to
 migrate, and the groups of the current pool the new one lacks. --csv writes those users as the CSV a Cognito
 user import job takes (header from GetCSVHeader of the new pool). --finish checks that the finish phase may be
 set: it refuses while users remain, unless --users-remain-ok (npm run up makes the same check). Reads AWS with
-the standard credential chain (AWS_ENDPOINT_URL honoured).
+the standard credential chain (AWS_ENDPOINT_URL honoured). --outputs: the stack's outputs from a file in the
+form \`pulumi stack output --json\` prints, instead of the Pulumi CLI (npm run sandbox writes .sandbox/<stack>/outputs.json).
 --stack, -s: the stack; default: the one selected with \`pulumi stack select\`.
 Exit code: 0 done; 1 --finish refused; 2 bad usage, no successor, or AWS or the Pulumi CLI failed.`;
 
 const options = {
     stack: stackOptionSpec,
     region: { type: "string" },
+    outputs: { type: "string" },
     csv: { type: "string" },
     finish: { type: "boolean" },
     "users-remain-ok": { type: "boolean" },
@@ -52,6 +55,22 @@ function statusText(stack: string, pools: MigrationPools, status: MigrationStatu
     ].join("\n");
 }
 
+/** A file of stack outputs, as `pulumi stack output --json` prints them. */
+function readOutputsFile(file: string): Record<string, unknown> {
+    const expected = "expected the stack's outputs as `pulumi stack output --json` prints them";
+    let outputs: unknown;
+    try {
+        outputs = JSON.parse(fs.readFileSync(file, "utf8"));
+    } catch (error) {
+        const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
+        throw new InputFileError(`--outputs ${file}: ${reason}: ${expected}`);
+    }
+    if (outputs === null || typeof outputs !== "object" || Array.isArray(outputs)) {
+        throw new InputFileError(`--outputs ${file}: ${expected} (a JSON object)`);
+    }
+    return outputs as Record<string, unknown>;
+}
+
 export const main = optionsCommand(migrationUsage, options, async (args, io) => {
     const stack = await stackToUse(args.stack, io.projectDir);
     const successor = declaredSuccessor(io.projectDir, stack);
@@ -59,7 +78,8 @@ export const main = optionsCommand(migrationUsage, options, async (args, io) => 
         throw new InputFileError(`stack ${stack} declares no successor pool (cognito-user-pool:successor in Pulumi.${stack}.yaml)`);
     }
     try {
-        const pools = migrationPools(stack, await readStackOutputs(stack));
+        const outputs = args.outputs === undefined ? await readStackOutputs(stack) : readOutputsFile(args.outputs);
+        const pools = migrationPools(stack, outputs);
         const clients = await awsClients(args.region ?? regionOfPoolId(pools.fromPoolId));
         try {
             const status = await readMigrationStatus(clients.cognito, pools, clients.region);

@@ -30,7 +30,7 @@ describe("cli/launch.js, the npm scripts' entry", () => {
     });
 
     it("refuses an unknown command, or none, with the list of commands (the npm scripts that launch one): exit 2", () => {
-        const commands = "baseline, plan, promote, adopt, migration, docs, preview, up";
+        const commands = "baseline, plan, promote, adopt, migration, sandbox, docs, preview, up";
         for (const [argv, what] of [[["nope", "--stack", "dev"], 'unknown command "nope"'], [[], "no command given"]] as const) {
             const run = launch(...argv);
             assert.strictEqual(run.status, 2);

@@ -1,13 +1,14 @@
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
 import { SESv2Client } from "@aws-sdk/client-sesv2";
 import { ConfiguredRetryStrategy } from "@smithy/core/retry";
-import { ChildProcess, spawn } from "child_process";
 import * as fs from "fs";
 import * as http from "http";
 import { AddressInfo } from "net";
 import * as os from "os";
 import * as path from "path";
 import type { AwsClients } from "../../../aws/clients";
+import { bindablePort, startCognitoLocal as startSandboxCognitoLocal } from "../../../sandbox/cognito-local";
+import { setEnvironment } from "../../../sandbox/lambda-endpoint";
 
 /**
  * A local AWS endpoint for the tests, on 127.0.0.1: cognito-local (started here, its state in a temp dir)
@@ -258,53 +259,19 @@ interface CognitoLocal {
 }
 
 /**
- * Starts cognito-local on a free port of 127.0.0.1 with its state in a new temp dir (its cwd). Its config
- * empties UsernameAttributes: by default it adds ["email"] to every pool that does not set them (facts.md).
+ * Starts cognito-local (sandbox/cognito-local.ts) on a free port of 127.0.0.1 with its state in a new temp dir,
+ * removed when it stops. Its config empties UsernameAttributes (facts.md).
  */
 async function startCognitoLocal(config: Record<string, unknown>): Promise<CognitoLocal> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cognito-local-"));
-    fs.mkdirSync(path.join(dir, ".cognito"));
-    fs.writeFileSync(path.join(dir, ".cognito", "config.json"), JSON.stringify({ UserPoolDefaults: { UsernameAttributes: [] }, ...config }));
-    const child = spawn(process.execPath, [require.resolve("cognito-local/lib/bin/start.js")], {
-        cwd: dir,
-        env: { ...process.env, PORT: "0", HOST: "127.0.0.1" },
-        stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    const endpoint = await new Promise<string>((started, failed) => {
-        const timeout = setTimeout(() => failed(new Error(`cognito-local did not start within 20 s:\n${output}`)), 20_000);
-        const watch = (chunk: Buffer) => {
-            output = (output + chunk.toString("utf8")).slice(-4000);
-            const address = /running on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-            if (address) {
-                clearTimeout(timeout);
-                started(address[1]);
-            }
-        };
-        child.stdout!.on("data", watch);
-        child.stderr!.on("data", watch);
-        child.on("exit", (code) => {
-            clearTimeout(timeout);
-            failed(new Error(`cognito-local exited (${code}) before it started:\n${output}`));
-        });
-    });
+    const started = await startSandboxCognitoLocal({ dir, port: await bindablePort(0, "cognito-local"), config });
     return {
-        endpoint,
+        endpoint: started.endpoint,
         stop: async () => {
-            await stopProcess(child);
+            await started.stop();
             fs.rmSync(dir, { recursive: true, force: true });
         },
     };
-}
-
-function stopProcess(child: ChildProcess): Promise<void> {
-    if (child.exitCode !== null || child.signalCode !== null) {
-        return Promise.resolve();
-    }
-    return new Promise((stopped) => {
-        child.once("exit", () => stopped());
-        child.kill("SIGTERM");
-    });
 }
 
 /**
@@ -336,18 +303,4 @@ export function useLocalAws(local: LocalAws): () => void {
     return setEnvironment(settings);
 }
 
-/** Sets (or, for undefined, removes) environment variables; returns the undo. */
-export function setEnvironment(settings: Record<string, string | undefined>): () => void {
-    const previous = Object.fromEntries(Object.keys(settings).map((name) => [name, process.env[name]]));
-    const apply = (values: Record<string, string | undefined>) => {
-        for (const [name, value] of Object.entries(values)) {
-            if (value === undefined) {
-                delete process.env[name];
-            } else {
-                process.env[name] = value;
-            }
-        }
-    };
-    apply(settings);
-    return () => apply(previous);
-}
+export { setEnvironment };
