@@ -82,7 +82,7 @@ export function guardedChanges(digest: unknown, retired: readonly string[]): Gua
     return [...byUrn].map(([urn, { type, ops, reasons }]) => ({ urn, type, ops: [...ops], reasons: [...reasons] }));
 }
 
-/** `usernameConfiguration.caseSensitive (cognito-user-pool:signIn.caseSensitive)`. */
+/** A provider input with the config keys that set it: `aliasAttributes (cognito-user-pool:signIn.with)`. */
 function describeReason(type: string, reason: string): string {
     const keys = configKeysOfInput(type, reason);
     return `${reason} (${keys.length > 0 ? keys.join(", ") : "no config key of this project sets it"})`;
