@@ -10,6 +10,8 @@ const scope = deployScope(pulumi.getStack());
 const backend = new SignInBackend("auth", {
     userPool: settings,
     clients: settings.clients,
+    groups: settings.groups,
+    resourceServers: settings.resourceServers,
     // A pool with a successor keeps its users until they have moved: it is never deleted by Pulumi.
     protect: settings.protect || settings.successor !== undefined,
     adopt: settings.import,

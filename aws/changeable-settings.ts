@@ -27,6 +27,8 @@ function changeable(entries: readonly CatalogueEntry[]): ChangeableSetting[] {
 const bySetting = settingsByDescription();
 export const poolChangeableSettings: readonly ChangeableSetting[] = changeable(bySetting.pool);
 export const clientChangeableSettings: readonly ChangeableSetting[] = changeable(bySetting.client);
+export const groupChangeableSettings: readonly ChangeableSetting[] = changeable(bySetting.group);
+export const resourceServerChangeableSettings: readonly ChangeableSetting[] = changeable(bySetting.resourceServer);
 
 const lowerFirst = (name: string) => name[0].toLowerCase() + name.slice(1);
 

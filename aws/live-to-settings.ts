@@ -4,9 +4,12 @@ import {
     clients,
     Described,
     describePaths,
+    groups,
     holdsValue,
     ReadContext,
     readSettings,
+    resourceServers,
+    Section,
     settingsByDescription,
     stack,
     stackSettingsSchema,
@@ -14,8 +17,8 @@ import {
 import { LivePool, poolDescription } from "./read-pool";
 
 /**
- * The reverse of the program's mapping: a live pool, its clients and its SES sender (as the AWS API describes
- * them) → stack settings in the config model, each read by the catalogue's `read` fact beside its Describe
+ * The reverse of the program's mapping: a live pool, its clients, groups, resource servers and its SES sender (as
+ * the AWS API describes them) → stack settings in the config model, each read by the catalogue's `read` fact beside its Describe
  * path. Whatever the model cannot express is reported as a gap, by the API's name for it: a value a setting
  * cannot take, and any field of the description that no setting reads and no table below explains. Nothing is
  * dropped silently.
@@ -90,6 +93,10 @@ const clientFields: Readonly<Record<string, FieldMeaning>> = {
     },
 };
 
+/** A group's or resource server's fields that no setting reads. */
+const listedFields: Readonly<Record<string, FieldMeaning>> = Object.fromEntries(
+    ["UserPoolId", "CreationDate", "LastModifiedDate"].map((key) => [key, notASetting]));
+
 /** The Describe paths the settings read, and those of the sections that name the object they read from. */
 function pathsReadBy(entries: readonly CatalogueEntry[]): string[] {
     return entries.flatMap(({ setting, sections }) => [...describePaths(setting), ...sections.flatMap(({ section }) => section.describe ?? [])]);
@@ -136,22 +143,30 @@ export function settingsFromLive(live: LivePool): AdoptedSettings {
     scanUnread(pool, pathsReadBy(read.pool), poolFields, poolContext);
     const poolSettings = readSettings(stack, pool, poolContext);
     senderIdentityGaps(live, poolContext);
-    const clientPaths = pathsReadBy(read.client);
-    const clientSettings = live.clients.map((client) => {
-        const context = findings.context(live.region, `clients[${client.ClientName}].`);
-        scanUnread(client, clientPaths, clientFields, context);
-        return readSettings(clients, client, context);
+    const itemsOf = (list: Section<any, any>, items: readonly Described[], entries: readonly CatalogueEntry[],
+        fields: Readonly<Record<string, FieldMeaning>>, label: (item: Described) => string) => items.map((item) => {
+        const context = findings.context(live.region, `${label(item)}.`);
+        scanUnread(item, pathsReadBy(entries), fields, context);
+        return readSettings(list, item, context);
     });
+    const clientSettings = itemsOf(clients, live.clients, read.client, clientFields, (client) => `clients[${client.ClientName}]`);
+    const groupSettings = itemsOf(groups, live.groups, read.group, listedFields, (group) => `groups[${group.GroupName}]`);
+    const serverSettings = itemsOf(resourceServers, live.resourceServers, read.resourceServer, listedFields,
+        (server) => `resourceServers[${server.Identifier}]`);
     return {
         settings: {
             // Pulumi protect and retainOnDelete: an adopted pool holds real users.
             protect: true,
             ...poolSettings,
             clients: clientSettings as RawStackSettings["clients"],
+            ...(groupSettings.length > 0 ? { groups: groupSettings as RawStackSettings["groups"] } : {}),
+            ...(serverSettings.length > 0 ? { resourceServers: serverSettings as RawStackSettings["resourceServers"] } : {}),
             import: {
                 userPool: live.pool.Id,
                 ...(live.senderIdentity !== undefined ? { senderIdentity: live.senderIdentity.name } : {}),
                 clients: Object.fromEntries(live.clients.map((client) => [client.ClientName ?? "", client.ClientId ?? ""])),
+                ...(live.groups.length > 0 ? { groups: live.groups.map((group) => group.GroupName ?? "") } : {}),
+                ...(live.resourceServers.length > 0 ? { resourceServers: live.resourceServers.map((server) => server.Identifier ?? "") } : {}),
             },
         },
         gaps: findings.gaps,

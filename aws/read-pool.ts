@@ -3,7 +3,11 @@ import {
     DescribeUserPoolCommand,
     GetUserPoolMfaConfigCommand,
     GetUserPoolMfaConfigResponse,
+    GroupType,
+    paginateListGroups,
+    paginateListResourceServers,
     paginateListUserPoolClients,
+    ResourceServerType,
     UserPoolClientType,
     UserPoolType,
 } from "@aws-sdk/client-cognito-identity-provider";
@@ -29,6 +33,10 @@ export interface LivePool {
     readonly mfa: Omit<GetUserPoolMfaConfigResponse, "$metadata">;
     /** Every app client of the pool, secrets replaced by `redactedSecret`. */
     readonly clients: UserPoolClientType[];
+    /** Every group of the pool (ListGroups). */
+    readonly groups: GroupType[];
+    /** Every resource server of the pool with its scopes (ListResourceServers). */
+    readonly resourceServers: ResourceServerType[];
     /** Read when the pool sends through SES with an identity in its own region. */
     readonly senderIdentity?: LiveSenderIdentity;
 }
@@ -46,7 +54,8 @@ export function parseIdentityArn(arn: string): { region: string; account: string
 
 /**
  * Reads a pool: DescribeUserPool, GetUserPoolMfaConfig (second factors are not in DescribeUserPool),
- * ListUserPoolClients (all pages) and DescribeUserPoolClient for each, and GetEmailIdentity for its SES sender.
+ * ListUserPoolClients (all pages) and DescribeUserPoolClient for each, ListGroups and ListResourceServers (all
+ * pages; each item is the whole group or resource server), and GetEmailIdentity for its SES sender.
  */
 export async function readLivePool(aws: AwsClients, poolId: string): Promise<LivePool> {
     const target = `user pool ${poolId}`;
@@ -63,7 +72,25 @@ export async function readLivePool(aws: AwsClients, poolId: string): Promise<Liv
     for (const clientId of await listClientIds(aws, poolId)) {
         clients.push(await readClient(aws, poolId, clientId));
     }
-    return { region, pool, mfa, clients, senderIdentity: await readSenderIdentity(aws, pool) };
+    const groups = await listAll("ListGroups", aws, poolId, async (items: GroupType[]) => {
+        // ListGroups takes Limit (1 to 60), ListResourceServers MaxResults (1 to 50): API reference, each action's page.
+        for await (const page of paginateListGroups({ client: aws.cognito }, { UserPoolId: poolId, Limit: 60 })) {
+            items.push(...page.Groups ?? []);
+        }
+    });
+    const resourceServers = await listAll("ListResourceServers", aws, poolId, async (items: ResourceServerType[]) => {
+        for await (const page of paginateListResourceServers({ client: aws.cognito }, { UserPoolId: poolId, MaxResults: 50 })) {
+            items.push(...page.ResourceServers ?? []);
+        }
+    });
+    return { region, pool, mfa, clients, groups, resourceServers, senderIdentity: await readSenderIdentity(aws, pool) };
+}
+
+/** Every item of a paged List action of a pool. */
+async function listAll<T>(action: string, aws: AwsClients, poolId: string, read: (items: T[]) => Promise<void>): Promise<T[]> {
+    const items: T[] = [];
+    await readFromAws({ action, target: `user pool ${poolId}`, region: aws.region }, () => read(items));
+    return items;
 }
 
 /** Reads a pool with clients of its own: region given, else the pool id's, else the AWS chain's. */
@@ -76,14 +103,12 @@ export async function readPoolById(poolId: string, region?: string): Promise<Liv
     }
 }
 
-async function listClientIds(aws: AwsClients, poolId: string): Promise<string[]> {
-    const ids: string[] = [];
-    await readFromAws({ action: "ListUserPoolClients", target: `user pool ${poolId}`, region: aws.region }, async () => {
+function listClientIds(aws: AwsClients, poolId: string): Promise<string[]> {
+    return listAll("ListUserPoolClients", aws, poolId, async (ids: string[]) => {
         for await (const page of paginateListUserPoolClients({ client: aws.cognito }, { UserPoolId: poolId, MaxResults: 60 })) {
             ids.push(...(page.UserPoolClients ?? []).map((client) => client.ClientId).filter((id): id is string => !!id));
         }
     });
-    return ids;
 }
 
 async function readClient(aws: AwsClients, poolId: string, clientId: string): Promise<UserPoolClientType> {

@@ -1,6 +1,7 @@
 import type { StackSettings } from "../config";
 // The mapping modules themselves: the components index would load @pulumi/aws.
 import { appClientArgs } from "../components/app-client-args";
+import { resourceServerArgs, userGroupArgs } from "../components/groups-and-scopes";
 import { userPoolArgs } from "../components/user-pool-args";
 import {
     clientChanges,
@@ -11,12 +12,18 @@ import {
     poolSettingsFromProps,
     requireKnownPool,
 } from "cognito-user-pool-policies";
-import { clientChangeableSettings, compareChangeable, poolChangeableSettings } from "./changeable-settings";
+import {
+    clientChangeableSettings,
+    compareChangeable,
+    groupChangeableSettings,
+    poolChangeableSettings,
+    resourceServerChangeableSettings,
+} from "./changeable-settings";
 import { LivePool, poolDescription } from "./read-pool";
 
 /** A setting on which the program's inputs for the settings would differ from the live pool. */
 export interface PendingChange {
-    /** `user pool` or `client <name>`. */
+    /** `user pool`, `client <name>`, `group <name>` or `resource server <identifier>`. */
     readonly resource: string;
     readonly setting: string;
     readonly live: unknown;
@@ -25,8 +32,9 @@ export interface PendingChange {
 
 /**
  * Runs settings through the program's own mapping (components/) and compares the inputs it would send with
- * the live pool and clients: the fixed settings with the policy pack's readers, the changeable ones setting by
- * setting. Empty when adopting with these settings imports everything with no diff.
+ * the live pool, clients, groups and resource servers: the fixed settings with the policy pack's readers (a group
+ * and a resource server are found by theirs, name and identifier), the changeable ones setting by setting. Empty
+ * when adopting with these settings imports everything with no diff.
  */
 export function pendingChanges(settings: StackSettings, live: LivePool): PendingChange[] {
     const poolId = live.pool.Id ?? "";
@@ -55,5 +63,23 @@ export function pendingChanges(settings: StackSettings, live: LivePool): Pending
         changes.push(...compareChangeable(clientProps, liveClient, clientChangeableSettings).differences
             .map((difference) => ({ resource, setting: difference.setting, live: difference.live, program: difference.props })));
     }
+    for (const group of settings.groups) {
+        changes.push(...itemChanges("group", group.name, userGroupArgs(group, poolId),
+            live.groups.find((candidate) => candidate.GroupName === group.name), groupChangeableSettings));
+    }
+    for (const server of settings.resourceServers) {
+        changes.push(...itemChanges("resource server", server.identifier, resourceServerArgs(server, poolId),
+            live.resourceServers.find((candidate) => candidate.Identifier === server.identifier), resourceServerChangeableSettings));
+    }
     return changes;
+}
+
+/** The changeable settings on which one group or resource server differs from its live counterpart, found by its identity. */
+function itemChanges(kind: string, id: string, args: object, live: object | undefined, table: typeof groupChangeableSettings): PendingChange[] {
+    const resource = `${kind} ${id}`;
+    if (live === undefined) {
+        return [{ resource, setting: `(the ${kind})`, live: undefined, program: `a new ${kind}` }];
+    }
+    return compareChangeable(args as Record<string, unknown>, live, table).differences
+        .map((difference) => ({ resource, setting: difference.setting, live: difference.live, program: difference.props }));
 }

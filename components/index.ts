@@ -1,4 +1,5 @@
 export * from "./app-client-args";
+export * from "./groups-and-scopes";
 export * from "./outputs";
 export * from "./sender-identity";
 export * from "./ses-sender";

@@ -1,9 +1,10 @@
 // The service modules, not the @pulumi/aws index: loading the index costs about 0.15 s at every run.
 import * as cognito from "@pulumi/aws/cognito";
 import * as pulumi from "@pulumi/pulumi";
-import { ClientSettings, ImportSettings, inputPathsFrom, UserPoolSettings } from "../config";
+import { ClientSettings, GroupSettings, ImportSettings, inputPathsFrom, ResourceServerSettings, UserPoolSettings } from "../config";
 import { appClientArgs } from "./app-client-args";
 import type { DeployScope } from "./deploy-scope";
+import { groupsAndScopes } from "./groups-and-scopes";
 import { withSecretInputs } from "./secret-inputs";
 import { sesSender, SesSenderResources } from "./ses-sender";
 import { SesSender, senderDependentArgs, userPoolArgs } from "./user-pool-args";
@@ -13,6 +14,10 @@ export interface SignInBackendArgs {
     readonly userPool: UserPoolSettings;
     /** The app clients, at least one. */
     readonly clients: readonly ClientSettings[];
+    /** The pool's groups. Default: none. */
+    readonly groups?: readonly GroupSettings[];
+    /** The OAuth resource servers whose custom scopes clients may request. Default: none. */
+    readonly resourceServers?: readonly ResourceServerSettings[];
     /**
      * Pulumi protect and retainOnDelete on the pool; retainOnDelete only on the SES identity, which a change of
      * the FROM address must be able to replace (a new identity; the old one stays verified in SES). Default: false.
@@ -28,7 +33,7 @@ export interface SignInBackendArgs {
 
 /**
  * A Cognito sign-in backend: the user pool, the SES identity its emails come from (when email goes through
- * SES; with a domain's DNS records) and its app clients, one per client setting.
+ * SES; with a domain's DNS records), its app clients, one per client setting, its groups and its resource servers.
  */
 export class SignInBackend extends pulumi.ComponentResource {
     readonly userPool: cognito.UserPool;
@@ -36,6 +41,10 @@ export class SignInBackend extends pulumi.ComponentResource {
     readonly ses?: SesSenderResources;
     /** The app clients by their configured name. */
     readonly clients: Readonly<Record<string, cognito.UserPoolClient>>;
+    /** The groups by name. */
+    readonly groups: Readonly<Record<string, cognito.UserGroup>>;
+    /** The resource servers by identifier. */
+    readonly resourceServers: Readonly<Record<string, cognito.ResourceServer>>;
 
     constructor(name: string, args: SignInBackendArgs, opts?: pulumi.ComponentResourceOptions) {
         super("cognito-user-pool:index:SignInBackend", name, {}, opts);
@@ -54,12 +63,16 @@ export class SignInBackend extends pulumi.ComponentResource {
             withSecretInputs(userPoolArgsFollowing(settings, this.ses?.sender, args.scope), inputPathsFrom("userPool", secretKeys)),
             { parent: this, protect, retainOnDelete: protect, import: args.adopt?.userPool });
 
+        ({ groups: this.groups, resourceServers: this.resourceServers } = groupsAndScopes(name, {
+            groups: args.groups ?? [], resourceServers: args.resourceServers ?? [], userPool: this.userPool, parent: this, adopt: args.adopt,
+        }));
+
         this.clients = Object.fromEntries(args.clients.map((client) => {
             const clientId = args.adopt?.clients[client.name];
             return [client.name, new cognito.UserPoolClient(`${name}-client-${client.name}`,
                 withSecretInputs(appClientArgs(client, this.userPool.id, clientId !== undefined), inputPathsFrom("client", secretKeys)),
-                // The provider imports a client by `<pool id>/<client id>`.
-                { parent: this, import: clientId && `${args.adopt?.userPool}/${clientId}` })];
+                // The provider imports a client by `<pool id>/<client id>`; a client's custom scopes must exist first.
+                { parent: this, import: clientId && `${args.adopt?.userPool}/${clientId}`, ...scopesFirst(this.resourceServers) })];
         }));
 
         this.registerOutputs({});
@@ -83,4 +96,10 @@ export function userPoolArgsFollowing(settings: UserPoolSettings, sender: pulumi
         emailConfiguration: following.emailConfiguration,
         ...(emailMfa ? { emailMfaConfiguration: following.emailMfaConfiguration } : {}),
     };
+}
+
+/** Resource options that create a pool's resource servers before the clients that request their scopes. */
+export function scopesFirst(resourceServers: Readonly<Record<string, cognito.ResourceServer>>): pulumi.CustomResourceOptions {
+    const servers = Object.values(resourceServers);
+    return servers.length === 0 ? {} : { dependsOn: servers };
 }

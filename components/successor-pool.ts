@@ -8,9 +8,10 @@ import {
 import type { PoolSignIn } from "../lambda/migration-settings";
 import { appClientArgs } from "./app-client-args";
 import type { DeployScope } from "./deploy-scope";
+import { groupsAndScopes } from "./groups-and-scopes";
 import { withSecretInputs } from "./secret-inputs";
 import type { SesSenderResources } from "./ses-sender";
-import { userPoolArgsFollowing } from "./sign-in-backend";
+import { scopesFirst, userPoolArgsFollowing } from "./sign-in-backend";
 import { UserMigrationFunction } from "./user-migration-function";
 import { signInArgs } from "./user-pool-args";
 
@@ -34,13 +35,18 @@ export interface SuccessorPoolArgs {
 }
 
 /**
- * The pool that takes over from the current one: the new pool and its app clients and, until the finish
- * phase, the user-migration trigger that moves each user over from the current pool at sign-in.
+ * The pool that takes over from the current one: the new pool, its app clients, groups and resource servers and,
+ * until the finish phase, the user-migration trigger that moves each user over from the current pool at sign-in
+ * (and its post-authentication trigger, which adds a migrated user to the groups of the same names here).
  */
 export class SuccessorPool extends pulumi.ComponentResource {
     readonly userPool: cognito.UserPool;
     /** The app clients by their configured name. */
     readonly clients: Readonly<Record<string, cognito.UserPoolClient>>;
+    /** The groups by name: those a migrated user's memberships are copied into. */
+    readonly groups: Readonly<Record<string, cognito.UserGroup>>;
+    /** The resource servers by identifier. */
+    readonly resourceServers: Readonly<Record<string, cognito.ResourceServer>>;
     /** The triggers' function, role and the old pool's migration client; absent in the finish phase. */
     readonly migration?: UserMigrationFunction;
     readonly invokePermission?: lambda.Permission;
@@ -94,10 +100,14 @@ export class SuccessorPool extends pulumi.ComponentResource {
             this.groupWrites = this.migration.allowGroupWrites(`${name}-group-writes`, this.userPool);
         }
 
+        ({ groups: this.groups, resourceServers: this.resourceServers } = groupsAndScopes(name, {
+            groups: successor.groups, resourceServers: successor.resourceServers, userPool: this.userPool, parent: this,
+        }));
+
         this.clients = Object.fromEntries(successor.clients.map((client) => [client.name,
             new cognito.UserPoolClient(`${name}-client-${client.name}`,
                 withSecretInputs(appClientArgs(successorClient(client, successor), this.userPool.id), inputPathsFrom("client", secretKeys)),
-                { parent: this })]));
+                { parent: this, ...scopesFirst(this.resourceServers) })]));
 
         this.registerOutputs({});
     }

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { ClientSettings, validateSettings } from "./schema";
 import { userPoolKeys } from "./catalogue/user-pool";
-import { legacySubAttribute, successorMergedKeys, SuccessorSettings } from "./successor";
+import { legacySubAttribute, successorListKeys, successorMergedKeys, SuccessorSettings } from "./successor";
 
 type Issue = z.core.$ZodIssue;
 type RawMap = Record<string, unknown>;
@@ -40,7 +40,7 @@ export function resolveSuccessor(raw: RawMap, currentPoolName: string | undefine
         attributes: isMap(attributes) || attributes === undefined
             ? { ...attributes, custom: Array.isArray(custom) && declaredAt < 0 ? [...custom, legacySubDeclaration] : custom }
             : attributes,
-        clients: successor.clients ?? raw.clients,
+        ...Object.fromEntries(successorListKeys.map((key) => [key, successor[key] ?? raw[key]])),
     };
     const result = validateSettings(candidate);
     const reported = new Set(alreadyReported.map((issue) => issue.path.join(".")));
@@ -63,9 +63,13 @@ export function resolveSuccessor(raw: RawMap, currentPoolName: string | undefine
     if (issues.length > 0 || !result.success) {
         return { issues };
     }
-    const { protect: _protect, import: _import, successor: _successor, clients, ...pool } = result.data;
+    const { protect: _protect, import: _import, successor: _successor, clients, groups, resourceServers, ...pool } = result.data;
     return {
-        settings: { phase: successorPhaseOf(successor), userPool: { ...pool, userPool: { ...pool.userPool, name: successor.name } }, clients },
+        settings: {
+            phase: successorPhaseOf(successor),
+            userPool: { ...pool, userPool: { ...pool.userPool, name: successor.name } },
+            clients, groups, resourceServers,
+        },
         issues: [],
     };
 }
@@ -99,7 +103,7 @@ function isChanged(path: readonly PropertyKey[], successor: RawMap): boolean {
     return successor[String(top)] !== undefined;
 }
 
-/** signIn.with → successor.signIn.with, userPool.name → successor.name, clients → successor.clients. */
+/** signIn.with → successor.signIn.with, userPool.name → successor.name, clients → successor.clients (groups, resourceServers alike). */
 function successorPath(path: readonly PropertyKey[]): PropertyKey[] {
     const [top, key] = path;
     if (top === "userPool" && key === "name") {
@@ -108,10 +112,10 @@ function successorPath(path: readonly PropertyKey[]): PropertyKey[] {
     return ["successor", ...path];
 }
 
-/** Where the schema of a key under successor is: successor.signIn → signIn, successor.clients → clients. */
+/** Where the schema of a key under successor is: successor.signIn → signIn, successor.clients → clients (groups, resourceServers alike). */
 export function schemaPathOf(path: readonly PropertyKey[]): PropertyKey[] {
     const [top, key, ...rest] = path;
-    return top === "successor" && (poolKeys.includes(String(key)) || key === "clients") ? [key, ...rest] : [...path];
+    return top === "successor" && (poolKeys.includes(String(key)) || successorListKeys.includes(key as never)) ? [key, ...rest] : [...path];
 }
 
 /** custom:legacy_sub is set by the migration only: no app client of the new pool may write it. */

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { userPoolKeys } from "./catalogue/user-pool";
-import type { ClientSettings, UserPoolSettings } from "./schema";
+import type { ClientSettings, GroupSettings, ResourceServerSettings, UserPoolSettings } from "./schema";
 
 /*
  * `cognito-user-pool:successor`: a new pool that takes over from the current one, for a change of a setting
  * Cognito fixes at creation. The key holds only what differs, under the same keys as the stack's (`signIn`,
- * `attributes`, `mfa`, `userPool`, `clients`); the rest of the new pool and every app client are inherited from
+ * `attributes`, `mfa`, `userPool`, `clients`, `groups`, `resourceServers`); the rest of the new pool, its app
+ * clients, groups and resource servers are inherited from
  * the current pool's settings and validated by the same schema (successor-settings.ts).
  */
 
@@ -42,7 +43,14 @@ export const successorSchema = z.strictObject({
     ...poolKeys,
     /** The new pool's app clients, replacing the list of the current pool's. Default: the current pool's clients. */
     clients: z.array(z.unknown(), { error: "expected a list of app clients" }).optional(),
+    /** The new pool's groups, replacing the list of the current pool's. Default: the current pool's groups. */
+    groups: z.array(z.unknown(), { error: "expected a list of groups" }).optional(),
+    /** The new pool's resource servers, replacing the current pool's. Default: the current pool's resource servers. */
+    resourceServers: z.array(z.unknown(), { error: "expected a list of resource servers" }).optional(),
 });
+
+/** The successor's keys for the pool's other resources, each a list replacing the current pool's whole. */
+export const successorListKeys = ["clients", "groups", "resourceServers"] as const;
 
 /** The successor with everything inherited resolved: settings of a whole pool and its clients. */
 export interface SuccessorSettings {
@@ -50,6 +58,8 @@ export interface SuccessorSettings {
     /** The new pool: the current pool's settings with the successor's changes, legacy_sub declared. */
     readonly userPool: UserPoolSettings;
     readonly clients: readonly ClientSettings[];
+    readonly groups: readonly GroupSettings[];
+    readonly resourceServers: readonly ResourceServerSettings[];
 }
 
 /** Whether the migration trigger still runs: until the finish phase. */

@@ -1,15 +1,34 @@
 import { clients } from "./app-client";
 import { CatalogueEntry, entriesOf } from "./derive";
+import type { Section } from "./define";
+import { groups } from "./groups";
+import { resourceServers } from "./resource-servers";
 import { stack } from "./stack";
 
-/** The key prefix of a client's settings: `clients[].`. */
-const clientKeyPrefix = `${Object.entries(stack.entries).find(([, entry]) => entry === clients)![0]}[].`;
+/** The key prefix of the settings of each item of a top-level list: `clients[].`. */
+const keyPrefixOf = (list: Section<any, any>) => `${Object.entries(stack.entries).find(([, entry]) => entry === list)![0]}[].`;
 
-/** The catalogue's settings read back from a pool's description, and those read back from a client's. */
-export function settingsByDescription(): { readonly pool: CatalogueEntry[]; readonly client: CatalogueEntry[] } {
+const lists = { client: keyPrefixOf(clients), group: keyPrefixOf(groups), resourceServer: keyPrefixOf(resourceServers) };
+
+export interface SettingsByDescription {
+    /** Read from DescribeUserPool (and GetUserPoolMfaConfig). */
+    readonly pool: CatalogueEntry[];
+    /** From DescribeUserPoolClient. */
+    readonly client: CatalogueEntry[];
+    /** From a ListGroups item. */
+    readonly group: CatalogueEntry[];
+    /** From a ListResourceServers item. */
+    readonly resourceServer: CatalogueEntry[];
+}
+
+/** The catalogue's settings read back from a pool's description, and those read back from each other resource's. */
+export function settingsByDescription(): SettingsByDescription {
     const entries = entriesOf(stack).filter(({ setting }) => setting.describe !== undefined);
+    const under = (prefix: string) => entries.filter(({ key }) => key.startsWith(prefix));
     return {
-        pool: entries.filter(({ key }) => !key.startsWith(clientKeyPrefix)),
-        client: entries.filter(({ key }) => key.startsWith(clientKeyPrefix)),
+        pool: entries.filter(({ key }) => !Object.values(lists).some((prefix) => key.startsWith(prefix))),
+        client: under(lists.client),
+        group: under(lists.group),
+        resourceServer: under(lists.resourceServer),
     };
 }

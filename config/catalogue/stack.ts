@@ -1,12 +1,16 @@
 import { USER_POOL_TYPE } from "cognito-user-pool-policies/fixed-settings";
 import { z } from "zod";
 import { checkAttributePermissions } from "../rules/attribute-permissions";
+import { checkDeclaredScopes } from "../rules/declared-scopes";
 import { sesIdentity } from "../rules/email-address";
 import { clientId, userPoolId } from "../rules/resource-ids";
 import { successorSchema } from "../successor";
 import { clients } from "./app-client";
 import { problem, section, setting } from "./define";
+import { groupName, groups } from "./groups";
+import { declaredScopes, resourceServers } from "./resource-servers";
 import { userPoolChecks, userPoolKeys } from "./user-pool";
+import { uniqueList } from "./values";
 
 /** Existing resources to adopt with Pulumi's import option; resource options, not provider inputs. */
 const adopt = section({
@@ -20,6 +24,12 @@ const adopt = section({
     }),
     clients: setting(z.record(z.string(), clientId).default({}), {
         doc: "Ids of existing app clients to adopt, by client name.",
+    }),
+    groups: setting(uniqueList(groupName).default([]), {
+        doc: "Names of existing groups to adopt, each one of `groups`.",
+    }),
+    resourceServers: setting(uniqueList(z.string()).default([]), {
+        doc: "Identifiers of existing resource servers to adopt, each one of `resourceServers`.",
     }),
 }, {
     doc: "Existing resources to adopt with Pulumi's import option (written by `npm run adopt`).",
@@ -38,6 +48,8 @@ export const stack = section({
     }),
     ...userPoolKeys,
     clients,
+    groups,
+    resourceServers,
     import: adopt,
     successor: setting(successorSchema.optional(), {
         doc: "A new pool taking over from this one, for a change of a fixed setting: see [Changing a setting fixed at creation](migration.md).",
@@ -55,8 +67,15 @@ export const stack = section({
         for (const name of Object.keys(settings.import.clients).filter((name) => !names.has(name))) {
             problem(ctx, ["import", "clients", name], name, `expected the name of a client in clients (${[...names].join(", ")})`);
         }
-        if (Object.keys(settings.import.clients).length > 0 && settings.import.userPool === undefined) {
-            problem(ctx, ["import", "userPool"], undefined, "adopting app clients needs the id of the pool they belong to");
+        adoptedOf(ctx, "groups", settings.import.groups, settings.groups.map((group) => group.name));
+        adoptedOf(ctx, "resourceServers", settings.import.resourceServers, settings.resourceServers.map((server) => server.identifier));
+        const adopting = [
+            ...Object.keys(settings.import.clients).length > 0 ? ["app clients"] : [],
+            ...settings.import.groups.length > 0 ? ["groups"] : [],
+            ...settings.import.resourceServers.length > 0 ? ["resource servers"] : [],
+        ];
+        if (adopting.length > 0 && settings.import.userPool === undefined) {
+            problem(ctx, ["import", "userPool"], undefined, `adopting ${adopting.join(" and ")} needs the id of the pool they belong to`);
         }
         if (settings.import.senderIdentity !== undefined && settings.email.sender !== "ses") {
             problem(ctx, ["import", "senderIdentity"], settings.import.senderIdentity,
@@ -66,6 +85,15 @@ export const stack = section({
             problem(ctx, ["import", "senderIdentity"], settings.import.senderIdentity,
                 "the stack creates no SES identity when email.identityArn names one: remove one of them");
         }
-    }],
+    }, (settings, ctx) => checkDeclaredScopes({ clients: settings.clients, declared: declaredScopes(settings.resourceServers) }, ctx)],
     wrap: (object) => object,
 });
+
+/** Each adopted group (resource server) must be one the stack declares: the import option goes on its resource. */
+function adoptedOf(ctx: z.RefinementCtx, key: "groups" | "resourceServers", adopted: readonly string[], declared: readonly string[]): void {
+    adopted.forEach((name, index) => {
+        if (!declared.includes(name)) {
+            problem(ctx, ["import", key, index], name, `expected one of ${key} (${declared.join(", ") || "none declared"})`);
+        }
+    });
+}

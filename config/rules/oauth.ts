@@ -19,7 +19,8 @@ export const builtInScopes = ["openid", "email", "phone", "profile", "aws.cognit
 export const defaultUserScopes = ["openid", "email", "profile"] as const;
 
 const scopePattern = /^[\x21\x23-\x5B\x5D-\x7E]{1,256}$/;
-const customScopePattern = /^.+\/[^/]+$/;
+/** `<resource server identifier>/<scope name>`. */
+export const customScopePattern = /^.+\/[^/]+$/;
 
 /** One OAuth scope, as the API accepts it. */
 export const oauthScope = z.string().regex(scopePattern,
@@ -29,7 +30,7 @@ export const oauthScope = z.string().regex(scopePattern,
 export const identityProviderName = z.string().regex(/^[\p{L}\p{M}\p{S}\p{N}\p{P}]{1,32}$/u,
     { error: "expected COGNITO or an identity provider's name: 1 to 32 characters without spaces" });
 
-const isBuiltIn = (scope: string) => (builtInScopes as readonly string[]).includes(scope);
+export const isBuiltIn = (scope: string) => (builtInScopes as readonly string[]).includes(scope);
 
 /** The OAuth settings the rules below read. */
 export interface OAuthRuleInput {

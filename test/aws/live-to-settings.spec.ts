@@ -27,6 +27,8 @@ function livePool(pool: Partial<LivePool["pool"]>, extra: Partial<LivePool> = {}
         clients: [{ ClientId: "client-1", ClientName: "web", AccessTokenValidity: 60, IdTokenValidity: 60, RefreshTokenValidity: 30,
             TokenValidityUnits: { AccessToken: "minutes", IdToken: "minutes", RefreshToken: "days" }, AuthSessionValidity: 3,
             EnableTokenRevocation: true, PreventUserExistenceErrors: "ENABLED" }],
+        groups: [],
+        resourceServers: [],
         ...extra,
     };
 }

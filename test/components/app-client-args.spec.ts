@@ -3,8 +3,9 @@ import { ClientSettings, hasSecret, parseStackSettings } from "../../config";
 import { appClientArgs } from "../../components";
 
 const attributes = { custom: [{ name: "tenant", type: "string" }] };
+const resourceServers = [{ identifier: "orders-api", name: "Orders", scopes: { read: "Read orders" } }];
 const client = (settings: Record<string, unknown>): ClientSettings =>
-    parseStackSettings({ attributes, clients: [{ name: "app", ...settings }] }, { project: "p", stack: "s" }).clients[0];
+    parseStackSettings({ attributes, resourceServers, clients: [{ name: "app", ...settings }] }, { project: "p", stack: "s" }).clients[0];
 
 describe("app client inputs (components/app-client-args)", () => {
     it("gives confidential clients a secret and public ones none", () => {

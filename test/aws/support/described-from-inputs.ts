@@ -3,10 +3,11 @@ import { ApiNames, apiShaped, setAt } from "../../../sandbox/api-shape";
 import { clientApiNames } from "../../../sandbox/provider-requests";
 
 /*
- * What the AWS API describes for a pool or client the provider created from given inputs: each input under
- * the API's name for it, as terraform-provider-aws sends it (internal/service/cognitoidp/user_pool.go and
- * user_pool_client.go, the expand functions behind CreateUserPool, SetUserPoolMfaConfig and
- * CreateUserPoolClient), keys in the API's PascalCase. A model independent of the catalogue's Describe paths,
+ * What the AWS API describes for a pool, client, group or resource server the provider created from given inputs:
+ * each input under the API's name for it, as terraform-provider-aws sends it (internal/service/cognitoidp/
+ * user_pool.go, user_pool_client.go, user_group.go and resource_server.go, the expand functions behind
+ * CreateUserPool, SetUserPoolMfaConfig, CreateUserPoolClient, CreateGroup and CreateResourceServer), keys in the
+ * API's PascalCase. A model independent of the catalogue's Describe paths,
  * so that a round trip through it checks them.
  */
 
@@ -44,4 +45,14 @@ export function describedPool(id: string, inputs: Record<string, unknown>): Desc
 export function describedClient(id: string, inputs: Record<string, unknown>): Described {
     const { generateSecret, userPoolId: _pool, ...rest } = inputs;
     return { ClientId: id, ...described(rest, clientApiNames), ...(generateSecret ? { ClientSecret: "[secret]" } : {}) };
+}
+
+/** A ListGroups item: the group's inputs under CreateGroup's names. */
+export function describedGroup(inputs: Record<string, unknown>): Described {
+    return { ...described(inputs, { name: "GroupName" }), CreationDate: new Date(0), LastModifiedDate: new Date(0) };
+}
+
+/** A ListResourceServers item: the server's inputs under CreateResourceServer's names. */
+export function describedResourceServer(inputs: Record<string, unknown>): Described {
+    return described(inputs, {});
 }

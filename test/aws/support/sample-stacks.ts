@@ -1,9 +1,10 @@
 import type { RawStackSettings } from "../../../aws/live-to-settings";
 import type { LivePool } from "../../../aws/read-pool";
 import { appClientArgs } from "../../../components/app-client-args";
+import { resourceServerArgs, userGroupArgs } from "../../../components/groups-and-scopes";
 import { userPoolArgs } from "../../../components/user-pool-args";
 import { parseStackSettings, StackSettings } from "../../../config";
-import { describedClient, describedPool } from "./described-from-inputs";
+import { describedClient, describedGroup, describedPool, describedResourceServer } from "./described-from-inputs";
 
 /** Between them, a value other than the default for every setting read back from AWS (see the coverage test). */
 export const samples: Record<string, RawStackSettings> = {
@@ -45,6 +46,11 @@ export const samples: Record<string, RawStackSettings> = {
                 oauth: { flows: ["client_credentials"], scopes: ["api/read"] } },
             { name: "legacy", type: "confidential", generateSecret: false },
         ],
+        groups: [
+            { name: "admins", description: "Operators", precedence: 0, roleArn: "arn:aws:iam::123456789012:role/admins" },
+            { name: "readers" },
+        ],
+        resourceServers: [{ identifier: "api", name: "Example API", scopes: { read: "Read everything", write: "Change everything" } }],
     },
     "email as the user name, a domain identity given by ARN, verification by code": {
         signIn: { with: ["email"], caseSensitive: "unset" },
@@ -78,11 +84,18 @@ export function programInputs(settings: StackSettings) {
     return {
         pool: { ...pool, schemas: [...pool.schemas].sort(byName) },
         clients: settings.clients.map((client) => appClientArgs(client, poolId) as unknown as Record<string, unknown>),
+        groups: settings.groups.map((group) => userGroupArgs(group, poolId) as unknown as Record<string, unknown>),
+        resourceServers: settings.resourceServers.map((server) => resourceServerArgs(server, poolId) as unknown as Record<string, unknown>),
     };
 }
 
 /** What AWS describes after the program created the stack. */
 export function liveOf(inputs: ReturnType<typeof programInputs>): LivePool {
     const { MfaConfig: mfa, ...pool } = describedPool(poolId, inputs.pool);
-    return { region, pool, mfa, clients: inputs.clients.map((client, index) => describedClient(`client${index}`, client)) };
+    return {
+        region, pool, mfa,
+        clients: inputs.clients.map((client, index) => describedClient(`client${index}`, client)),
+        groups: inputs.groups.map(describedGroup),
+        resourceServers: inputs.resourceServers.map(describedResourceServer),
+    };
 }

@@ -1,6 +1,11 @@
 import { assertAccepted, assertProblems } from "../support/problems";
 
-const confidential = (oauth: Record<string, unknown>) => ({ clients: [{ name: "server", type: "confidential", oauth }] });
+/** The resource servers whose scopes these clients request (config/rules/declared-scopes). */
+const resourceServers = [
+    { identifier: "orders-api", name: "Orders", scopes: { read: "Read orders" } },
+    { identifier: "https://api.example.com", name: "Example API", scopes: { "orders.write": "Change orders" } },
+];
+const confidential = (oauth: Record<string, unknown>) => ({ resourceServers, clients: [{ name: "server", type: "confidential", oauth }] });
 const key = "cognito-user-pool:clients[0].oauth";
 
 describe("OAuth flows and scopes (config/rules/oauth)", () => {
@@ -29,7 +34,7 @@ describe("OAuth flows and scopes (config/rules/oauth)", () => {
 
     it("refuses client_credentials on a public client or one without a secret", () => {
         const flows = { flows: ["client_credentials"], scopes: ["orders-api/read"] };
-        assertProblems({ clients: [{ name: "web", oauth: flows }, { name: "server", type: "confidential", generateSecret: false, oauth: flows }] }, [
+        assertProblems({ resourceServers, clients: [{ name: "web", oauth: flows }, { name: "server", type: "confidential", generateSecret: false, oauth: flows }] }, [
             `cognito-user-pool:clients[0].oauth.flows: got ["client_credentials"]; client_credentials needs a client secret: use type: confidential`,
             `cognito-user-pool:clients[1].oauth.flows: got ["client_credentials"]; client_credentials needs a client secret: remove generateSecret: false`,
         ]);

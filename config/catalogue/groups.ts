@@ -1,0 +1,49 @@
+import { z } from "zod";
+import { listOf, setting } from "./define";
+import { uniqueNames, urnSafe, wholeNumber } from "./values";
+
+/*
+ * User groups: aws.cognito.UserGroup inputs, read back with ListGroups. Limits from the API reference, CreateGroup
+ * (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateGroup.html): GroupName 1 to
+ * 128 characters of `[\p{L}\p{M}\p{S}\p{N}\p{P}]+`, unique in the pool; Description at most 2048 characters;
+ * Precedence a non-negative integer (0 to 2^31 - 1), the lowest wins, ties allowed; RoleArn an ARN of 20 to 2048
+ * characters. terraform-provider-aws (internal/service/cognitoidp/user_group.go, aws_cognito_user_group): `name`
+ * and `user_pool_id` ForceNew, so a renamed group is a new, empty group; description, precedence and role_arn are
+ * sent to UpdateGroup.
+ */
+
+export const groupName = urnSafe(z.string()
+    .regex(/^[\p{L}\p{M}\p{S}\p{N}\p{P}]{1,128}$/u, { error: "expected 1 to 128 letters, digits, symbols or punctuation, without spaces" }));
+
+const iamRoleArn = z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, { error: "expected an IAM role ARN" });
+
+export const groups = listOf({
+    name: setting(groupName, {
+        doc: "The group's name, listed in the `cognito:groups` claim of its members' tokens; also its identity in the stack " +
+            "(a renamed group is a new, empty one: its members are lost).",
+        allowed: "1 to 128 letters, digits, symbols or punctuation; no spaces, no `::`",
+        input: "name",
+        describe: "GroupName",
+    }),
+    description: setting(z.string().max(2048, { error: "expected at most 2048 characters" }).optional(), {
+        doc: "What the group is for.",
+        allowed: "at most 2048 characters",
+        input: "description",
+        describe: "Description",
+    }),
+    precedence: setting(wholeNumber({ min: 0, max: 2_147_483_647 }).optional(), {
+        doc: "Of a user's groups, the one with the lowest precedence gives the `cognito:preferred_role` claim; groups may share one.",
+        defaultText: "none (below every group that has one)",
+        input: "precedence",
+        describe: "Precedence",
+    }),
+    roleArn: setting(iamRoleArn.optional(), {
+        doc: "IAM role for the group's members (the `cognito:roles` claim, used by an identity pool).",
+        allowed: "an IAM role ARN",
+        input: "roleArn",
+        describe: "RoleArn",
+    }),
+}, {
+    doc: "User groups of the pool. Default: none.",
+    wrap: (group) => uniqueNames(z.array(group), "group").default([]),
+});
