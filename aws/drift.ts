@@ -1,16 +1,24 @@
 import {
     Baseline,
     BaselineUserPool,
+    RESOURCE_SERVER_TYPE,
     StateExport,
     StateResource,
     USER_POOL_CLIENT_TYPE,
+    USER_GROUP_TYPE,
     USER_POOL_TYPE,
     isCustomAttributeName,
     isDefaultStandardAttribute,
     poolChanges,
 } from "cognito-user-pool-policies";
 import { withoutStackTag } from "../config/rules/tags";
-import { clientChangeableSettings, compareChangeable, poolChangeableSettings } from "./changeable-settings";
+import {
+    clientChangeableSettings,
+    compareChangeable,
+    groupChangeableSettings,
+    poolChangeableSettings,
+    resourceServerChangeableSettings,
+} from "./changeable-settings";
 import { LivePool, poolDescription } from "./read-pool";
 
 /** One setting on which a stack's state and AWS disagree. `undefined`: the resource or item is absent there. */
@@ -81,16 +89,49 @@ export function driftBetween({ exported, stateBaseline, awsBaseline, live }: Dri
     const resources = exported.deployment.resources ?? [];
     const poolResource = resources.find((resource) => resource.urn === poolUrn && resource.type === USER_POOL_TYPE);
     if (poolResource !== undefined) {
-        changeable.push(...compared(poolName, compareChangeable(deployedView(poolResource), poolDescription(live), poolChangeableSettings), notCompared));
+        changeable.push(...compared([[poolName, compareChangeable(deployedView(poolResource), poolDescription(live), poolChangeableSettings)]], notCompared));
     }
     for (const client of live.clients) {
         const clientResource = resources.find((resource) => resource.type === USER_POOL_CLIENT_TYPE && resource.id === client.ClientId);
         if (clientResource !== undefined) {
-            changeable.push(...compared(resourceName(clientResource.urn),
-                compareChangeable(deployedView(clientResource), client, clientChangeableSettings), notCompared));
+            changeable.push(...compared([[resourceName(clientResource.urn),
+                compareChangeable(deployedView(clientResource), client, clientChangeableSettings)]], notCompared));
         }
     }
+    const ofPool = (type: string) => resources.filter((resource) => resource.type === type && resource.delete !== true &&
+        (resource.outputs?.userPoolId ?? resource.inputs?.userPoolId) === awsPool.id);
+    const groups = listedDrift(ofPool(USER_GROUP_TYPE), live.groups, "name", "GroupName", "user group", groupChangeableSettings);
+    const servers = listedDrift(ofPool(RESOURCE_SERVER_TYPE), live.resourceServers, "identifier", "Identifier", "resource server",
+        resourceServerChangeableSettings);
+    for (const found of [groups, servers]) {
+        fixed.push(...found.fixed);
+        changeable.push(...compared(found.changeable, notCompared));
+    }
     return { fixed, changeable, notCompared };
+}
+
+/**
+ * The pool's groups (resource servers) in the state against the live ones, matched by their identity (a group's
+ * name, a server's identifier, both fixed at creation): one on a side only is a fixed drift (made or deleted
+ * outside Pulumi); the others are compared setting by setting.
+ */
+function listedDrift(inState: readonly StateResource[], live: readonly Record<string, any>[], key: string, apiKey: string,
+    what: string, table: typeof groupChangeableSettings) {
+    const fixed: Drift[] = [];
+    const changeable: [string, ReturnType<typeof compareChangeable>][] = [];
+    const identityOf = (resource: StateResource) => (resource.outputs?.[key] ?? resource.inputs?.[key]) as string;
+    for (const resource of inState) {
+        const counterpart = live.find((item) => item[apiKey] === identityOf(resource));
+        if (counterpart === undefined) {
+            fixed.push({ resource: resourceName(resource.urn), setting: what, state: identityOf(resource), aws: undefined });
+        } else {
+            changeable.push([resourceName(resource.urn), compareChangeable(deployedView(resource), counterpart, table)]);
+        }
+    }
+    for (const item of live.filter((candidate) => !inState.some((resource) => identityOf(resource) === candidate[apiKey]))) {
+        fixed.push({ resource: `${what} ${item[apiKey]}`, setting: what, state: undefined, aws: item[apiKey] });
+    }
+    return { fixed, changeable };
 }
 
 /**
@@ -110,11 +151,13 @@ function poolDrift(resource: string, state: BaselineUserPool, aws: BaselineUserP
     ];
 }
 
-function compared(resource: string, comparison: ReturnType<typeof compareChangeable>, notCompared: string[]): Drift[] {
-    if (comparison.notCompared.length > 0) {
-        notCompared.push(`${resource}: ${comparison.notCompared.join(", ")} (not reported by the server)`);
-    }
-    return comparison.differences.map((difference) => ({ resource, setting: difference.setting, state: difference.props, aws: difference.live }));
+function compared(comparisons: readonly [string, ReturnType<typeof compareChangeable>][], notCompared: string[]): Drift[] {
+    return comparisons.flatMap(([resource, comparison]) => {
+        if (comparison.notCompared.length > 0) {
+            notCompared.push(`${resource}: ${comparison.notCompared.join(", ")} (not reported by the server)`);
+        }
+        return comparison.differences.map((difference) => ({ resource, setting: difference.setting, state: difference.props, aws: difference.live }));
+    });
 }
 
 const secretSignatureKey = "4dabf18193072939515e22adb298388d";

@@ -1,9 +1,14 @@
 import { EMAIL_IDENTITY_TYPE, USER_POOL_CLIENT_TYPE, USER_POOL_TYPE } from "./fixed-settings/from-props";
 
+export const USER_GROUP_TYPE = "aws:cognito/userGroup:UserGroup";
+export const RESOURCE_SERVER_TYPE = "aws:cognito/resourceServer:ResourceServer";
+
 /**
  * The resource types the pack guards against replacement and removal: a replaced or deleted one loses what
- * cannot be made again (a pool's users, a client's id, a verified sender). The guarded commands (npm run
- * preview / up) refuse what the engine's own preview would replace or delete of these types; a new guarded type
- * joins this list.
+ * cannot be made again (a pool's users, a client's id, a verified sender, a group's members, the scopes clients
+ * and APIs rely on). The guarded commands (npm run preview / up) refuse what the engine's own preview would replace
+ * or delete of these types; a new guarded type joins this list.
  */
-export const GUARDED_RESOURCE_TYPES: readonly string[] = [USER_POOL_TYPE, USER_POOL_CLIENT_TYPE, EMAIL_IDENTITY_TYPE];
+export const GUARDED_RESOURCE_TYPES: readonly string[] = [
+    USER_POOL_TYPE, USER_POOL_CLIENT_TYPE, EMAIL_IDENTITY_TYPE, USER_GROUP_TYPE, RESOURCE_SERVER_TYPE,
+];

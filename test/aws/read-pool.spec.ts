@@ -60,8 +60,22 @@ describe("reading a live pool through the AWS SDK (cognito-local behind AWS_ENDP
         assert.deepStrictEqual(live.clients.map((client) => client.ClientName), ["web"]);
         assert.strictEqual(live.senderIdentity?.name, "no-reply@example.com");
         assert.strictEqual(live.senderIdentity?.description.IdentityType, "EMAIL_ADDRESS");
-        assert.deepStrictEqual(local.calls,
-            ["DescribeUserPool", "GetUserPoolMfaConfig", "ListUserPoolClients", "DescribeUserPoolClient", "GetEmailIdentity"]);
+        assert.deepStrictEqual(local.calls, ["DescribeUserPool", "GetUserPoolMfaConfig", "ListUserPoolClients", "DescribeUserPoolClient",
+            "ListGroups", "ListResourceServers", "GetEmailIdentity"]);
+    });
+
+    it("reads every group and every resource server with its scopes, ListResourceServers asked for pages of at most 50", async () => {
+        local.resourceServerRequests.length = 0;
+
+        const live = await readLivePool(aws, cognitoSenderPool.poolId);
+
+        assert.deepStrictEqual(live.groups.map((group) => [group.GroupName, group.Description, group.Precedence, group.RoleArn]).sort(), [
+            ["admins", "Operators", 0, "arn:aws:iam::123456789012:role/admins"], ["readers", undefined, undefined, undefined]]);
+        assert.deepStrictEqual(live.resourceServers, [{ UserPoolId: cognitoSenderPool.poolId, Identifier: "orders-api", Name: "Orders API",
+            Scopes: [{ ScopeName: "read", ScopeDescription: "Read orders" }, { ScopeName: "write", ScopeDescription: "Change orders" }] }]);
+        // The request as the SDK's paginator sends it (API_ListResourceServers: MaxResults 1 to 50).
+        assert.deepStrictEqual(local.resourceServerRequests, [
+            { action: "ListResourceServers", body: { UserPoolId: cognitoSenderPool.poolId, MaxResults: 50 } }]);
     });
 
     it("lists the clients of every page", async () => {
@@ -69,8 +83,8 @@ describe("reading a live pool through the AWS SDK (cognito-local behind AWS_ENDP
 
         const live = await readLivePool(aws, cognitoSenderPool.poolId);
 
-        assert.deepStrictEqual(live.clients.map((client) => client.ClientName).sort(), ["server", "web"]);
-        assert.strictEqual(local.calls.filter((call) => call === "ListUserPoolClients").length, 2);
+        assert.deepStrictEqual(live.clients.map((client) => client.ClientName).sort(), ["jobs", "server", "web"]);
+        assert.strictEqual(local.calls.filter((call) => call === "ListUserPoolClients").length, 3);
     });
 
     it("reads no SES identity for a pool that sends through Cognito", async () => {
@@ -84,7 +98,7 @@ describe("reading a live pool through the AWS SDK (cognito-local behind AWS_ENDP
         const live = await readLivePool(aws, cognitoSenderPool.poolId);
 
         const secrets = Object.fromEntries(live.clients.map((client) => [client.ClientName, client.ClientSecret]));
-        assert.deepStrictEqual(secrets, { web: undefined, server: redactedSecret });
+        assert.deepStrictEqual(secrets, { web: undefined, server: redactedSecret, jobs: redactedSecret });
     });
 
     it("retries throttling and then succeeds", async () => {

@@ -22,6 +22,8 @@ import { capturingIO, ProjectCopy } from "./support/project-copy";
 const poolType = "aws:cognito/userPool:UserPool";
 const clientType = "aws:cognito/userPoolClient:UserPoolClient";
 const senderType = "aws:sesv2/emailIdentity:EmailIdentity";
+const groupType = "aws:cognito/userGroup:UserGroup";
+const resourceServerType = "aws:cognito/resourceServer:ResourceServer";
 
 function registered(resources: RegisteredResource[], type: string): RegisteredResource[] {
     return resources.filter((resource) => resource.type === type);
@@ -87,8 +89,9 @@ function assertClientSettingsEqual(inputs: Record<string, any>, live: DescribedP
     assert.strictEqual(inputs.allowedOauthFlowsUserPoolClient, client.AllowedOAuthFlowsUserPoolClient ?? false);
     assert.deepStrictEqual(inputs.allowedOauthFlows, client.AllowedOAuthFlows);
     assert.deepStrictEqual(inputs.allowedOauthScopes, client.AllowedOAuthScopes);
-    assert.deepStrictEqual(inputs.callbackUrls, client.CallbackURLs);
-    assert.deepStrictEqual(inputs.logoutUrls, client.LogoutURLs);
+    // The API leaves an empty list out of its answer (a client_credentials client has no URLs).
+    assert.deepStrictEqual(inputs.callbackUrls ?? [], client.CallbackURLs ?? []);
+    assert.deepStrictEqual(inputs.logoutUrls ?? [], client.LogoutURLs ?? []);
     assert.strictEqual(inputs.defaultRedirectUri, client.DefaultRedirectURI);
     assert.deepStrictEqual(inputs.supportedIdentityProviders, client.SupportedIdentityProviders);
 }
@@ -158,6 +161,17 @@ describe("npm run adopt", function () {
                 const clients = registered(resources, clientType);
                 assert.deepStrictEqual(clients.map((client) => client.inputs.name).sort(), Object.keys(created.clientIds).sort());
                 clients.forEach((client) => assertClientSettingsEqual(client.inputs, live));
+            });
+
+            it("makes the program register every live group and resource server with its settings, imported by the provider's ids", () => {
+                const groups = registered(resources, groupType);
+                assert.deepStrictEqual(groups.map((group) => [group.inputs.name, group.inputs.description, group.inputs.precedence, group.inputs.roleArn, group.importId]).sort(),
+                    (shape.groups ?? []).map((group) => [group.GroupName, group.Description, group.Precedence, group.RoleArn, `${created.poolId}/${group.GroupName}`]).sort());
+                const servers = registered(resources, resourceServerType);
+                assert.deepStrictEqual(servers.map((server) => [server.inputs.identifier, server.inputs.name, server.inputs.scopes, server.importId]),
+                    (shape.resourceServers ?? []).map((server) => [server.Identifier, server.Name,
+                        server.Scopes!.map((scope) => ({ scopeName: scope.ScopeName, scopeDescription: scope.ScopeDescription })),
+                        `${created.poolId}|${server.Identifier}`]));
             });
 
             it("imports the pool, each client and the SES sender by their ids", () => {

@@ -24,7 +24,10 @@ import { setEnvironment } from "../../../sandbox/lambda-endpoint";
  *   - ADMIN_USER_PASSWORD_AUTH never answers with a challenge (targets/adminInitiateAuth.js: no MFA, no custom
  *     auth): `challengeAfterPassword` stands in for the old pool, answering a right password of a chosen user with
  *     a challenge, as AWS does for a user with MFA (a wrong password is still refused by cognito-local);
- *   - no way to make it slow: `delayNext` holds the next answers of an action back, to test timeouts.
+ *   - no way to make it slow: `delayNext` holds the next answers of an action back, to test timeouts;
+ *   - no resource servers: CreateResourceServer and ListResourceServers (paged `resourceServersPerPage` at a time)
+ *     are answered from the front door's own store, each request checked against the API reference's shape
+ *     (API_CreateResourceServer, API_ListResourceServers) and kept in `resourceServerRequests`.
  */
 
 /** The SES identity GetEmailIdentity reports. */
@@ -51,6 +54,9 @@ export interface LocalAws {
     /** Actions called through the front door, in order (ListUserPoolClients once per page). */
     readonly calls: string[];
     clientsPerPage: number;
+    resourceServersPerPage: number;
+    /** The bodies the SDK sent to CreateResourceServer and ListResourceServers, in order. */
+    readonly resourceServerRequests: { action: string; body: Record<string, unknown> }[];
     /** Answers the next `times` calls of an action with the error. */
     failNext(action: string, reply: AwsErrorReply, times?: number): void;
     /**
@@ -76,12 +82,15 @@ export async function startLocalAws(cognitoLocalConfig: Record<string, unknown> 
     const faults = new Map<string, AwsErrorReply[]>();
     const delays = new Map<string, number[]>();
     const keptFields = new DroppedFields();
+    const resourceServers = new ResourceServers();
     const local = {
         endpoint: "",
         sesIdentities: new Map<string, SesIdentity>(),
         sesProductionAccess: false,
         calls: [] as string[],
         clientsPerPage: 2,
+        resourceServersPerPage: 2,
+        resourceServerRequests: [] as { action: string; body: Record<string, unknown> }[],
         failNext(action: string, reply: AwsErrorReply, times = 1) {
             faults.set(action, [...(faults.get(action) ?? []), ...Array<AwsErrorReply>(times).fill(reply)]);
         },
@@ -118,6 +127,12 @@ export async function startLocalAws(cognitoLocalConfig: Record<string, unknown> 
         }
         if (action === "GetCSVHeader") {
             return reply(response, 200, await csvHeader(cognitoLocal.endpoint, request, body));
+        }
+        if (action === "CreateResourceServer" || action === "ListResourceServers") {
+            const json = JSON.parse(body);
+            local.resourceServerRequests.push({ action, body: json });
+            const answer = resourceServers.answer(action, json, local.resourceServersPerPage);
+            return "error" in answer ? reply(response, 400, { message: answer.error }, "InvalidParameterException") : reply(response, 200, answer);
         }
         if (action === "GetAccount") {
             return reply(response, 200, { ProductionAccessEnabled: local.sesProductionAccess, SendingEnabled: true,
@@ -211,12 +226,44 @@ class DroppedFields {
 }
 
 function page(answer: { UserPoolClients?: unknown[] }, nextToken: string | undefined, size: number) {
-    const all = answer.UserPoolClients ?? [];
+    const { items, NextToken } = pageOf(answer.UserPoolClients ?? [], nextToken, size);
+    return { UserPoolClients: items, ...(NextToken ? { NextToken } : {}) };
+}
+
+function pageOf<T>(all: readonly T[], nextToken: string | undefined, size: number): { items: T[]; NextToken?: string } {
     const start = nextToken === undefined ? 0 : Number(nextToken);
-    return {
-        UserPoolClients: all.slice(start, start + size),
-        ...(start + size < all.length ? { NextToken: String(start + size) } : {}),
-    };
+    return { items: all.slice(start, start + size), ...(start + size < all.length ? { NextToken: String(start + size) } : {}) };
+}
+
+/**
+ * Resource servers by pool, as CreateResourceServer makes them; requests outside the API reference's shape are
+ * refused as AWS refuses them (InvalidParameterException): Identifier and Name required, at most 100 Scopes each
+ * with ScopeName and ScopeDescription, ListResourceServers' MaxResults from 1 to 50.
+ */
+class ResourceServers {
+    private readonly byPool = new Map<string, Json[]>();
+
+    answer(action: string, request: Json, pageSize: number): Json | { error: string } {
+        if (typeof request.UserPoolId !== "string") {
+            return { error: "UserPoolId is required" };
+        }
+        const servers = this.byPool.get(request.UserPoolId) ?? [];
+        if (action === "ListResourceServers") {
+            if (request.MaxResults !== undefined && !(request.MaxResults >= 1 && request.MaxResults <= 50)) {
+                return { error: `MaxResults must be from 1 to 50, got ${request.MaxResults}` };
+            }
+            const { items, NextToken } = pageOf(servers, request.NextToken, Math.min(pageSize, request.MaxResults ?? 50));
+            return { ResourceServers: items, ...(NextToken ? { NextToken } : {}) };
+        }
+        const scopes: Json[] = request.Scopes ?? [];
+        if (typeof request.Identifier !== "string" || typeof request.Name !== "string" || scopes.length > 100 ||
+            scopes.some((scope) => typeof scope.ScopeName !== "string" || typeof scope.ScopeDescription !== "string")) {
+            return { error: "Identifier and Name are required; at most 100 Scopes, each with ScopeName and ScopeDescription" };
+        }
+        const server = { UserPoolId: request.UserPoolId, Identifier: request.Identifier, Name: request.Name, Scopes: scopes };
+        this.byPool.set(request.UserPoolId, [...servers, server]);
+        return { ResourceServer: server };
+    }
 }
 
 function readBody(request: http.IncomingMessage): Promise<string> {

@@ -1,5 +1,9 @@
 import {
     CognitoIdentityProviderClient,
+    CreateGroupCommand,
+    CreateGroupCommandInput,
+    CreateResourceServerCommand,
+    CreateResourceServerCommandInput,
     CreateUserPoolClientCommand,
     CreateUserPoolClientCommandInput,
     CreateUserPoolCommand,
@@ -14,6 +18,8 @@ export const region = "us-east-1";
 export const sesIdentityArn = (identity: string) => `arn:aws:ses:${region}:${accountId}:identity/${identity}`;
 
 type ClientInput = Omit<CreateUserPoolClientCommandInput, "UserPoolId">;
+type GroupInput = Omit<CreateGroupCommandInput, "UserPoolId">;
+type ResourceServerInput = Omit<CreateResourceServerCommandInput, "UserPoolId">;
 
 /** A pool as someone might have made it in the console, made here through the API. */
 export interface PoolShape {
@@ -21,6 +27,9 @@ export interface PoolShape {
     /** Second factors (the console sets them with SetUserPoolMfaConfig after creating the pool). */
     readonly totp?: boolean;
     readonly clients: ClientInput[];
+    readonly groups?: GroupInput[];
+    /** Made through the local AWS's front door: cognito-local has no resource servers. */
+    readonly resourceServers?: ResourceServerInput[];
     readonly senderIdentity?: { readonly name: string; readonly identity: SesIdentity };
 }
 
@@ -69,6 +78,17 @@ const serverClient: ClientInput = {
     PreventUserExistenceErrors: "ENABLED",
 };
 
+/** A machine client (client_credentials) with a custom scope of the `orders-api` resource server. */
+const jobsClient: ClientInput = {
+    ...serverClient,
+    ClientName: "jobs",
+    ExplicitAuthFlows: ["ALLOW_REFRESH_TOKEN_AUTH"],
+    AllowedOAuthFlowsUserPoolClient: true,
+    AllowedOAuthFlows: ["client_credentials"],
+    AllowedOAuthScopes: ["orders-api/read"],
+    SupportedIdentityProviders: ["COGNITO"],
+};
+
 const common = {
     Policies: { PasswordPolicy: defaultPasswordPolicy },
     AccountRecoverySetting: { RecoveryMechanisms: [{ Name: "verified_email" as const, Priority: 1 }] },
@@ -102,7 +122,7 @@ export const poolShapes = {
             identity: { IdentityType: "EMAIL_ADDRESS", VerifiedForSendingStatus: true, Tags: [{ Key: "team", Value: "identity" }] },
         },
     },
-    /** Email as the user name, Cognito's sender, optional TOTP, remembered devices, a public and a confidential client. */
+    /** Email as the user name, Cognito's sender, optional TOTP, remembered devices, a public, a confidential and a machine client, groups and a resource server. */
     "email as username": {
         pool: {
             ...common,
@@ -117,7 +137,13 @@ export const poolShapes = {
         },
         totp: true,
         clients: [{ ...webClient, AccessTokenValidity: 1, IdTokenValidity: 1, TokenValidityUnits: { AccessToken: "hours", IdToken: "hours", RefreshToken: "days" } },
-            serverClient],
+            serverClient, jobsClient],
+        groups: [
+            { GroupName: "admins", Description: "Operators", Precedence: 0, RoleArn: `arn:aws:iam::${accountId}:role/admins` },
+            { GroupName: "readers" },
+        ],
+        resourceServers: [{ Identifier: "orders-api", Name: "Orders API",
+            Scopes: [{ ScopeName: "read", ScopeDescription: "Read orders" }, { ScopeName: "write", ScopeDescription: "Change orders" }] }],
     },
     /** A user name with email and preferred_username aliases, a domain identity, verification by link, OAuth. */
     "username with aliases": {
@@ -203,7 +229,7 @@ export const poolShapes = {
 
 export type PoolShapeName = keyof typeof poolShapes;
 
-/** Creates the pool, its second factors, its clients and its SES identity, as the console would. */
+/** Creates the pool, its second factors, groups, resource servers, clients and SES identity, as the console would. */
 export async function createPool(cognito: CognitoIdentityProviderClient, local: LocalAws, shape: PoolShape): Promise<CreatedPool> {
     const created = await cognito.send(new CreateUserPoolCommand(shape.pool));
     const poolId = created.UserPool!.Id!;
@@ -211,6 +237,12 @@ export async function createPool(cognito: CognitoIdentityProviderClient, local: 
         await cognito.send(new SetUserPoolMfaConfigCommand({
             UserPoolId: poolId, MfaConfiguration: shape.pool.MfaConfiguration, SoftwareTokenMfaConfiguration: { Enabled: true },
         }));
+    }
+    for (const group of shape.groups ?? []) {
+        await cognito.send(new CreateGroupCommand({ ...group, UserPoolId: poolId }));
+    }
+    for (const server of shape.resourceServers ?? []) {
+        await cognito.send(new CreateResourceServerCommand({ ...server, UserPoolId: poolId }));
     }
     const clientIds: Record<string, string> = {};
     for (const client of shape.clients) {

@@ -28,9 +28,11 @@ function encryptSecrets(value: unknown, seed: string): unknown {
     return value;
 }
 
-/** What each resource of the program waits for: a client for its pool, the pool for its SES identity. */
+/** What each resource of the program waits for: a client, group or resource server for its pool, the pool for its SES identity. */
 const dependsOn: Record<string, string> = {
     "aws:cognito/userPoolClient:UserPoolClient": "aws:cognito/userPool:UserPool",
+    "aws:cognito/userGroup:UserGroup": "aws:cognito/userPool:UserPool",
+    "aws:cognito/resourceServer:ResourceServer": "aws:cognito/userPool:UserPool",
     "aws:cognito/userPool:UserPool": "aws:sesv2/emailIdentity:EmailIdentity",
 };
 
@@ -56,6 +58,14 @@ export function stateExportOf(evaluation: StackEvaluation, project: string, stac
             case "aws:cognito/userPoolClient:UserPoolClient":
                 return { id: outputs.clients[resource.inputs.name].id, computed: {
                     clientSecret: resource.inputs.generateSecret ? encryptedSecret(resource.urn) : "",
+                } };
+            // The provider's ids: `<pool id>/<group name>` (user_group.go), `<pool id>|<identifier>` (resource_server.go).
+            case "aws:cognito/userGroup:UserGroup":
+                return { id: `${outputs.userPoolId}/${resource.inputs.name}`, computed: { userPoolId: outputs.userPoolId } };
+            case "aws:cognito/resourceServer:ResourceServer":
+                return { id: `${outputs.userPoolId}|${resource.inputs.identifier}`, computed: {
+                    userPoolId: outputs.userPoolId,
+                    scopeIdentifiers: (resource.inputs.scopes ?? []).map((scope: { scopeName: string }) => `${resource.inputs.identifier}/${scope.scopeName}`),
                 } };
             case "aws:sesv2/emailIdentity:EmailIdentity":
                 return { id: resource.inputs.emailIdentity, computed: {
