@@ -1,6 +1,9 @@
 import { clients } from "./app-client";
+import type { Section } from "./define";
 import { entriesOf, inputsOf } from "./derive";
 import { configNamespace } from "../problems";
+import { groups } from "./groups";
+import { resourceServers } from "./resource-servers";
 import { pool } from "./user-pool";
 
 /*
@@ -9,9 +12,11 @@ import { pool } from "./user-pool";
  * say which key of the stack's config to change.
  */
 
-const settingsByResourceType: Readonly<Record<string, { prefix: string; section: typeof pool | typeof clients }>> = {
+const settingsByResourceType: Readonly<Record<string, { prefix: string; section: Section<any, any> }>> = {
     "aws:cognito/userPool:UserPool": { prefix: "", section: pool },
     "aws:cognito/userPoolClient:UserPoolClient": { prefix: "clients[].", section: clients },
+    "aws:cognito/userGroup:UserGroup": { prefix: "groups[].", section: groups },
+    "aws:cognito/resourceServer:ResourceServer": { prefix: "resourceServers[].", section: resourceServers },
 };
 
 /** Whether one input path holds the other: `schemas` and `schemas[].mutable`, or the same path. */

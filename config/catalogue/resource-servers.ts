@@ -19,14 +19,14 @@ export const scopesPerResourceServer = 100;
 const identifier = urnSafe(z.string().regex(/^[\x21\x23-\x5B\x5D-\x7E]{1,256}$/,
     { error: "expected 1 to 256 printable ASCII characters, without spaces, \" or \\" }));
 
-const scopeName = z.string().regex(/^[\x21\x23-\x2E\x30-\x5B\x5D-\x7E]{1,256}$/,
-    { error: "expected a scope name of 1 to 256 printable ASCII characters, without spaces, /, \" or \\" });
+const scopeNameError = "expected a scope name of 1 to 256 printable ASCII characters, without spaces, /, \" or \\";
+const scopeName = z.string().regex(/^[\x21\x23-\x2E\x30-\x5B\x5D-\x7E]{1,256}$/, { error: scopeNameError });
 
 const scopeDescription = z.string({ error: "expected the scope's description" })
     .min(1, { error: "expected a description of 1 to 256 characters" }).max(256, { error: "expected a description of 1 to 256 characters" });
 
 /** Scope name → description, as the config writes them; the provider's `scopes` list. */
-const scopes = z.record(scopeName, scopeDescription)
+const scopes = z.record(scopeName, scopeDescription, { error: (issue) => issue.code === "invalid_key" ? scopeNameError : undefined })
     .refine((map) => Object.keys(map).length <= scopesPerResourceServer, { error: `expected at most ${scopesPerResourceServer} scopes` });
 
 interface ProviderScope { scopeName: string; scopeDescription: string }

@@ -1,0 +1,56 @@
+import { strict as assert } from "assert";
+import { parseStackSettings } from "../../config";
+import { resourceServerArgs, userGroupArgs } from "../../components";
+import { evaluate, ofType, only, resourceTypes, stackConfig, withSettings } from "../support/program";
+
+const groupType = "aws:cognito/userGroup:UserGroup";
+const resourceServerType = "aws:cognito/resourceServer:ResourceServer";
+
+const settings = {
+    groups: [{ name: "admins", description: "Operators", precedence: 0, roleArn: "arn:aws:iam::123456789012:role/admins" }, { name: "readers" }],
+    resourceServers: [{ identifier: "orders-api", name: "Orders API", scopes: { read: "Read orders", write: "Change orders" } }],
+    clients: [{ name: "web" }, { name: "jobs", type: "confidential", oauth: { flows: ["client_credentials"], scopes: ["orders-api/read"] } }],
+};
+
+describe("groups and resource servers (components/groups-and-scopes)", () => {
+    it("maps a group's settings to aws.cognito.UserGroup inputs, leaving unset ones out", () => {
+        const parsed = parseStackSettings(settings, { project: "p", stack: "s" });
+        assert.deepStrictEqual(userGroupArgs(parsed.groups[0], "pool"),
+            { name: "admins", description: "Operators", precedence: 0, roleArn: "arn:aws:iam::123456789012:role/admins", userPoolId: "pool" });
+        assert.deepStrictEqual(userGroupArgs(parsed.groups[1], "pool"), { name: "readers", userPoolId: "pool" });
+    });
+
+    it("maps a resource server's scopes to the provider's list of name and description", () => {
+        const parsed = parseStackSettings(settings, { project: "p", stack: "s" });
+        assert.deepStrictEqual(resourceServerArgs(parsed.resourceServers[0], "pool"), {
+            identifier: "orders-api", name: "Orders API", userPoolId: "pool",
+            scopes: [{ scopeName: "read", scopeDescription: "Read orders" }, { scopeName: "write", scopeDescription: "Change orders" }],
+        });
+    });
+
+    it("registers each group and resource server in the pool, parented to the SignInBackend, named after its identity", async () => {
+        const { resources } = await evaluate(withSettings(stackConfig("dev"), settings));
+        const backend = only(resources, resourceTypes.backend);
+        const pool = only(resources, resourceTypes.userPool);
+        const members = [...ofType(resources, groupType), ...ofType(resources, resourceServerType)];
+        assert.deepStrictEqual(members.map((resource) => resource.name).sort(), ["auth-group-admins", "auth-group-readers", "auth-resource-server-orders-api"]);
+        for (const member of members) {
+            assert.equal(member.parent, backend.urn);
+            assert.ok(member.dependencies?.includes(pool.urn), `${member.name} takes the pool's id`);
+        }
+    });
+
+    it("creates a client only after the resource servers whose scopes it may request", async () => {
+        const { resources } = await evaluate(withSettings(stackConfig("dev"), settings));
+        const server = only(resources, resourceServerType);
+        for (const client of ofType(resources, resourceTypes.client)) {
+            assert.ok(client.dependencies?.includes(server.urn), `${client.name} waits for ${server.name}`);
+        }
+    });
+
+    it("registers none in a stack that declares none, and no extra dependency for its clients", async () => {
+        const { resources } = await evaluate(stackConfig("dev"));
+        assert.deepStrictEqual([...ofType(resources, groupType), ...ofType(resources, resourceServerType)], []);
+        assert.deepStrictEqual(only(resources, resourceTypes.client).dependencies, [only(resources, resourceTypes.userPool).urn]);
+    });
+});
