@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { listOf, setting } from "./define";
+import { listOf, ReadContext, setting } from "./define";
 import { uniqueNames, urnSafe, wholeNumber } from "./values";
 
 /*
@@ -9,8 +9,13 @@ import { uniqueNames, urnSafe, wholeNumber } from "./values";
  * Precedence a non-negative integer (0 to 2^31 - 1), the lowest wins, ties allowed; RoleArn an ARN of 20 to 2048
  * characters. terraform-provider-aws (internal/service/cognitoidp/user_group.go, aws_cognito_user_group): `name`
  * and `user_pool_id` ForceNew, so a renamed group is a new, empty group; description, precedence and role_arn are
- * sent to UpdateGroup.
+ * sent to UpdateGroup. resourceUserGroupCreate sends Precedence only when `d.GetOk("precedence")`, which is false
+ * for 0: a group declared with precedence 0 would be created with none (the lowest rank instead of the highest),
+ * so the config model starts precedence at 1.
  */
+
+/** Precedence 1 and up: see above for why not 0. */
+const precedenceRange = { min: 1, max: 2_147_483_647 };
 
 export const groupName = urnSafe(z.string()
     .regex(/^[\p{L}\p{M}\p{S}\p{N}\p{P}]{1,128}$/u, { error: "expected 1 to 128 letters, digits, symbols or punctuation, without spaces" }));
@@ -31,11 +36,19 @@ export const groups = listOf({
         input: "description",
         describe: "Description",
     }),
-    precedence: setting(wholeNumber({ min: 0, max: 2_147_483_647 }).optional(), {
+    precedence: setting(wholeNumber(precedenceRange).optional(), {
         doc: "Of a user's groups, the one with the lowest precedence gives the `cognito:preferred_role` claim; groups may share one.",
         defaultText: "none (below every group that has one)",
+        allowed: `${precedenceRange.min} to ${precedenceRange.max} (the provider never sends 0 when it creates a group)`,
         input: "precedence",
         describe: "Precedence",
+        read: (live: number | undefined, context: ReadContext) => {
+            if (live === 0) {
+                context.note("Precedence", "0 left out of the config: the provider never sends 0 (user_group.go), and the imported group keeps it");
+                return undefined;
+            }
+            return live;
+        },
     }),
     roleArn: setting(iamRoleArn.optional(), {
         doc: "IAM role for the group's members (the `cognito:roles` claim, used by an identity pool).",

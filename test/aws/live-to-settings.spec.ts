@@ -151,6 +151,20 @@ describe("stack settings → the program's inputs → what AWS describes → sta
         assert.deepStrictEqual(uncovered, []);
     });
 
+    it("reads groups and resource servers back; a console group's precedence 0 is left out with a note, the import keeps it", () => {
+        const adopted = settingsFromLive(livePool({}, {
+            groups: [{ GroupName: "admins", Precedence: 0, UserPoolId: "eu-west-1_AbCdEf123", CreationDate: new Date(0) }, { GroupName: "ops", Precedence: 5 }],
+            resourceServers: [{ Identifier: "orders-api", Name: "Orders", Scopes: [{ ScopeName: "read", ScopeDescription: "Read orders" }] }],
+        }));
+
+        assert.deepStrictEqual(adopted.settings.groups, [{ name: "admins" }, { name: "ops", precedence: 5 }]);
+        assert.deepStrictEqual(adopted.settings.resourceServers, [{ identifier: "orders-api", name: "Orders", scopes: { read: "Read orders" } }]);
+        assert.deepStrictEqual([adopted.settings.import?.groups, adopted.settings.import?.resourceServers], [["admins", "ops"], ["orders-api"]]);
+        assert.deepStrictEqual(adopted.gaps, []);
+        assert.deepStrictEqual(adopted.notes.filter((note) => note.setting.startsWith("groups")), [{ setting: "groups[admins].Precedence",
+            note: "0 left out of the config: the provider never sends 0 (user_group.go), and the imported group keeps it" }]);
+    });
+
     it("adopts the first factors of choice-based sign-in, and names the ones the config model does not offer", () => {
         const adopted = settingsFromLive(livePool({ Policies: { SignInPolicy: { AllowedFirstAuthFactors: ["PASSWORD", "EMAIL_OTP", "WEB_AUTHN"] } } }));
 

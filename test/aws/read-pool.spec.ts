@@ -70,7 +70,7 @@ describe("reading a live pool through the AWS SDK (cognito-local behind AWS_ENDP
         const live = await readLivePool(aws, cognitoSenderPool.poolId);
 
         assert.deepStrictEqual(live.groups.map((group) => [group.GroupName, group.Description, group.Precedence, group.RoleArn]).sort(), [
-            ["admins", "Operators", 0, "arn:aws:iam::123456789012:role/admins"], ["readers", undefined, undefined, undefined]]);
+            ["admins", "Operators", 1, "arn:aws:iam::123456789012:role/admins"], ["readers", undefined, undefined, undefined]]);
         assert.deepStrictEqual(live.resourceServers, [{ UserPoolId: cognitoSenderPool.poolId, Identifier: "orders-api", Name: "Orders API",
             Scopes: [{ ScopeName: "read", ScopeDescription: "Read orders" }, { ScopeName: "write", ScopeDescription: "Change orders" }] }]);
         // The request as the SDK's paginator sends it (API_ListResourceServers: MaxResults 1 to 50).

@@ -7,7 +7,7 @@ const groupType = "aws:cognito/userGroup:UserGroup";
 const resourceServerType = "aws:cognito/resourceServer:ResourceServer";
 
 const settings = {
-    groups: [{ name: "admins", description: "Operators", precedence: 0, roleArn: "arn:aws:iam::123456789012:role/admins" }, { name: "readers" }],
+    groups: [{ name: "admins", description: "Operators", precedence: 1, roleArn: "arn:aws:iam::123456789012:role/admins" }, { name: "readers" }],
     resourceServers: [{ identifier: "orders-api", name: "Orders API", scopes: { read: "Read orders", write: "Change orders" } }],
     clients: [{ name: "web" }, { name: "jobs", type: "confidential", oauth: { flows: ["client_credentials"], scopes: ["orders-api/read"] } }],
 };
@@ -16,7 +16,7 @@ describe("groups and resource servers (components/groups-and-scopes)", () => {
     it("maps a group's settings to aws.cognito.UserGroup inputs, leaving unset ones out", () => {
         const parsed = parseStackSettings(settings, { project: "p", stack: "s" });
         assert.deepStrictEqual(userGroupArgs(parsed.groups[0], "pool"),
-            { name: "admins", description: "Operators", precedence: 0, roleArn: "arn:aws:iam::123456789012:role/admins", userPoolId: "pool" });
+            { name: "admins", description: "Operators", precedence: 1, roleArn: "arn:aws:iam::123456789012:role/admins", userPoolId: "pool" });
         assert.deepStrictEqual(userGroupArgs(parsed.groups[1], "pool"), { name: "readers", userPoolId: "pool" });
     });
 

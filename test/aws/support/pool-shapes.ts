@@ -139,7 +139,7 @@ export const poolShapes = {
         clients: [{ ...webClient, AccessTokenValidity: 1, IdTokenValidity: 1, TokenValidityUnits: { AccessToken: "hours", IdToken: "hours", RefreshToken: "days" } },
             serverClient, jobsClient],
         groups: [
-            { GroupName: "admins", Description: "Operators", Precedence: 0, RoleArn: `arn:aws:iam::${accountId}:role/admins` },
+            { GroupName: "admins", Description: "Operators", Precedence: 1, RoleArn: `arn:aws:iam::${accountId}:role/admins` },
             { GroupName: "readers" },
         ],
         resourceServers: [{ Identifier: "orders-api", Name: "Orders API",

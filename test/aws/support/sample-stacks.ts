@@ -47,7 +47,7 @@ export const samples: Record<string, RawStackSettings> = {
             { name: "legacy", type: "confidential", generateSecret: false },
         ],
         groups: [
-            { name: "admins", description: "Operators", precedence: 0, roleArn: "arn:aws:iam::123456789012:role/admins" },
+            { name: "admins", description: "Operators", precedence: 1, roleArn: "arn:aws:iam::123456789012:role/admins" },
             { name: "readers" },
         ],
         resourceServers: [{ identifier: "api", name: "Example API", scopes: { read: "Read everything", write: "Change everything" } }],

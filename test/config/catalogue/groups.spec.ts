@@ -5,11 +5,11 @@ import { assertProblems, context } from "../support/problems";
 describe("groups (config/catalogue/groups)", () => {
     it("takes a name, and optionally a description, a precedence and an IAM role", () => {
         const settings = parseStackSettings({ groups: [
-            { name: "admins", description: "Operators", precedence: 0, roleArn: "arn:aws:iam::123456789012:role/admins" },
+            { name: "admins", description: "Operators", precedence: 1, roleArn: "arn:aws:iam::123456789012:role/admins" },
             { name: "Lecteurs·é" },
         ] }, context);
         assert.deepStrictEqual(settings.groups, [
-            { name: "admins", description: "Operators", precedence: 0, roleArn: "arn:aws:iam::123456789012:role/admins" },
+            { name: "admins", description: "Operators", precedence: 1, roleArn: "arn:aws:iam::123456789012:role/admins" },
             { name: "Lecteurs·é" },
         ]);
         assert.deepStrictEqual(parseStackSettings({}, context).groups, []);
@@ -25,9 +25,15 @@ describe("groups (config/catalogue/groups)", () => {
             `cognito-user-pool:groups[1].name: got "two words"; expected 1 to 128 letters, digits, symbols or punctuation, without spaces`,
             `cognito-user-pool:groups[2].name: got "${"a".repeat(76)}...; expected 1 to 128 letters, digits, symbols or punctuation, without spaces`,
             `cognito-user-pool:groups[3].description: got "${"d".repeat(76)}...; expected at most 2048 characters`,
-            "cognito-user-pool:groups[3].precedence: got -1; expected a whole number from 0 to 2147483647",
+            "cognito-user-pool:groups[3].precedence: got -1; expected a whole number from 1 to 2147483647",
             `cognito-user-pool:groups[3].roleArn: got "arn:aws:iam::123456789012:user/someone"; expected an IAM role ARN`,
-            "cognito-user-pool:groups[4].precedence: got 2.5; expected a whole number from 0 to 2147483647",
+            "cognito-user-pool:groups[4].precedence: got 2.5; expected a whole number from 1 to 2147483647",
+        ]);
+    });
+
+    it("refuses precedence 0, which the provider would not send when it creates the group (the group would rank last, not first)", () => {
+        assertProblems({ groups: [{ name: "admins", precedence: 0 }] }, [
+            "cognito-user-pool:groups[0].precedence: got 0; expected a whole number from 1 to 2147483647",
         ]);
     });
 
