@@ -210,6 +210,29 @@ describe("a successor pool (components/successor-pool.ts), per phase", () => {
         });
     });
 
+    it("gives the new pool the current pool's groups and resource servers (the groups memberships are copied into), or its own", async () => {
+        const pools = {
+            groups: [{ name: "admins", precedence: 1 }, { name: "readers" }],
+            resourceServers: [{ identifier: "orders-api", name: "Orders API", scopes: { read: "Read orders" } }],
+            clients: [{ name: "web" }, { name: "jobs", type: "confidential", oauth: { flows: ["client_credentials"], scopes: ["orders-api/read"] } }],
+        };
+        const inherited = (await evaluate(withSettings(stackConfig("dev"), { ...pools, successor: { name: "myapp-dev-v2" } }))).resources;
+        const newPool = named(inherited, "successor-pool");
+        const successorComponent = only(inherited, "cognito-user-pool:index:SuccessorPool").urn;
+        const groupsOf = (resources: readonly RegisteredResource[]) => ofType(resources, "aws:cognito/userGroup:UserGroup")
+            .filter((group) => group.name.startsWith("successor-"));
+        assert.deepEqual(groupsOf(inherited).map((group) => [group.name, group.parent, group.inputs.precedence]).sort(),
+            [["successor-group-admins", successorComponent, 1], ["successor-group-readers", successorComponent, undefined]]);
+        assert.deepEqual(named(inherited, "successor-resource-server-orders-api").inputs.scopes, [{ scopeName: "read", scopeDescription: "Read orders" }]);
+        for (const member of ["successor-group-admins", "successor-resource-server-orders-api"]) {
+            assert.ok(named(inherited, member).dependencies?.includes(newPool.urn), `${member} belongs to the new pool`);
+        }
+        assert.ok(named(inherited, "successor-client-jobs").dependencies?.includes(named(inherited, "successor-resource-server-orders-api").urn));
+
+        const own = (await evaluate(withSettings(stackConfig("dev"), { ...pools, successor: { name: "myapp-dev-v2", groups: [{ name: "staff" }] } }))).resources;
+        assert.deepEqual(groupsOf(own).map((group) => group.name), ["successor-group-staff"]);
+    });
+
     it("protects the current pool of an unprotected stack (dev) once it has a successor, and keeps the shared SES identity", async () => {
         const { resources } = await evaluate(withSettings(stackConfig("dev"), { successor: { name: "myapp-dev-v2" } }));
         assert.deepEqual([named(resources, "auth-pool").protect, named(resources, "auth-pool").retainOnDelete], [true, true]);
