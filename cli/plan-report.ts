@@ -116,10 +116,16 @@ const summaries: Readonly<Record<string, Summarise>> = {
             refresh: lifetime(inputs, "refresh"),
             authSession: inputs.authSessionValidity === undefined ? undefined : amountOf(inputs.authSessionValidity, "minutes"),
         },
-        ...pick(inputs, ["enableTokenRevocation", "preventUserExistenceErrors", "allowedOauthFlows", "callbackUrls"]),
+        ...pick(inputs, ["enableTokenRevocation", "preventUserExistenceErrors", "allowedOauthFlows", "allowedOauthScopes", "callbackUrls"]),
     }),
     "aws:sesv2/emailIdentity:EmailIdentity": (inputs) => fixedInputs("aws:sesv2/emailIdentity:EmailIdentity", inputs),
     "aws:cloudwatch/logGroup:LogGroup": (inputs) => pick(inputs, ["name", "retentionInDays"]),
+    "aws:cognito/userGroup:UserGroup": (inputs) => pick(inputs, ["name", "precedence", "roleArn", "description"]),
+    // A client requests each scope as `<identifier>/<scope name>`.
+    "aws:cognito/resourceServer:ResourceServer": (inputs) => ({
+        ...pick(inputs, ["identifier", "name"]),
+        scopes: (inputs.scopes ?? []).map((scope: { scopeName: string }) => `${inputs.identifier}/${scope.scopeName}`),
+    }),
     "aws:lambda/function:Function": (inputs) => ({
         ...pick(inputs, ["name", "runtime", "handler", "timeout", "memorySize"]),
         environment: inputs.environment?.variables,

@@ -62,6 +62,12 @@ async function caseSensitiveAgainstStaging(project: ProjectCopy, stack: string):
     return file;
 }
 
+/** Dev's stack file with its `clients` replaced by the end of a stack file the documentation shows (groups, scopes, a machine client). */
+function devEndingWith(project: ProjectCopy, marker: string): void {
+    const dev = project.read("dev");
+    project.write("Pulumi.dev.yaml", dev.slice(0, dev.indexOf("  cognito-user-pool:clients:")) + docBlock(marker));
+}
+
 /** An example, the command whose output it shows, and how that command is run on a copy of the project. */
 interface Example {
     readonly name: string;
@@ -89,6 +95,17 @@ const examples: readonly Example[] = [
         command: plan,
         arrange: async (project) => ["--stack", "staging", "--baseline", await caseSensitiveAgainstStaging(project, "staging")],
         exitCode: 1,
+        on: "stdout",
+    },
+    {
+        name: "plan groups and scopes",
+        shows: "npm run plan -- --stack dev, with the groups, the resource server and the machine client the page shows",
+        command: plan,
+        arrange: async (project) => {
+            devEndingWith(project, "<!-- stack file: groups and scopes -->");
+            return ["--stack", "dev"];
+        },
+        exitCode: 0,
         on: "stdout",
     },
     {
