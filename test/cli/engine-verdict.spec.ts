@@ -66,6 +66,27 @@ describe("the engine's own verdict (cli/engine-verdict): what pulumi preview --j
         assert.match(refusalText("dev", changes), new RegExp(`  delete: ${clientUrn.replace(/[$.]/g, "\\$&")}\n    it leaves the program`));
     });
 
+    it("refuses a group and a resource server the preview would replace or delete, naming their keys; their updates pass", () => {
+        const groupUrn = urnOf("aws:cognito/userGroup:UserGroup", "auth-group-admins");
+        const serverUrn = urnOf("aws:cognito/resourceServer:ResourceServer", "auth-resource-server-orders-api");
+        const digest = { steps: [
+            step("replace", groupUrn, { replaceReasons: ["userPoolId"] }),
+            step("delete", urnOf("aws:cognito/userGroup:UserGroup", "auth-group-readers")),
+            step("replace", serverUrn, { replaceReasons: ["identifier"], detailedDiff: { identifier: { kind: "update-replace" } } }),
+            step("update", urnOf("aws:cognito/userGroup:UserGroup", "auth-group-ops"), { detailedDiff: { precedence: { kind: "update" } } }),
+            step("update", urnOf("aws:cognito/resourceServer:ResourceServer", "auth-resource-server-billing"), { detailedDiff: { scopes: { kind: "update" } } }),
+        ] };
+
+        const changes = guardedChanges(digest, []);
+
+        assert.deepStrictEqual(changes.map((c) => [c.urn.split("::").pop(), c.ops]),
+            [["auth-group-admins", ["replace"]], ["auth-group-readers", ["delete"]], ["auth-resource-server-orders-api", ["replace"]]]);
+        const text = refusalText("dev", changes);
+        assert.match(text, /replaced because of: userPoolId \(no config key of this project sets it\)/);
+        assert.match(text, /replaced because of: identifier \(cognito-user-pool:resourceServers\[\]\.identifier\)/);
+        assert.match(text, /a group its members/);
+    });
+
     it("lets updates, creations, sames and other resource types through, and reads the type from the URN when no state says it", () => {
         const lambda = "urn:pulumi:dev::cognito-user-pool::cognito-user-pool:index:UserMigrationFunction$aws:lambda/function:Function::migrate";
         const digest = { steps: [
