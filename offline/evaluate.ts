@@ -30,8 +30,6 @@ export interface RegisteredResource {
     /** The URNs of the resources it depends on (dependsOn and those its inputs come from). */
     readonly dependencies?: readonly string[];
     readonly importId?: string;
-    /** The URNs it waits for (its dependsOn and the resources its inputs come from), as the engine receives them. */
-    readonly dependencies?: readonly string[];
     /** The provider of a custom resource: an explicit one the program registered, else the package's default. */
     readonly provider?: ProviderView;
     /** The provider reference the program gave (`<provider URN>::<id>`), when explicit. */
@@ -202,7 +200,6 @@ function recordRegistrations(): RegisteredResource[] {
                     retainOnDelete: request.getRetainondelete() ?? false,
                     dependencies: request.getDependenciesList() ?? [],
                     importId: request.getImportid() || undefined,
-                    dependencies: request.getDependenciesList(),
                     providerReference: request.getProvider() || undefined,
                 });
             }
