@@ -45,11 +45,13 @@ describe("the pull requests' read-only IAM policy (iam/preview-policy.json), und
         }
     });
 
-    it("refuses every call that creates, updates or deletes anything, and the migration command's reads of users", async () => {
+    it("refuses every call that creates, updates or deletes anything, and the migration command's reads of users (ListUsers, GetCSVHeader)", async () => {
         const writes = stacks.flatMap((stack) => { const calls = callsOf(stack); return [...calls.create, ...calls.update, ...calls.delete]; })
             .filter((call) => !/:(Describe|Get|List)/.test(call.action));
-        const userReads = [...sdkActionsCalledIn(["aws/migration-status.ts"])].map((action) => commandCall(action, stacks[0]));
-        assert.ok(writes.length > 50 && userReads.length === 3, `${writes.length} writes, ${userReads.length} user reads`);
+        // ListGroups lists the pool's groups, which the baseline and the drift check read too: no user is in its answer.
+        const userReads = [...sdkActionsCalledIn(["aws/migration-status.ts"])].filter((action) => action !== "cognito-idp:ListGroups")
+            .map((action) => commandCall(action, stacks[0]));
+        assert.ok(writes.length > 50 && userReads.length === 2, `${writes.length} writes, ${userReads.length} user reads`);
         const allowed = [...await decisions([...writes, ...userReads])].filter(([, decision]) => decision === "Allowed");
         assert.deepEqual(allowed, []);
     });

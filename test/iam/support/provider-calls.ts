@@ -9,7 +9,8 @@ import type { AwsCall } from "./simulator";
  * - internal/service/cognitoidp/user_pool.go: Create CreateUserPool (UserPoolTags: getTagsIn), SetUserPoolMfaConfig
  *   when MFA or WebAuthn is set; Read DescribeUserPool (tags from UserPoolTags), GetUserPoolMfaConfig; Update
  *   SetUserPoolMfaConfig, UpdateUserPool (no tags: "For now, use UpdateTags"), AddCustomAttributes; Delete DeleteUserPool.
- * - internal/service/cognitoidp/user_pool_client.go: Create/Describe/Update/DeleteUserPoolClient, on the pool.
+ * - internal/service/cognitoidp/user_pool_client.go: Create/Describe/Update/DeleteUserPoolClient, on the pool;
+ *   user_group.go: Create/Get/Update/DeleteGroup; resource_server.go: Create/Describe/Update/DeleteResourceServer.
  * - internal/service/sesv2/email_identity.go and email_identity_mail_from_attributes.go: CreateEmailIdentity,
  *   GetEmailIdentity, PutEmailIdentityDkimSigningAttributes, PutEmailIdentityConfigurationSetAttributes,
  *   DeleteEmailIdentity; PutEmailIdentityMailFromAttributes.
@@ -95,13 +96,18 @@ function poolOf(resource: RegisteredResource, view: StackView): RegisteredResour
     return find(view, "aws:cognito/userPool:UserPool", (pool) => pool.id === resource.inputs.userPoolId);
 }
 
-function userPoolClient(resource: RegisteredResource, view: StackView): PhaseCalls {
+/** A resource of a pool (client, group, resource server): each phase one call, authorized on the pool. */
+const ofPool = (create: string, read: string, update: string, remove: string) => (resource: RegisteredResource, view: StackView): PhaseCalls => {
     const pool = poolOf(resource, view);
     const call = (action: string): AwsCall => ({
-        action: `cognito-idp:${action}`, resource: pool.outputs!.arn, context: resourceTags(pool.inputs.tags ?? {}), why: `client ${resource.name}`,
+        action: `cognito-idp:${action}`, resource: pool.outputs!.arn, context: resourceTags(pool.inputs.tags ?? {}), why: `${resource.name}`,
     });
-    return { create: [call("CreateUserPoolClient")], read: [call("DescribeUserPoolClient")], update: [call("UpdateUserPoolClient")], delete: [call("DeleteUserPoolClient")] };
-}
+    return { create: [call(create)], read: [call(read)], update: [call(update)], delete: [call(remove)] };
+};
+
+const userPoolClient = ofPool("CreateUserPoolClient", "DescribeUserPoolClient", "UpdateUserPoolClient", "DeleteUserPoolClient");
+const userGroup = ofPool("CreateGroup", "GetGroup", "UpdateGroup", "DeleteGroup");
+const resourceServer = ofPool("CreateResourceServer", "DescribeResourceServer", "UpdateResourceServer", "DeleteResourceServer");
 
 function emailIdentity(resource: RegisteredResource): PhaseCalls {
     const arn: string = resource.outputs!.arn;
@@ -209,6 +215,8 @@ function logGroup(resource: RegisteredResource, view: StackView): PhaseCalls {
 export const providerCalls: Record<string, (resource: RegisteredResource, view: StackView) => PhaseCalls> = {
     "aws:cognito/userPool:UserPool": userPool,
     "aws:cognito/userPoolClient:UserPoolClient": userPoolClient,
+    "aws:cognito/userGroup:UserGroup": userGroup,
+    "aws:cognito/resourceServer:ResourceServer": resourceServer,
     "aws:sesv2/emailIdentity:EmailIdentity": emailIdentity,
     "aws:sesv2/emailIdentityMailFromAttributes:EmailIdentityMailFromAttributes": mailFrom,
     "aws:route53/record:Record": record,

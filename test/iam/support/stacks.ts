@@ -23,7 +23,9 @@ export async function evaluatedStacks(): Promise<EvaluatedStack[]> {
     const withSuccessor = withSettings(stackConfig("prod"), { successor: { name: "myapp-prod-v2", signIn: { with: ["email"] }, phase: "side-by-side" } });
     const evaluated: EvaluatedStack[] = [];
     // One at a time: the mock monitor the program runs under is global.
-    for (const config of [stackConfig("prod"), withZone, withSuccessor]) {
+    const withGroupsAndScopes = withSettings(stackConfig("prod"), { groups: [{ name: "admins", roleArn: "arn:aws:iam::123456789012:role/admins" }],
+        resourceServers: [{ identifier: "orders-api", name: "Orders", scopes: { read: "Read orders" } }] });
+    for (const config of [stackConfig("prod"), withZone, withSuccessor, withGroupsAndScopes]) {
         const { resources } = await evaluateStack(config);
         evaluated.push({ stack: config.stack, region: config.config["aws:region"] ?? "us-east-1", resources: resources.filter((resource) => resource.custom) });
     }
