@@ -26,6 +26,8 @@ export const requiredPermissions = [
     "cognito-idp:GetUserPoolMfaConfig",
     "cognito-idp:ListUserPoolClients",
     "cognito-idp:DescribeUserPoolClient",
+    "cognito-idp:ListGroups",
+    "cognito-idp:ListResourceServers",
     "ses:GetEmailIdentity",
     "ses:GetAccount",
 ] as const;
