@@ -25,7 +25,7 @@ export function requireUniqueClientNames(live: LivePool): void {
     }
 }
 
-/** The baseline (source "aws") of a live pool and its clients, keyed by the URNs they have in the stack. */
+/** The baseline (source "aws") of a live pool, its clients, groups and resource servers, keyed by the URNs they have in the stack. */
 export function awsBaseline(live: LivePool, stack: string, urns: StackUrns, capturedAt?: Date): Baseline {
     requireUniqueClientNames(live);
     const poolUrn = urns.pool(live.pool.Id ?? "");
@@ -44,5 +44,14 @@ export function awsBaseline(live: LivePool, stack: string, urns: StackUrns, capt
         // Read in the pool's region (read-pool.ts reads only a sender identity of the pool's own region).
         emailIdentities: live.senderIdentity === undefined ? {}
             : { [urns.senderIdentity(live.senderIdentity.name)]: { id: live.senderIdentity.name, region: live.region } },
+        // The provider's ids: `<pool id>/<name>` (user_group.go), `<pool id>|<identifier>` (resource_server.go).
+        groups: Object.fromEntries(live.groups.map((group) => {
+            const [name, id] = [group.GroupName ?? "", `${live.pool.Id}/${group.GroupName}`];
+            return [urns.group(id, name), { id, region: live.region, name, userPool: poolUrn }];
+        })),
+        resourceServers: Object.fromEntries(live.resourceServers.map((server) => {
+            const [identifier, id] = [server.Identifier ?? "", `${live.pool.Id}|${server.Identifier}`];
+            return [urns.resourceServer(id, identifier), { id, region: live.region, identifier, userPool: poolUrn }];
+        })),
     });
 }

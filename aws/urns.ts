@@ -1,16 +1,23 @@
 import * as path from "path";
 import { readYamlFile, StackFileError } from "../stack-files/reader";
-import { EMAIL_IDENTITY_TYPE, StateExport, USER_POOL_CLIENT_TYPE, USER_POOL_TYPE } from "cognito-user-pool-policies";
+import {
+    EMAIL_IDENTITY_TYPE, RESOURCE_SERVER_TYPE, StateExport, USER_GROUP_TYPE, USER_POOL_CLIENT_TYPE, USER_POOL_TYPE,
+} from "cognito-user-pool-policies";
 
 /** The URNs a live pool and its clients have, or would have, in a stack. */
 export interface StackUrns {
     pool(poolId: string): string;
     client(clientId: string, clientName: string): string;
     senderIdentity(identity: string): string;
+    /** A group by the provider's id (`<pool id>/<name>`) and its name. */
+    group(id: string, name: string): string;
+    /** A resource server by the provider's id (`<pool id>|<identifier>`) and its identifier. */
+    resourceServer(id: string, identifier: string): string;
 }
 
-// As index.ts and components/sign-in-backend.ts name them: a SignInBackend "auth" with children
-// "auth-pool" and "auth-client-<client name>". A test checks these against the URNs the program registers.
+// As index.ts, components/sign-in-backend.ts and groups-and-scopes.ts name them: a SignInBackend "auth" with children
+// "auth-pool", "auth-client-<client name>", "auth-group-<name>" and "auth-resource-server-<identifier>". A test
+// checks these against the URNs the program registers.
 const componentType = "cognito-user-pool:index:SignInBackend";
 const componentName = "auth";
 
@@ -21,6 +28,8 @@ export function programUrns(project: string, stack: string): StackUrns {
         pool: () => `${prefix}${USER_POOL_TYPE}::${componentName}-pool`,
         client: (_clientId, clientName) => `${prefix}${USER_POOL_CLIENT_TYPE}::${componentName}-client-${clientName}`,
         senderIdentity: () => `${prefix}${EMAIL_IDENTITY_TYPE}::${componentName}-sender`,
+        group: (_id, name) => `${prefix}${USER_GROUP_TYPE}::${componentName}-group-${name}`,
+        resourceServer: (_id, identifier) => `${prefix}${RESOURCE_SERVER_TYPE}::${componentName}-resource-server-${identifier}`,
     };
 }
 
@@ -45,10 +54,14 @@ export function stateUrns(exported: StateExport, fallback: StackUrns): StackUrns
     const pools = urnById(USER_POOL_TYPE);
     const clients = urnById(USER_POOL_CLIENT_TYPE);
     const identities = urnById(EMAIL_IDENTITY_TYPE);
+    const groups = urnById(USER_GROUP_TYPE);
+    const resourceServers = urnById(RESOURCE_SERVER_TYPE);
     return {
         pool: (poolId) => pools.get(poolId) ?? fallback.pool(poolId),
         client: (clientId, clientName) => clients.get(clientId) ?? fallback.client(clientId, clientName),
         senderIdentity: (identity) => identities.get(identity) ?? fallback.senderIdentity(identity),
+        group: (id, name) => groups.get(id) ?? fallback.group(id, name),
+        resourceServer: (id, identifier) => resourceServers.get(id) ?? fallback.resourceServer(id, identifier),
     };
 }
 

@@ -1,3 +1,4 @@
+import { USER_GROUP_TYPE } from "cognito-user-pool-policies/fixed-settings";
 import { z } from "zod";
 import { listOf, ReadContext, setting } from "./define";
 import { uniqueNames, urnSafe, wholeNumber } from "./values";
@@ -58,5 +59,6 @@ export const groups = listOf({
     }),
 }, {
     doc: "User groups of the pool. Default: none.",
+    resourceType: USER_GROUP_TYPE,
     wrap: (group) => uniqueNames(z.array(group), "group").default([]),
 });

@@ -1,3 +1,4 @@
+import { RESOURCE_SERVER_TYPE } from "cognito-user-pool-policies/fixed-settings";
 import { z } from "zod";
 import { listOf, ReadContext, setting } from "./define";
 import { uniqueNames, urnSafe } from "./values";
@@ -58,6 +59,7 @@ export const resourceServers = listOf({
     }),
 }, {
     doc: "OAuth resource servers (APIs) and their custom scopes, for clients with `client_credentials` or that request custom scopes. Default: none.",
+    resourceType: RESOURCE_SERVER_TYPE,
     wrap: (server) => uniqueNames(z.array(server), "resource server", "identifier").default([]),
 });
 

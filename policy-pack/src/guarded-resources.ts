@@ -1,7 +1,4 @@
-import { EMAIL_IDENTITY_TYPE, USER_POOL_CLIENT_TYPE, USER_POOL_TYPE } from "./fixed-settings/from-props";
-
-export const USER_GROUP_TYPE = "aws:cognito/userGroup:UserGroup";
-export const RESOURCE_SERVER_TYPE = "aws:cognito/resourceServer:ResourceServer";
+import { EMAIL_IDENTITY_TYPE, RESOURCE_SERVER_TYPE, USER_GROUP_TYPE, USER_POOL_CLIENT_TYPE, USER_POOL_TYPE } from "./fixed-settings/table";
 
 /**
  * The resource types the pack guards against replacement and removal: a replaced or deleted one loses what

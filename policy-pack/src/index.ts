@@ -7,7 +7,7 @@ export * from "./fixed-settings";
 export { allPolicies } from "./policies";
 export type { ReportWithDetail, ViolationDetail } from "./policies/common";
 export * from "./catalogue";
-export { GUARDED_RESOURCE_TYPES, RESOURCE_SERVER_TYPE, USER_GROUP_TYPE } from "./guarded-resources";
+export { GUARDED_RESOURCE_TYPES } from "./guarded-resources";
 export {
     BASELINE_JSON_SCHEMA,
     DEFAULT_PROTECTED_STACKS,

@@ -41,4 +41,8 @@ const REPLACE_INSTEAD: Record<FixedSettingChange["group"], string> = {
     client: "add a new client (a new logical name) beside the deployed one, move every app to its client id, then remove the old client",
     sender: "create and verify the new identity first (outside this stack, or as a new resource beside the deployed one), " +
         "point the pool's emailConfiguration.sourceArn at it, then remove the old identity",
+    group: "add the new group beside the deployed one (a new entry of cognito-user-pool:groups), add its members to it, " +
+        "move what reads cognito:groups to the new name, then remove the old group",
+    "resource-server": "add the new resource server beside the deployed one (a new entry of cognito-user-pool:resourceServers), " +
+        "move clients and APIs to its scopes, then remove the old one",
 };

@@ -39,8 +39,11 @@ describe("policy config (policyConfigFor)", () => {
             POLICY_NAMES.baselineOfThisStack,
             POLICY_NAMES.clientNotRemoved,
             POLICY_NAMES.clientSecretUnchanged,
+            POLICY_NAMES.groupUnchanged,
+            POLICY_NAMES.groupsAndScopesKept,
             POLICY_NAMES.poolNotRemoved,
             POLICY_NAMES.regionUnchanged,
+            POLICY_NAMES.resourceServerUnchanged,
             POLICY_NAMES.sesIdentityUnchanged,
             POLICY_NAMES.signInOptionsUnchanged,
         ]);

@@ -56,9 +56,11 @@ function meaningProblems(value: Loose, where: string): string[] {
         problems.push(...poolProblems(pool, `${where}.userPools[${JSON.stringify(urn)}]`));
     }
     const poolUrns = new Set(isObject(value.userPools) ? Object.keys(value.userPools) : []);
-    for (const [urn, client] of entriesOf(value.clients)) {
-        if (typeof client.userPool === "string" && client.userPool !== "" && !poolUrns.has(client.userPool)) {
-            problems.push(`${where}.clients[${JSON.stringify(urn)}].userPool: "${client.userPool}" is not a key of userPools`);
+    for (const kind of ["clients", "groups", "resourceServers"] as const) {
+        for (const [urn, member] of entriesOf(value[kind])) {
+            if (typeof member.userPool === "string" && member.userPool !== "" && !poolUrns.has(member.userPool)) {
+                problems.push(`${where}.${kind}[${JSON.stringify(urn)}].userPool: "${member.userPool}" is not a key of userPools`);
+            }
         }
     }
     return problems;
@@ -96,5 +98,7 @@ export function parseBaseline(value: unknown, where = "baseline"): Baseline {
     return {
         ...baseline,
         userPools: Object.fromEntries(Object.entries(baseline.userPools).map(([urn, pool]) => [urn, normalisedPool(pool)])),
+        groups: baseline.groups ?? {},
+        resourceServers: baseline.resourceServers ?? {},
     };
 }

@@ -1,7 +1,7 @@
 import { isoTime } from "./from-state";
 import { FixedSettingsReadError, describe } from "./normalize";
 import { USER_POOL_CLIENT_TYPE, USER_POOL_TYPE, fixedInputsOf } from "./table";
-import { Baseline, BaselineClient, BaselineEmailIdentity, BaselineUserPool } from "./types";
+import { Baseline, BaselineClient, BaselineEmailIdentity, BaselineGroup, BaselineResourceServer, BaselineUserPool } from "./types";
 
 type Json = Record<string, any>;
 
@@ -77,6 +77,9 @@ export function baselineFromAws(args: {
     capturedAt?: string | Date;
     pools: AwsPoolDescription[];
     emailIdentities?: Record<string, BaselineEmailIdentity>;
+    /** The pools' groups and resource servers by URN, as ListGroups and ListResourceServers name them. */
+    groups?: Record<string, BaselineGroup>;
+    resourceServers?: Record<string, BaselineResourceServer>;
 }): Baseline {
     const userPools: Record<string, BaselineUserPool> = {};
     const clients: Record<string, BaselineClient> = {};
@@ -94,5 +97,7 @@ export function baselineFromAws(args: {
         userPools,
         clients,
         emailIdentities: { ...args.emailIdentities },
+        groups: { ...args.groups },
+        resourceServers: { ...args.resourceServers },
     };
 }

@@ -33,9 +33,11 @@ import { ATTRIBUTE_DATA_TYPES, ALIAS_ATTRIBUTE_VALUES, USERNAME_ATTRIBUTE_VALUES
 export const USER_POOL_TYPE = "aws:cognito/userPool:UserPool";
 export const USER_POOL_CLIENT_TYPE = "aws:cognito/userPoolClient:UserPoolClient";
 export const EMAIL_IDENTITY_TYPE = "aws:sesv2/emailIdentity:EmailIdentity";
+export const USER_GROUP_TYPE = "aws:cognito/userGroup:UserGroup";
+export const RESOURCE_SERVER_TYPE = "aws:cognito/resourceServer:ResourceServer";
 
 /** Which group of fixed inputs a change belongs to: what to do instead depends on it. */
-export type FixedSettingGroup = "sign-in" | "attributes" | "client" | "region" | "sender";
+export type FixedSettingGroup = "sign-in" | "attributes" | "client" | "region" | "sender" | "group" | "resource-server";
 
 /** What the provider does with a change of the input. */
 export type Effect = "replaces" | "update-fails";
@@ -472,7 +474,78 @@ const emailIdentity = row({
     }],
 });
 
-const WHAT: Record<string, string> = { [USER_POOL_TYPE]: "user pool", [USER_POOL_CLIENT_TYPE]: "app client", [EMAIL_IDENTITY_TYPE]: "SES identity" };
+const GROUP_GO = "internal/service/cognitoidp/user_group.go";
+const RESOURCE_SERVER_GO = "internal/service/cognitoidp/resource_server.go";
+
+/** What a group or resource server holds that a new one would not have. */
+const MEMBER_LOSS: Record<string, { what: string; loses: string; group: FixedSettingGroup; policy: PolicyName; file: string }> = {
+    [USER_GROUP_TYPE]: {
+        what: "group", group: "group", policy: POLICY_NAMES.groupUnchanged, file: GROUP_GO,
+        loses: "the provider would replace the group: a new, empty group, every membership of the deployed one lost",
+    },
+    [RESOURCE_SERVER_TYPE]: {
+        what: "resource server", group: "resource-server", policy: POLICY_NAMES.resourceServerUnchanged, file: RESOURCE_SERVER_GO,
+        loses: "the provider would replace the resource server: clients requesting `<identifier>/<scope>` of the deployed one fail, " +
+            "and APIs that check those scopes refuse the new tokens",
+    },
+};
+
+function knownString(v: unknown, where: string): string | undefined {
+    if (v === undefined || v === null || v === "") return undefined;
+    if (typeof v !== "string") throw new FixedSettingsReadError(`${where}: expected a string, got ${describe(v)}`);
+    return v;
+}
+
+/** The name (group) or identifier (resource server) a pool's group or resource server is created with: ForceNew. */
+const memberIdentity = (resourceType: typeof USER_GROUP_TYPE | typeof RESOURCE_SERVER_TYPE, input: "name" | "identifier") => {
+    const member = MEMBER_LOSS[resourceType];
+    return row({
+        resourceType,
+        input,
+        key: input,
+        shape: s.text(`The ${member.what}'s ${input}, as created.`),
+        policy: member.policy,
+        group: member.group,
+        effect: "replaces",
+        comparison: "The string as written: any change replaces the resource.",
+        sources: [{ file: member.file, release: PROVIDER, at: `schema "${input}": Required, ForceNew` }],
+        state: "identity",
+        fromInputs: (props, where) => knownString(props[input], where),
+        changes: (deployed: string | undefined, proposed: string | undefined) => proposed === undefined || deployed === undefined || proposed === deployed ? [] : [{
+            setting: input, deployed, proposed, reason: member.loses,
+        }],
+    });
+};
+
+/** The pool a group or resource server belongs to: ForceNew. */
+const memberPool = (resourceType: typeof USER_GROUP_TYPE | typeof RESOURCE_SERVER_TYPE) => {
+    const member = MEMBER_LOSS[resourceType];
+    return row({
+        resourceType,
+        input: "userPoolId",
+        key: "userPool",
+        shape: s.string(`URN of the pool the ${member.what} belongs to (a key of userPools).`),
+        policy: member.policy,
+        group: member.group,
+        effect: "replaces",
+        comparison: "The pool id as a string; compared when the new id is known (an id of a pool being created is not).",
+        sources: [{ file: member.file, release: PROVIDER, at: 'schema "user_pool_id": Required, ForceNew' }],
+        state: "identity",
+        fromInputs: (props, where) => knownString(props.userPoolId, where),
+        changes: (deployedUrn: string | undefined, proposedId: string | undefined, context: CompareContext) => {
+            const deployedId = deployedUrn === undefined ? undefined : context.poolId(deployedUrn);
+            return proposedId === undefined || deployedId === undefined || proposedId === deployedId ? [] : [{
+                setting: "userPoolId", deployed: deployedId, proposed: proposedId,
+                reason: `a ${member.what} cannot move to another pool: ${member.loses}`,
+            }];
+        },
+    });
+};
+
+const WHAT: Record<string, string> = {
+    [USER_POOL_TYPE]: "user pool", [USER_POOL_CLIENT_TYPE]: "app client", [EMAIL_IDENTITY_TYPE]: "SES identity",
+    [USER_GROUP_TYPE]: "group", [RESOURCE_SERVER_TYPE]: "resource server",
+};
 
 const region = (resourceType: string) => row({
     resourceType,
@@ -506,6 +579,8 @@ export const FIXED_INPUTS = {
     ],
     [USER_POOL_CLIENT_TYPE]: [generateSecret, userPoolId, region(USER_POOL_CLIENT_TYPE)],
     [EMAIL_IDENTITY_TYPE]: [emailIdentity, region(EMAIL_IDENTITY_TYPE)],
+    [USER_GROUP_TYPE]: [memberIdentity(USER_GROUP_TYPE, "name"), memberPool(USER_GROUP_TYPE), region(USER_GROUP_TYPE)],
+    [RESOURCE_SERVER_TYPE]: [memberIdentity(RESOURCE_SERVER_TYPE, "identifier"), memberPool(RESOURCE_SERVER_TYPE), region(RESOURCE_SERVER_TYPE)],
 } as const;
 
 export type GuardedType = keyof typeof FIXED_INPUTS;

@@ -4,7 +4,9 @@
  * are inferred from the same rows, parseBaseline checks against the shape, and the policies declare its JSON schema.
  */
 import { Shape, shapes as s } from "./shape";
-import { EMAIL_IDENTITY_TYPE, GuardedType, SettingsOf, USER_POOL_CLIENT_TYPE, USER_POOL_TYPE, settingShapes } from "./table";
+import {
+    EMAIL_IDENTITY_TYPE, GuardedType, RESOURCE_SERVER_TYPE, SettingsOf, USER_GROUP_TYPE, USER_POOL_CLIENT_TYPE, USER_POOL_TYPE, settingShapes,
+} from "./table";
 
 export type { AttributeDataType } from "./values";
 export { ALIAS_ATTRIBUTE_VALUES, ATTRIBUTE_DATA_TYPES, USERNAME_ATTRIBUTE_VALUES } from "./values";
@@ -31,7 +33,12 @@ export const BASELINE_SHAPE = s.object(
         clients: s.byUrn(recordShape(USER_POOL_CLIENT_TYPE, { name: s.text(), userPool: s.string("URN of the pool the client belongs to (a key of userPools).") })),
         emailIdentities: s.byUrn(recordShape(EMAIL_IDENTITY_TYPE, {}), "SES identities (aws:sesv2/emailIdentity:EmailIdentity); `id` is the identity."),
     },
-    {},
+    {
+        groups: s.byUrn(recordShape(USER_GROUP_TYPE, { name: s.text(), userPool: s.string("URN of the pool the group belongs to (a key of userPools).") }),
+            "Groups (aws:cognito/userGroup:UserGroup); `id` is `<pool id>/<name>`. Absent in a baseline written before groups were recorded: none."),
+        resourceServers: s.byUrn(recordShape(RESOURCE_SERVER_TYPE, { identifier: s.text(), userPool: s.string("URN of the pool the resource server belongs to (a key of userPools).") }),
+            "Resource servers (aws:cognito/resourceServer:ResourceServer); `id` is `<pool id>|<identifier>`. Absent in an earlier baseline: none."),
+    },
     "What the stack has deployed (written by `npm run baseline`). Absent: first deployment, nothing to compare.",
 );
 
@@ -54,7 +61,14 @@ export interface Baseline {
     userPools: Record<string, BaselineUserPool>;
     clients: Record<string, BaselineClient>;
     emailIdentities: Record<string, BaselineEmailIdentity>;
+    /** Absent in a baseline written before groups were recorded (parseBaseline fills in none). */
+    groups?: Record<string, BaselineGroup>;
+    resourceServers?: Record<string, BaselineResourceServer>;
 }
+/** A deployed group in a baseline (keyed by its URN): its name and pool are what the provider replaces it for. */
+export type BaselineGroup = DeployedResource & { name: string; userPool: string };
+/** A deployed resource server in a baseline (keyed by its URN). */
+export type BaselineResourceServer = DeployedResource & { identifier: string; userPool: string };
 /** Where a baseline was read from. */
 export type BaselineSource = Baseline["source"];
 export type AttributeConstraints = import("./table").FixedAttribute["constraints"];

@@ -3,6 +3,8 @@ import { attributesUnchanged } from "./attributes-unchanged";
 import { baselineOfThisStack } from "./baseline-of-this-stack";
 import { clientNotRemoved } from "./client-not-removed";
 import { clientSecretUnchanged } from "./client-secret-unchanged";
+import { groupUnchanged } from "./group-unchanged";
+import { groupsAndScopesKept } from "./groups-and-scopes-kept";
 import { mfaInProtectedStack } from "./mfa-in-protected-stack";
 import { passwordPolicyStrength } from "./password-policy";
 import { poolNotRemoved } from "./pool-not-replaced";
@@ -10,6 +12,7 @@ import { preventUserExistenceErrors } from "./prevent-user-existence-errors";
 import { protectedEnvironment } from "./protected-environment";
 import { publicClientNoSecret } from "./public-client";
 import { regionUnchanged } from "./region-unchanged";
+import { resourceServerUnchanged } from "./resource-server-unchanged";
 import { sesIdentityUnchanged } from "./ses-identity-unchanged";
 import { sesSender } from "./ses-sender";
 import { signInOptionsUnchanged } from "./sign-in-options-unchanged";
@@ -20,6 +23,8 @@ export {
     baselineOfThisStack,
     clientNotRemoved,
     clientSecretUnchanged,
+    groupUnchanged,
+    groupsAndScopesKept,
     mfaInProtectedStack,
     passwordPolicyStrength,
     poolNotRemoved,
@@ -27,6 +32,7 @@ export {
     protectedEnvironment,
     publicClientNoSecret,
     regionUnchanged,
+    resourceServerUnchanged,
     sesIdentityUnchanged,
     sesSender,
     signInOptionsUnchanged,
@@ -42,6 +48,9 @@ export const allPolicies: Policies = [
     poolNotRemoved,
     clientSecretUnchanged,
     clientNotRemoved,
+    groupUnchanged,
+    resourceServerUnchanged,
+    groupsAndScopesKept,
     protectedEnvironment,
     passwordPolicyStrength,
     preventUserExistenceErrors,

@@ -8,5 +8,5 @@ import { fixedInputPolicy } from "./common";
  */
 export const regionUnchanged = fixedInputPolicy(
     POLICY_NAMES.regionUnchanged,
-    "A deployed user pool, app client or SES identity stays in the region it was created in (the resource's region input, else its provider's, e.g. the stack's aws:region): a change replaces it, and a new pool is empty.",
+    "A deployed user pool, app client, SES identity, group or resource server stays in the region it was created in (the resource's region input, else its provider's, e.g. the stack's aws:region): a change replaces it, and a new pool is empty.",
 );

@@ -26,9 +26,16 @@ describe("fixed-settings: baseline format", () => {
         assert.deepStrictEqual(parseBaseline(b).userPools[poolUrn()].aliasAttributes, ["email", "preferred_username"]);
     });
 
-    it("accepts a first deployment's empty baseline", () => {
+    it("accepts a first deployment's empty baseline, and one written before groups and resource servers were recorded (none)", () => {
         const b = { source: "aws", stack: "prod", capturedAt: "2026-11-26T07:00:00.000Z", userPools: {}, clients: {}, emailIdentities: {} };
-        assert.deepStrictEqual(parseBaseline(b), b);
+        assert.deepStrictEqual(parseBaseline(b), { ...b, groups: {}, resourceServers: {} });
+        assert.deepStrictEqual(parseBaseline({ ...b, groups: {}, resourceServers: {} }), { ...b, groups: {}, resourceServers: {} });
+    });
+
+    it("wants a group's and a resource server's pool among its userPools", () => {
+        const b = { source: "aws", stack: "prod", capturedAt: "2026-11-26T07:00:00.000Z", userPools: {}, clients: {}, emailIdentities: {},
+            groups: { "urn:g": { id: "p/admins", region: "eu-west-1", name: "admins", userPool: "urn:nowhere" } } };
+        assert.throws(() => parseBaseline(b), /baseline\.groups\["urn:g"\]\.userPool: "urn:nowhere" is not a key of userPools/);
     });
 
     it("reports every problem at once, each naming its key", () => {

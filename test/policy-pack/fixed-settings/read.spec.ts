@@ -80,6 +80,8 @@ describe("fixed-settings: reading the same pool from props, state export and Des
             userPools: { [poolUrn()]: expectedPool },
             clients: { [clientUrn()]: { id: CLIENT_ID, region: REGION, name: "web", userPool: poolUrn(), generateSecret: false } },
             emailIdentities: { [identityUrn()]: { id: "no-reply@example.com", region: REGION } },
+            groups: {},
+            resourceServers: {},
         });
     });
 

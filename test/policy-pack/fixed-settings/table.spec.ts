@@ -2,6 +2,8 @@ import * as assert from "assert";
 import {
     EMAIL_IDENTITY_TYPE,
     FixedAttribute,
+    RESOURCE_SERVER_TYPE,
+    USER_GROUP_TYPE,
     USER_POOL_CLIENT_TYPE,
     USER_POOL_TYPE,
     allFixedInputs,
@@ -61,6 +63,12 @@ describe("the table of fixed inputs", () => {
             "UserPoolClient region replaces",
             "EmailIdentity emailIdentity replaces",
             "EmailIdentity region replaces",
+            "UserGroup name replaces",
+            "UserGroup userPoolId replaces",
+            "UserGroup region replaces",
+            "ResourceServer identifier replaces",
+            "ResourceServer userPoolId replaces",
+            "ResourceServer region replaces",
         ]);
         for (const row of allFixedInputs()) {
             assert.ok(row.sources.length > 0 && row.sources.every(s => s.file && s.release && s.at), `${row.input} names its source`);
@@ -205,8 +213,20 @@ describe("SES identity: emailIdentity (sesv2/email_identity.go: ForceNew)", () =
     });
 });
 
+describe("group and resource server: name / identifier and userPoolId (user_group.go, resource_server.go: ForceNew)", () => {
+    for (const [type, input] of [[USER_GROUP_TYPE, "name"], [RESOURCE_SERVER_TYPE, "identifier"]] as const) {
+        it(`${type.split(":").pop()}: another ${input} or pool replaces it; the same, or an id not known yet, does not`, () => {
+            assert.deepStrictEqual(rowChanges(type, input, { [input]: "admins" }, { [input]: "administrators" }), [[input, "admins", "administrators"]]);
+            assert.deepStrictEqual(rowChanges(type, input, { [input]: "admins" }, { [input]: "admins", description: "changed" }), []);
+            assert.deepStrictEqual(rowChanges(type, "userPoolId", { userPool: "urn:pool" }, { userPoolId: "eu-west-1_Other" }),
+                [["userPoolId", POOL_ID, "eu-west-1_Other"]]);
+            assert.deepStrictEqual(rowChanges(type, "userPoolId", { userPool: "urn:pool" }, {}), []);
+        });
+    }
+});
+
 describe("region (Enhanced Region Support: the region replaces every regional resource)", () => {
-    for (const type of [USER_POOL_TYPE, USER_POOL_CLIENT_TYPE, EMAIL_IDENTITY_TYPE]) {
+    for (const type of [USER_POOL_TYPE, USER_POOL_CLIENT_TYPE, EMAIL_IDENTITY_TYPE, USER_GROUP_TYPE, RESOURCE_SERVER_TYPE]) {
         it(`${type.split(":").pop()}: its own region input, else its provider's`, () => {
             assert.deepStrictEqual(rowChanges(type, "region", { region: "eu-west-1" }, { region: "us-east-1" }), [["region", "eu-west-1", "us-east-1"]]);
             const provider = { type: "pulumi:providers:aws", urn: "urn:provider", name: "default", props: { region: "us-east-1" } };
