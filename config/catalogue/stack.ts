@@ -54,7 +54,7 @@ export const stack = section({
     successor: setting(successorSchema.optional(), {
         doc: "A new pool taking over from this one, for a change of a fixed setting: see [Changing a setting fixed at creation](migration.md).",
         scope: "per-environment",
-        allowed: "`{name, phase}` and, where the new pool differs, the pool's keys (`signIn`, `attributes`, `mfa`, …) and `clients`",
+        allowed: "`{name, phase}` and, where the new pool differs, the pool's keys (`signIn`, `attributes`, `mfa`, …), `clients`, `groups` and `resourceServers`",
     }),
 }, {
     doc: "A stack's settings.",
