@@ -1,10 +1,30 @@
-import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
+import {
+    AdminAddUserToGroupCommand, AdminCreateUserCommand, AdminSetUserPasswordCommand, CognitoIdentityProviderClient,
+    CreateGroupCommand, CreateGroupCommandInput, CreateUserPoolClientCommand, CreateUserPoolCommand, InitiateAuthCommand,
+} from "@aws-sdk/client-cognito-identity-provider";
 import * as assert from "assert";
 import { awsClients, AwsClients, closeClients, regionOfPoolId } from "../../aws/clients";
 import { AwsAccessError } from "../../aws/errors";
 import { readLivePool, redactedSecret } from "../../aws/read-pool";
+import { userGroupArgs } from "../../components/groups-and-scopes";
+import { parseStackSettings } from "../../config";
 import { clientsWithoutBackoff, LocalAws, setEnvironment, startLocalAws, useLocalAws } from "./support/local-aws";
 import { createPool, CreatedPool, poolShapes, region } from "./support/pool-shapes";
+
+/**
+ * CreateGroup as the provider sends the program's inputs (terraform-provider-aws user_group.go,
+ * resourceUserGroupCreate: GroupName and UserPoolId always, Description, Precedence and RoleArn when set).
+ */
+function createGroupRequest(inputs: Record<string, any>): CreateGroupCommandInput {
+    return {
+        GroupName: inputs.name, UserPoolId: inputs.userPoolId,
+        ...(inputs.description ? { Description: inputs.description } : {}),
+        ...(inputs.precedence ? { Precedence: inputs.precedence } : {}),
+        ...(inputs.roleArn ? { RoleArn: inputs.roleArn } : {}),
+    };
+}
+
+const claimsOf = (jwt: string) => JSON.parse(Buffer.from(jwt.split(".")[1], "base64url").toString("utf8"));
 
 /** Runs `read` and returns the AwsAccessError it fails with. */
 async function failureOf(read: () => Promise<unknown>): Promise<AwsAccessError> {
@@ -177,5 +197,29 @@ describe("reading a live pool through the AWS SDK (cognito-local behind AWS_ENDP
         assert.strictEqual(regionOfPoolId("eu-west-1_AbCdEf123"), "eu-west-1");
         assert.strictEqual(regionOfPoolId("us-gov-west-1_AbCdEf123"), "us-gov-west-1");
         assert.strictEqual(regionOfPoolId("local_AbCdEf12"), undefined);
+    });
+
+    it("gives a stack's groups, created as the provider creates them, to their members' tokens: cognito:groups in the ID and access tokens", async () => {
+        const settings = parseStackSettings({ groups: [
+            { name: "admins", description: "Operators", precedence: 1 }, { name: "readers", precedence: 10 }, { name: "auditors" },
+        ] }, { project: "cognito-user-pool", stack: "local" });
+        const { UserPool } = await cognito.send(new CreateUserPoolCommand({ PoolName: "groups" }));
+        const poolId = UserPool!.Id!;
+        for (const group of settings.groups) {
+            await cognito.send(new CreateGroupCommand(createGroupRequest(userGroupArgs(group, poolId) as Record<string, any>)));
+        }
+        const { UserPoolClient } = await cognito.send(new CreateUserPoolClientCommand({
+            UserPoolId: poolId, ClientName: "web", ExplicitAuthFlows: ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"] }));
+        await cognito.send(new AdminCreateUserCommand({ UserPoolId: poolId, Username: "ana", MessageAction: "SUPPRESS" }));
+        await cognito.send(new AdminSetUserPasswordCommand({ UserPoolId: poolId, Username: "ana", Password: "Passw0rd!", Permanent: true }));
+        for (const group of ["admins", "readers"]) {
+            await cognito.send(new AdminAddUserToGroupCommand({ UserPoolId: poolId, Username: "ana", GroupName: group }));
+        }
+
+        const { AuthenticationResult } = await cognito.send(new InitiateAuthCommand({
+            ClientId: UserPoolClient!.ClientId, AuthFlow: "USER_PASSWORD_AUTH", AuthParameters: { USERNAME: "ana", PASSWORD: "Passw0rd!" } }));
+
+        assert.deepStrictEqual(claimsOf(AuthenticationResult!.IdToken!)["cognito:groups"].sort(), ["admins", "readers"]);
+        assert.deepStrictEqual(claimsOf(AuthenticationResult!.AccessToken!)["cognito:groups"].sort(), ["admins", "readers"]);
     });
 });
