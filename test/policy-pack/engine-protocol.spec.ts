@@ -32,7 +32,7 @@ import { LogRequest } from "@pulumi/pulumi/proto/engine_pb";
 import { POLICY_CATALOGUE, POLICY_NAMES } from "../../policy-pack/src";
 import { BaselineRun, runBaselineCommand, stateFixture } from "../e2e/support/baseline-command";
 import { FakePulumi } from "../aws/support/fake-pulumi";
-import { CLIENT_TYPE, IDENTITY_TYPE, POOL_TYPE, UNKNOWN_STRING, clientUrn, componentUrn, poolUrn } from "./support/args";
+import { CLIENT_TYPE, IDENTITY_TYPE, POOL_TYPE, UNKNOWN_STRING, clientUrn, componentUrn, poolUrn, urnOf } from "./support/args";
 
 const ROOT = path.resolve(__dirname, "../..");
 const PACK_DIR = path.join(ROOT, "policy-pack");
@@ -341,6 +341,33 @@ describe("the policy pack under the engine's analyzer protocol", function () {
         withoutPool.setResourcesList([stackResource(CLIENT_TYPE, "auth-client-web", clientUrn(), clientProps())]);
         const ds = diagnostics(await call<AnalyzeStackRequest, AnalyzeResponse>(client.analyzeStack.bind(client), withoutPool));
         assert.deepStrictEqual(ds.map(d => [d.policy, d.level]), [[POLICY_NAMES.poolNotRemoved, EnforcementLevel.MANDATORY]]);
+    });
+
+    it("with a deployed group and resource server in the baseline: fails a new group name or identifier, passes a new precedence or scope", async () => {
+        const groupType = "aws:cognito/userGroup:UserGroup";
+        const serverType = "aws:cognito/resourceServer:ResourceServer";
+        const groupUrn = urnOf("dev", groupType, "auth-group-admins");
+        const serverUrn = urnOf("dev", serverType, "auth-resource-server-orders-api");
+        const poolId: string = JSON.parse(fs.readFileSync(stateFixture("dev"), "utf8")).deployment.resources
+            .find((r: { urn: string }) => r.urn === poolUrn()).id;
+        // The baseline `npm run baseline` writes once the stack has deployed them, under every fixed-settings policy.
+        const config = JSON.parse(JSON.stringify(baseline.config)) as Record<string, { baseline?: Record<string, unknown> }>;
+        for (const entry of Object.values(config).filter((e) => typeof e === "object" && e.baseline)) {
+            entry.baseline!.groups = { [groupUrn]: { id: `${poolId}/admins`, region: "ap-northeast-2", name: "admins", userPool: poolUrn() } };
+            entry.baseline!.resourceServers = { [serverUrn]: { id: `${poolId}|orders-api`, region: "ap-northeast-2", identifier: "orders-api", userPool: poolUrn() } };
+        }
+        await call(client.configure.bind(client), configureRequest(config as Record<string, string | { enforcementLevel?: string }>));
+        const analyze = async (type: string, name: string, urn: string, props: Record<string, unknown>) =>
+            diagnostics(await call<AnalyzeRequest, AnalyzeResponse>(client.analyze.bind(client), analyzeRequest(type, name, urn, props)));
+
+        assert.deepStrictEqual(await analyze(groupType, "auth-group-admins", groupUrn, { name: "admins", userPoolId: poolId, precedence: 7 }), []);
+        assert.deepStrictEqual(await analyze(serverType, "auth-resource-server-orders-api", serverUrn,
+            { identifier: "orders-api", name: "Orders", userPoolId: poolId, scopes: [{ scopeName: "write", scopeDescription: "Change orders" }] }), []);
+        const renamed = await analyze(groupType, "auth-group-admins", groupUrn, { name: "administrators", userPoolId: poolId });
+        assert.deepStrictEqual(renamed.map(d => [d.policy, d.level]), [[POLICY_NAMES.groupUnchanged, EnforcementLevel.MANDATORY]]);
+        assert.match(renamed[0].message, /name is fixed at creation[\s\S]*every membership of the deployed one lost/);
+        const moved = await analyze(serverType, "auth-resource-server-orders-api", serverUrn, { identifier: "orders", name: "Orders", userPoolId: poolId });
+        assert.deepStrictEqual(moved.map(d => [d.policy, d.level]), [[POLICY_NAMES.resourceServerUnchanged, EnforcementLevel.MANDATORY]]);
     });
 });
 
