@@ -1,4 +1,6 @@
-import { AddCustomAttributesCommand, CognitoIdentityProviderClient, CreateUserPoolClientCommand } from "@aws-sdk/client-cognito-identity-provider";
+import {
+    AddCustomAttributesCommand, CognitoIdentityProviderClient, CreateUserPoolClientCommand, DeleteGroupCommand, UpdateGroupCommand,
+} from "@aws-sdk/client-cognito-identity-provider";
 import * as assert from "assert";
 import { spawnSync } from "child_process";
 import * as fs from "fs";
@@ -310,6 +312,22 @@ describe("npm run baseline", function () {
 
             assert.strictEqual(exitCode, 1);
             assert.match(stdout, new RegExp(`  - auth-client-console-made app client: state \\(absent\\), AWS "${made.UserPoolClient!.ClientId}"`));
+        });
+
+        it("reports a group changed in the console (UpdateGroup) and one deleted there (DeleteGroup), by the group's resource", async () => {
+            const created = await createPool(cognito, local, poolShapes["email as username"]);
+            assert.strictEqual(await adopt(["--stack", "live-groups", "--pool-id", created.poolId, "--region", region], capturingIO(project.dir)), 0);
+            const evaluation = await evaluateStack(readStackConfig(project.dir, "live-groups"));
+            const stateFile = project.write("state-live-groups.json", JSON.stringify(stateExportOf(evaluation, "cognito-user-pool", "live-groups", region)));
+            await cognito.send(new UpdateGroupCommand({ UserPoolId: created.poolId, GroupName: "admins", Description: "Operators", Precedence: 3,
+                RoleArn: "arn:aws:iam::123456789012:role/admins" }));
+            await cognito.send(new DeleteGroupCommand({ UserPoolId: created.poolId, GroupName: "readers" }));
+
+            const { exitCode, stdout } = await run(project, "--stack", "live-groups", "--state", stateFile, "--region", region, "--check");
+
+            assert.strictEqual(exitCode, 1);
+            assert.match(stdout, /Fixed at creation[^\n]*\n {2}- auth-group-readers user group: state "readers", AWS \(absent\)\n/);
+            assert.match(stdout, /Changed outside Pulumi[^\n]*\n {2}- auth-group-admins precedence: state 1, AWS 3\n/);
         });
 
         it("takes the pool id from `pulumi stack output --json` and keys the baseline by the program's URNs", async () => {
