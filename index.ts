@@ -12,6 +12,7 @@ const backend = new SignInBackend("auth", {
     clients: settings.clients,
     groups: settings.groups,
     resourceServers: settings.resourceServers,
+    domain: settings.domain,
     // A pool with a successor keeps its users until they have moved: it is never deleted by Pulumi.
     protect: settings.protect || settings.successor !== undefined,
     adopt: settings.import,

@@ -28,6 +28,7 @@ export const requiredPermissions = [
     "cognito-idp:DescribeUserPoolClient",
     "cognito-idp:ListGroups",
     "cognito-idp:ListResourceServers",
+    "cognito-idp:DescribeUserPoolDomain",
     "ses:GetEmailIdentity",
     "ses:GetAccount",
 ] as const;

@@ -4,6 +4,7 @@ import {
     clients,
     Described,
     describePaths,
+    domain,
     groups,
     holdsValue,
     ReadContext,
@@ -53,9 +54,6 @@ type FieldMeaning = (value: any, context: ReadContext) => void;
 /** Reported by the API about the resource rather than set on it, or a mirror of a field a setting reads. */
 const notASetting: FieldMeaning = () => undefined;
 
-const separateResource = (key: string): FieldMeaning => (domain, context) =>
-    context.note(key, `${domain}: a domain is a separate resource that the program does not manage; pulumi up leaves it as it is`);
-
 /** The pool's fields that no setting reads, by Describe path. */
 const poolFields: Readonly<Record<string, FieldMeaning>> = {
     ...Object.fromEntries(["Id", "Arn", "CreationDate", "LastModifiedDate", "EstimatedNumberOfUsers", "Status",
@@ -69,8 +67,9 @@ const poolFields: Readonly<Record<string, FieldMeaning>> = {
     // GetUserPoolMfaConfig repeats the pool's MfaConfiguration and SmsAuthenticationMessage.
     "MfaConfig.MfaConfiguration": notASetting,
     "MfaConfig.SmsMfaConfiguration.SmsAuthenticationMessage": notASetting,
-    Domain: separateResource("Domain"),
-    CustomDomain: separateResource("CustomDomain"),
+    // The domain is read from DescribeUserPoolDomain: one per stack, the custom one when the pool has both.
+    CustomDomain: notASetting,
+    Domain: notASetting,
     UserPoolAddOns: (addOns, context) => {
         if ((addOns.AdvancedSecurityMode ?? "OFF") !== "OFF") {
             context.gap("UserPoolAddOns", addOns, "the config model has no threat protection (advanced security) settings");
@@ -92,6 +91,10 @@ const clientFields: Readonly<Record<string, FieldMeaning>> = {
         }
     },
 };
+
+/** The domain's fields that no setting reads (DescribeUserPoolDomain's DomainDescription). */
+const domainFields: Readonly<Record<string, FieldMeaning>> = Object.fromEntries(
+    ["UserPoolId", "AWSAccountId", "S3Bucket", "CloudFrontDistribution", "Version", "Status"].map((key) => [`DomainDescription.${key}`, notASetting]));
 
 /** A group's or resource server's fields that no setting reads. */
 const listedFields: Readonly<Record<string, FieldMeaning>> = Object.fromEntries(
@@ -151,6 +154,7 @@ export function settingsFromLive(live: LivePool): AdoptedSettings {
     });
     const clientSettings = itemsOf(clients, live.clients, read.client, clientFields, (client) => `clients[${client.ClientName}]`);
     const groupSettings = itemsOf(groups, live.groups, read.group, listedFields, (group) => `groups[${group.GroupName}]`);
+    const domainSettings = live.domain === undefined ? undefined : readDomainSettings(live, live.domain, findings.context(live.region, "domain."));
     const serverSettings = itemsOf(resourceServers, live.resourceServers, read.resourceServer, listedFields,
         (server) => `resourceServers[${server.Identifier}]`);
     return {
@@ -161,17 +165,29 @@ export function settingsFromLive(live: LivePool): AdoptedSettings {
             clients: clientSettings as RawStackSettings["clients"],
             ...(groupSettings.length > 0 ? { groups: groupSettings as RawStackSettings["groups"] } : {}),
             ...(serverSettings.length > 0 ? { resourceServers: serverSettings as RawStackSettings["resourceServers"] } : {}),
+            ...(domainSettings !== undefined ? { domain: domainSettings as RawStackSettings["domain"] } : {}),
             import: {
                 userPool: live.pool.Id,
                 ...(live.senderIdentity !== undefined ? { senderIdentity: live.senderIdentity.name } : {}),
                 clients: Object.fromEntries(live.clients.map((client) => [client.ClientName ?? "", client.ClientId ?? ""])),
                 ...(live.groups.length > 0 ? { groups: live.groups.map((group) => group.GroupName ?? "") } : {}),
                 ...(live.resourceServers.length > 0 ? { resourceServers: live.resourceServers.map((server) => server.Identifier ?? "") } : {}),
+                ...(domainSettings !== undefined ? { domain: true } : {}),
             },
         },
         gaps: findings.gaps,
         notes: findings.notes,
     };
+}
+
+/** The domain's settings; a pool with a custom and a prefix domain keeps the prefix one out of the stack. */
+function readDomainSettings(live: LivePool, description: Described, context: ReadContext) {
+    const output = { DomainDescription: description };
+    scanUnread(output, pathsReadBy(settingsByDescription().domain), domainFields, context);
+    if (live.pool.CustomDomain && live.pool.Domain) {
+        context.gap("Domain", live.pool.Domain, "the config model has one domain per pool: the custom domain is adopted, this prefix domain is left as it is");
+    }
+    return readSettings(domain, output, context);
 }
 
 /** The program tags the SES identity like the pool and sets nothing else on it. */

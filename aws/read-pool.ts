@@ -1,6 +1,8 @@
 import {
     DescribeUserPoolClientCommand,
     DescribeUserPoolCommand,
+    DescribeUserPoolDomainCommand,
+    DomainDescriptionType,
     GetUserPoolMfaConfigCommand,
     GetUserPoolMfaConfigResponse,
     GroupType,
@@ -37,6 +39,11 @@ export interface LivePool {
     readonly groups: GroupType[];
     /** Every resource server of the pool with its scopes (ListResourceServers). */
     readonly resourceServers: ResourceServerType[];
+    /**
+     * The pool's domain (DescribeUserPoolDomain of DescribeUserPool's CustomDomain, else its Domain), when it has
+     * one; the other, when it has both, is in `pool`.
+     */
+    readonly domain?: DomainDescriptionType;
     /** Read when the pool sends through SES with an identity in its own region. */
     readonly senderIdentity?: LiveSenderIdentity;
 }
@@ -55,7 +62,8 @@ export function parseIdentityArn(arn: string): { region: string; account: string
 /**
  * Reads a pool: DescribeUserPool, GetUserPoolMfaConfig (second factors are not in DescribeUserPool),
  * ListUserPoolClients (all pages) and DescribeUserPoolClient for each, ListGroups and ListResourceServers (all
- * pages; each item is the whole group or resource server), and GetEmailIdentity for its SES sender.
+ * pages; each item is the whole group or resource server), DescribeUserPoolDomain for its domain, and
+ * GetEmailIdentity for its SES sender.
  */
 export async function readLivePool(aws: AwsClients, poolId: string): Promise<LivePool> {
     const target = `user pool ${poolId}`;
@@ -83,7 +91,7 @@ export async function readLivePool(aws: AwsClients, poolId: string): Promise<Liv
             items.push(...page.ResourceServers ?? []);
         }
     });
-    return { region, pool, mfa, clients, groups, resourceServers, senderIdentity: await readSenderIdentity(aws, pool) };
+    return { region, pool, mfa, clients, groups, resourceServers, domain: await readDomain(aws, pool), senderIdentity: await readSenderIdentity(aws, pool) };
 }
 
 /** Every item of a paged List action of a pool. */
@@ -117,6 +125,17 @@ async function readClient(aws: AwsClients, poolId: string, clientId: string): Pr
         () => aws.cognito.send(new DescribeUserPoolClientCommand({ UserPoolId: poolId, ClientId: clientId })));
     const client = described.UserPoolClient ?? { ClientId: clientId };
     return client.ClientSecret ? { ...client, ClientSecret: redactedSecret } : client;
+}
+
+/** The custom domain of a pool that has one, else its prefix domain; the stack manages one (config/catalogue/domain.ts). */
+async function readDomain(aws: AwsClients, pool: UserPoolType): Promise<DomainDescriptionType | undefined> {
+    const domain = pool.CustomDomain || pool.Domain;
+    if (!domain) {
+        return undefined;
+    }
+    const described = await readFromAws({ action: "DescribeUserPoolDomain", target: `domain ${domain} of user pool ${pool.Id}`, region: aws.region },
+        () => aws.cognito.send(new DescribeUserPoolDomainCommand({ Domain: domain })));
+    return described.DomainDescription;
 }
 
 async function readSenderIdentity(aws: AwsClients, pool: UserPoolType): Promise<LiveSenderIdentity | undefined> {

@@ -5,3 +5,4 @@ export * from "./sender-identity";
 export * from "./ses-sender";
 export * from "./sign-in-backend";
 export * from "./user-pool-args";
+export * from "./user-pool-domain";

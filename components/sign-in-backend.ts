@@ -1,13 +1,14 @@
 // The service modules, not the @pulumi/aws index: loading the index costs about 0.15 s at every run.
 import * as cognito from "@pulumi/aws/cognito";
 import * as pulumi from "@pulumi/pulumi";
-import { ClientSettings, GroupSettings, ImportSettings, inputPathsFrom, ResourceServerSettings, UserPoolSettings } from "../config";
+import { ClientSettings, DomainSettings, GroupSettings, ImportSettings, inputPathsFrom, ResourceServerSettings, UserPoolSettings } from "../config";
 import { appClientArgs } from "./app-client-args";
 import type { DeployScope } from "./deploy-scope";
 import { groupsAndScopes } from "./groups-and-scopes";
 import { withSecretInputs } from "./secret-inputs";
 import { sesSender, SesSenderResources } from "./ses-sender";
 import { SesSender, senderDependentArgs, userPoolArgs } from "./user-pool-args";
+import { userPoolDomain } from "./user-pool-domain";
 
 export interface SignInBackendArgs {
     /** The pool's settings, defaults applied. */
@@ -18,6 +19,8 @@ export interface SignInBackendArgs {
     readonly groups?: readonly GroupSettings[];
     /** The OAuth resource servers whose custom scopes clients may request. Default: none. */
     readonly resourceServers?: readonly ResourceServerSettings[];
+    /** The pool's domain, for the hosted sign-in pages and OAuth endpoints. Default: none. */
+    readonly domain?: DomainSettings;
     /**
      * Pulumi protect and retainOnDelete on the pool; retainOnDelete only on the SES identity, which a change of
      * the FROM address must be able to replace (a new identity; the old one stays verified in SES). Default: false.
@@ -33,7 +36,7 @@ export interface SignInBackendArgs {
 
 /**
  * A Cognito sign-in backend: the user pool, the SES identity its emails come from (when email goes through
- * SES; with a domain's DNS records), its app clients, one per client setting, its groups and its resource servers.
+ * SES; with a domain's DNS records), its app clients, one per client setting, its groups, its resource servers and its domain.
  */
 export class SignInBackend extends pulumi.ComponentResource {
     readonly userPool: cognito.UserPool;
@@ -45,6 +48,8 @@ export class SignInBackend extends pulumi.ComponentResource {
     readonly groups: Readonly<Record<string, cognito.UserGroup>>;
     /** The resource servers by identifier. */
     readonly resourceServers: Readonly<Record<string, cognito.ResourceServer>>;
+    /** The domain, when the stack has one. */
+    readonly domain?: cognito.UserPoolDomain;
 
     constructor(name: string, args: SignInBackendArgs, opts?: pulumi.ComponentResourceOptions) {
         super("cognito-user-pool:index:SignInBackend", name, {}, opts);
@@ -66,6 +71,10 @@ export class SignInBackend extends pulumi.ComponentResource {
         ({ groups: this.groups, resourceServers: this.resourceServers } = groupsAndScopes(name, {
             groups: args.groups ?? [], resourceServers: args.resourceServers ?? [], userPool: this.userPool, parent: this, adopt: args.adopt,
         }));
+
+        if (args.domain !== undefined) {
+            this.domain = userPoolDomain(name, { settings: args.domain, userPool: this.userPool, parent: this, adopt: args.adopt?.domain });
+        }
 
         this.clients = Object.fromEntries(args.clients.map((client) => {
             const clientId = args.adopt?.clients[client.name];

@@ -98,6 +98,8 @@ export async function evaluateStack(stack: StackConfig, options: EvaluateOptions
     try {
         const exports: Record<string, unknown> = require(program);
         const outputs = await resolve(exports) as Record<string, unknown>;
+        // As the engine does, wait for every registration, also those no output depends on (a DNS record's).
+        await waitForRegistrations();
         return { resources: withProviders(resources, stack), outputs, warnings };
     } finally {
         stopCapturing();
@@ -176,6 +178,15 @@ function qualifyUrnsAsTheEngine(): void {
         const qualifiedType = parentType === "" || parentType === "pulumi:pulumi:Stack" ? type : `${parentType}$${type}`;
         return `urn:pulumi:${pulumi.getStack()}::${pulumi.getProject()}::${qualifiedType}::${name}`;
     };
+}
+
+/**
+ * Until the SDK's queue of resource RPCs is empty: @pulumi/pulumi runtime/settings.js `waitForRPCs`, which
+ * `disconnect` awaits at the end of a real run (exported from the module, left out of its typings as internal).
+ */
+function waitForRegistrations(): Promise<void> {
+    const settings: { waitForRPCs(): Promise<void> } = require("@pulumi/pulumi/runtime/settings");
+    return settings.waitForRPCs();
 }
 
 function recordRegistrations(): RegisteredResource[] {

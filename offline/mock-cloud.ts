@@ -62,6 +62,17 @@ export function offlineCloud(stack: string, region: string, deployedIdOf: Deploy
                             : {}),
                     } };
                 }
+                case "aws:cognito/userPoolDomain:UserPoolDomain": {
+                    const domain: string = args.inputs.domain;
+                    // DescribeUserPoolDomain names a CloudFront distribution for a custom domain only.
+                    const custom = args.inputs.certificateArn !== undefined;
+                    return { id: args.id || domain, state: {
+                        ...args.inputs,
+                        cloudfrontDistribution: custom ? `d${suffix.slice(0, 13)}.cloudfront.net` : "",
+                        cloudfrontDistributionZoneId: "Z2FDTNDATAQYW2",
+                        version: "20261206000000",
+                    } };
+                }
                 case "aws:iam/role:Role": {
                     const name = args.inputs.name ?? `${args.name}-${suffix.slice(0, 7)}`;
                     const path: string = args.inputs.path ?? "/";

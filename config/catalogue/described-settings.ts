@@ -8,7 +8,7 @@ import { stack } from "./stack";
 /** The key prefix of the settings of each item of a top-level list: `clients[].`. */
 const keyPrefixOf = (list: Section<any, any>) => `${Object.entries(stack.entries).find(([, entry]) => entry === list)![0]}[].`;
 
-const lists = { client: keyPrefixOf(clients), group: keyPrefixOf(groups), resourceServer: keyPrefixOf(resourceServers) };
+const lists = { client: keyPrefixOf(clients), group: keyPrefixOf(groups), resourceServer: keyPrefixOf(resourceServers), domain: "domain." };
 
 export interface SettingsByDescription {
     /** Read from DescribeUserPool (and GetUserPoolMfaConfig). */
@@ -19,6 +19,8 @@ export interface SettingsByDescription {
     readonly group: CatalogueEntry[];
     /** From a ListResourceServers item. */
     readonly resourceServer: CatalogueEntry[];
+    /** From DescribeUserPoolDomain's output (its DomainDescription). */
+    readonly domain: CatalogueEntry[];
 }
 
 /** The catalogue's settings read back from a pool's description, and those read back from each other resource's. */
@@ -30,5 +32,6 @@ export function settingsByDescription(): SettingsByDescription {
         client: under(lists.client),
         group: under(lists.group),
         resourceServer: under(lists.resourceServer),
+        domain: under(lists.domain),
     };
 }

@@ -2,6 +2,7 @@ export * from "./app-client";
 export * from "./define";
 export * from "./derive";
 export * from "./described-settings";
+export * from "./domain";
 export * from "./groups";
 export * from "./inputs";
 export * from "./read-back";

@@ -7,6 +7,7 @@ import { clientId, userPoolId } from "../rules/resource-ids";
 import { successorSchema } from "../successor";
 import { clients } from "./app-client";
 import { problem, section, setting } from "./define";
+import { domain } from "./domain";
 import { groupName, groups } from "./groups";
 import { declaredScopes, resourceServers } from "./resource-servers";
 import { userPoolChecks, userPoolKeys } from "./user-pool";
@@ -31,6 +32,9 @@ const adopt = section({
     resourceServers: setting(uniqueList(z.string()).default([]), {
         doc: "Identifiers of existing resource servers to adopt, each one of `resourceServers`.",
     }),
+    domain: setting(z.boolean().default(false), {
+        doc: "Adopt the existing domain `domain` names.",
+    }),
 }, {
     doc: "Existing resources to adopt with Pulumi's import option (written by `npm run adopt`).",
     scope: "per-environment",
@@ -48,6 +52,7 @@ export const stack = section({
     }),
     ...userPoolKeys,
     clients,
+    domain,
     groups,
     resourceServers,
     import: adopt,
@@ -73,9 +78,13 @@ export const stack = section({
             ...Object.keys(settings.import.clients).length > 0 ? ["app clients"] : [],
             ...settings.import.groups.length > 0 ? ["groups"] : [],
             ...settings.import.resourceServers.length > 0 ? ["resource servers"] : [],
+            ...settings.import.domain ? ["a domain"] : [],
         ];
         if (adopting.length > 0 && settings.import.userPool === undefined) {
             problem(ctx, ["import", "userPool"], undefined, `adopting ${adopting.join(" and ")} needs the id of the pool they belong to`);
+        }
+        if (settings.import.domain && settings.domain === undefined) {
+            problem(ctx, ["import", "domain"], true, "there is no domain to adopt: add domain (its prefix or name)");
         }
         if (settings.import.senderIdentity !== undefined && settings.email.sender !== "ses") {
             problem(ctx, ["import", "senderIdentity"], settings.import.senderIdentity,

@@ -84,11 +84,20 @@ describe("live pool → stack settings", () => {
         assert.deepStrictEqual([...remembering.gaps, ...forgetting.gaps], []);
     });
 
-    it("leaves the pool's domain alone, with a note", () => {
-        const adopted = settingsFromLive(livePool({ Domain: "myapp-login" }));
+    it("adopts the pool's domain from DescribeUserPoolDomain: a prefix, or a custom domain with its certificate", () => {
+        const described = { UserPoolId: "eu-west-1_AbCdEf123", AWSAccountId: "123456789012", S3Bucket: "bucket", Version: "1", Status: "ACTIVE" as const };
+        const prefixed = settingsFromLive(livePool({ Domain: "myapp-login" },
+            { domain: { ...described, Domain: "myapp-login", CloudFrontDistribution: "", ManagedLoginVersion: 2 } }));
+        assert.deepStrictEqual(prefixed.settings.domain, { prefix: "myapp-login", managedLoginVersion: 2 });
+        assert.equal(prefixed.settings.import?.domain, true);
+        assert.deepStrictEqual([...prefixed.gaps, ...prefixed.notes], []);
 
-        assert.deepStrictEqual(adopted.gaps, []);
-        assert.deepStrictEqual(adopted.notes.map((note) => note.setting), ["Domain"]);
+        const certificateArn = "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d";
+        const both = settingsFromLive(livePool({ Domain: "myapp-login", CustomDomain: "auth.example.com" }, { domain: {
+            ...described, Domain: "auth.example.com", CloudFrontDistribution: "d111111abcdef8.cloudfront.net", CustomDomainConfig: { CertificateArn: certificateArn },
+        } }));
+        assert.deepStrictEqual(both.settings.domain, { name: "auth.example.com", certificateArn, managedLoginVersion: 1 });
+        assert.deepStrictEqual(both.gaps.map((gap) => [gap.setting, gap.live]), [["domain.Domain", "myapp-login"]]);
     });
 
     it("assumes the API's defaults for what the server does not report, and notes each", () => {

