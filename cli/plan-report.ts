@@ -126,6 +126,7 @@ const summaries: Readonly<Record<string, Summarise>> = {
         ...pick(inputs, ["identifier", "name"]),
         scopes: (inputs.scopes ?? []).map((scope: { scopeName: string }) => `${inputs.identifier}/${scope.scopeName}`),
     }),
+    "aws:cognito/userPoolDomain:UserPoolDomain": (inputs) => pick(inputs, ["domain", "certificateArn", "managedLoginVersion"]),
     "aws:lambda/function:Function": (inputs) => ({
         ...pick(inputs, ["name", "runtime", "handler", "timeout", "memorySize"]),
         environment: inputs.environment?.variables,

@@ -1,13 +1,16 @@
 import type * as cognito from "@pulumi/aws/cognito";
 import * as pulumi from "@pulumi/pulumi";
 import { ClientSettings, hasSecret, sesIdentityArnParts } from "../config";
+import { oauthUrlOutputs } from "./oauth-urls";
 import type { SesSenderResources } from "./ses-sender";
+import type { PoolDomain } from "./user-pool-domain";
 
 /** A pool, its app clients by name and the SES side it sends through: a SignInBackend, or a successor's. */
 export interface PoolResources {
     readonly userPool: cognito.UserPool;
     readonly clients: Readonly<Record<string, cognito.UserPoolClient>>;
     readonly ses?: SesSenderResources;
+    readonly domain?: PoolDomain;
 }
 
 /** The client a browser front end uses: the first public one, else the first. */
@@ -27,11 +30,17 @@ export function stackOutputs(backend: PoolResources, clients: readonly ClientSet
         issuerUrl,
         jwksUrl: pulumi.interpolate`${issuerUrl}/.well-known/jwks.json`,
         region,
+        /** The base URL of the domain's endpoints, when the pool has one. */
+        domain: backend.domain?.url,
         clients: Object.fromEntries(clients.map((settings) => {
             const client = backend.clients[settings.name];
-            return [settings.name, hasSecret(settings)
-                ? { id: client.id, secret: pulumi.secret(client.clientSecret) }
-                : { id: client.id }];
+            // Validation gives every client with OAuth flows a domain (config/rules/oauth-domain.ts).
+            const urls = settings.oauth !== undefined && backend.domain !== undefined ? oauthUrlOutputs(backend.domain.url, settings, client.id) : undefined;
+            return [settings.name, {
+                id: client.id,
+                ...(hasSecret(settings) ? { secret: pulumi.secret(client.clientSecret) } : {}),
+                ...urls,
+            }];
         })),
         senderIdentity: senderIdentityOutput(backend),
         /** What amazon-cognito-identity-js's CognitoUserPool takes, plus the region. */

@@ -8,7 +8,7 @@ import { groupsAndScopes } from "./groups-and-scopes";
 import { withSecretInputs } from "./secret-inputs";
 import { sesSender, SesSenderResources } from "./ses-sender";
 import { SesSender, senderDependentArgs, userPoolArgs } from "./user-pool-args";
-import { userPoolDomain } from "./user-pool-domain";
+import { PoolDomain, userPoolDomain } from "./user-pool-domain";
 
 export interface SignInBackendArgs {
     /** The pool's settings, defaults applied. */
@@ -49,7 +49,7 @@ export class SignInBackend extends pulumi.ComponentResource {
     /** The resource servers by identifier. */
     readonly resourceServers: Readonly<Record<string, cognito.ResourceServer>>;
     /** The domain, when the stack has one. */
-    readonly domain?: cognito.UserPoolDomain;
+    readonly domain?: PoolDomain;
 
     constructor(name: string, args: SignInBackendArgs, opts?: pulumi.ComponentResourceOptions) {
         super("cognito-user-pool:index:SignInBackend", name, {}, opts);

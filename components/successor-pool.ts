@@ -9,6 +9,7 @@ import type { PoolSignIn } from "../lambda/migration-settings";
 import { appClientArgs } from "./app-client-args";
 import type { DeployScope } from "./deploy-scope";
 import { groupsAndScopes } from "./groups-and-scopes";
+import { PoolDomain, userPoolDomain } from "./user-pool-domain";
 import { withSecretInputs } from "./secret-inputs";
 import type { SesSenderResources } from "./ses-sender";
 import { scopesFirst, userPoolArgsFollowing } from "./sign-in-backend";
@@ -47,6 +48,8 @@ export class SuccessorPool extends pulumi.ComponentResource {
     readonly groups: Readonly<Record<string, cognito.UserGroup>>;
     /** The resource servers by identifier. */
     readonly resourceServers: Readonly<Record<string, cognito.ResourceServer>>;
+    /** Its own domain (successor.domain), when it has one: never the current pool's. */
+    readonly domain?: PoolDomain;
     /** The triggers' function, role and the old pool's migration client; absent in the finish phase. */
     readonly migration?: UserMigrationFunction;
     readonly invokePermission?: lambda.Permission;
@@ -103,6 +106,10 @@ export class SuccessorPool extends pulumi.ComponentResource {
         ({ groups: this.groups, resourceServers: this.resourceServers } = groupsAndScopes(name, {
             groups: successor.groups, resourceServers: successor.resourceServers, userPool: this.userPool, parent: this,
         }));
+
+        if (successor.domain !== undefined) {
+            this.domain = userPoolDomain(name, { settings: successor.domain, userPool: this.userPool, parent: this });
+        }
 
         this.clients = Object.fromEntries(successor.clients.map((client) => [client.name,
             new cognito.UserPoolClient(`${name}-client-${client.name}`,

@@ -6,8 +6,8 @@ import { SuccessorPool } from "./successor-pool";
 
 /** The outputs a front end or an operator needs of one of the two pools. */
 function poolOutputs(outputs: ReturnType<typeof stackOutputs>) {
-    const { userPoolId, userPoolArn, clients, frontendConfig } = outputs;
-    return { userPoolId, userPoolArn, clients, frontendConfig };
+    const { userPoolId, userPoolArn, domain, clients, frontendConfig } = outputs;
+    return { userPoolId, userPoolArn, domain, clients, frontendConfig };
 }
 
 /**
@@ -26,7 +26,7 @@ export function successorStack(backend: SignInBackend, settings: StackSettings, 
         secretKeys,
     });
     const newPool: PoolResources = {
-        userPool: successorPool.userPool, clients: successorPool.clients, ses: backend.ses,
+        userPool: successorPool.userPool, clients: successorPool.clients, ses: backend.ses, domain: successorPool.domain,
     };
     const current = stackOutputs(backend, settings.clients);
     const next = stackOutputs(newPool, successor.clients);

@@ -1,10 +1,17 @@
 import * as cognito from "@pulumi/aws/cognito";
 import * as pulumi from "@pulumi/pulumi";
-import { cloudFrontZoneId, domain, DomainSettings, providerArgs } from "../config";
+import { cloudFrontZoneId, domain, DomainSettings, domainUrl, providerArgs } from "../config";
 
 /** The aws.cognito.UserPoolDomain inputs for the domain's settings (mapped as the catalogue says). */
 export function userPoolDomainArgs(settings: DomainSettings, userPoolId: pulumi.Input<string>): cognito.UserPoolDomainArgs {
     return { ...providerArgs(domain, settings, {}), userPoolId } as cognito.UserPoolDomainArgs;
+}
+
+/** A pool's domain and the base URL of its endpoints. */
+export interface PoolDomain {
+    readonly resource: cognito.UserPoolDomain;
+    /** `https://<prefix>.auth.<region>.amazoncognito.com` or `https://<custom name>`. */
+    readonly url: pulumi.Output<string>;
 }
 
 export interface UserPoolDomainArgs {
@@ -20,7 +27,7 @@ export interface UserPoolDomainArgs {
  * distribution Cognito serves it from (developer guide, cognito-user-pools-add-custom-domain: "add an alias
  * record ... to the CloudFront distribution"; the provider's `cloudfront_distribution` output).
  */
-export function userPoolDomain(name: string, args: UserPoolDomainArgs): cognito.UserPoolDomain {
+export function userPoolDomain(name: string, args: UserPoolDomainArgs): PoolDomain {
     const { settings, parent } = args;
     const resource = new cognito.UserPoolDomain(`${name}-domain`, userPoolDomainArgs(settings, args.userPool.id),
         { parent, import: args.adopt ? settings.prefix ?? settings.name : undefined });
@@ -34,5 +41,9 @@ export function userPoolDomain(name: string, args: UserPoolDomainArgs): cognito.
             aliases: [{ name: resource.cloudfrontDistribution, zoneId: cloudFrontZoneId, evaluateTargetHealth: false }],
         }, { parent });
     }
-    return resource;
+    const region = args.userPool.arn.apply((arn) => arn.split(":")[3]);
+    // From the resource's outputs: the URL exists once the domain does.
+    const url = pulumi.all([resource.domain, region]).apply(([created, known]) =>
+        domainUrl(settings.name !== undefined ? { name: created } : { prefix: created }, known));
+    return { resource, url };
 }

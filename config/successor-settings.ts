@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { ClientSettings, validateSettings } from "./schema";
 import { userPoolKeys } from "./catalogue/user-pool";
+import { missingDomainMessage } from "./rules/oauth-domain";
 import { legacySubAttribute, successorListKeys, successorMergedKeys, SuccessorSettings } from "./successor";
 
 type Issue = z.core.$ZodIssue;
@@ -41,6 +42,7 @@ export function resolveSuccessor(raw: RawMap, currentPoolName: string | undefine
             ? { ...attributes, custom: Array.isArray(custom) && declaredAt < 0 ? [...custom, legacySubDeclaration] : custom }
             : attributes,
         ...Object.fromEntries(successorListKeys.map((key) => [key, successor[key] ?? raw[key]])),
+        domain: successor.domain,
     };
     const result = validateSettings(candidate);
     const reported = new Set(alreadyReported.map((issue) => issue.path.join(".")));
@@ -51,8 +53,8 @@ export function resolveSuccessor(raw: RawMap, currentPoolName: string | undefine
             legacySubAttribute,
             `the successor declares custom:${legacySubAttribute} itself (a migrated user's sub in the current pool): use another name`)]),
         ...(result.error?.issues ?? [])
-            .filter((issue) => isChanged(issue.path, successor) || !reported.has(issue.path.join(".")))
-            .map((issue) => ({ ...issue, path: successorPath(issue.path) })),
+            .filter((issue) => isChanged(issue.path, successor) || !reported.has(issue.path.join(".")) || missingDomainOf(issue) !== undefined)
+            .map((issue) => ({ ...issue, path: successorPath(issue.path), ...domainKeyOfSuccessor(issue) })),
     ];
     if (successor.name === currentPoolName) {
         issues.push(issueAt(["successor", "name"], successor.name, `expected a name other than the current pool's (${currentPoolName})`));
@@ -63,12 +65,13 @@ export function resolveSuccessor(raw: RawMap, currentPoolName: string | undefine
     if (issues.length > 0 || !result.success) {
         return { issues };
     }
-    const { protect: _protect, import: _import, successor: _successor, clients, groups, resourceServers, ...pool } = result.data;
+    const { protect: _protect, import: _import, successor: _successor, clients, groups, resourceServers, domain, ...pool } = result.data;
     return {
         settings: {
             phase: successorPhaseOf(successor),
             userPool: { ...pool, userPool: { ...pool.userPool, name: successor.name } },
             clients, groups, resourceServers,
+            ...(domain === undefined ? {} : { domain }),
         },
         issues: [],
     };
@@ -76,6 +79,16 @@ export function resolveSuccessor(raw: RawMap, currentPoolName: string | undefine
 
 function successorPhaseOf(successor: RawMap): SuccessorSettings["phase"] {
     return (successor.phase ?? "side-by-side") as SuccessorSettings["phase"];
+}
+
+/** The client a missing-domain problem is about (config/rules/oauth-domain.ts). */
+const missingDomainOf = (issue: Issue): string | undefined =>
+    issue.code === "custom" ? (issue.params as { missingDomainOf?: string } | undefined)?.missingDomainOf : undefined;
+
+/** A missing-domain problem of the new pool names the successor's own key: its domain is never inherited. */
+function domainKeyOfSuccessor(issue: Issue): { message?: string } {
+    const client = missingDomainOf(issue);
+    return client === undefined ? {} : { message: missingDomainMessage(client, "successor.domain") };
 }
 
 function issueAt(path: PropertyKey[], input: unknown, message: string): Issue {
@@ -112,10 +125,10 @@ function successorPath(path: readonly PropertyKey[]): PropertyKey[] {
     return ["successor", ...path];
 }
 
-/** Where the schema of a key under successor is: successor.signIn → signIn, successor.clients → clients (groups, resourceServers alike). */
+/** Where the schema of a key under successor is: successor.signIn → signIn, successor.clients → clients (groups, resourceServers, domain alike). */
 export function schemaPathOf(path: readonly PropertyKey[]): PropertyKey[] {
     const [top, key, ...rest] = path;
-    return top === "successor" && (poolKeys.includes(String(key)) || successorListKeys.includes(key as never)) ? [key, ...rest] : [...path];
+    return top === "successor" && (poolKeys.includes(String(key)) || successorListKeys.includes(key as never) || key === "domain") ? [key, ...rest] : [...path];
 }
 
 /** custom:legacy_sub is set by the migration only: no app client of the new pool may write it. */

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { userPoolKeys } from "./catalogue/user-pool";
-import type { ClientSettings, GroupSettings, ResourceServerSettings, UserPoolSettings } from "./schema";
+import type { ClientSettings, DomainSettings, GroupSettings, ResourceServerSettings, UserPoolSettings } from "./schema";
 
 /*
  * `cognito-user-pool:successor`: a new pool that takes over from the current one, for a change of a setting
  * Cognito fixes at creation. The key holds only what differs, under the same keys as the stack's (`signIn`,
- * `attributes`, `mfa`, `userPool`, `clients`, `groups`, `resourceServers`); the rest of the new pool, its app
- * clients, groups and resource servers are inherited from
+ * `attributes`, `mfa`, `userPool`, `clients`, `groups`, `resourceServers`, `domain`); the rest of the new pool, its app
+ * clients, groups and resource servers are inherited (its domain never is) from
  * the current pool's settings and validated by the same schema (successor-settings.ts).
  */
 
@@ -47,6 +47,11 @@ export const successorSchema = z.strictObject({
     groups: z.array(z.unknown(), { error: "expected a list of groups" }).optional(),
     /** The new pool's resource servers, replacing the current pool's. Default: the current pool's resource servers. */
     resourceServers: z.array(z.unknown(), { error: "expected a list of resource servers" }).optional(),
+    /**
+     * The new pool's own domain, as the stack's `domain` writes it; never inherited: a prefix is unique in the
+     * region and a custom domain serves one pool. Default: none.
+     */
+    domain: z.unknown().optional(),
 });
 
 /** The successor's keys for the pool's other resources, each a list replacing the current pool's whole. */
@@ -60,6 +65,7 @@ export interface SuccessorSettings {
     readonly clients: readonly ClientSettings[];
     readonly groups: readonly GroupSettings[];
     readonly resourceServers: readonly ResourceServerSettings[];
+    readonly domain?: DomainSettings;
 }
 
 /** Whether the migration trigger still runs: until the finish phase. */

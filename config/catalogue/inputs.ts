@@ -2,6 +2,7 @@ import { clients } from "./app-client";
 import type { Section } from "./define";
 import { entriesOf, inputsOf } from "./derive";
 import { configNamespace } from "../problems";
+import { domain } from "./domain";
 import { groups } from "./groups";
 import { resourceServers } from "./resource-servers";
 import { pool } from "./user-pool";
@@ -17,6 +18,7 @@ const settingsByResourceType: Readonly<Record<string, { prefix: string; section:
     "aws:cognito/userPoolClient:UserPoolClient": { prefix: "clients[].", section: clients },
     "aws:cognito/userGroup:UserGroup": { prefix: "groups[].", section: groups },
     "aws:cognito/resourceServer:ResourceServer": { prefix: "resourceServers[].", section: resourceServers },
+    "aws:cognito/userPoolDomain:UserPoolDomain": { prefix: "domain.", section: domain },
 };
 
 /** Whether one input path holds the other: `schemas` and `schemas[].mutable`, or the same path. */

@@ -2,6 +2,7 @@ import { USER_POOL_TYPE } from "cognito-user-pool-policies/fixed-settings";
 import { z } from "zod";
 import { checkAttributePermissions } from "../rules/attribute-permissions";
 import { checkDeclaredScopes } from "../rules/declared-scopes";
+import { checkOAuthDomain } from "../rules/oauth-domain";
 import { sesIdentity } from "../rules/email-address";
 import { clientId, userPoolId } from "../rules/resource-ids";
 import { successorSchema } from "../successor";
@@ -59,7 +60,7 @@ export const stack = section({
     successor: setting(successorSchema.optional(), {
         doc: "A new pool taking over from this one, for a change of a fixed setting: see [Changing a setting fixed at creation](migration.md).",
         scope: "per-environment",
-        allowed: "`{name, phase}` and, where the new pool differs, the pool's keys (`signIn`, `attributes`, `mfa`, …), `clients`, `groups` and `resourceServers`",
+        allowed: "`{name, phase}` and, where the new pool differs, the pool's keys (`signIn`, `attributes`, `mfa`, …), `clients`, `groups` and `resourceServers`; its own `domain`, never inherited",
     }),
 }, {
     doc: "A stack's settings.",
@@ -94,7 +95,8 @@ export const stack = section({
             problem(ctx, ["import", "senderIdentity"], settings.import.senderIdentity,
                 "the stack creates no SES identity when email.identityArn names one: remove one of them");
         }
-    }, (settings, ctx) => checkDeclaredScopes({ clients: settings.clients, declared: declaredScopes(settings.resourceServers) }, ctx)],
+    }, (settings, ctx) => checkDeclaredScopes({ clients: settings.clients, declared: declaredScopes(settings.resourceServers) }, ctx),
+    (settings, ctx) => checkOAuthDomain(settings, ctx)],
     wrap: (object) => object,
 });
 

@@ -174,6 +174,17 @@ describe("npm run adopt", function () {
                         `${created.poolId}|${server.Identifier}`]));
             });
 
+            it("makes the program register the live domain with its certificate and managed login version, imported by its name", () => {
+                const domains = registered(resources, "aws:cognito/userPoolDomain:UserPoolDomain");
+                assert.deepStrictEqual(domains.map((domain) => [domain.inputs.domain, domain.inputs.certificateArn, domain.inputs.managedLoginVersion, domain.importId]),
+                    shape.domain === undefined ? [] : [[shape.domain.Domain, shape.domain.CustomDomainConfig?.CertificateArn, shape.domain.ManagedLoginVersion ?? 1, shape.domain.Domain]]);
+                if (shape.domain !== undefined) {
+                    // The SDK's request as the front door checked it (API_DescribeUserPoolDomain: Domain only).
+                    assert.ok(local.domainRequests.some(({ action, body }) => action === "DescribeUserPoolDomain" &&
+                        JSON.stringify(body) === JSON.stringify({ Domain: shape.domain!.Domain })));
+                }
+            });
+
             it("imports the pool, each client and the SES sender by their ids", () => {
                 assert.strictEqual(registered(resources, poolType)[0].importId, created.poolId);
                 for (const client of registered(resources, clientType)) {

@@ -2,10 +2,13 @@ import { strict as assert } from "assert";
 import { ClientSettings, hasSecret, parseStackSettings } from "../../config";
 import { appClientArgs } from "../../components";
 
+/** The domain that serves the clients' OAuth endpoints. */
+const domain = { prefix: "example-auth" };
+
 const attributes = { custom: [{ name: "tenant", type: "string" }] };
 const resourceServers = [{ identifier: "orders-api", name: "Orders", scopes: { read: "Read orders" } }];
 const client = (settings: Record<string, unknown>): ClientSettings =>
-    parseStackSettings({ attributes, resourceServers, clients: [{ name: "app", ...settings }] }, { project: "p", stack: "s" }).clients[0];
+    parseStackSettings({ attributes, domain, resourceServers, clients: [{ name: "app", ...settings }] }, { project: "p", stack: "s" }).clients[0];
 
 describe("app client inputs (components/app-client-args)", () => {
     it("gives confidential clients a secret and public ones none", () => {

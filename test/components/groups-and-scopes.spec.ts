@@ -10,6 +10,7 @@ const settings = {
     groups: [{ name: "admins", description: "Operators", precedence: 1, roleArn: "arn:aws:iam::123456789012:role/admins" }, { name: "readers" }],
     resourceServers: [{ identifier: "orders-api", name: "Orders API", scopes: { read: "Read orders", write: "Change orders" } }],
     clients: [{ name: "web" }, { name: "jobs", type: "confidential", oauth: { flows: ["client_credentials"], scopes: ["orders-api/read"] } }],
+    domain: { prefix: "example-auth" },
 };
 
 describe("groups and resource servers (components/groups-and-scopes)", () => {

@@ -215,8 +215,9 @@ describe("a successor pool (components/successor-pool.ts), per phase", () => {
             groups: [{ name: "admins", precedence: 1 }, { name: "readers" }],
             resourceServers: [{ identifier: "orders-api", name: "Orders API", scopes: { read: "Read orders" } }],
             clients: [{ name: "web" }, { name: "jobs", type: "confidential", oauth: { flows: ["client_credentials"], scopes: ["orders-api/read"] } }],
+            domain: { prefix: "example-auth" },
         };
-        const inherited = (await evaluate(withSettings(stackConfig("dev"), { ...pools, successor: { name: "myapp-dev-v2" } }))).resources;
+        const inherited = (await evaluate(withSettings(stackConfig("dev"), { ...pools, successor: { name: "myapp-dev-v2", domain: { prefix: "example-auth-v2" } } }))).resources;
         const newPool = named(inherited, "successor-pool");
         const successorComponent = only(inherited, "cognito-user-pool:index:SuccessorPool").urn;
         const groupsOf = (resources: readonly RegisteredResource[]) => ofType(resources, "aws:cognito/userGroup:UserGroup")
@@ -229,8 +230,29 @@ describe("a successor pool (components/successor-pool.ts), per phase", () => {
         }
         assert.ok(named(inherited, "successor-client-jobs").dependencies?.includes(named(inherited, "successor-resource-server-orders-api").urn));
 
-        const own = (await evaluate(withSettings(stackConfig("dev"), { ...pools, successor: { name: "myapp-dev-v2", groups: [{ name: "staff" }] } }))).resources;
+        const own = (await evaluate(withSettings(stackConfig("dev"), { ...pools, successor: { name: "myapp-dev-v2", domain: { prefix: "example-auth-v2" }, groups: [{ name: "staff" }] } }))).resources;
         assert.deepEqual(groupsOf(own).map((group) => group.name), ["successor-group-staff"]);
+    });
+
+    it("gives the new pool its own domain (successor.domain), never the current pool's; the primary pool's domain is the stack's output", async () => {
+        const web = { name: "web", oauth: { flows: ["code"], callbackUrls: ["https://app.example.com/cb"] } };
+        const settings = (phase: string) => ({ domain: { prefix: "example-auth" }, clients: [web],
+            successor: { name: "myapp-dev-v2", phase, domain: { prefix: "example-auth-v2" } } });
+        const sideBySide = await evaluate(withSettings(stackConfig("dev"), settings("side-by-side")));
+        const domains = ofType(sideBySide.resources, "aws:cognito/userPoolDomain:UserPoolDomain");
+        assert.deepStrictEqual(domains.map((domain) => [domain.name, domain.inputs.domain]).sort(),
+            [["auth-domain", "example-auth"], ["successor-domain", "example-auth-v2"]]);
+        const successorDomain = named(sideBySide.resources, "successor-domain");
+        assert.equal(successorDomain.parent, only(sideBySide.resources, "cognito-user-pool:index:SuccessorPool").urn);
+        assert.ok(successorDomain.dependencies?.includes(named(sideBySide.resources, "successor-pool").urn));
+        const region = stackConfig("dev").config["aws:region"];
+        const migration = sideBySide.outputs.migration as { from: { domain: string }; to: { domain: string; clients: Record<string, Record<string, string>> } };
+        assert.equal(migration.from.domain, `https://example-auth.auth.${region}.amazoncognito.com`);
+        assert.equal(migration.to.domain, `https://example-auth-v2.auth.${region}.amazoncognito.com`);
+        assert.equal(migration.to.clients.web.tokenUrl, `https://example-auth-v2.auth.${region}.amazoncognito.com/oauth2/token`);
+        assert.equal(sideBySide.outputs.domain, migration.from.domain);
+        const cutover = await evaluate(withSettings(stackConfig("dev"), settings("cutover")));
+        assert.equal(cutover.outputs.domain, `https://example-auth-v2.auth.${region}.amazoncognito.com`);
     });
 
     it("protects the current pool of an unprotected stack (dev) once it has a successor, and keeps the shared SES identity", async () => {

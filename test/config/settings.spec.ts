@@ -182,6 +182,10 @@ describe("stack settings validation (config/)", () => {
                 "like orders-api/read (the default openid email profile is for people signing in)",
             `cognito-user-pool:import.userPool: got "ap-northeast-2-AbC"; expected a user pool id: <region>_<id>, like us-east-1_AbCdEf123`,
             `cognito-user-pool:clients[0].writeAttributes[0]: got "sub"; sub is set by Cognito and is never writable by an app client`,
+            `cognito-user-pool:clients[0].oauth.flows: got ["code"]; no domain serves the OAuth endpoints of web (/oauth2/authorize, /oauth2/token): ` +
+                "add domain with a Cognito prefix (domain: {prefix: <name>}) or a custom name and its certificate",
+            `cognito-user-pool:clients[1].oauth.flows: got ["client_credentials"]; no domain serves the OAuth endpoints of jobs (/oauth2/authorize, /oauth2/token): ` +
+                "add domain with a Cognito prefix (domain: {prefix: <name>}) or a custom name and its certificate",
         ]);
         assert.equal(registrations(), 0);
     });

@@ -27,7 +27,11 @@ import { setEnvironment } from "../../../sandbox/lambda-endpoint";
  *   - no way to make it slow: `delayNext` holds the next answers of an action back, to test timeouts;
  *   - no resource servers: CreateResourceServer and ListResourceServers (paged `resourceServersPerPage` at a time)
  *     are answered from the front door's own store, each request checked against the API reference's shape
- *     (API_CreateResourceServer, API_ListResourceServers) and kept in `resourceServerRequests`.
+ *     (API_CreateResourceServer, API_ListResourceServers) and kept in `resourceServerRequests`;
+ *   - no domains: CreateUserPoolDomain, UpdateUserPoolDomain and DescribeUserPoolDomain are answered from the front
+ *     door's own store, each request checked against the API reference's shape (API_CreateUserPoolDomain,
+ *     API_UpdateUserPoolDomain, API_DescribeUserPoolDomain) and kept in `domainRequests`; DescribeUserPool's answer
+ *     names the pool's domains (Domain, CustomDomain) as AWS's does.
  */
 
 /** The SES identity GetEmailIdentity reports. */
@@ -57,6 +61,8 @@ export interface LocalAws {
     resourceServersPerPage: number;
     /** The bodies the SDK sent to CreateResourceServer and ListResourceServers, in order. */
     readonly resourceServerRequests: { action: string; body: Record<string, unknown> }[];
+    /** The bodies the SDK sent to CreateUserPoolDomain, UpdateUserPoolDomain and DescribeUserPoolDomain, in order. */
+    readonly domainRequests: { action: string; body: Record<string, unknown> }[];
     /** Answers the next `times` calls of an action with the error. */
     failNext(action: string, reply: AwsErrorReply, times?: number): void;
     /**
@@ -83,6 +89,7 @@ export async function startLocalAws(cognitoLocalConfig: Record<string, unknown> 
     const delays = new Map<string, number[]>();
     const keptFields = new DroppedFields();
     const resourceServers = new ResourceServers();
+    const domains = new Domains();
     const local = {
         endpoint: "",
         sesIdentities: new Map<string, SesIdentity>(),
@@ -91,6 +98,7 @@ export async function startLocalAws(cognitoLocalConfig: Record<string, unknown> 
         clientsPerPage: 2,
         resourceServersPerPage: 2,
         resourceServerRequests: [] as { action: string; body: Record<string, unknown> }[],
+        domainRequests: [] as { action: string; body: Record<string, unknown> }[],
         failNext(action: string, reply: AwsErrorReply, times = 1) {
             faults.set(action, [...(faults.get(action) ?? []), ...Array<AwsErrorReply>(times).fill(reply)]);
         },
@@ -134,6 +142,12 @@ export async function startLocalAws(cognitoLocalConfig: Record<string, unknown> 
             const answer = resourceServers.answer(action, json, local.resourceServersPerPage);
             return "error" in answer ? reply(response, 400, { message: answer.error }, "InvalidParameterException") : reply(response, 200, answer);
         }
+        if (Domains.actions.includes(action)) {
+            const json = JSON.parse(body);
+            local.domainRequests.push({ action, body: json });
+            const answer = domains.answer(action, json);
+            return "error" in answer ? reply(response, 400, { message: answer.error }, "InvalidParameterException") : reply(response, 200, answer);
+        }
         if (action === "GetAccount") {
             return reply(response, 200, { ProductionAccessEnabled: local.sesProductionAccess, SendingEnabled: true,
                 SendQuota: local.sesProductionAccess ? { Max24HourSend: 50000, MaxSendRate: 14, SentLast24Hours: 0 }
@@ -151,7 +165,7 @@ export async function startLocalAws(cognitoLocalConfig: Record<string, unknown> 
         if (challenge !== undefined) {
             return reply(response, 200, challenge);
         }
-        const answered = keptFields.complete(action, JSON.parse(body), JSON.parse(answer.body || "{}"));
+        const answered = domains.complete(action, keptFields.complete(action, JSON.parse(body), JSON.parse(answer.body || "{}")));
         return reply(response, 200, action === "ListUserPoolClients" ? page(answered, JSON.parse(body).NextToken, local.clientsPerPage) : answered);
     });
     await new Promise<void>((listening) => server.listen(0, "127.0.0.1", listening));
@@ -263,6 +277,68 @@ class ResourceServers {
         const server = { UserPoolId: request.UserPoolId, Identifier: request.Identifier, Name: request.Name, Scopes: scopes };
         this.byPool.set(request.UserPoolId, [...servers, server]);
         return { ResourceServer: server };
+    }
+}
+
+/**
+ * Domains, as CreateUserPoolDomain makes them. Requests outside the API reference's shape are refused as AWS
+ * refuses them (InvalidParameterException): Domain 1 to 63 characters of `^[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?$`
+ * (a custom domain's labels joined by dots), UserPoolId, CustomDomainConfig.CertificateArn required in it,
+ * ManagedLoginVersion 1 or 2, a domain taken by any pool refused, one prefix and one custom domain per pool.
+ * DescribeUserPoolDomain of an unknown domain answers an empty DomainDescription, as AWS does
+ * (terraform-provider-aws user_pool_domain.go, findUserPoolDomain).
+ */
+class Domains {
+    static readonly actions = ["CreateUserPoolDomain", "UpdateUserPoolDomain", "DescribeUserPoolDomain"];
+    private readonly byDomain = new Map<string, Json>();
+
+    answer(action: string, request: Json): Json | { error: string } {
+        const domain = request.Domain;
+        if (typeof domain !== "string" || !/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/.test(domain) || domain.length > 63) {
+            return { error: `Domain must be 1 to 63 lower-case letters, digits, hyphens and dots, got ${JSON.stringify(domain)}` };
+        }
+        if (action === "DescribeUserPoolDomain") {
+            return { DomainDescription: this.byDomain.get(domain) ?? {} };
+        }
+        const version = request.ManagedLoginVersion;
+        const certificate = request.CustomDomainConfig?.CertificateArn;
+        if (typeof request.UserPoolId !== "string" || (version !== undefined && version !== 1 && version !== 2) ||
+            (request.CustomDomainConfig !== undefined && typeof certificate !== "string")) {
+            return { error: "UserPoolId is required; ManagedLoginVersion is 1 or 2; CustomDomainConfig needs CertificateArn" };
+        }
+        const existing = this.byDomain.get(domain);
+        if (action === "UpdateUserPoolDomain") {
+            if (existing?.UserPoolId !== request.UserPoolId) {
+                return { error: `No such domain ${domain} in ${request.UserPoolId}` };
+            }
+            this.byDomain.set(domain, { ...existing, ...(certificate ? { CustomDomainConfig: { CertificateArn: certificate } } : {}),
+                ...(version !== undefined ? { ManagedLoginVersion: version } : {}) });
+            return { ManagedLoginVersion: this.byDomain.get(domain)!.ManagedLoginVersion, ...(certificate ? { CloudFrontDomain: existing.CloudFrontDistribution } : {}) };
+        }
+        if (existing !== undefined || this.ofPool(request.UserPoolId).some((taken) => (taken.CustomDomainConfig !== undefined) === (certificate !== undefined))) {
+            return { error: `Domain ${domain} already exists, or the pool has one of its kind` };
+        }
+        const cloudFront = certificate ? `d${this.byDomain.size + 1}abcdef8.cloudfront.net` : "";
+        this.byDomain.set(domain, {
+            UserPoolId: request.UserPoolId, AWSAccountId: "123456789012", Domain: domain, S3Bucket: "aws-cognito-prod-iad-assets",
+            CloudFrontDistribution: cloudFront, Version: "20261206000000", Status: "ACTIVE",
+            ...(certificate ? { CustomDomainConfig: { CertificateArn: certificate } } : {}), ManagedLoginVersion: version ?? 1,
+        });
+        return { ManagedLoginVersion: version ?? 1, ...(certificate ? { CloudFrontDomain: cloudFront } : {}) };
+    }
+
+    /** DescribeUserPool names a pool's prefix domain under Domain and its custom domain under CustomDomain. */
+    complete(action: string, answer: Json): Json {
+        if (action !== "DescribeUserPool" || answer.UserPool === undefined) {
+            return answer;
+        }
+        const named = Object.fromEntries(this.ofPool(answer.UserPool.Id)
+            .map((domain) => [domain.CustomDomainConfig ? "CustomDomain" : "Domain", domain.Domain]));
+        return { ...answer, UserPool: { ...answer.UserPool, ...named } };
+    }
+
+    private ofPool(poolId: string): Json[] {
+        return [...this.byDomain.values()].filter((domain) => domain.UserPoolId === poolId);
     }
 }
 

@@ -6,6 +6,8 @@ import {
     CreateResourceServerCommandInput,
     CreateUserPoolClientCommand,
     CreateUserPoolClientCommandInput,
+    CreateUserPoolDomainCommand,
+    CreateUserPoolDomainCommandInput,
     CreateUserPoolCommand,
     CreateUserPoolCommandInput,
     SetUserPoolMfaConfigCommand,
@@ -20,6 +22,7 @@ export const sesIdentityArn = (identity: string) => `arn:aws:ses:${region}:${acc
 type ClientInput = Omit<CreateUserPoolClientCommandInput, "UserPoolId">;
 type GroupInput = Omit<CreateGroupCommandInput, "UserPoolId">;
 type ResourceServerInput = Omit<CreateResourceServerCommandInput, "UserPoolId">;
+type DomainInput = Omit<CreateUserPoolDomainCommandInput, "UserPoolId">;
 
 /** A pool as someone might have made it in the console, made here through the API. */
 export interface PoolShape {
@@ -30,6 +33,8 @@ export interface PoolShape {
     readonly groups?: GroupInput[];
     /** Made through the local AWS's front door: cognito-local has no resource servers. */
     readonly resourceServers?: ResourceServerInput[];
+    /** The domain its OAuth clients sign in through (CreateUserPoolDomain). */
+    readonly domain?: DomainInput;
     readonly senderIdentity?: { readonly name: string; readonly identity: SesIdentity };
 }
 
@@ -122,7 +127,7 @@ export const poolShapes = {
             identity: { IdentityType: "EMAIL_ADDRESS", VerifiedForSendingStatus: true, Tags: [{ Key: "team", Value: "identity" }] },
         },
     },
-    /** Email as the user name, Cognito's sender, optional TOTP, remembered devices, a public, a confidential and a machine client, groups and a resource server. */
+    /** Email as the user name, Cognito's sender, optional TOTP, remembered devices, a public, a confidential and a machine client, groups, a resource server and a prefix domain with managed login. */
     "email as username": {
         pool: {
             ...common,
@@ -144,8 +149,9 @@ export const poolShapes = {
         ],
         resourceServers: [{ Identifier: "orders-api", Name: "Orders API",
             Scopes: [{ ScopeName: "read", ScopeDescription: "Read orders" }, { ScopeName: "write", ScopeDescription: "Change orders" }] }],
+        domain: { Domain: "console-email-username", ManagedLoginVersion: 2 },
     },
-    /** A user name with email and preferred_username aliases, a domain identity, verification by link, OAuth. */
+    /** A user name with email and preferred_username aliases, a domain identity, verification by link, OAuth through a custom domain. */
     "username with aliases": {
         pool: {
             ...common,
@@ -177,6 +183,7 @@ export const poolShapes = {
             LogoutURLs: ["https://app.example.org/"],
             SupportedIdentityProviders: ["COGNITO"],
         }],
+        domain: { Domain: "auth.example.org", CustomDomainConfig: { CertificateArn: `arn:aws:acm:us-east-1:${accountId}:certificate/0a1b2c3d` } },
         senderIdentity: {
             name: "example.org",
             identity: {
@@ -229,7 +236,7 @@ export const poolShapes = {
 
 export type PoolShapeName = keyof typeof poolShapes;
 
-/** Creates the pool, its second factors, groups, resource servers, clients and SES identity, as the console would. */
+/** Creates the pool, its second factors, groups, resource servers, domain, clients and SES identity, as the console would. */
 export async function createPool(cognito: CognitoIdentityProviderClient, local: LocalAws, shape: PoolShape): Promise<CreatedPool> {
     const created = await cognito.send(new CreateUserPoolCommand(shape.pool));
     const poolId = created.UserPool!.Id!;
@@ -243,6 +250,9 @@ export async function createPool(cognito: CognitoIdentityProviderClient, local: 
     }
     for (const server of shape.resourceServers ?? []) {
         await cognito.send(new CreateResourceServerCommand({ ...server, UserPoolId: poolId }));
+    }
+    if (shape.domain) {
+        await cognito.send(new CreateUserPoolDomainCommand({ ...shape.domain, UserPoolId: poolId }));
     }
     const clientIds: Record<string, string> = {};
     for (const client of shape.clients) {

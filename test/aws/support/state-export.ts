@@ -28,11 +28,12 @@ function encryptSecrets(value: unknown, seed: string): unknown {
     return value;
 }
 
-/** What each resource of the program waits for: a client, group or resource server for its pool, the pool for its SES identity. */
+/** What each resource of the program waits for: a client, group, resource server or domain for its pool, the pool for its SES identity. */
 const dependsOn: Record<string, string> = {
     "aws:cognito/userPoolClient:UserPoolClient": "aws:cognito/userPool:UserPool",
     "aws:cognito/userGroup:UserGroup": "aws:cognito/userPool:UserPool",
     "aws:cognito/resourceServer:ResourceServer": "aws:cognito/userPool:UserPool",
+    "aws:cognito/userPoolDomain:UserPoolDomain": "aws:cognito/userPool:UserPool",
     "aws:cognito/userPool:UserPool": "aws:sesv2/emailIdentity:EmailIdentity",
 };
 
@@ -48,12 +49,15 @@ export function stateExportOf(evaluation: StackEvaluation, project: string, stac
     const providerUrn = `urn:pulumi:${stack}::${project}::pulumi:providers:aws::default_7_48_0`;
     const providerId = createHash("sha256").update(providerUrn).digest("hex").replace(/^(.{8})(.{4})(.{4})(.{4})(.{12}).*$/, "$1-$2-$3-$4-$5");
     const providerInputs = { __internal: {}, region, skipCredentialsValidation: "false", skipRegionValidation: "true", version: "7.48.0" };
+    // The provider's pool reads DescribeUserPool's Domain and CustomDomain (user_pool.go).
+    const domain = evaluation.resources.find((resource) => resource.type === "aws:cognito/userPoolDomain:UserPoolDomain")?.inputs;
+    const poolDomains = { domain: domain && !domain.certificateArn ? domain.domain : "", customDomain: domain?.certificateArn ? domain.domain : "" };
     const deployed = (resource: RegisteredResource) => {
         switch (resource.type) {
             case "aws:cognito/userPool:UserPool":
                 return { id: outputs.userPoolId, computed: {
                     arn: outputs.userPoolArn, endpoint: outputs.userPoolEndpoint, creationDate: deployedAt, lastModifiedDate: deployedAt,
-                    estimatedNumberOfUsers: 0, domain: "", customDomain: "", tagsAll: resource.inputs.tags ?? {},
+                    estimatedNumberOfUsers: 0, ...poolDomains, tagsAll: resource.inputs.tags ?? {},
                 } };
             case "aws:cognito/userPoolClient:UserPoolClient":
                 return { id: outputs.clients[resource.inputs.name].id, computed: {
@@ -66,6 +70,13 @@ export function stateExportOf(evaluation: StackEvaluation, project: string, stac
                 return { id: `${outputs.userPoolId}|${resource.inputs.identifier}`, computed: {
                     userPoolId: outputs.userPoolId,
                     scopeIdentifiers: (resource.inputs.scopes ?? []).map((scope: { scopeName: string }) => `${resource.inputs.identifier}/${scope.scopeName}`),
+                } };
+            // user_pool_domain.go: the id is the domain; Read sets certificate_arn "" for a prefix domain.
+            case "aws:cognito/userPoolDomain:UserPoolDomain":
+                return { id: resource.inputs.domain, computed: {
+                    awsAccountId: "123456789012", certificateArn: resource.inputs.certificateArn ?? "",
+                    cloudfrontDistribution: resource.inputs.certificateArn ? "d1abcdef8.cloudfront.net" : "",
+                    cloudfrontDistributionZoneId: "Z2FDTNDATAQYW2", s3Bucket: "aws-cognito-prod-iad-assets", version: "20261206000000",
                 } };
             case "aws:sesv2/emailIdentity:EmailIdentity":
                 return { id: resource.inputs.emailIdentity, computed: {

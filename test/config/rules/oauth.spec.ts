@@ -1,11 +1,14 @@
 import { assertAccepted, assertProblems } from "../support/problems";
 
+/** The domain that serves the clients' OAuth endpoints. */
+const domain = { prefix: "example-auth" };
+
 /** The resource servers whose scopes these clients request (config/rules/declared-scopes). */
 const resourceServers = [
     { identifier: "orders-api", name: "Orders", scopes: { read: "Read orders" } },
     { identifier: "https://api.example.com", name: "Example API", scopes: { "orders.write": "Change orders" } },
 ];
-const confidential = (oauth: Record<string, unknown>) => ({ resourceServers, clients: [{ name: "server", type: "confidential", oauth }] });
+const confidential = (oauth: Record<string, unknown>) => ({ domain, resourceServers, clients: [{ name: "server", type: "confidential", oauth }] });
 const key = "cognito-user-pool:clients[0].oauth";
 
 describe("OAuth flows and scopes (config/rules/oauth)", () => {
@@ -34,34 +37,34 @@ describe("OAuth flows and scopes (config/rules/oauth)", () => {
 
     it("refuses client_credentials on a public client or one without a secret", () => {
         const flows = { flows: ["client_credentials"], scopes: ["orders-api/read"] };
-        assertProblems({ resourceServers, clients: [{ name: "web", oauth: flows }, { name: "server", type: "confidential", generateSecret: false, oauth: flows }] }, [
+        assertProblems({ domain, resourceServers, clients: [{ name: "web", oauth: flows }, { name: "server", type: "confidential", generateSecret: false, oauth: flows }] }, [
             `cognito-user-pool:clients[0].oauth.flows: got ["client_credentials"]; client_credentials needs a client secret: use type: confidential`,
             `cognito-user-pool:clients[1].oauth.flows: got ["client_credentials"]; client_credentials needs a client secret: remove generateSecret: false`,
         ]);
     });
 
     it("refuses a scope that is neither built in nor a resource server's, or that the API's pattern refuses", () => {
-        assertProblems({ clients: [{ name: "web", oauth: { flows: ["code"], callbackUrls: ["https://app.example.com/cb"], scopes: ["openid", "orders", "orders api/read"] } }] }, [
+        assertProblems({ domain, clients: [{ name: "web", oauth: { flows: ["code"], callbackUrls: ["https://app.example.com/cb"], scopes: ["openid", "orders", "orders api/read"] } }] }, [
             `${key}.scopes[2]: got "orders api/read"; expected a scope of 1 to 256 printable ASCII characters, without spaces, " or \\`,
             `${key}.scopes[1]: got "orders"; expected one of openid, email, phone, profile, aws.cognito.signin.user.admin, or a resource server's scope written <identifier>/<scope>`,
         ]);
     });
 
     it("wants the default redirect URL among the callback URLs", () => {
-        assertAccepted({ clients: [{ name: "web", oauth: { flows: ["code"], callbackUrls: ["https://app.example.com/cb"], defaultRedirectUrl: "https://app.example.com/cb" } }] });
-        assertProblems({ clients: [{ name: "web", oauth: { flows: ["code"], callbackUrls: ["https://app.example.com/cb"], defaultRedirectUrl: "https://app.example.com/other" } }] }, [
+        assertAccepted({ domain, clients: [{ name: "web", oauth: { flows: ["code"], callbackUrls: ["https://app.example.com/cb"], defaultRedirectUrl: "https://app.example.com/cb" } }] });
+        assertProblems({ domain, clients: [{ name: "web", oauth: { flows: ["code"], callbackUrls: ["https://app.example.com/cb"], defaultRedirectUrl: "https://app.example.com/other" } }] }, [
             `${key}.defaultRedirectUrl: got "https://app.example.com/other"; expected one of the callbackUrls`,
         ]);
     });
 
     it("refuses an identity provider name the API's pattern does not allow", () => {
-        assertProblems({ clients: [{ name: "web", oauth: { flows: ["code"], callbackUrls: ["https://app.example.com/cb"], identityProviders: ["COGNITO", "Google Workspace"] } }] }, [
+        assertProblems({ domain, clients: [{ name: "web", oauth: { flows: ["code"], callbackUrls: ["https://app.example.com/cb"], identityProviders: ["COGNITO", "Google Workspace"] } }] }, [
             `${key}.identityProviders[1]: got "Google Workspace"; expected COGNITO or an identity provider's name: 1 to 32 characters without spaces`,
         ]);
     });
 
     it("wants a callback URL for the code and implicit flows", () => {
-        assertProblems({ clients: [{ name: "web", oauth: { flows: ["implicit"] } }] }, [
+        assertProblems({ domain, clients: [{ name: "web", oauth: { flows: ["implicit"] } }] }, [
             `${key}.callbackUrls: got []; the code and implicit flows need at least one callback URL`,
         ]);
     });

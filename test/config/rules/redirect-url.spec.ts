@@ -1,7 +1,10 @@
 import { assertAccepted, assertProblems } from "../support/problems";
 
+/** The domain that serves the clients' OAuth endpoints. */
+const domain = { prefix: "example-auth" };
+
 const withCallbacks = (callbackUrls: unknown[], more: Record<string, unknown> = {}) =>
-    ({ clients: [{ name: "web", oauth: { flows: ["code"], callbackUrls, ...more } }] });
+    ({ domain, clients: [{ name: "web", oauth: { flows: ["code"], callbackUrls, ...more } }] });
 const key = "cognito-user-pool:clients[0].oauth";
 
 describe("redirect URLs (config/rules/redirect-url)", () => {
