@@ -25,7 +25,7 @@ export function requireUniqueClientNames(live: LivePool): void {
     }
 }
 
-/** The baseline (source "aws") of a live pool, its clients, groups and resource servers, keyed by the URNs they have in the stack. */
+/** The baseline (source "aws") of a live pool, its clients, groups, resource servers and domain, keyed by the URNs they have in the stack. */
 export function awsBaseline(live: LivePool, stack: string, urns: StackUrns, capturedAt?: Date): Baseline {
     requireUniqueClientNames(live);
     const poolUrn = urns.pool(live.pool.Id ?? "");
@@ -53,5 +53,10 @@ export function awsBaseline(live: LivePool, stack: string, urns: StackUrns, capt
             const [identifier, id] = [server.Identifier ?? "", `${live.pool.Id}|${server.Identifier}`];
             return [urns.resourceServer(id, identifier), { id, region: live.region, identifier, userPool: poolUrn }];
         })),
+        // The provider's id is the domain (user_pool_domain.go); a prefix domain has no certificate.
+        domains: live.domain?.Domain === undefined ? {} : { [urns.domain(live.domain.Domain)]: {
+            id: live.domain.Domain, region: live.region, domain: live.domain.Domain, userPool: poolUrn,
+            ...(live.domain.CustomDomainConfig?.CertificateArn ? { certificateArn: live.domain.CustomDomainConfig.CertificateArn } : {}),
+        } },
     });
 }

@@ -1,7 +1,7 @@
 import * as path from "path";
 import { readYamlFile, StackFileError } from "../stack-files/reader";
 import {
-    EMAIL_IDENTITY_TYPE, RESOURCE_SERVER_TYPE, StateExport, USER_GROUP_TYPE, USER_POOL_CLIENT_TYPE, USER_POOL_TYPE,
+    EMAIL_IDENTITY_TYPE, RESOURCE_SERVER_TYPE, StateExport, USER_GROUP_TYPE, USER_POOL_CLIENT_TYPE, USER_POOL_DOMAIN_TYPE, USER_POOL_TYPE,
 } from "cognito-user-pool-policies";
 
 /** The URNs a live pool and its clients have, or would have, in a stack. */
@@ -13,10 +13,12 @@ export interface StackUrns {
     group(id: string, name: string): string;
     /** A resource server by the provider's id (`<pool id>|<identifier>`) and its identifier. */
     resourceServer(id: string, identifier: string): string;
+    /** The domain by its name (the provider's id). */
+    domain(domain: string): string;
 }
 
 // As index.ts, components/sign-in-backend.ts and groups-and-scopes.ts name them: a SignInBackend "auth" with children
-// "auth-pool", "auth-client-<client name>", "auth-group-<name>" and "auth-resource-server-<identifier>". A test
+// "auth-pool", "auth-client-<client name>", "auth-group-<name>", "auth-resource-server-<identifier>" and "auth-domain". A test
 // checks these against the URNs the program registers.
 const componentType = "cognito-user-pool:index:SignInBackend";
 const componentName = "auth";
@@ -30,6 +32,7 @@ export function programUrns(project: string, stack: string): StackUrns {
         senderIdentity: () => `${prefix}${EMAIL_IDENTITY_TYPE}::${componentName}-sender`,
         group: (_id, name) => `${prefix}${USER_GROUP_TYPE}::${componentName}-group-${name}`,
         resourceServer: (_id, identifier) => `${prefix}${RESOURCE_SERVER_TYPE}::${componentName}-resource-server-${identifier}`,
+        domain: () => `${prefix}${USER_POOL_DOMAIN_TYPE}::${componentName}-domain`,
     };
 }
 
@@ -56,12 +59,14 @@ export function stateUrns(exported: StateExport, fallback: StackUrns): StackUrns
     const identities = urnById(EMAIL_IDENTITY_TYPE);
     const groups = urnById(USER_GROUP_TYPE);
     const resourceServers = urnById(RESOURCE_SERVER_TYPE);
+    const domains = urnById(USER_POOL_DOMAIN_TYPE);
     return {
         pool: (poolId) => pools.get(poolId) ?? fallback.pool(poolId),
         client: (clientId, clientName) => clients.get(clientId) ?? fallback.client(clientId, clientName),
         senderIdentity: (identity) => identities.get(identity) ?? fallback.senderIdentity(identity),
         group: (id, name) => groups.get(id) ?? fallback.group(id, name),
         resourceServer: (id, identifier) => resourceServers.get(id) ?? fallback.resourceServer(id, identifier),
+        domain: (domain) => domains.get(domain) ?? fallback.domain(domain),
     };
 }
 

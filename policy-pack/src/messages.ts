@@ -43,6 +43,8 @@ const REPLACE_INSTEAD: Record<FixedSettingChange["group"], string> = {
         "point the pool's emailConfiguration.sourceArn at it, then remove the old identity",
     group: "add the new group beside the deployed one (a new entry of cognito-user-pool:groups), add its members to it, " +
         "move what reads cognito:groups to the new name, then remove the old group",
+    domain: "keep the deployed domain and give the new one to a successor pool (cognito-user-pool:successor.domain), or create it " +
+        "outside the stack; move apps and identity providers to its URLs, then change cognito-user-pool:domain in an update with this policy's level set to advisory",
     "resource-server": "add the new resource server beside the deployed one (a new entry of cognito-user-pool:resourceServers), " +
         "move clients and APIs to its scopes, then remove the old one",
 };

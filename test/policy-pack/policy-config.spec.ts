@@ -39,6 +39,8 @@ describe("policy config (policyConfigFor)", () => {
             POLICY_NAMES.baselineOfThisStack,
             POLICY_NAMES.clientNotRemoved,
             POLICY_NAMES.clientSecretUnchanged,
+            POLICY_NAMES.domainKept,
+            POLICY_NAMES.domainUnchanged,
             POLICY_NAMES.groupUnchanged,
             POLICY_NAMES.groupsAndScopesKept,
             POLICY_NAMES.poolNotRemoved,

@@ -56,7 +56,7 @@ function meaningProblems(value: Loose, where: string): string[] {
         problems.push(...poolProblems(pool, `${where}.userPools[${JSON.stringify(urn)}]`));
     }
     const poolUrns = new Set(isObject(value.userPools) ? Object.keys(value.userPools) : []);
-    for (const kind of ["clients", "groups", "resourceServers"] as const) {
+    for (const kind of ["clients", "groups", "resourceServers", "domains"] as const) {
         for (const [urn, member] of entriesOf(value[kind])) {
             if (typeof member.userPool === "string" && member.userPool !== "" && !poolUrns.has(member.userPool)) {
                 problems.push(`${where}.${kind}[${JSON.stringify(urn)}].userPool: "${member.userPool}" is not a key of userPools`);
@@ -100,5 +100,6 @@ export function parseBaseline(value: unknown, where = "baseline"): Baseline {
         userPools: Object.fromEntries(Object.entries(baseline.userPools).map(([urn, pool]) => [urn, normalisedPool(pool)])),
         groups: baseline.groups ?? {},
         resourceServers: baseline.resourceServers ?? {},
+        domains: baseline.domains ?? {},
     };
 }

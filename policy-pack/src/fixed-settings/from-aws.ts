@@ -1,7 +1,7 @@
 import { isoTime } from "./from-state";
 import { FixedSettingsReadError, describe } from "./normalize";
 import { USER_POOL_CLIENT_TYPE, USER_POOL_TYPE, fixedInputsOf } from "./table";
-import { Baseline, BaselineClient, BaselineEmailIdentity, BaselineGroup, BaselineResourceServer, BaselineUserPool } from "./types";
+import { Baseline, BaselineClient, BaselineDomain, BaselineEmailIdentity, BaselineGroup, BaselineResourceServer, BaselineUserPool } from "./types";
 
 type Json = Record<string, any>;
 
@@ -80,6 +80,8 @@ export function baselineFromAws(args: {
     /** The pools' groups and resource servers by URN, as ListGroups and ListResourceServers name them. */
     groups?: Record<string, BaselineGroup>;
     resourceServers?: Record<string, BaselineResourceServer>;
+    /** The pools' domains by URN, as DescribeUserPoolDomain describes them. */
+    domains?: Record<string, BaselineDomain>;
 }): Baseline {
     const userPools: Record<string, BaselineUserPool> = {};
     const clients: Record<string, BaselineClient> = {};
@@ -99,5 +101,6 @@ export function baselineFromAws(args: {
         emailIdentities: { ...args.emailIdentities },
         groups: { ...args.groups },
         resourceServers: { ...args.resourceServers },
+        domains: { ...args.domains },
     };
 }

@@ -1,8 +1,8 @@
 import { clientSettingsFromProps, poolSettingsFromProps, requireKnownClient, requireKnownPool } from "./from-props";
-import { EMAIL_IDENTITY_TYPE, RESOURCE_SERVER_TYPE, USER_GROUP_TYPE, USER_POOL_CLIENT_TYPE, USER_POOL_TYPE, fixedInputsOf } from "./table";
+import { EMAIL_IDENTITY_TYPE, RESOURCE_SERVER_TYPE, USER_GROUP_TYPE, USER_POOL_CLIENT_TYPE, USER_POOL_DOMAIN_TYPE, USER_POOL_TYPE, fixedInputsOf } from "./table";
 import { FixedSettingsReadError, describe } from "./normalize";
 import { regionOfArn, regionOfPoolId } from "./region";
-import { Baseline, BaselineClient, BaselineEmailIdentity, BaselineGroup, BaselineResourceServer, BaselineUserPool } from "./types";
+import { Baseline, BaselineClient, BaselineDomain, BaselineEmailIdentity, BaselineGroup, BaselineResourceServer, BaselineUserPool } from "./types";
 import { sentinelPaths } from "./unknown";
 
 /** One resource of a `pulumi stack export` (version 3 or 4); only the fields read here. */
@@ -259,25 +259,30 @@ export function baselineFromStateExport(exported: unknown, options: BaselineFrom
         emailIdentities[r.urn] = { id: r.id, region: regionOf(r, providers, where) };
     }
 
-    /** The pool's groups (resource servers): the name (identifier) and pool each was created with. */
-    const poolMembers = <K extends "name" | "identifier">(type: string, key: K) => {
+    /**
+     * The pool's groups (resource servers, domain): the name (identifier, domain) and pool each was created with;
+     * a domain also its certificate, which the provider's Read records as "" for a prefix domain (user_pool_domain.go).
+     */
+    const poolMembers = <K extends "name" | "identifier" | "domain">(type: string, key: K, optional: readonly string[] = []) => {
         const members: Record<string, { id: string; region: string; userPool: string } & Record<K, string>> = {};
         for (const r of live.filter(x => x.type === type)) {
             const where = `state export resource ${r.urn}`;
-            const view = deployedView(r, [key, "userPoolId"], where);
+            const view = deployedView(r, [key, "userPoolId", ...optional], where);
             const poolUrn = typeof view.userPoolId === "string" ? poolUrnById.get(view.userPoolId) : undefined;
             if (typeof r.id !== "string" || r.id === "" || typeof view[key] !== "string" || poolUrn === undefined) {
                 throw new FixedSettingsReadError(`${where}: expected its id, ${key} and the id of a user pool in this stack ` +
                     `(userPoolId ${describe(view.userPoolId)}): manage it in the stack of its pool`);
             }
-            members[r.urn] = { id: r.id, region: regionOf(r, providers, where, userPools[poolUrn].region), [key]: view[key], userPool: poolUrn } as never;
+            const recorded = Object.fromEntries(optional.filter((field) => typeof view[field] === "string" && view[field] !== "").map((field) => [field, view[field]]));
+            members[r.urn] = { id: r.id, region: regionOf(r, providers, where, userPools[poolUrn].region), [key]: view[key], userPool: poolUrn, ...recorded } as never;
         }
         return members;
     };
     const groups: Record<string, BaselineGroup> = poolMembers(USER_GROUP_TYPE, "name");
     const resourceServers: Record<string, BaselineResourceServer> = poolMembers(RESOURCE_SERVER_TYPE, "identifier");
+    const domains: Record<string, BaselineDomain> = poolMembers(USER_POOL_DOMAIN_TYPE, "domain", ["certificateArn"]);
 
-    return { source: "pulumi-state", stack, capturedAt: isoTime(options.capturedAt), userPools, clients, emailIdentities, groups, resourceServers };
+    return { source: "pulumi-state", stack, capturedAt: isoTime(options.capturedAt), userPools, clients, emailIdentities, groups, resourceServers, domains };
 }
 
 /** The input names (top-level keys of a resource's inputs) the table's setting rows of a type read. */

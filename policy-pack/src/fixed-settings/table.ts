@@ -38,7 +38,7 @@ export const RESOURCE_SERVER_TYPE = "aws:cognito/resourceServer:ResourceServer";
 export const USER_POOL_DOMAIN_TYPE = "aws:cognito/userPoolDomain:UserPoolDomain";
 
 /** Which group of fixed inputs a change belongs to: what to do instead depends on it. */
-export type FixedSettingGroup = "sign-in" | "attributes" | "client" | "region" | "sender" | "group" | "resource-server";
+export type FixedSettingGroup = "sign-in" | "attributes" | "client" | "region" | "sender" | "group" | "resource-server" | "domain";
 
 /** What the provider does with a change of the input. */
 export type Effect = "replaces" | "update-fails";
@@ -477,6 +477,9 @@ const emailIdentity = row({
 
 const GROUP_GO = "internal/service/cognitoidp/user_group.go";
 const RESOURCE_SERVER_GO = "internal/service/cognitoidp/resource_server.go";
+const DOMAIN_GO = "internal/service/cognitoidp/user_pool_domain.go";
+/** The stored commit of user_pool_domain.go with its CustomizeDiff (the store's newer files; 6.x, SDK v2 resource). */
+const DOMAIN_GO_AT = "6.x (aws-sdk-go-v2 client, resourceUserPoolDomainUpdate; the stored file of code search id 2036541366)";
 
 /** What a group or resource server holds that a new one would not have. */
 const MEMBER_LOSS: Record<string, { what: string; loses: string; group: FixedSettingGroup; policy: PolicyName; file: string }> = {
@@ -489,6 +492,11 @@ const MEMBER_LOSS: Record<string, { what: string; loses: string; group: FixedSet
         loses: "the provider would replace the resource server: clients requesting `<identifier>/<scope>` of the deployed one fail, " +
             "and APIs that check those scopes refuse the new tokens",
     },
+    [USER_POOL_DOMAIN_TYPE]: {
+        what: "domain", group: "domain", policy: POLICY_NAMES.domainUnchanged, file: DOMAIN_GO,
+        loses: "the provider would replace the domain: the deployed one is deleted, and every sign-in, token and logout URL that apps " +
+            "and identity providers use under it stops answering (a custom domain's new CloudFront distribution takes up to an hour)",
+    },
 };
 
 function knownString(v: unknown, where: string): string | undefined {
@@ -497,8 +505,10 @@ function knownString(v: unknown, where: string): string | undefined {
     return v;
 }
 
-/** The name (group) or identifier (resource server) a pool's group or resource server is created with: ForceNew. */
-const memberIdentity = (resourceType: typeof USER_GROUP_TYPE | typeof RESOURCE_SERVER_TYPE, input: "name" | "identifier") => {
+/** The name (group), identifier (resource server) or domain a pool's group, resource server or domain is created with: ForceNew. */
+type PoolMemberType = typeof USER_GROUP_TYPE | typeof RESOURCE_SERVER_TYPE | typeof USER_POOL_DOMAIN_TYPE;
+
+const memberIdentity = (resourceType: PoolMemberType, input: "name" | "identifier" | "domain") => {
     const member = MEMBER_LOSS[resourceType];
     return row({
         resourceType,
@@ -518,8 +528,8 @@ const memberIdentity = (resourceType: typeof USER_GROUP_TYPE | typeof RESOURCE_S
     });
 };
 
-/** The pool a group or resource server belongs to: ForceNew. */
-const memberPool = (resourceType: typeof USER_GROUP_TYPE | typeof RESOURCE_SERVER_TYPE) => {
+/** The pool a group, resource server or domain belongs to: ForceNew. */
+const memberPool = (resourceType: PoolMemberType) => {
     const member = MEMBER_LOSS[resourceType];
     return row({
         resourceType,
@@ -545,8 +555,33 @@ const memberPool = (resourceType: typeof USER_GROUP_TYPE | typeof RESOURCE_SERVE
 
 const WHAT: Record<string, string> = {
     [USER_POOL_TYPE]: "user pool", [USER_POOL_CLIENT_TYPE]: "app client", [EMAIL_IDENTITY_TYPE]: "SES identity",
-    [USER_GROUP_TYPE]: "group", [RESOURCE_SERVER_TYPE]: "resource server",
+    [USER_GROUP_TYPE]: "group", [RESOURCE_SERVER_TYPE]: "resource server", [USER_POOL_DOMAIN_TYPE]: "domain",
 };
+
+/**
+ * A custom domain's certificate: user_pool_domain.go's CustomizeDiff, `customdiff.ForceNewIfChange(certificate_arn,
+ * func(old, new) { return !(old != "" && new != "") })`, replaces the domain when a certificate is added or removed
+ * (a prefix domain becoming custom, or back) and updates one ARN to another in place (UpdateUserPoolDomain).
+ */
+const certificateArn = row({
+    resourceType: USER_POOL_DOMAIN_TYPE,
+    input: "certificateArn",
+    key: "certificateArn",
+    shape: s.string("The ACM certificate ARN of a custom domain; absent for a prefix domain."),
+    optional: true,
+    policy: POLICY_NAMES.domainUnchanged,
+    group: "domain",
+    effect: "replaces",
+    comparison: "Whether there is a certificate: adding or removing one replaces the domain; one ARN for another is updated in place.",
+    sources: [{ file: DOMAIN_GO, release: DOMAIN_GO_AT, at: "CustomizeDiff: customdiff.ForceNewIfChange(names.AttrCertificateARN, !(old != \"\" && new != \"\"))" }],
+    fromInputs: (props, where) => knownString(props.certificateArn, where),
+    fromAws: (described, where) => knownString(described.CustomDomainConfig?.CertificateArn, `${where}.CustomDomainConfig.CertificateArn`),
+    changes: (deployed: string | undefined, proposed: string | undefined) => (deployed === undefined) === (proposed === undefined) ? [] : [{
+        setting: "certificateArn", deployed, proposed,
+        reason: `${proposed === undefined ? "removing" : "adding"} a certificate turns a ${proposed === undefined ? "custom domain into a prefix one" : "prefix domain into a custom one"}: ` +
+            MEMBER_LOSS[USER_POOL_DOMAIN_TYPE].loses,
+    }],
+});
 
 const region = (resourceType: string) => row({
     resourceType,
@@ -582,6 +617,7 @@ export const FIXED_INPUTS = {
     [EMAIL_IDENTITY_TYPE]: [emailIdentity, region(EMAIL_IDENTITY_TYPE)],
     [USER_GROUP_TYPE]: [memberIdentity(USER_GROUP_TYPE, "name"), memberPool(USER_GROUP_TYPE), region(USER_GROUP_TYPE)],
     [RESOURCE_SERVER_TYPE]: [memberIdentity(RESOURCE_SERVER_TYPE, "identifier"), memberPool(RESOURCE_SERVER_TYPE), region(RESOURCE_SERVER_TYPE)],
+    [USER_POOL_DOMAIN_TYPE]: [memberIdentity(USER_POOL_DOMAIN_TYPE, "domain"), memberPool(USER_POOL_DOMAIN_TYPE), certificateArn, region(USER_POOL_DOMAIN_TYPE)],
 } as const;
 
 export type GuardedType = keyof typeof FIXED_INPUTS;

@@ -5,7 +5,8 @@
  */
 import { Shape, shapes as s } from "./shape";
 import {
-    EMAIL_IDENTITY_TYPE, GuardedType, RESOURCE_SERVER_TYPE, SettingsOf, USER_GROUP_TYPE, USER_POOL_CLIENT_TYPE, USER_POOL_TYPE, settingShapes,
+    EMAIL_IDENTITY_TYPE, GuardedType, RESOURCE_SERVER_TYPE, SettingsOf, USER_GROUP_TYPE, USER_POOL_CLIENT_TYPE, USER_POOL_DOMAIN_TYPE, USER_POOL_TYPE,
+    settingShapes,
 } from "./table";
 
 export type { AttributeDataType } from "./values";
@@ -38,6 +39,8 @@ export const BASELINE_SHAPE = s.object(
             "Groups (aws:cognito/userGroup:UserGroup); `id` is `<pool id>/<name>`. Absent in a baseline written before groups were recorded: none."),
         resourceServers: s.byUrn(recordShape(RESOURCE_SERVER_TYPE, { identifier: s.text(), userPool: s.string("URN of the pool the resource server belongs to (a key of userPools).") }),
             "Resource servers (aws:cognito/resourceServer:ResourceServer); `id` is `<pool id>|<identifier>`. Absent in an earlier baseline: none."),
+        domains: s.byUrn(recordShape(USER_POOL_DOMAIN_TYPE, { domain: s.text(), userPool: s.string("URN of the pool the domain belongs to (a key of userPools).") }),
+            "Domains (aws:cognito/userPoolDomain:UserPoolDomain); `id` is the domain. Absent in a baseline written before domains were recorded: none."),
     },
     "What the stack has deployed (written by `npm run baseline`). Absent: first deployment, nothing to compare.",
 );
@@ -64,11 +67,14 @@ export interface Baseline {
     /** Absent in a baseline written before groups were recorded (parseBaseline fills in none). */
     groups?: Record<string, BaselineGroup>;
     resourceServers?: Record<string, BaselineResourceServer>;
+    domains?: Record<string, BaselineDomain>;
 }
 /** A deployed group in a baseline (keyed by its URN): its name and pool are what the provider replaces it for. */
 export type BaselineGroup = DeployedResource & { name: string; userPool: string };
 /** A deployed resource server in a baseline (keyed by its URN). */
 export type BaselineResourceServer = DeployedResource & { identifier: string; userPool: string };
+/** A deployed domain in a baseline (keyed by its URN): its name, pool and whether it has a certificate decide a replacement. */
+export type BaselineDomain = DeployedResource & { domain: string; userPool: string } & SettingsOf<typeof USER_POOL_DOMAIN_TYPE>;
 /** Where a baseline was read from. */
 export type BaselineSource = Baseline["source"];
 export type AttributeConstraints = import("./table").FixedAttribute["constraints"];

@@ -39,13 +39,14 @@ export const groupsAndScopesKept = deployedStackPolicy(
     },
 );
 
-function removedMessage(urn: string, what: string, why: readonly string[], instead: string): string {
+/** The message for a deployed resource a protected stack no longer declares: what it is, why it matters, what instead. */
+export function removedMessage(urn: string, what: string, why: readonly string[], instead: string, readmeSection = README_GROUPS_SECTION): string {
     const type = urn.slice(urn.lastIndexOf("$") + 1, urn.lastIndexOf("::")).split(":").pop();
     return [
         `${type} "${nameOfUrn(urn)}" (${urn}), ${what}, is deployed in this protected stack but the stack no longer declares it under that URN.`,
         `  deployed: ${urn}`,
         "  new:      (absent)",
         `  why: ${why.join(" ")}`,
-        `  instead: ${instead}; see ${README_GROUPS_SECTION}.`,
+        `  instead: ${instead}; see ${readmeSection}.`,
     ].join("\n");
 }

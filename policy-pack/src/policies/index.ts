@@ -3,6 +3,8 @@ import { attributesUnchanged } from "./attributes-unchanged";
 import { baselineOfThisStack } from "./baseline-of-this-stack";
 import { clientNotRemoved } from "./client-not-removed";
 import { clientSecretUnchanged } from "./client-secret-unchanged";
+import { domainKept } from "./domain-kept";
+import { domainUnchanged } from "./domain-unchanged";
 import { groupUnchanged } from "./group-unchanged";
 import { groupsAndScopesKept } from "./groups-and-scopes-kept";
 import { mfaInProtectedStack } from "./mfa-in-protected-stack";
@@ -23,6 +25,8 @@ export {
     baselineOfThisStack,
     clientNotRemoved,
     clientSecretUnchanged,
+    domainKept,
+    domainUnchanged,
     groupUnchanged,
     groupsAndScopesKept,
     mfaInProtectedStack,
@@ -51,6 +55,8 @@ export const allPolicies: Policies = [
     groupUnchanged,
     resourceServerUnchanged,
     groupsAndScopesKept,
+    domainUnchanged,
+    domainKept,
     protectedEnvironment,
     passwordPolicyStrength,
     preventUserExistenceErrors,

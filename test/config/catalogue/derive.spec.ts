@@ -44,7 +44,7 @@ describe("the settings catalogue (config/catalogue)", () => {
             "signIn.with", "signIn.preferredUsername", "signIn.caseSensitive", "attributes.required",
             "attributes.custom[].name", "attributes.custom[].type", "attributes.custom[].mutable", "attributes.custom[].developerOnly",
             "attributes.custom[].minLength", "attributes.custom[].maxLength", "attributes.custom[].minValue", "attributes.custom[].maxValue",
-            "clients[].type", "clients[].generateSecret", "groups[].name", "resourceServers[].identifier",
+            "clients[].type", "clients[].generateSecret", "domain.prefix", "domain.name", "domain.certificateArn", "groups[].name", "resourceServers[].identifier",
         ]);
     });
 

@@ -26,10 +26,11 @@ describe("fixed-settings: baseline format", () => {
         assert.deepStrictEqual(parseBaseline(b).userPools[poolUrn()].aliasAttributes, ["email", "preferred_username"]);
     });
 
-    it("accepts a first deployment's empty baseline, and one written before groups and resource servers were recorded (none)", () => {
+    it("accepts a first deployment's empty baseline, and one written before groups, resource servers and domains were recorded (none)", () => {
         const b = { source: "aws", stack: "prod", capturedAt: "2026-11-26T07:00:00.000Z", userPools: {}, clients: {}, emailIdentities: {} };
-        assert.deepStrictEqual(parseBaseline(b), { ...b, groups: {}, resourceServers: {} });
-        assert.deepStrictEqual(parseBaseline({ ...b, groups: {}, resourceServers: {} }), { ...b, groups: {}, resourceServers: {} });
+        const none = { groups: {}, resourceServers: {}, domains: {} };
+        assert.deepStrictEqual(parseBaseline(b), { ...b, ...none });
+        assert.deepStrictEqual(parseBaseline({ ...b, groups: {}, resourceServers: {} }), { ...b, ...none });
     });
 
     it("wants a group's and a resource server's pool among its userPools", () => {

@@ -82,6 +82,7 @@ describe("fixed-settings: reading the same pool from props, state export and Des
             emailIdentities: { [identityUrn()]: { id: "no-reply@example.com", region: REGION } },
             groups: {},
             resourceServers: {},
+            domains: {},
         });
     });
 

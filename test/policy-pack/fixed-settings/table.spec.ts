@@ -69,6 +69,10 @@ describe("the table of fixed inputs", () => {
             "ResourceServer identifier replaces",
             "ResourceServer userPoolId replaces",
             "ResourceServer region replaces",
+            "UserPoolDomain domain replaces",
+            "UserPoolDomain userPoolId replaces",
+            "UserPoolDomain certificateArn replaces",
+            "UserPoolDomain region replaces",
         ]);
         for (const row of allFixedInputs()) {
             assert.ok(row.sources.length > 0 && row.sources.every(s => s.file && s.release && s.at), `${row.input} names its source`);
