@@ -109,6 +109,17 @@ const examples: readonly Example[] = [
         on: "stdout",
     },
     {
+        name: "plan domain",
+        shows: "npm run plan -- --stack dev, with the custom domain, its alias record and the client the page shows",
+        command: plan,
+        arrange: async (project) => {
+            devEndingWith(project, "<!-- stack file: domain -->");
+            return ["--stack", "dev"];
+        },
+        exitCode: 0,
+        on: "stdout",
+    },
+    {
         name: "bad config",
         shows: "every problem, one a line, before any resource: exit 2",
         command: plan,
