@@ -29,6 +29,14 @@ export const poolChangeableSettings: readonly ChangeableSetting[] = changeable(b
 export const clientChangeableSettings: readonly ChangeableSetting[] = changeable(bySetting.client);
 export const groupChangeableSettings: readonly ChangeableSetting[] = changeable(bySetting.group);
 export const resourceServerChangeableSettings: readonly ChangeableSetting[] = changeable(bySetting.resourceServer);
+/**
+ * A domain's managed login version, and its certificate: fixed only when added or removed (the domain, a prefix
+ * one without a certificate, is then another resource), one ARN for another is updated in place (user_pool_domain.go).
+ */
+export const domainChangeableSettings: readonly ChangeableSetting[] = [
+    ...changeable(bySetting.domain),
+    { setting: "certificateArn", describe: "DomainDescription.CustomDomainConfig.CertificateArn" },
+];
 
 const lowerFirst = (name: string) => name[0].toLowerCase() + name.slice(1);
 

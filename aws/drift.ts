@@ -6,6 +6,7 @@ import {
     StateResource,
     USER_POOL_CLIENT_TYPE,
     USER_GROUP_TYPE,
+    USER_POOL_DOMAIN_TYPE,
     USER_POOL_TYPE,
     isCustomAttributeName,
     isDefaultStandardAttribute,
@@ -15,6 +16,7 @@ import { withoutStackTag } from "../config/rules/tags";
 import {
     clientChangeableSettings,
     compareChangeable,
+    domainChangeableSettings,
     groupChangeableSettings,
     poolChangeableSettings,
     resourceServerChangeableSettings,
@@ -103,7 +105,10 @@ export function driftBetween({ exported, stateBaseline, awsBaseline, live }: Dri
     const groups = listedDrift(ofPool(USER_GROUP_TYPE), live.groups, "name", "GroupName", "user group", groupChangeableSettings);
     const servers = listedDrift(ofPool(RESOURCE_SERVER_TYPE), live.resourceServers, "identifier", "Identifier", "resource server",
         resourceServerChangeableSettings);
-    for (const found of [groups, servers]) {
+    // The domain as DescribeUserPoolDomain's output names it (the catalogue's Describe paths), matched by its name.
+    const domains = listedDrift(ofPool(USER_POOL_DOMAIN_TYPE), live.domain?.Domain === undefined ? [] : [{ Domain: live.domain.Domain, DomainDescription: live.domain }],
+        "domain", "Domain", "domain", domainChangeableSettings);
+    for (const found of [groups, servers, domains]) {
         fixed.push(...found.fixed);
         changeable.push(...compared(found.changeable, notCompared));
     }
@@ -111,8 +116,8 @@ export function driftBetween({ exported, stateBaseline, awsBaseline, live }: Dri
 }
 
 /**
- * The pool's groups (resource servers) in the state against the live ones, matched by their identity (a group's
- * name, a server's identifier, both fixed at creation): one on a side only is a fixed drift (made or deleted
+ * The pool's groups (resource servers, domain) in the state against the live ones, matched by their identity (a group's
+ * name, a server's identifier, the domain, each fixed at creation): one on a side only is a fixed drift (made or deleted
  * outside Pulumi); the others are compared setting by setting.
  */
 function listedDrift(inState: readonly StateResource[], live: readonly Record<string, any>[], key: string, apiKey: string,

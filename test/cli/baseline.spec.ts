@@ -1,5 +1,5 @@
 import {
-    AddCustomAttributesCommand, CognitoIdentityProviderClient, CreateUserPoolClientCommand, DeleteGroupCommand, UpdateGroupCommand,
+    AddCustomAttributesCommand, CognitoIdentityProviderClient, CreateUserPoolClientCommand, DeleteGroupCommand, UpdateGroupCommand, UpdateUserPoolDomainCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import * as assert from "assert";
 import { spawnSync } from "child_process";
@@ -314,7 +314,7 @@ describe("npm run baseline", function () {
             assert.match(stdout, new RegExp(`  - auth-client-console-made app client: state \\(absent\\), AWS "${made.UserPoolClient!.ClientId}"`));
         });
 
-        it("reports a group changed in the console (UpdateGroup) and one deleted there (DeleteGroup), by the group's resource", async () => {
+        it("reports a group changed in the console (UpdateGroup) and one deleted there (DeleteGroup), by the group's resource, and the domain's managed login version (UpdateUserPoolDomain)", async () => {
             const created = await createPool(cognito, local, poolShapes["email as username"]);
             assert.strictEqual(await adopt(["--stack", "live-groups", "--pool-id", created.poolId, "--region", region], capturingIO(project.dir)), 0);
             const evaluation = await evaluateStack(readStackConfig(project.dir, "live-groups"));
@@ -322,12 +322,15 @@ describe("npm run baseline", function () {
             await cognito.send(new UpdateGroupCommand({ UserPoolId: created.poolId, GroupName: "admins", Description: "Operators", Precedence: 3,
                 RoleArn: "arn:aws:iam::123456789012:role/admins" }));
             await cognito.send(new DeleteGroupCommand({ UserPoolId: created.poolId, GroupName: "readers" }));
+            // Managed login turned back to the classic hosted UI in the console (UpdateUserPoolDomain, through the local front door).
+            await cognito.send(new UpdateUserPoolDomainCommand({ UserPoolId: created.poolId, Domain: "console-email-username", ManagedLoginVersion: 1 }));
 
             const { exitCode, stdout } = await run(project, "--stack", "live-groups", "--state", stateFile, "--region", region, "--check");
 
             assert.strictEqual(exitCode, 1);
             assert.match(stdout, /Fixed at creation[^\n]*\n {2}- auth-group-readers user group: state "readers", AWS \(absent\)\n/);
             assert.match(stdout, /Changed outside Pulumi[^\n]*\n {2}- auth-group-admins precedence: state 1, AWS 3\n/);
+            assert.match(stdout, /\n {2}- auth-domain managedLoginVersion: state 2, AWS 1\n/);
         });
 
         it("takes the pool id from `pulumi stack output --json` and keys the baseline by the program's URNs", async () => {
