@@ -98,7 +98,7 @@ export function refusalText(stack: string, changes: readonly GuardedChange[]): s
     ]);
     return [
         `refused: pulumi's own preview of stack ${stack} would replace or delete ${changes.length === 1 ? "a guarded resource" : `${changes.length} guarded resources`} ` +
-            "(a pool loses its users, a client its id, a sender its verification, a group its members, a resource server the scopes clients hold); nothing was applied:",
+            "(a pool loses its users, a client its id, a sender its verification, a group its members, a resource server the scopes clients hold, a domain the URLs apps sign in through); nothing was applied:",
         ...lines,
         `Keep these inputs as deployed; for a change Cognito fixes at creation see ${README_FIXED_SECTION}. ` +
             "A client removed on purpose is listed in the policy config's retiredClients (policy-pack/README.md, \"Retiring an app client\"), " +

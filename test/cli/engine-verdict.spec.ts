@@ -87,6 +87,20 @@ describe("the engine's own verdict (cli/engine-verdict): what pulumi preview --j
         assert.match(text, /a group its members/);
     });
 
+    it("refuses the domain the preview would replace or delete, naming its key; a new certificate ARN or managed login version passes", () => {
+        const domainUrn = urnOf("aws:cognito/userPoolDomain:UserPoolDomain", "auth-domain");
+        const replaced = guardedChanges({ steps: [step("replace", domainUrn, { replaceReasons: ["domain"], detailedDiff: { domain: { kind: "update-replace" } } })] }, []);
+        const deleted = guardedChanges({ steps: [step("delete", domainUrn)] }, []);
+        const updated = guardedChanges({ steps: [step("update", domainUrn,
+            { detailedDiff: { certificateArn: { kind: "update" }, managedLoginVersion: { kind: "update" } } })] }, []);
+
+        assert.deepStrictEqual([replaced, deleted].map((changes) => changes.map((c) => c.ops)), [[["replace"]], [["delete"]]]);
+        assert.deepStrictEqual(updated, []);
+        const text = refusalText("dev", replaced);
+        assert.match(text, /replaced because of: domain \(cognito-user-pool:domain\.prefix, cognito-user-pool:domain\.name\)/);
+        assert.match(text, /a domain the URLs apps sign in through/);
+    });
+
     it("lets updates, creations, sames and other resource types through, and reads the type from the URN when no state says it", () => {
         const lambda = "urn:pulumi:dev::cognito-user-pool::cognito-user-pool:index:UserMigrationFunction$aws:lambda/function:Function::migrate";
         const digest = { steps: [
