@@ -369,6 +369,28 @@ describe("the policy pack under the engine's analyzer protocol", function () {
         const moved = await analyze(serverType, "auth-resource-server-orders-api", serverUrn, { identifier: "orders", name: "Orders", userPoolId: poolId });
         assert.deepStrictEqual(moved.map(d => [d.policy, d.level]), [[POLICY_NAMES.resourceServerUnchanged, EnforcementLevel.MANDATORY]]);
     });
+
+    it("with a deployed custom domain in the baseline: fails a prefix in its place, passes a new certificate ARN or managed login version", async () => {
+        const domainType = "aws:cognito/userPoolDomain:UserPoolDomain";
+        const domainUrn = urnOf("dev", domainType, "auth-domain");
+        const poolId: string = JSON.parse(fs.readFileSync(stateFixture("dev"), "utf8")).deployment.resources
+            .find((r: { urn: string }) => r.urn === poolUrn()).id;
+        const certificate = (id: string) => `arn:aws:acm:us-east-1:123456789012:certificate/${id}`;
+        const config = JSON.parse(JSON.stringify(baseline.config)) as Record<string, { baseline?: Record<string, unknown> }>;
+        for (const entry of Object.values(config).filter((e) => typeof e === "object" && e.baseline)) {
+            entry.baseline!.domains = { [domainUrn]: { id: "auth.example.com", region: "ap-northeast-2", domain: "auth.example.com",
+                userPool: poolUrn(), certificateArn: certificate("0a1b2c3d") } };
+        }
+        await call(client.configure.bind(client), configureRequest(config as Record<string, string | { enforcementLevel?: string }>));
+        const analyze = async (props: Record<string, unknown>) =>
+            diagnostics(await call<AnalyzeRequest, AnalyzeResponse>(client.analyze.bind(client), analyzeRequest(domainType, "auth-domain", domainUrn, props)));
+
+        assert.deepStrictEqual(await analyze({ domain: "auth.example.com", certificateArn: certificate("9f8e7d6c"), managedLoginVersion: 2, userPoolId: poolId }), []);
+        const prefixed = await analyze({ domain: "example-auth", managedLoginVersion: 1, userPoolId: poolId });
+        assert.deepStrictEqual(prefixed.map(d => [d.policy, d.level]),
+            [[POLICY_NAMES.domainUnchanged, EnforcementLevel.MANDATORY], [POLICY_NAMES.domainUnchanged, EnforcementLevel.MANDATORY]]);
+        assert.match(prefixed.map(d => d.message).join("\n"), /domain is fixed at creation[\s\S]*certificateArn is fixed at creation/);
+    });
 });
 
 describe("the policy pack under the engine's analyzer protocol, given no baseline: it reads the stack's own state", function () {
