@@ -104,6 +104,20 @@ export function deployedStackPolicy(
     });
 }
 
+/** A deployedStackPolicy that judges only the protected stacks its config names (protectedStacks). */
+export function protectedDeployedStackPolicy(
+    name: PolicyName,
+    description: string,
+    check: (args: StackValidationArgs, report: ReportViolation, baseline: Baseline) => void,
+): StackValidationPolicy {
+    return deployedStackPolicy(name, description, (args, report, baseline) => {
+        const stack = currentStack(args.resources[0]?.urn);
+        if (stack !== undefined && readProtectedStacks(args.getConfig<Record<string, unknown>>(), name).includes(stack)) {
+            check(args, report, baseline);
+        }
+    });
+}
+
 /** Where a baseline records the deployed resources of each type the table guards, by URN. */
 const RECORDED_IN: Readonly<Record<string, RecordedIn<Record<string, unknown>>>> = {
     [USER_POOL_TYPE]: b => b.userPools,

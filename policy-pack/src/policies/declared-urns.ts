@@ -22,3 +22,15 @@ export function undeclared<T>(recorded: Record<string, T>, resources: readonly P
     const present = declaredUrns(resources, type);
     return Object.entries(recorded).filter(([urn]) => !present.has(urn));
 }
+
+/** The message for a deployed resource a protected stack no longer declares: what it is, why it matters, what instead. */
+export function removedMessage(urn: string, what: string, why: readonly string[], instead: string, readmeSection: string): string {
+    const type = urn.slice(urn.lastIndexOf("$") + 1, urn.lastIndexOf("::")).split(":").pop();
+    return [
+        `${type} "${nameOfUrn(urn)}" (${urn}), ${what}, is deployed in this protected stack but the stack no longer declares it under that URN.`,
+        `  deployed: ${urn}`,
+        "  new:      (absent)",
+        `  why: ${why.join(" ")}`,
+        `  instead: ${instead}; see ${readmeSection}.`,
+    ].join("\n");
+}

@@ -1,9 +1,7 @@
 import { POLICY_NAMES } from "../catalogue";
 import type { BaselineDomain } from "../fixed-settings/types";
-import { readProtectedStacks } from "../policy-config";
-import { USER_POOL_DOMAIN_TYPE, currentStack, deployedStackPolicy } from "./common";
-import { undeclared } from "./declared-urns";
-import { removedMessage } from "./groups-and-scopes-kept";
+import { USER_POOL_DOMAIN_TYPE, protectedDeployedStackPolicy } from "./common";
+import { removedMessage, undeclared } from "./declared-urns";
 
 export const README_DOMAIN_SECTION = 'policy-pack/README.md, section "The domain"';
 
@@ -13,14 +11,10 @@ export const README_DOMAIN_SECTION = 'policy-pack/README.md, section "The domain
  * (terraform-provider-aws user_pool_domain.go, DeleteUserPoolDomain), and with it the pool's hosted sign-in pages
  * and OAuth endpoints.
  */
-export const domainKept = deployedStackPolicy(
+export const domainKept = protectedDeployedStackPolicy(
     POLICY_NAMES.domainKept,
     "In a protected stack a deployed domain is still declared (same URN, or an alias): otherwise Pulumi deletes it, and the hosted sign-in pages and OAuth endpoints every app and identity provider uses go with it.",
     (args, report, baseline) => {
-        const stack = currentStack(args.resources[0]?.urn);
-        if (stack === undefined || !readProtectedStacks(args.getConfig<Record<string, unknown>>(), POLICY_NAMES.domainKept).includes(stack)) {
-            return;
-        }
         for (const [urn, domain] of undeclared<BaselineDomain>(baseline.domains ?? {}, args.resources, USER_POOL_DOMAIN_TYPE)) {
             report(removedMessage(urn, `domain "${domain.domain}"`, [
                 `Pulumi would delete the domain: its sign-in pages and its /oauth2/authorize, /oauth2/token and /logout endpoints stop answering, ` +
