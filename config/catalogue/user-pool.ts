@@ -551,7 +551,7 @@ const poolEntries = {
     sms,
     tags: setting(tags.default({}), {
         doc: "Tags on the pool and the SES identity.",
-        allowed: "at most 50, counting the provider's `aws:defaultTags`; keys 1 to 128 and values 0 to 256 letters, digits, spaces, `_ . : / = + - @`; no `aws:` key",
+        allowed: "at most 49 (AWS allows 50; the program adds `cognito-user-pool:stack`), counting the provider's `aws:defaultTags`; keys 1 to 128 and values 0 to 256 letters, digits, spaces, `_ . : / = + - @`; no `aws:` key",
         input: "tags",
         describe: "UserPoolTags",
         // The stack's own tag is the program's, not a setting.

@@ -17,6 +17,11 @@ export const tagLimits = { tags: 50, keyLength: { min: 1, max: 128 }, valueLengt
  */
 export const stackTagKey = "cognito-user-pool:stack";
 
+/** The tags a stack's config may set: AWS's limit less the program's own stack tag, which every tagged resource carries. */
+const configurableTags = tagLimits.tags - 1;
+const configurableLimit = `at most ${configurableTags}`;
+const whyConfigurable = `(AWS allows ${tagLimits.tags}; the program adds ${stackTagKey})`;
+
 /** Tags without the program's own. */
 export function withoutStackTag(tags: Readonly<Record<string, string>>): Record<string, string> {
     return Object.fromEntries(Object.entries(tags).filter(([key]) => key !== stackTagKey));
@@ -57,8 +62,8 @@ function valueProblem(value: string): string | undefined {
 /** Tags as a map of key to value; each problem is reported at its own key. */
 export const tags = z.record(z.string(), z.string()).superRefine((map, ctx) => {
     const entries = Object.entries(map);
-    if (entries.length > tagLimits.tags) {
-        ctx.addIssue({ code: "custom", input: map, message: `expected at most ${tagLimits.tags} tags, got ${entries.length}` });
+    if (entries.length > configurableTags) {
+        ctx.addIssue({ code: "custom", input: map, message: `expected ${configurableLimit} tags ${whyConfigurable}, got ${entries.length}` });
     }
     for (const [key, value] of entries) {
         const problem = keyProblem(key);
@@ -78,15 +83,15 @@ function tagMap(value: unknown): Record<string, unknown> {
 
 /**
  * The AWS provider adds its default tags (`aws:defaultTags`) to every resource's own (tagsAll), and the limit of
- * 50 holds for them together: a pool within the limit on its own can still be refused.
+ * 50 holds for them together, with the program's stack tag: a pool within the limit on its own can still be refused.
  */
 export function defaultTagsProblem(values: Readonly<Record<string, string>>): string | undefined {
     const defaults = Object.keys(tagMap(tagMap(parseConfigValue(values["aws:defaultTags"] ?? "{}")).tags));
     const own = Object.keys(tagMap(tagMap(parseConfigValue(values[`${configNamespace}:userPool`] ?? "{}")).tags));
     const together = new Set([...defaults, ...own]).size;
-    if (defaults.length === 0 || together <= tagLimits.tags) {
+    if (defaults.length === 0 || together <= configurableTags) {
         return undefined;
     }
     return `${configNamespace}:userPool.tags: got ${counted(own.length, "tag")}, and aws:defaultTags adds ${together - own.length} more; ` +
-        `expected at most ${tagLimits.tags} together`;
+        `expected ${configurableLimit} together ${whyConfigurable}`;
 }
