@@ -1,3 +1,4 @@
+export * from "./amplify-config";
 export * from "./app-client-args";
 export * from "./groups-and-scopes";
 export * from "./outputs";
