@@ -35,7 +35,7 @@ export const resourceServerChangeableSettings: readonly ChangeableSetting[] = ch
  */
 export const domainChangeableSettings: readonly ChangeableSetting[] = [
     ...changeable(bySetting.domain),
-    { setting: "certificateArn", describe: "DomainDescription.CustomDomainConfig.CertificateArn" },
+    { setting: "certificateArn", describe: "CustomDomainConfig.CertificateArn" },
 ];
 
 const lowerFirst = (name: string) => name[0].toLowerCase() + name.slice(1);

@@ -105,8 +105,8 @@ export function driftBetween({ exported, stateBaseline, awsBaseline, live }: Dri
     const groups = listedDrift(ofPool(USER_GROUP_TYPE), live.groups, "name", "GroupName", "user group", groupChangeableSettings);
     const servers = listedDrift(ofPool(RESOURCE_SERVER_TYPE), live.resourceServers, "identifier", "Identifier", "resource server",
         resourceServerChangeableSettings);
-    // The domain as DescribeUserPoolDomain's output names it (the catalogue's Describe paths), matched by its name.
-    const domains = listedDrift(ofPool(USER_POOL_DOMAIN_TYPE), live.domain?.Domain === undefined ? [] : [{ Domain: live.domain.Domain, DomainDescription: live.domain }],
+    // The domain matched by its name.
+    const domains = listedDrift(ofPool(USER_POOL_DOMAIN_TYPE), live.domain?.Domain === undefined ? [] : [live.domain],
         "domain", "Domain", "domain", domainChangeableSettings);
     for (const found of [groups, servers, domains]) {
         fixed.push(...found.fixed);

@@ -1,16 +1,16 @@
+import type { DomainDescriptionType } from "@aws-sdk/client-cognito-identity-provider";
 import type { z } from "zod";
 import {
     CatalogueEntry,
     clients,
     Described,
     describePaths,
-    domain,
-    groups,
+    domainFromDescribed,
+    groupFromDescribed,
     holdsValue,
     ReadContext,
     readSettings,
-    resourceServers,
-    Section,
+    resourceServerFromDescribed,
     settingsByDescription,
     stack,
     stackSettingsSchema,
@@ -94,7 +94,7 @@ const clientFields: Readonly<Record<string, FieldMeaning>> = {
 
 /** The domain's fields that no setting reads (DescribeUserPoolDomain's DomainDescription). */
 const domainFields: Readonly<Record<string, FieldMeaning>> = Object.fromEntries(
-    ["UserPoolId", "AWSAccountId", "S3Bucket", "CloudFrontDistribution", "Version", "Status"].map((key) => [`DomainDescription.${key}`, notASetting]));
+    ["UserPoolId", "AWSAccountId", "S3Bucket", "CloudFrontDistribution", "Version", "Status"].map((key) => [key, notASetting]));
 
 /** A group's or resource server's fields that no setting reads. */
 const listedFields: Readonly<Record<string, FieldMeaning>> = Object.fromEntries(
@@ -146,26 +146,28 @@ export function settingsFromLive(live: LivePool): AdoptedSettings {
     scanUnread(pool, pathsReadBy(read.pool), poolFields, poolContext);
     const poolSettings = readSettings(stack, pool, poolContext);
     senderIdentityGaps(live, poolContext);
-    const itemsOf = (list: Section<any, any>, items: readonly Described[], entries: readonly CatalogueEntry[],
-        fields: Readonly<Record<string, FieldMeaning>>, label: (item: Described) => string) => items.map((item) => {
-        const context = findings.context(live.region, `${label(item)}.`);
-        scanUnread(item, pathsReadBy(entries), fields, context);
-        return readSettings(list, item, context);
-    });
-    const clientSettings = itemsOf(clients, live.clients, read.client, clientFields, (client) => `clients[${client.ClientName}]`);
-    const groupSettings = itemsOf(groups, live.groups, read.group, listedFields, (group) => `groups[${group.GroupName}]`);
+    const itemsOf = <Item extends Described, Settings>(items: readonly Item[], entries: readonly CatalogueEntry[],
+        fields: Readonly<Record<string, FieldMeaning>>, label: (item: Item) => string, read: (item: Item, context: ReadContext) => Settings) =>
+        items.map((item) => {
+            const context = findings.context(live.region, `${label(item)}.`);
+            scanUnread(item, pathsReadBy(entries), fields, context);
+            return read(item, context);
+        });
+    const clientSettings = itemsOf(live.clients, read.client, clientFields, (client) => `clients[${client.ClientName}]`,
+        (client, context) => readSettings(clients, client, context));
+    const groupSettings = itemsOf(live.groups, read.group, listedFields, (group) => `groups[${group.GroupName}]`, groupFromDescribed);
     const domainSettings = live.domain === undefined ? undefined : readDomainSettings(live, live.domain, findings.context(live.region, "domain."));
-    const serverSettings = itemsOf(resourceServers, live.resourceServers, read.resourceServer, listedFields,
-        (server) => `resourceServers[${server.Identifier}]`);
+    const serverSettings = itemsOf(live.resourceServers, read.resourceServer, listedFields,
+        (server) => `resourceServers[${server.Identifier}]`, resourceServerFromDescribed);
     return {
         settings: {
             // Pulumi protect and retainOnDelete: an adopted pool holds real users.
             protect: true,
             ...poolSettings,
             clients: clientSettings as RawStackSettings["clients"],
-            ...(groupSettings.length > 0 ? { groups: groupSettings as RawStackSettings["groups"] } : {}),
-            ...(serverSettings.length > 0 ? { resourceServers: serverSettings as RawStackSettings["resourceServers"] } : {}),
-            ...(domainSettings !== undefined ? { domain: domainSettings as RawStackSettings["domain"] } : {}),
+            ...(groupSettings.length > 0 ? { groups: groupSettings } : {}),
+            ...(serverSettings.length > 0 ? { resourceServers: serverSettings } : {}),
+            ...(domainSettings !== undefined ? { domain: domainSettings } : {}),
             import: {
                 userPool: live.pool.Id,
                 ...(live.senderIdentity !== undefined ? { senderIdentity: live.senderIdentity.name } : {}),
@@ -181,13 +183,12 @@ export function settingsFromLive(live: LivePool): AdoptedSettings {
 }
 
 /** The domain's settings; a pool with a custom and a prefix domain keeps the prefix one out of the stack. */
-function readDomainSettings(live: LivePool, description: Described, context: ReadContext) {
-    const output = { DomainDescription: description };
-    scanUnread(output, pathsReadBy(settingsByDescription().domain), domainFields, context);
+function readDomainSettings(live: LivePool, description: DomainDescriptionType, context: ReadContext) {
+    scanUnread(description, pathsReadBy(settingsByDescription().domain), domainFields, context);
     if (live.pool.CustomDomain && live.pool.Domain) {
         context.gap("Domain", live.pool.Domain, "the config model has one domain per pool: the custom domain is adopted, this prefix domain is left as it is");
     }
-    return readSettings(domain, output, context);
+    return domainFromDescribed(description, context);
 }
 
 /** The program tags the SES identity like the pool and sets nothing else on it. */

@@ -1,7 +1,6 @@
-import type { StackSettings } from "../config";
+import { resourceServerArgs, StackSettings, userGroupArgs } from "../config";
 // The mapping modules themselves: the components index would load @pulumi/aws.
 import { appClientArgs } from "../components/app-client-args";
-import { resourceServerArgs, userGroupArgs } from "../components/groups-and-scopes";
 import { userPoolArgs } from "../components/user-pool-args";
 import {
     clientChanges,

@@ -1,16 +1,6 @@
 import * as cognito from "@pulumi/aws/cognito";
 import type * as pulumi from "@pulumi/pulumi";
-import { GroupSettings, groups, providerArgs, ResourceServerSettings, resourceServers } from "../config";
-
-/** The aws.cognito.UserGroup inputs for a group's settings (mapped as the catalogue says). */
-export function userGroupArgs(group: GroupSettings, userPoolId: pulumi.Input<string>): cognito.UserGroupArgs {
-    return { ...providerArgs(groups, group, {}), userPoolId } as cognito.UserGroupArgs;
-}
-
-/** The aws.cognito.ResourceServer inputs for a resource server's settings (mapped as the catalogue says). */
-export function resourceServerArgs(server: ResourceServerSettings, userPoolId: pulumi.Input<string>): cognito.ResourceServerArgs {
-    return { ...providerArgs(resourceServers, server, {}), userPoolId } as cognito.ResourceServerArgs;
-}
+import { GroupSettings, ResourceServerSettings, resourceServerArgs, userGroupArgs } from "../config";
 
 /** A pool's groups by name and resource servers by identifier. */
 export interface GroupsAndScopes {

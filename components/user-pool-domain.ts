@@ -1,11 +1,6 @@
 import * as cognito from "@pulumi/aws/cognito";
 import * as pulumi from "@pulumi/pulumi";
-import { cloudFrontZoneId, domain, DomainSettings, domainUrl, providerArgs } from "../config";
-
-/** The aws.cognito.UserPoolDomain inputs for the domain's settings (mapped as the catalogue says). */
-export function userPoolDomainArgs(settings: DomainSettings, userPoolId: pulumi.Input<string>): cognito.UserPoolDomainArgs {
-    return { ...providerArgs(domain, settings, {}), userPoolId } as cognito.UserPoolDomainArgs;
-}
+import { cloudFrontZoneId, DomainSettings, domainUrl, userPoolDomainArgs } from "../config";
 
 /** A pool's domain and the base URL of its endpoints. */
 export interface PoolDomain {

@@ -25,9 +25,6 @@ export type UserPoolSettings = Omit<z.output<typeof pool.schema>, "userPool"> & 
 export type ClientSettings = ParsedSettings["clients"][number];
 export type EmailSettings = UserPoolSettings["email"];
 export type ImportSettings = ParsedSettings["import"];
-export type DomainSettings = NonNullable<ParsedSettings["domain"]>;
-export type GroupSettings = ParsedSettings["groups"][number];
-export type ResourceServerSettings = ParsedSettings["resourceServers"][number];
 
 /** A stack's settings with every default applied and the pool name resolved. */
 export interface StackSettings extends Omit<ParsedSettings, "userPool" | "successor">, PoolName {

@@ -1,6 +1,9 @@
 import { z } from "zod";
+import type { DomainSettings } from "./catalogue/domain";
+import type { GroupSettings } from "./catalogue/groups";
+import type { ResourceServerSettings } from "./catalogue/resource-servers";
 import { userPoolKeys } from "./catalogue/user-pool";
-import type { ClientSettings, DomainSettings, GroupSettings, ResourceServerSettings, UserPoolSettings } from "./schema";
+import type { ClientSettings, UserPoolSettings } from "./schema";
 
 /*
  * `cognito-user-pool:successor`: a new pool that takes over from the current one, for a change of a setting

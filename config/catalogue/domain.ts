@@ -1,8 +1,12 @@
+import type { DomainDescriptionType } from "@aws-sdk/client-cognito-identity-provider";
+import type { UserPoolDomainArgs } from "@pulumi/aws/cognito";
+import type { Input } from "@pulumi/pulumi";
 import { USER_POOL_DOMAIN_TYPE } from "cognito-user-pool-policies/fixed-settings";
 import { z } from "zod";
 import { route53ZoneId } from "../rules/ses-sender";
-import { Described, problem, ReadContext, section, setting } from "./define";
+import { problem, ReadContext, section, setting } from "./define";
 import { reportedOr } from "./read-back";
+import { withoutUnset } from "./without-unset";
 
 /*
  * The pool's domain, which serves the hosted sign-in pages and the OAuth endpoints: aws.cognito.UserPoolDomain.
@@ -14,7 +18,8 @@ import { reportedOr } from "./read-back";
  * the US East (N. Virginia) Region" (developer guide, Using your own domain,
  * https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-add-custom-domain.html), and an alias
  * record in the domain's DNS to the CloudFront distribution Cognito returns. terraform-provider-aws
- * (internal/service/cognitoidp/user_pool_domain.go): `domain` validated StringLenBetween(1, 63).
+ * (internal/service/cognitoidp/user_pool_domain.go): `domain` validated StringLenBetween(1, 63). Read back from
+ * DescribeUserPoolDomain's DomainDescription.
  */
 
 const prefixPattern = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -47,41 +52,24 @@ export const managedLoginVersions = { classic: 1, managedLogin: 2 } as const;
 /** The Route 53 hosted zone id of every CloudFront distribution, the alias target's zone (Route 53 API, AliasTarget). */
 export const cloudFrontZoneId = "Z2FDTNDATAQYW2";
 
-/**
- * The domain as DescribeUserPoolDomain's output describes it, under DomainDescription: nothing for any other
- * resource (a pool's description names its domain, but says nothing else of it).
- */
-function readDomain(output: Described, context: ReadContext) {
-    const described: Described = output.DomainDescription ?? {};
-    const domain = described.Domain as string | undefined;
-    if (domain === undefined || domain === "") {
-        return undefined;
-    }
-    const certificate = described.CustomDomainConfig?.CertificateArn as string | undefined;
-    return {
-        ...(certificate === undefined ? { prefix: domain } : { name: domain, certificateArn: certificate }),
-        managedLoginVersion: reportedOr(described.ManagedLoginVersion, managedLoginVersions.classic, "ManagedLoginVersion", context),
-    };
-}
-
 export const domain = section({
     prefix: setting(prefix.optional(), {
         doc: "A Cognito prefix domain: the sign-in pages at `https://<prefix>.auth.<region>.amazoncognito.com`. Unique in the region.",
         allowed: `1 to 63 lower-case letters, digits or hyphens, not starting or ending with a hyphen; without ${reservedInPrefix.join(", ")}`,
         input: "domain",
-        describe: "DomainDescription.Domain",
+        describe: "Domain",
     }),
     name: setting(customDomainName.optional(), {
         doc: "A custom domain instead of a prefix, like `auth.example.com`; needs `certificateArn`.",
         allowed: "a lower-case domain name of at most 63 characters",
         input: "domain",
-        describe: "DomainDescription.Domain",
+        describe: "Domain",
     }),
     certificateArn: setting(certificateArn.optional(), {
         doc: "The ACM certificate of the custom domain `name`; it must be in us-east-1 whatever the pool's region.",
         allowed: "an ACM certificate ARN in us-east-1",
         input: "certificateArn",
-        describe: "DomainDescription.CustomDomainConfig.CertificateArn",
+        describe: "CustomDomainConfig.CertificateArn",
     }),
     route53ZoneId: setting(route53ZoneId.optional(), {
         doc: "A Route 53 hosted zone of the custom domain: the stack adds the alias A record to the CloudFront distribution Cognito returns. " +
@@ -94,7 +82,7 @@ export const domain = section({
         defaultText: "1 (the classic hosted UI, which needs no branding style)",
         allowed: "1 or 2",
         input: "managedLoginVersion",
-        describe: "DomainDescription.ManagedLoginVersion",
+        describe: "ManagedLoginVersion",
     }),
 }, {
     doc: "The pool's domain, for the hosted sign-in pages and the OAuth endpoints: a Cognito `prefix`, or a custom `name` " +
@@ -115,13 +103,38 @@ export const domain = section({
         }
     }],
     wrap: (object) => object.optional(),
-    read: readDomain,
-    args: (value) => value === undefined ? {} : {
-        domain: value.prefix ?? value.name,
-        ...(value.certificateArn === undefined ? {} : { certificateArn: value.certificateArn }),
-        managedLoginVersion: value.managedLoginVersion,
-    },
 });
+
+/** The domain's settings, parsed (defaults applied). */
+export type DomainSettings = NonNullable<z.output<typeof domain.schema>>;
+/** The domain as a stack file writes it. */
+export type DomainInput = NonNullable<z.input<typeof domain.schema>>;
+
+/** The domain's aws.cognito.UserPoolDomain inputs: a prefix or a custom name is the provider's `domain`. */
+export function userPoolDomainArgs(settings: DomainSettings, userPoolId: Input<string>): UserPoolDomainArgs {
+    return withoutUnset({
+        domain: settings.prefix ?? settings.name ?? "",
+        certificateArn: settings.certificateArn,
+        managedLoginVersion: settings.managedLoginVersion,
+        userPoolId,
+    });
+}
+
+/** The domain's settings read back from DescribeUserPoolDomain's DomainDescription; nothing when it names no domain. */
+export function domainFromDescribed(described: DomainDescriptionType, context: ReadContext): DomainInput | undefined {
+    const { Domain: name, CustomDomainConfig: custom } = described;
+    if (name === undefined || name === "") {
+        return undefined;
+    }
+    const version = reportedOr(described.ManagedLoginVersion, managedLoginVersions.classic, "ManagedLoginVersion", context);
+    if (version !== managedLoginVersions.classic && version !== managedLoginVersions.managedLogin) {
+        context.gap("ManagedLoginVersion", version, "the config model knows managed login versions 1 and 2");
+    }
+    return {
+        ...(custom?.CertificateArn === undefined ? { prefix: name } : { name, certificateArn: custom.CertificateArn }),
+        managedLoginVersion: version === managedLoginVersions.managedLogin ? managedLoginVersions.managedLogin : managedLoginVersions.classic,
+    };
+}
 
 /** The base URL of a domain's endpoints (`/oauth2/authorize`, `/login`, ...). */
 export function domainUrl(value: { prefix?: string; name?: string }, region: string): string {

@@ -1,7 +1,11 @@
+import type { GroupType } from "@aws-sdk/client-cognito-identity-provider";
+import type { UserGroupArgs } from "@pulumi/aws/cognito";
+import type { Input } from "@pulumi/pulumi";
 import { USER_GROUP_TYPE } from "cognito-user-pool-policies/fixed-settings";
 import { z } from "zod";
 import { listOf, ReadContext, setting } from "./define";
 import { uniqueNames, urnSafe, wholeNumber } from "./values";
+import { withoutUnset } from "./without-unset";
 
 /*
  * User groups: aws.cognito.UserGroup inputs, read back with ListGroups. Limits from the API reference, CreateGroup
@@ -12,7 +16,7 @@ import { uniqueNames, urnSafe, wholeNumber } from "./values";
  * and `user_pool_id` ForceNew, so a renamed group is a new, empty group; description, precedence and role_arn are
  * sent to UpdateGroup. resourceUserGroupCreate sends Precedence only when `d.GetOk("precedence")`, which is false
  * for 0: a group declared with precedence 0 would be created with none (the lowest rank instead of the highest),
- * so the config model starts precedence at 1.
+ * so the config model starts precedence at 1. ListGroups reports each group under CreateGroup's names.
  */
 
 /** Precedence 1 and up: see above for why not 0. */
@@ -43,13 +47,6 @@ export const groups = listOf({
         allowed: `${precedenceRange.min} to ${precedenceRange.max} (the provider never sends 0 when it creates a group)`,
         input: "precedence",
         describe: "Precedence",
-        read: (live: number | undefined, context: ReadContext) => {
-            if (live === 0) {
-                context.note("Precedence", "0 left out of the config: the provider never sends 0 (user_group.go), and the imported group keeps it");
-                return undefined;
-            }
-            return live;
-        },
     }),
     roleArn: setting(iamRoleArn.optional(), {
         doc: "IAM role for the group's members (the `cognito:roles` claim, used by an identity pool).",
@@ -62,3 +59,27 @@ export const groups = listOf({
     resourceType: USER_GROUP_TYPE,
     wrap: (group) => uniqueNames(z.array(group), "group").default([]),
 });
+
+/** A group's settings, parsed (defaults applied). */
+export type GroupSettings = z.output<typeof groups.schema>[number];
+/** A group as a stack file writes it. */
+export type GroupInput = NonNullable<z.input<typeof groups.schema>>[number];
+
+/** A group's aws.cognito.UserGroup inputs. */
+export function userGroupArgs(group: GroupSettings, userPoolId: Input<string>): UserGroupArgs {
+    return withoutUnset({ name: group.name, description: group.description, precedence: group.precedence, roleArn: group.roleArn, userPoolId });
+}
+
+/** A group's settings read back from its ListGroups item. */
+export function groupFromDescribed(group: GroupType, context: ReadContext): GroupInput {
+    if (group.Precedence === 0) {
+        context.note("Precedence", "0 left out of the config: the provider never sends 0 (user_group.go), and the imported group keeps it");
+    }
+    return withoutUnset({
+        name: group.GroupName ?? "",
+        // The API reports an unset text as absent or empty.
+        description: group.Description || undefined,
+        precedence: group.Precedence || undefined,
+        roleArn: group.RoleArn || undefined,
+    });
+}

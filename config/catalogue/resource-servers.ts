@@ -1,3 +1,6 @@
+import type { ResourceServerType } from "@aws-sdk/client-cognito-identity-provider";
+import type { ResourceServerArgs } from "@pulumi/aws/cognito";
+import type { Input } from "@pulumi/pulumi";
 import { RESOURCE_SERVER_TYPE } from "cognito-user-pool-policies/fixed-settings";
 import { z } from "zod";
 import { listOf, ReadContext, setting } from "./define";
@@ -30,9 +33,6 @@ const scopeDescription = z.string({ error: "expected the scope's description" })
 const scopes = z.record(scopeName, scopeDescription, { error: (issue) => issue.code === "invalid_key" ? scopeNameError : undefined })
     .refine((map) => Object.keys(map).length <= scopesPerResourceServer, { error: `expected at most ${scopesPerResourceServer} scopes` });
 
-interface ProviderScope { scopeName: string; scopeDescription: string }
-interface DescribedScope { ScopeName?: string; ScopeDescription?: string }
-
 export const resourceServers = listOf({
     identifier: setting(identifier, {
         doc: "The API's identifier, e.g. `orders-api` or `https://api.example.com`: clients request its scopes as " +
@@ -52,16 +52,36 @@ export const resourceServers = listOf({
         allowed: `at most ${scopesPerResourceServer}; names of 1 to 256 printable ASCII characters without spaces or \`/\`; descriptions of 1 to 256 characters`,
         input: "scopes",
         describe: "Scopes",
-        map: (map: Record<string, string>): ProviderScope[] =>
-            Object.entries(map).map(([name, description]) => ({ scopeName: name, scopeDescription: description })),
-        read: (live: DescribedScope[] | undefined, _context: ReadContext) =>
-            Object.fromEntries((live ?? []).map((scope) => [scope.ScopeName ?? "", scope.ScopeDescription ?? ""])),
     }),
 }, {
     doc: "OAuth resource servers (APIs) and their custom scopes, for clients with `client_credentials` or that request custom scopes. Default: none.",
     resourceType: RESOURCE_SERVER_TYPE,
     wrap: (server) => uniqueNames(z.array(server), "resource server", "identifier").default([]),
 });
+
+/** A resource server's settings, parsed (defaults applied). */
+export type ResourceServerSettings = z.output<typeof resourceServers.schema>[number];
+/** A resource server as a stack file writes it. */
+export type ResourceServerInput = NonNullable<z.input<typeof resourceServers.schema>>[number];
+
+/** A resource server's aws.cognito.ResourceServer inputs: its scopes as the provider's list of name and description. */
+export function resourceServerArgs(server: ResourceServerSettings, userPoolId: Input<string>): ResourceServerArgs {
+    return {
+        identifier: server.identifier,
+        name: server.name,
+        scopes: Object.entries(server.scopes).map(([scopeName, scopeDescription]) => ({ scopeName, scopeDescription })),
+        userPoolId,
+    };
+}
+
+/** A resource server's settings read back from its ListResourceServers item; everything it holds is a setting. */
+export function resourceServerFromDescribed(server: ResourceServerType, _context: ReadContext): ResourceServerInput {
+    return {
+        identifier: server.Identifier ?? "",
+        name: server.Name ?? "",
+        scopes: Object.fromEntries((server.Scopes ?? []).map((scope) => [scope.ScopeName ?? "", scope.ScopeDescription ?? ""])),
+    };
+}
 
 /** Each custom scope a stack's resource servers declare, as a client requests it: `<identifier>/<scope>`. */
 export function declaredScopes(servers: readonly { identifier: string; scopes: Record<string, string> }[]): string[] {

@@ -6,8 +6,7 @@ import * as assert from "assert";
 import { awsClients, AwsClients, closeClients, regionOfPoolId } from "../../aws/clients";
 import { AwsAccessError } from "../../aws/errors";
 import { readLivePool, redactedSecret } from "../../aws/read-pool";
-import { userGroupArgs } from "../../components/groups-and-scopes";
-import { parseStackSettings } from "../../config";
+import { parseStackSettings, userGroupArgs } from "../../config";
 import { clientsWithoutBackoff, LocalAws, setEnvironment, startLocalAws, useLocalAws } from "./support/local-aws";
 import { createPool, CreatedPool, poolShapes, region } from "./support/pool-shapes";
 

@@ -1,6 +1,4 @@
 import { strict as assert } from "assert";
-import { parseStackSettings } from "../../config";
-import { resourceServerArgs, userGroupArgs } from "../../components";
 import { evaluate, ofType, only, resourceTypes, stackConfig, withSettings } from "../support/program";
 
 const groupType = "aws:cognito/userGroup:UserGroup";
@@ -14,21 +12,6 @@ const settings = {
 };
 
 describe("groups and resource servers (components/groups-and-scopes)", () => {
-    it("maps a group's settings to aws.cognito.UserGroup inputs, leaving unset ones out", () => {
-        const parsed = parseStackSettings(settings, { project: "p", stack: "s" });
-        assert.deepStrictEqual(userGroupArgs(parsed.groups[0], "pool"),
-            { name: "admins", description: "Operators", precedence: 1, roleArn: "arn:aws:iam::123456789012:role/admins", userPoolId: "pool" });
-        assert.deepStrictEqual(userGroupArgs(parsed.groups[1], "pool"), { name: "readers", userPoolId: "pool" });
-    });
-
-    it("maps a resource server's scopes to the provider's list of name and description", () => {
-        const parsed = parseStackSettings(settings, { project: "p", stack: "s" });
-        assert.deepStrictEqual(resourceServerArgs(parsed.resourceServers[0], "pool"), {
-            identifier: "orders-api", name: "Orders API", userPoolId: "pool",
-            scopes: [{ scopeName: "read", scopeDescription: "Read orders" }, { scopeName: "write", scopeDescription: "Change orders" }],
-        });
-    });
-
     it("registers each group and resource server in the pool, parented to the SignInBackend, named after its identity", async () => {
         const { resources } = await evaluate(withSettings(stackConfig("dev"), settings));
         const backend = only(resources, resourceTypes.backend);

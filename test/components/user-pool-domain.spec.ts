@@ -1,22 +1,11 @@
 import { strict as assert } from "assert";
-import { parseStackSettings } from "../../config";
-import { userPoolDomainArgs } from "../../components";
 import { evaluate, ofType, only, resourceTypes, stackConfig, withSettings } from "../support/program";
 
 const domainType = "aws:cognito/userPoolDomain:UserPoolDomain";
 const recordType = "aws:route53/record:Record";
-const certificateArn = "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d";
-const custom = { name: "auth.example.com", certificateArn, route53ZoneId: "Z1D633PJN98FT9", managedLoginVersion: 2 };
+const custom = { name: "auth.example.com", certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d", route53ZoneId: "Z1D633PJN98FT9", managedLoginVersion: 2 };
 
 describe("the pool's domain (components/user-pool-domain)", () => {
-    it("maps a prefix to the provider's domain, and a custom name to the domain with its certificate", () => {
-        const prefixed = parseStackSettings({ domain: { prefix: "example-auth" } }, { project: "p", stack: "s" }).domain!;
-        assert.deepStrictEqual(userPoolDomainArgs(prefixed, "pool"), { domain: "example-auth", managedLoginVersion: 1, userPoolId: "pool" });
-        const named = parseStackSettings({ domain: custom }, { project: "p", stack: "s" }).domain!;
-        assert.deepStrictEqual(userPoolDomainArgs(named, "pool"),
-            { domain: "auth.example.com", certificateArn, managedLoginVersion: 2, userPoolId: "pool" });
-    });
-
     it("registers the domain in the pool, parented to the SignInBackend, and no DNS record for a prefix", async () => {
         const { resources } = await evaluate(withSettings(stackConfig("dev"), { domain: { prefix: "example-auth" } }));
         const domain = only(resources, domainType);

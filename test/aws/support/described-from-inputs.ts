@@ -1,3 +1,6 @@
+import type { DomainDescriptionType, GroupType, ResourceServerType } from "@aws-sdk/client-cognito-identity-provider";
+import type { ResourceServerArgs, UserGroupArgs, UserPoolDomainArgs } from "@pulumi/aws/cognito";
+import * as pulumi from "@pulumi/pulumi";
 import type { Described } from "../../../config";
 import { ApiNames, apiShaped, setAt } from "../../../sandbox/api-shape";
 import { clientApiNames } from "../../../sandbox/provider-requests";
@@ -24,6 +27,20 @@ const poolNames: Readonly<Record<string, string>> = {
     "userAttributeUpdateSettings.attributesRequireVerificationBeforeUpdates": "UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate",
 };
 
+/** Provider inputs the program made from settings, checked to hold plain values only (no Output, no Promise), as typed once resolved. */
+export function plain<T>(inputs: T): pulumi.Unwrap<T> {
+    const check = (value: unknown, path: string): void => {
+        if (pulumi.Output.isInstance(value) || value instanceof Promise) {
+            throw new Error(`${path}: not a plain value`);
+        }
+        if (value !== null && typeof value === "object") {
+            Object.entries(value).forEach(([key, inner]) => check(inner, `${path}.${key}`));
+        }
+    };
+    check(inputs, "inputs");
+    return inputs as pulumi.Unwrap<T>;
+}
+
 /** Maps whose keys are the user's, not the API's. */
 const userKeyed = new Set(["tags"]);
 
@@ -47,17 +64,23 @@ export function describedClient(id: string, inputs: Record<string, unknown>): De
     return { ClientId: id, ...described(rest, clientApiNames), ...(generateSecret ? { ClientSecret: "[secret]" } : {}) };
 }
 
-/** A ListGroups item: the group's inputs under CreateGroup's names. */
-export function describedGroup(inputs: Record<string, unknown>): Described {
-    return { ...described(inputs, { name: "GroupName" }), CreationDate: new Date(0), LastModifiedDate: new Date(0) };
+/** A ListGroups item (resourceUserGroupCreate: GroupName and UserPoolId, Description, Precedence and RoleArn when `d.GetOk`, so not 0 or ""). */
+export function describedGroup(inputs: pulumi.Unwrap<UserGroupArgs>): GroupType {
+    return {
+        GroupName: inputs.name, UserPoolId: inputs.userPoolId,
+        ...(inputs.description ? { Description: inputs.description } : {}),
+        ...(inputs.precedence ? { Precedence: inputs.precedence } : {}),
+        ...(inputs.roleArn ? { RoleArn: inputs.roleArn } : {}),
+        CreationDate: new Date(0), LastModifiedDate: new Date(0),
+    };
 }
 
 /**
  * DescribeUserPoolDomain's DomainDescription of a domain the provider created from these inputs
  * (user_pool_domain.go: Domain, UserPoolId, CustomDomainConfig.CertificateArn; ManagedLoginVersion).
  */
-export function describedDomain(inputs: Record<string, unknown>): Described {
-    const { domain, certificateArn, managedLoginVersion, userPoolId } = inputs as Record<string, any>;
+export function describedDomain(inputs: pulumi.Unwrap<UserPoolDomainArgs>): DomainDescriptionType {
+    const { domain, certificateArn, managedLoginVersion, userPoolId } = inputs;
     return {
         UserPoolId: userPoolId, AWSAccountId: "123456789012", Domain: domain, S3Bucket: "aws-cognito-prod-iad-assets",
         CloudFrontDistribution: certificateArn === undefined ? "" : "d111111abcdef8.cloudfront.net",
@@ -67,7 +90,10 @@ export function describedDomain(inputs: Record<string, unknown>): Described {
     };
 }
 
-/** A ListResourceServers item: the server's inputs under CreateResourceServer's names. */
-export function describedResourceServer(inputs: Record<string, unknown>): Described {
-    return described(inputs, {});
+/** A ListResourceServers item (resource_server.go: Identifier, Name, Scopes and UserPoolId, as CreateResourceServer takes them). */
+export function describedResourceServer(inputs: pulumi.Unwrap<ResourceServerArgs>): ResourceServerType {
+    return {
+        UserPoolId: inputs.userPoolId, Identifier: inputs.identifier, Name: inputs.name,
+        Scopes: (inputs.scopes ?? []).map((scope) => ({ ScopeName: scope.scopeName, ScopeDescription: scope.scopeDescription })),
+    };
 }

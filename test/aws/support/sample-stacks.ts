@@ -1,11 +1,9 @@
 import type { RawStackSettings } from "../../../aws/live-to-settings";
 import type { LivePool } from "../../../aws/read-pool";
 import { appClientArgs } from "../../../components/app-client-args";
-import { resourceServerArgs, userGroupArgs } from "../../../components/groups-and-scopes";
 import { userPoolArgs } from "../../../components/user-pool-args";
-import { userPoolDomainArgs } from "../../../components/user-pool-domain";
-import { parseStackSettings, StackSettings } from "../../../config";
-import { describedClient, describedDomain, describedGroup, describedPool, describedResourceServer } from "./described-from-inputs";
+import { parseStackSettings, resourceServerArgs, StackSettings, userGroupArgs, userPoolDomainArgs } from "../../../config";
+import { describedClient, describedDomain, describedGroup, describedPool, describedResourceServer, plain } from "./described-from-inputs";
 
 /** Between them, a value other than the default for every setting read back from AWS (see the coverage test). */
 export const samples: Record<string, RawStackSettings> = {
@@ -87,9 +85,9 @@ export function programInputs(settings: StackSettings) {
     return {
         pool: { ...pool, schemas: [...pool.schemas].sort(byName) },
         clients: settings.clients.map((client) => appClientArgs(client, poolId) as unknown as Record<string, unknown>),
-        groups: settings.groups.map((group) => userGroupArgs(group, poolId) as unknown as Record<string, unknown>),
-        resourceServers: settings.resourceServers.map((server) => resourceServerArgs(server, poolId) as unknown as Record<string, unknown>),
-        domain: settings.domain && userPoolDomainArgs(settings.domain, poolId) as unknown as Record<string, unknown>,
+        groups: settings.groups.map((group) => plain(userGroupArgs(group, poolId))),
+        resourceServers: settings.resourceServers.map((server) => plain(resourceServerArgs(server, poolId))),
+        domain: settings.domain && plain(userPoolDomainArgs(settings.domain, poolId)),
     };
 }
 

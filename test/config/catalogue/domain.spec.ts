@@ -1,6 +1,8 @@
 import { strict as assert } from "assert";
-import { parseStackSettings } from "../../../config";
+import { domain, domainFromDescribed, DomainInput, entriesOf, parseStackSettings, userPoolDomainArgs } from "../../../config";
+import { describedDomain, plain } from "../../aws/support/described-from-inputs";
 import { assertProblems, context } from "../support/problems";
+import { describeRoundTrip, recordingContext } from "../support/round-trip";
 
 const certificate = "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d";
 
@@ -12,6 +14,21 @@ describe("domain (config/catalogue/domain)", () => {
             name: "auth.example.com", certificateArn: certificate, route53ZoneId: "Z1D633PJN98FT9", managedLoginVersion: 2,
         } }, context).domain, { name: "auth.example.com", certificateArn: certificate, route53ZoneId: "Z1D633PJN98FT9", managedLoginVersion: 2 });
         assert.equal(parseStackSettings({}, context).domain, undefined);
+    });
+
+    it("maps a prefix to the provider's domain, and a custom name to the domain with its certificate", () => {
+        const prefixed = parseStackSettings({ domain: { prefix: "example-auth" } }, context).domain!;
+        assert.deepStrictEqual(userPoolDomainArgs(prefixed, "pool"), { domain: "example-auth", managedLoginVersion: 1, userPoolId: "pool" });
+        const named = parseStackSettings({ domain: { name: "auth.example.com", certificateArn: certificate, managedLoginVersion: 2 } }, context).domain!;
+        assert.deepStrictEqual(userPoolDomainArgs(named, "pool"),
+            { domain: "auth.example.com", certificateArn: certificate, managedLoginVersion: 2, userPoolId: "pool" });
+    });
+
+    it("reads back no domain from an empty DomainDescription (DescribeUserPoolDomain of an unknown domain), and names a managed login version it does not know", () => {
+        assert.equal(domainFromDescribed({}, recordingContext()), undefined);
+        const context = recordingContext();
+        assert.deepStrictEqual(domainFromDescribed({ Domain: "example-auth", ManagedLoginVersion: 3 }, context), { prefix: "example-auth", managedLoginVersion: 1 });
+        assert.deepStrictEqual(context.gaps, [{ setting: "ManagedLoginVersion", live: 3, why: "the config model knows managed login versions 1 and 2" }]);
     });
 
     it("refuses a prefix CreateUserPoolDomain refuses: its pattern, and the words aws, amazon and cognito", () => {
@@ -63,4 +80,20 @@ describe("domain (config/catalogue/domain)", () => {
             "cognito-user-pool:import.domain: got true; there is no domain to adopt: add domain (its prefix or name)",
         ]);
     });
+});
+
+describeRoundTrip("the domain: settings → aws.cognito.UserPoolDomain inputs → DescribeUserPoolDomain → settings", {
+    entries: entriesOf(domain),
+    parse: (raw: DomainInput) => parseStackSettings({ domain: raw }, context).domain!,
+    args: (settings) => plain(userPoolDomainArgs(settings, "us-east-1_Pool1")),
+    describe: describedDomain,
+    read: domainFromDescribed,
+    bases: [{ prefix: "example-auth" }, { name: "auth.example.com", certificateArn: certificate }],
+    variations: {
+        prefix: ["login-example", "a"],
+        name: ["login.example.org", "sign-in.example.co.uk"],
+        certificateArn: [certificate.replace("0a1b2c3d", "9f8e7d6c"), "arn:aws:acm:us-east-1:210987654321:certificate/abc-123"],
+        route53ZoneId: ["Z1D633PJN98FT9", "Z2FDTNDATAQYW2"],
+        managedLoginVersion: [2],
+    },
 });

@@ -1,6 +1,8 @@
 import { strict as assert } from "assert";
-import { parseStackSettings } from "../../../config";
+import { entriesOf, GroupInput, groupFromDescribed, groups, parseStackSettings, userGroupArgs } from "../../../config";
+import { describedGroup, plain } from "../../aws/support/described-from-inputs";
 import { assertProblems, context } from "../support/problems";
+import { describeRoundTrip } from "../support/round-trip";
 
 describe("groups (config/catalogue/groups)", () => {
     it("takes a name, and optionally a description, a precedence and an IAM role", () => {
@@ -13,6 +15,15 @@ describe("groups (config/catalogue/groups)", () => {
             { name: "Lecteurs·é" },
         ]);
         assert.deepStrictEqual(parseStackSettings({}, context).groups, []);
+    });
+
+    it("maps a group's settings to aws.cognito.UserGroup inputs, leaving unset ones out", () => {
+        const parsed = parseStackSettings({ groups: [
+            { name: "admins", description: "Operators", precedence: 1, roleArn: "arn:aws:iam::123456789012:role/admins" }, { name: "readers" },
+        ] }, context);
+        assert.deepStrictEqual(userGroupArgs(parsed.groups[0], "pool"),
+            { name: "admins", description: "Operators", precedence: 1, roleArn: "arn:aws:iam::123456789012:role/admins", userPoolId: "pool" });
+        assert.deepStrictEqual(userGroupArgs(parsed.groups[1], "pool"), { name: "readers", userPoolId: "pool" });
     });
 
     it("refuses what CreateGroup refuses, every problem at once", () => {
@@ -55,4 +66,19 @@ describe("groups (config/catalogue/groups)", () => {
             "cognito-user-pool:import.userPool: got nothing; adopting groups needs the id of the pool they belong to",
         ]);
     });
+});
+
+describeRoundTrip("a group: settings → aws.cognito.UserGroup inputs → its ListGroups item → settings", {
+    entries: entriesOf(groups),
+    parse: (group: GroupInput) => parseStackSettings({ groups: [group] }, context).groups[0],
+    args: (group) => plain(userGroupArgs(group, "us-east-1_Pool1")),
+    describe: describedGroup,
+    read: groupFromDescribed,
+    bases: [{ name: "admins" }],
+    variations: {
+        name: ["readers", "Lecteurs·é"],
+        description: ["Operators", "d".repeat(2048)],
+        precedence: [1, 2_147_483_647],
+        roleArn: ["arn:aws:iam::123456789012:role/admins", "arn:aws-cn:iam::123456789012:role/team/readers"],
+    },
 });

@@ -1,6 +1,16 @@
 import { strict as assert } from "assert";
-import { declaredScopes, parseStackSettings } from "../../../config";
+import {
+    declaredScopes,
+    entriesOf,
+    parseStackSettings,
+    resourceServerArgs,
+    resourceServerFromDescribed,
+    ResourceServerInput,
+    resourceServers,
+} from "../../../config";
+import { describedResourceServer, plain } from "../../aws/support/described-from-inputs";
 import { assertProblems, context } from "../support/problems";
+import { describeRoundTrip } from "../support/round-trip";
 
 describe("resource servers (config/catalogue/resource-servers)", () => {
     it("takes an identifier, a name and scopes with their descriptions; a client requests <identifier>/<scope>", () => {
@@ -10,6 +20,16 @@ describe("resource servers (config/catalogue/resource-servers)", () => {
         ] }, context);
         assert.deepStrictEqual(settings.resourceServers[1].scopes, {});
         assert.deepStrictEqual(declaredScopes(settings.resourceServers), ["https://api.example.com/orders.read"]);
+    });
+
+    it("maps a resource server's scopes to the provider's list of name and description", () => {
+        const parsed = parseStackSettings({ resourceServers: [
+            { identifier: "orders-api", name: "Orders API", scopes: { read: "Read orders", write: "Change orders" } },
+        ] }, context);
+        assert.deepStrictEqual(resourceServerArgs(parsed.resourceServers[0], "pool"), {
+            identifier: "orders-api", name: "Orders API", userPoolId: "pool",
+            scopes: [{ scopeName: "read", scopeDescription: "Read orders" }, { scopeName: "write", scopeDescription: "Change orders" }],
+        });
     });
 
     it("refuses what CreateResourceServer refuses, every problem at once", () => {
@@ -33,4 +53,18 @@ describe("resource servers (config/catalogue/resource-servers)", () => {
             `cognito-user-pool:import.resourceServers[0]: got "billing"; expected one of resourceServers (orders-api)`,
         ]);
     });
+});
+
+describeRoundTrip("a resource server: settings → aws.cognito.ResourceServer inputs → its ListResourceServers item → settings", {
+    entries: entriesOf(resourceServers),
+    parse: (server: ResourceServerInput) => parseStackSettings({ resourceServers: [server] }, context).resourceServers[0],
+    args: (server) => plain(resourceServerArgs(server, "us-east-1_Pool1")),
+    describe: describedResourceServer,
+    read: resourceServerFromDescribed,
+    bases: [{ identifier: "orders-api", name: "Orders" }],
+    variations: {
+        identifier: ["https://api.example.com", "reports"],
+        name: ["Orders API", "Orders_v2 @ example.com"],
+        scopes: [{ read: "Read orders" }, { "orders.read": "Read orders", "orders.write": "Change orders" }],
+    },
 });
