@@ -26,7 +26,7 @@ function successorModule(): typeof import("./components/successor-stack") {
 }
 
 export const {
-    userPoolId, userPoolArn, userPoolEndpoint, issuerUrl, jwksUrl, region, domain, clients, senderIdentity, frontendConfig, migration,
+    userPoolId, userPoolArn, userPoolEndpoint, issuerUrl, jwksUrl, region, domain, clients, senderIdentity, frontendConfig, amplifyConfig, migration,
 } = settings.successor === undefined
     ? { ...stackOutputs(backend, settings.clients), migration: undefined }
     : successorModule().successorStack(backend, settings, settings.successor, scope, secretKeys);

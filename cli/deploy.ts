@@ -1,7 +1,6 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { POLICY_NAMES } from "cognito-user-pool-policies";
 import { main as writeBaseline } from "./baseline";
 import { UsageError } from "./args";
 import { Command, CommandIO, reportingBadInput } from "./command";
@@ -31,8 +30,9 @@ Writes the stack's deployed baseline (npm run baseline -- --stack <name>, from \
 policy-baseline.<name>.json, then asks the engine what it would do:
   pulumi preview --json --stack <name>${up ? " --save-plan <temporary file>" : ""} [options]
 and refuses when that preview would replace or delete a guarded resource (a user pool, an app client, an SES
-identity), naming the config keys behind each replacement; a deletion of a client the baseline's retiredClients
-lists passes. Then it runs, in the project directory,
+identity, a group, a resource server, the domain), naming the config keys behind each replacement; a deletion
+the pack lets through with that file passes (a client its retiredClients lists; a group, resource server or
+domain of a stack outside protectedStacks, or whose policy is advisory). Then it runs, in the project directory,
   pulumi ${operation} --stack <name> --policy-pack ${policyPackDir} --policy-pack-config policy-baseline.<name>.json${up ? " --plan <that file>" : ""} [options]
 ${up ? "so that the update applies what was previewed and nothing more (Pulumi's update plans).\n" : ""}--stack, -s: the stack; default: the one selected with \`pulumi stack select\`.
 Every other option goes to \`pulumi ${operation}\` as given (--refresh, --yes, --diff, --target ..., -m ...)${up
@@ -184,8 +184,7 @@ async function engineVerdict(stack: string, plan: string | undefined, options: r
         io.stderr(previewErrors(digest) || run.stderr);
         return run.code;
     }
-    const retired = retiredClients(baselineFile);
-    const changes = guardedChanges(digest, retired);
+    const changes = guardedChanges(digest, readPolicyConfigFile(baselineFile).config);
     if (changes.length > 0) {
         io.stderr(`${refusalText(stack, changes)}\n`);
         return 1;
@@ -199,8 +198,3 @@ function previewErrors(digest: unknown): string {
     return diagnostics.filter((d) => d.severity === "error").map((d) => `${d.message ?? ""}`.trimEnd() + "\n").join("");
 }
 
-/** The clients the written policy config lets go (cognito-client-not-removed's retiredClients). */
-function retiredClients(baselineFile: string): string[] {
-    const entry = readPolicyConfigFile(baselineFile).config[POLICY_NAMES.clientNotRemoved];
-    return typeof entry === "object" && Array.isArray(entry.retiredClients) ? entry.retiredClients as string[] : [];
-}

@@ -1,5 +1,10 @@
-import { GUARDED_RESOURCE_TYPES, README_FIXED_SECTION } from "cognito-user-pool-policies";
+import {
+    Baseline, baselineMismatch, catalogueEntry, GUARDED_RESOURCE_TYPES, POLICY_NAMES, PolicyName, projectFromUrn, readBaselineConfig,
+    readProtectedStacks, readRetiredClients, README_FIXED_SECTION, RESOURCE_SERVER_TYPE, stackFromUrn, USER_GROUP_TYPE,
+    USER_POOL_CLIENT_TYPE, USER_POOL_DOMAIN_TYPE,
+} from "cognito-user-pool-policies";
 import { configKeysOfInput } from "../config/catalogue";
+import type { PolicyPackConfig } from "../offline/run-policies";
 
 /*
  * The engine's own verdict: what `pulumi preview --json` says it would do to the guarded resources. The pack sees
@@ -60,15 +65,57 @@ function stepsOf(digest: unknown): PreviewStep[] {
     return steps as PreviewStep[];
 }
 
+/** One policy's entry of the config: its level and properties, as the engine hands them to the policy. */
+function entryOf(config: PolicyPackConfig, policy: PolicyName): { level: string; properties: Record<string, unknown> } {
+    const entry = config[policy];
+    const all = config.all;
+    const { enforcementLevel, ...properties } = typeof entry === "string" ? { enforcementLevel: entry } : entry ?? {};
+    return { level: enforcementLevel ?? (typeof all === "string" ? all : all?.enforcementLevel) ?? catalogueEntry(policy).defaultLevel, properties };
+}
+
 /**
- * The guarded resources the preview would replace or delete, one entry per resource. A deletion of a URN in
- * `retired` is meant (a client the config's retiredClients lets go) and passes; a replacement never does.
+ * The pack's policies that let a deployed resource leave a protected stack, and where the baseline records it
+ * (policy-pack/src/policies/groups-and-scopes-kept.ts, domain-kept.ts: protectedDeployedStackPolicy over undeclared()).
  */
-export function guardedChanges(digest: unknown, retired: readonly string[]): GuardedChange[] {
+const keptBy: Readonly<Record<string, { readonly policy: PolicyName; readonly recorded: (baseline: Baseline) => Record<string, unknown> | undefined }>> = {
+    [USER_GROUP_TYPE]: { policy: POLICY_NAMES.groupsAndScopesKept, recorded: (baseline) => baseline.groups },
+    [RESOURCE_SERVER_TYPE]: { policy: POLICY_NAMES.groupsAndScopesKept, recorded: (baseline) => baseline.resourceServers },
+    [USER_POOL_DOMAIN_TYPE]: { policy: POLICY_NAMES.domainKept, recorded: (baseline) => baseline.domains },
+};
+
+/**
+ * Whether a deletion passes, given the policy config the pack runs with. A group, resource server or domain: as
+ * the pack decides, when its policy would not fail the update (advisory or disabled; a stack outside its
+ * protectedStacks; a URN its baseline does not record); a config without this stack's baseline lets none go (the
+ * pack would judge against a baseline this command cannot see, or fail on the mismatch). A client: only when
+ * cognito-client-not-removed's retiredClients lists it, stricter than the pack, which only warns outside
+ * protectedStacks. A pool or an SES identity: never.
+ */
+function deletionPasses(urn: string, type: string, config: PolicyPackConfig): boolean {
+    const kept = keptBy[type];
+    if (kept !== undefined) {
+        const { policy, recorded } = kept;
+        const { level, properties } = entryOf(config, policy);
+        const baseline = readBaselineConfig(properties, policy);
+        if (baseline === undefined || baselineMismatch(baseline, stackFromUrn(urn), projectFromUrn(urn)) !== undefined) {
+            return false;
+        }
+        return level === "advisory" || level === "disabled" || !(urn in (recorded(baseline) ?? {})) ||
+            !readProtectedStacks(properties, policy).includes(stackFromUrn(urn) ?? "");
+    }
+    return type === USER_POOL_CLIENT_TYPE &&
+        readRetiredClients(entryOf(config, POLICY_NAMES.clientNotRemoved).properties, POLICY_NAMES.clientNotRemoved).includes(urn);
+}
+
+/**
+ * The guarded resources the preview would replace or delete, one entry per resource. A deletion the pack lets
+ * through with the same policy config passes (deletionPasses); a replacement never does.
+ */
+export function guardedChanges(digest: unknown, config: PolicyPackConfig): GuardedChange[] {
     const byUrn = new Map<string, { type: string; ops: Set<string>; reasons: Set<string> }>();
     for (const step of stepsOf(digest)) {
         const type = step.newState?.type ?? step.oldState?.type ?? typeInUrn(step.urn);
-        if (!losingOps.includes(step.op) || !GUARDED_RESOURCE_TYPES.includes(type) || (step.op === "delete" && retired.includes(step.urn))) {
+        if (!losingOps.includes(step.op) || !GUARDED_RESOURCE_TYPES.includes(type) || (step.op === "delete" && deletionPasses(step.urn, type, config))) {
             continue;
         }
         const change = byUrn.get(step.urn) ?? { type, ops: new Set<string>(), reasons: new Set<string>() };
@@ -102,6 +149,8 @@ export function refusalText(stack: string, changes: readonly GuardedChange[]): s
         ...lines,
         `Keep these inputs as deployed; for a change Cognito fixes at creation see ${README_FIXED_SECTION}. ` +
             "A client removed on purpose is listed in the policy config's retiredClients (policy-pack/README.md, \"Retiring an app client\"), " +
-            "which npm run up writes only for the successor's finish phase: retire any other with pulumi up and that config.",
+            "which npm run up writes only for the successor's finish phase: retire any other with pulumi up and that config. " +
+            `A group, resource server or domain leaves a protected stack in an update whose policy config sets ${POLICY_NAMES.groupsAndScopesKept} ` +
+            `or ${POLICY_NAMES.domainKept} to advisory (policy-pack/README.md, "Groups and resource servers", "The domain").`,
     ].join("\n");
 }

@@ -89,7 +89,7 @@ function fixedInputs(type: string, inputs: Record<string, any>): Record<string, 
     return Object.fromEntries(fixedInputsOf(type).flatMap(row => {
         const value = valueAt(inputs, row.input);
         const display = fixedInputDisplay[row.input];
-        const shown = display ? display(value) : value ?? (row.shape.kind === "list" ? [] : undefined);
+        const shown = display ? display(value) : value ?? (row.shape.type === "array" ? [] : undefined);
         return shown === undefined || shown === null ? [] : [[row.input, shown]];
     }));
 }

@@ -1,3 +1,4 @@
+export * from "./amplify-config";
 export * from "./groups-and-scopes";
 export * from "./outputs";
 export * from "./sender-identity";

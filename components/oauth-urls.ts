@@ -18,6 +18,18 @@ export interface OAuthUrls {
     readonly signInUrl?: string;
 }
 
+type OAuthSettings = NonNullable<ClientSettings["oauth"]>;
+
+/** What a sign-in asks the authorize endpoint for: a code when the client has the code flow, else tokens (implicit). */
+export function signInResponseType(oauth: OAuthSettings): "code" | "token" {
+    return oauth.flows.includes("code") ? "code" : "token";
+}
+
+/** The scopes a sign-in asks for: the client's, else Cognito's default for people. */
+export function signInScopes(oauth: OAuthSettings): string[] {
+    return [...(oauth.scopes ?? defaultUserScopes)];
+}
+
 /** The endpoint URLs of a client with OAuth flows, under a domain's base URL. */
 export function oauthUrls(base: string, client: ClientSettings, clientId: string): OAuthUrls {
     const oauth = client.oauth!;
@@ -27,8 +39,8 @@ export function oauthUrls(base: string, client: ClientSettings, clientId: string
     }
     const signIn = new URLSearchParams({
         client_id: clientId,
-        response_type: oauth.flows.includes("code") ? "code" : "token",
-        scope: (oauth.scopes ?? defaultUserScopes).join(" "),
+        response_type: signInResponseType(oauth),
+        scope: signInScopes(oauth).join(" "),
         redirect_uri: oauth.defaultRedirectUrl ?? oauth.callbackUrls[0],
     });
     return { authorizeUrl: `${base}/oauth2/authorize`, tokenUrl, logoutUrl: `${base}/logout`, signInUrl: `${base}/login?${signIn}` };

@@ -1,6 +1,7 @@
 import type * as cognito from "@pulumi/aws/cognito";
 import * as pulumi from "@pulumi/pulumi";
 import { ClientSettings, hasSecret, sesIdentityArnParts } from "../config";
+import { amplifyConfigOutput } from "./amplify-config";
 import { oauthUrlOutputs } from "./oauth-urls";
 import type { SesSenderResources } from "./ses-sender";
 import type { PoolDomain } from "./user-pool-domain";
@@ -14,8 +15,8 @@ export interface PoolResources {
 }
 
 /** The client a browser front end uses: the first public one, else the first. */
-export function frontendClientName(clients: readonly ClientSettings[]): string {
-    return (clients.find((client) => client.type === "public") ?? clients[0]).name;
+export function frontendClient(clients: readonly ClientSettings[]): ClientSettings {
+    return clients.find((client) => client.type === "public") ?? clients[0];
 }
 
 /** What a stack exports: ids and URLs of the pool, its clients and its sender, and a front end's config. */
@@ -23,6 +24,7 @@ export function stackOutputs(backend: PoolResources, clients: readonly ClientSet
     const pool = backend.userPool;
     const region = pool.arn.apply((arn) => arn.split(":")[3]);
     const issuerUrl = pulumi.interpolate`https://${pool.endpoint}`;
+    const frontend = frontendClient(clients);
     return {
         userPoolId: pool.id,
         userPoolArn: pool.arn,
@@ -46,9 +48,11 @@ export function stackOutputs(backend: PoolResources, clients: readonly ClientSet
         /** What amazon-cognito-identity-js's CognitoUserPool takes, plus the region. */
         frontendConfig: {
             UserPoolId: pool.id,
-            ClientId: backend.clients[frontendClientName(clients)].id,
+            ClientId: backend.clients[frontend.name].id,
             region,
         },
+        /** What Amplify JS v6's Amplify.configure takes for the same client, with its OAuth section on the domain. */
+        amplifyConfig: amplifyConfigOutput(pool.id, backend.clients[frontend.name].id, frontend, backend.domain?.url),
     };
 }
 

@@ -6,8 +6,8 @@ import { SuccessorPool } from "./successor-pool";
 
 /** The outputs a front end or an operator needs of one of the two pools. */
 function poolOutputs(outputs: ReturnType<typeof stackOutputs>) {
-    const { userPoolId, userPoolArn, domain, clients, frontendConfig } = outputs;
-    return { userPoolId, userPoolArn, domain, clients, frontendConfig };
+    const { userPoolId, userPoolArn, domain, clients, frontendConfig, amplifyConfig } = outputs;
+    return { userPoolId, userPoolArn, domain, clients, frontendConfig, amplifyConfig };
 }
 
 /**

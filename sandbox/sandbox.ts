@@ -207,7 +207,7 @@ const localCredentials = { accessKeyId: "local", secretAccessKey: "local" };
  * (`cognito-idp.<region>.amazonaws.com`, in userPoolEndpoint, issuerUrl and jwksUrl) is cognito-local, which issues
  * its tokens as `<its URL>/<pool id>` (TokenConfig.IssuerDomain). Secrets stay masked, as `pulumi stack output` shows them.
  */
-function localOutputs(outputs: Record<string, unknown>, region: string, endpoint: string): Record<string, unknown> {
+export function localOutputs(outputs: Record<string, unknown>, region: string, endpoint: string): Record<string, unknown> {
     const host = `cognito-idp.${region}.amazonaws.com`;
     const text = JSON.stringify(outputs).split(`https://${host}`).join(endpoint).split(host).join(new URL(endpoint).host);
     return JSON.parse(text);

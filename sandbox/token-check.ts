@@ -8,6 +8,8 @@ import type { Json } from "aws-jwt-verify/safe-json-parse";
 export interface TokenAudience {
     /** The pool's issuer URL: `https://cognito-idp.<region>.amazonaws.com/<pool id>`, or cognito-local's. */
     readonly issuer: string;
+    /** The pool's JWKS (a stack's `jwksUrl` output). Default: `<issuer>/.well-known/jwks.json`, where Cognito serves it. */
+    readonly jwksUri?: string;
     readonly clientId: string;
 }
 
@@ -18,7 +20,7 @@ export interface VerifiedClaims {
 
 /**
  * Verifies a sign-in's ID and access tokens with aws-jwt-verify, as a back end would: the signature against the
- * pool's JWKS (`<issuer>/.well-known/jwks.json`), the issuer, expiry, `token_use` and the client (`aud` of the ID
+ * pool's JWKS, the issuer, expiry, `token_use` and the client (`aud` of the ID
  * token, `client_id` of the access token): the checks of its CognitoJwtVerifier (aws-jwt-verify 5.2.1
  * cognito-verifier.js validateCognitoJwtFields), on JwtVerifier because CognitoJwtVerifier takes only pool ids of
  * AWS's form (`<region>_<id>`), not cognito-local's `local_<id>`. The JWKS is read with fetch: aws-jwt-verify's
@@ -26,7 +28,7 @@ export interface VerifiedClaims {
  * Throws aws-jwt-verify's error for a token that fails any check.
  */
 export async function verifyTokens(tokens: { readonly idToken: string; readonly accessToken: string }, audience: TokenAudience): Promise<VerifiedClaims> {
-    const jwksUri = `${audience.issuer}/.well-known/jwks.json`;
+    const jwksUri = audience.jwksUri ?? `${audience.issuer}/.well-known/jwks.json`;
     const verifier = (tokenUse: "id" | "access") => JwtVerifier.create({
         issuer: audience.issuer,
         audience: null,

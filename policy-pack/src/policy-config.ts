@@ -8,7 +8,7 @@ import {
 } from "./catalogue";
 import { BaselineError, parseBaseline } from "./fixed-settings/baseline";
 import { describe } from "./fixed-settings/normalize";
-import { jsonSchemaOf } from "./fixed-settings/shape";
+import { JsonSchema, jsonSchemaOf } from "./fixed-settings/schema";
 import { BASELINE_SHAPE, Baseline } from "./fixed-settings/types";
 
 /** Stacks treated as protected environments when the config names none. */
@@ -23,8 +23,6 @@ export class PolicyConfigError extends Error {
 }
 
 // ---- JSON schemas (PolicyConfigJSONSchema shape; the CLI validates the config file with them) ----
-
-type JsonSchema = Record<string, unknown>;
 
 /** JSON schema of the baseline (README "Baseline format"), from the baseline's one definition. */
 export const BASELINE_JSON_SCHEMA: JsonSchema = jsonSchemaOf(BASELINE_SHAPE);

@@ -1,7 +1,13 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
+import { allPolicies, Baseline, baselineFromStateExport, POLICY_NAMES, policyConfigFor, PolicyConfigOptions } from "cognito-user-pool-policies";
 import { guardedChanges, PreviewDigestError, refusalText } from "../../cli/engine-verdict";
+import { deployedIdsOf, evaluateStack, RegisteredResource } from "../../offline/evaluate";
+import { hasMandatoryViolation, runPolicies } from "../../offline/run-policies";
+import type { StackConfig } from "../../stack-files/reader";
+import { stateExportOf } from "../aws/support/state-export";
+import { stackConfig, withSettings } from "../support/program";
 import { repoRoot } from "./support/project-copy";
 
 /** A recorded `pulumi preview --json` of dev, where signIn.caseSensitive turns true (test/fixtures/preview/README.md). */
@@ -19,7 +25,7 @@ function step(op: string, urn: string, more: Record<string, unknown> = {}) {
 
 describe("the engine's own verdict (cli/engine-verdict): what pulumi preview --json would replace or delete", () => {
     it("finds the pool replaced for usernameConfiguration and its client for userPoolId, naming the config keys behind them", () => {
-        const changes = guardedChanges(caseSensitive(), []);
+        const changes = guardedChanges(caseSensitive(), {});
 
         assert.deepStrictEqual(changes, [
             { urn: poolUrn, type: "aws:cognito/userPool:UserPool", ops: ["replace"], reasons: ["usernameConfiguration", "usernameConfiguration.caseSensitive"] },
@@ -41,7 +47,7 @@ describe("the engine's own verdict (cli/engine-verdict): what pulumi preview --j
             step("replace", clientUrn, { replaceReasons: ["generateSecret"], detailedDiff: { generateSecret: { kind: "add-replace", inputDiff: true }, name: { kind: "update" } } }),
         ] };
 
-        const [pool, client] = guardedChanges(digest, []);
+        const [pool, client] = guardedChanges(digest, {});
 
         assert.deepStrictEqual(pool.ops, ["create-replacement", "replace", "delete-replaced"]);
         assert.deepStrictEqual(pool.reasons, ["schemas", "schemas[3].mutable"]);
@@ -60,7 +66,7 @@ describe("the engine's own verdict (cli/engine-verdict): what pulumi preview --j
             step("replace", identityUrn, { replaceReasons: ["emailIdentity"] }),
         ] };
 
-        const changes = guardedChanges(digest, [retired]);
+        const changes = guardedChanges(digest, { [POLICY_NAMES.clientNotRemoved]: { retiredClients: [retired] } });
 
         assert.deepStrictEqual(changes.map((c) => [c.urn, c.ops]), [[clientUrn, ["delete"]], [identityUrn, ["replace"]]]);
         assert.match(refusalText("dev", changes), new RegExp(`  delete: ${clientUrn.replace(/[$.]/g, "\\$&")}\n    it leaves the program`));
@@ -77,7 +83,7 @@ describe("the engine's own verdict (cli/engine-verdict): what pulumi preview --j
             step("update", urnOf("aws:cognito/resourceServer:ResourceServer", "auth-resource-server-billing"), { detailedDiff: { scopes: { kind: "update" } } }),
         ] };
 
-        const changes = guardedChanges(digest, []);
+        const changes = guardedChanges(digest, {});
 
         assert.deepStrictEqual(changes.map((c) => [c.urn.split("::").pop(), c.ops]),
             [["auth-group-admins", ["replace"]], ["auth-group-readers", ["delete"]], ["auth-resource-server-orders-api", ["replace"]]]);
@@ -89,10 +95,10 @@ describe("the engine's own verdict (cli/engine-verdict): what pulumi preview --j
 
     it("refuses the domain the preview would replace or delete, naming its key; a new certificate ARN or managed login version passes", () => {
         const domainUrn = urnOf("aws:cognito/userPoolDomain:UserPoolDomain", "auth-domain");
-        const replaced = guardedChanges({ steps: [step("replace", domainUrn, { replaceReasons: ["domain"], detailedDiff: { domain: { kind: "update-replace" } } })] }, []);
-        const deleted = guardedChanges({ steps: [step("delete", domainUrn)] }, []);
+        const replaced = guardedChanges({ steps: [step("replace", domainUrn, { replaceReasons: ["domain"], detailedDiff: { domain: { kind: "update-replace" } } })] }, {});
+        const deleted = guardedChanges({ steps: [step("delete", domainUrn)] }, {});
         const updated = guardedChanges({ steps: [step("update", domainUrn,
-            { detailedDiff: { certificateArn: { kind: "update" }, managedLoginVersion: { kind: "update" } } })] }, []);
+            { detailedDiff: { certificateArn: { kind: "update" }, managedLoginVersion: { kind: "update" } } })] }, {});
 
         assert.deepStrictEqual([replaced, deleted].map((changes) => changes.map((c) => c.ops)), [[["replace"]], [["delete"]]]);
         assert.deepStrictEqual(updated, []);
@@ -112,12 +118,75 @@ describe("the engine's own verdict (cli/engine-verdict): what pulumi preview --j
             { op: "delete", urn: clientUrn },
         ], changeSummary: { update: 1, create: 1 } };
 
-        assert.deepStrictEqual(guardedChanges(digest, []).map((c) => [c.type, c.ops]), [["aws:cognito/userPoolClient:UserPoolClient", ["delete"]]]);
-        assert.deepStrictEqual(guardedChanges({ changeSummary: {} }, []), [], "a preview with nothing to do prints no steps");
+        assert.deepStrictEqual(guardedChanges(digest, {}).map((c) => [c.type, c.ops]), [["aws:cognito/userPoolClient:UserPoolClient", ["delete"]]]);
+        assert.deepStrictEqual(guardedChanges({ changeSummary: {} }, {}), [], "a preview with nothing to do prints no steps");
     });
 
     it("refuses to judge what is not a preview digest", () => {
-        assert.throws(() => guardedChanges([], []), PreviewDigestError);
-        assert.throws(() => guardedChanges({ steps: [{ op: "replace" }] }, []), /steps is not a list of steps with op and urn/);
+        assert.throws(() => guardedChanges([], {}), PreviewDigestError);
+        assert.throws(() => guardedChanges({ steps: [{ op: "replace" }] }, {}), /steps is not a list of steps with op and urn/);
+    });
+});
+
+describe("the engine's verdict on a deliberate removal agrees with the pack's, given the same policy config", function () {
+    this.timeout(60_000);
+    const settings = {
+        groups: [{ name: "admins", precedence: 1 }], resourceServers: [{ identifier: "orders-api", name: "Orders API", scopes: { read: "Read orders" } }],
+        domain: { prefix: "example-auth" },
+    };
+    const deployedStack = withSettings(stackConfig("prod"), settings);
+    const without = (...keys: string[]): StackConfig => ({ ...deployedStack,
+        config: Object.fromEntries(Object.entries(deployedStack.config).filter(([key]) => !keys.includes(key.replace("cognito-user-pool:", "")))) });
+    let deployed: readonly RegisteredResource[];
+    let baseline: Baseline;
+    const removals: { what: string; resources: readonly RegisteredResource[] }[] = [];
+
+    before(async () => {
+        const evaluation = await evaluateStack(deployedStack);
+        deployed = evaluation.resources.filter((resource) => resource.custom);
+        baseline = baselineFromStateExport(stateExportOf(evaluation, "cognito-user-pool", "prod", "ap-northeast-2"), { stack: "prod" });
+        for (const [what, keys] of [["the groups and the resource server", ["groups", "resourceServers"]], ["the domain", ["domain"]]] as const) {
+            const next = await evaluateStack(without(...keys), { deployedIds: deployedIdsOf(baseline) });
+            removals.push({ what, resources: next.resources });
+        }
+    });
+
+    /** The engine's preview of the next stack: the deployed resources it no longer registers are deleted. */
+    function digestOf(next: readonly RegisteredResource[]) {
+        const kept = new Set(next.map((resource) => resource.urn));
+        return { steps: deployed.map((resource) => kept.has(resource.urn) ? step("same", resource.urn) : step("delete", resource.urn)) };
+    }
+
+    const configs: { config: string; options?: PolicyConfigOptions; edit?: (file: Record<string, any>) => void; passes: boolean }[] = [
+        { config: "prod protected, as npm run baseline writes it", passes: false },
+        { config: "prod outside protectedStacks", options: { protectedStacks: ["staging"] }, passes: true },
+        { config: "the policies advisory", options: { enforcementLevels: { [POLICY_NAMES.groupsAndScopesKept]: "advisory", [POLICY_NAMES.domainKept]: "advisory" } }, passes: true },
+        { config: "the policies disabled", options: { enforcementLevels: { [POLICY_NAMES.groupsAndScopesKept]: "disabled", [POLICY_NAMES.domainKept]: "disabled" } }, passes: true },
+        { config: "the policies remediate (held to mandatory)", options: { enforcementLevels: { [POLICY_NAMES.groupsAndScopesKept]: "remediate", [POLICY_NAMES.domainKept]: "remediate" } }, passes: false },
+        { config: "their level from `all`", passes: true, edit: (file) => {
+            file.all = "advisory";
+            delete file[POLICY_NAMES.groupsAndScopesKept].enforcementLevel;
+            delete file[POLICY_NAMES.domainKept].enforcementLevel;
+        } },
+        { config: "a baseline of another stack", passes: false, edit: (file) => {
+            for (const entry of Object.values(file)) if (entry.baseline) entry.baseline.stack = "staging";
+        } },
+    ];
+
+    for (const { config: name, options, edit, passes } of configs) {
+        it(`${passes ? "both pass" : "both refuse"} removing the groups, the resource server or the domain with ${name}`, async () => {
+            const config = JSON.parse(JSON.stringify(policyConfigFor(baseline, options)));
+            edit?.(config);
+            for (const { what, resources } of removals) {
+                const packPasses = !hasMandatoryViolation(await runPolicies(allPolicies, resources, config));
+                const changes = guardedChanges(digestOf(resources), config);
+                assert.deepStrictEqual([packPasses, changes.length === 0], [passes, passes], `removing ${what}: [pack passes, engine passes]`);
+            }
+        });
+    }
+
+    it("removes what it should: the group, the resource server, the domain (and nothing else) are the deletions judged", () => {
+        assert.deepStrictEqual(removals.map(({ resources }) => guardedChanges(digestOf(resources), {}).map((change) => change.urn.split("::").pop())),
+            [["auth-group-admins", "auth-resource-server-orders-api"], ["auth-domain"]]);
     });
 });

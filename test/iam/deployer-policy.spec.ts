@@ -2,7 +2,7 @@ import { strict as assert } from "assert";
 import { stackTagKey } from "../../components/deploy-scope";
 import { offlineAccountId } from "../../offline/mock-cloud";
 import { phases, providerCalls } from "./support/provider-calls";
-import { AwsCall, decide, deployerOf, policyFile } from "./support/simulator";
+import { AwsCall, decide, deployerDnsDomain, deployerOf, policyFile } from "./support/simulator";
 import { callsOf, commandCall, EvaluatedStack, evaluatedStacks, sdkActionsCalledIn, sourcesIn } from "./support/stacks";
 
 const deployer = policyFile("deployer-policy.json");
@@ -50,6 +50,11 @@ describe("the deployer's IAM policy (iam/deployer-policy.json), under an IAM pol
         const ownPath = `arn:aws:iam::${account}:role/cognito-user-pool/${prod}`;
         const ownTag = { [`aws:ResourceTag/${stackTagKey}`]: prod };
         const pool = (id: string) => `arn:aws:cognito-idp:ap-northeast-2:${account}:userpool/ap-northeast-2_${id}`;
+        const otherStacksPool = { [`aws:ResourceTag/${stackTagKey}`]: "dev" };
+        const zone = "arn:aws:route53:::hostedzone/Z1D633PJN98FT9";
+        const records = (types: string[], names: string[]) => ({
+            "route53:ChangeResourceRecordSetsRecordTypes": types, "route53:ChangeResourceRecordSetsNormalizedRecordNames": names,
+        });
         const escalations: AwsCall[] = [
             { action: "iam:PutRolePolicy", resource: `arn:aws:iam::${account}:role/cognito-user-pool-deploy-prod`, why: "put a policy on its own role" },
             { action: "iam:AttachRolePolicy", resource: `arn:aws:iam::${account}:role/cognito-user-pool-deploy-prod`,
@@ -99,6 +104,19 @@ describe("the deployer's IAM policy (iam/deployer-policy.json), under an IAM pol
                 context: { [`aws:ResourceTag/${stackTagKey}`]: "dev" }, why: "delete another stack's SES identity" },
             { action: "iam:CreateServiceLinkedRole", resource: `arn:aws:iam::${account}:role/aws-service-role/ec2.amazonaws.com/AWSServiceRoleForEC2`,
                 context: { "iam:AWSServiceName": "ec2.amazonaws.com" }, why: "create another service's linked role" },
+            { action: "cognito-idp:CreateGroup", resource: pool("OtherTeam"), context: otherStacksPool, why: "create a group in another stack's pool" },
+            { action: "cognito-idp:UpdateGroup", resource: pool("OtherTeam"), context: otherStacksPool, why: "give a group of another stack's pool a role" },
+            { action: "cognito-idp:CreateUserPoolDomain", resource: pool("OtherTeam"), context: otherStacksPool, why: "put a domain on another stack's pool" },
+            { action: "cognito-idp:UpdateUserPoolDomain", resource: pool("Untagged4"), why: "swap the certificate of a pool no stack owns" },
+            { action: "iam:PassRole", resource: `arn:aws:iam::${account}:role/OrganizationAccountAccessRole`,
+                context: { "iam:PassedToService": "cognito-idp.amazonaws.com" }, why: "pass an unrelated role to Cognito (a group's role is not passed)" },
+            { action: "route53:ChangeResourceRecordSets", resource: zone, context: records(["A"], ["www.other.org"]), why: "write a record outside its DNS domain" },
+            { action: "route53:ChangeResourceRecordSets", resource: zone, context: records(["A", "A"], [`auth.${deployerDnsDomain}`, "www.other.org"]),
+                why: "slip a record outside its DNS domain into a change of its own" },
+            { action: "route53:ChangeResourceRecordSets", resource: zone, context: records(["A"], [`auth.not${deployerDnsDomain}`]),
+                why: "write a record of a domain that only ends like its own" },
+            { action: "route53:ChangeResourceRecordSets", resource: zone, context: records(["NS"], [`delegated.${deployerDnsDomain}`]),
+                why: "delegate a subdomain of its DNS domain (an NS record)" },
         ];
 
         for (const escalation of escalations) {
@@ -115,6 +133,10 @@ describe("the deployer's IAM policy (iam/deployer-policy.json), under an IAM pol
                     "aws:RequestTag/cognito-user-pool:stack": prod, "aws:TagKeys": [stackTagKey] }, why: "create a bounded role in its path" },
                 { action: "lambda:UpdateFunctionCode", resource: `arn:aws:lambda:ap-northeast-2:${account}:function:cognito-user-pool-prod-user-migration`,
                     why: "change its function" },
+                { action: "cognito-idp:UpdateGroup", resource: pool("Own"), context: ownTag, why: "give a group of its pool a role" },
+                { action: "cognito-idp:CreateUserPoolDomain", resource: pool("Own"), context: ownTag, why: "put a domain on its pool" },
+                { action: "route53:ChangeResourceRecordSets", resource: zone, context: records(["A", "CNAME"], [`auth.${deployerDnsDomain}`, deployerDnsDomain]),
+                    why: "write records of its DNS domain" },
             ];
             assert.deepEqual(await refused(own, prod), []);
         });

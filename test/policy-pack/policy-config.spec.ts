@@ -1,4 +1,5 @@
 import * as assert from "assert";
+import Ajv from "ajv";
 import { POLICY_CATALOGUE, POLICY_NAMES, policyConfigFor } from "../../policy-pack/src";
 import { allPolicies } from "../../policy-pack/src/policies";
 import { poolUrn } from "./support/args";
@@ -78,6 +79,25 @@ describe("policy config (policyConfigFor)", () => {
         const b = seedBaseline() as any;
         delete b.userPools[poolUrn()].name;
         assert.throws(() => policyConfigFor(b), new RegExp(`baseline\\.userPools\\[${JSON.stringify(poolUrn()).replace(/[$[\]]/g, "\\$&")}\\]\\.name: missing`));
+    });
+
+    // pulumi/pulumi pkg/resource/analyzer/config.go: validatePolicyConfig checks each policy's config, its
+    // enforcementLevel taken out, with gojsonschema against {type: object, properties: configSchema.properties};
+    // gojsonschema knows drafts 4 to 7. Ajv in strict draft 7 refuses any keyword that draft does not define.
+    it("declares configSchemas a strict draft 7 validator accepts, as the engine assembles them, and the file it writes passes them", () => {
+        const ajv = new Ajv({ strict: true, allErrors: true });
+        const file = policyConfigFor(seedBaseline(), { publicClients: ["web"] });
+        const refusedKey = JSON.parse(JSON.stringify(seedBaseline()));
+        refusedKey.userPools["auth-pool"] = refusedKey.userPools[poolUrn()];
+        for (const policy of allPolicies) {
+            const validate = ajv.compile({ type: "object", properties: policy.configSchema?.properties ?? {} });
+            const { enforcementLevel: _level, ...config } = file[policy.name as keyof typeof file];
+            assert.ok(validate(config), `${policy.name}: ${ajv.errorsText(validate.errors)}`);
+            if (config.baseline) {
+                assert.ok(!validate({ ...config, baseline: refusedKey }), policy.name);
+                assert.match(ajv.errorsText(validate.errors), /property name must be valid/, policy.name);
+            }
+        }
     });
 
     it("gives each policy a configSchema for what it reads, and the catalogue matches the pack", () => {

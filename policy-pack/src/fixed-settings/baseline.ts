@@ -1,6 +1,4 @@
-import { canonicalAttributeName } from "./normalize";
-import { problemsOf } from "./shape";
-import { isStandardAttribute } from "./standard-attributes";
+import { problemsOf } from "./schema";
 import { BASELINE_SHAPE, Baseline, BaselineUserPool } from "./types";
 
 /** A malformed baseline. `problems` lists each one, each naming its key (e.g. `baseline.userPools["urn…"].name`). */
@@ -30,28 +28,19 @@ function poolProblems(pool: Loose, at: string): string[] {
     (Array.isArray(pool.attributes) ? pool.attributes : []).forEach((attribute: unknown, i: number) => {
         const name = isObject(attribute) ? attribute.name : undefined;
         if (typeof name !== "string" || name === "") return;
-        const nameAt = `${at}.attributes[${i}].name`;
-        if (!name.startsWith("custom:") && !isStandardAttribute(name)) {
-            problems.push(`${nameAt}: "${name}" is neither a standard attribute nor "custom:<name>" (did you mean "${canonicalAttributeName(name)}"?)`);
-        }
-        if (name.startsWith("custom:") && (name.length <= 7 || name.length > 27)) {
-            problems.push(`${nameAt}: a custom attribute name has 1 to 20 characters after "custom:"`);
-        }
-        if (seen.has(name)) problems.push(`${nameAt}: "${name}" appears twice`);
+        if (seen.has(name)) problems.push(`${at}.attributes[${i}].name: "${name}" appears twice`);
         seen.add(name);
     });
     return problems;
 }
 
 /**
- * What BASELINE_SHAPE cannot say: the time is a time, attribute names are Cognito's, a pool does not set both
- * sign-in lists, a client's pool is in the baseline. Read defensively: a value may also break its shape.
+ * The rules that relate several fields: a pool does not set both sign-in lists nor name an attribute twice, a
+ * client's pool is in the baseline. Kept beside zod, not as its refinements: zod refines only a value whose shape
+ * passed, and these must be reported with the shape's problems, all at once, so they read the value defensively.
  */
-function meaningProblems(value: Loose, where: string): string[] {
+function crossFieldProblems(value: Loose, where: string): string[] {
     const problems: string[] = [];
-    if (typeof value.capturedAt === "string" && value.capturedAt !== "" && Number.isNaN(Date.parse(value.capturedAt))) {
-        problems.push(`${where}.capturedAt: not an ISO 8601 time: ${JSON.stringify(value.capturedAt)}`);
-    }
     for (const [urn, pool] of entriesOf(value.userPools)) {
         problems.push(...poolProblems(pool, `${where}.userPools[${JSON.stringify(urn)}]`));
     }
@@ -90,7 +79,7 @@ function normalisedPool(pool: BaselineUserPool): BaselineUserPool {
  * @param where the name of the value in messages, e.g. `config["cognito-sign-in-options-unchanged"].baseline`.
  */
 export function parseBaseline(value: unknown, where = "baseline"): Baseline {
-    const problems = [...problemsOf(BASELINE_SHAPE, value, where), ...(isObject(value) ? meaningProblems(value, where) : [])];
+    const problems = [...problemsOf(BASELINE_SHAPE, value, where), ...(isObject(value) ? crossFieldProblems(value, where) : [])];
     if (problems.length > 0) {
         throw new BaselineError(problems);
     }

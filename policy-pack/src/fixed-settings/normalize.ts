@@ -1,7 +1,7 @@
 import { STANDARD_ATTRIBUTE_DEFAULTS, isStandardAttribute } from "./standard-attributes";
 import type { FixedAttribute } from "./table";
 import { ATTRIBUTE_DATA_TYPES, AttributeDataType } from "./values";
-import { describe } from "./shape";
+import { describe } from "./schema";
 
 type AttributeConstraints = FixedAttribute["constraints"];
 

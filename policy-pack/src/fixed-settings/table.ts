@@ -10,6 +10,7 @@
  * source names the file, the commit of it that was read (the one the code search stores, not necessarily the
  * bundled tag), the function or schema key, and its lines where the store could give them.
  */
+import { z } from "zod";
 import { POLICY_NAMES, PolicyName } from "../catalogue";
 import {
     FixedSettingsReadError,
@@ -26,7 +27,6 @@ import {
     sortedAttributes,
 } from "./normalize";
 import { regionChange, regionFromInputs, type ProviderOfResource } from "./region";
-import { Shape, shapes as s } from "./shape";
 import { MAX_CUSTOM_ATTRIBUTES, isStandardAttribute } from "./standard-attributes";
 import { ATTRIBUTE_DATA_TYPES, ALIAS_ATTRIBUTE_VALUES, USERNAME_ATTRIBUTE_VALUES } from "./values";
 
@@ -85,7 +85,7 @@ interface RowSpec<K extends string, V> {
     readonly input: string;
     /** Its field in the baseline's record of a deployed resource. */
     readonly key: K;
-    readonly shape: Shape;
+    readonly shape: z.ZodType;
     /** The field may be absent from a baseline record (the deployed resource has no value). */
     readonly optional?: boolean;
     readonly policy: PolicyName;
@@ -136,11 +136,11 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 }
 
 const signInList = (key: "usernameAttributes" | "aliasAttributes", api: "UsernameAttributes" | "AliasAttributes",
-    allowed: readonly string[], tfName: string) => row({
+    allowed: readonly [string, ...string[]], tfName: string) => row({
     resourceType: USER_POOL_TYPE,
     input: key,
     key,
-    shape: s.list(s.enumOf(allowed), "Sorted; [] when none."),
+    shape: z.array(z.enum(allowed)).describe("Sorted; [] when none."),
     policy: POLICY_NAMES.signInOptionsUnchanged,
     group: "sign-in",
     effect: "replaces",
@@ -168,7 +168,7 @@ const caseSensitive = row({
     resourceType: USER_POOL_TYPE,
     input: "usernameConfiguration.caseSensitive",
     key: "caseSensitive",
-    shape: s.boolean(
+    shape: z.boolean().describe(
         "UsernameConfiguration.CaseSensitive. Absent: the pool has no UsernameConfiguration (Cognito treats its user names " +
         "as case-sensitive), and adding one replaces the pool.",
     ),
@@ -203,21 +203,31 @@ const caseSensitive = row({
     },
 });
 
-const CONSTRAINTS_SHAPE = s.object(
-    {},
-    {
-        string: s.object({}, { minLength: s.number(), maxLength: s.number() }, "The string constraints block, when present (empty or not)."),
-        number: s.object({}, { minValue: s.number(), maxValue: s.number() }, "The number constraints block, when present (empty or not)."),
-    },
-    "Each constraints block the element has, whatever its data type, with its limits as numbers; a limit is absent when not set.",
-);
+const CONSTRAINTS_SHAPE = z.strictObject({
+    string: z.strictObject({ minLength: z.number().optional(), maxLength: z.number().optional() }).optional()
+        .describe("The string constraints block, when present (empty or not)."),
+    number: z.strictObject({ minValue: z.number().optional(), maxValue: z.number().optional() }).optional()
+        .describe("The number constraints block, when present (empty or not)."),
+}).describe("Each constraints block the element has, whatever its data type, with its limits as numbers; a limit is absent when not set.");
 
-const ATTRIBUTE_SHAPE = s.object({
-    name: s.string("A standard attribute name (`email`) or `custom:<name>`."),
-    dataType: s.enumOf(ATTRIBUTE_DATA_TYPES),
-    required: s.boolean(),
-    mutable: s.boolean(),
-    developerOnly: s.boolean(),
+/** A schema element's name in a baseline: canonical, and as Cognito allows it (1 to 20 characters after `custom:`). */
+const ATTRIBUTE_NAME_SHAPE = z.string().min(1).superRefine((name, context) => {
+    if (name === "") return;
+    if (!isCustomAttributeName(name) && !isStandardAttribute(name)) {
+        context.addIssue({ code: "custom", input: name,
+            message: `"${name}" is neither a standard attribute nor "custom:<name>" (did you mean "${canonicalAttributeName(name)}"?)` });
+    }
+    if (isCustomAttributeName(name) && (name.length <= "custom:".length || name.length > "custom:".length + 20)) {
+        context.addIssue({ code: "custom", input: name, message: 'a custom attribute name has 1 to 20 characters after "custom:"' });
+    }
+}).describe("A standard attribute name (`email`) or `custom:<name>`.");
+
+const ATTRIBUTE_SHAPE = z.strictObject({
+    name: ATTRIBUTE_NAME_SHAPE,
+    dataType: z.enum(ATTRIBUTE_DATA_TYPES),
+    required: z.boolean(),
+    mutable: z.boolean(),
+    developerOnly: z.boolean(),
     constraints: CONSTRAINTS_SHAPE,
 });
 
@@ -369,7 +379,7 @@ const schemas = row({
     resourceType: USER_POOL_TYPE,
     input: "schemas",
     key: "attributes",
-    shape: s.list(ATTRIBUTE_SHAPE, "Sorted by name: the schema elements as the provider's state holds them (every custom attribute, " +
+    shape: z.array(ATTRIBUTE_SHAPE).describe("Sorted by name: the schema elements as the provider's state holds them (every custom attribute, " +
         "each standard one the program declared, and each standard one that differs from Cognito's default for it)."),
     policy: POLICY_NAMES.attributesUnchanged,
     group: "attributes",
@@ -400,7 +410,7 @@ const generateSecret = row({
     resourceType: USER_POOL_CLIENT_TYPE,
     input: "generateSecret",
     key: "generateSecret",
-    shape: s.boolean("generate_secret as the provider's state holds it. Absent: null, as an imported client's state has it."),
+    shape: z.boolean().describe("generate_secret as the provider's state holds it. Absent: null, as an imported client's state has it."),
     optional: true,
     policy: POLICY_NAMES.clientSecretUnchanged,
     group: "client",
@@ -434,7 +444,7 @@ const userPoolId = row({
     resourceType: USER_POOL_CLIENT_TYPE,
     input: "userPoolId",
     key: "userPool",
-    shape: s.string("URN of the pool the client belongs to (a key of userPools)."),
+    shape: z.string().min(1).describe("URN of the pool the client belongs to (a key of userPools)."),
     policy: POLICY_NAMES.clientSecretUnchanged,
     group: "client",
     effect: "replaces",
@@ -460,7 +470,7 @@ const emailIdentity = row({
     resourceType: EMAIL_IDENTITY_TYPE,
     input: "emailIdentity",
     key: "id",
-    shape: s.string("The identity: an address or a domain."),
+    shape: z.string().min(1).describe("The identity: an address or a domain."),
     policy: POLICY_NAMES.sesIdentityUnchanged,
     group: "sender",
     effect: "replaces",
@@ -514,7 +524,7 @@ const memberIdentity = (resourceType: PoolMemberType, input: "name" | "identifie
         resourceType,
         input,
         key: input,
-        shape: s.text(`The ${member.what}'s ${input}, as created.`),
+        shape: z.string().describe(`The ${member.what}'s ${input}, as created.`),
         policy: member.policy,
         group: member.group,
         effect: "replaces",
@@ -535,7 +545,7 @@ const memberPool = (resourceType: PoolMemberType) => {
         resourceType,
         input: "userPoolId",
         key: "userPool",
-        shape: s.string(`URN of the pool the ${member.what} belongs to (a key of userPools).`),
+        shape: z.string().min(1).describe(`URN of the pool the ${member.what} belongs to (a key of userPools).`),
         policy: member.policy,
         group: member.group,
         effect: "replaces",
@@ -567,7 +577,7 @@ const certificateArn = row({
     resourceType: USER_POOL_DOMAIN_TYPE,
     input: "certificateArn",
     key: "certificateArn",
-    shape: s.string("The ACM certificate ARN of a custom domain; absent for a prefix domain."),
+    shape: z.string().min(1).describe("The ACM certificate ARN of a custom domain; absent for a prefix domain."),
     optional: true,
     policy: POLICY_NAMES.domainUnchanged,
     group: "domain",
@@ -587,7 +597,7 @@ const region = (resourceType: string) => row({
     resourceType,
     input: "region",
     key: "region",
-    shape: s.string("The AWS region the resource lives in: changing it replaces the resource."),
+    shape: z.string().min(1).describe("The AWS region the resource lives in: changing it replaces the resource."),
     policy: POLICY_NAMES.regionUnchanged,
     group: "region",
     effect: "replaces",
@@ -647,13 +657,13 @@ export type SettingsOf<T extends GuardedType> =
     & { -readonly [R in SettingRows<T> as R extends { readonly optional: true } ? R["key"] : never]?: ValueOf<R> };
 type ValueOf<R> = R extends RowSpec<string, infer V> ? V : never;
 
-/** The JSON shape of the rows of a type that a baseline records as settings (not identity fields). */
-export function settingShapes(resourceType: GuardedType): { required: Record<string, Shape>; optional: Record<string, Shape> } {
+/** The schemas of the rows of a type that a baseline records as settings (not identity fields), by baseline key, optional ones last. */
+export function settingShapes(resourceType: GuardedType): Record<string, z.ZodType> {
     const rows = fixedInputsOf(resourceType).filter(r => r.state !== "identity");
-    return {
-        required: Object.fromEntries(rows.filter(r => !r.optional).map(r => [r.key, r.shape])),
-        optional: Object.fromEntries(rows.filter(r => r.optional).map(r => [r.key, r.shape])),
-    };
+    return Object.fromEntries([
+        ...rows.filter(r => !r.optional).map(r => [r.key, r.shape]),
+        ...rows.filter(r => r.optional).map(r => [r.key, r.shape.optional()]),
+    ]);
 }
 
 /** The settings of a type read from resource inputs: each row with its reader, by baseline key. */

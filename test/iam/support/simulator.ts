@@ -28,11 +28,14 @@ export interface Principal {
     readonly tags: Readonly<Record<string, string>>;
 }
 
-/** The stack's deployer role, as GitHub's OIDC session of it. */
+/** The DNS domain whose records the test stacks write (their SES domain, MAIL FROM and custom domain are under it). */
+export const deployerDnsDomain = "example.com";
+
+/** The stack's deployer role, as GitHub's OIDC session of it: tagged with its stack and the DNS domain it may write. */
 export function deployerOf(stack: string): Principal {
     return {
         arn: `arn:aws:sts::${offlineAccountId}:assumed-role/cognito-user-pool-deploy-${stack}/GitHubActions`,
-        tags: { [stackTagKey]: stack },
+        tags: { [stackTagKey]: stack, "cognito-user-pool:dns-domain": deployerDnsDomain },
     };
 }
 

@@ -51,8 +51,8 @@ describe("fixed-settings: baseline format", () => {
         const problems = problemsOf(b);
         const p = `baseline.userPools[${JSON.stringify(poolUrn())}]`;
         assert.deepStrictEqual(problems, [
-            "baseline.stack: missing",
             'baseline.source: expected one of "pulumi-state", "aws", got "terraform"',
+            "baseline.stack: missing",
             `${p}.usernameAttributes[0]: expected one of "email", "phone_number", got "emial"`,
             `${p}.attributes[0].dataType: expected one of "String", "Number", "DateTime", "Boolean", got "Text"`,
             `${p}.attributes[1].constraints.string.maxLength: expected a number, got "2048"`,
@@ -72,6 +72,29 @@ describe("fixed-settings: baseline format", () => {
         assert.match(problems, /baseline\.userPools\["auth-pool"\]: key is not a Pulumi URN/);
         assert.match(problems, /\.userPool: "urn:pulumi:dev::x::y::z" is not a key of userPools/);
         assert.match(problems, /attributes\[0\]\.name: "tenant_id" is neither a standard attribute nor "custom:<name>" \(did you mean "custom:tenant_id"\?\)/);
+    });
+
+    it("checks the value under a key that is not a URN too", () => {
+        const b = seed() as any;
+        b.userPools["auth-pool"] = { ...b.userPools[poolUrn()], caseSensitive: "no" };
+        assert.deepStrictEqual(problemsOf(b), [
+            'baseline.userPools["auth-pool"]: key is not a Pulumi URN (urn:pulumi:<stack>::<project>::<type>::<name>)',
+            'baseline.userPools["auth-pool"].caseSensitive: expected true or false, got "no"',
+        ]);
+    });
+
+    it("rejects custom attribute names Cognito refuses, and a name given twice", () => {
+        const b = seed() as any;
+        const attributes = b.userPools[poolUrn()].attributes;
+        const [first, second] = attributes;
+        attributes.push({ ...second }, { ...second, name: `custom:${"x".repeat(21)}` });
+        first.name = "custom:";
+        const p = `baseline.userPools[${JSON.stringify(poolUrn())}].attributes`;
+        assert.deepStrictEqual(problemsOf(b), [
+            `${p}[0].name: a custom attribute name has 1 to 20 characters after "custom:"`,
+            `${p}[3].name: a custom attribute name has 1 to 20 characters after "custom:"`,
+            `${p}[2].name: "${second.name}" appears twice`,
+        ]);
     });
 
     it("rejects a pool with both usernameAttributes and aliasAttributes, and a non-date capturedAt", () => {
@@ -99,6 +122,6 @@ describe("fixed-settings: baseline format", () => {
         const client = schema.properties.clients.additionalProperties;
         assert.deepStrictEqual(client.required, ["id", "region", "name", "userPool"]);
         assert.deepStrictEqual(client.properties.generateSecret.type, "boolean", "absent: null in the provider's state");
-        assert.deepStrictEqual(schema.properties.emailIdentities.propertyNames, { pattern: "^urn:pulumi:" });
+        assert.deepStrictEqual(schema.properties.emailIdentities.propertyNames, { type: "string", pattern: "^urn:pulumi:" });
     });
 });

@@ -1,0 +1,98 @@
+/**
+ * The baseline is described with zod schemas (built once from the table of fixed inputs, types.ts). This module
+ * holds what zod leaves to its user: the pack's problem messages from zod's issues (`problemsOf`), and the JSON
+ * schema the policies declare for their config (`jsonSchemaOf`), in a draft the Pulumi engine validates with.
+ */
+import { z } from "zod";
+
+/** A JSON schema, as a policy's `configSchema` holds it. */
+export type JsonSchema = Record<string, unknown>;
+
+const URN_PATTERN = /^urn:pulumi:/;
+
+/** A map keyed by Pulumi URN. */
+export function byUrn<V extends z.ZodType>(values: V) {
+    return z.record(z.string().regex(URN_PATTERN, "key is not a Pulumi URN (urn:pulumi:<stack>::<project>::<type>::<name>)"), values);
+}
+
+/**
+ * The JSON schema of a zod schema, embedded in a policy's configSchema. The engine validates policy config with
+ * gojsonschema, which knows drafts 4, 6 and 7 (pulumi/pulumi pkg/resource/analyzer/config.go validatePolicyConfig;
+ * xeipuuv/gojsonschema draft.go): draft 7 keywords, and no `$schema`, which belongs to the engine's root schema.
+ */
+export function jsonSchemaOf(schema: z.ZodType): JsonSchema {
+    const { $schema: _root, ...embedded } = z.toJSONSchema(schema, { target: "draft-7" });
+    return embedded;
+}
+
+/** A value as messages show it: strings quoted, lists and objects by kind, nothing as "nothing". */
+export function describe(v: unknown): string {
+    if (v === undefined) return "nothing";
+    if (v === null) return "null";
+    if (typeof v === "string") return JSON.stringify(v);
+    if (Array.isArray(v)) return "a list";
+    if (typeof v === "object") return "an object";
+    return `${typeof v} ${String(v)}`;
+}
+
+/** Every way `value` departs from `schema`, each naming its key under `where`; [] when it conforms. */
+export function problemsOf(schema: z.ZodType, value: unknown, where: string): string[] {
+    const result = schema.safeParse(value, { reportInput: true });
+    return result.success ? [] : result.error.issues.flatMap(issue => problemsOfIssue(schema, value, issue, where));
+}
+
+function problemsOfIssue(root: z.ZodType, value: unknown, issue: z.core.$ZodIssue, where: string): string[] {
+    const { schema, at } = follow(root, issue.path, where);
+    switch (issue.code) {
+        case "invalid_type":
+            return [issue.input === undefined ? `${at}: missing` : `${at}: expected ${expected(schema)}, got ${describe(issue.input)}`];
+        case "invalid_value":
+            return [`${at}: expected one of ${issue.values.map(v => JSON.stringify(v)).join(", ")}, got ${describe(issue.input)}`];
+        case "too_small":
+            return [`${at}: expected ${expected(schema)}, got ${describe(issue.input)}`];
+        case "unrecognized_keys": {
+            const known = schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
+            return issue.keys.map(key => `${at}.${key}: unknown key (expected ${known.join(", ")})`);
+        }
+        case "invalid_key": {
+            // zod skips the value of a record entry whose key it refuses; every problem is reported at once.
+            const record = follow(root, issue.path.slice(0, -1), where).schema;
+            const entry = issue.path.reduce<unknown>((inner, key) => (inner as Record<PropertyKey, unknown>)[key], value);
+            return [
+                ...issue.issues.map(keyIssue => `${at}: ${keyIssue.message}`),
+                ...(record instanceof z.ZodRecord ? problemsOf(record.valueType as z.ZodType, entry, at) : []),
+            ];
+        }
+        default:
+            return [`${at}: ${issue.message}`];
+    }
+}
+
+/** What a schema expects, as messages say it. */
+function expected(schema: z.ZodType | undefined): string {
+    if (schema instanceof z.ZodString) return schema.minLength ? "a non-empty string" : "a string";
+    if (schema instanceof z.ZodNumber) return "a number";
+    if (schema instanceof z.ZodBoolean) return "true or false";
+    if (schema instanceof z.ZodArray) return "a list";
+    return "an object";
+}
+
+/** The schema at a path of an issue, and the path as messages write it: `.key`, `["urn…"]` in a map, `[0]` in a list. */
+function follow(root: z.ZodType, path: readonly PropertyKey[], where: string): { schema: z.ZodType | undefined; at: string } {
+    let schema: z.ZodType | undefined = root;
+    let at = where;
+    for (const key of path) {
+        const here: z.ZodType | undefined = schema instanceof z.ZodOptional ? (schema.unwrap() as z.ZodType) : schema;
+        if (here instanceof z.ZodRecord) {
+            schema = here.valueType as z.ZodType;
+            at += `[${JSON.stringify(key)}]`;
+        } else if (here instanceof z.ZodArray) {
+            schema = here.element as z.ZodType;
+            at += `[${String(key)}]`;
+        } else {
+            schema = here instanceof z.ZodObject ? (here.shape[String(key)] as z.ZodType | undefined) : undefined;
+            at += `.${String(key)}`;
+        }
+    }
+    return { schema: schema instanceof z.ZodOptional ? (schema.unwrap() as z.ZodType) : schema, at };
+}
