@@ -497,7 +497,7 @@ export const userPoolChecks: readonly ((pool: PoolSettings, ctx: z.RefinementCtx
             if (pool.tier === "lite") {
                 problem(ctx, ["mfa", "factors"], pool.mfa.factors, "email MFA needs tier essentials or plus");
             }
-            // The pool leaves the email factor out until the stack's identity is verified (mfa's args).
+            // The pool leaves the email factor out until the stack's identity is verified (senderDependentArgs).
             if (pool.email.sender === "ses" && pool.email.identityArn === undefined && pool.mfa.factors.length === 1) {
                 problem(ctx, ["mfa", "factors"], pool.mfa.factors,
                     "email as the only MFA factor cannot work on a new stack: Cognito sends MFA email only through SES, " +
