@@ -1,4 +1,4 @@
-import { CatalogueEntry, Described, describedAt, describePaths, holdsValue, settingsByDescription } from "../config";
+import { CatalogueEntry, describePaths, holdsValue, settingsByDescription } from "../config";
 
 /**
  * The settings that can change in place, compared between a resource's props (the program's inputs, or the
@@ -72,13 +72,18 @@ export interface Comparison {
     readonly notCompared: string[];
 }
 
+/** The value at a path (`passwordPolicy.minimumLength`, `Policies.PasswordPolicy.MinimumLength`); undefined where a part is absent. */
+function valueAt(value: unknown, path: string): unknown {
+    return path.split(".").reduce<unknown>((inner, part) => inner !== null && typeof inner === "object" ? (inner as Record<string, unknown>)[part] : undefined, value);
+}
+
 /** Compares props with a live resource (a pool's description: read-pool.ts poolDescription), setting by setting. */
-export function compareChangeable(props: Record<string, unknown>, live: Described, table: readonly ChangeableSetting[]): Comparison {
+export function compareChangeable(props: object, live: object, table: readonly ChangeableSetting[]): Comparison {
     const differences: SettingDifference[] = [];
     const notCompared: string[] = [];
     for (const { setting, describe } of table) {
-        const propsValue = comparable(describedAt(props, setting));
-        const liveValue = comparable(describedAt(live, describe));
+        const propsValue = comparable(valueAt(props, setting));
+        const liveValue = comparable(valueAt(live, describe));
         if ((liveValue === undefined || liveValue === null) && holdsValue(propsValue)) {
             notCompared.push(setting);
         } else if (!sameValue(propsValue, liveValue)) {

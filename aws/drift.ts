@@ -102,12 +102,12 @@ export function driftBetween({ exported, stateBaseline, awsBaseline, live }: Dri
     }
     const ofPool = (type: string) => resources.filter((resource) => resource.type === type && resource.delete !== true &&
         (resource.outputs?.userPoolId ?? resource.inputs?.userPoolId) === awsPool.id);
-    const groups = listedDrift(ofPool(USER_GROUP_TYPE), live.groups, "name", "GroupName", "user group", groupChangeableSettings);
-    const servers = listedDrift(ofPool(RESOURCE_SERVER_TYPE), live.resourceServers, "identifier", "Identifier", "resource server",
+    const groups = listedDrift(ofPool(USER_GROUP_TYPE), live.groups, "name", (group) => group.GroupName, "user group", groupChangeableSettings);
+    const servers = listedDrift(ofPool(RESOURCE_SERVER_TYPE), live.resourceServers, "identifier", (server) => server.Identifier, "resource server",
         resourceServerChangeableSettings);
     // The domain matched by its name.
     const domains = listedDrift(ofPool(USER_POOL_DOMAIN_TYPE), live.domain?.Domain === undefined ? [] : [live.domain],
-        "domain", "Domain", "domain", domainChangeableSettings);
+        "domain", (domain) => domain.Domain, "domain", domainChangeableSettings);
     for (const found of [groups, servers, domains]) {
         fixed.push(...found.fixed);
         changeable.push(...compared(found.changeable, notCompared));
@@ -120,21 +120,21 @@ export function driftBetween({ exported, stateBaseline, awsBaseline, live }: Dri
  * name, a server's identifier, the domain, each fixed at creation): one on a side only is a fixed drift (made or deleted
  * outside Pulumi); the others are compared setting by setting.
  */
-function listedDrift(inState: readonly StateResource[], live: readonly Record<string, any>[], key: string, apiKey: string,
-    what: string, table: typeof groupChangeableSettings) {
+function listedDrift<Item extends object>(inState: readonly StateResource[], live: readonly Item[], key: string,
+    liveIdentityOf: (item: Item) => string | undefined, what: string, table: typeof groupChangeableSettings) {
     const fixed: Drift[] = [];
     const changeable: [string, ReturnType<typeof compareChangeable>][] = [];
     const identityOf = (resource: StateResource) => (resource.outputs?.[key] ?? resource.inputs?.[key]) as string;
     for (const resource of inState) {
-        const counterpart = live.find((item) => item[apiKey] === identityOf(resource));
+        const counterpart = live.find((item) => liveIdentityOf(item) === identityOf(resource));
         if (counterpart === undefined) {
             fixed.push({ resource: resourceName(resource.urn), setting: what, state: identityOf(resource), aws: undefined });
         } else {
             changeable.push([resourceName(resource.urn), compareChangeable(deployedView(resource), counterpart, table)]);
         }
     }
-    for (const item of live.filter((candidate) => !inState.some((resource) => identityOf(resource) === candidate[apiKey]))) {
-        fixed.push({ resource: `${what} ${item[apiKey]}`, setting: what, state: undefined, aws: item[apiKey] });
+    for (const item of live.filter((candidate) => !inState.some((resource) => identityOf(resource) === liveIdentityOf(candidate)))) {
+        fixed.push({ resource: `${what} ${liveIdentityOf(item)}`, setting: what, state: undefined, aws: liveIdentityOf(item) });
     }
     return { fixed, changeable };
 }

@@ -1,4 +1,4 @@
-import { counted } from "../config/problems";
+import { counted } from "../config/rules/problems";
 
 /** Why reading from AWS failed, for the exit code and the message. */
 export type AwsFailure = "region" | "credentials" | "not-found" | "access-denied" | "throttled" | "other";

@@ -1,26 +1,24 @@
-import type { DomainDescriptionType } from "@aws-sdk/client-cognito-identity-provider";
+import type { DomainDescriptionType, RefreshTokenRotationType, UserPoolAddOnsType, WebAuthnConfigurationType } from "@aws-sdk/client-cognito-identity-provider";
 import type { z } from "zod";
 import {
     CatalogueEntry,
-    clients,
-    Described,
+    clientFromDescribed,
     describePaths,
     domainFromDescribed,
     groupFromDescribed,
     holdsValue,
+    poolFromDescribed,
     ReadContext,
-    readSettings,
     resourceServerFromDescribed,
     settingsByDescription,
-    stack,
     stackSettingsSchema,
 } from "../config";
 import { LivePool, poolDescription } from "./read-pool";
 
 /**
  * The reverse of the program's mapping: a live pool, its clients, groups, resource servers and its SES sender (as
- * the AWS API describes them) → stack settings in the config model, each read by the catalogue's `read` fact beside its Describe
- * path. Whatever the model cannot express is reported as a gap, by the API's name for it: a value a setting
+ * the AWS API describes them) → stack settings in the config model, each resource read by its catalogue file's
+ * `…FromDescribed`. Whatever the model cannot express is reported as a gap, by the API's name for it: a value a setting
  * cannot take, and any field of the description that no setting reads and no table below explains. Nothing is
  * dropped silently.
  */
@@ -49,7 +47,10 @@ export interface AdoptedSettings {
 }
 
 /** What a field of the description that is not a setting means for adoption. */
-type FieldMeaning = (value: any, context: ReadContext) => void;
+type FieldMeaning = (value: unknown, context: ReadContext) => void;
+
+/** The meaning of a field whose SDK type is T: the scan hands it the value at the field's path. */
+const fieldOf = <T>(meaning: (value: T, context: ReadContext) => void): FieldMeaning => (value, context) => meaning(value as T, context);
 
 /** Reported by the API about the resource rather than set on it, or a mirror of a field a setting reads. */
 const notASetting: FieldMeaning = () => undefined;
@@ -70,26 +71,26 @@ const poolFields: Readonly<Record<string, FieldMeaning>> = {
     // The domain is read from DescribeUserPoolDomain: one per stack, the custom one when the pool has both.
     CustomDomain: notASetting,
     Domain: notASetting,
-    UserPoolAddOns: (addOns, context) => {
+    UserPoolAddOns: fieldOf<UserPoolAddOnsType>((addOns, context) => {
         if ((addOns.AdvancedSecurityMode ?? "OFF") !== "OFF") {
             context.gap("UserPoolAddOns", addOns, "the config model has no threat protection (advanced security) settings");
         }
-    },
-    "MfaConfig.WebAuthnConfiguration": (webAuthn, context) => {
+    }),
+    "MfaConfig.WebAuthnConfiguration": fieldOf<WebAuthnConfigurationType>((webAuthn, context) => {
         if (webAuthn.RelyingPartyId || (webAuthn.UserVerification ?? "preferred") !== "preferred") {
             context.gap("MfaConfig.WebAuthnConfiguration", webAuthn, "the config model has no passkey settings");
         }
-    },
+    }),
 };
 
 /** A client's fields that no setting reads. */
 const clientFields: Readonly<Record<string, FieldMeaning>> = {
     ...Object.fromEntries(["UserPoolId", "ClientId", "CreationDate", "LastModifiedDate"].map((key) => [key, notASetting])),
-    RefreshTokenRotation: (rotation, context) => {
+    RefreshTokenRotation: fieldOf<RefreshTokenRotationType>((rotation, context) => {
         if (rotation.Feature === "ENABLED") {
             context.gap("RefreshTokenRotation", rotation, "the config model has no refresh token rotation");
         }
-    },
+    }),
 };
 
 /** The domain's fields that no setting reads (DescribeUserPoolDomain's DomainDescription). */
@@ -100,9 +101,9 @@ const domainFields: Readonly<Record<string, FieldMeaning>> = Object.fromEntries(
 const listedFields: Readonly<Record<string, FieldMeaning>> = Object.fromEntries(
     ["UserPoolId", "CreationDate", "LastModifiedDate"].map((key) => [key, notASetting]));
 
-/** The Describe paths the settings read, and those of the sections that name the object they read from. */
+/** The Describe paths the settings read. */
 function pathsReadBy(entries: readonly CatalogueEntry[]): string[] {
-    return entries.flatMap(({ setting, sections }) => [...describePaths(setting), ...sections.flatMap(({ section }) => section.describe ?? [])]);
+    return entries.flatMap(({ setting }) => describePaths(setting));
 }
 
 /**
@@ -110,8 +111,8 @@ function pathsReadBy(entries: readonly CatalogueEntry[]): string[] {
  * a setting reads items of, or an object holding such fields is scanned field by field): a gap, unless `fields`
  * says what it is.
  */
-function scanUnread(resource: Described, read: readonly string[], fields: Readonly<Record<string, FieldMeaning>>, context: ReadContext, prefix = ""): void {
-    for (const [key, value] of Object.entries(resource)) {
+function scanUnread(resource: object, read: readonly string[], fields: Readonly<Record<string, FieldMeaning>>, context: ReadContext, prefix = ""): void {
+    for (const [key, value] of Object.entries(resource) as [string, unknown][]) {
         const path = `${prefix}${key}`;
         if (fields[path] !== undefined) {
             fields[path](value, context);
@@ -144,17 +145,16 @@ export function settingsFromLive(live: LivePool): AdoptedSettings {
     const pool = poolDescription(live);
     const read = settingsByDescription();
     scanUnread(pool, pathsReadBy(read.pool), poolFields, poolContext);
-    const poolSettings = readSettings(stack, pool, poolContext);
+    const poolSettings = poolFromDescribed(pool, poolContext);
     senderIdentityGaps(live, poolContext);
-    const itemsOf = <Item extends Described, Settings>(items: readonly Item[], entries: readonly CatalogueEntry[],
+    const itemsOf = <Item extends object, Settings>(items: readonly Item[], entries: readonly CatalogueEntry[],
         fields: Readonly<Record<string, FieldMeaning>>, label: (item: Item) => string, read: (item: Item, context: ReadContext) => Settings) =>
         items.map((item) => {
             const context = findings.context(live.region, `${label(item)}.`);
             scanUnread(item, pathsReadBy(entries), fields, context);
             return read(item, context);
         });
-    const clientSettings = itemsOf(live.clients, read.client, clientFields, (client) => `clients[${client.ClientName}]`,
-        (client, context) => readSettings(clients, client, context));
+    const clientSettings = itemsOf(live.clients, read.client, clientFields, (client) => `clients[${client.ClientName}]`, clientFromDescribed);
     const groupSettings = itemsOf(live.groups, read.group, listedFields, (group) => `groups[${group.GroupName}]`, groupFromDescribed);
     const domainSettings = live.domain === undefined ? undefined : readDomainSettings(live, live.domain, findings.context(live.region, "domain."));
     const serverSettings = itemsOf(live.resourceServers, read.resourceServer, listedFields,
@@ -164,7 +164,7 @@ export function settingsFromLive(live: LivePool): AdoptedSettings {
             // Pulumi protect and retainOnDelete: an adopted pool holds real users.
             protect: true,
             ...poolSettings,
-            clients: clientSettings as RawStackSettings["clients"],
+            clients: clientSettings,
             ...(groupSettings.length > 0 ? { groups: groupSettings } : {}),
             ...(serverSettings.length > 0 ? { resourceServers: serverSettings } : {}),
             ...(domainSettings !== undefined ? { domain: domainSettings } : {}),

@@ -14,7 +14,7 @@ import {
     UserPoolType,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { GetEmailIdentityCommand, GetEmailIdentityResponse } from "@aws-sdk/client-sesv2";
-import type { Described } from "../config";
+import type { DescribedPool } from "../config";
 import { awsClients, AwsClients, closeClients, regionOfPoolId } from "./clients";
 import { readFromAws } from "./errors";
 
@@ -49,7 +49,7 @@ export interface LivePool {
 }
 
 /** The pool as the catalogue's Describe paths name it: DescribeUserPool's UserPool, GetUserPoolMfaConfig's under `MfaConfig`. */
-export function poolDescription(live: LivePool): Described {
+export function poolDescription(live: LivePool): DescribedPool {
     return { ...live.pool, MfaConfig: live.mfa };
 }
 

@@ -1,7 +1,4 @@
-import { resourceServerArgs, StackSettings, userGroupArgs } from "../config";
-// The mapping modules themselves: the components index would load @pulumi/aws.
-import { appClientArgs } from "../components/app-client-args";
-import { userPoolArgs } from "../components/user-pool-args";
+import { appClientArgs, resourceServerArgs, StackSettings, userGroupArgs, userPoolArgs } from "../config";
 import {
     clientChanges,
     clientFromDescribeUserPoolClient,
@@ -40,7 +37,7 @@ export function pendingChanges(settings: StackSettings, live: LivePool): Pending
     const email = live.pool.EmailConfiguration;
     // Cognito accepted the live pool's SourceArn, so SES had verified it.
     const sender = settings.email.sender === "ses" && email?.SourceArn ? { arn: email.SourceArn, verified: true } : undefined;
-    const poolProps = userPoolArgs(settings, sender) as unknown as Record<string, unknown>;
+    const poolProps = userPoolArgs(settings, sender);
     const changes: PendingChange[] = [];
     const fixed = poolChanges(poolFromDescribeUserPool(live.pool), requireKnownPool(poolSettingsFromProps(poolProps), "program inputs"));
     changes.push(...fixed.map((change) => ({ resource: "user pool", setting: change.setting, live: change.deployed, program: change.proposed })));
@@ -55,7 +52,7 @@ export function pendingChanges(settings: StackSettings, live: LivePool): Pending
             continue;
         }
         // Adopting imports the client.
-        const clientProps = appClientArgs(client, poolId, true) as unknown as Record<string, unknown>;
+        const clientProps = appClientArgs(client, poolId, true);
         const deployed = clientFromDescribeUserPoolClient(liveClient, "live pool");
         changes.push(...clientChanges(deployed, clientSettingsFromProps(clientProps))
             .map((change) => ({ resource, setting: change.setting, live: change.deployed, program: change.proposed })));
@@ -79,6 +76,6 @@ function itemChanges(kind: string, id: string, args: object, live: object | unde
     if (live === undefined) {
         return [{ resource, setting: `(the ${kind})`, live: undefined, program: `a new ${kind}` }];
     }
-    return compareChangeable(args as Record<string, unknown>, live, table).differences
+    return compareChangeable(args, live, table).differences
         .map((difference) => ({ resource, setting: difference.setting, live: difference.live, program: difference.props }));
 }

@@ -1,7 +1,7 @@
 import { GetAccountCommand } from "@aws-sdk/client-sesv2";
 import { awsClients, closeClients } from "./clients";
 import { readFromAws } from "./errors";
-import { counted } from "../config/problems";
+import { counted } from "../config/rules/problems";
 
 /** Whether the SES account of a region may email anyone (SESv2 GetAccount), and its sending quota. */
 export interface SesAccountStatus {

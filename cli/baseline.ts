@@ -12,7 +12,7 @@ import { ParsedOptions, UsageError } from "./args";
 import { CommandIO, ExitCode, optionsCommand, runAsProcess } from "./command";
 import { clientsRetiredAtFinish } from "./finish-guard";
 import { stackOptionSpec, stackToUse } from "./stack-option";
-import { counted } from "../config/problems";
+import { counted } from "../config/rules/problems";
 
 export const baselineUsage = `usage: npm run baseline -- [--stack <name>] [--state <export.json>] [--out <file>]
                             [--from-aws [--pool-id <id>] [--region <region>]] [--check]

@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { StackConfigError } from "../config/problems";
+import { StackConfigError } from "../config/rules/problems";
 import { StackFileError } from "../stack-files/reader";
 import { OptionSpec, ParsedOptions, parseOptions, UsageError } from "./args";
 import { FileWriteError } from "./atomic-write";

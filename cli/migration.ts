@@ -7,7 +7,7 @@ import { declaredSuccessor, exportedMigration, usersRemainOkFlag, usersRemainRef
 import { isReadFailure } from "./read-failures";
 import { readStackOutputs } from "./stack-state";
 import { stackOptionSpec, stackToUse } from "./stack-option";
-import { counted } from "../config/problems";
+import { counted } from "../config/rules/problems";
 
 export const migrationUsage = `usage: npm run migration -- [--stack <name>] [--region <region>] [--outputs <file>] [--csv <file>] [--finish [--users-remain-ok]]
 

@@ -1,10 +1,10 @@
 import { allPolicies, fixedInputsOf } from "cognito-user-pool-policies";
-import { notMigrated } from "../config/successor";
+import { notMigrated } from "../config/catalogue/successor";
 import { deployedIdsOf, evaluateStack, RegisteredResource } from "../offline/evaluate";
 import { hasMandatoryViolation, PolicyVerdict, runPolicies } from "../offline/run-policies";
 import { readStackConfig } from "../stack-files/reader";
 import type { PolicyConfigFile } from "./policy-config-file";
-import { counted } from "../config/problems";
+import { counted } from "../config/rules/problems";
 
 /** A resource the stack would register, with the settings a reviewer looks at. */
 export interface PlannedResource {

@@ -1,7 +1,7 @@
 import { configKeysFor } from "../config";
 import type { PolicyOutcome, PolicyVerdict } from "../offline/run-policies";
 import type { PlannedResource, PlanReport } from "./plan-report";
-import { counted } from "../config/problems";
+import { counted } from "../config/rules/problems";
 
 /*
  * The plan as a reader scans it: the resource tree the way `pulumi preview` draws it, each resource's settings

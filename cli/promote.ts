@@ -10,7 +10,7 @@ import { CommandIO, ExitCode, optionsCommand, runAsProcess } from "./command";
 import { readPolicyConfigFile } from "./policy-config-file";
 import { promoteShared } from "./promote-shared";
 import { renderPromotionText } from "./promote-text";
-import { counted } from "../config/problems";
+import { counted } from "../config/rules/problems";
 
 const promoteUsage = `usage: npm run promote -- --from <stack> --to <stack> [--baseline <policy-config file>] [--write] [--accept-weaker]
        npm run promote -- --shared [--write]

@@ -1,5 +1,4 @@
-import type { EmailSettings } from "../config";
-import { fromEmailAddress } from "./user-pool-args";
+import { EmailSettings, fromEmailAddress } from "../config";
 
 /** The SES identity that covers the FROM address: the address itself, or its domain. */
 export function senderIdentityName(email: EmailSettings): string {

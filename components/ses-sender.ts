@@ -1,8 +1,7 @@
 import * as sesv2 from "@pulumi/aws/sesv2";
 import * as pulumi from "@pulumi/pulumi";
-import type { EmailSettings } from "../config";
+import type { EmailSettings, SesSender } from "../config";
 import { dkimRecords, DnsRecord, mailFromRecords, senderIdentityName, unverifiedSenderWarning } from "./sender-identity";
-import type { SesSender } from "./user-pool-args";
 
 /** Where the sender's resources go. */
 export interface SesSenderOptions {

@@ -1,13 +1,14 @@
 // The service modules, not the @pulumi/aws index: loading the index costs about 0.15 s at every run.
 import * as cognito from "@pulumi/aws/cognito";
 import * as pulumi from "@pulumi/pulumi";
-import { ClientSettings, DomainSettings, GroupSettings, ImportSettings, inputPathsFrom, ResourceServerSettings, UserPoolSettings } from "../config";
-import { appClientArgs } from "./app-client-args";
+import {
+    appClientArgs, ClientSettings, DomainSettings, GroupSettings, ImportSettings, inputPathsFrom, ResourceServerSettings, SesSender, senderDependentArgs, userPoolArgs,
+    UserPoolSettings,
+} from "../config";
 import type { DeployScope } from "./deploy-scope";
 import { groupsAndScopes } from "./groups-and-scopes";
 import { withSecretInputs } from "./secret-inputs";
 import { sesSender, SesSenderResources } from "./ses-sender";
-import { SesSender, senderDependentArgs, userPoolArgs } from "./user-pool-args";
 import { PoolDomain, userPoolDomain } from "./user-pool-domain";
 
 export interface SignInBackendArgs {

@@ -3,10 +3,9 @@ import type * as iam from "@pulumi/aws/iam";
 import * as lambda from "@pulumi/aws/lambda";
 import * as pulumi from "@pulumi/pulumi";
 import {
-    ClientSettings, inputPathsFrom, isMigrating, legacySubAttribute, standardAttributes, SuccessorSettings, userPoolKeys, UserPoolSettings,
+    appClientArgs, ClientSettings, inputPathsFrom, signInArgs, isMigrating, legacySubAttribute, standardAttributes, SuccessorSettings, userPoolKeys, UserPoolSettings,
 } from "../config";
 import type { PoolSignIn } from "../lambda/migration-settings";
-import { appClientArgs } from "./app-client-args";
 import type { DeployScope } from "./deploy-scope";
 import { groupsAndScopes } from "./groups-and-scopes";
 import { PoolDomain, userPoolDomain } from "./user-pool-domain";
@@ -14,7 +13,6 @@ import { withSecretInputs } from "./secret-inputs";
 import type { SesSenderResources } from "./ses-sender";
 import { scopesFirst, userPoolArgsFollowing } from "./sign-in-backend";
 import { UserMigrationFunction } from "./user-migration-function";
-import { signInArgs } from "./user-pool-args";
 
 /*
  * Loaded only for a stack that declares a successor (index.ts): it brings in @pulumi/aws/lambda and /iam,

@@ -5,9 +5,8 @@ import * as cognito from "@pulumi/aws/cognito";
 import * as iam from "@pulumi/aws/iam";
 import * as lambda from "@pulumi/aws/lambda";
 import * as pulumi from "@pulumi/pulumi";
-import type { ClientSettings } from "../config";
+import { appClientArgs, ClientSettings } from "../config";
 import { migrationEnvironment, PoolSignIn } from "../lambda/migration-settings";
-import { appClientArgs } from "./app-client-args";
 import type { DeployScope } from "./deploy-scope";
 
 export interface UserMigrationFunctionArgs {

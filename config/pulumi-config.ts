@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { configNamespace } from "./problems";
+import { configNamespace } from "./rules/problems";
 import type { StackSettings } from "./schema";
 import { parseStackConfig } from "./settings";
 

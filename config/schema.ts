@@ -1,6 +1,7 @@
 import type { z } from "zod";
-import { pool, stack } from "./catalogue";
-import type { SuccessorSettings } from "./successor";
+import { stack } from "./catalogue";
+import type { UserPoolSettings } from "./catalogue/user-pool";
+import type { SuccessorSettings } from "./catalogue/successor";
 
 /*
  * The stack settings, as written under the `cognito-user-pool:` namespace of the stack's config: the schema
@@ -20,9 +21,6 @@ export function validateSettings(raw: unknown) {
 
 type ParsedSettings = z.output<typeof stackSettingsSchema>;
 type PoolName = { readonly userPool: ParsedSettings["userPool"] & { name: string } };
-/** A pool's settings (every top-level key but the stack's own: protect, clients, import, successor), its name resolved. */
-export type UserPoolSettings = Omit<z.output<typeof pool.schema>, "userPool"> & PoolName;
-export type ClientSettings = ParsedSettings["clients"][number];
 export type EmailSettings = UserPoolSettings["email"];
 export type ImportSettings = ParsedSettings["import"];
 

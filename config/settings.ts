@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { configNamespace, describeIssues, keyOf, StackConfigError } from "./problems";
+import { configNamespace, describeIssues, keyOf, StackConfigError } from "./rules/problems";
 import { configKeyProblems } from "./rules/config-keys";
 import { parseConfigValue } from "./rules/numbers";
 import { userPoolKeys } from "./catalogue/user-pool";

@@ -1,8 +1,9 @@
 import type { z } from "zod";
-import { ClientSettings, validateSettings } from "./schema";
+import type { ClientSettings } from "./catalogue/app-client";
+import { validateSettings } from "./schema";
 import { userPoolKeys } from "./catalogue/user-pool";
 import { missingDomainMessage } from "./rules/oauth-domain";
-import { legacySubAttribute, successorListKeys, successorMergedKeys, SuccessorSettings } from "./successor";
+import { legacySubAttribute, successorListKeys, successorMergedKeys, SuccessorSettings } from "./catalogue/successor";
 
 type Issue = z.core.$ZodIssue;
 type RawMap = Record<string, unknown>;

@@ -1,4 +1,4 @@
-import { standardAttributes } from "../config/limits";
+import { standardAttributes } from "../config/rules/limits";
 
 /*
  * What the user-migration function knows of the two pools, handed over in its environment, and how a user's

@@ -1,4 +1,4 @@
-import { StackConfigError } from "../config/problems";
+import { StackConfigError } from "../config/rules/problems";
 import { parseStackSettings, rawSettingsFromPulumiConfig } from "../config/settings";
 import type { Baseline } from "cognito-user-pool-policies";
 import type { PolicyPackConfig } from "../offline/run-policies";

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from "util";
-import { StackConfigError } from "../config/problems";
+import { StackConfigError } from "../config/rules/problems";
 import type { StackSettings } from "../config/schema";
 import { parseStackSettings, rawSettingsFromPulumiConfig } from "../config/settings";
 import { readStackConfig, StackFileError, stackFilePath } from "../stack-files/reader";

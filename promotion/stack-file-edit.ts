@@ -1,5 +1,5 @@
 import { Document, isAlias, isCollection, isMap, isScalar, isSeq, Node, Pair, parseDocument, Scalar, visit, YAMLMap, YAMLSeq } from "yaml";
-import { configNamespace } from "../config/problems";
+import { configNamespace } from "../config/rules/problems";
 import { StackFileError } from "../stack-files/reader";
 import { keyOf, SettingPath } from "./setting-keys";
 

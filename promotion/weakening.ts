@@ -1,4 +1,4 @@
-import { parseDuration } from "../config/durations";
+import { parseDuration } from "../config/rules/durations";
 import { keyOf, SettingPath } from "./setting-keys";
 
 /*

@@ -2,6 +2,7 @@ import * as assert from "assert";
 import { builtinModules } from "module";
 import * as fs from "fs";
 import * as path from "path";
+import { importsOf, sourceFiles } from "./support/source-imports";
 
 // The project is two packages: the root (the program and its commands) and the policy pack (policy-pack/, the npm
 // workspace cognito-user-pool-policies), which the engine also runs on its own. Each imports only what its
@@ -9,23 +10,6 @@ import * as path from "path";
 
 const repoRoot = path.resolve(__dirname, "..");
 const packDir = path.join(repoRoot, "policy-pack");
-
-/** The .ts and .js files under a directory, without installed or compiled ones. */
-function sourceFiles(dir: string, skip: readonly string[] = []): string[] {
-    return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-        const file = path.join(dir, entry.name);
-        if (entry.isDirectory()) {
-            return ["node_modules", "bin", ".git", ...skip].includes(entry.name) ? [] : sourceFiles(file);
-        }
-        return /\.(ts|js)$/.test(entry.name) && !entry.name.endsWith(".d.ts") ? [file] : [];
-    });
-}
-
-/** Every module a file imports or requires, as written (comments left out). */
-function importsOf(file: string): string[] {
-    const text = fs.readFileSync(file, "utf8").replace(/\/\*[\s\S]*?\*\//g, "").replace(/^\s*\/\/.*$/gm, "");
-    return [...text.matchAll(/(?:\bfrom\s+|\brequire\(\s*|\bimport\(\s*|^import\s+)["']([^"']+)["']/gm)].map((match) => match[1]);
-}
 
 /** `@scope/name/sub` → `@scope/name`; `name/sub` → `name`. */
 function packageOf(specifier: string): string {

@@ -1,16 +1,21 @@
+import type { UserPoolClientType } from "@aws-sdk/client-cognito-identity-provider";
+import type { UserPoolClientArgs } from "@pulumi/aws/cognito";
+import type { Input } from "@pulumi/pulumi";
 import { USER_POOL_CLIENT_TYPE } from "cognito-user-pool-policies/fixed-settings";
 import { z } from "zod";
-import { formatDuration, parseDuration } from "../durations";
-import { cognitoLimits } from "../limits";
+import { formatDuration, parseDuration } from "../rules/durations";
+import { cognitoLimits } from "../rules/limits";
 import { checkOAuthSettings, defaultUserScopes, identityProviderName, oauthScope } from "../rules/oauth";
 import { redirectUrl } from "../rules/redirect-url";
 import { checkTokenLifetimes } from "../rules/token-validity";
-import { Described, listOf, problem, ReadContext, section, setting } from "./define";
-import { holdsValue, inverseOf, reportedOr, writtenAs } from "./read-back";
+import { listOf, problem, section, setting } from "./define";
+import { holdsValue, inverseOf, ReadContext, reportedOr } from "./read-back";
 import { duration, durationText, resourceName, resourceNameText, uniqueList, uniqueNames } from "./values";
+import { withoutUnset } from "./without-unset";
 
 /*
- * An app client's settings: aws.cognito.UserPoolClient inputs, read back with DescribeUserPoolClient.
+ * An app client's settings: aws.cognito.UserPoolClient inputs (appClientArgs), read back from DescribeUserPoolClient
+ * (clientFromDescribed).
  */
 
 export const authFlows = ["user_srp", "refresh_token", "user_password", "admin_user_password", "custom", "user_auth"] as const;
@@ -36,6 +41,7 @@ function durationOf(text: string) {
 }
 
 const { tokenValidity: lifetimes } = cognitoLimits;
+const authSessionDefault = "3m";
 
 /** A lifetime read back: `60m`; the API's default when not reported; a unit config cannot write is a gap. */
 function readLifetime(amount: number | undefined, unit: string, fallback: string, where: string, context: ReadContext): string {
@@ -50,48 +56,38 @@ function readLifetime(amount: number | undefined, unit: string, fallback: string
     return lifetime ?? fallback;
 }
 
-/** `fallback` is also the API's default, in the API's default unit (hours for access and ID tokens, days for refresh tokens). */
-const tokenLifetime = (token: "access" | "id" | "refresh", fallback: string, defaultUnit: string, what: string, bound = "") => {
+/** The API's default of each token lifetime (also the config's), and the unit it counts the amount in when it reports none. */
+const tokenDefaults = {
+    access: { lifetime: "60m", unit: "hours" },
+    id: { lifetime: "60m", unit: "hours" },
+    refresh: { lifetime: "30d", unit: "days" },
+} as const;
+
+const tokenLifetime = (token: "access" | "id" | "refresh", what: string, bound = "") => {
     const Token = token[0].toUpperCase() + token.slice(1);
-    return setting(duration(lifetimes[token]).default(fallback), {
+    return setting(duration(lifetimes[token]).default(tokenDefaults[token].lifetime), {
         doc: `Lifetime of ${what}.`,
         allowed: durationText(lifetimes[token]) + bound,
         input: [`${token}TokenValidity`, `tokenValidityUnits.${token}Token`],
         describe: [`${Token}TokenValidity`, `TokenValidityUnits.${Token}Token`],
-        read: ([amount, unit = defaultUnit]: [number | undefined, string | undefined], context) =>
-            readLifetime(amount, unit, fallback, `${Token}TokenValidity`, context),
     });
 };
 
 const tokenValidity = section({
-    access: tokenLifetime("access", "60m", "hours", "access tokens", "; at most `refresh`"),
-    id: tokenLifetime("id", "60m", "hours", "ID tokens", "; at most `refresh`"),
-    refresh: tokenLifetime("refresh", "30d", "days", "refresh tokens"),
-    authSession: setting(duration(lifetimes.authSession).default("3m"), {
+    access: tokenLifetime("access", "access tokens", "; at most `refresh`"),
+    id: tokenLifetime("id", "ID tokens", "; at most `refresh`"),
+    refresh: tokenLifetime("refresh", "refresh tokens"),
+    authSession: setting(duration(lifetimes.authSession).default(authSessionDefault), {
         doc: "Lifetime of a sign-in session between challenges.",
         allowed: durationText(lifetimes.authSession),
         input: "authSessionValidity",
         describe: "AuthSessionValidity",
-        read: (minutes: number | undefined, context) => readLifetime(minutes, "minutes", "3m", "AuthSessionValidity", context),
     }),
 }, {
     doc: "Token lifetimes.",
     scope: "per-environment",
     checks: [checkTokenLifetimes],
     wrap: (object) => object.prefault({}),
-    // The provider takes an amount and a unit per token, and the auth session in minutes.
-    args: (validity) => {
-        const access = durationOf(validity.access);
-        const id = durationOf(validity.id);
-        const refresh = durationOf(validity.refresh);
-        return {
-            accessTokenValidity: access.amount,
-            idTokenValidity: id.amount,
-            refreshTokenValidity: refresh.amount,
-            tokenValidityUnits: { accessToken: access.unit, idToken: id.unit, refreshToken: refresh.unit },
-            authSessionValidity: durationOf(validity.authSession).minutes,
-        };
-    },
 });
 
 const redirectUrlText = "`https://`, `http://localhost`, or an app scheme (`myapp://`); no fragment; never `javascript:`, `data:`, `vbscript:`";
@@ -99,25 +95,7 @@ const redirectUrlText = "`https://`, `http://localhost`, or an app scheme (`myap
 const urlList = z.array(redirectUrl)
     .max(cognitoLimits.urlsPerClient, { error: `expected at most ${cognitoLimits.urlsPerClient} URLs` });
 
-const oauthFields = ["AllowedOAuthFlows", "AllowedOAuthScopes", "CallbackURLs", "LogoutURLs", "DefaultRedirectURI", "SupportedIdentityProviders"];
-
-/** The OAuth settings of a client with OAuth flows enabled; the program sets none on any other. */
-function readOAuth(client: Described, context: ReadContext) {
-    if (!client.AllowedOAuthFlowsUserPoolClient) {
-        for (const key of oauthFields.filter((key) => holdsValue(client[key]))) {
-            context.gap(key, client[key], "the program sets OAuth settings only on a client with OAuth flows enabled");
-        }
-        return undefined;
-    }
-    return {
-        flows: client.AllowedOAuthFlows ?? [],
-        scopes: client.AllowedOAuthScopes ?? [],
-        callbackUrls: client.CallbackURLs ?? [],
-        logoutUrls: client.LogoutURLs ?? [],
-        ...(client.DefaultRedirectURI ? { defaultRedirectUrl: client.DefaultRedirectURI } : {}),
-        identityProviders: client.SupportedIdentityProviders ?? [],
-    };
-}
+const oauthFields = ["AllowedOAuthFlows", "AllowedOAuthScopes", "CallbackURLs", "LogoutURLs", "DefaultRedirectURI", "SupportedIdentityProviders"] as const;
 
 const oauth = section({
     flows: setting(uniqueList(z.enum(oauthFlows)).min(1, { error: "expected at least one of code, implicit, client_credentials" }), {
@@ -161,17 +139,6 @@ const oauth = section({
     doc: "OAuth 2.0 flows, scopes and URLs, for clients that use the hosted sign-in or client credentials. Default: none.",
     checks: [checkOAuthSettings],
     wrap: (object) => object.optional(),
-    read: readOAuth,
-    args: (oauth) => oauth === undefined ? { allowedOauthFlowsUserPoolClient: false } : {
-        allowedOauthFlowsUserPoolClient: true,
-        allowedOauthFlows: oauth.flows,
-        // Validation requires client_credentials to name its scopes: the default is for people signing in.
-        allowedOauthScopes: oauth.scopes ?? [...defaultUserScopes],
-        callbackUrls: oauth.callbackUrls,
-        logoutUrls: oauth.logoutUrls,
-        ...(oauth.defaultRedirectUrl === undefined ? {} : { defaultRedirectUri: oauth.defaultRedirectUrl }),
-        supportedIdentityProviders: oauth.identityProviders,
-    },
 });
 
 const attributePermissions = (what: string, input: string, describe: string, allowed: string) =>
@@ -181,8 +148,6 @@ const attributePermissions = (what: string, input: string, describe: string, all
         allowed,
         input,
         describe,
-        map: (permissions) => permissions === "all" ? undefined : permissions,
-        read: (permissions: string[] | undefined) => permissions?.length ? permissions : "all",
     });
 
 /** Whether Cognito generates a secret for this client: confidential clients have one unless told otherwise. */
@@ -201,40 +166,28 @@ export const clients = listOf({
         doc: "public (browsers and devices, no secret) or confidential (servers, with a secret); decides generateSecret's default.",
         decides: "generateSecret",
         describe: "ClientSecret",
-        read: (secret: string | undefined) => secret ? "confidential" : "public",
     }),
     generateSecret: setting(z.boolean().optional(), {
         doc: "Whether Cognito generates a secret.",
         defaultText: "true for confidential, false for public",
         input: "generateSecret",
         describe: "ClientSecret",
-        map: (_generate, client) => hasSecret(client),
-        // The client's type says it.
-        read: () => undefined,
     }),
     authFlows: setting(uniqueList(z.enum(authFlows)).default(["user_srp", "refresh_token"]), {
         doc: "Sign-in flows allowed (the default is what amazon-cognito-identity-js uses).",
         input: "explicitAuthFlows",
         describe: "ExplicitAuthFlows",
-        map: (flows) => flows.map((flow) => explicitAuthFlows[flow]),
-        read: (flows: string[] | undefined, context) => (flows ?? []).map((flow) => {
-            if (authFlowOf[flow] === undefined) {
-                context.gap("ExplicitAuthFlows", flow, `the config model allows ${Object.values(explicitAuthFlows).join(", ")}`);
-            }
-            return authFlowOf[flow];
-        }).filter((flow) => flow !== undefined),
     }),
     tokenValidity,
     tokenRevocation: setting(z.boolean().default(true), {
         doc: "Refresh tokens can be revoked; adds jti and origin_jti claims.",
         input: "enableTokenRevocation",
         describe: "EnableTokenRevocation",
-        read: (revocation: boolean | undefined, context) => reportedOr(revocation, true, "EnableTokenRevocation", context),
     }),
     preventUserExistenceErrors: setting(z.boolean().default(true), {
         doc: "A failed sign-in does not reveal whether the user exists.",
         input: "preventUserExistenceErrors",
-        ...writtenAs("ENABLED", "LEGACY", "PreventUserExistenceErrors"),
+        describe: "PreventUserExistenceErrors",
     }),
     readAttributes: attributePermissions("read", "readAttributes", "ReadAttributes",
         "`all` or a list: standard attributes, `custom:<declared name>`, also `sub`, `email_verified`, `phone_number_verified`"),
@@ -260,3 +213,101 @@ export const clients = listOf({
         .max(cognitoLimits.clientsPerPool, { error: `expected at most ${cognitoLimits.clientsPerPool} app clients` }), "client")
         .prefault([{ name: "web" }]),
 });
+
+/** A client's settings, parsed (defaults applied). */
+export type ClientSettings = z.output<typeof clients.schema>[number];
+/** A client as a stack file writes it. */
+export type ClientInput = NonNullable<z.input<typeof clients.schema>>[number];
+
+/**
+ * A client's aws.cognito.UserPoolClient inputs. An imported client gets no generateSecret: the provider's Read never
+ * sets generate_secret, so its state holds null, and its RequiresReplace plan modifier replaces the client when the
+ * program sends true or false (terraform-provider-aws 6.x internal/service/cognitoidp/user_pool_client.go; the pack's
+ * table, policy-pack/src/fixed-settings/table.ts).
+ */
+export function appClientArgs(client: ClientSettings, userPoolId: Input<string>, imported = false): UserPoolClientArgs {
+    // The provider takes an amount and a unit per token, and the auth session in minutes.
+    const access = durationOf(client.tokenValidity.access);
+    const id = durationOf(client.tokenValidity.id);
+    const refresh = durationOf(client.tokenValidity.refresh);
+    return withoutUnset({
+        name: client.name,
+        generateSecret: imported ? undefined : hasSecret(client),
+        explicitAuthFlows: client.authFlows.map((flow) => explicitAuthFlows[flow]),
+        accessTokenValidity: access.amount,
+        idTokenValidity: id.amount,
+        refreshTokenValidity: refresh.amount,
+        tokenValidityUnits: { accessToken: access.unit, idToken: id.unit, refreshToken: refresh.unit },
+        authSessionValidity: durationOf(client.tokenValidity.authSession).minutes,
+        enableTokenRevocation: client.tokenRevocation,
+        preventUserExistenceErrors: client.preventUserExistenceErrors ? "ENABLED" : "LEGACY",
+        // `all` leaves the attributes to Cognito's default.
+        readAttributes: client.readAttributes === "all" ? undefined : client.readAttributes,
+        writeAttributes: client.writeAttributes === "all" ? undefined : client.writeAttributes,
+        ...oauthArgs(client.oauth),
+        userPoolId,
+    });
+}
+
+function oauthArgs(oauth: ClientSettings["oauth"]): Partial<UserPoolClientArgs> {
+    if (oauth === undefined) {
+        return { allowedOauthFlowsUserPoolClient: false };
+    }
+    return withoutUnset({
+        allowedOauthFlowsUserPoolClient: true,
+        allowedOauthFlows: oauth.flows,
+        // Validation requires client_credentials to name its scopes: the default is for people signing in.
+        allowedOauthScopes: oauth.scopes ?? [...defaultUserScopes],
+        callbackUrls: oauth.callbackUrls,
+        logoutUrls: oauth.logoutUrls,
+        defaultRedirectUri: oauth.defaultRedirectUrl,
+        supportedIdentityProviders: oauth.identityProviders,
+    });
+}
+
+/** A client's settings read back from DescribeUserPoolClient; whether it has a secret is its type (generateSecret is not written). */
+export function clientFromDescribed(client: UserPoolClientType, context: ReadContext): ClientInput {
+    const units = client.TokenValidityUnits;
+    const lifetime = (token: "access" | "id" | "refresh", amount: number | undefined, unit: string | undefined) =>
+        readLifetime(amount, unit ?? tokenDefaults[token].unit, tokenDefaults[token].lifetime, `${token[0].toUpperCase()}${token.slice(1)}TokenValidity`, context);
+    return withoutUnset({
+        name: client.ClientName ?? "",
+        type: client.ClientSecret ? "confidential" as const : "public" as const,
+        authFlows: (client.ExplicitAuthFlows ?? []).flatMap((flow) => {
+            const known = authFlowOf[flow];
+            if (known === undefined) {
+                context.gap("ExplicitAuthFlows", flow, `the config model allows ${Object.values(explicitAuthFlows).join(", ")}`);
+            }
+            return known === undefined ? [] : [known];
+        }),
+        tokenValidity: {
+            access: lifetime("access", client.AccessTokenValidity, units?.AccessToken),
+            id: lifetime("id", client.IdTokenValidity, units?.IdToken),
+            refresh: lifetime("refresh", client.RefreshTokenValidity, units?.RefreshToken),
+            authSession: readLifetime(client.AuthSessionValidity, "minutes", authSessionDefault, "AuthSessionValidity", context),
+        },
+        tokenRevocation: reportedOr(client.EnableTokenRevocation, true, "EnableTokenRevocation", context),
+        preventUserExistenceErrors: reportedOr(client.PreventUserExistenceErrors, "LEGACY", "PreventUserExistenceErrors", context) === "ENABLED",
+        readAttributes: client.ReadAttributes?.length ? client.ReadAttributes : "all" as const,
+        writeAttributes: client.WriteAttributes?.length ? client.WriteAttributes : "all" as const,
+        oauth: oauthFromDescribed(client, context),
+    });
+}
+
+/** The OAuth settings of a client with OAuth flows enabled; the program sets none on any other. */
+function oauthFromDescribed(client: UserPoolClientType, context: ReadContext): ClientInput["oauth"] {
+    if (!client.AllowedOAuthFlowsUserPoolClient) {
+        for (const key of oauthFields.filter((key) => holdsValue(client[key]))) {
+            context.gap(key, client[key], "the program sets OAuth settings only on a client with OAuth flows enabled");
+        }
+        return undefined;
+    }
+    return withoutUnset({
+        flows: client.AllowedOAuthFlows ?? [],
+        scopes: client.AllowedOAuthScopes ?? [],
+        callbackUrls: client.CallbackURLs ?? [],
+        logoutUrls: client.LogoutURLs ?? [],
+        defaultRedirectUrl: client.DefaultRedirectURI || undefined,
+        identityProviders: client.SupportedIdentityProviders ?? [],
+    });
+}

@@ -6,7 +6,7 @@ import { resourceServers } from "./resource-servers";
 import { stack } from "./stack";
 
 /** The key prefix of the settings of each item of a top-level list: `clients[].`. */
-const keyPrefixOf = (list: Section<any, any>) => `${Object.entries(stack.entries).find(([, entry]) => entry === list)![0]}[].`;
+const keyPrefixOf = (list: Section) => `${Object.entries(stack.entries).find(([, entry]) => entry === list)![0]}[].`;
 
 const lists = { client: keyPrefixOf(clients), group: keyPrefixOf(groups), resourceServer: keyPrefixOf(resourceServers), domain: "domain." };
 

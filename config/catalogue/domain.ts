@@ -4,8 +4,8 @@ import type { Input } from "@pulumi/pulumi";
 import { USER_POOL_DOMAIN_TYPE } from "cognito-user-pool-policies/fixed-settings";
 import { z } from "zod";
 import { route53ZoneId } from "../rules/ses-sender";
-import { problem, ReadContext, section, setting } from "./define";
-import { reportedOr } from "./read-back";
+import { problem, section, setting } from "./define";
+import { ReadContext, reportedOr } from "./read-back";
 import { withoutUnset } from "./without-unset";
 
 /*

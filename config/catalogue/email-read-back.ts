@@ -1,5 +1,6 @@
 import { sesIdentityArnParts } from "../rules/ses-sender";
-import type { Described, ReadContext } from "./define";
+import type { UserPoolType } from "@aws-sdk/client-cognito-identity-provider";
+import type { ReadContext } from "./read-back";
 
 /** `Name <address>`, `"Name" <address>` or a bare address (the reverse of fromEmailAddress). */
 function parseFromAddress(from: string): { from: string; fromName?: string } {
@@ -13,7 +14,7 @@ const sesOnlyFields = ["From", "ReplyToEmailAddress", "SourceArn", "Configuratio
  * `userPool.email` read back from the pool's EmailConfiguration: Cognito's sender, or SES with the FROM address
  * and the identity (the address itself or its domain) in the pool's region, as the program makes it.
  */
-export function readEmail(pool: Described, context: ReadContext) {
+export function readEmail(pool: UserPoolType, context: ReadContext) {
     const configuration = pool.EmailConfiguration ?? {};
     if ((configuration.EmailSendingAccount ?? "COGNITO_DEFAULT") === "COGNITO_DEFAULT") {
         for (const key of sesOnlyFields.filter((key) => configuration[key])) {

@@ -3,7 +3,8 @@ import type { UserGroupArgs } from "@pulumi/aws/cognito";
 import type { Input } from "@pulumi/pulumi";
 import { USER_GROUP_TYPE } from "cognito-user-pool-policies/fixed-settings";
 import { z } from "zod";
-import { listOf, ReadContext, setting } from "./define";
+import { listOf, setting } from "./define";
+import type { ReadContext } from "./read-back";
 import { uniqueNames, urnSafe, wholeNumber } from "./values";
 import { withoutUnset } from "./without-unset";
 

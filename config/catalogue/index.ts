@@ -9,4 +9,5 @@ export * from "./read-back";
 export * from "./reference";
 export * from "./resource-servers";
 export * from "./stack";
+export * from "./successor";
 export * from "./user-pool";

@@ -1,7 +1,7 @@
 import { clients } from "./app-client";
 import type { Section } from "./define";
 import { entriesOf, inputsOf } from "./derive";
-import { configNamespace } from "../problems";
+import { configNamespace } from "../rules/problems";
 import { domain } from "./domain";
 import { groups } from "./groups";
 import { resourceServers } from "./resource-servers";
@@ -13,7 +13,7 @@ import { pool } from "./user-pool";
  * say which key of the stack's config to change.
  */
 
-const settingsByResourceType: Readonly<Record<string, { prefix: string; section: Section<any, any> }>> = {
+const settingsByResourceType: Readonly<Record<string, { prefix: string; section: Section }>> = {
     "aws:cognito/userPool:UserPool": { prefix: "", section: pool },
     "aws:cognito/userPoolClient:UserPoolClient": { prefix: "clients[].", section: clients },
     "aws:cognito/userGroup:UserGroup": { prefix: "groups[].", section: groups },

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { configNamespace } from "../problems";
+import { configNamespace } from "../rules/problems";
 import type { Entry, Section } from "./define";
 import { CatalogueEntry, defaultOf, entriesOf } from "./derive";
 import { stack } from "./stack";
@@ -91,8 +91,8 @@ function sectionNotes(root: Entry, prefix: string): string[] {
         return [];
     }
     const notes: string[] = [];
-    const walk = (section: Section<any, any>, key: string) => {
-        for (const [name, entry] of Object.entries(section.entries as Record<string, Entry>)) {
+    const walk = (section: Section, key: string) => {
+        for (const [name, entry] of Object.entries(section.entries)) {
             if (entry.kind === "section") {
                 const inner = `${key}${name}${entry.list ? "[]" : ""}`;
                 notes.push(`- ${code(inner)}: ${entry.doc}`);
@@ -108,7 +108,7 @@ function sectionNotes(root: Entry, prefix: string): string[] {
 export function configurationReference(): string {
     const lines: string[] = [referenceMarkers.begin];
     const entries = entriesOf(stack);
-    for (const [name, entry] of Object.entries(stack.entries as Record<string, Entry>)) {
+    for (const [name, entry] of Object.entries(stack.entries)) {
         lines.push("", `### ${code(`${configNamespace}:${name}`)}`, "");
         if (entry.kind === "section") {
             lines.push(entry.doc, "");

@@ -3,7 +3,8 @@ import type { ResourceServerArgs } from "@pulumi/aws/cognito";
 import type { Input } from "@pulumi/pulumi";
 import { RESOURCE_SERVER_TYPE } from "cognito-user-pool-policies/fixed-settings";
 import { z } from "zod";
-import { listOf, ReadContext, setting } from "./define";
+import { listOf, setting } from "./define";
+import type { ReadContext } from "./read-back";
 import { uniqueNames, urnSafe } from "./values";
 
 /*

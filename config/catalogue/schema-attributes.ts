@@ -1,3 +1,4 @@
+import type { UserPoolType } from "@aws-sdk/client-cognito-identity-provider";
 import type * as aws from "@pulumi/aws";
 import {
     FixedAttribute,
@@ -6,9 +7,8 @@ import {
     isCustomAttributeName,
     poolFromDescribeUserPool,
 } from "cognito-user-pool-policies/fixed-settings";
-import { StandardAttribute, standardAttributes } from "../limits";
-import type { Described, ReadContext } from "./define";
-import { inverseOf } from "./read-back";
+import { StandardAttribute, standardAttributes } from "../rules/limits";
+import { inverseOf, ReadContext } from "./read-back";
 
 /**
  * The user pool's `schemas` input: the required standard attributes, then the custom attributes; and
@@ -92,7 +92,7 @@ function customSchemaAttribute(attribute: CustomAttributeValue): SchemaAttribute
 }
 
 /** The attributes read with the policy pack's reader, so that adopt and the pack agree on their normal form. */
-export function attributesFromSchema(pool: Described, context: ReadContext) {
+export function attributesFromSchema(pool: UserPoolType, context: ReadContext) {
     const required: StandardAttribute[] = [];
     const custom: CustomAttributeValue[] = [];
     for (const attribute of poolFromDescribeUserPool(pool).attributes) {

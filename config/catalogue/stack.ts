@@ -5,7 +5,7 @@ import { checkDeclaredScopes } from "../rules/declared-scopes";
 import { checkOAuthDomain } from "../rules/oauth-domain";
 import { sesIdentity } from "../rules/email-address";
 import { clientId, userPoolId } from "../rules/resource-ids";
-import { successorSchema } from "../successor";
+import { successorSchema } from "./successor";
 import { clients } from "./app-client";
 import { problem, section, setting } from "./define";
 import { domain } from "./domain";

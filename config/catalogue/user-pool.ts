@@ -1,22 +1,25 @@
+import type { GetUserPoolMfaConfigResponse, PasswordPolicyType, UserPoolType } from "@aws-sdk/client-cognito-identity-provider";
+import type { UserPoolArgs } from "@pulumi/aws/cognito";
 import { USER_POOL_TYPE } from "cognito-user-pool-policies/fixed-settings";
 import { z } from "zod";
-import { cognitoLimits, standardAttributes } from "../limits";
+import { cognitoLimits, standardAttributes } from "../rules/limits";
 import { checkCustomAttributeLimits } from "../rules/custom-attribute-limits";
 import { emailAddress } from "../rules/email-address";
 import { awsRegion } from "../rules/regions";
 import { configurationSetName } from "../rules/ses-names";
 import { domainName, route53ZoneId, sesIdentityArn, sesSenderIssues } from "../rules/ses-sender";
 import { tags, withoutStackTag } from "../rules/tags";
-import { Described, listOf, ObjectOf, problem, ReadContext, section, setting } from "./define";
+import { listOf, ObjectOf, problem, section, setting } from "./define";
 import { readEmail } from "./email-read-back";
-import { holdsValue, inverseOf, reportedOr, writtenAs } from "./read-back";
+import { reportsSome, holdsValue, inverseOf, ReadContext, reportedOr } from "./read-back";
 import { attributesFromSchema, schemaArgs } from "./schema-attributes";
 import { resourceName, resourceNameText, uniqueList, uniqueNames, wholeNumber } from "./values";
+import { withoutUnset } from "./without-unset";
 
 /*
- * The user pool's settings: aws.cognito.UserPool inputs, read back with DescribeUserPool (and
- * GetUserPoolMfaConfig for the second factors). Defaults are the console walkthrough's choices (seed.md).
- * Which settings Cognito fixes at creation follows from their inputs: the rows of the policy pack's table.
+ * The user pool's settings: aws.cognito.UserPool inputs (userPoolArgs), read back from DescribeUserPool and
+ * GetUserPoolMfaConfig for the second factors (poolFromDescribed). Defaults are the console walkthrough's choices
+ * (seed.md). Which settings Cognito fixes at creation follows from their inputs: the rows of the policy pack's table.
  */
 
 export const signInOptions = ["username", "email", "phone"] as const;
@@ -30,21 +33,11 @@ export const signIn = section({
             "beside username they are aliases (aliasAttributes).",
         input: ["usernameAttributes", "aliasAttributes"],
         describe: ["UsernameAttributes", "AliasAttributes"],
-        read: ([usernameAttributes = [], aliasAttributes = []]: (string[] | undefined)[], context) => {
-            const usesUsername = usernameAttributes.length === 0;
-            const attributes = usesUsername ? aliasAttributes.filter((alias) => alias !== "preferred_username") : usernameAttributes;
-            for (const attribute of attributes.filter((name) => signInOptionOf[name] === undefined)) {
-                context.gap(usesUsername ? "AliasAttributes" : "UsernameAttributes", attribute, "the config model signs in with username, email or phone");
-            }
-            const others = attributes.map((name) => signInOptionOf[name]).filter((option) => option !== undefined);
-            return usesUsername ? ["username" as const, ...others] : others;
-        },
     }),
     preferredUsername: setting(z.boolean().default(false), {
         doc: "Sign in with preferred_username too (an alias of the user name).",
         input: "aliasAttributes",
         describe: "AliasAttributes",
-        read: (aliases: string[] | undefined) => (aliases ?? []).includes("preferred_username"),
     }),
     caseSensitive: setting(z.union([z.boolean(), z.literal("unset")], { error: "expected true, false or unset" }).default(false), {
         doc: "Whether `Alice` and `alice` are different users. `unset` sends no usernameConfiguration, for a pool created " +
@@ -53,12 +46,6 @@ export const signIn = section({
         allowed: "`true`, `false`, `unset`",
         input: "usernameConfiguration.caseSensitive",
         describe: "UsernameConfiguration.CaseSensitive",
-        read: (caseSensitive: boolean | undefined, context) => {
-            if (caseSensitive === undefined) {
-                context.note("UsernameConfiguration", "not reported: written as caseSensitive: unset, so the program sends none (adding it would replace the pool)");
-            }
-            return caseSensitive ?? "unset";
-        },
     }),
 }, {
     doc: "Sign-in options.",
@@ -69,25 +56,12 @@ export const signIn = section({
         }
     }],
     wrap: (object) => object.prefault({}),
-    // Cognito takes email or phone either as the user name or as aliases of it, never both.
-    args: (signIn) => {
-        const others = signIn.with.filter((option) => option !== "username").map((option) => signInAttributes[option as "email" | "phone"]);
-        const aliases: string[] = signIn.preferredUsername ? [...others, "preferred_username"] : others;
-        return {
-            ...(signIn.with.includes("username")
-                ? (aliases.length > 0 ? { aliasAttributes: aliases } : {})
-                : { usernameAttributes: others }),
-            ...(signIn.caseSensitive === "unset" ? {} : { usernameConfiguration: { caseSensitive: signIn.caseSensitive } }),
-        };
-    },
 });
 
 const passwordFlag = (what: string, input: string) => setting(z.boolean().default(true), {
     doc: `Passwords need at least one ${what}.`,
     input: `passwordPolicy.${input}`,
     describe: `Policies.PasswordPolicy.${input[0].toUpperCase()}${input.slice(1)}`,
-    // The API leaves a requirement that is off out of the policy.
-    read: (required: boolean | undefined) => required ?? false,
 });
 
 const password = section({
@@ -105,7 +79,7 @@ const password = section({
         input: "passwordPolicy.temporaryPasswordValidityDays",
         describe: "Policies.PasswordPolicy.TemporaryPasswordValidityDays",
     }),
-}, { doc: "Password policy; the defaults are Cognito's.", wrap: (object) => object.prefault({}), describe: "Policies.PasswordPolicy" });
+}, { doc: "Password policy; the defaults are Cognito's.", wrap: (object) => object.prefault({}) });
 
 export const mfaFactors = ["totp", "sms", "email"] as const;
 const mfaModes = { off: "OFF", optional: "OPTIONAL", required: "ON" } as const;
@@ -115,26 +89,15 @@ const mfa = section({
     mode: setting(z.enum(["off", "optional", "required"]).default("off"), {
         doc: "off, optional (each user chooses) or required.",
         input: "mfaConfiguration",
+        // The program sends no second factor while MFA is off.
+        decides: ["softwareTokenMfaConfiguration", "emailMfaConfiguration"],
         describe: "MfaConfiguration",
-        read: (mode: string | undefined) => mfaModeOf[mode ?? "OFF"],
     }),
     factors: setting(uniqueList(z.enum(mfaFactors)).default(["totp"]), {
         doc: "Second factors offered: an authenticator app (totp), SMS, email.",
         input: ["softwareTokenMfaConfiguration.enabled", "emailMfaConfiguration"],
         // SMS MFA has no input of its own: the provider sends smsConfiguration as the factor while MFA is on (user_pool.go).
         describe: ["MfaConfig.SoftwareTokenMfaConfiguration.Enabled", "MfaConfig.EmailMfaConfiguration", "MfaConfig.SmsMfaConfiguration.SmsConfiguration"],
-        read: ([totp, email, sms]: [boolean | undefined, Record<string, unknown> | undefined, unknown], context, pool) => {
-            for (const [key, value] of Object.entries(email ?? {}).filter(([, value]) => holdsValue(value))) {
-                context.gap(`MfaConfig.EmailMfaConfiguration.${key}`, value, "the config model has no key for it");
-            }
-            if ((pool.MfaConfiguration ?? "OFF") === "OFF") {
-                if (totp) {
-                    context.gap("MfaConfig.SoftwareTokenMfaConfiguration.Enabled", true, "the program sends no second factor while MFA is off");
-                }
-                return undefined;
-            }
-            return [...(totp ? ["totp" as const] : []), ...(holdsValue(sms) ? ["sms" as const] : []), ...(email !== undefined ? ["email" as const] : [])];
-        },
     }),
 }, {
     doc: "Multi-factor authentication.",
@@ -145,13 +108,6 @@ const mfa = section({
         }
     }],
     wrap: (object) => object.prefault({}),
-    // Email MFA needs SES (Cognito developer guide, "SMS and email message MFA"): its factor waits for the
-    // identity to be verified, as the email configuration does.
-    args: (mfa, { sender }) => mfa.mode === "off" ? { mfaConfiguration: "OFF" } : {
-        mfaConfiguration: mfaModes[mfa.mode],
-        softwareTokenMfaConfiguration: { enabled: mfa.factors.includes("totp") },
-        ...(mfa.factors.includes("email") && sender?.verified ? { emailMfaConfiguration: {} } : {}),
-    },
 });
 
 const customAttributeTypes = ["string", "number", "boolean", "datetime"] as const;
@@ -169,6 +125,8 @@ const customAttributes = listOf({
     type: setting(z.enum(customAttributeTypes), {
         doc: "The attribute's data type.",
         input: "schemas[].attributeDataType",
+        // The program sends a string attribute's length limits, 0 to 2048 when none are given (schema-attributes.ts).
+        decides: "schemas[].stringAttributeConstraints",
         describe: "SchemaAttributes[].AttributeDataType",
     }),
     mutable: setting(z.boolean().default(true), {
@@ -209,8 +167,6 @@ const customAttributes = listOf({
     wrap: (attribute) => uniqueNames(z.array(attribute)
         .max(cognitoLimits.customAttributes, { error: `expected at most ${cognitoLimits.customAttributes} custom attributes` }), "custom attribute")
         .default([]),
-    input: "schemas",
-    describe: "SchemaAttributes",
 });
 
 const attributes = section({
@@ -223,8 +179,6 @@ const attributes = section({
 }, {
     doc: "User attributes.",
     wrap: (object) => object.prefault({}),
-    args: (attributes) => ({ schemas: schemaArgs(attributes) }),
-    read: attributesFromSchema,
 });
 
 /** `Example <no-reply@example.com>`, or the bare address without a display name. */
@@ -238,6 +192,8 @@ const email = section({
     sender: setting(z.enum(["cognito", "ses"]).default("cognito"), {
         doc: "cognito (Cognito's default sender, 50 emails a day) or ses.",
         input: "emailConfiguration.emailSendingAccount",
+        // The SES identity is sent with ses only.
+        decides: "emailConfiguration.sourceArn",
         describe: "EmailConfiguration.EmailSendingAccount",
     }),
     from: setting(emailAddress.optional(), {
@@ -301,26 +257,15 @@ const email = section({
         }
     }],
     wrap: (object) => object.prefault({}),
-    read: readEmail,
-    // Cognito's default sender until SES has verified the identity (see MappingContext.sender).
-    args: (email, { sender }) => ({
-        emailConfiguration: email.sender === "cognito" || !sender?.verified ? { emailSendingAccount: "COGNITO_DEFAULT" } : {
-            emailSendingAccount: "DEVELOPER",
-            sourceArn: sender.arn,
-            fromEmailAddress: fromEmailAddress(email),
-            replyToEmailAddress: email.replyTo,
-            configurationSet: email.configurationSet,
-        },
-    }),
 });
 
 /** The template of the verification method, read back; the API mirrors it into legacy fields of the pool. */
-function readVerification(pool: Described, context: ReadContext) {
+function readVerification(pool: UserPoolType, context: ReadContext) {
     const template = pool.VerificationMessageTemplate ?? {};
     const method = template.DefaultEmailOption === "CONFIRM_WITH_LINK" ? "link" as const : "code" as const;
     const [subjectKey, messageKey, otherSubjectKey, otherMessageKey] = method === "code"
-        ? ["EmailSubject", "EmailMessage", "EmailSubjectByLink", "EmailMessageByLink"]
-        : ["EmailSubjectByLink", "EmailMessageByLink", "EmailSubject", "EmailMessage"];
+        ? ["EmailSubject", "EmailMessage", "EmailSubjectByLink", "EmailMessageByLink"] as const
+        : ["EmailSubjectByLink", "EmailMessageByLink", "EmailSubject", "EmailMessage"] as const;
     for (const key of [otherSubjectKey, otherMessageKey].filter((key) => template[key])) {
         context.gap(`VerificationMessageTemplate.${key}`, template[key], `the config model sets the template of its method (${method}) only`);
     }
@@ -374,12 +319,6 @@ const verification = section({
         }
     }],
     wrap: (object) => object.prefault({}),
-    read: readVerification,
-    args: ({ method, emailSubject, emailMessage, smsMessage }) => ({
-        verificationMessageTemplate: method === "code"
-            ? { defaultEmailOption: "CONFIRM_WITH_CODE", emailSubject, emailMessage, smsMessage }
-            : { defaultEmailOption: "CONFIRM_WITH_LINK", emailSubjectByLink: emailSubject, emailMessageByLink: emailMessage, smsMessage },
-    }),
 });
 
 const sms = section({
@@ -405,7 +344,6 @@ const sms = section({
     doc: "SNS settings, needed for SMS MFA, phone verification or phone recovery. Default: none.",
     scope: "per-environment",
     wrap: (object) => object.optional(),
-    describe: "SmsConfiguration",
 });
 
 /*
@@ -431,7 +369,6 @@ const deviceTracking = section({
 }, {
     doc: "Remembered devices, for apps that confirm their users' devices (ConfirmDevice). Default: none, no device is remembered.",
     wrap: (object) => object.optional(),
-    describe: "DeviceConfiguration",
 });
 
 /** The config model has no passkey (WebAuthn) settings, so web_authn is not offered. */
@@ -461,17 +398,12 @@ const poolEntries = {
     deletionProtection: setting(z.boolean().default(true), {
         doc: "Cognito refuses to delete the pool while on.",
         input: "deletionProtection",
-        ...writtenAs("ACTIVE", "INACTIVE", "DeletionProtection"),
+        describe: "DeletionProtection",
     }),
     tier: setting(z.enum(tiers).default("essentials"), {
         doc: "Feature plan (essentials is the console's default).",
         input: "userPoolTier",
         describe: "UserPoolTier",
-        map: (tier) => tier.toUpperCase(),
-        read: (tier: string | undefined, context) => {
-            const live = reportedOr(tier, "ESSENTIALS", "UserPoolTier", context);
-            return tiers.find((name) => name.toUpperCase() === live);
-        },
     }),
     signIn,
     firstAuthFactors: setting(uniqueList(z.enum(firstAuthFactors)).min(1, { error: "expected at least one of password, email_otp, sms_otp" })
@@ -480,16 +412,6 @@ const poolEntries = {
         defaultText: "Cognito's: password only",
         input: "signInPolicy.allowedFirstAuthFactors",
         describe: "Policies.SignInPolicy.AllowedFirstAuthFactors",
-        map: (factors) => factors?.map((factor) => factor.toUpperCase()),
-        read: (factors: string[] | undefined, context) => {
-            const known = (factors ?? []).map((factor) => firstAuthFactors.find((name) => name.toUpperCase() === factor));
-            if (known.includes(undefined)) {
-                context.gap("Policies.SignInPolicy.AllowedFirstAuthFactors", factors,
-                    `the config model offers ${firstAuthFactors.join(", ")} (no passkeys)`);
-            }
-            const offered = known.filter((factor) => factor !== undefined);
-            return offered.length > 0 ? offered : undefined;
-        },
     }),
     password,
     mfa,
@@ -499,51 +421,23 @@ const poolEntries = {
         doc: "Ways to recover an account, in order of priority.",
         input: "accountRecoverySetting.recoveryMechanisms",
         describe: "AccountRecoverySetting.RecoveryMechanisms",
-        map: (mechanisms) => mechanisms.map((mechanism, index) => ({ name: recoveryMechanismNames[mechanism], priority: index + 1 })),
-        read: (mechanisms: { Name?: string; Priority?: number }[] | undefined, context) => {
-            const names = [...(mechanisms ?? [])].sort((a, b) => (a.Priority ?? 0) - (b.Priority ?? 0)).map((mechanism) => mechanism.Name ?? "");
-            const recovery = names.map((name) => recoveryMechanismOf[name]).filter((name) => name !== undefined);
-            if (recovery.length < names.length || recovery.length === 0) {
-                context.gap("AccountRecoverySetting", names, "the config model recovers accounts by email, phone or both, in order" +
-                    (recovery.length === 0 ? "; the program always sets one (email here)" : ""));
-            }
-            return recovery.length > 0 ? recovery : ["email" as const];
-        },
     }),
     selfSignUp: setting(z.boolean().default(true), {
         doc: "Users may sign themselves up.",
         input: "adminCreateUserConfig.allowAdminCreateUserOnly",
         describe: "AdminCreateUserConfig.AllowAdminCreateUserOnly",
-        map: (selfSignUp) => !selfSignUp,
-        read: (adminOnly: boolean | undefined) => !(adminOnly ?? false),
     }),
     autoVerify: setting(uniqueList(z.enum(["email", "phone"])).default(["email"]), {
         doc: "Attributes Cognito verifies by sending a code.",
         input: "autoVerifiedAttributes",
+        // keepOriginalUntilVerified keeps the originals of the auto-verified attributes.
+        decides: "userAttributeUpdateSettings.attributesRequireVerificationBeforeUpdates",
         describe: "AutoVerifiedAttributes",
-        map: (attributes) => attributes.map((attribute) => verifiableAttributes[attribute]),
-        read: (attributes: string[] | undefined) => (attributes ?? []).map((name) => verifiableAttributeOf[name]).filter((name) => name !== undefined),
     }),
     keepOriginalUntilVerified: setting(z.boolean().default(true), {
         doc: "On a change of a verified attribute, keep the old value until the new one is verified.",
         input: "userAttributeUpdateSettings.attributesRequireVerificationBeforeUpdates",
         describe: "UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate",
-        map: (keep, pool: { autoVerify: ("email" | "phone")[] }) => keep && pool.autoVerify.length > 0
-            ? pool.autoVerify.map((attribute) => verifiableAttributes[attribute])
-            : undefined,
-        read: (kept: string[] | undefined, context, pool) => {
-            if (pool.UserAttributeUpdateSettings === undefined) {
-                context.note("UserAttributeUpdateSettings", "not reported by the server: read as none (keepOriginalUntilVerified: false)");
-                return false;
-            }
-            const keptSorted = [...(kept ?? [])].sort();
-            const verified = [...(pool.AutoVerifiedAttributes ?? [])].sort();
-            if (keptSorted.length > 0 && keptSorted.join() !== verified.join()) {
-                context.gap("UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate", keptSorted,
-                    `the program keeps the original of every auto-verified attribute (${verified.join(", ") || "none"}) or of none`);
-            }
-            return keptSorted.length > 0;
-        },
     }),
     attributes,
     email,
@@ -554,8 +448,6 @@ const poolEntries = {
         allowed: "at most 49 (AWS allows 50; the program adds `cognito-user-pool:stack`), counting the provider's `aws:defaultTags`; keys 1 to 128 and values 0 to 256 letters, digits, spaces, `_ . : / = + - @`; no `aws:` key",
         input: "tags",
         describe: "UserPoolTags",
-        // The stack's own tag is the program's, not a setting.
-        read: (live: Record<string, string> | undefined) => withoutStackTag(live ?? {}),
     }),
 };
 
@@ -605,7 +497,7 @@ export const userPoolChecks: readonly ((pool: PoolSettings, ctx: z.RefinementCtx
             if (pool.tier === "lite") {
                 problem(ctx, ["mfa", "factors"], pool.mfa.factors, "email MFA needs tier essentials or plus");
             }
-            // The pool leaves the email factor out until the stack's identity is verified (mfa's args).
+            // The pool leaves the email factor out until the stack's identity is verified (senderDependentArgs).
             if (pool.email.sender === "ses" && pool.email.identityArn === undefined && pool.mfa.factors.length === 1) {
                 problem(ctx, ["mfa", "factors"], pool.mfa.factors,
                     "email as the only MFA factor cannot work on a new stack: Cognito sends MFA email only through SES, " +
@@ -616,3 +508,239 @@ export const userPoolChecks: readonly ((pool: PoolSettings, ctx: z.RefinementCtx
 
 /** The user pool's settings together: its provider inputs (aws.cognito.UserPool) are mapped from this section. */
 export const pool = section(userPoolKeys, { doc: "The user pool.", resourceType: USER_POOL_TYPE, checks: userPoolChecks, wrap: (object) => object });
+
+type ParsedPool = z.output<typeof pool.schema>;
+/** A pool's settings, parsed (defaults applied), its name resolved (`<project>-<stack>` when not given). */
+export type UserPoolSettings = Omit<ParsedPool, "userPool"> & { readonly userPool: ParsedPool["userPool"] & { name: string } };
+/** A pool's settings as a stack file writes them. */
+export type UserPoolInput = z.input<typeof pool.schema>;
+
+/**
+ * A pool as the AWS API describes it: DescribeUserPool's UserPool, with GetUserPoolMfaConfig's output under
+ * `MfaConfig` (the second factors are not in DescribeUserPool).
+ */
+export type DescribedPool = UserPoolType & { readonly MfaConfig: Omit<GetUserPoolMfaConfigResponse, "$metadata"> };
+
+/** The SES identity a pool may send through, once known. */
+export interface SesSender {
+    readonly arn: string;
+    /**
+     * The identity's verifiedForSendingStatus. Cognito refuses DEVELOPER with an identity SES has not verified
+     * (InvalidParameterException "Email address is not verified"; aws-cdk #18964, #19787).
+     */
+    readonly verified: boolean;
+}
+
+/** The pool's aws.cognito.UserPool inputs, sending through `sender` once SES has verified it. */
+export function userPoolArgs(settings: UserPoolSettings, sender?: SesSender): UserPoolArgs {
+    const { userPool, password, mfa, deviceTracking, sms } = settings;
+    return withoutUnset({
+        name: userPool.name,
+        deletionProtection: userPool.deletionProtection ? "ACTIVE" : "INACTIVE",
+        userPoolTier: settings.tier.toUpperCase(),
+        ...signInArgs(settings.signIn),
+        signInPolicy: settings.firstAuthFactors && { allowedFirstAuthFactors: settings.firstAuthFactors.map((factor) => factor.toUpperCase()) },
+        passwordPolicy: {
+            minimumLength: password.minLength,
+            requireLowercase: password.requireLowercase,
+            requireUppercase: password.requireUppercase,
+            requireNumbers: password.requireNumbers,
+            requireSymbols: password.requireSymbols,
+            temporaryPasswordValidityDays: password.temporaryPasswordValidityDays,
+        },
+        mfaConfiguration: mfaModes[mfa.mode],
+        softwareTokenMfaConfiguration: mfa.mode === "off" ? undefined : { enabled: mfa.factors.includes("totp") },
+        deviceConfiguration: deviceTracking && {
+            challengeRequiredOnNewDevice: deviceTracking.challengeRequiredOnNewDevice,
+            deviceOnlyRememberedOnUserPrompt: deviceTracking.deviceOnlyRememberedOnUserPrompt,
+        },
+        accountRecoverySetting: {
+            recoveryMechanisms: settings.accountRecovery.map((mechanism, index) => ({ name: recoveryMechanismNames[mechanism], priority: index + 1 })),
+        },
+        adminCreateUserConfig: { allowAdminCreateUserOnly: !settings.selfSignUp },
+        autoVerifiedAttributes: settings.autoVerify.map((attribute) => verifiableAttributes[attribute]),
+        userAttributeUpdateSettings: settings.keepOriginalUntilVerified && settings.autoVerify.length > 0
+            ? { attributesRequireVerificationBeforeUpdates: settings.autoVerify.map((attribute) => verifiableAttributes[attribute]) }
+            : undefined,
+        schemas: schemaArgs(settings.attributes),
+        ...senderDependentArgs(settings, sender),
+        verificationMessageTemplate: verificationArgs(settings.verification),
+        smsConfiguration: sms && withoutUnset({ snsCallerArn: sms.snsCallerArn, externalId: sms.externalId, snsRegion: sms.snsRegion }),
+        tags: userPool.tags,
+    });
+}
+
+/** Cognito takes email or phone either as the user name or as aliases of it, never both. */
+export function signInArgs(signIn: UserPoolSettings["signIn"]): Pick<UserPoolArgs, "usernameAttributes" | "aliasAttributes" | "usernameConfiguration"> {
+    const others = signIn.with.flatMap((option) => option === "username" ? [] : [signInAttributes[option]]);
+    const aliases: string[] = signIn.preferredUsername ? [...others, "preferred_username"] : others;
+    return {
+        ...(signIn.with.includes("username")
+            ? (aliases.length > 0 ? { aliasAttributes: aliases } : {})
+            : { usernameAttributes: others }),
+        ...(signIn.caseSensitive === "unset" ? {} : { usernameConfiguration: { caseSensitive: signIn.caseSensitive } }),
+    };
+}
+
+/** The pool inputs that follow the sender, as plain values. */
+export interface SenderDependentArgs {
+    readonly emailConfiguration: {
+        readonly emailSendingAccount: "COGNITO_DEFAULT" | "DEVELOPER";
+        readonly sourceArn?: string;
+        readonly fromEmailAddress?: string;
+        readonly replyToEmailAddress?: string;
+        readonly configurationSet?: string;
+    };
+    readonly emailMfaConfiguration?: Record<string, never>;
+}
+
+/**
+ * The pool inputs that follow the sender: DEVELOPER (SES) with the configured FROM, REPLY-TO and configuration
+ * set once the identity is verified; Cognito's default sender before, and with `sender: cognito`. The email MFA
+ * factor follows too: email MFA needs SES (Cognito developer guide, "SMS and email message MFA").
+ */
+export function senderDependentArgs(settings: UserPoolSettings, sender: SesSender | undefined): SenderDependentArgs {
+    const { email, mfa } = settings;
+    return {
+        emailConfiguration: email.sender === "cognito" || !sender?.verified ? { emailSendingAccount: "COGNITO_DEFAULT" } : {
+            emailSendingAccount: "DEVELOPER",
+            sourceArn: sender.arn,
+            fromEmailAddress: fromEmailAddress(email),
+            replyToEmailAddress: email.replyTo,
+            configurationSet: email.configurationSet,
+        },
+        ...(mfa.mode !== "off" && mfa.factors.includes("email") && sender?.verified ? { emailMfaConfiguration: {} } : {}),
+    };
+}
+
+function verificationArgs({ method, emailSubject, emailMessage, smsMessage }: UserPoolSettings["verification"]): UserPoolArgs["verificationMessageTemplate"] {
+    return method === "code"
+        ? { defaultEmailOption: "CONFIRM_WITH_CODE", emailSubject, emailMessage, smsMessage }
+        : { defaultEmailOption: "CONFIRM_WITH_LINK", emailSubjectByLink: emailSubject, emailMessageByLink: emailMessage, smsMessage };
+}
+
+/** The pool's settings read back from its description; what the config model cannot express is a gap, what was assumed a note. */
+export function poolFromDescribed(pool: DescribedPool, context: ReadContext): UserPoolInput {
+    const device = pool.DeviceConfiguration;
+    const sms = pool.SmsConfiguration;
+    // In catalogue order, which is the order of the notes and gaps.
+    return withoutUnset({
+        userPool: withoutUnset({
+            name: pool.Name || undefined,
+            deletionProtection: reportedOr(pool.DeletionProtection, "INACTIVE", "DeletionProtection", context) === "ACTIVE",
+            // The stack's own tag is the program's, not a setting.
+            tags: withoutStackTag(pool.UserPoolTags ?? {}),
+        }),
+        tier: tierFromDescribed(pool.UserPoolTier, context),
+        signIn: signInFromDescribed(pool, context),
+        firstAuthFactors: firstAuthFactorsFromDescribed(pool.Policies?.SignInPolicy?.AllowedFirstAuthFactors, context),
+        password: passwordFromDescribed(pool.Policies?.PasswordPolicy, context),
+        mfa: withoutUnset({ mode: mfaModeOf[pool.MfaConfiguration ?? "OFF"], factors: mfaFactorsFromDescribed(pool, context) }),
+        deviceTracking: reportsSome(device) ? withoutUnset({
+            challengeRequiredOnNewDevice: device.ChallengeRequiredOnNewDevice,
+            deviceOnlyRememberedOnUserPrompt: device.DeviceOnlyRememberedOnUserPrompt,
+        }) : undefined,
+        accountRecovery: accountRecoveryFromDescribed(pool.AccountRecoverySetting?.RecoveryMechanisms ?? [], context),
+        selfSignUp: !(pool.AdminCreateUserConfig?.AllowAdminCreateUserOnly ?? false),
+        autoVerify: (pool.AutoVerifiedAttributes ?? []).map((name) => verifiableAttributeOf[name]).filter((name) => name !== undefined),
+        keepOriginalUntilVerified: keepOriginalFromDescribed(pool, context),
+        attributes: attributesFromSchema(pool, context),
+        email: readEmail(pool, context),
+        verification: readVerification(pool, context),
+        sms: reportsSome(sms) ? withoutUnset({ snsCallerArn: sms.SnsCallerArn ?? "", externalId: sms.ExternalId ?? "", snsRegion: sms.SnsRegion || undefined }) : undefined,
+    });
+}
+
+function tierFromDescribed(tier: string | undefined, context: ReadContext): UserPoolInput["tier"] {
+    const live = reportedOr(tier, "ESSENTIALS", "UserPoolTier", context);
+    return tiers.find((name) => name.toUpperCase() === live);
+}
+
+function passwordFromDescribed(password: PasswordPolicyType | undefined, context: ReadContext): UserPoolInput["password"] {
+    if (password === undefined) {
+        context.note("Policies.PasswordPolicy", "not reported: assumed the defaults");
+        return undefined;
+    }
+    return withoutUnset({
+        minLength: password.MinimumLength,
+        // The API leaves a requirement that is off out of the policy.
+        requireLowercase: password.RequireLowercase ?? false,
+        requireUppercase: password.RequireUppercase ?? false,
+        requireNumbers: password.RequireNumbers ?? false,
+        requireSymbols: password.RequireSymbols ?? false,
+        temporaryPasswordValidityDays: password.TemporaryPasswordValidityDays,
+    });
+}
+
+function signInFromDescribed(pool: UserPoolType, context: ReadContext): UserPoolInput["signIn"] {
+    const usernameAttributes = pool.UsernameAttributes ?? [];
+    const aliasAttributes = pool.AliasAttributes ?? [];
+    const usesUsername = usernameAttributes.length === 0;
+    const attributes: string[] = usesUsername ? aliasAttributes.filter((alias) => alias !== "preferred_username") : usernameAttributes;
+    for (const attribute of attributes.filter((name) => signInOptionOf[name] === undefined)) {
+        context.gap(usesUsername ? "AliasAttributes" : "UsernameAttributes", attribute, "the config model signs in with username, email or phone");
+    }
+    const others = attributes.map((name) => signInOptionOf[name]).filter((option) => option !== undefined);
+    const caseSensitive = pool.UsernameConfiguration?.CaseSensitive;
+    if (caseSensitive === undefined) {
+        context.note("UsernameConfiguration", "not reported: written as caseSensitive: unset, so the program sends none (adding it would replace the pool)");
+    }
+    return {
+        with: usesUsername ? ["username", ...others] : others,
+        preferredUsername: aliasAttributes.includes("preferred_username"),
+        caseSensitive: caseSensitive ?? "unset",
+    };
+}
+
+function firstAuthFactorsFromDescribed(factors: readonly string[] | undefined, context: ReadContext): UserPoolInput["firstAuthFactors"] {
+    const known = (factors ?? []).map((factor) => firstAuthFactors.find((name) => name.toUpperCase() === factor));
+    if (known.includes(undefined)) {
+        context.gap("Policies.SignInPolicy.AllowedFirstAuthFactors", factors, `the config model offers ${firstAuthFactors.join(", ")} (no passkeys)`);
+    }
+    const offered = known.filter((factor) => factor !== undefined);
+    return offered.length > 0 ? offered : undefined;
+}
+
+/** SMS MFA has no input of its own: the provider sends smsConfiguration as the factor while MFA is on (user_pool.go). */
+function mfaFactorsFromDescribed(pool: DescribedPool, context: ReadContext): NonNullable<UserPoolInput["mfa"]>["factors"] {
+    const totp = pool.MfaConfig.SoftwareTokenMfaConfiguration?.Enabled;
+    const email = pool.MfaConfig.EmailMfaConfiguration;
+    for (const [key, value] of Object.entries(email ?? {}).filter(([, value]) => holdsValue(value))) {
+        context.gap(`MfaConfig.EmailMfaConfiguration.${key}`, value, "the config model has no key for it");
+    }
+    if ((pool.MfaConfiguration ?? "OFF") === "OFF") {
+        if (totp) {
+            context.gap("MfaConfig.SoftwareTokenMfaConfiguration.Enabled", true, "the program sends no second factor while MFA is off");
+        }
+        return undefined;
+    }
+    return [
+        ...(totp ? ["totp" as const] : []),
+        ...(holdsValue(pool.MfaConfig.SmsMfaConfiguration?.SmsConfiguration) ? ["sms" as const] : []),
+        ...(email !== undefined ? ["email" as const] : []),
+    ];
+}
+
+function accountRecoveryFromDescribed(mechanisms: readonly { Name?: string; Priority?: number }[], context: ReadContext): UserPoolInput["accountRecovery"] {
+    const names = [...mechanisms].sort((a, b) => (a.Priority ?? 0) - (b.Priority ?? 0)).map((mechanism) => mechanism.Name ?? "");
+    const recovery = names.map((name) => recoveryMechanismOf[name]).filter((name) => name !== undefined);
+    if (recovery.length < names.length || recovery.length === 0) {
+        context.gap("AccountRecoverySetting", names, "the config model recovers accounts by email, phone or both, in order" +
+            (recovery.length === 0 ? "; the program always sets one (email here)" : ""));
+    }
+    return recovery.length > 0 ? recovery : ["email"];
+}
+
+function keepOriginalFromDescribed(pool: UserPoolType, context: ReadContext): boolean {
+    if (pool.UserAttributeUpdateSettings === undefined) {
+        context.note("UserAttributeUpdateSettings", "not reported by the server: read as none (keepOriginalUntilVerified: false)");
+        return false;
+    }
+    const kept = [...(pool.UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate ?? [])].sort();
+    const verified = [...(pool.AutoVerifiedAttributes ?? [])].sort();
+    if (kept.length > 0 && kept.join() !== verified.join()) {
+        context.gap("UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate", kept,
+            `the program keeps the original of every auto-verified attribute (${verified.join(", ") || "none"}) or of none`);
+    }
+    return kept.length > 0;
+}

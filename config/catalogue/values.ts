@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { formatMinutes, parseDuration } from "../durations";
+import { formatMinutes, parseDuration } from "../rules/durations";
 
 /** Value types several settings share, each with the message that says what is allowed. */
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { standardAttributes } from "../limits";
+import { standardAttributes } from "./limits";
 
 /*
  * Which attributes an app client may read and write (CreateUserPoolClient ReadAttributes / WriteAttributes):

@@ -1,5 +1,5 @@
 import * as awsProviderConfig from "@pulumi/aws/config/vars";
-import { configNamespace } from "../problems";
+import { configNamespace } from "./problems";
 import { importedPoolRegionProblem, regionProblem } from "./regions";
 import { closestMatch, didYouMean } from "./suggestions";
 import { defaultTagsProblem } from "./tags";

@@ -1,6 +1,6 @@
 import { Region } from "@pulumi/aws/types/enums";
 import { z } from "zod";
-import { configNamespace } from "../problems";
+import { configNamespace } from "./problems";
 import { parseConfigValue } from "./numbers";
 import { regionOfUserPoolId } from "./resource-ids";
 import { closestMatch, didYouMean } from "./suggestions";

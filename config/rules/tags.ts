@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { configNamespace, counted } from "../problems";
+import { configNamespace, counted } from "./problems";
 import { parseConfigValue } from "./numbers";
 
 /*

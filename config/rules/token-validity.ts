@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseDuration } from "../durations";
+import { parseDuration } from "./durations";
 
 /*
  * An app client's access and ID tokens cannot outlive its refresh token, as aws-cdk-lib's UserPoolClient (AWS's

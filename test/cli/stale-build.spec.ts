@@ -21,7 +21,7 @@ describe("the stale-build warning (cli/stale-build)", () => {
             fs.copyFileSync(path.join(repoRoot, config), path.join(dir, config));
         }
         writeAt(path.join(dir, "index.ts"), 1000);
-        writeAt(path.join(dir, "components", "user-pool-args.ts"), 1000);
+        writeAt(path.join(dir, "components", "sign-in-backend.ts"), 1000);
         writeAt(compiled(), 2000);
     });
     afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -43,7 +43,7 @@ describe("the stale-build warning (cli/stale-build)", () => {
         assert.equal(staleBuildWarning(dir, compiled()), undefined);
     });
 
-    for (const changed of [["components", "user-pool-args.ts"], ["config", "catalogue", "user-pool.ts"], ["lambda", "user-migration.ts"],
+    for (const changed of [["components", "sign-in-backend.ts"], ["config", "catalogue", "user-pool.ts"], ["lambda", "user-migration.ts"],
         ["policy-pack", "src", "index.ts"], ["policy-pack", "index.ts"], ["index.ts"]]) {
         it(`warns when ${changed.join("/")} changed after the build`, () => {
             writeAt(path.join(dir, ...changed), 3000);

@@ -1,7 +1,7 @@
-import type { DomainDescriptionType, GroupType, ResourceServerType } from "@aws-sdk/client-cognito-identity-provider";
-import type { ResourceServerArgs, UserGroupArgs, UserPoolDomainArgs } from "@pulumi/aws/cognito";
+import type { DomainDescriptionType, GroupType, ResourceServerType, UserPoolClientType } from "@aws-sdk/client-cognito-identity-provider";
+import type { ResourceServerArgs, UserGroupArgs, UserPoolArgs, UserPoolClientArgs, UserPoolDomainArgs } from "@pulumi/aws/cognito";
 import * as pulumi from "@pulumi/pulumi";
-import type { Described } from "../../../config";
+import type { DescribedPool } from "../../../config";
 import { ApiNames, apiShaped, setAt } from "../../../sandbox/api-shape";
 import { clientApiNames } from "../../../sandbox/provider-requests";
 
@@ -44,12 +44,12 @@ export function plain<T>(inputs: T): pulumi.Unwrap<T> {
 /** Maps whose keys are the user's, not the API's. */
 const userKeyed = new Set(["tags"]);
 
-function described(inputs: Record<string, unknown>, names: ApiNames): Record<string, any> {
-    return apiShaped(inputs, names, userKeyed);
+function described(inputs: object, names: ApiNames): Record<string, any> {
+    return apiShaped({ ...inputs }, names, userKeyed);
 }
 
 /** DescribeUserPool's UserPool with GetUserPoolMfaConfig's output under `MfaConfig`. */
-export function describedPool(id: string, inputs: Record<string, unknown>): Described {
+export function describedPool(id: string, inputs: pulumi.Unwrap<UserPoolArgs>): DescribedPool {
     const pool = described(inputs, poolNames);
     // SMS settings serve verification and MFA alike: with MFA on, the provider sends them as the SMS factor too.
     if (pool.MfaConfiguration !== "OFF" && pool.SmsConfiguration !== undefined) {
@@ -59,7 +59,7 @@ export function describedPool(id: string, inputs: Record<string, unknown>): Desc
 }
 
 /** DescribeUserPoolClient's UserPoolClient; a generated secret is reported, never what it is. */
-export function describedClient(id: string, inputs: Record<string, unknown>): Described {
+export function describedClient(id: string, inputs: pulumi.Unwrap<UserPoolClientArgs>): UserPoolClientType {
     const { generateSecret, userPoolId: _pool, ...rest } = inputs;
     return { ClientId: id, ...described(rest, clientApiNames), ...(generateSecret ? { ClientSecret: "[secret]" } : {}) };
 }

@@ -1,8 +1,6 @@
 import type { RawStackSettings } from "../../../aws/live-to-settings";
 import type { LivePool } from "../../../aws/read-pool";
-import { appClientArgs } from "../../../components/app-client-args";
-import { userPoolArgs } from "../../../components/user-pool-args";
-import { parseStackSettings, resourceServerArgs, StackSettings, userGroupArgs, userPoolDomainArgs } from "../../../config";
+import { appClientArgs, parseStackSettings, userPoolArgs, resourceServerArgs, StackSettings, userGroupArgs, userPoolDomainArgs } from "../../../config";
 import { describedClient, describedDomain, describedGroup, describedPool, describedResourceServer, plain } from "./described-from-inputs";
 
 /** Between them, a value other than the default for every setting read back from AWS (see the coverage test). */
@@ -68,7 +66,7 @@ export const poolId = `${region}_RoundTrip1`;
 export const settingsOf = (raw: RawStackSettings) => parseStackSettings(raw, { project: "cognito-user-pool", stack: "adopted", region });
 
 /** The SES identity the program sends through once SES has verified it: the one given, or the one the stack makes. */
-function senderOf(settings: StackSettings) {
+export function senderOf(settings: StackSettings) {
     const { email } = settings;
     if (email.sender !== "ses") {
         return undefined;
@@ -81,10 +79,10 @@ const byName = (a: { name?: unknown }, b: { name?: unknown }) => String(a.name).
 
 /** The inputs the program registers for a stack's pool and clients; the provider's `schemas` is a set. */
 export function programInputs(settings: StackSettings) {
-    const pool = userPoolArgs(settings, senderOf(settings)) as Record<string, any>;
+    const pool = plain(userPoolArgs(settings, senderOf(settings)));
     return {
-        pool: { ...pool, schemas: [...pool.schemas].sort(byName) },
-        clients: settings.clients.map((client) => appClientArgs(client, poolId) as unknown as Record<string, unknown>),
+        pool: { ...pool, schemas: [...pool.schemas ?? []].sort(byName) },
+        clients: settings.clients.map((client) => plain(appClientArgs(client, poolId))),
         groups: settings.groups.map((group) => plain(userGroupArgs(group, poolId))),
         resourceServers: settings.resourceServers.map((server) => plain(resourceServerArgs(server, poolId))),
         domain: settings.domain && plain(userPoolDomainArgs(settings.domain, poolId)),

@@ -1,10 +1,10 @@
 import { strict as assert } from "assert";
 import { z } from "zod";
-import { configKeysFor, coveringKeys, entriesOf, pool, providerArgs, section, setting, stack } from "../../../config";
+import { configKeysFor, coveringKeys, entriesOf, pool, section, setting, stack } from "../../../config";
 
 const toy = section({
     size: setting(z.int().default(1), { doc: "", input: "shape.size" }),
-    colour: setting(z.enum(["red", "blue"]).default("red"), { doc: "", input: "paint", map: (colour) => colour.toUpperCase() }),
+    colour: setting(z.enum(["red", "blue"]).default("red"), { doc: "", input: "paint" }),
     note: setting(z.string().optional(), { doc: "" }),
     frame: section({
         width: setting(z.int().default(2), { doc: "", input: "shape.width" }),
@@ -23,17 +23,6 @@ const toyPool = section({
 }, { doc: "", resourceType: "aws:cognito/userPool:UserPool", wrap: (object) => object.prefault({}) });
 
 describe("the settings catalogue (config/catalogue)", () => {
-    it("copies a setting to its input, maps it when it says how, and merges the maps on the way", () => {
-        assert.deepStrictEqual(providerArgs(toy, toy.schema.parse({}), {}),
-            { shape: { size: 1, width: 2, height: 3 }, paint: "RED" });
-    });
-
-    it("refuses a setting with several inputs that no section maps (a bug in the catalogue)", () => {
-        const broken = section({ both: setting(z.int().default(1), { doc: "", input: ["a", "b"] }) },
-            { doc: "", wrap: (object) => object.prefault({}) });
-        assert.throws(() => providerArgs(broken, broken.schema.parse({}), {}), /both: a setting with several inputs/);
-    });
-
     it("makes a setting fixed when one of its inputs is a row of the pack's table (or inside one), and gives it its section's scope", () => {
         assert.deepStrictEqual(entriesOf(toyPool).map(({ key, fixed, scope }) => [key, fixed, scope]), [
             ["name", false, "shared"], ["frame.width", true, "per-environment"], ["frame.height", true, "per-environment"],

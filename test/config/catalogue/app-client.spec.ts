@@ -1,16 +1,18 @@
 import { strict as assert } from "assert";
-import { ClientSettings, hasSecret, parseStackSettings } from "../../config";
-import { appClientArgs } from "../../components";
+import { appClientArgs, clientFromDescribed, ClientInput, clients, ClientSettings, entriesOf, hasSecret, parseStackSettings } from "../../../config";
+import { describedClient, plain } from "../../aws/support/described-from-inputs";
+import { context } from "../support/problems";
+import { describeRoundTrip } from "../support/round-trip";
 
 /** The domain that serves the clients' OAuth endpoints. */
 const domain = { prefix: "example-auth" };
 
 const attributes = { custom: [{ name: "tenant", type: "string" }] };
 const resourceServers = [{ identifier: "orders-api", name: "Orders", scopes: { read: "Read orders" } }];
-const client = (settings: Record<string, unknown>): ClientSettings =>
-    parseStackSettings({ attributes, domain, resourceServers, clients: [{ name: "app", ...settings }] }, { project: "p", stack: "s" }).clients[0];
+const parseClient = (raw: ClientInput): ClientSettings => parseStackSettings({ attributes, domain, resourceServers, clients: [raw] }, context).clients[0];
+const client = (settings: Record<string, unknown>) => parseClient({ name: "app", ...settings });
 
-describe("app client inputs (components/app-client-args)", () => {
+describe("app client inputs (config/catalogue/app-client)", () => {
     it("gives confidential clients a secret and public ones none", () => {
         assert.equal(hasSecret(client({})), false);
         assert.equal(hasSecret(client({ type: "confidential" })), true);
@@ -57,4 +59,38 @@ describe("app client inputs (components/app-client-args)", () => {
         const args = appClientArgs(client({ oauth: { flows: ["code"], callbackUrls, defaultRedirectUrl: "myapp://callback" } }), "pool");
         assert.equal(args.defaultRedirectUri, "myapp://callback");
     });
+});
+
+const callbackUrl = "https://app.example.com/callback";
+
+describeRoundTrip("an app client: settings → aws.cognito.UserPoolClient inputs → DescribeUserPoolClient → settings", {
+    entries: entriesOf(clients),
+    parse: parseClient,
+    args: (settings) => plain(appClientArgs(settings, "us-east-1_Pool1")),
+    describe: (inputs) => describedClient("client-1", inputs),
+    read: clientFromDescribed,
+    // The scopes written out: the read-back names them, where the config leaves the default to the mapping.
+    bases: [{ name: "jobs", type: "confidential" }, { name: "web" },
+        { name: "web", oauth: { flows: ["code"], scopes: ["openid", "email", "profile"], callbackUrls: [callbackUrl] } }],
+    variations: {
+        "name": ["server", "Mobile app"],
+        "type": ["confidential"],
+        "generateSecret": [false],
+        "authFlows": [["user_password", "custom"], ["user_srp", "refresh_token", "user_auth", "admin_user_password"]],
+        "tokenValidity.access": ["1h", "15m"],
+        "tokenValidity.id": ["2h", "5m"],
+        "tokenValidity.refresh": ["12h", "3650d"],
+        "tokenValidity.authSession": ["10m", "15m"],
+        "tokenRevocation": [false],
+        "preventUserExistenceErrors": [false],
+        "readAttributes": [["email", "custom:tenant"], ["email"]],
+        "writeAttributes": [["email"], ["email", "custom:tenant"]],
+        "oauth.flows": [["implicit"], ["code", "implicit"]],
+        "oauth.scopes": [["openid"], ["openid", "email", "orders-api/read"]],
+        "oauth.callbackUrls": [[callbackUrl, "myapp://callback"], ["http://localhost:3000/callback"]],
+        "oauth.logoutUrls": [["https://app.example.com/"], ["https://app.example.com/", "myapp://signed-out"]],
+        "oauth.defaultRedirectUrl": [callbackUrl],
+        "oauth.identityProviders": [["COGNITO", "Google"], ["Google"]],
+    },
+    readBackAsOthers: { generateSecret: "a confidential client without a secret reads back as a public one: the same inputs" },
 });

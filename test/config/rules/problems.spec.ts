@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { counted, StackConfigError } from "../../config/problems";
+import { counted, StackConfigError } from "../../../config/rules/problems";
 
 describe("messages (config/problems)", () => {
     it("counts in words that agree with the number: 1 user, 2 users, 0 users, an irregular plural as given", () => {

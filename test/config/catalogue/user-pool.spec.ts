@@ -1,7 +1,9 @@
 import { strict as assert } from "assert";
-import { parseStackSettings, UserPoolSettings } from "../../config";
-import { userPoolArgs } from "../../components";
-import { schemaArgs } from "../../config/catalogue/schema-attributes";
+import { entriesOf, parseStackSettings, pool, poolFromDescribed, userPoolArgs, UserPoolInput, UserPoolSettings } from "../../../config";
+import { schemaArgs } from "../../../config/catalogue/schema-attributes";
+import { describedPool, plain } from "../../aws/support/described-from-inputs";
+import { senderOf, settingsOf } from "../../aws/support/sample-stacks";
+import { along, describeRoundTrip } from "../support/round-trip";
 
 const poolWith = (settings: Record<string, unknown>): UserPoolSettings =>
     parseStackSettings(settings, { project: "p", stack: "s" });
@@ -12,7 +14,7 @@ function signInArgs(signIn: Record<string, unknown>): object {
     return { ...(usernameAttributes ? { usernameAttributes } : {}), ...(aliasAttributes ? { aliasAttributes } : {}) };
 }
 
-describe("user pool inputs (components/user-pool-args)", () => {
+describe("user pool inputs (config/catalogue/user-pool)", () => {
     describe("sign-in options: usernameAttributes vs aliasAttributes", () => {
         const cases: [string, Record<string, unknown>, object][] = [
             ["a user name only: neither", { with: ["username"] }, {}],
@@ -123,4 +125,79 @@ describe("user pool inputs (components/user-pool-args)", () => {
         assert.equal(args.userAttributeUpdateSettings, undefined);
         assert.equal(args.userPoolTier, "PLUS");
     });
+});
+
+const sms = { snsCallerArn: "arn:aws:iam::123456789012:role/cognito-sms", externalId: "sms-external-id" };
+const ses = { sender: "ses", from: "no-reply@example.com" } as const;
+
+describeRoundTrip("a user pool: settings → aws.cognito.UserPool inputs → DescribeUserPool and GetUserPoolMfaConfig → settings", {
+    entries: entriesOf(pool),
+    parse: (raw: UserPoolInput) => settingsOf(raw),
+    // The SES identity the program sends through once SES has verified it.
+    args: (settings) => plain(userPoolArgs(settings, senderOf(settings))),
+    describe: (inputs) => describedPool("us-east-1_RoundTrip1", inputs),
+    read: poolFromDescribed,
+    bases: [
+        {},
+        { attributes: { custom: [{ name: "seats", type: "number" }] } },
+        { attributes: { custom: [{ name: "tenant", type: "string" }] } },
+        { email: { ...ses, identity: "domain" } },
+        { email: ses },
+        { email: ses, mfa: { mode: "optional" } },
+        { attributes: { required: ["email", "phone_number"] }, sms, mfa: { mode: "optional", factors: ["totp", "sms"] } },
+        { verification: { method: "link", emailSubject: "Confirm your address", emailMessage: "Click {##Verify Email##}" } },
+    ],
+    variations: {
+        "userPool.name": ["round-trip", "Pool 2"],
+        "userPool.deletionProtection": [false],
+        "userPool.tags": [{ team: "identity" }, { team: "identity", "cost-center": "a1" }],
+        "tier": ["lite", "plus"],
+        "signIn.with": [["email"], ["username", "email", "phone"]],
+        "signIn.preferredUsername": [true],
+        "signIn.caseSensitive": [true, "unset"],
+        "firstAuthFactors": [["password"], ["password", "email_otp"]],
+        "password.minLength": [12, 99],
+        "password.requireLowercase": [false],
+        "password.requireUppercase": [false],
+        "password.requireNumbers": [false],
+        "password.requireSymbols": [false],
+        "password.temporaryPasswordValidityDays": [3, 365],
+        "mfa.mode": ["optional", "required"],
+        "mfa.factors": [["sms"], ["totp", "email"]],
+        "deviceTracking.challengeRequiredOnNewDevice": [true, false],
+        "deviceTracking.deviceOnlyRememberedOnUserPrompt": [true],
+        "accountRecovery": [["phone"], ["phone", "email"]],
+        "selfSignUp": [false],
+        // Nothing to keep the original of: keepOriginalUntilVerified reads back as false.
+        "autoVerify": [along([], { keepOriginalUntilVerified: false }), ["email", "phone"]],
+        "keepOriginalUntilVerified": [false],
+        "attributes.required": [[], ["email", "given_name"]],
+        "attributes.custom[].name": ["tenant_id", "seats-2"],
+        "attributes.custom[].type": ["boolean", "datetime", "string"],
+        "attributes.custom[].mutable": [false],
+        "attributes.custom[].developerOnly": [true],
+        "attributes.custom[].minLength": [1, 10],
+        "attributes.custom[].maxLength": [64, 100],
+        "attributes.custom[].minValue": [1, -5],
+        "attributes.custom[].maxValue": [500, 10],
+        "email.sender": [along("ses", { "email.from": "no-reply@example.com" })],
+        "email.from": ["help@example.com"],
+        "email.fromName": ["Example", "Support Team"],
+        "email.replyTo": ["support@example.com"],
+        "email.identity": ["domain"],
+        "email.configurationSet": ["tracking"],
+        "email.identityArn": ["arn:aws:ses:us-east-1:123456789012:identity/example.com"],
+        "email.hostedZoneId": ["Z1D633PJN98FT9"],
+        "email.mailFromDomain": ["mail.example.com"],
+        "verification.method": ["link"],
+        "verification.emailSubject": ["Your code"],
+        "verification.emailMessage": ["Your code is {####}"],
+        "verification.smsMessage": ["Code {####}"],
+        "sms.snsCallerArn": ["arn:aws:iam::123456789012:role/other-sms"],
+        "sms.externalId": ["other-id"],
+        "sms.snsRegion": ["eu-west-1"],
+    },
+    readBackAsOthers: {
+        "email.identityArn": "an identity given by ARN reads back as the identity the stack would make (`identity`), which adopt imports",
+    },
 });

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { closestMatch, didYouMean } from "./rules/suggestions";
+import { closestMatch, didYouMean } from "./suggestions";
 
 /** The project's config namespace: every key is `cognito-user-pool:<key>`. */
 export const configNamespace = "cognito-user-pool";

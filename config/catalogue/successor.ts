@@ -1,9 +1,9 @@
 import { z } from "zod";
-import type { DomainSettings } from "./catalogue/domain";
-import type { GroupSettings } from "./catalogue/groups";
-import type { ResourceServerSettings } from "./catalogue/resource-servers";
-import { userPoolKeys } from "./catalogue/user-pool";
-import type { ClientSettings, UserPoolSettings } from "./schema";
+import type { ClientSettings } from "./app-client";
+import type { DomainSettings } from "./domain";
+import type { GroupSettings } from "./groups";
+import type { ResourceServerSettings } from "./resource-servers";
+import { userPoolKeys, UserPoolSettings } from "./user-pool";
 
 /*
  * `cognito-user-pool:successor`: a new pool that takes over from the current one, for a change of a setting
