@@ -15,7 +15,7 @@ describe("the user's trigger functions' invoke permissions (components/trigger-p
             preSignUp: fn("app-hooks"), postConfirmation: fn("app-hooks"),
             preTokenGenerationConfig: { lambdaArn: fn("app-claims:live"), lambdaVersion: "V2_0" },
         });
-        const permissions = ofType(evaluation.resources, permissionType).map((permission) => ({ name: permission.name, ...permission.inputs }));
+        const permissions: Record<string, any>[] = ofType(evaluation.resources, permissionType).map((permission) => ({ name: permission.name, ...permission.inputs }));
         assert.deepEqual(permissions.map(({ name, function: functionArn, qualifier }) => ({ name, functionArn, qualifier })), [
             { name: "auth-invoke-app-hooks", functionArn: fn("app-hooks"), qualifier: undefined },
             { name: "auth-invoke-app-claims-live", functionArn: fn("app-claims"), qualifier: "live" },
