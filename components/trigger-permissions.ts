@@ -25,7 +25,9 @@ export function triggerPermissions(name: string, functionArns: readonly string[]
     parent: pulumi.Resource): lambda.Permission[] {
     return functionArns.map((functionArn) => new lambda.Permission(`${name}-invoke-${functionPart(functionArn)}`, {
         action: "lambda:InvokeFunction",
-        // A version or alias is the permission's qualifier (AddPermission Qualifier), not part of the function's ARN.
+        // A version or alias is the permission's qualifier (AddPermission Qualifier): terraform-provider-aws
+        // internal/service/lambda/permission.go resourcePermissionRead strips it off an ARN function_name ("Strip
+        // qualifier off") and reads it into `qualifier`, so a qualified ARN given whole would differ at every refresh.
         function: functionArn.split(":").slice(0, 7).join(":"),
         ...(functionArn.split(":")[7] === undefined ? {} : { qualifier: functionArn.split(":")[7] }),
         principal: "cognito-idp.amazonaws.com",
