@@ -4,7 +4,7 @@ import * as lambda from "@pulumi/aws/lambda";
 import * as pulumi from "@pulumi/pulumi";
 import {
     appClientArgs, ClientSettings, inputPathsFrom, signInArgs, isMigrating, legacySubAttribute, standardAttributes, SuccessorSettings, triggerFunctionArns,
-    userPoolKeys, UserPoolSettings,
+    triggersArgs, userPoolKeys, UserPoolSettings,
 } from "../config";
 import type { PoolSignIn } from "../lambda/migration-settings";
 import type { DeployScope } from "./deploy-scope";
@@ -76,16 +76,15 @@ export class SuccessorPool extends pulumi.ComponentResource {
             }, { parent: this });
         }
 
-        const poolArgs = userPoolArgsFollowing(successor.userPool, args.ses?.sender, args.scope);
         this.userPool = new cognito.UserPool(`${name}-pool`, withSecretInputs({
-            ...poolArgs,
+            ...userPoolArgsFollowing(successor.userPool, args.ses?.sender, args.scope),
             // UserMigration moves a user over; PreSignUp keeps sign-up off the old users' identities until the
             // finish phase; PostAuthentication, run once the user exists, copies its groups. The user's own
             // PreSignUp and PostAuthentication run after them, invoked by the function (lambda/chained-triggers.ts);
             // the user's own UserMigration is refused while migrating (config/successor-settings.ts).
             ...(this.migration ? {
                 lambdaConfig: {
-                    ...poolArgs.lambdaConfig as cognito.UserPoolArgs["lambdaConfig"] & object,
+                    ...triggersArgs(userTriggers).lambdaConfig,
                     userMigration: this.migration.function.arn,
                     preSignUp: this.migration.function.arn,
                     postAuthentication: this.migration.function.arn,
@@ -100,8 +99,8 @@ export class SuccessorPool extends pulumi.ComponentResource {
         });
 
         // The user's functions Cognito invokes itself on this pool: those the migration function does not chain.
-        const invoked = this.migration ? { ...userTriggers, preSignUp: undefined, postAuthentication: undefined } : userTriggers;
-        this.triggerPermissions = invokePermissions(name, triggerFunctionArns(invoked && { ...invoked }), this.userPool, this);
+        const invoked = this.migration && userTriggers ? { ...userTriggers, preSignUp: undefined, postAuthentication: undefined } : userTriggers;
+        this.triggerPermissions = invokePermissions(name, triggerFunctionArns(invoked), this.userPool, this);
 
         if (this.migration) {
             // Only this pool may invoke the function (cognito-user-pools-import-using-lambda.html).

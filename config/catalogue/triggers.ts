@@ -1,5 +1,5 @@
 import type { LambdaConfigType } from "@aws-sdk/client-cognito-identity-provider";
-import type { UserPoolArgs } from "@pulumi/aws/cognito";
+import type * as inputs from "@pulumi/aws/types/input";
 import { z } from "zod";
 import { kmsKeyArn, lambdaFunctionArn } from "../rules/lambda-arns";
 import { problem, section, setting } from "./define";
@@ -131,7 +131,7 @@ export type TriggerSettings = NonNullable<z.output<typeof triggers.schema>>;
 export type TriggerInput = NonNullable<z.input<typeof triggers.schema>>;
 
 /** The pool's lambdaConfig for the user's triggers; none without any. */
-export function triggersArgs(settings: TriggerSettings | undefined): Pick<UserPoolArgs, "lambdaConfig"> {
+export function triggersArgs(settings: TriggerSettings | undefined): { readonly lambdaConfig?: inputs.cognito.UserPoolLambdaConfig } {
     if (settings === undefined) {
         return {};
     }
