@@ -67,8 +67,9 @@ const preTokenGeneration = section({
         doc: "The function.",
         allowed: "a Lambda function ARN in the stack's region",
         input: "lambdaConfig.preTokenGenerationConfig.lambdaArn",
-        // DescribeUserPool repeats the ARN in the legacy PreTokenGeneration (the two "have the same value").
-        describe: ["LambdaConfig.PreTokenGenerationConfig.LambdaArn", "LambdaConfig.PreTokenGeneration"],
+        // DescribeUserPool repeats it in the legacy PreTokenGeneration (the two "have the same value"), which
+        // triggersFromDescribed reads for a pool that has only the legacy trigger.
+        describe: "LambdaConfig.PreTokenGenerationConfig.LambdaArn",
     }),
     version: setting(z.enum(preTokenVersions).default("V1_0"), {
         doc: "The event version: V1_0 customises the ID token; V2_0 the access token too; V3_0 also the access tokens of " +
