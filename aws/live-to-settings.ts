@@ -65,6 +65,8 @@ const poolFields: Readonly<Record<string, FieldMeaning>> = {
     SmsVerificationMessage: notASetting,
     // Deprecated, superseded by PasswordPolicy.TemporaryPasswordValidityDays.
     "AdminCreateUserConfig.UnusedAccountValidityDays": notASetting,
+    // The legacy mirror of PreTokenGenerationConfig.LambdaArn ("have the same value"); triggers reads it with it.
+    "LambdaConfig.PreTokenGeneration": notASetting,
     // GetUserPoolMfaConfig repeats the pool's MfaConfiguration and SmsAuthenticationMessage.
     "MfaConfig.MfaConfiguration": notASetting,
     "MfaConfig.SmsMfaConfiguration.SmsAuthenticationMessage": notASetting,

@@ -1,5 +1,6 @@
 import { allPolicies, fixedInputsOf } from "cognito-user-pool-policies";
 import { notMigrated } from "../config/catalogue/successor";
+import { plainTriggers } from "../config/catalogue/triggers";
 import { deployedIdsOf, evaluateStack, RegisteredResource } from "../offline/evaluate";
 import { hasMandatoryViolation, PolicyVerdict, runPolicies } from "../offline/run-policies";
 import { readStackConfig } from "../stack-files/reader";
@@ -94,6 +95,13 @@ function fixedInputs(type: string, inputs: Record<string, any>): Record<string, 
     }));
 }
 
+/** The pool's triggers, each function and version (lambdaConfig, config/catalogue/triggers.ts). */
+const triggerInputs = [
+    ...Object.keys(plainTriggers).map((trigger) => `lambdaConfig.${trigger}`),
+    "lambdaConfig.preTokenGenerationConfig.lambdaArn", "lambdaConfig.preTokenGenerationConfig.lambdaVersion",
+    "lambdaConfig.customEmailSender.lambdaArn", "lambdaConfig.customSmsSender.lambdaArn", "lambdaConfig.kmsKeyId",
+];
+
 /** The settings shown per resource type: the name, the fixed-at-creation inputs, then what a reviewer checks. */
 const summaries: Readonly<Record<string, Summarise>> = {
     "aws:cognito/userPool:UserPool": (inputs) => ({
@@ -102,8 +110,7 @@ const summaries: Readonly<Record<string, Summarise>> = {
         ...pick(inputs, [
             "mfaConfiguration", "passwordPolicy.minimumLength", "adminCreateUserConfig.allowAdminCreateUserOnly",
             "autoVerifiedAttributes", "emailConfiguration.emailSendingAccount", "emailConfiguration.fromEmailAddress",
-            "emailConfiguration.replyToEmailAddress", "deletionProtection", "userPoolTier", "lambdaConfig.userMigration",
-            "lambdaConfig.preSignUp", "lambdaConfig.postAuthentication",
+            "emailConfiguration.replyToEmailAddress", "deletionProtection", "userPoolTier", ...triggerInputs,
         ]),
     }),
     "aws:cognito/userPoolClient:UserPoolClient": (inputs) => ({
@@ -137,7 +144,7 @@ const summaries: Readonly<Record<string, Summarise>> = {
     // One line per statement: `<Sid>: <actions> on <resources>`.
     "aws:iam/rolePolicy:RolePolicy": (inputs) => Object.fromEntries(JSON.parse(inputs.policy).Statement.map((statement: any, index: number) =>
         [statement.Sid ?? `statement ${index + 1}`, `${statement.Effect} ${[statement.Action].flat().join(", ")} on ${[statement.Resource].flat().join(", ")}`])),
-    "aws:lambda/permission:Permission": (inputs) => pick(inputs, ["action", "principal", "sourceArn"]),
+    "aws:lambda/permission:Permission": (inputs) => pick(inputs, ["action", "function", "qualifier", "principal", "sourceArn"]),
 };
 
 function plannedResource(resource: RegisteredResource): PlannedResource {

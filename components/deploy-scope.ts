@@ -1,4 +1,4 @@
-import { stackTagKey } from "../config/rules/tags";
+import { stackTagKey, triggerOfTagKey } from "../config/rules/tags";
 
 /*
  * What a stack's deployer may touch, and how the program marks it. The deployer policy (iam/deployer-policy.json)
@@ -44,7 +44,7 @@ export function stackNameProblem(stack: string): string | undefined {
     return undefined;
 }
 
-export { stackTagKey };
+export { stackTagKey, triggerOfTagKey };
 
 /** The scope of a stack's deployer. Throws for a stack name that cannot be part of its names. */
 export function deployScope(stack: string): DeployScope {

@@ -1,9 +1,10 @@
 // The service modules, not the @pulumi/aws index: loading the index costs about 0.15 s at every run.
 import * as cognito from "@pulumi/aws/cognito";
+import type * as lambda from "@pulumi/aws/lambda";
 import * as pulumi from "@pulumi/pulumi";
 import {
-    appClientArgs, ClientSettings, DomainSettings, GroupSettings, ImportSettings, inputPathsFrom, ResourceServerSettings, SesSender, senderDependentArgs, userPoolArgs,
-    UserPoolSettings,
+    appClientArgs, ClientSettings, DomainSettings, GroupSettings, ImportSettings, inputPathsFrom, ResourceServerSettings, SesSender, senderDependentArgs,
+    triggerFunctionArns, userPoolArgs, UserPoolSettings,
 } from "../config";
 import type { DeployScope } from "./deploy-scope";
 import { groupsAndScopes } from "./groups-and-scopes";
@@ -51,6 +52,8 @@ export class SignInBackend extends pulumi.ComponentResource {
     readonly resourceServers: Readonly<Record<string, cognito.ResourceServer>>;
     /** The domain, when the stack has one. */
     readonly domain?: PoolDomain;
+    /** Each of the user's trigger functions' permission to be invoked by this pool (triggers). */
+    readonly triggerPermissions: readonly lambda.Permission[];
 
     constructor(name: string, args: SignInBackendArgs, opts?: pulumi.ComponentResourceOptions) {
         super("cognito-user-pool:index:SignInBackend", name, {}, opts);
@@ -68,6 +71,8 @@ export class SignInBackend extends pulumi.ComponentResource {
         this.userPool = new cognito.UserPool(`${name}-pool`,
             withSecretInputs(userPoolArgsFollowing(settings, this.ses?.sender, args.scope), inputPathsFrom("userPool", secretKeys)),
             { parent: this, protect, retainOnDelete: protect, import: args.adopt?.userPool });
+
+        this.triggerPermissions = invokePermissions(name, triggerFunctionArns(settings.triggers), this.userPool, this);
 
         ({ groups: this.groups, resourceServers: this.resourceServers } = groupsAndScopes(name, {
             groups: args.groups ?? [], resourceServers: args.resourceServers ?? [], userPool: this.userPool, parent: this, adopt: args.adopt,
@@ -106,6 +111,16 @@ export function userPoolArgsFollowing(settings: UserPoolSettings, sender: pulumi
         emailConfiguration: following.emailConfiguration,
         ...(emailMfa ? { emailMfaConfiguration: following.emailMfaConfiguration } : {}),
     };
+}
+
+/** The functions' invoke permissions for the pool; the module that makes them is loaded only when there are some. */
+export function invokePermissions(name: string, functionArns: readonly string[], userPool: cognito.UserPool,
+    parent: pulumi.Resource): lambda.Permission[] {
+    if (functionArns.length === 0) {
+        return [];
+    }
+    const { triggerPermissions } = require("./trigger-permissions") as typeof import("./trigger-permissions");
+    return triggerPermissions(name, functionArns, userPool, parent);
 }
 
 /** Resource options that create a pool's resource servers before the clients that request their scopes. */

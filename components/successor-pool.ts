@@ -3,7 +3,8 @@ import type * as iam from "@pulumi/aws/iam";
 import * as lambda from "@pulumi/aws/lambda";
 import * as pulumi from "@pulumi/pulumi";
 import {
-    appClientArgs, ClientSettings, inputPathsFrom, signInArgs, isMigrating, legacySubAttribute, standardAttributes, SuccessorSettings, userPoolKeys, UserPoolSettings,
+    appClientArgs, ClientSettings, inputPathsFrom, signInArgs, isMigrating, legacySubAttribute, standardAttributes, SuccessorSettings, triggerFunctionArns,
+    triggersArgs, userPoolKeys, UserPoolSettings,
 } from "../config";
 import type { PoolSignIn } from "../lambda/migration-settings";
 import type { DeployScope } from "./deploy-scope";
@@ -11,7 +12,7 @@ import { groupsAndScopes } from "./groups-and-scopes";
 import { PoolDomain, userPoolDomain } from "./user-pool-domain";
 import { withSecretInputs } from "./secret-inputs";
 import type { SesSenderResources } from "./ses-sender";
-import { scopesFirst, userPoolArgsFollowing } from "./sign-in-backend";
+import { invokePermissions, scopesFirst, userPoolArgsFollowing } from "./sign-in-backend";
 import { UserMigrationFunction } from "./user-migration-function";
 
 /*
@@ -51,6 +52,8 @@ export class SuccessorPool extends pulumi.ComponentResource {
     /** The triggers' function, role and the old pool's migration client; absent in the finish phase. */
     readonly migration?: UserMigrationFunction;
     readonly invokePermission?: lambda.Permission;
+    /** Each of the user's trigger functions' permission to be invoked by this pool, but those the migration function chains. */
+    readonly triggerPermissions: readonly lambda.Permission[];
     /** The function's right to add migrated users to the new pool's groups; absent in the finish phase. */
     readonly groupWrites?: iam.RolePolicy;
 
@@ -60,35 +63,44 @@ export class SuccessorPool extends pulumi.ComponentResource {
         const migrating = isMigrating(successor.phase);
         const secretKeys = args.secretKeys?.includes("successor") ? [...Object.keys(userPoolKeys), "clients"] : args.secretKeys ?? [];
 
+        const userTriggers = successor.userPool.triggers;
         if (migrating) {
             this.migration = new UserMigrationFunction(`${name}-migration`, {
                 oldUserPool: args.current.userPool,
                 oldPool: poolSignIn(args.current.settings),
                 newPool: poolSignIn(successor.userPool),
                 customAttributes: successor.userPool.attributes.custom.map((attribute) => `custom:${attribute.name}`),
+                chained: { PreSignUp: userTriggers?.preSignUp, PostAuthentication: userTriggers?.postAuthentication },
                 tags: successor.userPool.userPool.tags,
                 scope: args.scope,
             }, { parent: this });
         }
 
-        this.userPool = new cognito.UserPool(`${name}-pool`, {
-            ...withSecretInputs(userPoolArgsFollowing(successor.userPool, args.ses?.sender, args.scope), inputPathsFrom("userPool", secretKeys)),
+        this.userPool = new cognito.UserPool(`${name}-pool`, withSecretInputs({
+            ...userPoolArgsFollowing(successor.userPool, args.ses?.sender, args.scope),
             // UserMigration moves a user over; PreSignUp keeps sign-up off the old users' identities until the
-            // finish phase; PostAuthentication, run once the user exists, copies its groups.
+            // finish phase; PostAuthentication, run once the user exists, copies its groups. The user's own
+            // PreSignUp and PostAuthentication run after them, invoked by the function (lambda/chained-triggers.ts);
+            // the user's own UserMigration is refused while migrating (config/successor-settings.ts).
             ...(this.migration ? {
                 lambdaConfig: {
+                    ...triggersArgs(userTriggers).lambdaConfig,
                     userMigration: this.migration.function.arn,
                     preSignUp: this.migration.function.arn,
                     postAuthentication: this.migration.function.arn,
                 },
             } : {}),
-        }, {
+        }, inputPathsFrom("userPool", secretKeys)), {
             parent: this,
             protect: args.protect ?? false,
             retainOnDelete: args.protect ?? false,
             // The trigger is wired once its role may read the old pool.
             dependsOn: this.migration ? [this.migration.policy] : [],
         });
+
+        // The user's functions Cognito invokes itself on this pool: those the migration function does not chain.
+        const invoked = this.migration && userTriggers ? { ...userTriggers, preSignUp: undefined, postAuthentication: undefined } : userTriggers;
+        this.triggerPermissions = invokePermissions(name, triggerFunctionArns(invoked), this.userPool, this);
 
         if (this.migration) {
             // Only this pool may invoke the function (cognito-user-pools-import-using-lambda.html).

@@ -6,7 +6,7 @@ import * as iam from "@pulumi/aws/iam";
 import * as lambda from "@pulumi/aws/lambda";
 import * as pulumi from "@pulumi/pulumi";
 import { appClientArgs, ClientSettings } from "../config";
-import { migrationEnvironment, PoolSignIn } from "../lambda/migration-settings";
+import { ChainedTrigger, chainedTriggerVariables, migrationEnvironment, PoolSignIn } from "../lambda/migration-settings";
 import type { DeployScope } from "./deploy-scope";
 
 export interface UserMigrationFunctionArgs {
@@ -17,6 +17,11 @@ export interface UserMigrationFunctionArgs {
     readonly newPool: PoolSignIn;
     /** The new pool's custom attributes, `custom:` prefixed. */
     readonly customAttributes: readonly string[];
+    /**
+     * The user's own functions for PreSignUp and PostAuthentication, which the function invokes after its own work
+     * (lambda/chained-triggers.ts); its role may invoke exactly these. Default: none.
+     */
+    readonly chained?: Partial<Record<ChainedTrigger, string>>;
     /** Tags on the role, the function and its log group. Default: none. */
     readonly tags?: Record<string, string>;
     /**
@@ -56,7 +61,7 @@ function functionCode(): pulumi.asset.AssetArchive {
     const build = path.join(__dirname, "..", path.extname(__filename) === ".ts" ? "bin" : "");
     const files = [
         "lambda/user-migration.js", "lambda/old-users.js", "lambda/sign-up-guard.js", "lambda/group-memberships.js",
-        "lambda/cognito-calls.js", "lambda/masked.js", "lambda/migration-settings.js", "config/limits.js",
+        "lambda/cognito-calls.js", "lambda/chained-triggers.js", "lambda/masked.js", "lambda/migration-settings.js", "config/limits.js",
     ];
     const missing = files.filter((file) => !fs.existsSync(path.join(build, file)));
     if (missing.length > 0) {
@@ -87,6 +92,8 @@ export class UserMigrationFunction extends pulumi.ComponentResource {
             appClientArgs(migrationClientSettings, args.oldUserPool.id), { parent: this });
 
         const tags = { ...args.tags, ...args.scope.tags };
+        const chained = Object.entries(args.chained ?? {})
+            .filter((entry): entry is [ChainedTrigger, string] => entry[1] !== undefined);
         // Set rather than generated so that the log group, /aws/lambda/<name>, exists before the function runs.
         const functionName = args.scope.functionName("user-migration");
         this.role = new iam.Role(`${name}-role`, {
@@ -121,13 +128,16 @@ export class UserMigrationFunction extends pulumi.ComponentResource {
             timeout: 5,
             memorySize: 256,
             environment: {
-                variables: migrationEnvironment<pulumi.Input<string>>({
-                    oldUserPoolId: args.oldUserPool.id,
-                    migrationClientId: this.migrationClient.id,
-                    oldPool: args.oldPool,
-                    newPool: args.newPool,
-                    customAttributes: args.customAttributes,
-                }),
+                variables: {
+                    ...migrationEnvironment<pulumi.Input<string>>({
+                        oldUserPoolId: args.oldUserPool.id,
+                        migrationClientId: this.migrationClient.id,
+                        oldPool: args.oldPool,
+                        newPool: args.newPool,
+                        customAttributes: args.customAttributes,
+                    }),
+                    ...Object.fromEntries(chained.map(([trigger, arn]) => [chainedTriggerVariables[trigger], arn])),
+                },
             },
             tags,
         }, { parent: this, dependsOn: [this.logGroup] });
@@ -146,6 +156,12 @@ export class UserMigrationFunction extends pulumi.ComponentResource {
                         ],
                         Resource: args.oldUserPool.arn,
                     },
+                    ...(chained.length === 0 ? [] : [{
+                        Sid: "InvokeTheUsersChainedTriggers",
+                        Effect: "Allow",
+                        Action: ["lambda:InvokeFunction"],
+                        Resource: [...new Set(chained.map(([, arn]) => arn))],
+                    }]),
                     {
                         Sid: "WriteItsLogs",
                         Effect: "Allow",

@@ -4,7 +4,9 @@ import { configKeyProblems } from "./rules/config-keys";
 import { parseConfigValue } from "./rules/numbers";
 import { userPoolKeys } from "./catalogue/user-pool";
 import { StackSettings, stackSettingsSchema, validateSettings } from "./schema";
+import { arnRegionProblem } from "./rules/lambda-arns";
 import { identityRegionProblem } from "./rules/ses-sender";
+import { triggerArnsAt } from "./catalogue/triggers";
 import { resolveSuccessor, schemaPathOf } from "./successor-settings";
 
 /** Where the settings are used, for the defaults that depend on it. */
@@ -75,10 +77,16 @@ function earlierLayoutNamed(issues: readonly z.core.$ZodIssue[]): { issues: z.co
     return { issues: rest, movedKeyProblems };
 }
 
-/** What is wrong with valid settings in this stack: an SES identity given by ARN in another region. */
+/** What is wrong with valid settings in this stack: an SES identity, a trigger or its KMS key given by ARN in another region. */
 function contextProblems(settings: z.output<typeof stackSettingsSchema>, context: StackContext): string[] {
-    const regionProblem = identityRegionProblem(settings.email.identityArn, context.region);
-    return regionProblem === undefined ? [] : [`${keyOf(["email", "identityArn"])}: ${regionProblem}`];
+    const identityProblem = identityRegionProblem(settings.email.identityArn, context.region);
+    return [
+        ...(identityProblem === undefined ? [] : [`${keyOf(["email", "identityArn"])}: ${identityProblem}`]),
+        ...triggerArnsAt(settings.triggers).flatMap(({ path, arn }) => {
+            const problem = arnRegionProblem(arn, context.region);
+            return problem === undefined ? [] : [`${keyOf(path)}: ${problem}`];
+        }),
+    ];
 }
 
 /** The pool name as written, for a comparison when the settings did not validate. */

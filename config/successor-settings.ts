@@ -3,7 +3,7 @@ import type { ClientSettings } from "./catalogue/app-client";
 import { validateSettings } from "./schema";
 import { userPoolKeys } from "./catalogue/user-pool";
 import { missingDomainMessage } from "./rules/oauth-domain";
-import { legacySubAttribute, successorListKeys, successorMergedKeys, SuccessorSettings } from "./catalogue/successor";
+import { isMigrating, legacySubAttribute, successorListKeys, successorMergedKeys, SuccessorSettings } from "./catalogue/successor";
 
 type Issue = z.core.$ZodIssue;
 type RawMap = Record<string, unknown>;
@@ -61,7 +61,7 @@ export function resolveSuccessor(raw: RawMap, currentPoolName: string | undefine
         issues.push(issueAt(["successor", "name"], successor.name, `expected a name other than the current pool's (${currentPoolName})`));
     }
     if (result.success) {
-        issues.push(...legacySubWriters(result.data.clients, successor));
+        issues.push(...legacySubWriters(result.data.clients, successor), ...userMigrationWhileMigrating(result.data.triggers, successor));
     }
     if (issues.length > 0 || !result.success) {
         return { issues };
@@ -142,4 +142,20 @@ function legacySubWriters(clients: readonly ClientSettings[], successor: RawMap)
         return [issueAt(path, client.writeAttributes,
             `only the migration sets custom:${legacySubAttribute}: remove it from writeAttributes`)];
     });
+}
+
+/**
+ * The new pool's UserMigration trigger is the stack's migration function until the finish phase, and Cognito takes
+ * one function per trigger (LambdaConfigType): a user's own would have to decide who an unknown user is beside the
+ * old pool, which the migration's one-identity-one-old-user rule (lambda/old-users.ts) cannot vouch for. Refused.
+ */
+function userMigrationWhileMigrating(triggers: { userMigration?: string } | undefined, successor: RawMap): Issue[] {
+    if (triggers?.userMigration === undefined || !isMigrating(successorPhaseOf(successor))) {
+        return [];
+    }
+    const own = isMap(successor.triggers);
+    return [issueAt([...(own ? ["successor"] : []), "triggers", "userMigration"], triggers.userMigration,
+        `until successor.phase is finish the new pool's user migration trigger is the stack's migration function: ` +
+        (own ? "remove userMigration from successor.triggers" : "the successor inherits triggers; give it successor.triggers without userMigration") +
+        ` (the current pool keeps its own)`)];
 }

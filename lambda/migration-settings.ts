@@ -85,6 +85,19 @@ export function migrationSettingsFrom(environment: NodeJS.ProcessEnv): Migration
     };
 }
 
+/** The trigger sources whose user function runs after the migration function's own work, by environment variable. */
+export const chainedTriggerVariables = {
+    PreSignUp: "CHAINED_PRE_SIGN_UP",
+    PostAuthentication: "CHAINED_POST_AUTHENTICATION",
+} as const;
+export type ChainedTrigger = keyof typeof chainedTriggerVariables;
+
+/** The user's function chained to this trigger, from the function's environment; none when the user has none. */
+export function chainedFunction(trigger: ChainedTrigger, environment: NodeJS.ProcessEnv): string | undefined {
+    const arn = environment[chainedTriggerVariables[trigger]];
+    return arn === undefined || arn === "" ? undefined : arn;
+}
+
 /** The custom attribute that keeps a user's `sub` of the old pool (config/successor.ts declares it). */
 export const legacySubClaim = "custom:legacy_sub";
 

@@ -11,10 +11,11 @@
  * It runs on the Lambda Node.js runtime with that runtime's AWS SDK v3; nothing else is packaged with it.
  */
 import { AdminInitiateAuthCommand } from "@aws-sdk/client-cognito-identity-provider";
+import { invokeChained } from "./chained-triggers";
 import { budgetMs, cognito, timeLeft } from "./cognito-calls";
 import { copyGroupMemberships, PostAuthenticationEvent } from "./group-memberships";
 import { logLine, masked } from "./masked";
-import { MigrationSettings, migratedAttributes, migrationSettingsFrom } from "./migration-settings";
+import { chainedFunction, ChainedTrigger, MigrationSettings, migratedAttributes, migrationSettingsFrom } from "./migration-settings";
 import { isVerified, OldUser, oldUserFor, oldUserNamed, Refusal } from "./old-users";
 import { guardSignUp, PreSignUpEvent } from "./sign-up-guard";
 
@@ -36,24 +37,33 @@ const signInRefused = "Incorrect username or password.";
 /**
  * The function's entry point for the new pool's triggers: UserMigration moves a user over, PreSignUp keeps
  * sign-up off the old users' identities (lambda/sign-up-guard.ts), and PostAuthentication copies a migrated
- * user's group memberships (lambda/group-memberships.ts).
+ * user's group memberships (lambda/group-memberships.ts); then the user's own function for PreSignUp or
+ * PostAuthentication, when the stack's `triggers` name one, answers the event.
  */
 export async function handler<Event extends UserMigrationEvent | PreSignUpEvent | PostAuthenticationEvent>(event: Event): Promise<Event> {
+    const deadline = Date.now() + budgetMs;
     switch (event.triggerSource) {
         case "PostAuthentication_Authentication":
             await copyGroupMemberships(event as PostAuthenticationEvent);
-            return event;
+            return await thenChained("PostAuthentication", event, deadline);
         case "PreSignUp_SignUp":
         case "PreSignUp_AdminCreateUser":
         case "PreSignUp_ExternalProvider":
+            // The guard first: the user's function sees only sign-ups that take no old user's identity.
             await guardSignUp(event as PreSignUpEvent);
-            return event;
+            return await thenChained("PreSignUp", event, deadline);
         case "UserMigration_Authentication":
         case "UserMigration_ForgotPassword":
             return await migrateUser(event as UserMigrationEvent) as Event;
         default:
             throw new Error(`not a trigger this function serves: ${(event as { triggerSource: string }).triggerSource}`);
     }
+}
+
+/** The event answered by the user's own function for the trigger, when the stack chains one (lambda/chained-triggers.ts). */
+async function thenChained<Event extends { response: object }>(trigger: ChainedTrigger, event: Event, deadline: number): Promise<Event> {
+    const functionArn = chainedFunction(trigger, process.env);
+    return functionArn === undefined ? event : await invokeChained(functionArn, event, deadline);
 }
 
 async function migrateUser(event: UserMigrationEvent): Promise<UserMigrationEvent> {

@@ -1,4 +1,5 @@
 import * as path from "path";
+import { chainedTriggerVariables } from "../lambda/migration-settings";
 import type { RegisteredResource } from "../offline/evaluate";
 import type { FunctionRoute, LocalFunction } from "./lambda-endpoint";
 import { createdTypes, IdMap } from "./registered";
@@ -38,6 +39,21 @@ export function triggersNotEmulated(resources: readonly RegisteredResource[]): s
     return resources.filter((resource) => resource.type === createdTypes.userPool)
         .flatMap((pool) => Object.keys(pool.inputs.lambdaConfig ?? {}).filter((input) => emulatedTriggers[input] === undefined)
             .map((input) => `${pool.inputs.name}: lambdaConfig.${input}`));
+}
+
+/** The user's own functions (triggers), which are not the stack's to run: named by ARN, as `pool name: input: ARN`. */
+export function usersFunctionsNotRun(resources: readonly RegisteredResource[]): string[] {
+    const registered = new Set(resources.filter((resource) => resource.type === functionType).map((resource) => resource.id));
+    const chained = resources.filter((resource) => resource.type === functionType)
+        .flatMap((fn) => Object.entries(chainedTriggerVariables).flatMap(([trigger, variable]) => {
+            const arn = fn.inputs.environment?.variables?.[variable];
+            return typeof arn === "string" ? [`${fn.inputs.name}: chained ${trigger}: ${arn}`] : [];
+        }));
+    return [
+        ...triggersOf(resources).filter((trigger) => !registered.has(trigger.functionArn.split(":").pop()))
+            .map((trigger) => `${resources.find((pool) => pool.id === trigger.poolOfflineId)?.inputs.name}: lambdaConfig.${trigger.input}: ${trigger.functionArn}`),
+        ...chained,
+    ];
 }
 
 /** cognito-local's TriggerFunctions: every trigger the sandbox runs, named after itself (the route tells the pools apart). */
@@ -85,11 +101,17 @@ export async function localFunctions(resources: readonly RegisteredResource[], i
         functions.set(resource.id!, {
             name: resource.id!,
             handler: await loadHandler(resource.inputs),
-            environment: { ...awsEnvironment, ...ids.apply(resource.inputs.environment?.variables ?? {}) },
+            // The user's own functions the migration function chains are not run locally (usersFunctionsNotRun).
+            environment: { ...awsEnvironment, ...withoutChained(ids.apply(resource.inputs.environment?.variables ?? {})) },
         });
     }
     const wired = new Map(triggersOf(resources).filter((trigger) => emulatedTriggers[trigger.input] !== undefined)
         .map((trigger) => [`${ids.apply(trigger.poolOfflineId)} ${emulatedTriggers[trigger.input]}`,
             functions.get(trigger.functionArn.split(":").pop()!)]));
     return (functionName, event) => wired.get(`${event.userPoolId} ${functionName}`);
+}
+
+function withoutChained(variables: Record<string, string>): Record<string, string> {
+    const chained: readonly string[] = Object.values(chainedTriggerVariables);
+    return Object.fromEntries(Object.entries(variables).filter(([name]) => !chained.includes(name)));
 }

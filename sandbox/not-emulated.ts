@@ -1,6 +1,6 @@
 import type { RegisteredResource } from "../offline/evaluate";
 import { createdTypes } from "./registered";
-import { triggersNotEmulated } from "./local-functions";
+import { triggersNotEmulated, usersFunctionsNotRun } from "./local-functions";
 
 /** Resources run locally without being created in cognito-local: the functions, behind the local Lambda endpoint. */
 const servedTypes = new Set(["aws:lambda/function:Function"]);
@@ -52,6 +52,7 @@ export function notEmulated(resources: readonly RegisteredResource[]): string[] 
         ...(migrating ? ["UserMigration on a forgotten password: cognito-local runs the trigger only at sign-in"] : []),
         ...poolLines,
         ...triggersNotEmulated(resources).map((trigger) => `${trigger}: cognito-local never calls this trigger`),
+        ...usersFunctionsNotRun(resources).map((trigger) => `${trigger}: your own function is not run locally (the trigger answers as if absent)`),
         ...resourceLines,
     ];
 }

@@ -120,6 +120,17 @@ const examples: readonly Example[] = [
         on: "stdout",
     },
     {
+        name: "plan triggers",
+        shows: "npm run plan -- --stack dev, with the user's own triggers and their invoke permissions",
+        command: plan,
+        arrange: async (project) => {
+            devEndingWith(project, "<!-- stack file: triggers -->");
+            return ["--stack", "dev"];
+        },
+        exitCode: 0,
+        on: "stdout",
+    },
+    {
         name: "bad config",
         shows: "every problem, one a line, before any resource: exit 2",
         command: plan,

@@ -10,4 +10,5 @@ export * from "./reference";
 export * from "./resource-servers";
 export * from "./stack";
 export * from "./successor";
+export * from "./triggers";
 export * from "./user-pool";

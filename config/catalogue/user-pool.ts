@@ -13,6 +13,7 @@ import { listOf, ObjectOf, problem, section, setting } from "./define";
 import { readEmail } from "./email-read-back";
 import { reportsSome, holdsValue, inverseOf, ReadContext, reportedOr } from "./read-back";
 import { attributesFromSchema, schemaArgs } from "./schema-attributes";
+import { checkPreTokenTier, triggers, triggersArgs, triggersFromDescribed } from "./triggers";
 import { resourceName, resourceNameText, uniqueList, uniqueNames, wholeNumber } from "./values";
 import { withoutUnset } from "./without-unset";
 
@@ -443,6 +444,7 @@ const poolEntries = {
     email,
     verification,
     sms,
+    triggers,
     tags: setting(tags.default({}), {
         doc: "Tags on the pool and the SES identity.",
         allowed: "at most 49 (AWS allows 50; the program adds `cognito-user-pool:stack`), counting the provider's `aws:defaultTags`; keys 1 to 128 and values 0 to 256 letters, digits, spaces, `_ . : / = + - @`; no `aws:` key",
@@ -504,7 +506,7 @@ export const userPoolChecks: readonly ((pool: PoolSettings, ctx: z.RefinementCtx
                     "and the SES identity the stack creates is not verified yet; add totp, or use an identity verified beforehand (email.identityArn)");
             }
         }
-    }];
+    }, checkPreTokenTier];
 
 /** The user pool's settings together: its provider inputs (aws.cognito.UserPool) are mapped from this section. */
 export const pool = section(userPoolKeys, { doc: "The user pool.", resourceType: USER_POOL_TYPE, checks: userPoolChecks, wrap: (object) => object });
@@ -566,6 +568,7 @@ export function userPoolArgs(settings: UserPoolSettings, sender?: SesSender): Us
         ...senderDependentArgs(settings, sender),
         verificationMessageTemplate: verificationArgs(settings.verification),
         smsConfiguration: sms && withoutUnset({ snsCallerArn: sms.snsCallerArn, externalId: sms.externalId, snsRegion: sms.snsRegion }),
+        ...triggersArgs(settings.triggers),
         tags: userPool.tags,
     });
 }
@@ -648,6 +651,7 @@ export function poolFromDescribed(pool: DescribedPool, context: ReadContext): Us
         email: readEmail(pool, context),
         verification: readVerification(pool, context),
         sms: reportsSome(sms) ? withoutUnset({ snsCallerArn: sms.SnsCallerArn ?? "", externalId: sms.ExternalId ?? "", snsRegion: sms.SnsRegion || undefined }) : undefined,
+        triggers: triggersFromDescribed(pool.LambdaConfig, context),
     });
 }
 

@@ -17,6 +17,14 @@ export const tagLimits = { tags: 50, keyLength: { min: 1, max: 128 }, valueLengt
  */
 export const stackTagKey = "cognito-user-pool:stack";
 
+/**
+ * The tag an administrator puts on a Lambda function of their own to let one stack wire it as a trigger: the
+ * deployer may add and remove Cognito's invoke permission only on functions marked for its stack, and the roles
+ * the program creates may invoke only those (iam/deployer-policy.json, iam/permissions-boundary.json,
+ * docs/deploy-permissions.md).
+ */
+export const triggerOfTagKey = "cognito-user-pool:trigger-of";
+
 /** The tags a stack's config may set: AWS's limit less the program's own stack tag, which every tagged resource carries. */
 const configurableTags = tagLimits.tags - 1;
 const configurableLimit = `at most ${configurableTags}`;

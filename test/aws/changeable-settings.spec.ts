@@ -33,6 +33,21 @@ describe("settings that change in place, compared between props and the live res
         ]);
     });
 
+    it("names a trigger repointed or a pre token version changed in the console (drift of LambdaConfig)", () => {
+        const inputs = programInputs(settingsOf(Object.values(samples)[0]));
+        const live = liveOf(inputs);
+        const other = "arn:aws:lambda:us-east-1:123456789012:function:someone-elses";
+        const changed = { ...live.pool, LambdaConfig: { ...live.pool.LambdaConfig, PreSignUp: other,
+            PreTokenGenerationConfig: { ...live.pool.LambdaConfig!.PreTokenGenerationConfig!, LambdaVersion: "V1_0" as const } } };
+
+        const { differences } = compareChangeable(inputs.pool, poolDescription({ ...live, pool: changed }), poolChangeableSettings);
+
+        assert.deepStrictEqual(differences, [
+            { setting: "lambdaConfig.preSignUp", props: "arn:aws:lambda:us-east-1:123456789012:function:preSignUp", live: other },
+            { setting: "lambdaConfig.preTokenGenerationConfig.lambdaVersion", props: "V3_0", live: "V1_0" },
+        ]);
+    });
+
     it("does not compare a setting the server does not report, and says so", () => {
         const inputs = programInputs(settingsOf(Object.values(samples)[0]));
         const live = liveOf(inputs);

@@ -66,13 +66,14 @@ describe("live pool → stack settings", () => {
         assert.strictEqual(adopted.settings.import?.senderIdentity, "no-reply@example.com");
     });
 
-    it("cannot express threat protection or Lambda triggers, and names each", () => {
+    it("cannot express threat protection, and names it; adopts the Lambda triggers", () => {
         const adopted = settingsFromLive(livePool({
             UserPoolAddOns: { AdvancedSecurityMode: "ENFORCED" },
             LambdaConfig: { CustomMessage: "arn:aws:lambda:eu-west-1:111122223333:function:messages" },
         }));
 
-        assert.deepStrictEqual(adopted.gaps.map((gap) => gap.setting).sort(), ["LambdaConfig", "UserPoolAddOns"]);
+        assert.deepStrictEqual(adopted.gaps.map((gap) => gap.setting).sort(), ["UserPoolAddOns"]);
+        assert.deepStrictEqual(adopted.settings.triggers, { customMessage: "arn:aws:lambda:eu-west-1:111122223333:function:messages" });
     });
 
     it("adopts remembered devices, and none where DescribeUserPool reports no DeviceConfiguration", () => {

@@ -248,11 +248,17 @@ describe("npm run adopt", function () {
 
         it("names each setting it cannot express, in its report and in the file's header", () => {
             const header = project.read(stack).split("\nconfig:")[0];
-            for (const setting of ["LambdaConfig", "SmsAuthenticationMessage", "AccountRecoverySetting", "SchemaAttributes[given_name]",
+            for (const setting of ["SmsAuthenticationMessage", "AccountRecoverySetting", "SchemaAttributes[given_name]",
                 "clients[legacy].ExplicitAuthFlows", "clients[legacy].AccessTokenValidity", "clients[legacy].DefaultRedirectURI"]) {
                 assert.ok(stdout.includes(`  - ${setting} = `), `${setting} missing from the report:\n${stdout}`);
                 assert.ok(header.includes(`#   - ${setting} = `), `${setting} missing from the file's header:\n${header}`);
             }
+        });
+
+        it("adopts the pool's Lambda trigger (LambdaConfig) as triggers, which the program sends back as it is", () => {
+            const file = project.read(stack);
+            assert.match(file, /\n  cognito-user-pool:triggers:\n    preSignUp: arn:aws:lambda:us-east-1:123456789012:function:pre-sign-up\n/);
+            assert.doesNotMatch(stdout, /lambdaConfig/);
         });
 
         it("names what pulumi up would still change after the adoption", () => {

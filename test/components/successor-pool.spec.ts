@@ -1,5 +1,6 @@
 import { strict as assert } from "assert";
 import * as path from "path";
+import { parseStackSettings, StackConfigError } from "../../config";
 import { RegisteredResource, StackEvaluation } from "../../offline/evaluate";
 import { evaluate, only, ofType, repoRoot, resourceTypes, stackConfig, withSettings } from "../support/program";
 
@@ -82,7 +83,7 @@ describe("a successor pool (components/successor-pool.ts), per phase", () => {
             const assets: Record<string, any> = await code.assets;
             const files = await Promise.all(Object.entries(assets).map(async ([name, asset]) => [name, await asset.path]));
             assert.deepEqual(Object.fromEntries(files), {
-                ...Object.fromEntries(["user-migration", "old-users", "sign-up-guard", "group-memberships", "cognito-calls", "masked", "migration-settings"]
+                ...Object.fromEntries(["user-migration", "old-users", "sign-up-guard", "group-memberships", "cognito-calls", "chained-triggers", "masked", "migration-settings"]
                     .map((module) => [`lambda/${module}.js`, path.join(repoRoot, "bin", "lambda", `${module}.js`)])),
                 "config/limits.js": path.join(repoRoot, "bin", "config", "limits.js"),
             });
@@ -260,5 +261,50 @@ describe("a successor pool (components/successor-pool.ts), per phase", () => {
         assert.deepEqual([named(resources, "auth-pool").protect, named(resources, "auth-pool").retainOnDelete], [true, true]);
         assert.equal(named(resources, "auth-sender").retainOnDelete, true);
         assert.equal(named(resources, "successor-pool").protect, false, "the new pool as the stack's protect says");
+    });
+
+    describe("with the user's own triggers (triggers)", () => {
+        const fn = (name: string) => `arn:aws:lambda:ap-northeast-2:123456789012:function:${name}`;
+        const triggers = { preSignUp: fn("app-pre-sign-up"), postAuthentication: fn("app-audit"), customMessage: fn("app-messages") };
+        const withTriggers = (phase: string) => evaluate(withSettings(stackConfig("prod"), { triggers, successor: { ...successor, phase } }));
+        const permissionsOf = (evaluation: StackEvaluation, poolName: string) => ofType(evaluation.resources, types.permission)
+            .filter((permission) => permission.inputs.sourceArn === named(evaluation.resources, poolName).outputs!.arn)
+            .map((permission) => permission.inputs.function).filter((name: string) => name.startsWith("arn:")).sort();
+
+        it("while migrating: the migration function chains the user's PreSignUp and PostAuthentication, may invoke exactly those, and the rest are the new pool's own", async () => {
+            const evaluation = await withTriggers("side-by-side");
+            const migration = only(evaluation.resources, types.function);
+            assert.deepEqual(named(evaluation.resources, "successor-pool").inputs.lambdaConfig, {
+                customMessage: fn("app-messages"),
+                userMigration: migration.outputs!.arn, preSignUp: migration.outputs!.arn, postAuthentication: migration.outputs!.arn,
+            });
+            const { CHAINED_PRE_SIGN_UP, CHAINED_POST_AUTHENTICATION } = migration.inputs.environment.variables;
+            assert.deepEqual([CHAINED_PRE_SIGN_UP, CHAINED_POST_AUTHENTICATION], [fn("app-pre-sign-up"), fn("app-audit")]);
+            const statements = ofType(evaluation.resources, types.policy).flatMap((policy) => JSON.parse(policy.inputs.policy).Statement);
+            assert.deepEqual(statements.filter((statement: any) => [statement.Action].flat().includes("lambda:InvokeFunction")),
+                [{ Sid: "InvokeTheUsersChainedTriggers", Effect: "Allow", Action: ["lambda:InvokeFunction"], Resource: [fn("app-pre-sign-up"), fn("app-audit")] }]);
+            assert.deepEqual(permissionsOf(evaluation, "auth-pool"), [fn("app-audit"), fn("app-messages"), fn("app-pre-sign-up")]);
+            assert.deepEqual(permissionsOf(evaluation, "successor-pool"), [fn("app-messages")], "Cognito invokes only the unchained function on the new pool");
+        });
+
+        it("finished: the new pool's triggers are the user's own, each with its permission", async () => {
+            const evaluation = await withTriggers("finish");
+            assert.deepEqual(named(evaluation.resources, "successor-pool").inputs.lambdaConfig, triggers);
+            assert.deepEqual(permissionsOf(evaluation, "successor-pool"), [fn("app-audit"), fn("app-messages"), fn("app-pre-sign-up")]);
+        });
+
+        it("refuses the user's own UserMigration on the new pool while migrating, naming the key, and takes it once finished", () => {
+            const settings = { triggers: { userMigration: fn("app-import") }, successor: { ...successor, phase: "cutover" } };
+            assert.throws(() => parseStackSettings(settings, { project: "myapp", stack: "prod" }), (error: StackConfigError) => {
+                assert.deepEqual(error.problems, [`cognito-user-pool:triggers.userMigration: got "${fn("app-import")}"; until successor.phase is finish ` +
+                    "the new pool's user migration trigger is the stack's migration function: the successor inherits triggers; give it successor.triggers " +
+                    "without userMigration (the current pool keeps its own)"]);
+                return true;
+            });
+            assert.throws(() => parseStackSettings({ successor: { ...successor, triggers: { userMigration: fn("app-import") } } }, { project: "myapp", stack: "prod" }),
+                /successor\.triggers\.userMigration: .*remove userMigration from successor\.triggers/);
+            assert.equal(parseStackSettings({ ...settings, successor: { ...successor, phase: "finish" } }, { project: "myapp", stack: "prod" })
+                .successor?.userPool.triggers?.userMigration, fn("app-import"));
+        });
     });
 });

@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { stackTagKey } from "../../components/deploy-scope";
+import { stackTagKey, triggerOfTagKey } from "../../components/deploy-scope";
 import { offlineAccountId } from "../../offline/mock-cloud";
 import { phases, providerCalls } from "./support/provider-calls";
 import { AwsCall, decide, deployerDnsDomain, deployerOf, policyFile } from "./support/simulator";
@@ -55,6 +55,8 @@ describe("the deployer's IAM policy (iam/deployer-policy.json), under an IAM pol
         const records = (types: string[], names: string[]) => ({
             "route53:ChangeResourceRecordSetsRecordTypes": types, "route53:ChangeResourceRecordSetsNormalizedRecordNames": names,
         });
+        const userFunction = (name: string) => `arn:aws:lambda:ap-northeast-2:${account}:function:${name}`;
+        const markedFor = (stack: string) => ({ [`aws:ResourceTag/${triggerOfTagKey}`]: stack });
         const escalations: AwsCall[] = [
             { action: "iam:PutRolePolicy", resource: `arn:aws:iam::${account}:role/cognito-user-pool-deploy-prod`, why: "put a policy on its own role" },
             { action: "iam:AttachRolePolicy", resource: `arn:aws:iam::${account}:role/cognito-user-pool-deploy-prod`,
@@ -100,6 +102,20 @@ describe("the deployer's IAM policy (iam/deployer-policy.json), under an IAM pol
             { action: "lambda:UpdateFunctionCode", resource: `arn:aws:lambda:ap-northeast-2:${account}:function:payments-api`, why: "change an unrelated function" },
             { action: "lambda:InvokeFunction", resource: `arn:aws:lambda:ap-northeast-2:${account}:function:cognito-user-pool-prod-user-migration`,
                 why: "invoke the migration function itself" },
+            { action: "lambda:AddPermission", resource: userFunction("payments-api"), context: { "lambda:Principal": "cognito-idp.amazonaws.com" },
+                why: "let Cognito invoke a function no administrator marked as a trigger of the stack" },
+            { action: "lambda:AddPermission", resource: userFunction("dev-hook"), context: { ...markedFor("dev"), "lambda:Principal": "cognito-idp.amazonaws.com" },
+                why: "wire a function marked for another stack" },
+            { action: "lambda:AddPermission", resource: userFunction("prod-hook"), context: { ...markedFor(prod), "lambda:Principal": "*" },
+                why: "open a function marked for it to any principal" },
+            { action: "lambda:AddPermission", resource: userFunction("prod-hook"), context: { ...markedFor(prod), "lambda:Principal": `arn:aws:iam::${account}:root` },
+                why: "let an account invoke a function marked for it" },
+            { action: "lambda:RemovePermission", resource: userFunction("dev-hook"), context: { ...markedFor("dev"), "lambda:Principal": "cognito-idp.amazonaws.com" },
+                why: "remove another stack's trigger permission" },
+            { action: "lambda:UpdateFunctionCode", resource: userFunction("prod-hook"), context: markedFor(prod), why: "change the code of a function marked for it" },
+            { action: "lambda:InvokeFunction", resource: userFunction("prod-hook"), context: markedFor(prod), why: "invoke a function marked for it" },
+            { action: "lambda:TagResource", resource: userFunction("payments-api"), context: { [`aws:RequestTag/${triggerOfTagKey}`]: prod, "aws:TagKeys": [triggerOfTagKey] },
+                why: "mark a function for itself" },
             { action: "ses:DeleteEmailIdentity", resource: `arn:aws:ses:ap-northeast-2:${account}:identity/other.example.com`,
                 context: { [`aws:ResourceTag/${stackTagKey}`]: "dev" }, why: "delete another stack's SES identity" },
             { action: "iam:CreateServiceLinkedRole", resource: `arn:aws:iam::${account}:role/aws-service-role/ec2.amazonaws.com/AWSServiceRoleForEC2`,
@@ -137,6 +153,8 @@ describe("the deployer's IAM policy (iam/deployer-policy.json), under an IAM pol
                 { action: "cognito-idp:CreateUserPoolDomain", resource: pool("Own"), context: ownTag, why: "put a domain on its pool" },
                 { action: "route53:ChangeResourceRecordSets", resource: zone, context: records(["A", "CNAME"], [`auth.${deployerDnsDomain}`, deployerDnsDomain]),
                     why: "write records of its DNS domain" },
+                { action: "lambda:AddPermission", resource: userFunction("prod-hook"), context: { ...markedFor(prod), "lambda:Principal": "cognito-idp.amazonaws.com" },
+                    why: "let Cognito invoke a function marked for it" },
             ];
             assert.deepEqual(await refused(own, prod), []);
         });

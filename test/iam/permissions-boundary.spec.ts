@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { stackTagKey } from "../../components/deploy-scope";
+import { stackTagKey, triggerOfTagKey } from "../../components/deploy-scope";
 import { offlineAccountId } from "../../offline/mock-cloud";
 import { AwsCall, decide, policyFile, PolicyDocument, Principal } from "./support/simulator";
 import { EvaluatedStack, evaluatedStacks } from "./support/stacks";
@@ -36,7 +36,9 @@ describe("the permissions boundary of the roles the program creates (iam/permiss
     });
 
     it("lets the migration function do everything its inline policies grant, on the stack's pools and log group", async () => {
-        const tagsOfPool = (arn: string) => successor.resources.find((resource) => resource.outputs?.arn === arn)?.inputs.tags ?? {};
+        // A user's function the role invokes (a chained trigger) carries the administrator's mark for the stack.
+        const tagsOfPool = (arn: string) => successor.resources.find((resource) => resource.outputs?.arn === arn)?.inputs.tags ??
+            (arn.includes(":lambda:") ? { [triggerOfTagKey]: "prod" } : {});
         const calls: AwsCall[] = inlinePolicies.flatMap((policy) => policy.Statement.flatMap((statement: any) =>
             [statement.Action].flat().flatMap((action: string) => [statement.Resource].flat().filter((resource: string) => appliesTo(action, resource)).map((resource: string) => ({
                 action,
@@ -44,7 +46,8 @@ describe("the permissions boundary of the roles the program creates (iam/permiss
                 context: Object.fromEntries(Object.entries(tagsOfPool(resource)).map(([key, value]) => [`aws:ResourceTag/${key}`, value as string])),
                 why: statement.Sid,
             })))));
-        assert.ok(calls.length >= 7, JSON.stringify(calls)); // four on the old pool, two on its log group, one on the new pool
+        // four on the old pool, two on its log group, one on the new pool, one on the user's chained PreSignUp function
+        assert.ok(calls.length >= 8 && calls.some((call) => call.action === "lambda:InvokeFunction"), JSON.stringify(calls));
         const refused = [];
         for (const call of calls) {
             const decision = await decide(call, functionSession(role), inlinePolicies, boundary);
@@ -65,6 +68,9 @@ describe("the permissions boundary of the roles the program creates (iam/permiss
             { action: "iam:CreateRole", resource: `arn:aws:iam::${offlineAccountId}:role/anything`, why: "create a role" },
             { action: "iam:PassRole", resource: `arn:aws:iam::${offlineAccountId}:role/anything`, context: { "iam:PassedToService": "lambda.amazonaws.com" }, why: "pass a role" },
             { action: "s3:GetObject", resource: "arn:aws:s3:::company-secrets/keys.txt", why: "read anything else" },
+            { action: "lambda:InvokeFunction", resource: `arn:aws:lambda:ap-northeast-2:${offlineAccountId}:function:payments-api`, why: "invoke a function no administrator marked" },
+            { action: "lambda:InvokeFunction", resource: `arn:aws:lambda:ap-northeast-2:${offlineAccountId}:function:dev-hook`,
+                context: { [`aws:ResourceTag/${triggerOfTagKey}`]: "dev" }, why: "invoke a function marked for another stack" },
             { action: "logs:PutLogEvents", resource: concrete(`arn:aws:logs:ap-northeast-2:${offlineAccountId}:log-group:/aws/lambda/payments-api:*`), why: "write another function's logs" },
         ];
         for (const call of beyond) {

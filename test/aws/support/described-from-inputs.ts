@@ -25,6 +25,9 @@ const poolNames: Readonly<Record<string, string>> = {
     emailMfaConfiguration: "MfaConfig.EmailMfaConfiguration",
     "emailConfiguration.fromEmailAddress": "EmailConfiguration.From",
     "userAttributeUpdateSettings.attributesRequireVerificationBeforeUpdates": "UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate",
+    "lambdaConfig.kmsKeyId": "LambdaConfig.KMSKeyID",
+    "lambdaConfig.customSmsSender.lambdaArn": "LambdaConfig.CustomSMSSender.LambdaArn",
+    "lambdaConfig.customSmsSender.lambdaVersion": "LambdaConfig.CustomSMSSender.LambdaVersion",
 };
 
 /** Provider inputs the program made from settings, checked to hold plain values only (no Output, no Promise), as typed once resolved. */
@@ -54,6 +57,11 @@ export function describedPool(id: string, inputs: pulumi.Unwrap<UserPoolArgs>): 
     // SMS settings serve verification and MFA alike: with MFA on, the provider sends them as the SMS factor too.
     if (pool.MfaConfiguration !== "OFF" && pool.SmsConfiguration !== undefined) {
         setAt(pool, "MfaConfig.SmsMfaConfiguration.SmsConfiguration", pool.SmsConfiguration);
+    }
+    // DescribeUserPool repeats the pre token trigger's ARN in the legacy PreTokenGeneration (API_PreTokenGenerationVersionConfigType:
+    // "This parameter and the PreTokenGeneration property of LambdaConfig have the same value").
+    if (pool.LambdaConfig?.PreTokenGenerationConfig !== undefined) {
+        pool.LambdaConfig.PreTokenGeneration = pool.LambdaConfig.PreTokenGenerationConfig.LambdaArn;
     }
     return { Id: id, ...pool, MfaConfig: { MfaConfiguration: pool.MfaConfiguration, ...pool.MfaConfig } };
 }

@@ -34,6 +34,14 @@ export const samples: Record<string, RawStackSettings> = {
         email: { sender: "ses", from: "no-reply@example.com", fromName: "Example", replyTo: "support@example.com", configurationSet: "tracking" },
         verification: { method: "link", emailSubject: "Confirm your address", emailMessage: "Click {##Verify Email##}", smsMessage: "Code {####}" },
         sms: { snsCallerArn: "arn:aws:iam::123456789012:role/cognito-sms", externalId: "sms-external-id", snsRegion: "eu-west-1" },
+        triggers: {
+            ...Object.fromEntries(["preSignUp", "postConfirmation", "preAuthentication", "postAuthentication", "customMessage", "defineAuthChallenge",
+                "createAuthChallenge", "verifyAuthChallengeResponse", "userMigration"].map((key) => [key, `arn:aws:lambda:us-east-1:123456789012:function:${key}`])),
+            preTokenGeneration: { arn: "arn:aws:lambda:us-east-1:123456789012:function:claims:live", version: "V3_0" },
+            customEmailSender: { arn: "arn:aws:lambda:us-east-1:123456789012:function:mailer" },
+            customSmsSender: { arn: "arn:aws:lambda:us-east-1:123456789012:function:texter" },
+            kmsKeyArn: "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+        },
         clients: [
             { name: "web", authFlows: ["user_srp", "refresh_token", "user_auth"], readAttributes: ["email", "custom:tenant_id"], writeAttributes: ["email"],
                 oauth: { flows: ["code", "implicit"], scopes: ["openid", "email"], callbackUrls: ["https://app.example.com/callback"],

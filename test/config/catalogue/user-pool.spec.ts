@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { entriesOf, parseStackSettings, pool, poolFromDescribed, userPoolArgs, UserPoolInput, UserPoolSettings } from "../../../config";
+import { entriesOf, parseStackSettings, plainTriggers, pool, poolFromDescribed, userPoolArgs, UserPoolInput, UserPoolSettings } from "../../../config";
 import { schemaArgs } from "../../../config/catalogue/schema-attributes";
 import { describedPool, plain } from "../../aws/support/described-from-inputs";
 import { senderOf, settingsOf } from "../../aws/support/sample-stacks";
@@ -128,6 +128,8 @@ describe("user pool inputs (config/catalogue/user-pool)", () => {
 });
 
 const sms = { snsCallerArn: "arn:aws:iam::123456789012:role/cognito-sms", externalId: "sms-external-id" };
+const fn = (name: string) => `arn:aws:lambda:us-east-1:123456789012:function:${name}`;
+const key = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 const ses = { sender: "ses", from: "no-reply@example.com" } as const;
 
 describeRoundTrip("a user pool: settings → aws.cognito.UserPool inputs → DescribeUserPool and GetUserPoolMfaConfig → settings", {
@@ -146,6 +148,8 @@ describeRoundTrip("a user pool: settings → aws.cognito.UserPool inputs → Des
         { email: ses, mfa: { mode: "optional" } },
         { attributes: { required: ["email", "phone_number"] }, sms, mfa: { mode: "optional", factors: ["totp", "sms"] } },
         { verification: { method: "link", emailSubject: "Confirm your address", emailMessage: "Click {##Verify Email##}" } },
+        { triggers: { preTokenGeneration: { arn: fn("claims") } } },
+        { triggers: { customEmailSender: { arn: fn("mailer") }, customSmsSender: { arn: fn("texter") }, kmsKeyArn: key } },
     ],
     variations: {
         "userPool.name": ["round-trip", "Pool 2"],
@@ -196,8 +200,19 @@ describeRoundTrip("a user pool: settings → aws.cognito.UserPool inputs → Des
         "sms.snsCallerArn": ["arn:aws:iam::123456789012:role/other-sms"],
         "sms.externalId": ["other-id"],
         "sms.snsRegion": ["eu-west-1"],
+        ...Object.fromEntries(Object.keys(plainTriggers).map((trigger) => [`triggers.${trigger}`, [fn(trigger), fn(`${trigger}:live`)]])),
+        "triggers.preTokenGeneration.arn": [fn("claims"), fn("claims:2")],
+        "triggers.preTokenGeneration.version": ["V2_0", "V3_0"],
+        "triggers.customEmailSender.arn": [fn("other-mailer")],
+        "triggers.customEmailSender.version": [along("V1_0", { "triggers.customEmailSender.arn": fn("mailer"), "triggers.kmsKeyArn": key })],
+        "triggers.customSmsSender.arn": [fn("other-texter")],
+        "triggers.customSmsSender.version": [along("V1_0", { "triggers.customSmsSender.arn": fn("texter"), "triggers.kmsKeyArn": key })],
+        "triggers.kmsKeyArn": [key.replace("1234abcd", "5678efab")],
     },
     readBackAsOthers: {
+        "triggers.preTokenGeneration.arn": "DescribeUserPool reports the ARN twice, in PreTokenGenerationConfig.LambdaArn and the legacy PreTokenGeneration: either reads it back",
+        "triggers.customEmailSender.version": "V1_0, the only version, reads back as itself whatever the API reports",
+        "triggers.customSmsSender.version": "V1_0, the only version, reads back as itself whatever the API reports",
         "email.identityArn": "an identity given by ARN reads back as the identity the stack would make (`identity`), which adopt imports",
     },
 });

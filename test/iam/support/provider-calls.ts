@@ -1,3 +1,4 @@
+import { stackTagKey, triggerOfTagKey } from "../../../components/deploy-scope";
 import type { RegisteredResource } from "../../../offline/evaluate";
 import { offlineAccountId } from "../../../offline/mock-cloud";
 import type { AwsCall } from "./simulator";
@@ -33,7 +34,7 @@ import type { AwsCall } from "./simulator";
  * - internal/service/lambda/function.go: Create CreateFunction (passes the role); Read GetFunction (tags from its
  *   output), ListVersionsByFunction (findLatestFunctionVersionByName), GetFunctionCodeSigningConfig; Update
  *   UpdateFunctionConfiguration, UpdateFunctionCode; Delete DeleteFunction. permission.go: AddPermission,
- *   GetPolicy (findPolicyStatementByTwoPartKey), RemovePermission.
+ *   GetPolicy (findPolicyStatementByTwoPartKey), RemovePermission; a user's trigger function is named by its ARN.
  * - internal/service/logs/group.go: CreateLogGroup (Tags), PutRetentionPolicy; Read DescribeLogGroups
  *   (findLogGroupByName); Update Put/DeleteRetentionPolicy; Delete DeleteLogGroup.
  * Tags change through each service's TagResource/UntagResource (tags_gen.go UpdateTags), and are read with
@@ -206,9 +207,22 @@ function lambdaFunction(resource: RegisteredResource): PhaseCalls {
     };
 }
 
+/**
+ * The user's own trigger function a permission names by ARN, as the administrator marked it for the stack of the
+ * pool it lets invoke it (docs/deploy-permissions.md): the stack's own functions are named by name.
+ */
+export function userFunctionTags(functionArn: string, view: StackView, sourceArn: string): Tags {
+    const pool = find(view, "aws:cognito/userPool:UserPool", (candidate) => candidate.outputs!.arn === sourceArn);
+    return functionArn.startsWith("arn:") ? { [triggerOfTagKey]: pool.inputs.tags[stackTagKey] } : {};
+}
+
 function permission(resource: RegisteredResource, view: StackView): PhaseCalls {
-    const target = find(view, "aws:lambda/function:Function", (candidate) => candidate.outputs!.name === resource.inputs.function);
-    const call = (action: string, context = {}): AwsCall => ({ action: `lambda:${action}`, resource: target.outputs!.arn, context, why: `permission ${resource.name}` });
+    const functionArn = resource.inputs.function.startsWith("arn:")
+        ? resource.inputs.function
+        : find(view, "aws:lambda/function:Function", (candidate) => candidate.outputs!.name === resource.inputs.function).outputs!.arn;
+    const marks = resourceTags(userFunctionTags(resource.inputs.function, view, resource.inputs.sourceArn));
+    const call = (action: string, context = {}): AwsCall => ({ action: `lambda:${action}`, resource: functionArn, context: { ...marks, ...context },
+        why: `permission ${resource.name}` });
     const principal = { "lambda:Principal": resource.inputs.principal };
     return { create: [call("AddPermission", principal)], read: [call("GetPolicy")], update: [call("AddPermission", principal)],
         delete: [call("RemovePermission", principal), call("GetPolicy")] };

@@ -6,6 +6,13 @@ import { repoRoot, stackConfig, withSettings } from "../../support/program";
 import { logGroupCalls, Phase, PhaseCalls, providerCalls } from "./provider-calls";
 import type { AwsCall } from "./simulator";
 
+/** The user's own triggers of the successor stack: PreSignUp chained by the migration function, the others wired on both pools. */
+export const userTriggers = {
+    preSignUp: "arn:aws:lambda:ap-northeast-2:123456789012:function:myapp-pre-sign-up",
+    customMessage: "arn:aws:lambda:ap-northeast-2:123456789012:function:myapp-messages",
+    preTokenGeneration: { arn: "arn:aws:lambda:ap-northeast-2:123456789012:function:myapp-claims:live", version: "V2_0" },
+};
+
 /** A stack as the deployer would deploy it: its name, region and what the program registers. */
 export interface EvaluatedStack {
     readonly stack: string;
@@ -15,13 +22,17 @@ export interface EvaluatedStack {
 
 /**
  * Stacks that between them register every resource type of the program: prod as it is, dev with an SES domain in a
- * Route 53 zone and a custom MAIL FROM, prod with a successor pool (the migration function, its role and policies),
+ * Route 53 zone and a custom MAIL FROM, prod with the user's own triggers and a successor pool (the migration
+ * function, its role and policies, the user's PreSignUp chained, the others' invoke permissions on both pools),
  * prod with groups, a resource server and a custom domain with its alias record.
  */
 export async function evaluatedStacks(): Promise<EvaluatedStack[]> {
     const withZone = withSettings(stackConfig("dev"), { email: { sender: "ses", from: "no-reply@example.com",
         identity: "domain", hostedZoneId: "Z1D633PJN98FT9", mailFromDomain: "bounce.example.com" } });
-    const withSuccessor = withSettings(stackConfig("prod"), { successor: { name: "myapp-prod-v2", signIn: { with: ["email"] }, phase: "side-by-side" } });
+    const withSuccessor = withSettings(stackConfig("prod"), {
+        successor: { name: "myapp-prod-v2", signIn: { with: ["email"] }, phase: "side-by-side" },
+        triggers: userTriggers,
+    });
     const evaluated: EvaluatedStack[] = [];
     // One at a time: the mock monitor the program runs under is global.
     const withGroupsAndScopes = withSettings(stackConfig("prod"), { groups: [{ name: "admins", roleArn: "arn:aws:iam::123456789012:role/admins" }],

@@ -26,10 +26,10 @@ export interface LambdaInvokeEndpoint {
 
 /**
  * The sandbox's local Lambda Invoke endpoint (sandbox/lambda-endpoint.ts) running the compiled user-migration
- * handler for every call, with the environment configured for the calling pool; its AWS SDK goes wherever the
- * process's environment points it.
+ * handler for every call, with the environment configured for the calling pool, but calls of the user's own
+ * functions (`userFunctions`, by the name or ARN invoked); its AWS SDK goes wherever the process's environment points it.
  */
-export async function startLambdaInvokeEndpoint(): Promise<LambdaInvokeEndpoint> {
+export async function startLambdaInvokeEndpoint(userFunctions: Readonly<Record<string, LocalFunction["handler"]>> = {}): Promise<LambdaInvokeEndpoint> {
     // A new function instance: its modules (and the SDK client they make for the endpoint of the time) load afresh.
     for (const loaded of Object.keys(require.cache).filter((file) => file.startsWith(path.dirname(compiledHandler)))) {
         delete require.cache[loaded];
@@ -40,7 +40,9 @@ export async function startLambdaInvokeEndpoint(): Promise<LambdaInvokeEndpoint>
         handler: (event) => (require(compiledHandler) as typeof import("../../../lambda/user-migration")).handler(event),
         environment: environments.get(userPoolId) ?? {},
     });
-    const endpoint = await startLambdaEndpoint({ route: (_name, event) => userMigration(event.userPoolId) });
+    const endpoint = await startLambdaEndpoint({
+        route: (name, event) => userFunctions[name] === undefined ? userMigration(event.userPoolId) : { name, handler: userFunctions[name], environment: {} },
+    });
     return {
         url: endpoint.url,
         invocations: endpoint.invocations,
