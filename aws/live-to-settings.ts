@@ -1,4 +1,4 @@
-import type { DomainDescriptionType, RefreshTokenRotationType, UserPoolAddOnsType, WebAuthnConfigurationType } from "@aws-sdk/client-cognito-identity-provider";
+import type { DomainDescriptionType, UserPoolAddOnsType, WebAuthnConfigurationType } from "@aws-sdk/client-cognito-identity-provider";
 import type { z } from "zod";
 import {
     CatalogueEntry,
@@ -88,11 +88,6 @@ const poolFields: Readonly<Record<string, FieldMeaning>> = {
 /** A client's fields that no setting reads. */
 const clientFields: Readonly<Record<string, FieldMeaning>> = {
     ...Object.fromEntries(["UserPoolId", "ClientId", "CreationDate", "LastModifiedDate"].map((key) => [key, notASetting])),
-    RefreshTokenRotation: fieldOf<RefreshTokenRotationType>((rotation, context) => {
-        if (rotation.Feature === "ENABLED") {
-            context.gap("RefreshTokenRotation", rotation, "the config model has no refresh token rotation");
-        }
-    }),
 };
 
 /** The domain's fields that no setting reads (DescribeUserPoolDomain's DomainDescription). */
