@@ -3,9 +3,11 @@ import {
     DescribeUserPoolCommand,
     DescribeUserPoolDomainCommand,
     DomainDescriptionType,
+    GetLogDeliveryConfigurationCommand,
     GetUserPoolMfaConfigCommand,
     GetUserPoolMfaConfigResponse,
     GroupType,
+    LogDeliveryConfigurationType,
     paginateListGroups,
     paginateListResourceServers,
     paginateListUserPoolClients,
@@ -44,6 +46,8 @@ export interface LivePool {
      * one; the other, when it has both, is in `pool`.
      */
     readonly domain?: DomainDescriptionType;
+    /** Where the pool delivers its logs (GetLogDeliveryConfiguration), when it names any. */
+    readonly logDelivery?: LogDeliveryConfigurationType;
     /** Read when the pool sends through SES with an identity in its own region. */
     readonly senderIdentity?: LiveSenderIdentity;
 }
@@ -62,8 +66,8 @@ export function parseIdentityArn(arn: string): { region: string; account: string
 /**
  * Reads a pool: DescribeUserPool, GetUserPoolMfaConfig (second factors are not in DescribeUserPool),
  * ListUserPoolClients (all pages) and DescribeUserPoolClient for each, ListGroups and ListResourceServers (all
- * pages; each item is the whole group or resource server), DescribeUserPoolDomain for its domain, and
- * GetEmailIdentity for its SES sender.
+ * pages; each item is the whole group or resource server), DescribeUserPoolDomain for its domain,
+ * GetLogDeliveryConfiguration for its log delivery, and GetEmailIdentity for its SES sender.
  */
 export async function readLivePool(aws: AwsClients, poolId: string): Promise<LivePool> {
     const target = `user pool ${poolId}`;
@@ -91,7 +95,14 @@ export async function readLivePool(aws: AwsClients, poolId: string): Promise<Liv
             items.push(...page.ResourceServers ?? []);
         }
     });
-    return { region, pool, mfa, clients, groups, resourceServers, domain: await readDomain(aws, pool), senderIdentity: await readSenderIdentity(aws, pool) };
+    const { LogDeliveryConfiguration: logDelivery } = await readFromAws({ action: "GetLogDeliveryConfiguration", target, region },
+        () => aws.cognito.send(new GetLogDeliveryConfigurationCommand({ UserPoolId: poolId })));
+    return {
+        region, pool, mfa, clients, groups, resourceServers, domain: await readDomain(aws, pool),
+        // A pool without one answers no LogDeliveryConfiguration (terraform-provider-aws log_delivery_configuration.go, findLogDeliveryConfigurationByUserPoolID).
+        ...((logDelivery?.LogConfigurations ?? []).length > 0 ? { logDelivery } : {}),
+        senderIdentity: await readSenderIdentity(aws, pool),
+    };
 }
 
 /** Every item of a paged List action of a pool. */

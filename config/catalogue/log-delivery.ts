@@ -26,6 +26,8 @@ import type { ReadContext } from "./read-back";
  * an empty list. A replacement (a new pool) only re-sends the configuration: no data is lost, so no guard.
  */
 
+export const LOG_DELIVERY_CONFIGURATION_TYPE = "aws:cognito/logDeliveryConfiguration:LogDeliveryConfiguration";
+
 export const eventSources = ["userNotification", "userAuthEvents"] as const;
 export type EventSource = (typeof eventSources)[number];
 
@@ -101,7 +103,7 @@ export const logs = section({
     userAuthEvents,
 }, {
     doc: "Log delivery of the pool (aws.cognito.LogDeliveryConfiguration). Default: none. See [Log delivery](tokens-and-logs.md#log-delivery).",
-    resourceType: "aws:cognito/logDeliveryConfiguration:LogDeliveryConfiguration",
+    resourceType: LOG_DELIVERY_CONFIGURATION_TYPE,
     checks: [(logs, ctx) => {
         if (logs.userNotification === undefined && logs.userAuthEvents === undefined) {
             problem(ctx, [], logs, "expected userNotification, userAuthEvents or both: remove logs to deliver none");
@@ -196,4 +198,14 @@ export function checkLogTier(settings: { tier: string; logs?: LogSettings }, ctx
         problem(ctx, ["logs", "userAuthEvents"], settings.logs.userAuthEvents,
             `user auth events (threat protection's activity logs) need tier: plus, not ${settings.tier}; set tier: plus or remove logs.userAuthEvents`);
     }
+}
+
+/** One delivery as `<source> <level> → <destination ARN>`, from either the provider's inputs or the API's answer: what drift compares. */
+export function deliveryLines(configurations: readonly Record<string, any>[]): string[] {
+    const field = (item: Record<string, any>, name: string) => item[name] ?? item[name[0].toUpperCase() + name.slice(1)];
+    return configurations.map((item) => {
+        const destinations = [["cloudWatchLogsConfiguration", "logGroupArn"], ["s3Configuration", "bucketArn"], ["firehoseConfiguration", "streamArn"]]
+            .map(([block, arn]) => field(field(item, block) ?? {}, arn)).filter(Boolean);
+        return `${field(item, "eventSource")} ${field(item, "logLevel")} → ${destinations.join(", ") || "nowhere"}`;
+    }).sort();
 }
