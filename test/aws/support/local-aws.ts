@@ -242,6 +242,10 @@ class DroppedFields {
             case "CreateUserPoolClient":
                 this.keep(answer.UserPoolClient.ClientId, request, clientDefaults);
                 return { ...answer, UserPoolClient: { ...answer.UserPoolClient, ...this.kept.get(answer.UserPoolClient.ClientId) } };
+            case "UpdateUserPoolClient":
+                // Like UpdateUserPoolClient in AWS: what is not sent goes back to its default.
+                this.keep(request.ClientId, request, clientDefaults);
+                return { ...answer, UserPoolClient: { ...answer.UserPoolClient, ...this.kept.get(request.ClientId) } };
             case "DescribeUserPoolClient":
                 return { ...answer, UserPoolClient: { ...answer.UserPoolClient, ...this.kept.get(request.ClientId) } };
             default:
