@@ -36,8 +36,8 @@ describe("clients[].refreshTokenRotation (config/catalogue/refresh-token-rotatio
         // The default flows, [user_srp, refresh_token], include it: a client turning rotation on must say its flows.
         assertProblems({ clients: [{ name: "web", refreshTokenRotation: { gracePeriodSeconds: 5 } }] }, [
             `cognito-user-pool:clients[0].authFlows: got ["user_srp","refresh_token"]; refresh_token (REFRESH_TOKEN_AUTH) cannot be used with ` +
-                "refreshTokenRotation: Cognito refreshes such a client's tokens only with GetTokensFromRefreshToken; remove refresh_token from " +
-                "authFlows, or remove refreshTokenRotation",
+                "refreshTokenRotation: Cognito refreshes such a client's tokens only with GetTokensFromRefreshToken; " +
+                "remove refresh_token from authFlows, or remove refreshTokenRotation",
         ]);
         parseStackSettings(rotating({ gracePeriodSeconds: 5 }, ["user_srp", "user_auth"]), context);
     });
