@@ -239,8 +239,8 @@ describe("reading a live pool through the AWS SDK (cognito-local behind AWS_ENDP
         const { UserPoolClient } = await cognito.send(new CreateUserPoolClientCommand(
             createUserPoolClientRequest(appClientArgs(settings.clients[0], poolId) as Record<string, any>)));
         const { userPoolId: _id, ...delivery } = logDeliveryConfigurationArgs(settings.logs!, poolId, {});
-        await cognito.send(new SetLogDeliveryConfigurationCommand({ UserPoolId: poolId, ...apiShaped(delivery, {}) } as never));
         local.logDeliveryRequests.length = 0;
+        await cognito.send(new SetLogDeliveryConfigurationCommand({ UserPoolId: poolId, ...apiShaped(delivery, {}) } as never));
 
         const live = await readLivePool(aws, poolId);
 
@@ -248,7 +248,11 @@ describe("reading a live pool through the AWS SDK (cognito-local behind AWS_ENDP
             { EventSource: "userNotification", LogLevel: "ERROR", CloudWatchLogsConfiguration: { LogGroupArn: "arn:aws:logs:eu-west-1:123456789012:log-group:/shared/cognito" } },
             { EventSource: "userAuthEvents", LogLevel: "INFO", S3Configuration: { BucketArn: "arn:aws:s3:::sign-in-activity" } },
         ];
-        assert.deepStrictEqual(local.logDeliveryRequests, [{ action: "GetLogDeliveryConfiguration", body: { UserPoolId: poolId } }]);
+        // The requests as the SDK sent them (API_SetLogDeliveryConfiguration, API_GetLogDeliveryConfiguration), and the answer read.
+        assert.deepStrictEqual(local.logDeliveryRequests, [
+            { action: "SetLogDeliveryConfiguration", body: { UserPoolId: poolId, LogConfigurations: configurations } },
+            { action: "GetLogDeliveryConfiguration", body: { UserPoolId: poolId } },
+        ]);
         assert.deepStrictEqual(live.logDelivery, { UserPoolId: poolId, LogConfigurations: configurations });
         assert.deepStrictEqual(UserPoolClient!.RefreshTokenRotation, { Feature: "ENABLED", RetryGracePeriodSeconds: 20 });
         const adopted = settingsFromLive(live);
