@@ -42,6 +42,15 @@ describe("clients[].refreshTokenRotation (config/catalogue/refresh-token-rotatio
         parseStackSettings(rotating({ gracePeriodSeconds: 5 }, ["user_srp", "user_auth"]), context);
     });
 
+    describe("tier: none named for rotation (RefreshTokenRotationType, the developer guide's refresh-token page)", () => {
+        for (const tier of ["lite", "essentials", "plus"]) {
+            it(`${tier}: accepted`, () => {
+                assert.deepStrictEqual(parseStackSettings({ tier, ...rotating({ gracePeriodSeconds: 5 }) }, context).clients[0].refreshTokenRotation,
+                    { gracePeriodSeconds: 5 });
+            });
+        }
+    });
+
     it("always sends retryGracePeriodSeconds with ENABLED (terraform-provider-aws #50027), and no block without rotation", () => {
         assert.deepStrictEqual(refreshTokenRotationArgs({ gracePeriodSeconds: 0 }), { refreshTokenRotation: { feature: "ENABLED", retryGracePeriodSeconds: 0 } });
         assert.deepStrictEqual(refreshTokenRotationArgs(undefined), {});
