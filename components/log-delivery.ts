@@ -1,4 +1,6 @@
-import * as cloudwatch from "@pulumi/aws/cloudwatch";
+// The two resource modules, not @pulumi/aws/cloudwatch, whose index loads @pulumi/aws/lambda and /iam (npm run bench).
+import { LogGroup } from "@pulumi/aws/cloudwatch/logGroup";
+import { LogResourcePolicy } from "@pulumi/aws/cloudwatch/logResourcePolicy";
 import * as cognito from "@pulumi/aws/cognito";
 import * as pulumi from "@pulumi/pulumi";
 import { EventSource, logDeliveryConfigurationArgs, LogSettings, sourcesToStackLogGroups } from "../config";
@@ -6,8 +8,8 @@ import type { DeployScope } from "./deploy-scope";
 
 /** A log group the stack made for one event source, with the resource policy that lets Cognito's logs in. */
 export interface StackLogGroup {
-    readonly logGroup: cloudwatch.LogGroup;
-    readonly policy: cloudwatch.LogResourcePolicy;
+    readonly logGroup: LogGroup;
+    readonly policy: LogResourcePolicy;
 }
 
 export interface LogDeliveryResources {
@@ -62,12 +64,12 @@ export function logDelivery(name: string, args: LogDeliveryArgs): LogDeliveryRes
     const { settings, parent } = args;
     const logGroups = Object.fromEntries(sourcesToStackLogGroups(settings).map((source): [EventSource, StackLogGroup] => {
         const purpose = kebab(source);
-        const logGroup = new cloudwatch.LogGroup(`${name}-logs-${purpose}`, {
+        const logGroup = new LogGroup(`${name}-logs-${purpose}`, {
             name: args.scope.logGroupName(purpose),
             retentionInDays: settings.retentionDays,
             tags: args.tags,
         }, { parent });
-        const policy = new cloudwatch.LogResourcePolicy(`${name}-logs-${purpose}-delivery`, {
+        const policy = new LogResourcePolicy(`${name}-logs-${purpose}-delivery`, {
             resourceArn: logGroup.arn,
             policyDocument: logGroup.arn.apply(deliveryPolicy),
         }, { parent });
