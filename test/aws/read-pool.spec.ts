@@ -7,12 +7,10 @@ import * as assert from "assert";
 import { awsClients, AwsClients, closeClients, regionOfPoolId } from "../../aws/clients";
 import { AwsAccessError } from "../../aws/errors";
 import { settingsFromLive } from "../../aws/live-to-settings";
-import { appClientArgs } from "../../components/app-client-args";
-import { logDeliveryConfigurationArgs } from "../../config";
 import { apiShaped } from "../../sandbox/api-shape";
 import { createUserPoolClientRequest } from "../../sandbox/provider-requests";
 import { readLivePool, redactedSecret } from "../../aws/read-pool";
-import { parseStackSettings, userGroupArgs } from "../../config";
+import { appClientArgs, logDeliveryConfigurationArgs, parseStackSettings, userGroupArgs } from "../../config";
 import { clientsWithoutBackoff, LocalAws, setEnvironment, startLocalAws, useLocalAws } from "./support/local-aws";
 import { createPool, CreatedPool, poolShapes, region } from "./support/pool-shapes";
 

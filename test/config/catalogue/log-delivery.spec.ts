@@ -1,6 +1,10 @@
 import { strict as assert } from "assert";
-import { deliveryLines, logDeliveryConfigurationArgs, logsFromDescribed, parseStackSettings, ReadContext, sourcesToStackLogGroups } from "../../../config";
+import {
+    deliveryLines, entriesOf, logDeliveryConfigurationArgs, logs, logsFromDescribed, LogSettings, parseStackSettings, ReadContext, sourcesToStackLogGroups,
+} from "../../../config";
+import { describedLogDelivery, plain } from "../../aws/support/described-from-inputs";
 import { assertProblems, context } from "../support/problems";
+import { describeRoundTrip } from "../support/round-trip";
 
 const logGroup = "arn:aws:logs:eu-west-1:123456789012:log-group:/shared/cognito";
 const bucket = "arn:aws:s3:::sign-in-activity";
@@ -103,4 +107,23 @@ describe("logs (config/catalogue/log-delivery)", () => {
         assert.deepStrictEqual(deliveryLines([{ EventSource: "userAuthEvents", LogLevel: "INFO", S3Configuration: { BucketArn: bucket } }]),
             [`userAuthEvents INFO → ${bucket}`]);
     });
+});
+
+const stackLogGroup = "arn:aws:logs:eu-west-1:123456789012:log-group:/aws/cognito/cognito-user-pool/dev/user-notification";
+
+describeRoundTrip("log delivery: settings → aws.cognito.LogDeliveryConfiguration inputs → GetLogDeliveryConfiguration → settings", {
+    entries: entriesOf(logs),
+    parse: (raw: Record<string, unknown>): LogSettings => logsOf({ tier: "plus", logs: raw }),
+    args: (settings) => plain(logDeliveryConfigurationArgs(settings, poolId, { userNotification: stackLogGroup, userAuthEvents: stackLogGroup })),
+    describe: describedLogDelivery,
+    read: logsFromDescribed,
+    // Destinations named: a log group the stack makes reads back as its ARN (adopt keeps it as delivered).
+    bases: [{ userNotification: { logGroupArn: logGroup } }, { userAuthEvents: { bucketArn: bucket } }],
+    variations: {
+        "retentionDays": [30, 3653],
+        "userNotification.logGroupArn": [`${logGroup}-errors`],
+        "userAuthEvents.logGroupArn": [`${logGroup}-activity`],
+        "userAuthEvents.bucketArn": [`${bucket}-2`],
+        "userAuthEvents.streamArn": [stream],
+    },
 });
