@@ -134,8 +134,12 @@ async function readClient(aws: AwsClients, poolId: string, clientId: string): Pr
     const described = await readFromAws(
         { action: "DescribeUserPoolClient", target: `app client ${clientId} of user pool ${poolId}`, region: aws.region },
         () => aws.cognito.send(new DescribeUserPoolClientCommand({ UserPoolId: poolId, ClientId: clientId })));
-    const client = described.UserPoolClient ?? { ClientId: clientId };
-    return client.ClientSecret ? { ...client, ClientSecret: redactedSecret } : client;
+    const { RefreshTokenRotation: rotation, ...client } = described.UserPoolClient ?? { ClientId: clientId };
+    // AWS reports `{Feature: DISABLED, RetryGracePeriodSeconds: 0}` for a client never given rotation
+    // (terraform-provider-aws PR #47374: "AWS returns the default disabled refresh_token_rotation object"): that is no rotation,
+    // as the program's inputs write it (none), so that adopt and drift compare like with like.
+    const rotating = rotation?.Feature === "DISABLED" ? {} : rotation === undefined ? {} : { RefreshTokenRotation: rotation };
+    return { ...client, ...rotating, ...(client.ClientSecret ? { ClientSecret: redactedSecret } : {}) };
 }
 
 /** The custom domain of a pool that has one, else its prefix domain; the stack manages one (config/catalogue/domain.ts). */

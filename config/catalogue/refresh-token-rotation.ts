@@ -19,7 +19,9 @@ import { wholeNumber } from "./values";
  * block is expanded into CreateUserPoolClient and UpdateUserPoolClient (in place; only generate_secret and
  * user_pool_id RequiresReplace). Its retry_grace_period_seconds is Optional without Computed, so ENABLED without
  * it fails the apply with "Provider produced inconsistent result after apply ... was null, but now
- * cty.NumberIntVal(0)" (terraform-provider-aws #50027, fix PR #50085 open): the program always sends it.
+ * cty.NumberIntVal(0)" (terraform-provider-aws #50027, fix PR #50085 open): the program always sends it. Turning
+ * rotation off is broken there too (removing the block fails UpdateUserPoolClient, #47196; DISABLED leaves an
+ * inconsistent state, #43531/#45646): docs/tokens-and-logs.md says what to do instead.
  * @pulumi/aws 7.48.0 types/input.d.ts UserPoolClientRefreshTokenRotation: feature, retryGracePeriodSeconds.
  */
 
@@ -39,7 +41,7 @@ const rotationSchema = z.strictObject({ gracePeriodSeconds: gracePeriodSeconds.s
 export type RefreshTokenRotationInput = z.input<typeof rotationSchema>;
 export type RefreshTokenRotationSettings = z.output<typeof rotationSchema>;
 
-/** The client's rotation input; none without rotation (UpdateUserPoolClient then resets it to DISABLED, its default). */
+/** The client's rotation input; none without rotation. */
 export function refreshTokenRotationArgs(rotation: RefreshTokenRotationSettings): Pick<UserPoolClientArgs, "refreshTokenRotation"> {
     return rotation === undefined ? {} : { refreshTokenRotation: { feature: "ENABLED", retryGracePeriodSeconds: rotation.gracePeriodSeconds } };
 }

@@ -260,6 +260,17 @@ describe("reading a live pool through the AWS SDK (cognito-local behind AWS_ENDP
         assert.deepStrictEqual(adopted.gaps.filter((gap) => !gap.setting.startsWith("AccountRecoverySetting")), []);
     });
 
+    it("reads the DISABLED rotation AWS reports for a client never given one as no rotation, so adopt writes none and the program sends none", async () => {
+        const { UserPool } = await cognito.send(new CreateUserPoolCommand({ PoolName: "not-rotating" }));
+        await cognito.send(new CreateUserPoolClientCommand({ UserPoolId: UserPool!.Id!, ClientName: "web",
+            RefreshTokenRotation: { Feature: "DISABLED", RetryGracePeriodSeconds: 0 } }));
+
+        const live = await readLivePool(aws, UserPool!.Id!);
+
+        assert.strictEqual(live.clients[0].RefreshTokenRotation, undefined);
+        assert.strictEqual(settingsFromLive(live).settings.clients?.[0].refreshTokenRotation, undefined);
+    });
+
     it("refreshes through REFRESH_TOKEN_AUTH on a rotating client without that flow: a cognito-local gap (no ExplicitAuthFlows check, no GetTokensFromRefreshToken), where AWS refuses it", async () => {
         const settings = parseStackSettings({ clients: [{ name: "rotating", authFlows: ["user_password"], refreshTokenRotation: {} }] },
             { project: "cognito-user-pool", stack: "local" });
