@@ -13,6 +13,7 @@ const backend = new SignInBackend("auth", {
     groups: settings.groups,
     resourceServers: settings.resourceServers,
     domain: settings.domain,
+    logs: settings.logs,
     // A pool with a successor keeps its users until they have moved: it is never deleted by Pulumi.
     protect: settings.protect || settings.successor !== undefined,
     adopt: settings.import,

@@ -12,6 +12,7 @@ import {
     isDefaultStandardAttribute,
     poolChanges,
 } from "cognito-user-pool-policies";
+import { deliveryLines, LOG_DELIVERY_CONFIGURATION_TYPE } from "../config/catalogue/log-delivery";
 import { withoutStackTag } from "../config/rules/tags";
 import {
     clientChangeableSettings,
@@ -112,7 +113,18 @@ export function driftBetween({ exported, stateBaseline, awsBaseline, live }: Dri
         fixed.push(...found.fixed);
         changeable.push(...compared(found.changeable, notCompared));
     }
+    changeable.push(...logDeliveryDrift(ofPool(LOG_DELIVERY_CONFIGURATION_TYPE)[0], live));
     return { fixed, changeable, notCompared };
+}
+
+/** The state's log delivery against GetLogDeliveryConfiguration's: changed in place by SetLogDeliveryConfiguration. */
+function logDeliveryDrift(inState: StateResource | undefined, live: LivePool): Drift[] {
+    const state = inState === undefined ? [] : deliveryLines(deployedView(inState).logConfigurations as Record<string, any>[] ?? []);
+    const aws = deliveryLines(live.logDelivery?.LogConfigurations ?? []);
+    if (JSON.stringify(state) === JSON.stringify(aws)) {
+        return [];
+    }
+    return [{ resource: inState === undefined ? "log delivery" : resourceName(inState.urn), setting: "logConfigurations", state, aws }];
 }
 
 /**

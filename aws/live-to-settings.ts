@@ -1,4 +1,4 @@
-import type { DomainDescriptionType, RefreshTokenRotationType, UserPoolAddOnsType, WebAuthnConfigurationType } from "@aws-sdk/client-cognito-identity-provider";
+import type { DomainDescriptionType, UserPoolAddOnsType, WebAuthnConfigurationType } from "@aws-sdk/client-cognito-identity-provider";
 import type { z } from "zod";
 import {
     CatalogueEntry,
@@ -7,6 +7,7 @@ import {
     domainFromDescribed,
     groupFromDescribed,
     holdsValue,
+    logsFromDescribed,
     poolFromDescribed,
     ReadContext,
     resourceServerFromDescribed,
@@ -16,7 +17,7 @@ import {
 import { LivePool, poolDescription } from "./read-pool";
 
 /**
- * The reverse of the program's mapping: a live pool, its clients, groups, resource servers and its SES sender (as
+ * The reverse of the program's mapping: a live pool, its clients, groups, resource servers, log delivery and its SES sender (as
  * the AWS API describes them) → stack settings in the config model, each resource read by its catalogue file's
  * `…FromDescribed`. Whatever the model cannot express is reported as a gap, by the API's name for it: a value a setting
  * cannot take, and any field of the description that no setting reads and no table below explains. Nothing is
@@ -88,11 +89,6 @@ const poolFields: Readonly<Record<string, FieldMeaning>> = {
 /** A client's fields that no setting reads. */
 const clientFields: Readonly<Record<string, FieldMeaning>> = {
     ...Object.fromEntries(["UserPoolId", "ClientId", "CreationDate", "LastModifiedDate"].map((key) => [key, notASetting])),
-    RefreshTokenRotation: fieldOf<RefreshTokenRotationType>((rotation, context) => {
-        if (rotation.Feature === "ENABLED") {
-            context.gap("RefreshTokenRotation", rotation, "the config model has no refresh token rotation");
-        }
-    }),
 };
 
 /** The domain's fields that no setting reads (DescribeUserPoolDomain's DomainDescription). */
@@ -159,6 +155,7 @@ export function settingsFromLive(live: LivePool): AdoptedSettings {
     const clientSettings = itemsOf(live.clients, read.client, clientFields, (client) => `clients[${client.ClientName}]`, clientFromDescribed);
     const groupSettings = itemsOf(live.groups, read.group, listedFields, (group) => `groups[${group.GroupName}]`, groupFromDescribed);
     const domainSettings = live.domain === undefined ? undefined : readDomainSettings(live, live.domain, findings.context(live.region, "domain."));
+    const logSettings = logsFromDescribed(live.logDelivery, findings.context(live.region, "logs."));
     const serverSettings = itemsOf(live.resourceServers, read.resourceServer, listedFields,
         (server) => `resourceServers[${server.Identifier}]`, resourceServerFromDescribed);
     return {
@@ -170,6 +167,7 @@ export function settingsFromLive(live: LivePool): AdoptedSettings {
             ...(groupSettings.length > 0 ? { groups: groupSettings } : {}),
             ...(serverSettings.length > 0 ? { resourceServers: serverSettings } : {}),
             ...(domainSettings !== undefined ? { domain: domainSettings } : {}),
+            ...(logSettings !== undefined ? { logs: logSettings } : {}),
             import: {
                 userPool: live.pool.Id,
                 ...(live.senderIdentity !== undefined ? { senderIdentity: live.senderIdentity.name } : {}),

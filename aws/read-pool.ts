@@ -3,9 +3,11 @@ import {
     DescribeUserPoolCommand,
     DescribeUserPoolDomainCommand,
     DomainDescriptionType,
+    GetLogDeliveryConfigurationCommand,
     GetUserPoolMfaConfigCommand,
     GetUserPoolMfaConfigResponse,
     GroupType,
+    LogDeliveryConfigurationType,
     paginateListGroups,
     paginateListResourceServers,
     paginateListUserPoolClients,
@@ -44,6 +46,8 @@ export interface LivePool {
      * one; the other, when it has both, is in `pool`.
      */
     readonly domain?: DomainDescriptionType;
+    /** Where the pool delivers its logs (GetLogDeliveryConfiguration), when it names any. */
+    readonly logDelivery?: LogDeliveryConfigurationType;
     /** Read when the pool sends through SES with an identity in its own region. */
     readonly senderIdentity?: LiveSenderIdentity;
 }
@@ -62,8 +66,8 @@ export function parseIdentityArn(arn: string): { region: string; account: string
 /**
  * Reads a pool: DescribeUserPool, GetUserPoolMfaConfig (second factors are not in DescribeUserPool),
  * ListUserPoolClients (all pages) and DescribeUserPoolClient for each, ListGroups and ListResourceServers (all
- * pages; each item is the whole group or resource server), DescribeUserPoolDomain for its domain, and
- * GetEmailIdentity for its SES sender.
+ * pages; each item is the whole group or resource server), DescribeUserPoolDomain for its domain,
+ * GetLogDeliveryConfiguration for its log delivery, and GetEmailIdentity for its SES sender.
  */
 export async function readLivePool(aws: AwsClients, poolId: string): Promise<LivePool> {
     const target = `user pool ${poolId}`;
@@ -91,7 +95,14 @@ export async function readLivePool(aws: AwsClients, poolId: string): Promise<Liv
             items.push(...page.ResourceServers ?? []);
         }
     });
-    return { region, pool, mfa, clients, groups, resourceServers, domain: await readDomain(aws, pool), senderIdentity: await readSenderIdentity(aws, pool) };
+    const { LogDeliveryConfiguration: logDelivery } = await readFromAws({ action: "GetLogDeliveryConfiguration", target, region },
+        () => aws.cognito.send(new GetLogDeliveryConfigurationCommand({ UserPoolId: poolId })));
+    return {
+        region, pool, mfa, clients, groups, resourceServers, domain: await readDomain(aws, pool),
+        // A pool without one answers no LogDeliveryConfiguration (terraform-provider-aws log_delivery_configuration.go, findLogDeliveryConfigurationByUserPoolID).
+        ...((logDelivery?.LogConfigurations ?? []).length > 0 ? { logDelivery } : {}),
+        senderIdentity: await readSenderIdentity(aws, pool),
+    };
 }
 
 /** Every item of a paged List action of a pool. */
@@ -123,8 +134,12 @@ async function readClient(aws: AwsClients, poolId: string, clientId: string): Pr
     const described = await readFromAws(
         { action: "DescribeUserPoolClient", target: `app client ${clientId} of user pool ${poolId}`, region: aws.region },
         () => aws.cognito.send(new DescribeUserPoolClientCommand({ UserPoolId: poolId, ClientId: clientId })));
-    const client = described.UserPoolClient ?? { ClientId: clientId };
-    return client.ClientSecret ? { ...client, ClientSecret: redactedSecret } : client;
+    const { RefreshTokenRotation: rotation, ...client } = described.UserPoolClient ?? { ClientId: clientId };
+    // AWS reports `{Feature: DISABLED, RetryGracePeriodSeconds: 0}` for a client never given rotation
+    // (terraform-provider-aws PR #47374: "AWS returns the default disabled refresh_token_rotation object"): that is no rotation,
+    // as the program's inputs write it (none), so that adopt and drift compare like with like.
+    const rotating = rotation?.Feature === "DISABLED" ? {} : rotation === undefined ? {} : { RefreshTokenRotation: rotation };
+    return { ...client, ...rotating, ...(client.ClientSecret ? { ClientSecret: redactedSecret } : {}) };
 }
 
 /** The custom domain of a pool that has one, else its prefix domain; the stack manages one (config/catalogue/domain.ts). */

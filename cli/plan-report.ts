@@ -5,6 +5,7 @@ import { deployedIdsOf, evaluateStack, RegisteredResource } from "../offline/eva
 import { hasMandatoryViolation, PolicyVerdict, runPolicies } from "../offline/run-policies";
 import { readStackConfig } from "../stack-files/reader";
 import type { PolicyConfigFile } from "./policy-config-file";
+import { deliveryLines } from "../config/catalogue/log-delivery";
 import { counted } from "../config/rules/problems";
 
 /** A resource the stack would register, with the settings a reviewer looks at. */
@@ -102,6 +103,15 @@ const triggerInputs = [
     "lambdaConfig.customEmailSender.lambdaArn", "lambdaConfig.customSmsSender.lambdaArn", "lambdaConfig.kmsKeyId",
 ];
 
+/** One line per statement of a policy document: `<Sid>: <effect> [<principal>] <actions> on <resources>`. */
+function statementLines(policy: string): Record<string, string> {
+    return Object.fromEntries(JSON.parse(policy).Statement.map((statement: any, index: number) => {
+        const principal = statement.Principal?.Service === undefined ? "" : ` ${[statement.Principal.Service].flat().join(", ")}:`;
+        return [statement.Sid ?? `statement ${index + 1}`,
+            `${statement.Effect}${principal} ${[statement.Action].flat().join(", ")} on ${[statement.Resource].flat().join(", ")}`];
+    }));
+}
+
 /** The settings shown per resource type: the name, the fixed-at-creation inputs, then what a reviewer checks. */
 const summaries: Readonly<Record<string, Summarise>> = {
     "aws:cognito/userPool:UserPool": (inputs) => ({
@@ -123,7 +133,8 @@ const summaries: Readonly<Record<string, Summarise>> = {
             refresh: lifetime(inputs, "refresh"),
             authSession: inputs.authSessionValidity === undefined ? undefined : amountOf(inputs.authSessionValidity, "minutes"),
         },
-        ...pick(inputs, ["enableTokenRevocation", "preventUserExistenceErrors", "allowedOauthFlows", "allowedOauthScopes", "callbackUrls"]),
+        ...pick(inputs, ["enableTokenRevocation", "refreshTokenRotation.feature", "refreshTokenRotation.retryGracePeriodSeconds",
+            "preventUserExistenceErrors", "allowedOauthFlows", "allowedOauthScopes", "callbackUrls"]),
     }),
     "aws:sesv2/emailIdentity:EmailIdentity": (inputs) => fixedInputs("aws:sesv2/emailIdentity:EmailIdentity", inputs),
     "aws:cloudwatch/logGroup:LogGroup": (inputs) => pick(inputs, ["name", "retentionInDays"]),
@@ -142,8 +153,9 @@ const summaries: Readonly<Record<string, Summarise>> = {
         assumedBy: JSON.parse(inputs.assumeRolePolicy).Statement.map((statement: any) => statement.Principal.Service),
     }),
     // One line per statement: `<Sid>: <actions> on <resources>`.
-    "aws:iam/rolePolicy:RolePolicy": (inputs) => Object.fromEntries(JSON.parse(inputs.policy).Statement.map((statement: any, index: number) =>
-        [statement.Sid ?? `statement ${index + 1}`, `${statement.Effect} ${[statement.Action].flat().join(", ")} on ${[statement.Resource].flat().join(", ")}`])),
+    "aws:iam/rolePolicy:RolePolicy": (inputs) => statementLines(inputs.policy),
+    "aws:cloudwatch/logResourcePolicy:LogResourcePolicy": (inputs) => statementLines(inputs.policyDocument),
+    "aws:cognito/logDeliveryConfiguration:LogDeliveryConfiguration": (inputs) => ({ logConfigurations: deliveryLines(inputs.logConfigurations ?? []) }),
     "aws:lambda/permission:Permission": (inputs) => pick(inputs, ["action", "function", "qualifier", "principal", "sourceArn"]),
 };
 

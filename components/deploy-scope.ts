@@ -31,6 +31,8 @@ export interface DeployScope {
     readonly rolePath: string;
     /** A Lambda function's name: `cognito-user-pool-<stack>-<purpose>`. */
     functionName(purpose: "user-migration"): string;
+    /** A log group the pool delivers its logs to: `/aws/cognito/cognito-user-pool/<stack>/<purpose>`. */
+    logGroupName(purpose: string): string;
     /** The permissions boundary every role of the stack has, in the account and partition of `anyArn`. */
     permissionsBoundaryArn(anyArn: string): string;
 }
@@ -57,6 +59,7 @@ export function deployScope(stack: string): DeployScope {
         tags: { [stackTagKey]: stack },
         rolePath: `/${namespace}/${stack}/`,
         functionName: (purpose) => `${namespace}-${stack}-${purpose}`,
+        logGroupName: (purpose) => `/aws/cognito/${namespace}/${stack}/${purpose}`,
         permissionsBoundaryArn(anyArn) {
             const [, partition, , , account] = anyArn.split(":");
             return `arn:${partition}:iam::${account}:policy/${namespace}/${permissionsBoundaryName}`;

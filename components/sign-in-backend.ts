@@ -3,11 +3,12 @@ import * as cognito from "@pulumi/aws/cognito";
 import type * as lambda from "@pulumi/aws/lambda";
 import * as pulumi from "@pulumi/pulumi";
 import {
-    appClientArgs, ClientSettings, DomainSettings, GroupSettings, ImportSettings, inputPathsFrom, ResourceServerSettings, SesSender, senderDependentArgs,
+    appClientArgs, ClientSettings, DomainSettings, GroupSettings, ImportSettings, inputPathsFrom, LogSettings, ResourceServerSettings, SesSender, senderDependentArgs,
     triggerFunctionArns, userPoolArgs, UserPoolSettings,
 } from "../config";
 import type { DeployScope } from "./deploy-scope";
 import { groupsAndScopes } from "./groups-and-scopes";
+import type { LogDeliveryResources } from "./log-delivery";
 import { withSecretInputs } from "./secret-inputs";
 import { sesSender, SesSenderResources } from "./ses-sender";
 import { PoolDomain, userPoolDomain } from "./user-pool-domain";
@@ -23,6 +24,8 @@ export interface SignInBackendArgs {
     readonly resourceServers?: readonly ResourceServerSettings[];
     /** The pool's domain, for the hosted sign-in pages and OAuth endpoints. Default: none. */
     readonly domain?: DomainSettings;
+    /** The pool's log delivery. Default: none. */
+    readonly logs?: LogSettings;
     /**
      * Pulumi protect and retainOnDelete on the pool; retainOnDelete only on the SES identity, which a change of
      * the FROM address must be able to replace (a new identity; the old one stays verified in SES). Default: false.
@@ -54,6 +57,8 @@ export class SignInBackend extends pulumi.ComponentResource {
     readonly domain?: PoolDomain;
     /** Each of the user's trigger functions' permission to be invoked by this pool (triggers). */
     readonly triggerPermissions: readonly lambda.Permission[];
+    /** The log delivery and the log groups made for it, when the stack delivers logs. */
+    readonly logDelivery?: LogDeliveryResources;
 
     constructor(name: string, args: SignInBackendArgs, opts?: pulumi.ComponentResourceOptions) {
         super("cognito-user-pool:index:SignInBackend", name, {}, opts);
@@ -80,6 +85,14 @@ export class SignInBackend extends pulumi.ComponentResource {
 
         if (args.domain !== undefined) {
             this.domain = userPoolDomain(name, { settings: args.domain, userPool: this.userPool, parent: this, adopt: args.adopt?.domain });
+        }
+
+        if (args.logs !== undefined) {
+            // Loaded only for log delivery: @pulumi/aws/cloudwatch costs every other stack time (npm run bench).
+            const { logDelivery }: typeof import("./log-delivery") = require("./log-delivery");
+            this.logDelivery = logDelivery(name, {
+                settings: args.logs, userPool: this.userPool, scope: args.scope, tags: { ...settings.userPool.tags, ...args.scope.tags }, parent: this,
+            });
         }
 
         this.clients = Object.fromEntries(args.clients.map((client) => {

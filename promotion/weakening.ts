@@ -12,6 +12,8 @@ type Weakens = (current: unknown, promoted: unknown) => boolean;
 const turnedOff: Weakens = (current, promoted) => current === true && promoted === false;
 const lowered: Weakens = (current, promoted) => typeof current === "number" && typeof promoted === "number" && promoted < current;
 const raised: Weakens = (current, promoted) => lowered(promoted, current);
+/** A setting whose presence protects, gone (its section removed: the diff walks into the section's map). */
+const removed: Weakens = (current, promoted) => current !== undefined && promoted === undefined;
 
 const mfaStrength: Record<string, number> = { off: 0, optional: 1, required: 2 };
 const weakerMfa: Weakens = (current, promoted) => mfaStrength[String(promoted)] < mfaStrength[String(current)];
@@ -33,6 +35,8 @@ const rules: readonly (readonly [RegExp, Weakens, string])[] = [
     [/^clients\[\]\.tokenValidity\.(access|id|refresh|authSession)$/, longerLived, "tokens valid longer"],
     [/^clients\[\]\.tokenRevocation$/, turnedOff, "tokens no longer revocable"],
     [/^clients\[\]\.preventUserExistenceErrors$/, turnedOff, "sign-in errors tell which users exist"],
+    [/^clients\[\]\.refreshTokenRotation\.gracePeriodSeconds$/, removed, "refresh tokens no longer rotated"],
+    [/^clients\[\]\.refreshTokenRotation\.gracePeriodSeconds$/, raised, "a rotated-out refresh token valid longer"],
 ];
 
 /** How a change from the current value to the promoted one weakens the stack; undefined when it does not. */

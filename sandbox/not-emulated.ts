@@ -17,6 +17,8 @@ const missingServices: Readonly<Record<string, string>> = {
     "aws:cognito/resourceServer:ResourceServer": "no resource servers or custom scopes in cognito-local",
     "aws:cognito/riskConfiguration:RiskConfiguration": "no threat protection in cognito-local",
     "aws:cognito/logDeliveryConfiguration:LogDeliveryConfiguration": "no log delivery in cognito-local",
+    "aws:cloudwatch/logGroup:LogGroup": "no CloudWatch Logs: the pool's delivery errors are not logged anywhere",
+    "aws:cloudwatch/logResourcePolicy:LogResourcePolicy": "no CloudWatch Logs",
 };
 
 /** What cognito-local 5.3.0 does not do whatever the stack (facts.md, CONTRIBUTING.md's table of its gaps). */
@@ -46,11 +48,15 @@ export function notEmulated(resources: readonly RegisteredResource[]): string[] 
                 ? [`${inputs.name}: email through SES (${inputs.emailConfiguration.sourceArn}): written to cognito-local's log instead`] : []),
         ];
     });
+    const rotatingLines = resources.filter((resource) => resource.type === createdTypes.client && resource.inputs.refreshTokenRotation?.feature === "ENABLED")
+        .map((client) => `${client.inputs.name}: refresh token rotation: cognito-local has no GetTokensFromRefreshToken and still refreshes ` +
+            "with REFRESH_TOKEN_AUTH, the token unchanged (AWS refuses that flow on a rotating client)");
     const migrating = resources.some((resource) => resource.type === createdTypes.userPool && resource.inputs.lambdaConfig?.userMigration);
     return [
         ...alwaysMissing,
         ...(migrating ? ["UserMigration on a forgotten password: cognito-local runs the trigger only at sign-in"] : []),
         ...poolLines,
+        ...rotatingLines,
         ...triggersNotEmulated(resources).map((trigger) => `${trigger}: cognito-local never calls this trigger`),
         ...usersFunctionsNotRun(resources).map((trigger) => `${trigger}: your own function is not run locally (the trigger answers as if absent)`),
         ...resourceLines,

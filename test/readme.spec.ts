@@ -131,6 +131,17 @@ const examples: readonly Example[] = [
         on: "stdout",
     },
     {
+        name: "plan tokens and logs",
+        shows: "npm run plan -- --stack dev, with the rotating client and the log delivery the page shows",
+        command: plan,
+        arrange: async (project) => {
+            devEndingWith(project, "<!-- stack file: tokens and logs -->");
+            return ["--stack", "dev"];
+        },
+        exitCode: 0,
+        on: "stdout",
+    },
+    {
         name: "bad config",
         shows: "every problem, one a line, before any resource: exit 2",
         command: plan,

@@ -10,6 +10,7 @@ import { redirectUrl } from "../rules/redirect-url";
 import { checkTokenLifetimes } from "../rules/token-validity";
 import { listOf, problem, section, setting } from "./define";
 import { holdsValue, inverseOf, ReadContext, reportedOr } from "./read-back";
+import { checkRotationFlows, refreshTokenRotation, refreshTokenRotationArgs, refreshTokenRotationFromDescribed } from "./refresh-token-rotation";
 import { duration, durationText, resourceName, resourceNameText, uniqueList, uniqueNames } from "./values";
 import { withoutUnset } from "./without-unset";
 
@@ -184,6 +185,7 @@ export const clients = listOf({
         input: "enableTokenRevocation",
         describe: "EnableTokenRevocation",
     }),
+    refreshTokenRotation,
     preventUserExistenceErrors: setting(z.boolean().default(true), {
         doc: "A failed sign-in does not reveal whether the user exists.",
         input: "preventUserExistenceErrors",
@@ -207,7 +209,7 @@ export const clients = listOf({
         if (client.type === "confidential" && client.generateSecret === false && client.oauth?.flows.includes("client_credentials")) {
             problem(ctx, ["oauth", "flows"], client.oauth.flows, "client_credentials needs a client secret: remove generateSecret: false");
         }
-    }],
+    }, checkRotationFlows],
     wrap: (client) => uniqueNames(z.array(client)
         .min(1, { error: "expected at least one app client" })
         .max(cognitoLimits.clientsPerPool, { error: `expected at most ${cognitoLimits.clientsPerPool} app clients` }), "client")
@@ -240,6 +242,7 @@ export function appClientArgs(client: ClientSettings, userPoolId: Input<string>,
         tokenValidityUnits: { accessToken: access.unit, idToken: id.unit, refreshToken: refresh.unit },
         authSessionValidity: durationOf(client.tokenValidity.authSession).minutes,
         enableTokenRevocation: client.tokenRevocation,
+        ...refreshTokenRotationArgs(client.refreshTokenRotation),
         preventUserExistenceErrors: client.preventUserExistenceErrors ? "ENABLED" : "LEGACY",
         // `all` leaves the attributes to Cognito's default.
         readAttributes: client.readAttributes === "all" ? undefined : client.readAttributes,
@@ -287,6 +290,7 @@ export function clientFromDescribed(client: UserPoolClientType, context: ReadCon
             authSession: readLifetime(client.AuthSessionValidity, "minutes", authSessionDefault, "AuthSessionValidity", context),
         },
         tokenRevocation: reportedOr(client.EnableTokenRevocation, true, "EnableTokenRevocation", context),
+        refreshTokenRotation: refreshTokenRotationFromDescribed(client, context),
         preventUserExistenceErrors: reportedOr(client.PreventUserExistenceErrors, "LEGACY", "PreventUserExistenceErrors", context) === "ENABLED",
         readAttributes: client.ReadAttributes?.length ? client.ReadAttributes : "all" as const,
         writeAttributes: client.WriteAttributes?.length ? client.WriteAttributes : "all" as const,

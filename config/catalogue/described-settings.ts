@@ -8,7 +8,7 @@ import { stack } from "./stack";
 /** The key prefix of the settings of each item of a top-level list: `clients[].`. */
 const keyPrefixOf = (list: Section) => `${Object.entries(stack.entries).find(([, entry]) => entry === list)![0]}[].`;
 
-const lists = { client: keyPrefixOf(clients), group: keyPrefixOf(groups), resourceServer: keyPrefixOf(resourceServers), domain: "domain." };
+const lists = { client: keyPrefixOf(clients), group: keyPrefixOf(groups), resourceServer: keyPrefixOf(resourceServers), domain: "domain.", logDelivery: "logs." };
 
 export interface SettingsByDescription {
     /** Read from DescribeUserPool (and GetUserPoolMfaConfig). */
@@ -21,6 +21,8 @@ export interface SettingsByDescription {
     readonly resourceServer: CatalogueEntry[];
     /** From DescribeUserPoolDomain's output (its DomainDescription). */
     readonly domain: CatalogueEntry[];
+    /** From GetLogDeliveryConfiguration's LogDeliveryConfiguration. */
+    readonly logDelivery: CatalogueEntry[];
 }
 
 /** The catalogue's settings read back from a pool's description, and those read back from each other resource's. */
@@ -33,5 +35,6 @@ export function settingsByDescription(): SettingsByDescription {
         group: under(lists.group),
         resourceServer: under(lists.resourceServer),
         domain: under(lists.domain),
+        logDelivery: under(lists.logDelivery),
     };
 }

@@ -12,3 +12,5 @@ export * from "./stack";
 export * from "./successor";
 export * from "./triggers";
 export * from "./user-pool";
+export * from "./refresh-token-rotation";
+export * from "./log-delivery";

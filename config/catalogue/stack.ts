@@ -10,6 +10,7 @@ import { clients } from "./app-client";
 import { problem, section, setting } from "./define";
 import { domain } from "./domain";
 import { groupName, groups } from "./groups";
+import { checkLogTier, logs } from "./log-delivery";
 import { declaredScopes, resourceServers } from "./resource-servers";
 import { userPoolChecks, userPoolKeys } from "./user-pool";
 import { uniqueList } from "./values";
@@ -56,6 +57,7 @@ export const stack = section({
     domain,
     groups,
     resourceServers,
+    logs,
     import: adopt,
     successor: setting(successorSchema.optional(), {
         doc: "A new pool taking over from this one, for a change of a fixed setting: see [Changing a setting fixed at creation](migration.md).",
@@ -96,7 +98,7 @@ export const stack = section({
                 "the stack creates no SES identity when email.identityArn names one: remove one of them");
         }
     }, (settings, ctx) => checkDeclaredScopes({ clients: settings.clients, declared: declaredScopes(settings.resourceServers) }, ctx),
-    (settings, ctx) => checkOAuthDomain(settings, ctx)],
+    (settings, ctx) => checkOAuthDomain(settings, ctx), checkLogTier],
     wrap: (object) => object,
 });
 

@@ -1,12 +1,16 @@
 import {
     AdminAddUserToGroupCommand, AdminCreateUserCommand, AdminSetUserPasswordCommand, CognitoIdentityProviderClient,
     CreateGroupCommand, CreateGroupCommandInput, CreateUserPoolClientCommand, CreateUserPoolCommand, InitiateAuthCommand,
+    SetLogDeliveryConfigurationCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import * as assert from "assert";
 import { awsClients, AwsClients, closeClients, regionOfPoolId } from "../../aws/clients";
 import { AwsAccessError } from "../../aws/errors";
+import { settingsFromLive } from "../../aws/live-to-settings";
+import { apiShaped } from "../../sandbox/api-shape";
+import { createUserPoolClientRequest } from "../../sandbox/provider-requests";
 import { readLivePool, redactedSecret } from "../../aws/read-pool";
-import { parseStackSettings, userGroupArgs } from "../../config";
+import { appClientArgs, logDeliveryConfigurationArgs, parseStackSettings, userGroupArgs } from "../../config";
 import { clientsWithoutBackoff, LocalAws, setEnvironment, startLocalAws, useLocalAws } from "./support/local-aws";
 import { createPool, CreatedPool, poolShapes, region } from "./support/pool-shapes";
 
@@ -80,7 +84,8 @@ describe("reading a live pool through the AWS SDK (cognito-local behind AWS_ENDP
         assert.strictEqual(live.senderIdentity?.name, "no-reply@example.com");
         assert.strictEqual(live.senderIdentity?.description.IdentityType, "EMAIL_ADDRESS");
         assert.deepStrictEqual(local.calls, ["DescribeUserPool", "GetUserPoolMfaConfig", "ListUserPoolClients", "DescribeUserPoolClient",
-            "ListGroups", "ListResourceServers", "GetEmailIdentity"]);
+            "ListGroups", "ListResourceServers", "GetLogDeliveryConfiguration", "GetEmailIdentity"]);
+        assert.strictEqual(live.logDelivery, undefined);
     });
 
     it("reads every group and every resource server with its scopes, ListResourceServers asked for pages of at most 50", async () => {
@@ -220,5 +225,69 @@ describe("reading a live pool through the AWS SDK (cognito-local behind AWS_ENDP
 
         assert.deepStrictEqual(claimsOf(AuthenticationResult!.IdToken!)["cognito:groups"].sort(), ["admins", "readers"]);
         assert.deepStrictEqual(claimsOf(AuthenticationResult!.AccessToken!)["cognito:groups"].sort(), ["admins", "readers"]);
+    });
+
+    it("reads a pool's log delivery (GetLogDeliveryConfiguration) and a client's refresh token rotation, which adopt writes as settings", async () => {
+        const settings = parseStackSettings({ tier: "plus", clients: [{ name: "rotating", authFlows: ["user_password"], refreshTokenRotation: { gracePeriodSeconds: 20 } }],
+            logs: { userNotification: { logGroupArn: "arn:aws:logs:eu-west-1:123456789012:log-group:/shared/cognito" },
+                userAuthEvents: { bucketArn: "arn:aws:s3:::sign-in-activity" } } }, { project: "cognito-user-pool", stack: "local" });
+        const { UserPool } = await cognito.send(new CreateUserPoolCommand({ PoolName: "delivering" }));
+        const poolId = UserPool!.Id!;
+        // What the provider sends: the client's plan (CreateUserPoolClient), the whole log configuration (SetLogDeliveryConfiguration).
+        const { UserPoolClient } = await cognito.send(new CreateUserPoolClientCommand(
+            createUserPoolClientRequest(appClientArgs(settings.clients[0], poolId) as Record<string, any>)));
+        const { userPoolId: _id, ...delivery } = logDeliveryConfigurationArgs(settings.logs!, poolId, {});
+        local.logDeliveryRequests.length = 0;
+        await cognito.send(new SetLogDeliveryConfigurationCommand({ UserPoolId: poolId, ...apiShaped(delivery, {}) } as never));
+
+        const live = await readLivePool(aws, poolId);
+
+        const configurations = [
+            { EventSource: "userNotification", LogLevel: "ERROR", CloudWatchLogsConfiguration: { LogGroupArn: "arn:aws:logs:eu-west-1:123456789012:log-group:/shared/cognito" } },
+            { EventSource: "userAuthEvents", LogLevel: "INFO", S3Configuration: { BucketArn: "arn:aws:s3:::sign-in-activity" } },
+        ];
+        // The requests as the SDK sent them (API_SetLogDeliveryConfiguration, API_GetLogDeliveryConfiguration), and the answer read.
+        assert.deepStrictEqual(local.logDeliveryRequests, [
+            { action: "SetLogDeliveryConfiguration", body: { UserPoolId: poolId, LogConfigurations: configurations } },
+            { action: "GetLogDeliveryConfiguration", body: { UserPoolId: poolId } },
+        ]);
+        assert.deepStrictEqual(live.logDelivery, { UserPoolId: poolId, LogConfigurations: configurations });
+        assert.deepStrictEqual(UserPoolClient!.RefreshTokenRotation, { Feature: "ENABLED", RetryGracePeriodSeconds: 20 });
+        const adopted = settingsFromLive(live);
+        assert.deepStrictEqual(adopted.settings.logs, settings.logs && { userNotification: settings.logs.userNotification, userAuthEvents: settings.logs.userAuthEvents });
+        assert.deepStrictEqual(adopted.settings.clients?.[0].refreshTokenRotation, { gracePeriodSeconds: 20 });
+        // A bare CreateUserPool leaves the pool's own settings to the pool spec; nothing of the logs or the client is a gap.
+        assert.deepStrictEqual(adopted.gaps.filter((gap) => !gap.setting.startsWith("AccountRecoverySetting")), []);
+    });
+
+    it("reads the DISABLED rotation AWS reports for a client never given one as no rotation, so adopt writes none and the program sends none", async () => {
+        const { UserPool } = await cognito.send(new CreateUserPoolCommand({ PoolName: "not-rotating" }));
+        await cognito.send(new CreateUserPoolClientCommand({ UserPoolId: UserPool!.Id!, ClientName: "web",
+            RefreshTokenRotation: { Feature: "DISABLED", RetryGracePeriodSeconds: 0 } }));
+
+        const live = await readLivePool(aws, UserPool!.Id!);
+
+        assert.strictEqual(live.clients[0].RefreshTokenRotation, undefined);
+        assert.strictEqual(settingsFromLive(live).settings.clients?.[0].refreshTokenRotation, undefined);
+    });
+
+    it("refreshes through REFRESH_TOKEN_AUTH on a rotating client without that flow: a cognito-local gap (no ExplicitAuthFlows check, no GetTokensFromRefreshToken), where AWS refuses it", async () => {
+        const settings = parseStackSettings({ clients: [{ name: "rotating", authFlows: ["user_password"], refreshTokenRotation: {} }] },
+            { project: "cognito-user-pool", stack: "local" });
+        const { UserPool } = await cognito.send(new CreateUserPoolCommand({ PoolName: "rotating" }));
+        const poolId = UserPool!.Id!;
+        const { UserPoolClient } = await cognito.send(new CreateUserPoolClientCommand(
+            createUserPoolClientRequest(appClientArgs(settings.clients[0], poolId) as Record<string, any>)));
+        await cognito.send(new AdminCreateUserCommand({ UserPoolId: poolId, Username: "ana", MessageAction: "SUPPRESS" }));
+        await cognito.send(new AdminSetUserPasswordCommand({ UserPoolId: poolId, Username: "ana", Password: "Passw0rd!", Permanent: true }));
+
+        // The honest user signs in with the client's one flow.
+        const { AuthenticationResult } = await cognito.send(new InitiateAuthCommand({
+            ClientId: UserPoolClient!.ClientId, AuthFlow: "USER_PASSWORD_AUTH", AuthParameters: { USERNAME: "ana", PASSWORD: "Passw0rd!" } }));
+        assert.ok(AuthenticationResult?.RefreshToken);
+        // A refresh token replayed the old way is still honoured here: only AWS shows the refusal the config rule relies on.
+        const replayed = await cognito.send(new InitiateAuthCommand({
+            ClientId: UserPoolClient!.ClientId, AuthFlow: "REFRESH_TOKEN_AUTH", AuthParameters: { REFRESH_TOKEN: AuthenticationResult.RefreshToken } }));
+        assert.ok(replayed.AuthenticationResult?.AccessToken);
     });
 });

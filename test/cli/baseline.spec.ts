@@ -1,5 +1,6 @@
 import {
-    AddCustomAttributesCommand, CognitoIdentityProviderClient, CreateUserPoolClientCommand, DeleteGroupCommand, UpdateGroupCommand, UpdateUserPoolDomainCommand,
+    AddCustomAttributesCommand, CognitoIdentityProviderClient, CreateUserPoolClientCommand, DeleteGroupCommand, SetLogDeliveryConfigurationCommand, UpdateGroupCommand, UpdateUserPoolClientCommand,
+    UpdateUserPoolDomainCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import * as assert from "assert";
 import { spawnSync } from "child_process";
@@ -331,6 +332,36 @@ describe("npm run baseline", function () {
             assert.match(stdout, /Fixed at creation[^\n]*\n {2}- auth-group-readers user group: state "readers", AWS \(absent\)\n/);
             assert.match(stdout, /Changed outside Pulumi[^\n]*\n {2}- auth-group-admins precedence: state 1, AWS 3\n/);
             assert.match(stdout, /\n {2}- auth-domain managedLoginVersion: state 2, AWS 1\n/);
+        });
+
+        it("reports a log delivery and a client's refresh token rotation changed in the console (SetLogDeliveryConfiguration, UpdateUserPoolClient)", async () => {
+            const created = await createPool(cognito, local, poolShapes["username only"]);
+            const logGroup = (name: string) => `arn:aws:logs:${region}:123456789012:log-group:/shared/${name}`;
+            const deliverTo = (name: string) => cognito.send(new SetLogDeliveryConfigurationCommand({ UserPoolId: created.poolId, LogConfigurations: [
+                { EventSource: "userNotification", LogLevel: "ERROR", CloudWatchLogsConfiguration: { LogGroupArn: logGroup(name) } }] }));
+            await deliverTo("cognito-messages");
+            // A client as the console makes it, every setting the config model writes given.
+            const client = { UserPoolId: created.poolId, ClientName: "rotating", ExplicitAuthFlows: ["ALLOW_USER_SRP_AUTH" as const],
+                AccessTokenValidity: 60, IdTokenValidity: 60, RefreshTokenValidity: 30, AuthSessionValidity: 3, EnableTokenRevocation: true,
+                TokenValidityUnits: { AccessToken: "minutes" as const, IdToken: "minutes" as const, RefreshToken: "days" as const },
+                PreventUserExistenceErrors: "ENABLED" as const };
+            const rotating = await cognito.send(new CreateUserPoolClientCommand({ ...client, RefreshTokenRotation: { Feature: "ENABLED", RetryGracePeriodSeconds: 10 } }));
+            const adoptIo = capturingIO(project.dir);
+            assert.strictEqual(await adopt(["--stack", "live-logs", "--pool-id", created.poolId, "--region", region], adoptIo), 0, adoptIo.out() + adoptIo.err());
+            const evaluation = await evaluateStack(readStackConfig(project.dir, "live-logs"));
+            const stateFile = project.write("state-live-logs.json", JSON.stringify(stateExportOf(evaluation, "cognito-user-pool", "live-logs", region)));
+            const unchanged = await run(project, "--stack", "live-logs", "--state", stateFile, "--region", region, "--check");
+            assert.strictEqual(unchanged.exitCode, 0, unchanged.stdout);
+            await deliverTo("elsewhere");
+            await cognito.send(new UpdateUserPoolClientCommand({ ...client, ClientId: rotating.UserPoolClient!.ClientId,
+                RefreshTokenRotation: { Feature: "ENABLED", RetryGracePeriodSeconds: 60 } }));
+
+            const { exitCode, stdout } = await run(project, "--stack", "live-logs", "--state", stateFile, "--region", region, "--check");
+
+            assert.strictEqual(exitCode, 1);
+            assert.match(stdout, /\n {2}- auth-client-rotating refreshTokenRotation\.retryGracePeriodSeconds: state 10, AWS 60\n/);
+            assert.ok(stdout.includes(`  - auth-log-delivery logConfigurations: state ["userNotification ERROR → ${logGroup("cognito-messages")}"], ` +
+                `AWS ["userNotification ERROR → ${logGroup("elsewhere")}"]`), stdout);
         });
 
         it("takes the pool id from `pulumi stack output --json` and keys the baseline by the program's URNs", async () => {

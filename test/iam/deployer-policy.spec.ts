@@ -57,6 +57,7 @@ describe("the deployer's IAM policy (iam/deployer-policy.json), under an IAM pol
         });
         const userFunction = (name: string) => `arn:aws:lambda:ap-northeast-2:${account}:function:${name}`;
         const markedFor = (stack: string) => ({ [`aws:ResourceTag/${triggerOfTagKey}`]: stack });
+        const logGroups = `arn:aws:logs:ap-northeast-2:${account}:log-group:/aws/cognito/cognito-user-pool`;
         const escalations: AwsCall[] = [
             { action: "iam:PutRolePolicy", resource: `arn:aws:iam::${account}:role/cognito-user-pool-deploy-prod`, why: "put a policy on its own role" },
             { action: "iam:AttachRolePolicy", resource: `arn:aws:iam::${account}:role/cognito-user-pool-deploy-prod`,
@@ -133,6 +134,16 @@ describe("the deployer's IAM policy (iam/deployer-policy.json), under an IAM pol
                 why: "write a record of a domain that only ends like its own" },
             { action: "route53:ChangeResourceRecordSets", resource: zone, context: records(["NS"], [`delegated.${deployerDnsDomain}`]),
                 why: "delegate a subdomain of its DNS domain (an NS record)" },
+            { action: "cognito-idp:SetLogDeliveryConfiguration", resource: pool("OtherTeam"), context: { [`aws:ResourceTag/${stackTagKey}`]: "dev" },
+                why: "send another stack's pool logs elsewhere" },
+            { action: "logs:DeleteLogGroup", resource: `${logGroups}/dev/user-notification`, why: "delete another stack's log group" },
+            { action: "logs:PutRetentionPolicy", resource: `arn:aws:logs:ap-northeast-2:${account}:log-group:/aws/cloudtrail/audit`, why: "shorten an unrelated log group's retention" },
+            { action: "s3:PutBucketPolicy", resource: "arn:aws:s3:::payments-data", why: "rewrite a bucket's policy (a log destination must allow delivery already)" },
+            { action: "firehose:TagDeliveryStream", resource: `arn:aws:firehose:ap-northeast-2:${account}:deliverystream/orders`,
+                context: { "aws:RequestTag/owner": "prod", "aws:TagKeys": ["owner"] }, why: "tag a Firehose stream with anything but LogDeliveryEnabled" },
+            { action: "firehose:PutRecord", resource: `arn:aws:firehose:ap-northeast-2:${account}:deliverystream/orders`, why: "write into a Firehose stream" },
+            { action: "iam:CreateServiceLinkedRole", resource: `arn:aws:iam::${account}:role/aws-service-role/logs.amazonaws.com/AWSServiceRoleForCloudWatchLogs`,
+                context: { "iam:AWSServiceName": "logs.amazonaws.com" }, why: "create CloudWatch Logs' other linked role" },
         ];
 
         for (const escalation of escalations) {
@@ -155,6 +166,8 @@ describe("the deployer's IAM policy (iam/deployer-policy.json), under an IAM pol
                     why: "write records of its DNS domain" },
                 { action: "lambda:AddPermission", resource: userFunction("prod-hook"), context: { ...markedFor(prod), "lambda:Principal": "cognito-idp.amazonaws.com" },
                     why: "let Cognito invoke a function marked for it" },
+                { action: "cognito-idp:SetLogDeliveryConfiguration", resource: pool("Own"), context: ownTag, why: "set its pool's log delivery" },
+                { action: "logs:DeleteLogGroup", resource: `${logGroups}/prod/user-notification`, why: "delete its log group" },
             ];
             assert.deepEqual(await refused(own, prod), []);
         });

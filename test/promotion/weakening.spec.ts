@@ -16,6 +16,8 @@ describe("weakening: changes that lower what protects a pool's users", () => {
         assert.strictEqual(weakening(["password", "temporaryPasswordValidityDays"], 1, 7), "temporary passwords valid longer");
         assert.strictEqual(weakening(["clients", web, "tokenRevocation"], true, false), "tokens no longer revocable");
         assert.strictEqual(weakening(["clients", web, "preventUserExistenceErrors"], true, false), "sign-in errors tell which users exist");
+        assert.strictEqual(weakening(["clients", web, "refreshTokenRotation", "gracePeriodSeconds"], 0, undefined), "refresh tokens no longer rotated");
+        assert.strictEqual(weakening(["clients", web, "refreshTokenRotation", "gracePeriodSeconds"], 0, 30), "a rotated-out refresh token valid longer");
     });
 
     it("leaves alone a change that strengthens, keeps or does not bear on protection", () => {
@@ -25,5 +27,7 @@ describe("weakening: changes that lower what protects a pool's users", () => {
         assert.strictEqual(weakening(["password", "requireSymbols"], false, true), undefined);
         assert.strictEqual(weakening(["accountRecovery"], ["email"], ["phone"]), undefined);
         assert.strictEqual(weakening(["clients", web], undefined, { name: "web" }), undefined);
+        assert.strictEqual(weakening(["clients", web, "refreshTokenRotation", "gracePeriodSeconds"], undefined, 10), undefined);
+        assert.strictEqual(weakening(["clients", web, "refreshTokenRotation", "gracePeriodSeconds"], 30, 0), undefined);
     });
 });

@@ -1,5 +1,7 @@
-import type { DomainDescriptionType, GroupType, ResourceServerType, UserPoolClientType } from "@aws-sdk/client-cognito-identity-provider";
-import type { ResourceServerArgs, UserGroupArgs, UserPoolArgs, UserPoolClientArgs, UserPoolDomainArgs } from "@pulumi/aws/cognito";
+import type {
+    DomainDescriptionType, EventSourceName, GroupType, LogDeliveryConfigurationType, LogLevel, ResourceServerType, UserPoolClientType,
+} from "@aws-sdk/client-cognito-identity-provider";
+import type { LogDeliveryConfigurationArgs, ResourceServerArgs, UserGroupArgs, UserPoolArgs, UserPoolClientArgs, UserPoolDomainArgs } from "@pulumi/aws/cognito";
 import * as pulumi from "@pulumi/pulumi";
 import type { DescribedPool } from "../../../config";
 import { ApiNames, apiShaped, setAt } from "../../../sandbox/api-shape";
@@ -103,5 +105,22 @@ export function describedResourceServer(inputs: pulumi.Unwrap<ResourceServerArgs
     return {
         UserPoolId: inputs.userPoolId, Identifier: inputs.identifier, Name: inputs.name,
         Scopes: (inputs.scopes ?? []).map((scope) => ({ ScopeName: scope.scopeName, ScopeDescription: scope.scopeDescription })),
+    };
+}
+
+/**
+ * GetLogDeliveryConfiguration's LogDeliveryConfiguration after the provider's SetLogDeliveryConfiguration with these
+ * inputs (log_delivery_configuration.go expands the plan field by field: event source, level, each destination's ARN).
+ */
+export function describedLogDelivery(inputs: pulumi.Unwrap<LogDeliveryConfigurationArgs>): LogDeliveryConfigurationType {
+    return {
+        UserPoolId: inputs.userPoolId,
+        LogConfigurations: (inputs.logConfigurations ?? []).map((configuration) => ({
+            EventSource: configuration.eventSource as EventSourceName,
+            LogLevel: configuration.logLevel as LogLevel,
+            ...(configuration.cloudWatchLogsConfiguration ? { CloudWatchLogsConfiguration: { LogGroupArn: configuration.cloudWatchLogsConfiguration.logGroupArn } } : {}),
+            ...(configuration.s3Configuration ? { S3Configuration: { BucketArn: configuration.s3Configuration.bucketArn } } : {}),
+            ...(configuration.firehoseConfiguration ? { FirehoseConfiguration: { StreamArn: configuration.firehoseConfiguration.streamArn } } : {}),
+        })),
     };
 }

@@ -31,7 +31,11 @@ import { setEnvironment } from "../../../sandbox/lambda-endpoint";
  *   - no domains: CreateUserPoolDomain, UpdateUserPoolDomain and DescribeUserPoolDomain are answered from the front
  *     door's own store, each request checked against the API reference's shape (API_CreateUserPoolDomain,
  *     API_UpdateUserPoolDomain, API_DescribeUserPoolDomain) and kept in `domainRequests`; DescribeUserPool's answer
- *     names the pool's domains (Domain, CustomDomain) as AWS's does.
+ *     names the pool's domains (Domain, CustomDomain) as AWS's does;
+ *   - drops a client's RefreshTokenRotation (createUserPoolClient.js): kept with the other dropped fields;
+ *   - no log delivery: SetLogDeliveryConfiguration and GetLogDeliveryConfiguration are answered from the front door's
+ *     own store, each request checked against the API reference's shape (API_SetLogDeliveryConfiguration,
+ *     API_LogConfigurationType) and kept in `logDeliveryRequests`.
  */
 
 /** The SES identity GetEmailIdentity reports. */
@@ -63,6 +67,8 @@ export interface LocalAws {
     readonly resourceServerRequests: { action: string; body: Record<string, unknown> }[];
     /** The bodies the SDK sent to CreateUserPoolDomain, UpdateUserPoolDomain and DescribeUserPoolDomain, in order. */
     readonly domainRequests: { action: string; body: Record<string, unknown> }[];
+    /** The bodies the SDK sent to SetLogDeliveryConfiguration and GetLogDeliveryConfiguration, in order. */
+    readonly logDeliveryRequests: { action: string; body: Record<string, unknown> }[];
     /** Answers the next `times` calls of an action with the error. */
     failNext(action: string, reply: AwsErrorReply, times?: number): void;
     /**
@@ -90,6 +96,7 @@ export async function startLocalAws(cognitoLocalConfig: Record<string, unknown> 
     const keptFields = new DroppedFields();
     const resourceServers = new ResourceServers();
     const domains = new Domains();
+    const logDeliveries = new LogDeliveries();
     const local = {
         endpoint: "",
         sesIdentities: new Map<string, SesIdentity>(),
@@ -99,6 +106,7 @@ export async function startLocalAws(cognitoLocalConfig: Record<string, unknown> 
         resourceServersPerPage: 2,
         resourceServerRequests: [] as { action: string; body: Record<string, unknown> }[],
         domainRequests: [] as { action: string; body: Record<string, unknown> }[],
+        logDeliveryRequests: [] as { action: string; body: Record<string, unknown> }[],
         failNext(action: string, reply: AwsErrorReply, times = 1) {
             faults.set(action, [...(faults.get(action) ?? []), ...Array<AwsErrorReply>(times).fill(reply)]);
         },
@@ -146,6 +154,12 @@ export async function startLocalAws(cognitoLocalConfig: Record<string, unknown> 
             const json = JSON.parse(body);
             local.domainRequests.push({ action, body: json });
             const answer = domains.answer(action, json);
+            return "error" in answer ? reply(response, 400, { message: answer.error }, "InvalidParameterException") : reply(response, 200, answer);
+        }
+        if (LogDeliveries.actions.includes(action)) {
+            const json = JSON.parse(body);
+            local.logDeliveryRequests.push({ action, body: json });
+            const answer = logDeliveries.answer(action, json);
             return "error" in answer ? reply(response, 400, { message: answer.error }, "InvalidParameterException") : reply(response, 200, answer);
         }
         if (action === "GetAccount") {
@@ -207,7 +221,8 @@ async function csvHeader(endpoint: string, request: http.IncomingMessage, body: 
 const poolDefaults: Json = {
     DeletionProtection: "INACTIVE", UserPoolTier: "ESSENTIALS", UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: [] },
 };
-const clientDefaults: Json = { AuthSessionValidity: 3 };
+/** RefreshTokenRotation: reported only when the client was given one (its API default, DISABLED, is not invented here). */
+const clientDefaults: Json = { AuthSessionValidity: 3, RefreshTokenRotation: undefined };
 
 /** Keeps the fields cognito-local drops, by pool or client id, and adds them to its answers. */
 class DroppedFields {
@@ -227,6 +242,10 @@ class DroppedFields {
             case "CreateUserPoolClient":
                 this.keep(answer.UserPoolClient.ClientId, request, clientDefaults);
                 return { ...answer, UserPoolClient: { ...answer.UserPoolClient, ...this.kept.get(answer.UserPoolClient.ClientId) } };
+            case "UpdateUserPoolClient":
+                // Like UpdateUserPoolClient in AWS: what is not sent goes back to its default.
+                this.keep(request.ClientId, request, clientDefaults);
+                return { ...answer, UserPoolClient: { ...answer.UserPoolClient, ...this.kept.get(request.ClientId) } };
             case "DescribeUserPoolClient":
                 return { ...answer, UserPoolClient: { ...answer.UserPoolClient, ...this.kept.get(request.ClientId) } };
             default:
@@ -339,6 +358,43 @@ class Domains {
 
     private ofPool(poolId: string): Json[] {
         return [...this.byDomain.values()].filter((domain) => domain.UserPoolId === poolId);
+    }
+}
+
+/**
+ * Log delivery configurations by pool, as SetLogDeliveryConfiguration leaves them. Requests outside the API
+ * reference's shape are refused as AWS refuses them (InvalidParameterException): UserPoolId `[\w-]+_[0-9a-zA-Z]+`,
+ * LogConfigurations required with 0 to 2 items, each with EventSource userNotification or userAuthEvents, LogLevel
+ * ERROR or INFO, and destination ARNs of CloudWatchLogsConfigurationType's pattern, 20 to 2048 characters. A pool
+ * without one answers no LogDeliveryConfiguration (terraform-provider-aws findLogDeliveryConfigurationByUserPoolID).
+ */
+class LogDeliveries {
+    static readonly actions = ["SetLogDeliveryConfiguration", "GetLogDeliveryConfiguration"];
+    private static readonly arnPattern = /^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]*:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$/;
+    private readonly byPool = new Map<string, Json>();
+
+    answer(action: string, request: Json): Json | { error: string } {
+        if (typeof request.UserPoolId !== "string" || !/^[\w-]+_[0-9a-zA-Z]+$/.test(request.UserPoolId)) {
+            return { error: "UserPoolId must match [\\w-]+_[0-9a-zA-Z]+" };
+        }
+        if (action === "GetLogDeliveryConfiguration") {
+            const kept = this.byPool.get(request.UserPoolId);
+            return kept === undefined ? {} : { LogDeliveryConfiguration: kept };
+        }
+        const configurations: unknown = request.LogConfigurations;
+        if (!Array.isArray(configurations) || configurations.length > 2 || !configurations.every((item) => this.valid(item))) {
+            return { error: "LogConfigurations is required: 0 to 2 items, each with EventSource, LogLevel and destination ARNs" };
+        }
+        const kept = { UserPoolId: request.UserPoolId, LogConfigurations: configurations };
+        this.byPool.set(request.UserPoolId, kept);
+        return { LogDeliveryConfiguration: kept };
+    }
+
+    private valid(item: Json): boolean {
+        const arns = [item.CloudWatchLogsConfiguration?.LogGroupArn, item.S3Configuration?.BucketArn, item.FirehoseConfiguration?.StreamArn]
+            .filter((arn) => arn !== undefined);
+        return ["userNotification", "userAuthEvents"].includes(item.EventSource) && ["ERROR", "INFO"].includes(item.LogLevel) &&
+            arns.every((arn) => typeof arn === "string" && arn.length >= 20 && arn.length <= 2048 && LogDeliveries.arnPattern.test(arn));
     }
 }
 

@@ -1,7 +1,7 @@
 import type { RawStackSettings } from "../../../aws/live-to-settings";
 import type { LivePool } from "../../../aws/read-pool";
-import { appClientArgs, parseStackSettings, userPoolArgs, resourceServerArgs, StackSettings, userGroupArgs, userPoolDomainArgs } from "../../../config";
-import { describedClient, describedDomain, describedGroup, describedPool, describedResourceServer, plain } from "./described-from-inputs";
+import { appClientArgs, logDeliveryConfigurationArgs, parseStackSettings, userPoolArgs, resourceServerArgs, StackSettings, userGroupArgs, userPoolDomainArgs } from "../../../config";
+import { describedClient, describedDomain, describedGroup, describedLogDelivery, describedPool, describedResourceServer, plain } from "./described-from-inputs";
 
 /** Between them, a value other than the default for every setting read back from AWS (see the coverage test). */
 export const samples: Record<string, RawStackSettings> = {
@@ -43,7 +43,8 @@ export const samples: Record<string, RawStackSettings> = {
             kmsKeyArn: "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
         },
         clients: [
-            { name: "web", authFlows: ["user_srp", "refresh_token", "user_auth"], readAttributes: ["email", "custom:tenant_id"], writeAttributes: ["email"],
+            { name: "web", authFlows: ["user_srp", "user_auth"], refreshTokenRotation: { gracePeriodSeconds: 10 },
+                readAttributes: ["email", "custom:tenant_id"], writeAttributes: ["email"],
                 oauth: { flows: ["code", "implicit"], scopes: ["openid", "email"], callbackUrls: ["https://app.example.com/callback"],
                     logoutUrls: ["https://app.example.com/"], defaultRedirectUrl: "https://app.example.com/callback", identityProviders: ["COGNITO", "Google"] } },
             { name: "server", type: "confidential", authFlows: ["admin_user_password", "user_password", "custom", "refresh_token"],
@@ -57,6 +58,10 @@ export const samples: Record<string, RawStackSettings> = {
         ],
         resourceServers: [{ identifier: "api", name: "Example API", scopes: { read: "Read everything", write: "Change everything" } }],
         domain: { name: "auth.example.com", certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d", managedLoginVersion: 2 },
+        logs: {
+            userNotification: { logGroupArn: "arn:aws:logs:us-east-1:123456789012:log-group:/shared/cognito-messages" },
+            userAuthEvents: { logGroupArn: "arn:aws:logs:us-east-1:123456789012:log-group:/shared/cognito-activity" },
+        },
     },
     "email as the user name, a domain identity given by ARN, verification by code": {
         signIn: { with: ["email"], caseSensitive: "unset" },
@@ -66,6 +71,13 @@ export const samples: Record<string, RawStackSettings> = {
         verification: { method: "code", emailSubject: "Your code", emailMessage: "Your code is {####}" },
         clients: [{ name: "web" }],
         domain: { prefix: "example-org" },
+        tier: "plus",
+        logs: { userAuthEvents: { bucketArn: "arn:aws:s3:::example-org-sign-in-activity" } },
+    },
+    "a Plus pool sending its sign-in activity to Firehose": {
+        tier: "plus",
+        clients: [{ name: "web" }],
+        logs: { userAuthEvents: { streamArn: "arn:aws:firehose:us-east-1:123456789012:deliverystream/sign-in-activity" } },
     },
 };
 
@@ -94,6 +106,8 @@ export function programInputs(settings: StackSettings) {
         groups: settings.groups.map((group) => plain(userGroupArgs(group, poolId))),
         resourceServers: settings.resourceServers.map((server) => plain(resourceServerArgs(server, poolId))),
         domain: settings.domain && plain(userPoolDomainArgs(settings.domain, poolId)),
+        // The samples name every destination: the stack makes no log group.
+        logDelivery: settings.logs && plain(logDeliveryConfigurationArgs(settings.logs, poolId, {})),
     };
 }
 
@@ -108,5 +122,6 @@ export function liveOf(inputs: ReturnType<typeof programInputs>): LivePool {
         clients: inputs.clients.map((client, index) => describedClient(`client${index}`, client)),
         groups: inputs.groups.map(describedGroup),
         resourceServers: inputs.resourceServers.map(describedResourceServer),
+        ...(inputs.logDelivery === undefined ? {} : { logDelivery: describedLogDelivery(inputs.logDelivery) }),
     };
 }

@@ -34,6 +34,7 @@ const dependsOn: Record<string, string> = {
     "aws:cognito/userGroup:UserGroup": "aws:cognito/userPool:UserPool",
     "aws:cognito/resourceServer:ResourceServer": "aws:cognito/userPool:UserPool",
     "aws:cognito/userPoolDomain:UserPoolDomain": "aws:cognito/userPool:UserPool",
+    "aws:cognito/logDeliveryConfiguration:LogDeliveryConfiguration": "aws:cognito/userPool:UserPool",
     "aws:cognito/userPool:UserPool": "aws:sesv2/emailIdentity:EmailIdentity",
 };
 
@@ -78,6 +79,9 @@ export function stateExportOf(evaluation: StackEvaluation, project: string, stac
                     cloudfrontDistribution: resource.inputs.certificateArn ? "d1abcdef8.cloudfront.net" : "",
                     cloudfrontDistributionZoneId: "Z2FDTNDATAQYW2", s3Bucket: "aws-cognito-prod-iad-assets", version: "20261206000000",
                 } };
+            // log_delivery_configuration.go: identified by its pool (@IdentityAttribute("user_pool_id")).
+            case "aws:cognito/logDeliveryConfiguration:LogDeliveryConfiguration":
+                return { id: outputs.userPoolId, computed: { userPoolId: outputs.userPoolId } };
             case "aws:sesv2/emailIdentity:EmailIdentity":
                 return { id: resource.inputs.emailIdentity, computed: {
                     arn: outputs.senderIdentity?.arn, identityType: resource.inputs.emailIdentity.includes("@") ? "EMAIL_ADDRESS" : "DOMAIN",

@@ -2,7 +2,7 @@ import { strict as assert } from "assert";
 import { appClientArgs, clientFromDescribed, ClientInput, clients, ClientSettings, entriesOf, hasSecret, parseStackSettings } from "../../../config";
 import { describedClient, plain } from "../../aws/support/described-from-inputs";
 import { context } from "../support/problems";
-import { describeRoundTrip } from "../support/round-trip";
+import { along, describeRoundTrip } from "../support/round-trip";
 
 /** The domain that serves the clients' OAuth endpoints. */
 const domain = { prefix: "example-auth" };
@@ -82,6 +82,8 @@ describeRoundTrip("an app client: settings → aws.cognito.UserPoolClient inputs
         "tokenValidity.refresh": ["12h", "3650d"],
         "tokenValidity.authSession": ["10m", "15m"],
         "tokenRevocation": [false],
+        // Rotation refuses the refresh_token flow, which the default flows include.
+        "refreshTokenRotation.gracePeriodSeconds": [along(0, { authFlows: ["user_srp"] }), along(60, { authFlows: ["user_auth"] })],
         "preventUserExistenceErrors": [false],
         "readAttributes": [["email", "custom:tenant"], ["email"]],
         "writeAttributes": [["email"], ["email", "custom:tenant"]],

@@ -37,6 +37,17 @@ import type { AwsCall } from "./simulator";
  *   GetPolicy (findPolicyStatementByTwoPartKey), RemovePermission; a user's trigger function is named by its ARN.
  * - internal/service/logs/group.go: CreateLogGroup (Tags), PutRetentionPolicy; Read DescribeLogGroups
  *   (findLogGroupByName); Update Put/DeleteRetentionPolicy; Delete DeleteLogGroup.
+ * - internal/service/logs/resource_policy.go: PutResourcePolicy (with resourceArn for a log-group policy), Read
+ *   DescribeResourcePolicies, DeleteResourcePolicy: no resource type in the Service Authorization Reference ("*").
+ * - internal/service/cognitoidp/log_delivery_configuration.go: Create/Update SetLogDeliveryConfiguration, Read
+ *   GetLogDeliveryConfiguration, Delete SetLogDeliveryConfiguration with no configurations, on the pool. Cognito
+ *   sets the delivery up with the caller's rights (developer guide, exporting-quotas-and-usage.html:
+ *   logs:CreateLogDelivery, GetLogDelivery, UpdateLogDelivery, DeleteLogDelivery, ListLogDeliveries,
+ *   PutResourcePolicy, DescribeResourcePolicies, DescribeLogGroups, none with a resource type); an S3 destination
+ *   needs s3:GetBucketPolicy (CloudWatch Logs, AWS-logs-infrastructure-S3.html: PutBucketPolicy only when the
+ *   bucket's policy lacks the delivery statement, which the deployer may not add), a Firehose one
+ *   firehose:TagDeliveryStream (the LogDeliveryEnabled tag) and the AWSServiceRoleForLogDelivery service-linked
+ *   role (AWS-logs-infrastructure-Firehose.html).
  * Tags change through each service's TagResource/UntagResource (tags_gen.go UpdateTags), and are read with
  * ListTagsForResource where the Read does not return them. IAM and Lambda also authorize tags sent with a create
  * as iam:TagRole / lambda:TagResource (IAM User Guide id_tags_roles.html; Lambda Developer Guide
@@ -245,6 +256,40 @@ function logGroup(resource: RegisteredResource, view: StackView): PhaseCalls {
     return logGroupCalls(resource.inputs.name, view.region, resource.inputs.tags ?? {});
 }
 
+const everywhere = (actions: readonly string[], why: string): AwsCall[] => actions.map((action) => ({ action, resource: "*", why }));
+
+function logResourcePolicy(resource: RegisteredResource): PhaseCalls {
+    const why = `resource policy ${resource.name}`;
+    return { create: everywhere(["logs:PutResourcePolicy"], why), read: everywhere(["logs:DescribeResourcePolicies"], why),
+        update: everywhere(["logs:PutResourcePolicy"], why), delete: everywhere(["logs:DeleteResourcePolicy"], why) };
+}
+
+/** What Cognito does with the caller's rights when it sets a delivery up: the CloudWatch Logs side, and each destination's. */
+function deliveryToDestinations(resource: RegisteredResource): AwsCall[] {
+    const why = `${resource.name}: log delivery`;
+    const configurations: Record<string, any>[] = resource.inputs.logConfigurations ?? [];
+    return [
+        ...everywhere(["logs:CreateLogDelivery", "logs:GetLogDelivery", "logs:UpdateLogDelivery", "logs:DeleteLogDelivery", "logs:ListLogDeliveries",
+            "logs:PutResourcePolicy", "logs:DescribeResourcePolicies", "logs:DescribeLogGroups"], why),
+        ...configurations.flatMap((configuration): AwsCall[] => [
+            ...(configuration.s3Configuration ? [{ action: "s3:GetBucketPolicy", resource: configuration.s3Configuration.bucketArn, why: `${why} to S3` }] : []),
+            ...(configuration.firehoseConfiguration ? [
+                { action: "firehose:TagDeliveryStream", resource: configuration.firehoseConfiguration.streamArn,
+                    context: requestTags({ LogDeliveryEnabled: "true" }), why: `${why} to Firehose: its tag` },
+                { action: "iam:CreateServiceLinkedRole", resource: `arn:aws:iam::${offlineAccountId}:role/aws-service-role/delivery.logs.amazonaws.com/AWSServiceRoleForLogDelivery`,
+                    context: { "iam:AWSServiceName": "delivery.logs.amazonaws.com" }, why: `${why} to Firehose: the delivery role` },
+            ] : []),
+        ]),
+    ];
+}
+
+function logDeliveryConfiguration(resource: RegisteredResource, view: StackView): PhaseCalls {
+    const { create, read, delete: remove } = ofPool("SetLogDeliveryConfiguration", "GetLogDeliveryConfiguration", "SetLogDeliveryConfiguration",
+        "SetLogDeliveryConfiguration")(resource, view);
+    const setUp = deliveryToDestinations(resource);
+    return { create: [...create, ...setUp], read, update: [...create, ...setUp], delete: [...remove, ...everywhere(["logs:DeleteLogDelivery"], resource.name)] };
+}
+
 /** Each resource type the program may register, and its calls. */
 export const providerCalls: Record<string, (resource: RegisteredResource, view: StackView) => PhaseCalls> = {
     "aws:cognito/userPool:UserPool": userPool,
@@ -260,6 +305,8 @@ export const providerCalls: Record<string, (resource: RegisteredResource, view: 
     "aws:lambda/function:Function": lambdaFunction,
     "aws:lambda/permission:Permission": permission,
     "aws:cloudwatch/logGroup:LogGroup": logGroup,
+    "aws:cloudwatch/logResourcePolicy:LogResourcePolicy": logResourcePolicy,
+    "aws:cognito/logDeliveryConfiguration:LogDeliveryConfiguration": logDeliveryConfiguration,
 };
 
 export const phases: readonly Phase[] = ["create", "read", "update", "delete"];
