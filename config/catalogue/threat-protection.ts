@@ -73,6 +73,8 @@ const takeoverAction = (level: string) => section({
     notify: setting(z.boolean().default(false), {
         doc: "Email the user about it, through the stack's SES sender.",
         input: `accountTakeoverRiskConfiguration.actions.${level}Action.notify`,
+        // Any notification makes the program send the notifyConfiguration (the stack's SES sender).
+        decides: "accountTakeoverRiskConfiguration.notifyConfiguration",
         describe: `RiskConfiguration.AccountTakeoverRiskConfiguration.Actions.${level[0].toUpperCase()}${level.slice(1)}Action.Notify`,
     }),
 }, { doc: `The response to ${level}-risk sign-ins. Default: none (Cognito takes no action).`, wrap: (object) => object.optional() });

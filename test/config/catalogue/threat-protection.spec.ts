@@ -1,6 +1,10 @@
 import { strict as assert } from "assert";
-import { parseStackSettings, userPoolArgs, riskConfigurationArgs, StackContext } from "../../../config";
+import { entriesOf, parseStackSettings, pool, RISK_CONFIGURATION_TYPE, riskConfigurationArgs, StackContext, threatProtectionFromDescribed, UserPoolInput,
+    userPoolArgs } from "../../../config";
+import { describedRiskConfiguration, plain } from "../../aws/support/described-from-inputs";
+import { settingsOf } from "../../aws/support/sample-stacks";
 import { context, problemsOf } from "../support/problems";
+import { along, describeRoundTrip } from "../support/round-trip";
 
 const inRegion: StackContext = { ...context, region: "eu-west-1" };
 const ses = { sender: "ses", from: "no-reply@example.com", replyTo: "support@example.com" };
@@ -70,4 +74,36 @@ describe("threat protection (config/catalogue/threat-protection)", () => {
         assert.deepStrictEqual(parseStackSettings({ tier: "plus", threatProtection: { ...enforced, ipRanges: { alwaysAllow: ["0.0.0.0/0", "10.0.0.0/8", "2001:db8::/32"] } } }, inRegion)
             .threatProtection?.ipRanges?.alwaysAllow, ["0.0.0.0/0", "10.0.0.0/8", "2001:db8::/32"]);
     });
+});
+
+/** The rest of the stack, as every base of the round trip has it: threat protection needs Plus, notifications SES. */
+const rest = { tier: "plus", email: { sender: "ses", from: "no-reply@example.com" } } as const;
+const sourceArn = "arn:aws:ses:us-east-1:123456789012:identity/example.com";
+
+describeRoundTrip("the risk configuration: settings → aws.cognito.RiskConfiguration inputs → DescribeRiskConfiguration → settings", {
+    entries: entriesOf(pool).filter(({ resourceType }) => resourceType === RISK_CONFIGURATION_TYPE),
+    parse: (raw: UserPoolInput) => settingsOf(raw),
+    args: (settings) => plain(riskConfigurationArgs(settings.threatProtection, { sourceArn, from: settings.email.from }) ?? {}),
+    // Under the pool's description, where the catalogue's Describe paths name it (read-pool.ts poolDescription).
+    describe: (inputs) => ({ RiskConfiguration: describedRiskConfiguration("us-east-1_RoundTrip1", inputs as Record<string, unknown>) }),
+    // Threat protection is on in every base: DescribeUserPool's UserPoolAddOns says so, and DescribeRiskConfiguration answers.
+    read: (described, context) => ({ ...rest,
+        threatProtection: threatProtectionFromDescribed({ AdvancedSecurityMode: "ENFORCED" }, described.RiskConfiguration, context) }),
+    bases: [
+        { ...rest, threatProtection: { mode: "enforced", compromisedCredentials: { action: "no_action" } } },
+        { ...rest, threatProtection: { mode: "enforced", accountTakeover: { low: { action: "no_action" }, medium: { action: "no_action" }, high: { action: "no_action" } } } },
+        { ...rest, threatProtection: { mode: "enforced", ipRanges: { alwaysAllow: ["192.0.2.0/24"] } } },
+    ],
+    variations: {
+        "threatProtection.compromisedCredentials.action": ["block"],
+        "threatProtection.compromisedCredentials.events": [["sign_in"], ["sign_up", "password_change"]],
+        "threatProtection.accountTakeover.low.action": ["block", "mfa_if_configured"],
+        "threatProtection.accountTakeover.low.notify": [true],
+        "threatProtection.accountTakeover.medium.action": ["mfa_required"],
+        "threatProtection.accountTakeover.medium.notify": [true],
+        "threatProtection.accountTakeover.high.action": ["block"],
+        "threatProtection.accountTakeover.high.notify": [true],
+        "threatProtection.ipRanges.alwaysAllow": [["203.0.113.0/24"], ["2001:db8::/32", "198.51.100.0/24"]],
+        "threatProtection.ipRanges.alwaysBlock": [along(["198.51.100.0/24"], {})],
+    },
 });
