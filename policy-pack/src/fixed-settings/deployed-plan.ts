@@ -34,12 +34,17 @@ function plan(tier: unknown, mode: unknown): DeployedPlan {
     return { ...(deployedTier ? { tier: deployedTier } : {}), threatProtection: deployedMode };
 }
 
+/** A field of an object, undefined for anything else. */
+function fieldOf(value: unknown, key: string): unknown {
+    return value !== null && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined;
+}
+
 /** From a pool's inputs or state outputs (userPoolTier is Optional+Computed: the state holds AWS's value). */
-export function deployedPlanFromInputs(props: Record<string, any>): DeployedPlan {
-    return plan(props.userPoolTier, props.userPoolAddOns?.advancedSecurityMode);
+export function deployedPlanFromInputs(props: Record<string, unknown>): DeployedPlan {
+    return plan(props.userPoolTier, fieldOf(props.userPoolAddOns, "advancedSecurityMode"));
 }
 
 /** From DescribeUserPool's UserPool. */
-export function deployedPlanFromAws(pool: Record<string, any>): DeployedPlan {
-    return plan(pool.UserPoolTier, pool.UserPoolAddOns?.AdvancedSecurityMode);
+export function deployedPlanFromAws(pool: Record<string, unknown>): DeployedPlan {
+    return plan(pool.UserPoolTier, fieldOf(pool.UserPoolAddOns, "AdvancedSecurityMode"));
 }
