@@ -1,5 +1,5 @@
 import { Baseline, baselineFromAws } from "cognito-user-pool-policies";
-import type { LivePool } from "./read-pool";
+import { LivePool, poolDescription } from "./read-pool";
 import type { StackUrns } from "./urns";
 
 /** Two live app clients with one name: the program names clients uniquely, so it cannot tell them apart. */
@@ -35,7 +35,8 @@ export function awsBaseline(live: LivePool, stack: string, urns: StackUrns, capt
         pools: [{
             urn: poolUrn,
             region: live.region,
-            describeUserPool: live.pool,
+            // GetUserPoolMfaConfig's output under MfaConfig: the passkeys' relying party id is reported there only.
+            describeUserPool: poolDescription(live),
             clients: live.clients.map((client) => ({
                 urn: urns.client(client.ClientId ?? "", client.ClientName ?? ""),
                 describeUserPoolClient: client,

@@ -26,6 +26,8 @@ function changeable(entries: readonly CatalogueEntry[]): ChangeableSetting[] {
 
 const bySetting = settingsByDescription();
 export const poolChangeableSettings: readonly ChangeableSetting[] = changeable(bySetting.pool);
+/** Compared with the pool's description, under which DescribeRiskConfiguration's output is `RiskConfiguration`. */
+export const riskConfigurationChangeableSettings: readonly ChangeableSetting[] = changeable(bySetting.riskConfiguration);
 export const clientChangeableSettings: readonly ChangeableSetting[] = changeable(bySetting.client);
 export const groupChangeableSettings: readonly ChangeableSetting[] = changeable(bySetting.group);
 export const resourceServerChangeableSettings: readonly ChangeableSetting[] = changeable(bySetting.resourceServer);

@@ -13,6 +13,7 @@ import {
     poolChanges,
 } from "cognito-user-pool-policies";
 import { deliveryLines, LOG_DELIVERY_CONFIGURATION_TYPE } from "../config/catalogue/log-delivery";
+import { RISK_CONFIGURATION_TYPE } from "../config/catalogue/threat-protection";
 import { withoutStackTag } from "../config/rules/tags";
 import {
     clientChangeableSettings,
@@ -21,6 +22,7 @@ import {
     groupChangeableSettings,
     poolChangeableSettings,
     resourceServerChangeableSettings,
+    riskConfigurationChangeableSettings,
 } from "./changeable-settings";
 import { LivePool, poolDescription } from "./read-pool";
 
@@ -103,6 +105,10 @@ export function driftBetween({ exported, stateBaseline, awsBaseline, live }: Dri
     }
     const ofPool = (type: string) => resources.filter((resource) => resource.type === type && resource.delete !== true &&
         (resource.outputs?.userPoolId ?? resource.inputs?.userPoolId) === awsPool.id);
+    // The pool-wide risk configuration, compared with DescribeRiskConfiguration's output under the pool's description.
+    for (const risk of ofPool(RISK_CONFIGURATION_TYPE)) {
+        changeable.push(...compared([[resourceName(risk.urn), compareChangeable(deployedView(risk), poolDescription(live), riskConfigurationChangeableSettings)]], notCompared));
+    }
     const groups = listedDrift(ofPool(USER_GROUP_TYPE), live.groups, "name", (group) => group.GroupName, "user group", groupChangeableSettings);
     const servers = listedDrift(ofPool(RESOURCE_SERVER_TYPE), live.resourceServers, "identifier", (server) => server.Identifier, "resource server",
         resourceServerChangeableSettings);

@@ -1,4 +1,4 @@
-import type { DomainDescriptionType, UserPoolAddOnsType, WebAuthnConfigurationType } from "@aws-sdk/client-cognito-identity-provider";
+import type { DomainDescriptionType } from "@aws-sdk/client-cognito-identity-provider";
 import type { z } from "zod";
 import {
     CatalogueEntry,
@@ -50,9 +50,6 @@ export interface AdoptedSettings {
 /** What a field of the description that is not a setting means for adoption. */
 type FieldMeaning = (value: unknown, context: ReadContext) => void;
 
-/** The meaning of a field whose SDK type is T: the scan hands it the value at the field's path. */
-const fieldOf = <T>(meaning: (value: T, context: ReadContext) => void): FieldMeaning => (value, context) => meaning(value as T, context);
-
 /** Reported by the API about the resource rather than set on it, or a mirror of a field a setting reads. */
 const notASetting: FieldMeaning = () => undefined;
 
@@ -74,16 +71,11 @@ const poolFields: Readonly<Record<string, FieldMeaning>> = {
     // The domain is read from DescribeUserPoolDomain: one per stack, the custom one when the pool has both.
     CustomDomain: notASetting,
     Domain: notASetting,
-    UserPoolAddOns: fieldOf<UserPoolAddOnsType>((addOns, context) => {
-        if ((addOns.AdvancedSecurityMode ?? "OFF") !== "OFF") {
-            context.gap("UserPoolAddOns", addOns, "the config model has no threat protection (advanced security) settings");
-        }
-    }),
-    "MfaConfig.WebAuthnConfiguration": fieldOf<WebAuthnConfigurationType>((webAuthn, context) => {
-        if (webAuthn.RelyingPartyId || (webAuthn.UserVerification ?? "preferred") !== "preferred") {
-            context.gap("MfaConfig.WebAuthnConfiguration", webAuthn, "the config model has no passkey settings");
-        }
-    }),
+    // DescribeRiskConfiguration names the pool it describes; the notifications' sender follows the email settings, and
+    // their templates are reported by threatProtection's read.
+    "RiskConfiguration.UserPoolId": notASetting,
+    "RiskConfiguration.LastModifiedDate": notASetting,
+    "RiskConfiguration.AccountTakeoverRiskConfiguration.NotifyConfiguration": notASetting,
 };
 
 /** A client's fields that no setting reads. */
@@ -142,7 +134,7 @@ export function settingsFromLive(live: LivePool): AdoptedSettings {
     const poolContext = findings.context(live.region);
     const pool = poolDescription(live);
     const read = settingsByDescription();
-    scanUnread(pool, pathsReadBy(read.pool), poolFields, poolContext);
+    scanUnread(pool, pathsReadBy([...read.pool, ...read.riskConfiguration]), poolFields, poolContext);
     const poolSettings = poolFromDescribed(pool, poolContext);
     senderIdentityGaps(live, poolContext);
     const itemsOf = <Item extends object, Settings>(items: readonly Item[], entries: readonly CatalogueEntry[],

@@ -1,4 +1,5 @@
 import {
+    DescribeRiskConfigurationCommand,
     DescribeUserPoolClientCommand,
     DescribeUserPoolCommand,
     DescribeUserPoolDomainCommand,
@@ -12,6 +13,7 @@ import {
     paginateListResourceServers,
     paginateListUserPoolClients,
     ResourceServerType,
+    RiskConfigurationType,
     UserPoolClientType,
     UserPoolType,
 } from "@aws-sdk/client-cognito-identity-provider";
@@ -50,11 +52,19 @@ export interface LivePool {
     readonly logDelivery?: LogDeliveryConfigurationType;
     /** Read when the pool sends through SES with an identity in its own region. */
     readonly senderIdentity?: LiveSenderIdentity;
+    /**
+     * The pool-wide risk configuration (DescribeRiskConfiguration), read while threat protection is on: the API
+     * refuses it otherwise (UserPoolAddOnNotEnabledException, API reference).
+     */
+    readonly riskConfiguration?: RiskConfigurationType;
 }
 
-/** The pool as the catalogue's Describe paths name it: DescribeUserPool's UserPool, GetUserPoolMfaConfig's under `MfaConfig`. */
+/**
+ * The pool as the catalogue's Describe paths name it: DescribeUserPool's UserPool, GetUserPoolMfaConfig's under
+ * `MfaConfig`, DescribeRiskConfiguration's under `RiskConfiguration`.
+ */
 export function poolDescription(live: LivePool): DescribedPool {
-    return { ...live.pool, MfaConfig: live.mfa };
+    return { ...live.pool, MfaConfig: live.mfa, ...(live.riskConfiguration === undefined ? {} : { RiskConfiguration: live.riskConfiguration }) };
 }
 
 /** `arn:aws:ses:<region>:<account>:identity/<address or domain>` → its region and identity. */
@@ -67,7 +77,8 @@ export function parseIdentityArn(arn: string): { region: string; account: string
  * Reads a pool: DescribeUserPool, GetUserPoolMfaConfig (second factors are not in DescribeUserPool),
  * ListUserPoolClients (all pages) and DescribeUserPoolClient for each, ListGroups and ListResourceServers (all
  * pages; each item is the whole group or resource server), DescribeUserPoolDomain for its domain,
- * GetLogDeliveryConfiguration for its log delivery, and GetEmailIdentity for its SES sender.
+ * GetLogDeliveryConfiguration for its log delivery, GetEmailIdentity for its SES sender, and DescribeRiskConfiguration
+ * while threat protection is on.
  */
 export async function readLivePool(aws: AwsClients, poolId: string): Promise<LivePool> {
     const target = `user pool ${poolId}`;
@@ -97,10 +108,14 @@ export async function readLivePool(aws: AwsClients, poolId: string): Promise<Liv
     });
     const { LogDeliveryConfiguration: logDelivery } = await readFromAws({ action: "GetLogDeliveryConfiguration", target, region },
         () => aws.cognito.send(new GetLogDeliveryConfigurationCommand({ UserPoolId: poolId })));
+    const riskConfiguration = (pool.UserPoolAddOns?.AdvancedSecurityMode ?? "OFF") === "OFF" ? undefined
+        : (await readFromAws({ action: "DescribeRiskConfiguration", target, region },
+            () => aws.cognito.send(new DescribeRiskConfigurationCommand({ UserPoolId: poolId })))).RiskConfiguration;
     return {
         region, pool, mfa, clients, groups, resourceServers, domain: await readDomain(aws, pool),
         // A pool without one answers no LogDeliveryConfiguration (terraform-provider-aws log_delivery_configuration.go, findLogDeliveryConfigurationByUserPoolID).
         ...((logDelivery?.LogConfigurations ?? []).length > 0 ? { logDelivery } : {}),
+        ...(riskConfiguration === undefined ? {} : { riskConfiguration }),
         senderIdentity: await readSenderIdentity(aws, pool),
     };
 }

@@ -1,4 +1,4 @@
-import { appClientArgs, resourceServerArgs, StackSettings, userGroupArgs, userPoolArgs } from "../config";
+import { appClientArgs, resourceServerArgs, riskConfigurationArgs, StackSettings, userGroupArgs, userPoolArgs } from "../config";
 import {
     clientChanges,
     clientFromDescribeUserPoolClient,
@@ -14,6 +14,7 @@ import {
     groupChangeableSettings,
     poolChangeableSettings,
     resourceServerChangeableSettings,
+    riskConfigurationChangeableSettings,
 } from "./changeable-settings";
 import { LivePool, poolDescription } from "./read-pool";
 
@@ -43,6 +44,10 @@ export function pendingChanges(settings: StackSettings, live: LivePool): Pending
     changes.push(...fixed.map((change) => ({ resource: "user pool", setting: change.setting, live: change.deployed, program: change.proposed })));
     changes.push(...compareChangeable(poolProps, poolDescription(live), poolChangeableSettings).differences
         .map((difference) => ({ resource: "user pool", setting: difference.setting, live: difference.live, program: difference.props })));
+
+    const riskProps = riskConfigurationArgs(settings.threatProtection, sender && { sourceArn: sender.arn, from: settings.email.from, replyTo: settings.email.replyTo });
+    changes.push(...compareChangeable({ ...riskProps }, poolDescription(live), riskConfigurationChangeableSettings).differences
+        .map((difference) => ({ resource: "risk configuration", setting: difference.setting, live: difference.live, program: difference.props })));
 
     for (const client of settings.clients) {
         const resource = `client ${client.name}`;

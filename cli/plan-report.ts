@@ -120,7 +120,7 @@ const summaries: Readonly<Record<string, Summarise>> = {
         ...pick(inputs, [
             "mfaConfiguration", "passwordPolicy.minimumLength", "adminCreateUserConfig.allowAdminCreateUserOnly",
             "autoVerifiedAttributes", "emailConfiguration.emailSendingAccount", "emailConfiguration.fromEmailAddress",
-            "emailConfiguration.replyToEmailAddress", "deletionProtection", "userPoolTier", ...triggerInputs,
+            "emailConfiguration.replyToEmailAddress", "deletionProtection", "userPoolTier", "userPoolAddOns.advancedSecurityMode", ...triggerInputs,
         ]),
     }),
     "aws:cognito/userPoolClient:UserPoolClient": (inputs) => ({
@@ -145,6 +145,12 @@ const summaries: Readonly<Record<string, Summarise>> = {
         scopes: (inputs.scopes ?? []).map((scope: { scopeName: string }) => `${inputs.identifier}/${scope.scopeName}`),
     }),
     "aws:cognito/userPoolDomain:UserPoolDomain": (inputs) => pick(inputs, ["domain", "certificateArn", "managedLoginVersion"]),
+    "aws:cognito/riskConfiguration:RiskConfiguration": (inputs) => pick(inputs, [
+        "compromisedCredentialsRiskConfiguration.actions.eventAction", "compromisedCredentialsRiskConfiguration.eventFilters",
+        ...["low", "medium", "high"].map((level) => `accountTakeoverRiskConfiguration.actions.${level}Action`),
+        "accountTakeoverRiskConfiguration.notifyConfiguration.sourceArn",
+        "riskExceptionConfiguration.skippedIpRangeLists", "riskExceptionConfiguration.blockedIpRangeLists",
+    ]),
     "aws:lambda/function:Function": (inputs) => ({
         ...pick(inputs, ["name", "runtime", "handler", "timeout", "memorySize"]),
         environment: inputs.environment?.variables,

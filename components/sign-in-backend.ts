@@ -9,6 +9,7 @@ import {
 import type { DeployScope } from "./deploy-scope";
 import { groupsAndScopes } from "./groups-and-scopes";
 import type { LogDeliveryResources } from "./log-delivery";
+import { riskConfiguration } from "./risk-configuration";
 import { withSecretInputs } from "./secret-inputs";
 import { sesSender, SesSenderResources } from "./ses-sender";
 import { PoolDomain, userPoolDomain } from "./user-pool-domain";
@@ -59,6 +60,8 @@ export class SignInBackend extends pulumi.ComponentResource {
     readonly triggerPermissions: readonly lambda.Permission[];
     /** The log delivery and the log groups made for it, when the stack delivers logs. */
     readonly logDelivery?: LogDeliveryResources;
+    /** Threat protection's risk configuration, when the settings have one. */
+    readonly riskConfiguration?: cognito.RiskConfiguration;
 
     constructor(name: string, args: SignInBackendArgs, opts?: pulumi.ComponentResourceOptions) {
         super("cognito-user-pool:index:SignInBackend", name, {}, opts);
@@ -78,6 +81,7 @@ export class SignInBackend extends pulumi.ComponentResource {
             { parent: this, protect, retainOnDelete: protect, import: args.adopt?.userPool });
 
         this.triggerPermissions = invokePermissions(name, triggerFunctionArns(settings.triggers), this.userPool, this);
+        this.riskConfiguration = riskConfiguration(name, { settings, userPool: this.userPool, sender: this.ses?.sender, parent: this });
 
         ({ groups: this.groups, resourceServers: this.resourceServers } = groupsAndScopes(name, {
             groups: args.groups ?? [], resourceServers: args.resourceServers ?? [], userPool: this.userPool, parent: this, adopt: args.adopt,

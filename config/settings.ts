@@ -2,7 +2,9 @@ import { z } from "zod";
 import { configNamespace, describeIssues, keyOf, StackConfigError } from "./rules/problems";
 import { configKeyProblems } from "./rules/config-keys";
 import { parseConfigValue } from "./rules/numbers";
+import { passkeyProblems, resolvePasskeys } from "./catalogue/passkeys";
 import { userPoolKeys } from "./catalogue/user-pool";
+import type { SuccessorSettings } from "./catalogue/successor";
 import { StackSettings, stackSettingsSchema, validateSettings } from "./schema";
 import { arnRegionProblem } from "./rules/lambda-arns";
 import { identityRegionProblem } from "./rules/ses-sender";
@@ -51,8 +53,15 @@ function settingsOrProblems(raw: Record<string, unknown>, context: StackContext,
     return {
         ...settings,
         userPool: { ...settings.userPool, name: currentPoolName },
-        ...(successor.settings ? { successor: successor.settings } : {}),
+        passkeys: resolvePasskeys(settings, context.region),
+        ...(successor.settings ? { successor: withPasskeysOfItsDomain(successor.settings, context.region) } : {}),
     };
+}
+
+/** A successor's passkeys follow its own domain, as the pool's follow the stack's. */
+function withPasskeysOfItsDomain(successor: SuccessorSettings, region: string | undefined): SuccessorSettings {
+    const passkeys = resolvePasskeys({ ...successor.userPool, domain: successor.domain }, region);
+    return { ...successor, userPool: { ...successor.userPool, passkeys } };
 }
 
 /** Keys that the earlier layout wrote under `userPool` (every setting of the pool) and that are keys of their own now. */
@@ -77,7 +86,10 @@ function earlierLayoutNamed(issues: readonly z.core.$ZodIssue[]): { issues: z.co
     return { issues: rest, movedKeyProblems };
 }
 
-/** What is wrong with valid settings in this stack: an SES identity, a trigger or its KMS key given by ARN in another region. */
+/**
+ * What is wrong with valid settings in this stack: an SES identity, a trigger or its KMS key given by ARN in another
+ * region; passkeys whose relying party id cannot default to a domain in this region.
+ */
 function contextProblems(settings: z.output<typeof stackSettingsSchema>, context: StackContext): string[] {
     const identityProblem = identityRegionProblem(settings.email.identityArn, context.region);
     return [
@@ -86,6 +98,7 @@ function contextProblems(settings: z.output<typeof stackSettingsSchema>, context
             const problem = arnRegionProblem(arn, context.region);
             return problem === undefined ? [] : [`${keyOf(path)}: ${problem}`];
         }),
+        ...passkeyProblems(settings, context.region).map(({ path, message }) => `${keyOf(path)}: ${message}`),
     ];
 }
 

@@ -37,8 +37,8 @@ export const clientApiNames: ApiNames = {
 
 const groupNames: ApiNames = { name: "GroupName" };
 
-/** Pool inputs sent with SetUserPoolMfaConfig, not CreateUserPool. */
-const mfaInputs = ["mfaConfiguration", "softwareTokenMfaConfiguration", "emailMfaConfiguration"] as const;
+/** Pool inputs sent with SetUserPoolMfaConfig, not CreateUserPool (passkeys' WebAuthnConfiguration too). */
+const mfaInputs = ["mfaConfiguration", "softwareTokenMfaConfiguration", "emailMfaConfiguration", "webAuthnConfiguration"] as const;
 /** Inputs of @pulumi/aws 7 that are no API field: the region the provider calls. */
 const providerOnlyInputs = ["region"];
 
@@ -53,11 +53,12 @@ export function createUserPoolRequest(inputs: Inputs): CreateUserPoolRequest {
 }
 
 /**
- * SetUserPoolMfaConfig after the pool exists, as the provider sends it when MFA is not off; with SMS settings the
- * SMS factor is sent too (user_pool.go: SmsMfaConfiguration whenever sms_configuration is set). Undefined: MFA off.
+ * SetUserPoolMfaConfig after the pool exists, as the provider sends it when MFA is not off or passkeys are set
+ * (user_pool.go resourceUserPoolCreate: `mfaConfig != Off || len(web_authn_configuration) > 0`); with SMS settings the
+ * SMS factor is sent too (SmsMfaConfiguration whenever sms_configuration is set). Undefined: MFA off, no passkeys.
  */
 export function mfaConfigRequest(userPoolId: string, inputs: Inputs): SetUserPoolMfaConfigRequest | undefined {
-    if ((inputs.mfaConfiguration ?? "OFF") === "OFF") {
+    if ((inputs.mfaConfiguration ?? "OFF") === "OFF" && inputs.webAuthnConfiguration === undefined) {
         return undefined;
     }
     const shaped = apiShaped({ ...Object.fromEntries(mfaInputs.map((key) => [key, inputs[key]])) }, {});

@@ -142,6 +142,28 @@ const examples: readonly Example[] = [
         on: "stdout",
     },
     {
+        name: "plan passkeys",
+        shows: "npm run plan -- --stack dev, with passkeys on the custom domain and the client the page shows",
+        command: plan,
+        arrange: async (project) => {
+            devEndingWith(project, "<!-- stack file: passkeys -->");
+            return ["--stack", "dev"];
+        },
+        exitCode: 0,
+        on: "stdout",
+    },
+    {
+        name: "plan threat protection",
+        shows: "npm run plan -- --stack dev, with the threat protection the page shows",
+        command: plan,
+        arrange: async (project) => {
+            devEndingWith(project, "<!-- stack file: threat protection -->");
+            return ["--stack", "dev"];
+        },
+        exitCode: 0,
+        on: "stdout",
+    },
+    {
         name: "bad config",
         shows: "every problem, one a line, before any resource: exit 2",
         command: plan,

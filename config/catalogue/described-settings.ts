@@ -4,6 +4,7 @@ import type { Section } from "./define";
 import { groups } from "./groups";
 import { resourceServers } from "./resource-servers";
 import { stack } from "./stack";
+import { RISK_CONFIGURATION_TYPE } from "./threat-protection";
 
 /** The key prefix of the settings of each item of a top-level list: `clients[].`. */
 const keyPrefixOf = (list: Section) => `${Object.entries(stack.entries).find(([, entry]) => entry === list)![0]}[].`;
@@ -13,6 +14,8 @@ const lists = { client: keyPrefixOf(clients), group: keyPrefixOf(groups), resour
 export interface SettingsByDescription {
     /** Read from DescribeUserPool (and GetUserPoolMfaConfig). */
     readonly pool: CatalogueEntry[];
+    /** From DescribeRiskConfiguration, under the pool's description (`RiskConfiguration`), inputs of aws.cognito.RiskConfiguration. */
+    readonly riskConfiguration: CatalogueEntry[];
     /** From DescribeUserPoolClient. */
     readonly client: CatalogueEntry[];
     /** From a ListGroups item. */
@@ -30,7 +33,8 @@ export function settingsByDescription(): SettingsByDescription {
     const entries = entriesOf(stack).filter(({ setting }) => setting.describe !== undefined);
     const under = (prefix: string) => entries.filter(({ key }) => key.startsWith(prefix));
     return {
-        pool: entries.filter(({ key }) => !Object.values(lists).some((prefix) => key.startsWith(prefix))),
+        pool: entries.filter(({ key, resourceType }) => !Object.values(lists).some((prefix) => key.startsWith(prefix)) && resourceType !== RISK_CONFIGURATION_TYPE),
+        riskConfiguration: entries.filter(({ resourceType }) => resourceType === RISK_CONFIGURATION_TYPE),
         client: under(lists.client),
         group: under(lists.group),
         resourceServer: under(lists.resourceServer),

@@ -9,6 +9,8 @@ import { successorSchema } from "./successor";
 import { clients } from "./app-client";
 import { problem, section, setting } from "./define";
 import { domain } from "./domain";
+import { checkPasskeys } from "./passkeys";
+import { checkThreatProtection } from "./threat-protection";
 import { groupName, groups } from "./groups";
 import { checkLogTier, logs } from "./log-delivery";
 import { declaredScopes, resourceServers } from "./resource-servers";
@@ -98,7 +100,7 @@ export const stack = section({
                 "the stack creates no SES identity when email.identityArn names one: remove one of them");
         }
     }, (settings, ctx) => checkDeclaredScopes({ clients: settings.clients, declared: declaredScopes(settings.resourceServers) }, ctx),
-    (settings, ctx) => checkOAuthDomain(settings, ctx), checkLogTier],
+    (settings, ctx) => checkOAuthDomain(settings, ctx), checkLogTier, checkPasskeys, checkThreatProtection],
     wrap: (object) => object,
 });
 

@@ -1,4 +1,4 @@
-import type { GetUserPoolMfaConfigResponse, PasswordPolicyType, UserPoolType } from "@aws-sdk/client-cognito-identity-provider";
+import type { GetUserPoolMfaConfigResponse, PasswordPolicyType, RiskConfigurationType, UserPoolType } from "@aws-sdk/client-cognito-identity-provider";
 import type { UserPoolArgs } from "@pulumi/aws/cognito";
 import { USER_POOL_TYPE } from "cognito-user-pool-policies/fixed-settings";
 import { z } from "zod";
@@ -11,7 +11,9 @@ import { domainName, route53ZoneId, sesIdentityArn, sesSenderIssues } from "../r
 import { tags, withoutStackTag } from "../rules/tags";
 import { listOf, ObjectOf, problem, section, setting } from "./define";
 import { readEmail } from "./email-read-back";
+import { passkeys, passkeysArgs, passkeysFromDescribed } from "./passkeys";
 import { reportsSome, holdsValue, inverseOf, ReadContext, reportedOr } from "./read-back";
+import { threatProtection, threatProtectionFromDescribed, userPoolAddOnsArgs } from "./threat-protection";
 import { attributesFromSchema, schemaArgs } from "./schema-attributes";
 import { checkPreTokenTier, triggers, triggersArgs, triggersFromDescribed } from "./triggers";
 import { resourceName, resourceNameText, uniqueList, uniqueNames, wholeNumber } from "./values";
@@ -372,8 +374,8 @@ const deviceTracking = section({
     wrap: (object) => object.optional(),
 });
 
-/** The config model has no passkey (WebAuthn) settings, so web_authn is not offered. */
-const firstAuthFactors = ["password", "email_otp", "sms_otp"] as const;
+/** AuthFactorType values the provider takes (@pulumi/aws 7.48.0 UserPoolSignInPolicy.allowedFirstAuthFactors), snake_case. */
+const firstAuthFactors = ["password", "email_otp", "sms_otp", "web_authn"] as const;
 
 export const recoveryMechanisms = ["email", "phone"] as const;
 const recoveryMechanismNames = { email: "verified_email", phone: "verified_phone_number" } as const;
@@ -407,15 +409,17 @@ const poolEntries = {
         describe: "UserPoolTier",
     }),
     signIn,
-    firstAuthFactors: setting(uniqueList(z.enum(firstAuthFactors)).min(1, { error: "expected at least one of password, email_otp, sms_otp" })
+    firstAuthFactors: setting(uniqueList(z.enum(firstAuthFactors)).min(1, { error: "expected at least one of password, email_otp, sms_otp, web_authn" })
         .optional(), {
         doc: "What users may choose to sign in with first (choice-based sign-in, clients with the user_auth flow).",
         defaultText: "Cognito's: password only",
         input: "signInPolicy.allowedFirstAuthFactors",
         describe: "Policies.SignInPolicy.AllowedFirstAuthFactors",
     }),
+    passkeys,
     password,
     mfa,
+    threatProtection,
     deviceTracking,
     accountRecovery: setting(uniqueList(z.enum(recoveryMechanisms)).min(1, { error: "expected email, phone or both" })
         .default(["email"]), {
@@ -488,9 +492,12 @@ export const userPoolChecks: readonly ((pool: PoolSettings, ctx: z.RefinementCtx
                 "with MFA on and sms set, the provider always offers SMS as a second factor: add sms to mfa.factors, or remove sms");
         }
         // Sign-in without a password is a feature of the Essentials and Plus plans (Cognito developer guide,
-        // "Authentication with Amazon Cognito user pools", choice-based authentication).
-        if (pool.tier === "lite" && (pool.firstAuthFactors ?? []).some((factor) => factor !== "password")) {
-            problem(ctx, ["firstAuthFactors"], pool.firstAuthFactors, "one-time passwords as a first factor need tier essentials or plus");
+        // "Authentication with Amazon Cognito user pools", choice-based authentication; SignInPolicyType and, for
+        // passkeys, WebAuthnConfigurationType: "your user pool must be in the Essentials tier or higher").
+        const beyondLite = (pool.firstAuthFactors ?? []).filter((factor) => factor !== "password");
+        if (pool.tier === "lite" && beyondLite.length > 0) {
+            problem(ctx, ["firstAuthFactors"], pool.firstAuthFactors,
+                `${beyondLite.join(", ")} as a first factor need${beyondLite.length === 1 ? "s" : ""} tier essentials or plus (tier is lite): set tier, or remove ${beyondLite.length === 1 ? "it" : "them"}`);
         }
         if (pool.mfa.mode !== "off" && pool.mfa.factors.includes("email")) {
             if (pool.email.sender !== "ses") {
@@ -519,9 +526,13 @@ export type UserPoolInput = z.input<typeof pool.schema>;
 
 /**
  * A pool as the AWS API describes it: DescribeUserPool's UserPool, with GetUserPoolMfaConfig's output under
- * `MfaConfig` (the second factors are not in DescribeUserPool).
+ * `MfaConfig` (the second factors and passkeys are not in DescribeUserPool), and DescribeRiskConfiguration's
+ * pool-wide configuration under `RiskConfiguration` while threat protection is on.
  */
-export type DescribedPool = UserPoolType & { readonly MfaConfig: Omit<GetUserPoolMfaConfigResponse, "$metadata"> };
+export type DescribedPool = UserPoolType & {
+    readonly MfaConfig: Omit<GetUserPoolMfaConfigResponse, "$metadata">;
+    readonly RiskConfiguration?: RiskConfigurationType;
+};
 
 /** The SES identity a pool may send through, once known. */
 export interface SesSender {
@@ -542,6 +553,7 @@ export function userPoolArgs(settings: UserPoolSettings, sender?: SesSender): Us
         userPoolTier: settings.tier.toUpperCase(),
         ...signInArgs(settings.signIn),
         signInPolicy: settings.firstAuthFactors && { allowedFirstAuthFactors: settings.firstAuthFactors.map((factor) => factor.toUpperCase()) },
+        ...passkeysArgs(settings.passkeys),
         passwordPolicy: {
             minimumLength: password.minLength,
             requireLowercase: password.requireLowercase,
@@ -552,6 +564,7 @@ export function userPoolArgs(settings: UserPoolSettings, sender?: SesSender): Us
         },
         mfaConfiguration: mfaModes[mfa.mode],
         softwareTokenMfaConfiguration: mfa.mode === "off" ? undefined : { enabled: mfa.factors.includes("totp") },
+        ...userPoolAddOnsArgs(settings.threatProtection),
         deviceConfiguration: deviceTracking && {
             challengeRequiredOnNewDevice: deviceTracking.challengeRequiredOnNewDevice,
             deviceOnlyRememberedOnUserPrompt: deviceTracking.deviceOnlyRememberedOnUserPrompt,
@@ -637,8 +650,10 @@ export function poolFromDescribed(pool: DescribedPool, context: ReadContext): Us
         tier: tierFromDescribed(pool.UserPoolTier, context),
         signIn: signInFromDescribed(pool, context),
         firstAuthFactors: firstAuthFactorsFromDescribed(pool.Policies?.SignInPolicy?.AllowedFirstAuthFactors, context),
+        passkeys: passkeysFromDescribed(pool.MfaConfig.WebAuthnConfiguration, context),
         password: passwordFromDescribed(pool.Policies?.PasswordPolicy, context),
         mfa: withoutUnset({ mode: mfaModeOf[pool.MfaConfiguration ?? "OFF"], factors: mfaFactorsFromDescribed(pool, context) }),
+        threatProtection: threatProtectionFromDescribed(pool.UserPoolAddOns, pool.RiskConfiguration, context),
         deviceTracking: reportsSome(device) ? withoutUnset({
             challengeRequiredOnNewDevice: device.ChallengeRequiredOnNewDevice,
             deviceOnlyRememberedOnUserPrompt: device.DeviceOnlyRememberedOnUserPrompt,
@@ -699,7 +714,7 @@ function signInFromDescribed(pool: UserPoolType, context: ReadContext): UserPool
 function firstAuthFactorsFromDescribed(factors: readonly string[] | undefined, context: ReadContext): UserPoolInput["firstAuthFactors"] {
     const known = (factors ?? []).map((factor) => firstAuthFactors.find((name) => name.toUpperCase() === factor));
     if (known.includes(undefined)) {
-        context.gap("Policies.SignInPolicy.AllowedFirstAuthFactors", factors, `the config model offers ${firstAuthFactors.join(", ")} (no passkeys)`);
+        context.gap("Policies.SignInPolicy.AllowedFirstAuthFactors", factors, `the config model offers ${firstAuthFactors.join(", ")}`);
     }
     const offered = known.filter((factor) => factor !== undefined);
     return offered.length > 0 ? offered : undefined;

@@ -27,6 +27,9 @@ export const POLICY_NAMES = {
     sesSender: "cognito-ses-sender",
     sesIdentityUnchanged: "cognito-ses-identity-unchanged",
     mfaInProtectedStack: "cognito-mfa-in-protected-stack",
+    passkeysKept: "cognito-passkeys-kept",
+    passkeysKeptAdvisory: "cognito-passkeys-kept-advisory",
+    threatProtectionTier: "cognito-threat-protection-tier",
 } as const;
 
 export type PolicyName = (typeof POLICY_NAMES)[keyof typeof POLICY_NAMES];
@@ -61,6 +64,9 @@ export const POLICY_CATALOGUE: readonly PolicyCatalogueEntry[] = [
     { name: POLICY_NAMES.sesSender, defaultLevel: "advisory", config: [] },
     { name: POLICY_NAMES.sesIdentityUnchanged, defaultLevel: "advisory", config: ["baseline"] },
     { name: POLICY_NAMES.mfaInProtectedStack, defaultLevel: "advisory", config: ["protectedStacks"] },
+    { name: POLICY_NAMES.passkeysKept, defaultLevel: "mandatory", config: ["baseline", "protectedStacks"] },
+    { name: POLICY_NAMES.passkeysKeptAdvisory, defaultLevel: "advisory", config: ["baseline", "protectedStacks"] },
+    { name: POLICY_NAMES.threatProtectionTier, defaultLevel: "mandatory", config: ["baseline"] },
 ];
 
 export function catalogueEntry(name: PolicyName): PolicyCatalogueEntry {

@@ -22,7 +22,7 @@ export function fixedSettingMessage(resource: string, change: FixedSettingChange
               ? `keep ${change.setting} declared as deployed`
               : `keep ${change.setting} at the deployed value ${formatValue(change.deployed)}`;
     return [
-        `${resource}: ${change.setting} is fixed at creation and differs from what is deployed.`,
+        `${resource}: ${change.setting} ${HEADLINE[change.effect]} and differs from what is deployed.`,
         `  deployed: ${formatValue(change.deployed)}`,
         `  new:      ${formatValue(change.proposed)}`,
         `  why: ${change.reason}.`,
@@ -30,6 +30,12 @@ export function fixedSettingMessage(resource: string, change: FixedSettingChange
         `  input: \`${change.setting}\``,
     ].join("\n");
 }
+
+const HEADLINE: Record<FixedSettingChange["effect"], string> = {
+    replaces: "is fixed at creation",
+    "update-fails": "is fixed at creation",
+    invalidates: "holds what users registered under it",
+};
 
 const REPLACE_INSTEAD: Record<FixedSettingChange["group"], string> = {
     // The program's successor key builds that pool and migrates the users lazily (root README).
@@ -45,6 +51,9 @@ const REPLACE_INSTEAD: Record<FixedSettingChange["group"], string> = {
         "move what reads cognito:groups to the new name, then remove the old group",
     domain: "keep the deployed domain and give the new one to a successor pool (cognito-user-pool:successor.domain), or create it " +
         "outside the stack; move apps and identity providers to its URLs, then change cognito-user-pool:domain in an update with this policy's level set to advisory",
+    passkeys: "to move passkeys to another domain, offer another way to sign in first (a password or one-time codes), tell users their " +
+        "passkeys will stop working, then change the relying party id (cognito-user-pool:passkeys.relyingPartyId, or the custom domain it " +
+        "follows) in an update with this policy's level set to advisory, and let users register new passkeys",
     "resource-server": "add the new resource server beside the deployed one (a new entry of cognito-user-pool:resourceServers), " +
         "move clients and APIs to its scopes, then remove the old one",
 };

@@ -19,10 +19,16 @@ function policyRows(policies: Policies): string[] {
     });
 }
 
+const EFFECT_TEXT: Record<FixedInputRow["effect"], string> = {
+    replaces: "replaces the resource",
+    "update-fails": "the update fails",
+    invalidates: "updated in place; what users registered under the old value stops working",
+};
+
 function inputRows(rows: readonly FixedInputRow[]): string[] {
     return rows.map(row => [
         `\`${row.input}\``,
-        row.effect === "replaces" ? "replaces the resource" : "the update fails",
+        EFFECT_TEXT[row.effect],
         cell(row.comparison),
         row.sources.map(s => cell(`${s.file}${s.lines ? ` ${s.lines}` : ""} (${s.release}): ${s.at}`)).join("<br>"),
         `\`${row.policy}\``,
@@ -44,7 +50,7 @@ export function policyReference(policies: Policies): string {
         "",
         "## Fixed provider inputs",
         "",
-        "The inputs the bridged provider cannot change in place, compared the way the provider compares them. A baseline",
+        "The inputs the bridged provider cannot change in place, or changes in place at the cost of what users registered under them, compared the way the provider compares them. A baseline",
         "(`npm run baseline`) records each of them for every deployed resource; the policies compare the new inputs with it.",
         ...Object.entries(FIXED_INPUTS).flatMap(([type, rows]) => [
             "",

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { clientChangeableSettings, compareChangeable, poolChangeableSettings } from "../../aws/changeable-settings";
+import { clientChangeableSettings, compareChangeable, poolChangeableSettings, riskConfigurationChangeableSettings } from "../../aws/changeable-settings";
 import { poolDescription } from "../../aws/read-pool";
 import { liveOf, programInputs, samples, settingsOf } from "./support/sample-stacks";
 
@@ -30,6 +30,23 @@ describe("settings that change in place, compared between props and the live res
             { setting: "accountRecoverySetting.recoveryMechanisms",
                 props: [{ name: "verified_email", priority: 2 }, { name: "verified_phone_number", priority: 1 }],
                 live: [{ name: "verified_email", priority: 1 }, { name: "verified_phone_number", priority: 2 }] },
+        ]);
+    });
+
+    it("names threat protection loosened in the console: the add-on mode, a risk action, an IP range (drift of the risk configuration)", () => {
+        const inputs = programInputs(settingsOf(Object.values(samples)[0]));
+        const live = liveOf(inputs);
+        assert.deepStrictEqual(compareChangeable(inputs.riskConfiguration!, poolDescription(live), riskConfigurationChangeableSettings).differences, []);
+        const risk = live.riskConfiguration!;
+        const loosened = { ...live, pool: { ...live.pool, UserPoolAddOns: { AdvancedSecurityMode: "AUDIT" as const } }, riskConfiguration: { ...risk,
+            CompromisedCredentialsRiskConfiguration: { ...risk.CompromisedCredentialsRiskConfiguration, Actions: { EventAction: "NO_ACTION" as const } },
+            RiskExceptionConfiguration: { ...risk.RiskExceptionConfiguration, SkippedIPRangeList: ["0.0.0.0/0"] } } };
+
+        assert.deepStrictEqual(compareChangeable(inputs.pool, poolDescription(loosened), poolChangeableSettings).differences,
+            [{ setting: "userPoolAddOns.advancedSecurityMode", props: "ENFORCED", live: "AUDIT" }]);
+        assert.deepStrictEqual(compareChangeable(inputs.riskConfiguration!, poolDescription(loosened), riskConfigurationChangeableSettings).differences, [
+            { setting: "compromisedCredentialsRiskConfiguration.actions.eventAction", props: "BLOCK", live: "NO_ACTION" },
+            { setting: "riskExceptionConfiguration.skippedIpRangeLists", props: ["203.0.113.0/24"], live: ["0.0.0.0/0"] },
         ]);
     });
 

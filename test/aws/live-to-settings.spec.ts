@@ -66,13 +66,21 @@ describe("live pool → stack settings", () => {
         assert.strictEqual(adopted.settings.import?.senderIdentity, "no-reply@example.com");
     });
 
-    it("cannot express threat protection, and names it; adopts the Lambda triggers", () => {
+    it("adopts threat protection from UserPoolAddOns and DescribeRiskConfiguration, and the Lambda triggers", () => {
         const adopted = settingsFromLive(livePool({
             UserPoolAddOns: { AdvancedSecurityMode: "ENFORCED" },
             LambdaConfig: { CustomMessage: "arn:aws:lambda:eu-west-1:111122223333:function:messages" },
-        }));
+        }, { riskConfiguration: {
+            UserPoolId: "eu-west-1_AbCdEf123",
+            CompromisedCredentialsRiskConfiguration: { Actions: { EventAction: "BLOCK" }, EventFilter: ["SIGN_IN", "SIGN_UP", "PASSWORD_CHANGE"] },
+            AccountTakeoverRiskConfiguration: { Actions: { HighAction: { EventAction: "MFA_REQUIRED", Notify: true } },
+                NotifyConfiguration: { SourceArn: "arn:aws:ses:eu-west-1:111122223333:identity/example.com", BlockEmail: { Subject: "Blocked", TextBody: "We blocked a sign-in" } } },
+            RiskExceptionConfiguration: { BlockedIPRangeList: ["198.51.100.0/24"] },
+        } }));
 
-        assert.deepStrictEqual(adopted.gaps.map((gap) => gap.setting).sort(), ["UserPoolAddOns"]);
+        assert.deepStrictEqual(adopted.settings.threatProtection, { mode: "enforced", compromisedCredentials: { action: "block" },
+            accountTakeover: { high: { action: "mfa_required", notify: true } }, ipRanges: { alwaysBlock: ["198.51.100.0/24"] } });
+        assert.deepStrictEqual(adopted.gaps.map((gap) => gap.setting).sort(), ["RiskConfiguration.AccountTakeoverRiskConfiguration.NotifyConfiguration"]);
         assert.deepStrictEqual(adopted.settings.triggers, { customMessage: "arn:aws:lambda:eu-west-1:111122223333:function:messages" });
     });
 
@@ -176,10 +184,10 @@ describe("stack settings → the program's inputs → what AWS describes → sta
     });
 
     it("adopts the first factors of choice-based sign-in, and names the ones the config model does not offer", () => {
-        const adopted = settingsFromLive(livePool({ Policies: { SignInPolicy: { AllowedFirstAuthFactors: ["PASSWORD", "EMAIL_OTP", "WEB_AUTHN"] } } }));
+        const adopted = settingsFromLive(livePool({ Policies: { SignInPolicy: { AllowedFirstAuthFactors: ["PASSWORD", "EMAIL_OTP", "WEB_AUTHN", "SOFTWARE_TOKEN"] } } }));
 
-        assert.deepStrictEqual(adopted.settings.firstAuthFactors, ["password", "email_otp"]);
+        assert.deepStrictEqual(adopted.settings.firstAuthFactors, ["password", "email_otp", "web_authn"]);
         assert.deepStrictEqual(adopted.gaps.map((gap) => [gap.setting, gap.why]), [["Policies.SignInPolicy.AllowedFirstAuthFactors",
-            "the config model offers password, email_otp, sms_otp (no passkeys)"]]);
+            "the config model offers password, email_otp, sms_otp, web_authn"]]);
     });
 });

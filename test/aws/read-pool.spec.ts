@@ -2,15 +2,17 @@ import {
     AdminAddUserToGroupCommand, AdminCreateUserCommand, AdminSetUserPasswordCommand, CognitoIdentityProviderClient,
     CreateGroupCommand, CreateGroupCommandInput, CreateUserPoolClientCommand, CreateUserPoolCommand, InitiateAuthCommand,
     SetLogDeliveryConfigurationCommand,
+    SetRiskConfigurationCommand, SetUserPoolMfaConfigCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import * as assert from "assert";
 import { awsClients, AwsClients, closeClients, regionOfPoolId } from "../../aws/clients";
 import { AwsAccessError } from "../../aws/errors";
 import { settingsFromLive } from "../../aws/live-to-settings";
 import { apiShaped } from "../../sandbox/api-shape";
-import { createUserPoolClientRequest } from "../../sandbox/provider-requests";
+import { createUserPoolClientRequest, createUserPoolRequest, mfaConfigRequest } from "../../sandbox/provider-requests";
 import { readLivePool, redactedSecret } from "../../aws/read-pool";
-import { appClientArgs, logDeliveryConfigurationArgs, parseStackSettings, userGroupArgs } from "../../config";
+import { appClientArgs, logDeliveryConfigurationArgs, parseStackSettings, riskConfigurationArgs, userGroupArgs, userPoolArgs } from "../../config";
+import { describedRiskConfiguration } from "./support/described-from-inputs";
 import { clientsWithoutBackoff, LocalAws, setEnvironment, startLocalAws, useLocalAws } from "./support/local-aws";
 import { createPool, CreatedPool, poolShapes, region } from "./support/pool-shapes";
 
@@ -116,6 +118,28 @@ describe("reading a live pool through the AWS SDK (cognito-local behind AWS_ENDP
 
         assert.strictEqual(live.senderIdentity, undefined);
         assert.ok(!local.calls.includes("GetEmailIdentity"));
+    });
+
+    it("reads passkeys from GetUserPoolMfaConfig and threat protection from DescribeRiskConfiguration, as the program sent them; adopt writes them back", async () => {
+        const settings = parseStackSettings({ tier: "plus", firstAuthFactors: ["password", "web_authn"],
+            passkeys: { relyingPartyId: "auth.example.com", userVerification: "required" },
+            threatProtection: { mode: "enforced", compromisedCredentials: { action: "block" },
+                accountTakeover: { high: { action: "mfa_required" } }, ipRanges: { alwaysBlock: ["198.51.100.0/24"] } } },
+        { project: "cognito-user-pool", stack: "adopted", region });
+        // The provider's requests: CreateUserPool, SetUserPoolMfaConfig with the passkeys, SetRiskConfiguration.
+        const inputs = userPoolArgs({ ...settings, userPool: { ...settings.userPool, name: "passkeys-and-threats" } }) as Record<string, unknown>;
+        const poolId = (await cognito.send(new CreateUserPoolCommand(createUserPoolRequest(inputs)))).UserPool!.Id!;
+        await cognito.send(new SetUserPoolMfaConfigCommand(mfaConfigRequest(poolId, inputs)!));
+        const { UserPoolId: _, LastModifiedDate: _at, ...risk } = describedRiskConfiguration(poolId, riskConfigurationArgs(settings.threatProtection, undefined)!);
+        await cognito.send(new SetRiskConfigurationCommand({ UserPoolId: poolId, ...risk }));
+
+        const live = await readLivePool(aws, poolId);
+        assert.ok(local.calls.includes("DescribeRiskConfiguration"), local.calls.join(", "));
+        const adopted = settingsFromLive(live);
+        assert.deepStrictEqual(adopted.settings.passkeys, { relyingPartyId: "auth.example.com", userVerification: "required" });
+        assert.deepStrictEqual(adopted.settings.threatProtection, { mode: "enforced", compromisedCredentials: { action: "block" },
+            accountTakeover: { high: { action: "mfa_required", notify: false } }, ipRanges: { alwaysBlock: ["198.51.100.0/24"] } });
+        assert.deepStrictEqual(adopted.gaps, []);
     });
 
     it("keeps whether a client has a secret, never the secret", async () => {

@@ -391,6 +391,30 @@ describe("the policy pack under the engine's analyzer protocol", function () {
             [[POLICY_NAMES.domainUnchanged, EnforcementLevel.MANDATORY], [POLICY_NAMES.domainUnchanged, EnforcementLevel.MANDATORY]]);
         assert.match(prefixed.map(d => d.message).join("\n"), /domain is fixed at creation[\s\S]*certificateArn is fixed at creation/);
     });
+
+    it("with passkeys deployed in the baseline: a new relying party id is blocked in a protected stack and a warning elsewhere; the same id with other changes passes", async () => {
+        const config = JSON.parse(JSON.stringify(baseline.config)) as Record<string, { baseline?: { userPools: Record<string, Record<string, unknown>> }; protectedStacks?: string[] }>;
+        for (const entry of Object.values(config).filter((e) => typeof e === "object" && e.baseline)) {
+            entry.baseline!.userPools[poolUrn()].relyingPartyId = "auth.example.com";
+        }
+        const analyze = async (relyingPartyId: string, userVerification = "preferred") =>
+            diagnostics(await call<AnalyzeRequest, AnalyzeResponse>(client.analyze.bind(client), analyzeRequest(POOL_TYPE, "auth-pool", poolUrn(),
+                poolProps({ webAuthnConfiguration: { relyingPartyId, userVerification } }))))
+                .filter(d => d.policy === POLICY_NAMES.passkeysKept || d.policy === POLICY_NAMES.passkeysKeptAdvisory);
+
+        await call(client.configure.bind(client), configureRequest(config as Record<string, string | { enforcementLevel?: string }>));
+        assert.deepStrictEqual(await analyze("auth.example.com", "required"), []);
+        const warned = await analyze("login.example.com");
+        assert.deepStrictEqual(warned.map(d => [d.policy, d.level]), [[POLICY_NAMES.passkeysKeptAdvisory, EnforcementLevel.ADVISORY]]);
+
+        // dev made a protected stack in both policies' config: the mandatory one judges it.
+        for (const name of [POLICY_NAMES.passkeysKept, POLICY_NAMES.passkeysKeptAdvisory]) config[name].protectedStacks = ["dev"];
+        await call(client.configure.bind(client), configureRequest(config as Record<string, string | { enforcementLevel?: string }>));
+        const blocked = await analyze("login.example.com");
+        assert.deepStrictEqual(blocked.map(d => [d.policy, d.level]), [[POLICY_NAMES.passkeysKept, EnforcementLevel.MANDATORY]]);
+        assert.match(blocked[0].message, /webAuthnConfiguration\.relyingPartyId holds what users registered under it[\s\S]*input: `webAuthnConfiguration\.relyingPartyId`/);
+        assert.deepStrictEqual(await analyze("auth.example.com", "required"), []);
+    });
 });
 
 describe("the policy pack under the engine's analyzer protocol, given no baseline: it reads the stack's own state", function () {
@@ -445,6 +469,8 @@ describe("the policy pack under the engine's analyzer protocol, given no baselin
             [POLICY_NAMES.signInOptionsUnchanged, EnforcementLevel.MANDATORY],
             [POLICY_NAMES.attributesUnchanged, EnforcementLevel.MANDATORY],
             [POLICY_NAMES.regionUnchanged, EnforcementLevel.MANDATORY],
+            // qa is not a protected stack: the passkeys' relying party id is judged there at the advisory level.
+            [POLICY_NAMES.passkeysKeptAdvisory, EnforcementLevel.ADVISORY],
         ]);
         for (const d of pool) {
             assert.match(d.message, /cannot be compared with what this stack has deployed, so it is not let through \(fail closed\): `pulumi stack export --stack organization\/cognito-user-pool\/qa` failed \(exit 255\): error: \[500\] Internal Server Error/);

@@ -44,11 +44,14 @@ describe("policy config (policyConfigFor)", () => {
             POLICY_NAMES.domainUnchanged,
             POLICY_NAMES.groupUnchanged,
             POLICY_NAMES.groupsAndScopesKept,
+            POLICY_NAMES.passkeysKept,
+            POLICY_NAMES.passkeysKeptAdvisory,
             POLICY_NAMES.poolNotRemoved,
             POLICY_NAMES.regionUnchanged,
             POLICY_NAMES.resourceServerUnchanged,
             POLICY_NAMES.sesIdentityUnchanged,
             POLICY_NAMES.signInOptionsUnchanged,
+            POLICY_NAMES.threatProtectionTier,
         ]);
         assert.deepStrictEqual(file[POLICY_NAMES.signInOptionsUnchanged].baseline, seedBaseline());
         assert.deepStrictEqual(file[POLICY_NAMES.protectedEnvironment], { enforcementLevel: "mandatory", protectedStacks: ["prod"] });

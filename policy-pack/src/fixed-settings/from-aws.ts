@@ -1,3 +1,4 @@
+import { deployedPlanFromAws } from "./deployed-plan";
 import { isoTime } from "./from-state";
 import { FixedSettingsReadError, describe } from "./normalize";
 import { USER_POOL_CLIENT_TYPE, USER_POOL_TYPE, fixedInputsOf } from "./table";
@@ -25,7 +26,7 @@ function settingsFromAws(type: string, described: Json, where: string): Record<s
 
 /**
  * A pool's fixed settings from a DescribeUserPool response (`{UserPool: {...}}`, or the UserPool object itself),
- * as the AWS SDK returns it: each row of the table reads its value as an import would leave it in the provider's state.
+ * as the AWS SDK returns it, with GetUserPoolMfaConfig's response under `MfaConfig` for the passkeys' relying party id: each row of the table reads its value as an import would leave it in the provider's state.
  */
 export function poolFromDescribeUserPool(response: unknown): Omit<BaselineUserPool, "region"> {
     const pool = isObject(response) && isObject(response.UserPool) ? response.UserPool : response;
@@ -37,6 +38,7 @@ export function poolFromDescribeUserPool(response: unknown): Omit<BaselineUserPo
         id: requireString(pool.Id, `${where}.Id`),
         name: requireString(pool.Name, `${where}.Name`),
         ...settingsFromAws(USER_POOL_TYPE, pool, where),
+        ...deployedPlanFromAws(pool),
     } as Omit<BaselineUserPool, "region">;
 }
 

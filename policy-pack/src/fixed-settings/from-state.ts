@@ -1,5 +1,6 @@
 import { clientSettingsFromProps, poolSettingsFromProps, requireKnownClient, requireKnownPool } from "./from-props";
 import { EMAIL_IDENTITY_TYPE, RESOURCE_SERVER_TYPE, USER_GROUP_TYPE, USER_POOL_CLIENT_TYPE, USER_POOL_DOMAIN_TYPE, USER_POOL_TYPE, fixedInputsOf } from "./table";
+import { deployedPlanFromInputs } from "./deployed-plan";
 import { FixedSettingsReadError, describe } from "./normalize";
 import { regionOfArn, regionOfPoolId } from "./region";
 import { Baseline, BaselineClient, BaselineDomain, BaselineEmailIdentity, BaselineGroup, BaselineResourceServer, BaselineUserPool } from "./types";
@@ -226,9 +227,9 @@ export function baselineFromStateExport(exported: unknown, options: BaselineFrom
         if (typeof r.id !== "string" || r.id === "") {
             throw new FixedSettingsReadError(`${where}.id: expected the pool's id, got ${describe(r.id)}`);
         }
-        const view = deployedView(r, ["name", ...inputKeysOf(USER_POOL_TYPE)], where, outputsOnlyKeysOf(USER_POOL_TYPE));
+        const view = deployedView(r, ["name", "userPoolTier", "userPoolAddOns", ...inputKeysOf(USER_POOL_TYPE)], where, outputsOnlyKeysOf(USER_POOL_TYPE));
         const settings = requireKnownPool(prefixErrors(where, () => poolSettingsFromProps(view)), where);
-        userPools[r.urn] = { id: r.id, region: regionOf(r, providers, where), ...settings };
+        userPools[r.urn] = { id: r.id, region: regionOf(r, providers, where), ...settings, ...deployedPlanFromInputs(view) };
         poolUrnById.set(r.id, r.urn);
     }
 

@@ -38,10 +38,13 @@ export const RESOURCE_SERVER_TYPE = "aws:cognito/resourceServer:ResourceServer";
 export const USER_POOL_DOMAIN_TYPE = "aws:cognito/userPoolDomain:UserPoolDomain";
 
 /** Which group of fixed inputs a change belongs to: what to do instead depends on it. */
-export type FixedSettingGroup = "sign-in" | "attributes" | "client" | "region" | "sender" | "group" | "resource-server" | "domain";
+export type FixedSettingGroup = "sign-in" | "attributes" | "client" | "region" | "sender" | "group" | "resource-server" | "domain" | "passkeys";
 
-/** What the provider does with a change of the input. */
-export type Effect = "replaces" | "update-fails";
+/**
+ * What the provider does with a change of the input: replaces the resource, refuses the update, or applies it in
+ * place while what users registered under the old value stops working (a passkey's relying party id).
+ */
+export type Effect = "replaces" | "update-fails" | "invalidates";
 
 /** Where the provider decides it: a file of terraform-provider-aws (or the plugin SDK) and the code in it. */
 export interface ProviderSource {
@@ -57,6 +60,7 @@ export interface ProviderSource {
 /** A difference between what is deployed and what the program now asks for, that the provider cannot apply. */
 export interface FixedSettingChange {
     group: FixedSettingGroup;
+    effect: Effect;
     /** The resource type and table row (provider input) the change belongs to: structured, for messages and plans. */
     resourceType: string;
     input: string;
@@ -78,7 +82,7 @@ export interface CompareContext {
 }
 
 type Props = Record<string, any>;
-type Change = Omit<FixedSettingChange, "group" | "resourceType" | "input" | "policy">;
+type Change = Omit<FixedSettingChange, "group" | "effect" | "resourceType" | "input" | "policy">;
 
 interface RowSpec<K extends string, V> {
     readonly resourceType: string;
@@ -593,6 +597,42 @@ const certificateArn = row({
     }],
 });
 
+/**
+ * The passkeys' relying party id. Not ForceNew (user_pool.go @ 015edb13: "web_authn_configuration" TypeList, Optional,
+ * "relying_party_id" TypeString, Optional): a change is sent in place with SetUserPoolMfaConfig, and every passkey
+ * registered under the old id stops working, since a WebAuthn credential is scoped to its RP id (W3C Web Authentication
+ * Level 2, §7.2 "Verifying an Authentication Assertion": the authenticator data's rpIdHash must be the SHA-256 hash of
+ * the RP ID the relying party expects). AWS ties the
+ * id to the pool's domain (WebAuthnConfigurationType.RelyingPartyId), so a new custom domain moves it too.
+ */
+const relyingPartyId = row({
+    resourceType: USER_POOL_TYPE,
+    input: "webAuthnConfiguration.relyingPartyId",
+    key: "relyingPartyId",
+    shape: z.string().min(1).describe("GetUserPoolMfaConfig's WebAuthnConfiguration.RelyingPartyId: the domain users' passkeys are registered for. " +
+        "Absent: the pool has no passkey settings."),
+    optional: true,
+    policy: POLICY_NAMES.passkeysKept,
+    group: "passkeys",
+    effect: "invalidates",
+    comparison: "The id as a string, updated in place (SetUserPoolMfaConfig): any other id, or none sent where one is deployed, leaves every " +
+        "passkey registered under the deployed id unusable. A first id passes.",
+    sources: [
+        { file: USER_POOL_GO, release: USER_POOL_GO_AT, at: 'resourceUserPool schema "web_authn_configuration.relying_party_id": TypeString, Optional (not ForceNew, not Computed)' },
+        { file: USER_POOL_GO, release: USER_POOL_GO_AT, at: 'resourceUserPoolUpdate: d.HasChanges(..., "web_authn_configuration") → SetUserPoolMfaConfig with expandWebAuthnConfigurationConfigType; Read: GetUserPoolMfaConfig, flattenWebAuthnConfigType' },
+    ],
+    fromInputs: (props, where) => knownString(props.webAuthnConfiguration?.relyingPartyId, `${where}.relyingPartyId`),
+    fromAws: (pool, where) => knownString(pool.MfaConfig?.WebAuthnConfiguration?.RelyingPartyId, `${where}.MfaConfig.WebAuthnConfiguration.RelyingPartyId`),
+    changes: (deployed: string | undefined, proposed: string | undefined) => deployed === undefined || proposed === deployed ? [] : [{
+        setting: "webAuthnConfiguration.relyingPartyId", deployed, proposed,
+        reason: proposed === undefined
+            ? "the provider would send no relying party id, and what Cognito then does with the deployed one is not documented; " +
+              "were it reset, every registered passkey would stop working"
+            : "a passkey works only for the relying party id it was registered under: every passkey users registered for " +
+              `${deployed} stops working, and they must sign in another way and register again`,
+    }],
+});
+
 const region = (resourceType: string) => row({
     resourceType,
     input: "region",
@@ -621,6 +661,7 @@ export const FIXED_INPUTS = {
         signInList("aliasAttributes", "AliasAttributes", ALIAS_ATTRIBUTE_VALUES, "alias_attributes"),
         caseSensitive,
         schemas,
+        relyingPartyId,
         region(USER_POOL_TYPE),
     ],
     [USER_POOL_CLIENT_TYPE]: [generateSecret, userPoolId, region(USER_POOL_CLIENT_TYPE)],
@@ -683,7 +724,7 @@ export function fixedInputChanges(
         const next = proposed(r);
         if (!next.known) return [];
         return r.changes(deployed[r.key] as never, next.value as never, context)
-            .map(change => ({ ...change, group: r.group, resourceType, input: r.input, policy: r.policy }));
+            .map(change => ({ ...change, group: r.group, effect: r.effect, resourceType, input: r.input, policy: r.policy }));
     });
 }
 

@@ -4,6 +4,7 @@
  * are inferred from the same rows, parseBaseline checks against the shape, and the policies declare its JSON schema.
  */
 import { z } from "zod";
+import { DEPLOYED_PLAN_SHAPE, DeployedPlan } from "./deployed-plan";
 import { byUrn } from "./schema";
 import {
     EMAIL_IDENTITY_TYPE, GuardedType, RESOURCE_SERVER_TYPE, SettingsOf, USER_GROUP_TYPE, USER_POOL_CLIENT_TYPE, USER_POOL_DOMAIN_TYPE, USER_POOL_TYPE,
@@ -35,7 +36,7 @@ export const BASELINE_SHAPE = z.strictObject({
     capturedAt: nonEmpty()
         .refine(time => time === "" || !Number.isNaN(Date.parse(time)), { error: issue => `not an ISO 8601 time: ${JSON.stringify(issue.input)}` })
         .describe("ISO 8601 time the baseline was captured."),
-    userPools: byUrn(recordShape(USER_POOL_TYPE, { name: nonEmpty() })),
+    userPools: byUrn(recordShape(USER_POOL_TYPE, { name: nonEmpty(), ...DEPLOYED_PLAN_SHAPE })),
     clients: byUrn(recordShape(USER_POOL_CLIENT_TYPE, { name: z.string(), userPool: poolOf("client") })),
     emailIdentities: byUrn(recordShape(EMAIL_IDENTITY_TYPE, {}))
         .describe("SES identities (aws:sesv2/emailIdentity:EmailIdentity); `id` is the identity."),
@@ -55,7 +56,7 @@ export type PoolFixedSettings = { name: string } & SettingsOf<typeof USER_POOL_T
 /** A client's fixed settings. */
 export type ClientFixedSettings = { name: string } & SettingsOf<typeof USER_POOL_CLIENT_TYPE>;
 /** A deployed pool in a baseline (keyed by its URN). */
-export type BaselineUserPool = DeployedResource & PoolFixedSettings;
+export type BaselineUserPool = DeployedResource & PoolFixedSettings & DeployedPlan;
 /** A deployed client in a baseline (keyed by its URN). */
 export type BaselineClient = DeployedResource & ClientFixedSettings & { userPool: string };
 /** What a stack has deployed, as the fixed-settings policies receive it in their config. */

@@ -83,7 +83,7 @@ export async function baselineFor(args: ResourceValidationArgs | StackValidation
 }
 
 /** The deployed resource recorded under a resource's URN, else under one of its aliases (a renamed resource). */
-function deployedAs<T>(recorded: Record<string, T>, urn: string, aliases: readonly string[] = []): T | undefined {
+export function deployedAs<T>(recorded: Record<string, T>, urn: string, aliases: readonly string[] = []): T | undefined {
     const found = [urn, ...aliases].find(u => recorded[u] !== undefined);
     return found === undefined ? undefined : recorded[found];
 }
@@ -145,17 +145,33 @@ export function reportAbout(report: ReportViolation, resourceType: string, input
 }
 
 /**
+ * Which stacks a fixed-input policy judges, and whose rows: every stack; or, for a change that is mandatory to refuse
+ * in a protected stack (config protectedStacks) and worth a warning elsewhere, one policy per side over the same rows.
+ */
+export interface JudgedStacks {
+    readonly stacks: "all" | "protected" | "unprotected";
+    readonly rowsOf: PolicyName;
+}
+
+function judges(stacks: JudgedStacks["stacks"], args: ResourceValidationArgs, name: PolicyName): boolean {
+    if (stacks === "all") return true;
+    const stack = currentStack(args.urn);
+    const isProtected = stack !== undefined && readProtectedStacks(args.getConfig<Record<string, unknown>>(), name).includes(stack);
+    return isProtected === (stacks === "protected");
+}
+
+/**
  * A policy over the rows of the table it guards: each resource of a type with such rows is compared with what
  * the baseline records under its URN (or an alias), each row read from the new inputs and compared the way the
  * provider compares it. A resource the baseline does not record is new: it passes. A value unknown during
  * preview is skipped (judged again on update).
  */
-export function fixedInputPolicy(name: PolicyName, description: string): ResourceValidationPolicy {
+export function fixedInputPolicy(name: PolicyName, description: string, judged: JudgedStacks = { stacks: "all", rowsOf: name }): ResourceValidationPolicy {
     return {
         ...policyHeader(name, description),
         validateResource: async (args, report) => {
-            const rows = fixedInputsOf(args.type).filter(row => row.policy === name);
-            if (rows.length === 0) return;
+            const rows = fixedInputsOf(args.type).filter(row => row.policy === judged.rowsOf);
+            if (rows.length === 0 || !judges(judged.stacks, args, name)) return;
             const found = await baselineFor(args, name, args.urn);
             // Each policy fails closed on its own: the engine runs a resource's step right after its analysis,
             // before any stack policy could object.
@@ -167,7 +183,7 @@ export function fixedInputPolicy(name: PolicyName, description: string): Resourc
             if (!baseline) return;
             const deployed = deployedAs(RECORDED_IN[args.type](baseline), args.urn, args.opts?.aliases);
             if (deployed === undefined) return;
-            const changes: FixedSettingChange[] = fixedInputChanges(args.type, name, deployed, row => {
+            const changes: FixedSettingChange[] = fixedInputChanges(args.type, judged.rowsOf, deployed, row => {
                 const value = readKnown(() => row.fromInputs(args.props, row.input, args.provider));
                 return { known: !isUnknown(value), value };
             }, { poolId: urn => baseline.userPools[urn]?.id });

@@ -8,6 +8,7 @@ import { domainUnchanged } from "./domain-unchanged";
 import { groupUnchanged } from "./group-unchanged";
 import { groupsAndScopesKept } from "./groups-and-scopes-kept";
 import { mfaInProtectedStack } from "./mfa-in-protected-stack";
+import { passkeysKept, passkeysKeptAdvisory } from "./passkeys-kept";
 import { passwordPolicyStrength } from "./password-policy";
 import { poolNotRemoved } from "./pool-not-replaced";
 import { preventUserExistenceErrors } from "./prevent-user-existence-errors";
@@ -18,6 +19,7 @@ import { resourceServerUnchanged } from "./resource-server-unchanged";
 import { sesIdentityUnchanged } from "./ses-identity-unchanged";
 import { sesSender } from "./ses-sender";
 import { signInOptionsUnchanged } from "./sign-in-options-unchanged";
+import { threatProtectionTier } from "./threat-protection-tier";
 import { tokenRevocation } from "./token-revocation";
 
 export {
@@ -30,6 +32,8 @@ export {
     groupUnchanged,
     groupsAndScopesKept,
     mfaInProtectedStack,
+    passkeysKept,
+    passkeysKeptAdvisory,
     passwordPolicyStrength,
     poolNotRemoved,
     preventUserExistenceErrors,
@@ -40,6 +44,7 @@ export {
     sesIdentityUnchanged,
     sesSender,
     signInOptionsUnchanged,
+    threatProtectionTier,
     tokenRevocation,
 };
 
@@ -65,4 +70,7 @@ export const allPolicies: Policies = [
     sesSender,
     sesIdentityUnchanged,
     mfaInProtectedStack,
+    passkeysKept,
+    passkeysKeptAdvisory,
+    threatProtectionTier,
 ];

@@ -1,5 +1,5 @@
 import type {
-    DomainDescriptionType, EventSourceName, GroupType, LogDeliveryConfigurationType, LogLevel, ResourceServerType, UserPoolClientType,
+    DomainDescriptionType, EventSourceName, GroupType, LogDeliveryConfigurationType, LogLevel, ResourceServerType, RiskConfigurationType, UserPoolClientType,
 } from "@aws-sdk/client-cognito-identity-provider";
 import type { LogDeliveryConfigurationArgs, ResourceServerArgs, UserGroupArgs, UserPoolArgs, UserPoolClientArgs, UserPoolDomainArgs } from "@pulumi/aws/cognito";
 import * as pulumi from "@pulumi/pulumi";
@@ -25,6 +25,7 @@ const poolNames: Readonly<Record<string, string>> = {
     // GetUserPoolMfaConfig reports the second factors.
     softwareTokenMfaConfiguration: "MfaConfig.SoftwareTokenMfaConfiguration",
     emailMfaConfiguration: "MfaConfig.EmailMfaConfiguration",
+    webAuthnConfiguration: "MfaConfig.WebAuthnConfiguration",
     "emailConfiguration.fromEmailAddress": "EmailConfiguration.From",
     "userAttributeUpdateSettings.attributesRequireVerificationBeforeUpdates": "UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate",
     "lambdaConfig.kmsKeyId": "LambdaConfig.KMSKeyID",
@@ -123,4 +124,16 @@ export function describedLogDelivery(inputs: pulumi.Unwrap<LogDeliveryConfigurat
             ...(configuration.firehoseConfiguration ? { FirehoseConfiguration: { StreamArn: configuration.firehoseConfiguration.streamArn } } : {}),
         })),
     };
+}
+
+/** RiskConfigurationType inputs the API names otherwise than by PascalCasing their path (risk_configuration.go's expanders). */
+const riskNames: Readonly<Record<string, string>> = {
+    "compromisedCredentialsRiskConfiguration.eventFilters": "CompromisedCredentialsRiskConfiguration.EventFilter",
+    "riskExceptionConfiguration.skippedIpRangeLists": "RiskExceptionConfiguration.SkippedIPRangeList",
+    "riskExceptionConfiguration.blockedIpRangeLists": "RiskExceptionConfiguration.BlockedIPRangeList",
+};
+
+/** DescribeRiskConfiguration's pool-wide RiskConfiguration set from these inputs (SetRiskConfiguration). */
+export function describedRiskConfiguration(poolId: string, inputs: Record<string, unknown>): RiskConfigurationType {
+    return { UserPoolId: poolId, ...described(inputs, riskNames), LastModifiedDate: new Date(0) } as RiskConfigurationType;
 }

@@ -94,6 +94,7 @@ export async function startLocalAws(cognitoLocalConfig: Record<string, unknown> 
     const faults = new Map<string, AwsErrorReply[]>();
     const delays = new Map<string, number[]>();
     const keptFields = new DroppedFields();
+    const riskConfigurations = new RiskConfigurations();
     const resourceServers = new ResourceServers();
     const domains = new Domains();
     const logDeliveries = new LogDeliveries();
@@ -150,6 +151,10 @@ export async function startLocalAws(cognitoLocalConfig: Record<string, unknown> 
             const answer = resourceServers.answer(action, json, local.resourceServersPerPage);
             return "error" in answer ? reply(response, 400, { message: answer.error }, "InvalidParameterException") : reply(response, 200, answer);
         }
+        if (RiskConfigurations.actions.includes(action)) {
+            const answer = riskConfigurations.answer(action, JSON.parse(body));
+            return "error" in answer ? reply(response, 400, { message: answer.error }, answer.type) : reply(response, 200, answer);
+        }
         if (Domains.actions.includes(action)) {
             const json = JSON.parse(body);
             local.domainRequests.push({ action, body: json });
@@ -179,7 +184,8 @@ export async function startLocalAws(cognitoLocalConfig: Record<string, unknown> 
         if (challenge !== undefined) {
             return reply(response, 200, challenge);
         }
-        const answered = domains.complete(action, keptFields.complete(action, JSON.parse(body), JSON.parse(answer.body || "{}")));
+        const answered = riskConfigurations.complete(action, JSON.parse(body),
+            domains.complete(action, keptFields.complete(action, JSON.parse(body), JSON.parse(answer.body || "{}"))));
         return reply(response, 200, action === "ListUserPoolClients" ? page(answered, JSON.parse(body).NextToken, local.clientsPerPage) : answered);
     });
     await new Promise<void>((listening) => server.listen(0, "127.0.0.1", listening));
@@ -395,6 +401,54 @@ class LogDeliveries {
             .filter((arn) => arn !== undefined);
         return ["userNotification", "userAuthEvents"].includes(item.EventSource) && ["ERROR", "INFO"].includes(item.LogLevel) &&
             arns.every((arn) => typeof arn === "string" && arn.length >= 20 && arn.length <= 2048 && LogDeliveries.arnPattern.test(arn));
+    }
+}
+
+/**
+ * What cognito-local 5.3.0 has no target or field for (its lib/targets; setUserPoolMfaConfig.js keeps MFA, SMS and
+ * software token only): SetRiskConfiguration and DescribeRiskConfiguration of a pool, and the passkeys'
+ * WebAuthnConfiguration of SetUserPoolMfaConfig, answered by GetUserPoolMfaConfig. As the API reference describes them:
+ * DescribeRiskConfiguration refuses a pool without threat protection (UserPoolAddOnNotEnabledException); each IP list
+ * holds at most 200 ranges (RiskExceptionConfigurationType); a NotifyConfiguration needs its SourceArn
+ * (NotifyConfigurationType); a client's configuration (ClientId) is not modelled and refused.
+ */
+class RiskConfigurations {
+    static readonly actions = ["SetRiskConfiguration", "DescribeRiskConfiguration"];
+    private readonly addOns = new Map<string, string>();
+    private readonly byPool = new Map<string, Json>();
+    private readonly webAuthn = new Map<string, Json>();
+
+    answer(action: string, request: Json): Json | { error: string; type: string } {
+        const poolId = request.UserPoolId;
+        if (typeof poolId !== "string" || request.ClientId !== undefined) {
+            return { error: "UserPoolId is required (a client's risk configuration is not modelled here)", type: "InvalidParameterException" };
+        }
+        if (action === "DescribeRiskConfiguration") {
+            return (this.addOns.get(poolId) ?? "OFF") === "OFF"
+                ? { error: "Advanced security features are not enabled for this user pool", type: "UserPoolAddOnNotEnabledException" }
+                : { RiskConfiguration: { UserPoolId: poolId, ...this.byPool.get(poolId) } };
+        }
+        const lists = request.RiskExceptionConfiguration ?? {};
+        if ([lists.BlockedIPRangeList, lists.SkippedIPRangeList].some((list) => (list ?? []).length > 200) ||
+            (request.AccountTakeoverRiskConfiguration?.NotifyConfiguration !== undefined && typeof request.AccountTakeoverRiskConfiguration.NotifyConfiguration.SourceArn !== "string")) {
+            return { error: "at most 200 IP ranges a list; NotifyConfiguration needs SourceArn", type: "InvalidParameterException" };
+        }
+        const { UserPoolId: _pool, ...configuration } = request;
+        this.byPool.set(poolId, { ...configuration, LastModifiedDate: Date.now() / 1000 });
+        return { RiskConfiguration: { UserPoolId: poolId, ...configuration } };
+    }
+
+    /** Keeps the pool's add-on mode and passkey settings from the requests cognito-local answers, and adds the latter back. */
+    complete(action: string, request: Json, answer: Json): Json {
+        if (action === "CreateUserPool" || action === "UpdateUserPool") {
+            this.addOns.set(answer.UserPool?.Id ?? request.UserPoolId, request.UserPoolAddOns?.AdvancedSecurityMode ?? "OFF");
+        }
+        if (action === "SetUserPoolMfaConfig" && request.WebAuthnConfiguration !== undefined) {
+            this.webAuthn.set(request.UserPoolId, request.WebAuthnConfiguration);
+        }
+        const webAuthn = this.webAuthn.get(request.UserPoolId);
+        return (action === "SetUserPoolMfaConfig" || action === "GetUserPoolMfaConfig") && webAuthn !== undefined
+            ? { ...answer, WebAuthnConfiguration: webAuthn } : answer;
     }
 }
 

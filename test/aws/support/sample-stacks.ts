@@ -1,7 +1,7 @@
 import type { RawStackSettings } from "../../../aws/live-to-settings";
 import type { LivePool } from "../../../aws/read-pool";
-import { appClientArgs, logDeliveryConfigurationArgs, parseStackSettings, userPoolArgs, resourceServerArgs, StackSettings, userGroupArgs, userPoolDomainArgs } from "../../../config";
-import { describedClient, describedDomain, describedGroup, describedLogDelivery, describedPool, describedResourceServer, plain } from "./described-from-inputs";
+import { appClientArgs, logDeliveryConfigurationArgs, parseStackSettings, userPoolArgs, resourceServerArgs, riskConfigurationArgs, StackSettings, userGroupArgs, userPoolDomainArgs } from "../../../config";
+import { describedClient, describedDomain, describedGroup, describedLogDelivery, describedPool, describedResourceServer, describedRiskConfiguration, plain } from "./described-from-inputs";
 
 /** Between them, a value other than the default for every setting read back from AWS (see the coverage test). */
 export const samples: Record<string, RawStackSettings> = {
@@ -17,6 +17,12 @@ export const samples: Record<string, RawStackSettings> = {
         password: { minLength: 12, requireLowercase: false, requireUppercase: false, requireNumbers: false, requireSymbols: false,
             temporaryPasswordValidityDays: 3 },
         mfa: { mode: "required", factors: ["totp", "sms", "email"] },
+        threatProtection: {
+            mode: "enforced", customAuth: "audit",
+            compromisedCredentials: { action: "block", events: ["sign_in", "password_change"] },
+            accountTakeover: { low: { action: "no_action" }, medium: { action: "mfa_if_configured", notify: true }, high: { action: "block", notify: true } },
+            ipRanges: { alwaysAllow: ["203.0.113.0/24"], alwaysBlock: ["198.51.100.0/24", "2001:db8::/32"] },
+        },
         deviceTracking: { challengeRequiredOnNewDevice: true, deviceOnlyRememberedOnUserPrompt: true },
         accountRecovery: ["phone", "email"],
         selfSignUp: false,
@@ -63,8 +69,10 @@ export const samples: Record<string, RawStackSettings> = {
             userAuthEvents: { logGroupArn: "arn:aws:logs:us-east-1:123456789012:log-group:/shared/cognito-activity" },
         },
     },
-    "email as the user name, a domain identity given by ARN, verification by code": {
+    "email as the user name, a domain identity given by ARN, verification by code, passkeys": {
         signIn: { with: ["email"], caseSensitive: "unset" },
+        firstAuthFactors: ["password", "web_authn"],
+        passkeys: { userVerification: "required" },
         mfa: { mode: "optional", factors: ["totp"] },
         email: { sender: "ses", from: "no-reply@example.org", identity: "domain",
             identityArn: "arn:aws:ses:us-east-1:123456789012:identity/example.org" },
@@ -108,6 +116,8 @@ export function programInputs(settings: StackSettings) {
         domain: settings.domain && plain(userPoolDomainArgs(settings.domain, poolId)),
         // The samples name every destination: the stack makes no log group.
         logDelivery: settings.logs && plain(logDeliveryConfigurationArgs(settings.logs, poolId, {})),
+        riskConfiguration: riskConfigurationArgs(settings.threatProtection, { sourceArn: senderOf(settings)?.arn ?? "", from: settings.email.from }) as
+            Record<string, unknown> | undefined,
     };
 }
 
@@ -119,6 +129,7 @@ export function liveOf(inputs: ReturnType<typeof programInputs>): LivePool {
     const domainOfPool = domain === undefined ? {} : domain.CustomDomainConfig ? { CustomDomain: domain.Domain } : { Domain: domain.Domain };
     return {
         region, pool: { ...pool, ...domainOfPool }, mfa, domain,
+        ...(inputs.riskConfiguration === undefined ? {} : { riskConfiguration: describedRiskConfiguration(poolId, inputs.riskConfiguration) }),
         clients: inputs.clients.map((client, index) => describedClient(`client${index}`, client)),
         groups: inputs.groups.map(describedGroup),
         resourceServers: inputs.resourceServers.map(describedResourceServer),

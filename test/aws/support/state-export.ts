@@ -81,6 +81,8 @@ export function stateExportOf(evaluation: StackEvaluation, project: string, stac
                 } };
             // log_delivery_configuration.go: identified by its pool (@IdentityAttribute("user_pool_id")).
             case "aws:cognito/logDeliveryConfiguration:LogDeliveryConfiguration":
+            // risk_configuration.go: the id is the pool id (`<pool id>:<client id>` for a client's).
+            case "aws:cognito/riskConfiguration:RiskConfiguration":
                 return { id: outputs.userPoolId, computed: { userPoolId: outputs.userPoolId } };
             case "aws:sesv2/emailIdentity:EmailIdentity":
                 return { id: resource.inputs.emailIdentity, computed: {

@@ -30,7 +30,7 @@ describe("the settings catalogue (config/catalogue)", () => {
         ]);
         assert.ok(entriesOf(toy).every(({ fixed }) => !fixed), "no resource type, nothing fixed");
         assert.deepStrictEqual(entriesOf(stack).filter(({ fixed }) => fixed).map(({ key }) => key), [
-            "signIn.with", "signIn.preferredUsername", "signIn.caseSensitive", "attributes.required",
+            "signIn.with", "signIn.preferredUsername", "signIn.caseSensitive", "passkeys.relyingPartyId", "attributes.required",
             "attributes.custom[].name", "attributes.custom[].type", "attributes.custom[].mutable", "attributes.custom[].developerOnly",
             "attributes.custom[].minLength", "attributes.custom[].maxLength", "attributes.custom[].minValue", "attributes.custom[].maxValue",
             "clients[].type", "clients[].generateSecret", "domain.prefix", "domain.name", "domain.certificateArn", "groups[].name", "resourceServers[].identifier",

@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { entriesOf, parseStackSettings, plainTriggers, pool, poolFromDescribed, userPoolArgs, UserPoolInput, UserPoolSettings } from "../../../config";
+import { entriesOf, parseStackSettings, plainTriggers, pool, poolFromDescribed, RISK_CONFIGURATION_TYPE, userPoolArgs, UserPoolInput, UserPoolSettings } from "../../../config";
 import { schemaArgs } from "../../../config/catalogue/schema-attributes";
 import { describedPool, plain } from "../../aws/support/described-from-inputs";
 import { senderOf, settingsOf } from "../../aws/support/sample-stacks";
@@ -133,7 +133,8 @@ const key = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234
 const ses = { sender: "ses", from: "no-reply@example.com" } as const;
 
 describeRoundTrip("a user pool: settings → aws.cognito.UserPool inputs → DescribeUserPool and GetUserPoolMfaConfig → settings", {
-    entries: entriesOf(pool),
+    // The risk configuration's settings are another resource's inputs (threat-protection.spec.ts).
+    entries: entriesOf(pool).filter(({ resourceType }) => resourceType !== RISK_CONFIGURATION_TYPE),
     parse: (raw: UserPoolInput) => settingsOf(raw),
     // The SES identity the program sends through once SES has verified it.
     args: (settings) => plain(userPoolArgs(settings, senderOf(settings))),
@@ -159,7 +160,11 @@ describeRoundTrip("a user pool: settings → aws.cognito.UserPool inputs → Des
         "signIn.with": [["email"], ["username", "email", "phone"]],
         "signIn.preferredUsername": [true],
         "signIn.caseSensitive": [true, "unset"],
-        "firstAuthFactors": [["password"], ["password", "email_otp"]],
+        "firstAuthFactors": [["password"], ["password", "email_otp"], along(["password", "web_authn"], { "passkeys.relyingPartyId": "example.com" })],
+        "passkeys.relyingPartyId": ["auth.example.com", "example.com"],
+        "passkeys.userVerification": [along("required", { "passkeys.relyingPartyId": "example.com" })],
+        "threatProtection.mode": [along("enforced", { tier: "plus" }), along("audit", { tier: "plus" })],
+        "threatProtection.customAuth": [along("audit", { tier: "plus", "threatProtection.mode": "enforced" })],
         "password.minLength": [12, 99],
         "password.requireLowercase": [false],
         "password.requireUppercase": [false],

@@ -10,6 +10,7 @@ import type { AwsCall } from "./simulator";
  * - internal/service/cognitoidp/user_pool.go: Create CreateUserPool (UserPoolTags: getTagsIn), SetUserPoolMfaConfig
  *   when MFA or WebAuthn is set; Read DescribeUserPool (tags from UserPoolTags), GetUserPoolMfaConfig; Update
  *   SetUserPoolMfaConfig, UpdateUserPool (no tags: "For now, use UpdateTags"), AddCustomAttributes; Delete DeleteUserPool.
+ * - internal/service/cognitoidp/risk_configuration.go: SetRiskConfiguration (create, update, delete), DescribeRiskConfiguration; on the pool.
  * - internal/service/cognitoidp/user_pool_client.go: Create/Describe/Update/DeleteUserPoolClient, on the pool;
  *   user_group.go: Create/Get/Update/DeleteGroup (a group's RoleArn only sets the cognito:roles and
  *   cognito:preferred_role claims, API reference UpdateGroup: Cognito passes the role to no service, and the Service
@@ -127,6 +128,8 @@ const ofPool = (create: string, read: string, update: string, remove: string) =>
     return { create: [call(create)], read: [call(read)], update: [call(update)], delete: [call(remove)] };
 };
 
+/** risk_configuration.go: Create and Update resourceRiskConfigurationPut (SetRiskConfiguration), Read DescribeRiskConfiguration, Delete SetRiskConfiguration (clears it). */
+const riskConfiguration = ofPool("SetRiskConfiguration", "DescribeRiskConfiguration", "SetRiskConfiguration", "SetRiskConfiguration");
 const userPoolClient = ofPool("CreateUserPoolClient", "DescribeUserPoolClient", "UpdateUserPoolClient", "DeleteUserPoolClient");
 const userGroup = ofPool("CreateGroup", "GetGroup", "UpdateGroup", "DeleteGroup");
 const resourceServer = ofPool("CreateResourceServer", "DescribeResourceServer", "UpdateResourceServer", "DeleteResourceServer");
@@ -297,6 +300,7 @@ export const providerCalls: Record<string, (resource: RegisteredResource, view: 
     "aws:cognito/userGroup:UserGroup": userGroup,
     "aws:cognito/resourceServer:ResourceServer": resourceServer,
     "aws:cognito/userPoolDomain:UserPoolDomain": userPoolDomain,
+    "aws:cognito/riskConfiguration:RiskConfiguration": riskConfiguration,
     "aws:sesv2/emailIdentity:EmailIdentity": emailIdentity,
     "aws:sesv2/emailIdentityMailFromAttributes:EmailIdentityMailFromAttributes": mailFrom,
     "aws:route53/record:Record": record,

@@ -68,7 +68,7 @@ describe("fixed-settings: baseline format", () => {
         b.clients[clientUrn()].userPool = "urn:pulumi:dev::x::y::z";
         b.userPools[poolUrn()].attributes[0].name = "tenant_id";
         const problems = problemsOf(b).join("\n");
-        assert.match(problems, /\.caseSensitve: unknown key \(expected id, region, name, usernameAttributes, aliasAttributes, attributes, caseSensitive\)/);
+        assert.match(problems, /\.caseSensitve: unknown key \(expected id, region, name, tier, threatProtection, usernameAttributes, aliasAttributes, attributes, caseSensitive, relyingPartyId\)/);
         assert.match(problems, /baseline\.userPools\["auth-pool"\]: key is not a Pulumi URN/);
         assert.match(problems, /\.userPool: "urn:pulumi:dev::x::y::z" is not a key of userPools/);
         assert.match(problems, /attributes\[0\]\.name: "tenant_id" is neither a standard attribute nor "custom:<name>" \(did you mean "custom:tenant_id"\?\)/);

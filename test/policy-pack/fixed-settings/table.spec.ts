@@ -57,6 +57,7 @@ describe("the table of fixed inputs", () => {
             "UserPool aliasAttributes replaces",
             "UserPool usernameConfiguration.caseSensitive replaces",
             "UserPool schemas update-fails",
+            "UserPool webAuthnConfiguration.relyingPartyId invalidates",
             "UserPool region replaces",
             "UserPoolClient generateSecret replaces",
             "UserPoolClient userPoolId replaces",
@@ -110,6 +111,29 @@ describe("user pool: usernameConfiguration.caseSensitive (ForceNew; plugin SDK s
         assert.deepStrictEqual(rowChanges(USER_POOL_TYPE, input, { caseSensitive: false }, { usernameConfiguration: { caseSensitive: true } }),
             [[input, false, true]]);
         assert.deepStrictEqual(rowChanges(USER_POOL_TYPE, input, { caseSensitive: true }, { usernameConfiguration: { caseSensitive: true } }), []);
+    });
+});
+
+describe("user pool: webAuthnConfiguration.relyingPartyId (user_pool.go: Optional, not ForceNew; SetUserPoolMfaConfig in place, every registered passkey lost)", () => {
+    const input = "webAuthnConfiguration.relyingPartyId";
+    const sent = (relyingPartyId?: string) => ({ webAuthnConfiguration: { relyingPartyId, userVerification: "preferred" } });
+    it("another id invalidates the deployed one's passkeys; the same id, or a new user verification, does not", () => {
+        assert.deepStrictEqual(rowChanges(USER_POOL_TYPE, input, { relyingPartyId: "auth.example.com" }, sent("login.example.com")),
+            [[input, "auth.example.com", "login.example.com"]]);
+        assert.deepStrictEqual(rowChanges(USER_POOL_TYPE, input, { relyingPartyId: "auth.example.com" },
+            { webAuthnConfiguration: { relyingPartyId: "auth.example.com", userVerification: "required" } }), []);
+    });
+    it("no id sent where one is deployed is refused too (what Cognito does with it is not documented: fail closed)", () => {
+        assert.deepStrictEqual(rowChanges(USER_POOL_TYPE, input, { relyingPartyId: "auth.example.com" }, {}), [[input, "auth.example.com", undefined]]);
+        assert.deepStrictEqual(rowChanges(USER_POOL_TYPE, input, { relyingPartyId: "auth.example.com" }, sent(undefined)), [[input, "auth.example.com", undefined]]);
+    });
+    it("a first id, on a pool deployed without passkeys, passes", () => {
+        assert.deepStrictEqual(rowChanges(USER_POOL_TYPE, input, {}, sent("auth.example.com")), []);
+    });
+    it("is read from GetUserPoolMfaConfig's WebAuthnConfiguration, under MfaConfig", () => {
+        const row = rowOf(USER_POOL_TYPE, input);
+        assert.equal(row.fromAws!({ MfaConfig: { WebAuthnConfiguration: { RelyingPartyId: "auth.example.com" } } }, "pool"), "auth.example.com");
+        assert.equal(row.fromAws!({ MfaConfig: { MfaConfiguration: "OFF" } }, "pool"), undefined);
     });
 });
 
