@@ -9,6 +9,7 @@ import {
 import type { DeployScope } from "./deploy-scope";
 import { groupsAndScopes } from "./groups-and-scopes";
 import type { LogDeliveryResources } from "./log-delivery";
+import { managedLoginBrandings } from "./managed-login-branding";
 import { withSecretInputs } from "./secret-inputs";
 import { sesSender, SesSenderResources } from "./ses-sender";
 import { PoolDomain, userPoolDomain } from "./user-pool-domain";
@@ -35,13 +36,16 @@ export interface SignInBackendArgs {
     readonly adopt?: ImportSettings;
     /** The stack's deploy scope, whose tag the pool and the SES identity carry over the configured ones. */
     readonly scope: DeployScope;
+    /** Where the clients' branding asset files are. Default: the working directory, the project's under Pulumi. */
+    readonly projectDir?: string;
     /** Config keys whose values are secrets (`sms`, `clients`): every input they set is a Pulumi secret. Default: none. */
     readonly secretKeys?: readonly string[];
 }
 
 /**
  * A Cognito sign-in backend: the user pool, the SES identity its emails come from (when email goes through
- * SES; with a domain's DNS records), its app clients, one per client setting, its groups, its resource servers and its domain.
+ * SES; with a domain's DNS records), its app clients, one per client setting, its groups, its resource servers, its domain and
+ * the clients' managed login branding styles.
  */
 export class SignInBackend extends pulumi.ComponentResource {
     readonly userPool: cognito.UserPool;
@@ -59,6 +63,8 @@ export class SignInBackend extends pulumi.ComponentResource {
     readonly triggerPermissions: readonly lambda.Permission[];
     /** The log delivery and the log groups made for it, when the stack delivers logs. */
     readonly logDelivery?: LogDeliveryResources;
+    /** The managed login branding styles by the name of the client each styles. */
+    readonly brandings: Readonly<Record<string, cognito.ManagedLoginBranding>>;
 
     constructor(name: string, args: SignInBackendArgs, opts?: pulumi.ComponentResourceOptions) {
         super("cognito-user-pool:index:SignInBackend", name, {}, opts);
@@ -102,6 +108,12 @@ export class SignInBackend extends pulumi.ComponentResource {
                 // The provider imports a client by `<pool id>/<client id>`; a client's custom scopes must exist first.
                 { parent: this, import: clientId && `${args.adopt?.userPool}/${clientId}`, ...scopesFirst(this.resourceServers) })];
         }));
+
+        this.brandings = managedLoginBrandings(name, {
+            clients: args.clients, clientResources: this.clients, userPool: this.userPool, parent: this, projectDir: args.projectDir ?? process.cwd(),
+            secret: (inputs) => withSecretInputs(inputs, inputPathsFrom("branding", secretKeys)),
+            adopt: { userPool: args.adopt?.userPool, brandings: args.adopt?.brandings ?? {} },
+        });
 
         this.registerOutputs({});
     }

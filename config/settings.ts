@@ -5,6 +5,7 @@ import { parseConfigValue } from "./rules/numbers";
 import { userPoolKeys } from "./catalogue/user-pool";
 import { StackSettings, stackSettingsSchema, validateSettings } from "./schema";
 import { arnRegionProblem } from "./rules/lambda-arns";
+import { brandingFileProblems } from "./rules/branding-files";
 import { identityRegionProblem } from "./rules/ses-sender";
 import { triggerArnsAt } from "./catalogue/triggers";
 import { resolveSuccessor, schemaPathOf } from "./successor-settings";
@@ -15,6 +16,11 @@ export interface StackContext {
     readonly stack: string;
     /** The stack's AWS region (`aws:region`), when set: an SES identity given by ARN must be there. */
     readonly region?: string;
+    /**
+     * The project directory, where the program reads the clients' branding assets: given, each asset file is
+     * checked there. The program gives its working directory, the project's (Pulumi runs it there).
+     */
+    readonly projectDir?: string;
 }
 
 /**
@@ -43,6 +49,9 @@ function settingsOrProblems(raw: Record<string, unknown>, context: StackContext,
         ...movedKeyProblems,
         ...describeIssues(issues, allowedKeysAt),
         ...(result.success ? contextProblems(result.data, context) : []),
+        // Inherited clients are checked as the current pool's.
+        ...(successor.settings !== undefined && context.projectDir !== undefined && (raw.successor as { clients?: unknown }).clients !== undefined
+            ? brandingFileProblems(successor.settings.clients, context.projectDir, ["successor"]) : []),
     ];
     if (!result.success || problems.length > 0) {
         throw new StackConfigError(problems);
@@ -77,7 +86,7 @@ function earlierLayoutNamed(issues: readonly z.core.$ZodIssue[]): { issues: z.co
     return { issues: rest, movedKeyProblems };
 }
 
-/** What is wrong with valid settings in this stack: an SES identity, a trigger or its KMS key given by ARN in another region. */
+/** What is wrong with valid settings in this stack: an SES identity, a trigger or its KMS key given by ARN in another region, a branding asset file. */
 function contextProblems(settings: z.output<typeof stackSettingsSchema>, context: StackContext): string[] {
     const identityProblem = identityRegionProblem(settings.email.identityArn, context.region);
     return [
@@ -86,6 +95,7 @@ function contextProblems(settings: z.output<typeof stackSettingsSchema>, context
             const problem = arnRegionProblem(arn, context.region);
             return problem === undefined ? [] : [`${keyOf(path)}: ${problem}`];
         }),
+        ...context.projectDir === undefined ? [] : brandingFileProblems(settings.clients, context.projectDir),
     ];
 }
 

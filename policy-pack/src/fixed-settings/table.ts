@@ -36,6 +36,7 @@ export const EMAIL_IDENTITY_TYPE = "aws:sesv2/emailIdentity:EmailIdentity";
 export const USER_GROUP_TYPE = "aws:cognito/userGroup:UserGroup";
 export const RESOURCE_SERVER_TYPE = "aws:cognito/resourceServer:ResourceServer";
 export const USER_POOL_DOMAIN_TYPE = "aws:cognito/userPoolDomain:UserPoolDomain";
+export const MANAGED_LOGIN_BRANDING_TYPE = "aws:cognito/managedLoginBranding:ManagedLoginBranding";
 
 /** Which group of fixed inputs a change belongs to: what to do instead depends on it. */
 export type FixedSettingGroup = "sign-in" | "attributes" | "client" | "region" | "sender" | "group" | "resource-server" | "domain";
