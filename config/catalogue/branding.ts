@@ -79,11 +79,11 @@ const styleKeys = {
         describe: "Settings",
     }),
     assets: setting(z.array(asset).max(brandingLimits.assets, { error: `expected at most ${brandingLimits.assets} assets` }).default([]), {
-        doc: "Images of the style, each `{category, colorMode, extension, file}`; `file` is relative to the project directory and read when the program runs. Any change of them replaces the style.",
+        doc: "Images of the style, each `{category, colorMode, extension, file}`; `file` is relative to the project directory and read when the program runs. " +
+            "Any change of them replaces the style. Not read back: `npm run adopt` names each live image, to be saved to a file.",
         allowed: `at most ${brandingLimits.assets}, one per category and colorMode; category ${assetCategories.join(", ")}; colorMode ${colorModes.join(", ")}; ` +
             `extension ${assetExtensions.join(", ")} matching the file; each file at most ${brandingLimits.assetBytes.toLocaleString("en")} bytes`,
         input: "assets",
-        describe: "Assets",
     }),
 };
 

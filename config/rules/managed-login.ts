@@ -15,7 +15,7 @@ import type { z } from "zod";
 interface ManagedLoginRuleInput {
     readonly tier: string;
     readonly domain?: { readonly managedLoginVersion: number };
-    readonly clients: readonly { readonly name: string; readonly oauth?: unknown; readonly branding?: unknown }[];
+    readonly clients: readonly { readonly name: string; readonly oauth?: { readonly flows: readonly string[] }; readonly branding?: unknown }[];
 }
 
 const managedLogin = 2;
@@ -38,9 +38,10 @@ export function checkManagedLogin({ tier, domain, clients }: ManagedLoginRuleInp
             return;
         }
         const at = ["clients", index, "branding"];
-        if (client.oauth === undefined) {
+        // client_credentials gets tokens from /oauth2/token alone, without a page.
+        if (client.oauth === undefined || client.oauth.flows.every((flow) => flow === "client_credentials")) {
             issue(at, client.branding, `a branding style styles the managed login pages, which ${client.name} does not sign in through: ` +
-                `give it oauth flows, or remove branding`);
+                `give it the code or implicit flow, or remove branding`);
         }
         if (domain?.managedLoginVersion !== managedLogin) {
             ctx.addIssue({ code: "custom", path: at, input: client.branding, message: classicDomainMessage("domain", domain),

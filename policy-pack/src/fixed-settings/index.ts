@@ -37,7 +37,7 @@ export { baselineMismatch } from "./baseline-scope";
 export type { ProviderOfResource } from "./region";
 export { regionFromInputs, regionChange, regionOfArn, regionOfPoolId } from "./region";
 export type { AwsPoolDescription } from "./from-aws";
-export { poolFromDescribeUserPool, clientFromDescribeUserPoolClient, baselineFromAws } from "./from-aws";
+export { poolFromDescribeUserPool, clientFromDescribeUserPoolClient, brandingFromDescribeByClient, baselineFromAws } from "./from-aws";
 export { BaselineError, parseBaseline } from "./baseline";
 export type { FixedSettingChange, FixedSettingGroup } from "./compare";
 export { poolChanges, clientChanges, changesOf } from "./compare";

@@ -14,12 +14,16 @@ describe("managed login and branding styles (config/rules/managed-login)", () =>
 
     it("refuses a style for a client that does not sign in through the managed login pages, and one the domain does not serve, naming domain.managedLoginVersion", () => {
         assertProblems({ domain: { prefix: "example-auth" }, clients: [{ name: "native", branding: "cognito" }, { ...web, branding: "cognito" }] }, [
-            `cognito-user-pool:clients[0].branding: got "cognito"; a branding style styles the managed login pages, which native does not sign in through: give it oauth flows, or remove branding`,
+            `cognito-user-pool:clients[0].branding: got "cognito"; a branding style styles the managed login pages, which native does not sign in through: give it the code or implicit flow, or remove branding`,
             `cognito-user-pool:clients[0].branding: got "cognito"; the domain serves branded managed login pages only with domain.managedLoginVersion: 2 (it is 1, the classic hosted UI)`,
             `cognito-user-pool:clients[1].branding: got "cognito"; the domain serves branded managed login pages only with domain.managedLoginVersion: 2 (it is 1, the classic hosted UI)`,
         ]);
+        assertProblems({ domain: managedLogin, resourceServers: [{ identifier: "api", name: "API", scopes: { read: "Read" } }],
+            clients: [{ name: "jobs", type: "confidential", oauth: { flows: ["client_credentials"], scopes: ["api/read"] }, branding: "cognito" }] }, [
+            `cognito-user-pool:clients[0].branding: got "cognito"; a branding style styles the managed login pages, which jobs does not sign in through: give it the code or implicit flow, or remove branding`,
+        ]);
         assertProblems({ clients: [{ name: "native", branding: "cognito" }] }, [
-            `cognito-user-pool:clients[0].branding: got "cognito"; a branding style styles the managed login pages, which native does not sign in through: give it oauth flows, or remove branding`,
+            `cognito-user-pool:clients[0].branding: got "cognito"; a branding style styles the managed login pages, which native does not sign in through: give it the code or implicit flow, or remove branding`,
             `cognito-user-pool:clients[0].branding: got "cognito"; the domain serves branded managed login pages only with domain.managedLoginVersion: 2 (there is no domain)`,
         ]);
     });
