@@ -1,15 +1,12 @@
 import { strict as assert } from "assert";
-import { brandingFromDescribed, managedLoginBrandingArgs, parseStackSettings, ReadContext } from "../../../config";
+import { branding, BrandingInput, brandingFromDescribed, entriesOf, managedLoginBrandingArgs, OwnStyle, parseStackSettings } from "../../../config";
+import { describedBranding, plain } from "../../aws/support/described-from-inputs";
 import { assertProblems, context } from "../support/problems";
+import { describeRoundTrip, recordingContext } from "../support/round-trip";
 
 const domain = { prefix: "example-auth", managedLoginVersion: 2 };
 const web = { name: "web", oauth: { flows: ["code"], callbackUrls: ["https://app.example.com/cb"] } };
 const logo = { category: "FORM_LOGO", colorMode: "LIGHT", extension: "PNG", file: "branding/logo.png" };
-/** A ReadContext that keeps the gaps it is told. */
-function recordingContext(): ReadContext & { gaps: { setting: string; live: unknown; why: string }[] } {
-    const gaps: { setting: string; live: unknown; why: string }[] = [];
-    return { region: "us-east-1", gaps, gap: (setting, live, why) => gaps.push({ setting, live, why }), note: () => undefined };
-}
 const brandingOf = (branding: unknown) => parseStackSettings({ domain, clients: [{ ...web, branding }] }, context).clients[0].branding;
 
 describe("a client's managed login branding (config/catalogue/branding)", () => {
@@ -77,4 +74,17 @@ describe("a client's managed login branding (config/catalogue/branding)", () => 
         assert.deepStrictEqual(context.gaps, [{ setting: "ManagedLoginBranding.Assets[FORM_LOGO/DARK]", live: "PNG",
             why: "an asset is a file of the project: save its image and name it under branding.assets" }]);
     });
+});
+
+describeRoundTrip("a client's branding style: settings → aws.cognito.ManagedLoginBranding inputs → DescribeManagedLoginBrandingByClient → settings", {
+    // A style's images are files of the project: adopt names each live one as a gap instead (specified above).
+    entries: entriesOf(branding).filter(({ key }) => key !== "assets"),
+    parse: (style: Exclude<BrandingInput, string>) => brandingOf(style) as OwnStyle,
+    args: (style) => plain({ ...managedLoginBrandingArgs(style, () => assert.fail("no asset in the samples")), userPoolId: "us-east-1_Pool1" }),
+    describe: describedBranding,
+    read: (described, context) => brandingFromDescribed(described, context) as Exclude<BrandingInput, string>,
+    bases: [{ settings: {} }],
+    variations: {
+        settings: [{ categories: { global: { colorSchemeMode: "DARK" } } }, { componentClasses: { buttons: { borderRadius: 8 } }, categories: { form: { location: { horizontal: "START" } } } }],
+    },
 });
