@@ -18,17 +18,17 @@ import { problem, ReadContext, section, setting } from "./define";
  * request-size limit", CreateManagedLoginBrandingCommand.d.ts).
  */
 
-export const assetCategories = [
+const assetCategories = [
     "FAVICON_ICO", "FAVICON_SVG", "EMAIL_GRAPHIC", "SMS_GRAPHIC", "AUTH_APP_GRAPHIC", "PASSWORD_GRAPHIC", "PASSKEY_GRAPHIC",
     "PAGE_HEADER_LOGO", "PAGE_HEADER_BACKGROUND", "PAGE_FOOTER_LOGO", "PAGE_FOOTER_BACKGROUND", "PAGE_BACKGROUND",
     "FORM_BACKGROUND", "FORM_LOGO", "IDP_BUTTON_ICON",
 ] as const;
-export const colorModes = ["LIGHT", "DARK", "DYNAMIC"] as const;
-export const assetExtensions = ["ICO", "JPEG", "PNG", "SVG", "WEBP"] as const;
+const colorModes = ["LIGHT", "DARK", "DYNAMIC"] as const;
+const assetExtensions = ["ICO", "JPEG", "PNG", "SVG", "WEBP"] as const;
 type AssetExtension = (typeof assetExtensions)[number];
 
 /** The file name endings of each extension: an asset's file must be of the type it claims. */
-export const fileEndings: Readonly<Record<AssetExtension, readonly string[]>> = {
+const fileEndings: Readonly<Record<AssetExtension, readonly string[]>> = {
     ICO: [".ico"], JPEG: [".jpg", ".jpeg"], PNG: [".png"], SVG: [".svg"], WEBP: [".webp"],
 };
 
