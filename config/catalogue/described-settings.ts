@@ -9,6 +9,8 @@ import { stack } from "./stack";
 const keyPrefixOf = (list: Section) => `${Object.entries(stack.entries).find(([, entry]) => entry === list)![0]}[].`;
 
 const lists = { client: keyPrefixOf(clients), group: keyPrefixOf(groups), resourceServer: keyPrefixOf(resourceServers), domain: "domain.", logDelivery: "logs." };
+/** A client's branding style, a resource of its own under the client's keys. */
+const brandingPrefix = `${lists.client}branding.`;
 
 export interface SettingsByDescription {
     /** Read from DescribeUserPool (and GetUserPoolMfaConfig). */
@@ -23,6 +25,8 @@ export interface SettingsByDescription {
     readonly domain: CatalogueEntry[];
     /** From GetLogDeliveryConfiguration's LogDeliveryConfiguration. */
     readonly logDelivery: CatalogueEntry[];
+    /** From DescribeManagedLoginBrandingByClient's ManagedLoginBranding. */
+    readonly branding: CatalogueEntry[];
 }
 
 /** The catalogue's settings read back from a pool's description, and those read back from each other resource's. */
@@ -31,10 +35,11 @@ export function settingsByDescription(): SettingsByDescription {
     const under = (prefix: string) => entries.filter(({ key }) => key.startsWith(prefix));
     return {
         pool: entries.filter(({ key }) => !Object.values(lists).some((prefix) => key.startsWith(prefix))),
-        client: under(lists.client),
+        client: under(lists.client).filter(({ key }) => !key.startsWith(brandingPrefix)),
         group: under(lists.group),
         resourceServer: under(lists.resourceServer),
         domain: under(lists.domain),
         logDelivery: under(lists.logDelivery),
+        branding: under(brandingPrefix),
     };
 }

@@ -36,9 +36,10 @@ import { setEnvironment } from "../../../sandbox/lambda-endpoint";
  *   - no log delivery: SetLogDeliveryConfiguration and GetLogDeliveryConfiguration are answered from the front door's
  *     own store, each request checked against the API reference's shape (API_SetLogDeliveryConfiguration,
  *     API_LogConfigurationType) and kept in `logDeliveryRequests`;
- *   - no managed login branding: CreateManagedLoginBranding and DescribeManagedLoginBrandingByClient are answered
- *     from the front door's own store, each request checked against the API reference's shape
- *     (API_CreateManagedLoginBranding, API_DescribeManagedLoginBrandingByClient) and kept in `brandingRequests`.
+ *   - no managed login branding: CreateManagedLoginBranding, UpdateManagedLoginBranding, DeleteManagedLoginBranding and
+ *     DescribeManagedLoginBrandingByClient are answered from the front door's own store, each request checked against
+ *     the API reference's shape (API_CreateManagedLoginBranding, API_UpdateManagedLoginBranding,
+ *     API_DeleteManagedLoginBranding, API_DescribeManagedLoginBrandingByClient) and kept in `brandingRequests`.
  */
 
 /** The SES identity GetEmailIdentity reports. */
@@ -72,7 +73,7 @@ export interface LocalAws {
     readonly domainRequests: { action: string; body: Record<string, unknown> }[];
     /** The bodies the SDK sent to SetLogDeliveryConfiguration and GetLogDeliveryConfiguration, in order. */
     readonly logDeliveryRequests: { action: string; body: Record<string, unknown> }[];
-    /** The bodies the SDK sent to CreateManagedLoginBranding and DescribeManagedLoginBrandingByClient, in order. */
+    /** The bodies the SDK sent to the managed login branding actions, in order. */
     readonly brandingRequests: { action: string; body: Record<string, unknown> }[];
     /** Answers the next `times` calls of an action with the error. */
     failNext(action: string, reply: AwsErrorReply, times?: number): void;
@@ -421,18 +422,37 @@ const brandingEnums = {
 
 /**
  * Branding styles, as CreateManagedLoginBranding makes them. Requests outside the API reference's shape are refused
- * as AWS refuses them (InvalidParameterException): UserPoolId and ClientId required, UseCognitoProvidedValues true
- * with neither Settings nor Assets, at most 40 Assets of the AssetType enums with Bytes of at most 1,000,000 bytes;
- * a second style for a client is ManagedLoginBrandingExistsException. DescribeManagedLoginBrandingByClient of a
- * client without one answers ResourceNotFoundException; Settings only when the style has some, Assets always (as the
- * live API: floci-io/floci PR #2869).
+ * as AWS refuses them (InvalidParameterException): UserPoolId and ClientId required (ManagedLoginBrandingId instead
+ * to update or delete), UseCognitoProvidedValues true with neither Settings nor Assets, at most 40 Assets of the
+ * AssetType enums with Bytes of at most 1,000,000 bytes; a second style for a client is
+ * ManagedLoginBrandingExistsException. DescribeManagedLoginBrandingByClient of a client without one answers
+ * ResourceNotFoundException; Settings only when the style has some, Assets always (as the live API: floci-io/floci
+ * PR #2869). An update replaces the settings it is sent ("preserves existing style settings that you don't specify":
+ * the top-level ones are kept here).
  */
 class Brandings {
-    static readonly actions = ["CreateManagedLoginBranding", "DescribeManagedLoginBrandingByClient"];
+    static readonly actions = ["CreateManagedLoginBranding", "UpdateManagedLoginBranding", "DeleteManagedLoginBranding", "DescribeManagedLoginBrandingByClient"];
     private readonly byClient = new Map<string, Json>();
 
     answer(action: string, request: Json): Json | { status: number; type: string; error: string } {
         const invalid = (error: string) => ({ status: 400, type: "InvalidParameterException", error });
+        if (action === "UpdateManagedLoginBranding" || action === "DeleteManagedLoginBranding") {
+            const found = [...this.byClient].find(([, style]) => style.ManagedLoginBrandingId === request.ManagedLoginBrandingId &&
+                style.UserPoolId === request.UserPoolId);
+            if (found === undefined) {
+                return { status: 400, type: "ResourceNotFoundException", error: `No branding style ${request.ManagedLoginBrandingId} in ${request.UserPoolId}` };
+            }
+            const [key, style] = found;
+            if (action === "DeleteManagedLoginBranding") {
+                this.byClient.delete(key);
+                return {};
+            }
+            const updated = request.UseCognitoProvidedValues === true
+                ? { ...style, UseCognitoProvidedValues: true, Settings: undefined, Assets: [] }
+                : { ...style, UseCognitoProvidedValues: false, Settings: { ...style.Settings, ...request.Settings }, Assets: request.Assets ?? style.Assets };
+            this.byClient.set(key, updated);
+            return { ManagedLoginBranding: updated };
+        }
         if (typeof request.UserPoolId !== "string" || typeof request.ClientId !== "string") {
             return invalid("UserPoolId and ClientId are required");
         }
