@@ -1,8 +1,25 @@
 import * as cognito from "@pulumi/aws/cognito";
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
 import * as fs from "fs";
 import * as path from "path";
-import { ClientSettings, managedLoginBrandingArgs } from "../config";
+import { ClientSettings, DomainSettings, managedLoginBrandingArgs, managedLoginVersions } from "../config";
+
+/**
+ * The clients a managed login domain serves no pages for: with ManagedLoginVersion 2, "you must create a branding
+ * style yourself" for each client (API reference, CreateUserPoolDomain); a client signing in through the pages (code
+ * or implicit) without one gets none, while validation cannot know whether the style comes later.
+ */
+export function unstyledClients(clients: readonly ClientSettings[], domain: DomainSettings | undefined): string[] {
+    return domain?.managedLoginVersion !== managedLoginVersions.managedLogin ? [] : clients
+        .filter((client) => client.branding === undefined && client.oauth?.flows.some((flow) => flow !== "client_credentials"))
+        .map((client) => client.name);
+}
+
+/** The warning for each client a managed login domain serves no pages for. */
+export function unstyledClientWarning(client: string): string {
+    return `the domain serves managed login (managedLoginVersion 2), which shows ${client} no sign-in page until it has a branding style: ` +
+        `give it branding (cognito for Cognito's default style), or set domain.managedLoginVersion to 1 (the classic hosted UI)`;
+}
 
 export interface BrandingArgs {
     readonly clients: readonly ClientSettings[];

@@ -9,7 +9,7 @@ import {
 import type { DeployScope } from "./deploy-scope";
 import { groupsAndScopes } from "./groups-and-scopes";
 import type { LogDeliveryResources } from "./log-delivery";
-import { managedLoginBrandings } from "./managed-login-branding";
+import { managedLoginBrandings, unstyledClients, unstyledClientWarning } from "./managed-login-branding";
 import { withSecretInputs } from "./secret-inputs";
 import { sesSender, SesSenderResources } from "./ses-sender";
 import { PoolDomain, userPoolDomain } from "./user-pool-domain";
@@ -109,6 +109,9 @@ export class SignInBackend extends pulumi.ComponentResource {
                 { parent: this, import: clientId && `${args.adopt?.userPool}/${clientId}`, ...scopesFirst(this.resourceServers) })];
         }));
 
+        for (const client of unstyledClients(args.clients, args.domain)) {
+            pulumi.log.warn(unstyledClientWarning(client), this.clients[client]);
+        }
         this.brandings = managedLoginBrandings(name, {
             clients: args.clients, clientResources: this.clients, userPool: this.userPool, parent: this, projectDir: args.projectDir ?? process.cwd(),
             secret: (inputs) => withSecretInputs(inputs, inputPathsFrom("branding", secretKeys)),

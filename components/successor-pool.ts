@@ -9,7 +9,7 @@ import {
 import type { PoolSignIn } from "../lambda/migration-settings";
 import type { DeployScope } from "./deploy-scope";
 import { groupsAndScopes } from "./groups-and-scopes";
-import { managedLoginBrandings } from "./managed-login-branding";
+import { managedLoginBrandings, unstyledClients, unstyledClientWarning } from "./managed-login-branding";
 import { PoolDomain, userPoolDomain } from "./user-pool-domain";
 import { withSecretInputs } from "./secret-inputs";
 import type { SesSenderResources } from "./ses-sender";
@@ -132,6 +132,9 @@ export class SuccessorPool extends pulumi.ComponentResource {
                 withSecretInputs(appClientArgs(successorClient(client, successor), this.userPool.id), inputPathsFrom("client", secretKeys)),
                 { parent: this, ...scopesFirst(this.resourceServers) })]));
 
+        for (const client of unstyledClients(successor.clients, successor.domain)) {
+            pulumi.log.warn(unstyledClientWarning(client), this.clients[client]);
+        }
         this.brandings = managedLoginBrandings(name, {
             clients: successor.clients, clientResources: this.clients, userPool: this.userPool, parent: this, projectDir: args.projectDir ?? process.cwd(),
             secret: (inputs) => withSecretInputs(inputs, inputPathsFrom("branding", secretKeys)),

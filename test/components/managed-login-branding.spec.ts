@@ -67,6 +67,19 @@ describe("managed login branding per client (components/managed-login-branding)"
         assert.deepStrictEqual(names, ["auth-branding-web", "successor-branding-web"]);
     });
 
+    it("warns of a sign-in client a managed login domain serves no page for, and of no other", async () => {
+        const { warnings } = await evaluate(withSettings(stackConfig("dev"), {
+            domain, resourceServers: [{ identifier: "api", name: "API", scopes: { read: "Read" } }],
+            clients: [{ name: "web", oauth }, { name: "admin", oauth, branding: "cognito" }, { name: "jobs", type: "confidential", oauth: { flows: ["client_credentials"], scopes: ["api/read"] } }],
+        }));
+        assert.deepStrictEqual(warnings.filter((warning) => warning.includes("managed login")), [
+            "the domain serves managed login (managedLoginVersion 2), which shows web no sign-in page until it has a branding style: " +
+                "give it branding (cognito for Cognito's default style), or set domain.managedLoginVersion to 1 (the classic hosted UI)",
+        ]);
+        const classic = await evaluate(withSettings(stackConfig("dev"), { domain: { prefix: "example-auth" }, clients: [{ name: "web", oauth }] }));
+        assert.deepStrictEqual(classic.warnings.filter((warning) => warning.includes("managed login")), []);
+    });
+
     it("registers none for a stack without branding", async () => {
         const { resources } = await evaluate(stackConfig("dev"));
         assert.deepStrictEqual(ofType(resources, brandingType), []);
