@@ -2,7 +2,8 @@ import type { ManagedLoginBrandingType } from "@aws-sdk/client-cognito-identity-
 import type { ManagedLoginBrandingArgs } from "@pulumi/aws/cognito";
 import { MANAGED_LOGIN_BRANDING_TYPE } from "cognito-user-pool-policies/fixed-settings";
 import { z } from "zod";
-import { problem, ReadContext, section, setting } from "./define";
+import { problem, section, setting } from "./define";
+import type { ReadContext } from "./read-back";
 
 /*
  * A client's managed login branding style: aws.cognito.ManagedLoginBranding, read back with

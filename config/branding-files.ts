@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
-import { brandingLimits, canonicalJson, cognitoStyle } from "../catalogue/branding";
-import { keyOf } from "../problems";
+import { brandingLimits, canonicalJson, cognitoStyle } from "./catalogue/branding";
+import { keyOf } from "./rules/problems";
 
 /*
  * A branding style's asset files, read when the program runs: each must be a file of the project of at most

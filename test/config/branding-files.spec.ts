@@ -2,14 +2,14 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { parseStackSettings } from "../../../config";
-import { context, problemsOf } from "../support/problems";
+import { parseStackSettings } from "../../config";
+import { context, problemsOf } from "./support/problems";
 
 const web = { name: "web", oauth: { flows: ["code"], callbackUrls: ["https://app.example.com/cb"] } };
 const domain = { prefix: "example-auth", managedLoginVersion: 2 };
 const asset = (category: string, file: string) => ({ category, colorMode: "LIGHT", extension: "PNG", file });
 
-describe("a branding style's asset files (config/rules/branding-files)", () => {
+describe("a branding style's asset files (config/branding-files)", () => {
     let projectDir: string;
     before(() => {
         projectDir = fs.mkdtempSync(path.join(os.tmpdir(), "branding-files-"));
