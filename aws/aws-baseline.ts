@@ -1,4 +1,4 @@
-import { Baseline, baselineFromAws } from "cognito-user-pool-policies";
+import { Baseline, baselineFromAws, brandingFromDescribeByClient } from "cognito-user-pool-policies";
 import { LivePool, poolDescription } from "./read-pool";
 import type { StackUrns } from "./urns";
 
@@ -25,10 +25,14 @@ export function requireUniqueClientNames(live: LivePool): void {
     }
 }
 
-/** The baseline (source "aws") of a live pool, its clients, groups, resource servers and domain, keyed by the URNs they have in the stack. */
+/**
+ * The baseline (source "aws") of a live pool, its clients, groups, resource servers, domain and branding styles, keyed
+ * by the URNs they have in the stack.
+ */
 export function awsBaseline(live: LivePool, stack: string, urns: StackUrns, capturedAt?: Date): Baseline {
     requireUniqueClientNames(live);
     const poolUrn = urns.pool(live.pool.Id ?? "");
+    const clientUrn = (client: (typeof live.clients)[number]) => urns.client(client.ClientId ?? "", client.ClientName ?? "");
     return baselineFromAws({
         stack,
         capturedAt,
@@ -37,10 +41,7 @@ export function awsBaseline(live: LivePool, stack: string, urns: StackUrns, capt
             region: live.region,
             // GetUserPoolMfaConfig's output under MfaConfig: the passkeys' relying party id is reported there only.
             describeUserPool: poolDescription(live),
-            clients: live.clients.map((client) => ({
-                urn: urns.client(client.ClientId ?? "", client.ClientName ?? ""),
-                describeUserPoolClient: client,
-            })),
+            clients: live.clients.map((client) => ({ urn: clientUrn(client), describeUserPoolClient: client })),
         }],
         // Read in the pool's region (read-pool.ts reads only a sender identity of the pool's own region).
         emailIdentities: live.senderIdentity === undefined ? {}
@@ -59,5 +60,10 @@ export function awsBaseline(live: LivePool, stack: string, urns: StackUrns, capt
             id: live.domain.Domain, region: live.region, domain: live.domain.Domain, userPool: poolUrn,
             ...(live.domain.CustomDomainConfig?.CertificateArn ? { certificateArn: live.domain.CustomDomainConfig.CertificateArn } : {}),
         } },
+        // The provider's id is `<pool id>,<style id>` (managed_login_branding.go ImportState).
+        brandings: Object.fromEntries(live.clients.filter((client) => live.brandings[client.ClientId ?? ""] !== undefined).map((client) => {
+            const branding = brandingFromDescribeByClient(live.brandings[client.ClientId ?? ""], clientUrn(client), poolUrn);
+            return [urns.branding(branding.id, client.ClientName ?? ""), { ...branding, region: live.region }];
+        })),
     });
 }

@@ -40,6 +40,12 @@ export const domainChangeableSettings: readonly ChangeableSetting[] = [
     { setting: "certificateArn", describe: "CustomDomainConfig.CertificateArn" },
 ];
 
+/** A style's settings, and whether it is Cognito's own (the `cognito` style decides it, no setting maps it). */
+export const brandingChangeableSettings: readonly ChangeableSetting[] = [
+    ...changeable(bySetting.branding),
+    { setting: "useCognitoProvidedValues", describe: "UseCognitoProvidedValues" },
+];
+
 const lowerFirst = (name: string) => name[0].toLowerCase() + name.slice(1);
 
 /**

@@ -8,6 +8,7 @@ import {
     USER_GROUP_TYPE,
     USER_POOL_DOMAIN_TYPE,
     USER_POOL_TYPE,
+    MANAGED_LOGIN_BRANDING_TYPE,
     isCustomAttributeName,
     isDefaultStandardAttribute,
     poolChanges,
@@ -16,6 +17,7 @@ import { deliveryLines, LOG_DELIVERY_CONFIGURATION_TYPE } from "../config/catalo
 import { RISK_CONFIGURATION_TYPE } from "../config/catalogue/threat-protection";
 import { withoutStackTag } from "../config/rules/tags";
 import {
+    brandingChangeableSettings,
     clientChangeableSettings,
     compareChangeable,
     domainChangeableSettings,
@@ -115,7 +117,11 @@ export function driftBetween({ exported, stateBaseline, awsBaseline, live }: Dri
     // The domain matched by its name.
     const domains = listedDrift(ofPool(USER_POOL_DOMAIN_TYPE), live.domain?.Domain === undefined ? [] : [live.domain],
         "domain", (domain) => domain.Domain, "domain", domainChangeableSettings);
-    for (const found of [groups, servers, domains]) {
+    // Each client's branding style matched by its client; the state holds its settings as JSON text, AWS as a document.
+    const brandings = listedDrift(ofPool(MANAGED_LOGIN_BRANDING_TYPE).map(withSettingsParsed),
+        Object.entries(live.brandings).map(([clientId, style]) => ({ ...style, ClientId: clientId })), "clientId", (style) => style.ClientId, "branding style",
+        brandingChangeableSettings);
+    for (const found of [groups, servers, domains, brandings]) {
         fixed.push(...found.fixed);
         changeable.push(...compared(found.changeable, notCompared));
     }
@@ -181,6 +187,13 @@ function compared(comparisons: readonly [string, ReturnType<typeof compareChange
         }
         return comparison.differences.map((difference) => ({ resource, setting: difference.setting, state: difference.props, aws: difference.live }));
     });
+}
+
+/** A branding style's state with its settings as the document they are (the provider keeps them as JSON text). */
+function withSettingsParsed(resource: StateResource): StateResource {
+    const parsed = (props: Record<string, unknown> | undefined) =>
+        typeof props?.settings === "string" ? { ...props, settings: JSON.parse(props.settings) } : props;
+    return { ...resource, inputs: parsed(resource.inputs), outputs: parsed(resource.outputs) };
 }
 
 const secretSignatureKey = "4dabf18193072939515e22adb298388d";

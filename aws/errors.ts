@@ -29,6 +29,7 @@ export const requiredPermissions = [
     "cognito-idp:ListGroups",
     "cognito-idp:ListResourceServers",
     "cognito-idp:DescribeUserPoolDomain",
+    "cognito-idp:DescribeManagedLoginBrandingByClient",
     "ses:GetEmailIdentity",
     "ses:GetAccount",
 ] as const;

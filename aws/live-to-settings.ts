@@ -1,6 +1,7 @@
 import type { DomainDescriptionType } from "@aws-sdk/client-cognito-identity-provider";
 import type { z } from "zod";
 import {
+    brandingFromDescribed,
     CatalogueEntry,
     clientFromDescribed,
     describePaths,
@@ -144,7 +145,13 @@ export function settingsFromLive(live: LivePool): AdoptedSettings {
             scanUnread(item, pathsReadBy(entries), fields, context);
             return read(item, context);
         });
-    const clientSettings = itemsOf(live.clients, read.client, clientFields, (client) => `clients[${client.ClientName}]`, clientFromDescribed);
+    const clientSettings = itemsOf(live.clients, read.client, clientFields, (client) => `clients[${client.ClientName}]`, (client, context) => {
+        const style = live.brandings[client.ClientId ?? ""];
+        const settings = clientFromDescribed(client, context);
+        return style === undefined ? settings : { ...settings, branding: brandingFromDescribed(style, context) };
+    });
+    const brandings = Object.fromEntries(live.clients.filter((client) => live.brandings[client.ClientId ?? ""]?.ManagedLoginBrandingId !== undefined)
+        .map((client) => [client.ClientName ?? "", live.brandings[client.ClientId ?? ""].ManagedLoginBrandingId ?? ""]));
     const groupSettings = itemsOf(live.groups, read.group, listedFields, (group) => `groups[${group.GroupName}]`, groupFromDescribed);
     const domainSettings = live.domain === undefined ? undefined : readDomainSettings(live, live.domain, findings.context(live.region, "domain."));
     const logSettings = logsFromDescribed(live.logDelivery, findings.context(live.region, "logs."));
@@ -167,6 +174,7 @@ export function settingsFromLive(live: LivePool): AdoptedSettings {
                 ...(live.groups.length > 0 ? { groups: live.groups.map((group) => group.GroupName ?? "") } : {}),
                 ...(live.resourceServers.length > 0 ? { resourceServers: live.resourceServers.map((server) => server.Identifier ?? "") } : {}),
                 ...(domainSettings !== undefined ? { domain: true } : {}),
+                ...(Object.keys(brandings).length > 0 ? { brandings } : {}),
             },
         },
         gaps: findings.gaps,

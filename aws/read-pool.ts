@@ -1,5 +1,6 @@
 import {
     DescribeRiskConfigurationCommand,
+    DescribeManagedLoginBrandingByClientCommand,
     DescribeUserPoolClientCommand,
     DescribeUserPoolCommand,
     DescribeUserPoolDomainCommand,
@@ -9,6 +10,7 @@ import {
     GetUserPoolMfaConfigResponse,
     GroupType,
     LogDeliveryConfigurationType,
+    ManagedLoginBrandingType,
     paginateListGroups,
     paginateListResourceServers,
     paginateListUserPoolClients,
@@ -50,6 +52,8 @@ export interface LivePool {
     readonly domain?: DomainDescriptionType;
     /** Where the pool delivers its logs (GetLogDeliveryConfiguration), when it names any. */
     readonly logDelivery?: LogDeliveryConfigurationType;
+    /** The clients' managed login branding styles (DescribeManagedLoginBrandingByClient), by client id: none for a client without one. */
+    readonly brandings: Readonly<Record<string, ManagedLoginBrandingType>>;
     /** Read when the pool sends through SES with an identity in its own region. */
     readonly senderIdentity?: LiveSenderIdentity;
     /**
@@ -77,8 +81,8 @@ export function parseIdentityArn(arn: string): { region: string; account: string
  * Reads a pool: DescribeUserPool, GetUserPoolMfaConfig (second factors are not in DescribeUserPool),
  * ListUserPoolClients (all pages) and DescribeUserPoolClient for each, ListGroups and ListResourceServers (all
  * pages; each item is the whole group or resource server), DescribeUserPoolDomain for its domain,
- * GetLogDeliveryConfiguration for its log delivery, GetEmailIdentity for its SES sender, and DescribeRiskConfiguration
- * while threat protection is on.
+ * GetLogDeliveryConfiguration for its log delivery, DescribeManagedLoginBrandingByClient for each client's style,
+ * GetEmailIdentity for its SES sender, and DescribeRiskConfiguration while threat protection is on.
  */
 export async function readLivePool(aws: AwsClients, poolId: string): Promise<LivePool> {
     const target = `user pool ${poolId}`;
@@ -111,11 +115,19 @@ export async function readLivePool(aws: AwsClients, poolId: string): Promise<Liv
     const riskConfiguration = (pool.UserPoolAddOns?.AdvancedSecurityMode ?? "OFF") === "OFF" ? undefined
         : (await readFromAws({ action: "DescribeRiskConfiguration", target, region },
             () => aws.cognito.send(new DescribeRiskConfigurationCommand({ UserPoolId: poolId })))).RiskConfiguration;
+    const brandings: Record<string, ManagedLoginBrandingType> = {};
+    for (const client of clients) {
+        const style = await readBranding(aws, poolId, client.ClientId ?? "");
+        if (style !== undefined) {
+            brandings[client.ClientId ?? ""] = style;
+        }
+    }
     return {
         region, pool, mfa, clients, groups, resourceServers, domain: await readDomain(aws, pool),
         // A pool without one answers no LogDeliveryConfiguration (terraform-provider-aws log_delivery_configuration.go, findLogDeliveryConfigurationByUserPoolID).
         ...((logDelivery?.LogConfigurations ?? []).length > 0 ? { logDelivery } : {}),
         ...(riskConfiguration === undefined ? {} : { riskConfiguration }),
+        brandings,
         senderIdentity: await readSenderIdentity(aws, pool),
     };
 }
@@ -155,6 +167,26 @@ async function readClient(aws: AwsClients, poolId: string, clientId: string): Pr
     // as the program's inputs write it (none), so that adopt and drift compare like with like.
     const rotating = rotation?.Feature === "DISABLED" ? {} : rotation === undefined ? {} : { RefreshTokenRotation: rotation };
     return { ...client, ...rotating, ...(client.ClientSecret ? { ClientSecret: redactedSecret } : {}) };
+}
+
+/**
+ * A client's branding style, only what differs from Cognito's defaults (ReturnMergedResources false, as the provider's
+ * Read keeps `settings`: managed_login_branding.go); a client without one answers ResourceNotFoundException, as the
+ * provider's Read takes it (findManagedLoginBrandingByClient: NotFound, the next client).
+ */
+async function readBranding(aws: AwsClients, poolId: string, clientId: string): Promise<ManagedLoginBrandingType | undefined> {
+    const target = `the branding style of app client ${clientId} of user pool ${poolId}`;
+    return readFromAws({ action: "DescribeManagedLoginBrandingByClient", target, region: aws.region }, async () => {
+        try {
+            const described = await aws.cognito.send(new DescribeManagedLoginBrandingByClientCommand({ UserPoolId: poolId, ClientId: clientId, ReturnMergedResources: false }));
+            return described.ManagedLoginBranding;
+        } catch (error) {
+            if ((error as { name?: string }).name === "ResourceNotFoundException") {
+                return undefined;
+            }
+            throw error;
+        }
+    });
 }
 
 /** The custom domain of a pool that has one, else its prefix domain; the stack manages one (config/catalogue/domain.ts). */

@@ -47,6 +47,27 @@ function withSuccessor(stack: StackConfig): StackConfig {
     return { ...stack, config: { ...stack.config, "cognito-user-pool:successor": JSON.stringify(successor) } };
 }
 
+/**
+ * A stack's config with the hosted sign-in parts (issue 20): a custom domain with managed login in a Route 53 zone,
+ * groups, a resource server, a web client with its branding style and a machine (client_credentials) client.
+ */
+function withHostedSignIn(stack: StackConfig): StackConfig {
+    const hosted = {
+        domain: { name: "auth.example.com", certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d",
+            route53ZoneId: "Z1D633PJN98FT9", managedLoginVersion: 2 },
+        groups: [{ name: "admins", precedence: 1 }, { name: "readers" }],
+        resourceServers: [{ identifier: "orders-api", name: "Orders API", scopes: { read: "Read orders", write: "Change orders" } }],
+        clients: [
+            { name: "web", oauth: { flows: ["code"], callbackUrls: ["https://app.example.com/callback"] },
+                branding: { settings: { categories: { global: { colorSchemeMode: "DARK" } } } } },
+            { name: "jobs", type: "confidential", oauth: { flows: ["client_credentials"], scopes: ["orders-api/read"] } },
+        ],
+        // Identity providers (issue 20 §2) join this stack once they are on main.
+    };
+    return { ...stack, config: { ...stack.config, ...Object.fromEntries(Object.entries(hosted)
+        .map(([key, value]) => [`cognito-user-pool:${key}`, JSON.stringify(value)])) } };
+}
+
 async function main(): Promise<boolean> {
     console.log(`npm run bench: median of ${runs} fresh processes per figure`);
 
@@ -56,6 +77,7 @@ async function main(): Promise<boolean> {
         { args: ["bin/cli/plan.js", "--stack", "dev"] },
         ...stacks.map((stack) => ({ args: ["bin/bench/evaluate-stack.js", JSON.stringify(readStackConfig(repoRoot, stack))] })),
         { args: ["bin/bench/evaluate-stack.js", JSON.stringify(withSuccessor(readStackConfig(repoRoot, "prod")))] },
+        { args: ["bin/bench/evaluate-stack.js", JSON.stringify(withHostedSignIn(readStackConfig(repoRoot, "prod")))] },
     ], runs));
     const loads = (measured: Measurement) =>
         `loads @pulumi/aws/lambda and /iam: ${measured.reported.lambdaAndIamLoaded ? "yes" : "no"}`;
@@ -71,6 +93,13 @@ async function main(): Promise<boolean> {
             measured: programs[stacks.length],
             floor: programFloor,
             maxRatio: 1.5,
+        },
+        {
+            what: "program, prod stack with a custom domain (managed login, Route 53 alias), groups, a resource server, a branded web client " +
+                "and a machine client, under mocks",
+            measured: programs[stacks.length + 1],
+            floor: programFloor,
+            maxRatio: 1.3,
         },
     ];
     const planRow: Row = {

@@ -80,6 +80,11 @@ const fixedInputDisplay: Readonly<Record<string, (value: any) => unknown>> = {
     schemas: (schemas: Record<string, any>[] | undefined) => (schemas ?? []).map(schemaAttribute),
     // The id of the stack's own pool: not known before the pool exists, and the same pool in every plan.
     userPoolId: () => null,
+    // A branding style's client: the one its name says, its id not known before it exists.
+    clientId: () => null,
+    // A branding style's images: what each is for, and its size.
+    assets: (assets: Record<string, any>[] | undefined) => (assets ?? [])
+        .map((asset) => `${asset.category} ${asset.colorMode} ${asset.extension}, ${counted(Buffer.from(asset.bytes ?? "", "base64").length, "byte")}`),
 };
 
 /**
@@ -151,6 +156,10 @@ const summaries: Readonly<Record<string, Summarise>> = {
         "accountTakeoverRiskConfiguration.notifyConfiguration.sourceArn",
         "riskExceptionConfiguration.skippedIpRangeLists", "riskExceptionConfiguration.blockedIpRangeLists",
     ]),
+    "aws:cognito/managedLoginBranding:ManagedLoginBranding": (inputs) => ({
+        ...fixedInputs("aws:cognito/managedLoginBranding:ManagedLoginBranding", inputs),
+        ...pick(inputs, ["useCognitoProvidedValues", "settings"]),
+    }),
     "aws:lambda/function:Function": (inputs) => ({
         ...pick(inputs, ["name", "runtime", "handler", "timeout", "memorySize"]),
         environment: inputs.environment?.variables,

@@ -10,6 +10,7 @@ import type { DeployScope } from "./deploy-scope";
 import { groupsAndScopes } from "./groups-and-scopes";
 import type { LogDeliveryResources } from "./log-delivery";
 import { riskConfiguration } from "./risk-configuration";
+import { managedLoginBrandings, unstyledClients, unstyledClientWarning } from "./managed-login-branding";
 import { withSecretInputs } from "./secret-inputs";
 import { sesSender, SesSenderResources } from "./ses-sender";
 import { PoolDomain, userPoolDomain } from "./user-pool-domain";
@@ -36,13 +37,16 @@ export interface SignInBackendArgs {
     readonly adopt?: ImportSettings;
     /** The stack's deploy scope, whose tag the pool and the SES identity carry over the configured ones. */
     readonly scope: DeployScope;
+    /** Where the clients' branding asset files are. Default: the working directory, the project's under Pulumi. */
+    readonly projectDir?: string;
     /** Config keys whose values are secrets (`sms`, `clients`): every input they set is a Pulumi secret. Default: none. */
     readonly secretKeys?: readonly string[];
 }
 
 /**
  * A Cognito sign-in backend: the user pool, the SES identity its emails come from (when email goes through
- * SES; with a domain's DNS records), its app clients, one per client setting, its groups, its resource servers and its domain.
+ * SES; with a domain's DNS records), its app clients, one per client setting, its groups, its resource servers, its domain and
+ * the clients' managed login branding styles.
  */
 export class SignInBackend extends pulumi.ComponentResource {
     readonly userPool: cognito.UserPool;
@@ -62,6 +66,8 @@ export class SignInBackend extends pulumi.ComponentResource {
     readonly logDelivery?: LogDeliveryResources;
     /** Threat protection's risk configuration, when the settings have one. */
     readonly riskConfiguration?: cognito.RiskConfiguration;
+    /** The managed login branding styles by the name of the client each styles. */
+    readonly brandings: Readonly<Record<string, cognito.ManagedLoginBranding>>;
 
     constructor(name: string, args: SignInBackendArgs, opts?: pulumi.ComponentResourceOptions) {
         super("cognito-user-pool:index:SignInBackend", name, {}, opts);
@@ -106,6 +112,15 @@ export class SignInBackend extends pulumi.ComponentResource {
                 // The provider imports a client by `<pool id>/<client id>`; a client's custom scopes must exist first.
                 { parent: this, import: clientId && `${args.adopt?.userPool}/${clientId}`, ...scopesFirst(this.resourceServers) })];
         }));
+
+        for (const client of unstyledClients(args.clients, args.domain)) {
+            pulumi.log.warn(unstyledClientWarning(client), this.clients[client]);
+        }
+        this.brandings = managedLoginBrandings(name, {
+            clients: args.clients, clientResources: this.clients, userPool: this.userPool, parent: this, projectDir: args.projectDir ?? process.cwd(),
+            secret: (inputs) => withSecretInputs(inputs, inputPathsFrom("branding", secretKeys)),
+            adopt: { userPool: args.adopt?.userPool, brandings: args.adopt?.brandings ?? {} },
+        });
 
         this.registerOutputs({});
     }

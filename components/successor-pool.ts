@@ -9,6 +9,7 @@ import {
 import type { PoolSignIn } from "../lambda/migration-settings";
 import type { DeployScope } from "./deploy-scope";
 import { groupsAndScopes } from "./groups-and-scopes";
+import { managedLoginBrandings, unstyledClients, unstyledClientWarning } from "./managed-login-branding";
 import { PoolDomain, userPoolDomain } from "./user-pool-domain";
 import { withSecretInputs } from "./secret-inputs";
 import type { SesSenderResources } from "./ses-sender";
@@ -30,12 +31,15 @@ export interface SuccessorPoolArgs {
     readonly protect?: boolean;
     /** The stack's deploy scope: the new pool's tag, the migration function's names. */
     readonly scope: DeployScope;
+    /** Where the clients' branding asset files are. Default: the working directory, the project's under Pulumi. */
+    readonly projectDir?: string;
     /** Config keys whose values are secrets; `successor` makes every setting of the new pool and its clients one. Default: none. */
     readonly secretKeys?: readonly string[];
 }
 
 /**
- * The pool that takes over from the current one: the new pool, its app clients, groups and resource servers and,
+ * The pool that takes over from the current one: the new pool, its app clients (with their branding styles), groups
+ * and resource servers and,
  * until the finish phase, the user-migration trigger that moves each user over from the current pool at sign-in
  * (and its post-authentication trigger, which adds a migrated user to the groups of the same names here).
  */
@@ -49,6 +53,8 @@ export class SuccessorPool extends pulumi.ComponentResource {
     readonly resourceServers: Readonly<Record<string, cognito.ResourceServer>>;
     /** Its own domain (successor.domain), when it has one: never the current pool's. */
     readonly domain?: PoolDomain;
+    /** Its clients' managed login branding styles, by client name. */
+    readonly brandings: Readonly<Record<string, cognito.ManagedLoginBranding>>;
     /** The triggers' function, role and the old pool's migration client; absent in the finish phase. */
     readonly migration?: UserMigrationFunction;
     readonly invokePermission?: lambda.Permission;
@@ -125,6 +131,14 @@ export class SuccessorPool extends pulumi.ComponentResource {
             new cognito.UserPoolClient(`${name}-client-${client.name}`,
                 withSecretInputs(appClientArgs(successorClient(client, successor), this.userPool.id), inputPathsFrom("client", secretKeys)),
                 { parent: this, ...scopesFirst(this.resourceServers) })]));
+
+        for (const client of unstyledClients(successor.clients, successor.domain)) {
+            pulumi.log.warn(unstyledClientWarning(client), this.clients[client]);
+        }
+        this.brandings = managedLoginBrandings(name, {
+            clients: successor.clients, clientResources: this.clients, userPool: this.userPool, parent: this, projectDir: args.projectDir ?? process.cwd(),
+            secret: (inputs) => withSecretInputs(inputs, inputPathsFrom("branding", secretKeys)),
+        });
 
         this.registerOutputs({});
     }

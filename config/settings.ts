@@ -6,6 +6,7 @@ import { passkeyProblems, resolvePasskeys } from "./catalogue/passkeys";
 import { userPoolKeys } from "./catalogue/user-pool";
 import type { SuccessorSettings } from "./catalogue/successor";
 import { StackSettings, stackSettingsSchema, validateSettings } from "./schema";
+import { brandingFileProblems } from "./branding-files";
 import { arnRegionProblem } from "./rules/lambda-arns";
 import { identityRegionProblem } from "./rules/ses-sender";
 import { triggerArnsAt } from "./catalogue/triggers";
@@ -17,6 +18,11 @@ export interface StackContext {
     readonly stack: string;
     /** The stack's AWS region (`aws:region`), when set: an SES identity given by ARN must be there. */
     readonly region?: string;
+    /**
+     * The project directory, where the program reads the clients' branding assets: given, each asset file is
+     * checked there. The program gives its working directory, the project's (Pulumi runs it there).
+     */
+    readonly projectDir?: string;
 }
 
 /**
@@ -45,6 +51,9 @@ function settingsOrProblems(raw: Record<string, unknown>, context: StackContext,
         ...movedKeyProblems,
         ...describeIssues(issues, allowedKeysAt),
         ...(result.success ? contextProblems(result.data, context) : []),
+        // Inherited clients are checked as the current pool's.
+        ...(successor.settings !== undefined && context.projectDir !== undefined && (raw.successor as { clients?: unknown }).clients !== undefined
+            ? brandingFileProblems(successor.settings.clients, context.projectDir, ["successor"]) : []),
     ];
     if (!result.success || problems.length > 0) {
         throw new StackConfigError(problems);
@@ -88,7 +97,7 @@ function earlierLayoutNamed(issues: readonly z.core.$ZodIssue[]): { issues: z.co
 
 /**
  * What is wrong with valid settings in this stack: an SES identity, a trigger or its KMS key given by ARN in another
- * region; passkeys whose relying party id cannot default to a domain in this region.
+ * region; passkeys whose relying party id cannot default to a domain in this region; a branding asset file.
  */
 function contextProblems(settings: z.output<typeof stackSettingsSchema>, context: StackContext): string[] {
     const identityProblem = identityRegionProblem(settings.email.identityArn, context.region);
@@ -99,6 +108,7 @@ function contextProblems(settings: z.output<typeof stackSettingsSchema>, context
             return problem === undefined ? [] : [`${keyOf(path)}: ${problem}`];
         }),
         ...passkeyProblems(settings, context.region).map(({ path, message }) => `${keyOf(path)}: ${message}`),
+        ...context.projectDir === undefined ? [] : brandingFileProblems(settings.clients, context.projectDir),
     ];
 }
 

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { ClientSettings } from "./catalogue/app-client";
 import { validateSettings } from "./schema";
 import { userPoolKeys } from "./catalogue/user-pool";
+import { classicDomainMessage } from "./rules/managed-login";
 import { missingDomainMessage } from "./rules/oauth-domain";
 import { isMigrating, legacySubAttribute, successorListKeys, successorMergedKeys, SuccessorSettings } from "./catalogue/successor";
 
@@ -54,7 +55,8 @@ export function resolveSuccessor(raw: RawMap, currentPoolName: string | undefine
             legacySubAttribute,
             `the successor declares custom:${legacySubAttribute} itself (a migrated user's sub in the current pool): use another name`)]),
         ...(result.error?.issues ?? [])
-            .filter((issue) => isChanged(issue.path, successor) || !reported.has(issue.path.join(".")) || missingDomainOf(issue) !== undefined)
+            .filter((issue) => isChanged(issue.path, successor) || !reported.has(issue.path.join(".")) || missingDomainOf(issue) !== undefined ||
+                classicDomainOf(issue) !== undefined)
             .map((issue) => ({ ...issue, path: successorPath(issue.path), ...domainKeyOfSuccessor(issue) })),
     ];
     if (successor.name === currentPoolName) {
@@ -86,10 +88,17 @@ function successorPhaseOf(successor: RawMap): SuccessorSettings["phase"] {
 const missingDomainOf = (issue: Issue): string | undefined =>
     issue.code === "custom" ? (issue.params as { missingDomainOf?: string } | undefined)?.missingDomainOf : undefined;
 
-/** A missing-domain problem of the new pool names the successor's own key: its domain is never inherited. */
+/** The managed login version of the domain a branding problem is about (config/rules/managed-login.ts): null for none. */
+const classicDomainOf = (issue: Issue): number | null | undefined =>
+    issue.code === "custom" ? (issue.params as { classicDomain?: number | null } | undefined)?.classicDomain : undefined;
+
+/** A missing-domain or classic-domain problem of the new pool names the successor's own key: its domain is never inherited. */
 function domainKeyOfSuccessor(issue: Issue): { message?: string } {
     const client = missingDomainOf(issue);
-    return client === undefined ? {} : { message: missingDomainMessage(client, "successor.domain") };
+    const version = classicDomainOf(issue);
+    return client !== undefined ? { message: missingDomainMessage(client, "successor.domain") }
+        : version !== undefined ? { message: classicDomainMessage("successor.domain", version === null ? undefined : { managedLoginVersion: version }) }
+        : {};
 }
 
 function issueAt(path: PropertyKey[], input: unknown, message: string): Issue {

@@ -27,6 +27,8 @@ export interface RegisteredResource {
     readonly outputs?: Record<string, any>;
     readonly protect: boolean;
     readonly retainOnDelete: boolean;
+    /** Pulumi deletes it before creating its replacement. */
+    readonly deleteBeforeReplace?: boolean;
     /** The URNs of the resources it depends on (dependsOn and those its inputs come from). */
     readonly dependencies?: readonly string[];
     readonly importId?: string;
@@ -209,6 +211,7 @@ function recordRegistrations(): RegisteredResource[] {
                     outputs: revealed(pulumi.runtime.deserializeProperties(response.getObject())),
                     protect: request.getProtect() ?? false,
                     retainOnDelete: request.getRetainondelete() ?? false,
+                    deleteBeforeReplace: request.getDeletebeforereplace() || undefined,
                     dependencies: request.getDependenciesList() ?? [],
                     importId: request.getImportid() || undefined,
                     providerReference: request.getProvider() || undefined,

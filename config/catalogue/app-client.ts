@@ -8,6 +8,7 @@ import { cognitoLimits } from "../rules/limits";
 import { checkOAuthSettings, defaultUserScopes, identityProviderName, oauthScope } from "../rules/oauth";
 import { redirectUrl } from "../rules/redirect-url";
 import { checkTokenLifetimes } from "../rules/token-validity";
+import { branding } from "./branding";
 import { listOf, problem, section, setting } from "./define";
 import { holdsValue, inverseOf, ReadContext, reportedOr } from "./read-back";
 import { checkRotationFlows, refreshTokenRotation, refreshTokenRotationArgs, refreshTokenRotationFromDescribed } from "./refresh-token-rotation";
@@ -196,6 +197,7 @@ export const clients = listOf({
     writeAttributes: attributePermissions("write", "writeAttributes", "WriteAttributes",
         "`all` or a list: standard attributes, `custom:<declared name>`"),
     oauth,
+    branding,
 }, {
     doc: "The app clients.",
     resourceType: USER_POOL_CLIENT_TYPE,

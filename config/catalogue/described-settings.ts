@@ -10,6 +10,8 @@ import { RISK_CONFIGURATION_TYPE } from "./threat-protection";
 const keyPrefixOf = (list: Section) => `${Object.entries(stack.entries).find(([, entry]) => entry === list)![0]}[].`;
 
 const lists = { client: keyPrefixOf(clients), group: keyPrefixOf(groups), resourceServer: keyPrefixOf(resourceServers), domain: "domain.", logDelivery: "logs." };
+/** A client's branding style, a resource of its own under the client's keys. */
+const brandingPrefix = `${lists.client}branding.`;
 
 export interface SettingsByDescription {
     /** Read from DescribeUserPool (and GetUserPoolMfaConfig). */
@@ -26,6 +28,8 @@ export interface SettingsByDescription {
     readonly domain: CatalogueEntry[];
     /** From GetLogDeliveryConfiguration's LogDeliveryConfiguration. */
     readonly logDelivery: CatalogueEntry[];
+    /** From DescribeManagedLoginBrandingByClient's ManagedLoginBranding. */
+    readonly branding: CatalogueEntry[];
 }
 
 /** The catalogue's settings read back from a pool's description, and those read back from each other resource's. */
@@ -35,10 +39,11 @@ export function settingsByDescription(): SettingsByDescription {
     return {
         pool: entries.filter(({ key, resourceType }) => !Object.values(lists).some((prefix) => key.startsWith(prefix)) && resourceType !== RISK_CONFIGURATION_TYPE),
         riskConfiguration: entries.filter(({ resourceType }) => resourceType === RISK_CONFIGURATION_TYPE),
-        client: under(lists.client),
+        client: under(lists.client).filter(({ key }) => !key.startsWith(brandingPrefix)),
         group: under(lists.group),
         resourceServer: under(lists.resourceServer),
         domain: under(lists.domain),
         logDelivery: under(lists.logDelivery),
+        branding: under(brandingPrefix),
     };
 }

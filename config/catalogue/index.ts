@@ -1,4 +1,5 @@
 export * from "./app-client";
+export * from "./branding";
 export * from "./define";
 export * from "./derive";
 export * from "./described-settings";

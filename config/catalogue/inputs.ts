@@ -1,4 +1,5 @@
 import { clients } from "./app-client";
+import { branding } from "./branding";
 import type { Section } from "./define";
 import { entriesOf, inputsOf } from "./derive";
 import { configNamespace } from "../rules/problems";
@@ -21,6 +22,7 @@ const settingsByResourceType: Readonly<Record<string, { prefix: string; section:
     "aws:cognito/resourceServer:ResourceServer": { prefix: "resourceServers[].", section: resourceServers },
     "aws:cognito/userPoolDomain:UserPoolDomain": { prefix: "domain.", section: domain },
     [LOG_DELIVERY_CONFIGURATION_TYPE]: { prefix: "logs.", section: logs },
+    "aws:cognito/managedLoginBranding:ManagedLoginBranding": { prefix: "clients[].branding.", section: branding },
 };
 
 /** Whether one input path holds the other: `schemas` and `schemas[].mutable`, or the same path. */
@@ -54,12 +56,15 @@ export function configKeysOfInput(resourceType: string, inputPath: string): stri
 const topKeyOf = (key: string) => key.split(/[.[]/)[0];
 
 /**
- * The provider input paths (`smsConfiguration.externalId`, `schemas[].name`) of a pool's or a client's settings
- * that come from the given top-level config keys (`sms`; `clients` for every client setting).
+ * The provider input paths (`smsConfiguration.externalId`, `schemas[].name`) of a pool's, a client's or a client's
+ * branding's settings that come from the given top-level config keys (`sms`; `clients` for every client setting).
  */
-export function inputPathsFrom(resource: "userPool" | "client", keys: readonly string[]): string[] {
+export function inputPathsFrom(resource: "userPool" | "client" | "branding", keys: readonly string[]): string[] {
+    const ofClients = (section: Section<any, any>) => keys.includes("clients")
+        ? entriesOf(clients).filter(({ resourceType }) => resourceType === section.resourceType) : [];
     const entries = resource === "userPool"
         ? entriesOf(pool).filter(({ key }) => keys.includes(topKeyOf(key)))
-        : keys.includes("clients") ? entriesOf(clients) : [];
+        // A client's branding is a resource of its own (ManagedLoginBranding), with inputs of its own.
+        : ofClients(resource === "client" ? clients : branding);
     return [...new Set(entries.flatMap(({ setting }) => [setting.input ?? []].flat()))];
 }

@@ -2,11 +2,13 @@ import { USER_POOL_TYPE } from "cognito-user-pool-policies/fixed-settings";
 import { z } from "zod";
 import { checkAttributePermissions } from "../rules/attribute-permissions";
 import { checkDeclaredScopes } from "../rules/declared-scopes";
+import { checkManagedLogin } from "../rules/managed-login";
 import { checkOAuthDomain } from "../rules/oauth-domain";
 import { sesIdentity } from "../rules/email-address";
 import { clientId, userPoolId } from "../rules/resource-ids";
 import { successorSchema } from "./successor";
 import { clients } from "./app-client";
+import { managedLoginBrandingId } from "./branding";
 import { problem, section, setting } from "./define";
 import { domain } from "./domain";
 import { checkPasskeys } from "./passkeys";
@@ -38,6 +40,10 @@ const adopt = section({
     }),
     domain: setting(z.boolean().default(false), {
         doc: "Adopt the existing domain `domain` names.",
+    }),
+    brandings: setting(z.record(z.string(), managedLoginBrandingId).default({}), {
+        doc: "Ids of existing managed login branding styles to adopt, by the name of the client each styles.",
+        allowed: "client name → style id (a UUID, as DescribeManagedLoginBrandingByClient gives it)",
     }),
 }, {
     doc: "Existing resources to adopt with Pulumi's import option (written by `npm run adopt`).",
@@ -77,6 +83,10 @@ export const stack = section({
         for (const name of Object.keys(settings.import.clients).filter((name) => !names.has(name))) {
             problem(ctx, ["import", "clients", name], name, `expected the name of a client in clients (${[...names].join(", ")})`);
         }
+        const branded = new Set(settings.clients.filter((client) => client.branding !== undefined).map((client) => client.name));
+        for (const name of Object.keys(settings.import.brandings).filter((name) => !branded.has(name))) {
+            problem(ctx, ["import", "brandings", name], name, `expected the name of a client with branding (${[...branded].join(", ") || "none has"})`);
+        }
         adoptedOf(ctx, "groups", settings.import.groups, settings.groups.map((group) => group.name));
         adoptedOf(ctx, "resourceServers", settings.import.resourceServers, settings.resourceServers.map((server) => server.identifier));
         const adopting = [
@@ -84,6 +94,7 @@ export const stack = section({
             ...settings.import.groups.length > 0 ? ["groups"] : [],
             ...settings.import.resourceServers.length > 0 ? ["resource servers"] : [],
             ...settings.import.domain ? ["a domain"] : [],
+            ...Object.keys(settings.import.brandings).length > 0 ? ["branding styles"] : [],
         ];
         if (adopting.length > 0 && settings.import.userPool === undefined) {
             problem(ctx, ["import", "userPool"], undefined, `adopting ${adopting.join(" and ")} needs the id of the pool they belong to`);
@@ -100,7 +111,7 @@ export const stack = section({
                 "the stack creates no SES identity when email.identityArn names one: remove one of them");
         }
     }, (settings, ctx) => checkDeclaredScopes({ clients: settings.clients, declared: declaredScopes(settings.resourceServers) }, ctx),
-    (settings, ctx) => checkOAuthDomain(settings, ctx), checkLogTier, checkPasskeys, checkThreatProtection],
+    (settings, ctx) => checkOAuthDomain(settings, ctx), checkLogTier, checkPasskeys, checkThreatProtection, (settings, ctx) => checkManagedLogin(settings, ctx)],
     wrap: (object) => object,
 });
 

@@ -39,6 +39,10 @@ export function describeValue(value: unknown): string {
 /** One line per issue; zod must have been asked to report inputs (`reportInput: true`). */
 export function describeIssues(issues: readonly z.core.$ZodIssue[], allowedKeysAt: (path: PropertyKey[]) => string[]): string[] {
     return issues.flatMap((issue): string[] => {
+        const shaped = shapedOption(issue);
+        if (shaped !== undefined) {
+            return describeIssues(shaped, allowedKeysAt);
+        }
         if (issue.code === "unrecognized_keys") {
             const allowed = allowedKeysAt(issue.path);
             return issue.keys.map((key) =>
@@ -46,6 +50,19 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[], allowedKeysA
         }
         return [`${keyOf(issue.path)}: got ${describeValue(issue.input)}; ${expectation(issue)}`];
     });
+}
+
+/**
+ * The problems inside the one option of a union that the value has the shape of (`cognito` or a map: the map's own
+ * problems, every one), at their full paths; undefined when the value has the shape of none or of several.
+ */
+function shapedOption(issue: z.core.$ZodIssue): z.core.$ZodIssue[] | undefined {
+    if (issue.code !== "invalid_union") {
+        return undefined;
+    }
+    const notItsShape = (inner: z.core.$ZodIssue) => inner.path.length === 0 && (inner.code === "invalid_type" || inner.code === "invalid_value");
+    const shaped = issue.errors.filter((option) => !option.every(notItsShape));
+    return shaped.length === 1 ? shaped[0].map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] })) : undefined;
 }
 
 function expectation(issue: z.core.$ZodIssue): string {

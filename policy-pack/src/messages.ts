@@ -56,4 +56,6 @@ const REPLACE_INSTEAD: Record<FixedSettingChange["group"], string> = {
         "follows) in an update with this policy's level set to advisory, and let users register new passkeys",
     "resource-server": "add the new resource server beside the deployed one (a new entry of cognito-user-pool:resourceServers), " +
         "move clients and APIs to its scopes, then remove the old one",
+    branding: "let the update replace the style (this policy is advisory): deploy it when a moment without the style on the client's " +
+        "managed login pages is acceptable",
 };

@@ -29,8 +29,9 @@ function livePool(pool: Partial<LivePool["pool"]>, extra: Partial<LivePool> = {}
             EnableTokenRevocation: true, PreventUserExistenceErrors: "ENABLED" }],
         groups: [],
         resourceServers: [],
+        brandings: {},
         ...extra,
-    };
+    } as LivePool;
 }
 
 const sesPool = (from: string, identity: string, region = "eu-west-1") => ({

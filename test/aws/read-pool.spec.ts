@@ -86,8 +86,9 @@ describe("reading a live pool through the AWS SDK (cognito-local behind AWS_ENDP
         assert.strictEqual(live.senderIdentity?.name, "no-reply@example.com");
         assert.strictEqual(live.senderIdentity?.description.IdentityType, "EMAIL_ADDRESS");
         assert.deepStrictEqual(local.calls, ["DescribeUserPool", "GetUserPoolMfaConfig", "ListUserPoolClients", "DescribeUserPoolClient",
-            "ListGroups", "ListResourceServers", "GetLogDeliveryConfiguration", "GetEmailIdentity"]);
+            "ListGroups", "ListResourceServers", "GetLogDeliveryConfiguration", "DescribeManagedLoginBrandingByClient", "GetEmailIdentity"]);
         assert.strictEqual(live.logDelivery, undefined);
+        assert.deepStrictEqual(live.brandings, {}, "a client without a style answers ResourceNotFoundException: none");
     });
 
     it("reads every group and every resource server with its scopes, ListResourceServers asked for pages of at most 50", async () => {

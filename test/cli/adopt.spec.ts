@@ -185,6 +185,18 @@ describe("npm run adopt", function () {
                 }
             });
 
+            it("makes the program register each live branding style with its settings, imported by `<pool id>,<style id>`", () => {
+                const brandings = registered(resources, "aws:cognito/managedLoginBranding:ManagedLoginBranding");
+                const described = local.brandingRequests.filter(({ action }) => action === "DescribeManagedLoginBrandingByClient");
+                assert.deepStrictEqual(brandings.map((branding) => [branding.name, JSON.parse(branding.inputs.settings), branding.inputs.clientId, branding.importId?.split(",")[0]]),
+                    Object.entries(shape.brandings ?? {}).map(([client, style]) => [`auth-branding-${client}`, style.Settings, created.clientIds[client], created.poolId]));
+                // The SDK's request as the front door checked it (API_DescribeManagedLoginBrandingByClient), for every client.
+                for (const clientId of Object.values(created.clientIds)) {
+                    assert.ok(described.some(({ body }) => JSON.stringify(body) === JSON.stringify({ UserPoolId: created.poolId, ClientId: clientId, ReturnMergedResources: false })),
+                        `DescribeManagedLoginBrandingByClient of ${clientId}`);
+                }
+            });
+
             it("imports the pool, each client and the SES sender by their ids", () => {
                 assert.strictEqual(registered(resources, poolType)[0].importId, created.poolId);
                 for (const client of registered(resources, clientType)) {
@@ -209,6 +221,7 @@ describe("npm run adopt", function () {
                 const fromAws = baselineIn(out);
                 const fromState = baselineFromStateExport(exported, { stack, capturedAt: fromAws.capturedAt });
                 assert.deepStrictEqual({ ...fromAws, source: "pulumi-state" }, fromState);
+                assert.strictEqual(Object.keys(fromAws.brandings ?? {}).length, Object.keys(shape.brandings ?? {}).length, "the branding styles are recorded");
                 assert.strictEqual(checked, 0, io.out());
                 assert.match(io.out(), new RegExp(`^No drift between stack ${stack} and user pool ${created.poolId} in ${region}\\.`));
             });

@@ -1,6 +1,7 @@
 import {
-    AddCustomAttributesCommand, CognitoIdentityProviderClient, CreateUserPoolClientCommand, DeleteGroupCommand, SetLogDeliveryConfigurationCommand, UpdateGroupCommand, UpdateUserPoolClientCommand,
-    UpdateUserPoolDomainCommand,
+    AddCustomAttributesCommand, CognitoIdentityProviderClient, CreateUserPoolClientCommand, DeleteGroupCommand, DeleteManagedLoginBrandingCommand,
+    DescribeManagedLoginBrandingByClientCommand, SetLogDeliveryConfigurationCommand, UpdateGroupCommand, UpdateManagedLoginBrandingCommand,
+    UpdateUserPoolClientCommand, UpdateUserPoolDomainCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import * as assert from "assert";
 import { spawnSync } from "child_process";
@@ -362,6 +363,28 @@ describe("npm run baseline", function () {
             assert.match(stdout, /\n {2}- auth-client-rotating refreshTokenRotation\.retryGracePeriodSeconds: state 10, AWS 60\n/);
             assert.ok(stdout.includes(`  - auth-log-delivery logConfigurations: state ["userNotification ERROR → ${logGroup("cognito-messages")}"], ` +
                 `AWS ["userNotification ERROR → ${logGroup("elsewhere")}"]`), stdout);
+        });
+
+        it("reports a branding style's settings changed in the console (UpdateManagedLoginBranding), and the style deleted there as fixed-setting drift", async () => {
+            const created = await createPool(cognito, local, poolShapes["username with aliases"]);
+            assert.strictEqual(await adopt(["--stack", "live-branding", "--pool-id", created.poolId, "--region", region], capturingIO(project.dir)), 0);
+            const evaluation = await evaluateStack(readStackConfig(project.dir, "live-branding"));
+            const stateFile = project.write("state-live-branding.json", JSON.stringify(stateExportOf(evaluation, "cognito-user-pool", "live-branding", region)));
+            const check = () => run(project, "--stack", "live-branding", "--state", stateFile, "--region", region, "--check");
+            const style = await cognito.send(new DescribeManagedLoginBrandingByClientCommand({ UserPoolId: created.poolId, ClientId: created.clientIds.web }));
+            const id = style.ManagedLoginBranding!.ManagedLoginBrandingId!;
+            assert.strictEqual((await check()).exitCode, 0, "no drift right after the adoption");
+
+            await cognito.send(new UpdateManagedLoginBrandingCommand({ UserPoolId: created.poolId, ManagedLoginBrandingId: id,
+                Settings: { categories: { global: { colorSchemeMode: "LIGHT" } } } }));
+            const changed = await check();
+            assert.strictEqual(changed.exitCode, 1);
+            assert.match(changed.stdout, /Changed outside Pulumi[^\n]*\n {2}- auth-branding-web settings: state \{"categories":\{"global":\{"colorSchemeMode":"DARK"\}\}\}, AWS \{"categories":\{"global":\{"colorSchemeMode":"LIGHT"\}\}\}\n/);
+
+            await cognito.send(new DeleteManagedLoginBrandingCommand({ UserPoolId: created.poolId, ManagedLoginBrandingId: id }));
+            const deleted = await check();
+            assert.strictEqual(deleted.exitCode, 1);
+            assert.match(deleted.stdout, new RegExp(`Fixed at creation[^\\n]*\\n {2}- auth-branding-web branding style: state "${created.clientIds.web}", AWS \\(absent\\)\\n`));
         });
 
         it("takes the pool id from `pulumi stack output --json` and keys the baseline by the program's URNs", async () => {

@@ -7,6 +7,7 @@
 // the resources analyzed are that state's pool and client as deployed, changed where a test says so.
 import * as assert from "assert";
 import { ChildProcess, execFileSync, spawn } from "child_process";
+import { createHash } from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -414,6 +415,28 @@ describe("the policy pack under the engine's analyzer protocol", function () {
         assert.deepStrictEqual(blocked.map(d => [d.policy, d.level]), [[POLICY_NAMES.passkeysKept, EnforcementLevel.MANDATORY]]);
         assert.match(blocked[0].message, /webAuthnConfiguration\.relyingPartyId holds what users registered under it[\s\S]*input: `webAuthnConfiguration\.relyingPartyId`/);
         assert.deepStrictEqual(await analyze("auth.example.com", "required"), []);
+    });
+
+    it("with a deployed branding style in the baseline: reports new assets as advisory, passes new settings", async () => {
+        const brandingType = "aws:cognito/managedLoginBranding:ManagedLoginBranding";
+        const brandingUrn = urnOf("dev", brandingType, "auth-branding-web");
+        const deployed = JSON.parse(fs.readFileSync(stateFixture("dev"), "utf8")).deployment.resources as { urn: string; id: string }[];
+        const [poolId, clientId] = [poolUrn(), clientUrn()].map((urn) => deployed.find((r) => r.urn === urn)!.id);
+        const logo = (byte: number) => ({ category: "FORM_LOGO", colorMode: "LIGHT", extension: "PNG", bytes: Buffer.from([0x89, 0x50, byte]).toString("base64") });
+        const assets = [`FORM_LOGO/LIGHT/PNG/sha256:${createHash("sha256").update(Buffer.from([0x89, 0x50, 1])).digest("hex")}`];
+        const config = JSON.parse(JSON.stringify(baseline.config)) as Record<string, { baseline?: Record<string, unknown> }>;
+        for (const entry of Object.values(config).filter((e) => typeof e === "object" && e.baseline)) {
+            entry.baseline!.brandings = { [brandingUrn]: { id: `${poolId},06c6ae7b-1e66-46d2-87a9-1203ea3307bd`, region: "ap-northeast-2",
+                client: clientUrn(), userPool: poolUrn(), assets } };
+        }
+        await call(client.configure.bind(client), configureRequest(config as Record<string, string | { enforcementLevel?: string }>));
+        const analyze = async (props: Record<string, unknown>) =>
+            diagnostics(await call<AnalyzeRequest, AnalyzeResponse>(client.analyze.bind(client), analyzeRequest(brandingType, "auth-branding-web", brandingUrn, props)));
+
+        assert.deepStrictEqual(await analyze({ clientId, userPoolId: poolId, settings: '{"categories":{"global":{"colorSchemeMode":"DARK"}}}', assets: [logo(1)] }), []);
+        const restyled = await analyze({ clientId, userPoolId: poolId, settings: "{}", assets: [logo(2)] });
+        assert.deepStrictEqual(restyled.map(d => [d.policy, d.level]), [[POLICY_NAMES.brandingUnchanged, EnforcementLevel.ADVISORY]]);
+        assert.match(restyled[0].message, /assets is fixed at creation[\s\S]*no user, session or setting of the client is lost/);
     });
 });
 

@@ -38,6 +38,7 @@ describe("policy config (policyConfigFor)", () => {
         assert.deepStrictEqual(withBaseline, [
             POLICY_NAMES.attributesUnchanged,
             POLICY_NAMES.baselineOfThisStack,
+            POLICY_NAMES.brandingUnchanged,
             POLICY_NAMES.clientNotRemoved,
             POLICY_NAMES.clientSecretUnchanged,
             POLICY_NAMES.domainKept,

@@ -16,7 +16,7 @@ export function changesOf(type: string, deployed: object, next: object, context:
         row => ({ known: !isUnknown(values[row.key]), value: values[row.key] }), context));
 }
 
-const noPools: CompareContext = { poolId: () => undefined };
+const noPools: CompareContext = { poolId: () => undefined, clientId: () => undefined };
 
 /** The changes to a pool's fixed settings that the provider cannot apply (the name is not fixed: it updates in place). */
 export function poolChanges(deployed: PoolFixedSettings, next: PoolSettingsFromProps | PoolFixedSettings): FixedSettingChange[] {
@@ -25,6 +25,6 @@ export function poolChanges(deployed: PoolFixedSettings, next: PoolSettingsFromP
 
 /** The changes to a client's fixed settings: its secret, and its pool when both ids are known. */
 export function clientChanges(deployed: ClientFixedSettings, next: ClientSettingsFromProps, deployedPoolId?: string): FixedSettingChange[] {
-    const context: CompareContext = { poolId: () => deployedPoolId };
+    const context: CompareContext = { poolId: () => deployedPoolId, clientId: () => undefined };
     return changesOf(USER_POOL_CLIENT_TYPE, { ...deployed, userPool: "deployed" }, { ...next, userPool: next.userPoolId }, context);
 }

@@ -1,8 +1,8 @@
 import { deployedPlanFromAws } from "./deployed-plan";
 import { isoTime } from "./from-state";
 import { FixedSettingsReadError, describe } from "./normalize";
-import { USER_POOL_CLIENT_TYPE, USER_POOL_TYPE, fixedInputsOf } from "./table";
-import { Baseline, BaselineClient, BaselineDomain, BaselineEmailIdentity, BaselineGroup, BaselineResourceServer, BaselineUserPool } from "./types";
+import { MANAGED_LOGIN_BRANDING_TYPE, USER_POOL_CLIENT_TYPE, USER_POOL_TYPE, fixedInputsOf } from "./table";
+import { Baseline, BaselineBranding, BaselineClient, BaselineDomain, BaselineEmailIdentity, BaselineGroup, BaselineResourceServer, BaselineUserPool } from "./types";
 
 type Json = Record<string, any>;
 
@@ -61,6 +61,24 @@ export function clientFromDescribeUserPoolClient(response: unknown, poolUrn: str
     } as Omit<BaselineClient, "region">;
 }
 
+/**
+ * A branding style from a DescribeManagedLoginBrandingByClient response (`{ManagedLoginBranding: {...}}` or the
+ * object), with the URNs its client and pool have in the stack; its id is the provider's, `<pool id>,<style id>`.
+ */
+export function brandingFromDescribeByClient(response: unknown, clientUrn: string, poolUrn: string): Omit<BaselineBranding, "region"> {
+    const style = isObject(response) && isObject(response.ManagedLoginBranding) ? response.ManagedLoginBranding : response;
+    if (!isObject(style)) {
+        throw new FixedSettingsReadError(`DescribeManagedLoginBrandingByClient response: expected an object, got ${describe(style)}`);
+    }
+    const where = "DescribeManagedLoginBrandingByClient ManagedLoginBranding";
+    return {
+        id: `${requireString(style.UserPoolId, `${where}.UserPoolId`)},${requireString(style.ManagedLoginBrandingId, `${where}.ManagedLoginBrandingId`)}`,
+        client: clientUrn,
+        userPool: poolUrn,
+        ...settingsFromAws(MANAGED_LOGIN_BRANDING_TYPE, style, where),
+    };
+}
+
 /** One pool read from AWS, with the URNs it has in the stack. */
 export interface AwsPoolDescription {
     urn: string;
@@ -84,6 +102,8 @@ export function baselineFromAws(args: {
     resourceServers?: Record<string, BaselineResourceServer>;
     /** The pools' domains by URN, as DescribeUserPoolDomain describes them. */
     domains?: Record<string, BaselineDomain>;
+    /** The clients' branding styles by URN (brandingFromDescribeByClient). */
+    brandings?: Record<string, BaselineBranding>;
 }): Baseline {
     const userPools: Record<string, BaselineUserPool> = {};
     const clients: Record<string, BaselineClient> = {};
@@ -104,5 +124,6 @@ export function baselineFromAws(args: {
         groups: { ...args.groups },
         resourceServers: { ...args.resourceServers },
         domains: { ...args.domains },
+        brandings: { ...args.brandings },
     };
 }

@@ -1,9 +1,12 @@
 import { clientSettingsFromProps, poolSettingsFromProps, requireKnownClient, requireKnownPool } from "./from-props";
-import { EMAIL_IDENTITY_TYPE, RESOURCE_SERVER_TYPE, USER_GROUP_TYPE, USER_POOL_CLIENT_TYPE, USER_POOL_DOMAIN_TYPE, USER_POOL_TYPE, fixedInputsOf } from "./table";
+import {
+    EMAIL_IDENTITY_TYPE, MANAGED_LOGIN_BRANDING_TYPE, RESOURCE_SERVER_TYPE, USER_GROUP_TYPE, USER_POOL_CLIENT_TYPE, USER_POOL_DOMAIN_TYPE, USER_POOL_TYPE,
+    fixedInputsOf, settingsFromInputs,
+} from "./table";
 import { deployedPlanFromInputs } from "./deployed-plan";
 import { FixedSettingsReadError, describe } from "./normalize";
 import { regionOfArn, regionOfPoolId } from "./region";
-import { Baseline, BaselineClient, BaselineDomain, BaselineEmailIdentity, BaselineGroup, BaselineResourceServer, BaselineUserPool } from "./types";
+import { Baseline, BaselineBranding, BaselineClient, BaselineDomain, BaselineEmailIdentity, BaselineGroup, BaselineResourceServer, BaselineUserPool } from "./types";
 import { sentinelPaths } from "./unknown";
 
 /** One resource of a `pulumi stack export` (version 3 or 4); only the fields read here. */
@@ -283,7 +286,24 @@ export function baselineFromStateExport(exported: unknown, options: BaselineFrom
     const resourceServers: Record<string, BaselineResourceServer> = poolMembers(RESOURCE_SERVER_TYPE, "identifier");
     const domains: Record<string, BaselineDomain> = poolMembers(USER_POOL_DOMAIN_TYPE, "domain", ["certificateArn"]);
 
-    return { source: "pulumi-state", stack, capturedAt: isoTime(options.capturedAt), userPools, clients, emailIdentities, groups, resourceServers, domains };
+    /** The clients' branding styles: the client and pool each belongs to, and its assets. */
+    const brandings: Record<string, BaselineBranding> = {};
+    const clientUrnById = new Map(Object.entries(clients).map(([urn, client]) => [client.id, urn]));
+    for (const r of live.filter(x => x.type === MANAGED_LOGIN_BRANDING_TYPE)) {
+        const where = `state export resource ${r.urn}`;
+        const view = deployedView(r, ["clientId", "userPoolId", ...inputKeysOf(MANAGED_LOGIN_BRANDING_TYPE)], where);
+        const poolUrn = typeof view.userPoolId === "string" ? poolUrnById.get(view.userPoolId) : undefined;
+        const clientUrn = typeof view.clientId === "string" ? clientUrnById.get(view.clientId) : undefined;
+        if (typeof r.id !== "string" || r.id === "" || poolUrn === undefined || clientUrn === undefined) {
+            throw new FixedSettingsReadError(`${where}: expected its id and the ids of a user pool and a client in this stack ` +
+                `(userPoolId ${describe(view.userPoolId)}, clientId ${describe(view.clientId)}): manage it in the stack of its client`);
+        }
+        const settings = Object.entries(prefixErrors(where, () => settingsFromInputs(MANAGED_LOGIN_BRANDING_TYPE, row => row.fromInputs(view, row.input))))
+            .filter(([, value]) => value !== undefined);
+        brandings[r.urn] = { id: r.id, region: regionOf(r, providers, where, userPools[poolUrn].region), client: clientUrn, userPool: poolUrn, ...Object.fromEntries(settings) };
+    }
+
+    return { source: "pulumi-state", stack, capturedAt: isoTime(options.capturedAt), userPools, clients, emailIdentities, groups, resourceServers, domains, brandings };
 }
 
 /** The input names (top-level keys of a resource's inputs) the table's setting rows of a type read. */

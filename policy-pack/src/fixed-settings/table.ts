@@ -10,6 +10,7 @@
  * source names the file, the commit of it that was read (the one the code search stores, not necessarily the
  * bundled tag), the function or schema key, and its lines where the store could give them.
  */
+import { createHash } from "crypto";
 import { z } from "zod";
 import { POLICY_NAMES, PolicyName } from "../catalogue";
 import {
@@ -36,9 +37,10 @@ export const EMAIL_IDENTITY_TYPE = "aws:sesv2/emailIdentity:EmailIdentity";
 export const USER_GROUP_TYPE = "aws:cognito/userGroup:UserGroup";
 export const RESOURCE_SERVER_TYPE = "aws:cognito/resourceServer:ResourceServer";
 export const USER_POOL_DOMAIN_TYPE = "aws:cognito/userPoolDomain:UserPoolDomain";
+export const MANAGED_LOGIN_BRANDING_TYPE = "aws:cognito/managedLoginBranding:ManagedLoginBranding";
 
 /** Which group of fixed inputs a change belongs to: what to do instead depends on it. */
-export type FixedSettingGroup = "sign-in" | "attributes" | "client" | "region" | "sender" | "group" | "resource-server" | "domain" | "passkeys";
+export type FixedSettingGroup = "sign-in" | "attributes" | "client" | "region" | "sender" | "group" | "resource-server" | "domain" | "passkeys" | "branding";
 
 /**
  * What the provider does with a change of the input: replaces the resource, refuses the update, or applies it in
@@ -79,6 +81,8 @@ export interface FixedSettingChange {
 export interface CompareContext {
     /** The deployed physical id of a baseline pool, by URN. */
     poolId(urn: string): string | undefined;
+    /** The deployed physical id of a baseline client, by URN. */
+    clientId(urn: string): string | undefined;
 }
 
 type Props = Record<string, any>;
@@ -570,6 +574,7 @@ const memberPool = (resourceType: PoolMemberType) => {
 const WHAT: Record<string, string> = {
     [USER_POOL_TYPE]: "user pool", [USER_POOL_CLIENT_TYPE]: "app client", [EMAIL_IDENTITY_TYPE]: "SES identity",
     [USER_GROUP_TYPE]: "group", [RESOURCE_SERVER_TYPE]: "resource server", [USER_POOL_DOMAIN_TYPE]: "domain",
+    [MANAGED_LOGIN_BRANDING_TYPE]: "branding style",
 };
 
 /**
@@ -654,6 +659,106 @@ const region = (resourceType: string) => row({
     },
 });
 
+const BRANDING_GO = "internal/service/cognitoidp/managed_login_branding.go";
+const BRANDING_GO_AT = "commit 0509e60e8e895c393eb27fcebb30cceceff51528 (6.x, plugin framework)";
+/**
+ * What a replaced branding style costs: nothing a user holds (a style is colours and images), but the provider deletes
+ * the style before it creates the new one (the program's deleteBeforeReplace: a client holds one style at a time), and
+ * a version 2 domain serves a client without a style no managed login pages (API reference, CreateUserPoolDomain,
+ * ManagedLoginVersion). So the guard is advisory: it says what happens, and an update goes ahead.
+ */
+const RESTYLED = "the provider would delete the branding style and create it again: for that moment the client's managed login " +
+    "pages have no style (a version 2 domain serves them only with one); no user, session or setting of the client is lost";
+
+/** The client a branding style belongs to: RequiresReplace; compared with the deployed client's id. */
+const brandingClient = row({
+    resourceType: MANAGED_LOGIN_BRANDING_TYPE,
+    input: "clientId",
+    key: "client",
+    shape: z.string().min(1).describe("URN of the app client the style belongs to (a key of clients)."),
+    policy: POLICY_NAMES.brandingUnchanged,
+    group: "branding",
+    effect: "replaces",
+    comparison: "The client id as a string; compared when the new id is known (an id of a client being created is not).",
+    sources: [{ file: BRANDING_GO, release: BRANDING_GO_AT, at: 'Schema: "client_id" Required, stringplanmodifier.RequiresReplace()' }],
+    state: "identity",
+    fromInputs: (props, where) => knownString(props.clientId, where),
+    changes: (deployedUrn: string | undefined, proposedId: string | undefined, context: CompareContext) => {
+        const deployedId = deployedUrn === undefined ? undefined : context.clientId(deployedUrn);
+        return proposedId === undefined || deployedId === undefined || proposedId === deployedId ? [] : [{
+            setting: "clientId", deployed: deployedId, proposed: proposedId, reason: `a style cannot move to another client: ${RESTYLED}`,
+        }];
+    },
+});
+
+/** The pool a branding style belongs to: RequiresReplace. */
+const brandingPool = row({
+    resourceType: MANAGED_LOGIN_BRANDING_TYPE,
+    input: "userPoolId",
+    key: "userPool",
+    shape: z.string().min(1).describe("URN of the pool the style belongs to (a key of userPools)."),
+    policy: POLICY_NAMES.brandingUnchanged,
+    group: "branding",
+    effect: "replaces",
+    comparison: "The pool id as a string; compared when the new id is known.",
+    sources: [{ file: BRANDING_GO, release: BRANDING_GO_AT, at: 'Schema: "user_pool_id" Required, stringplanmodifier.RequiresReplace()' }],
+    state: "identity",
+    fromInputs: (props, where) => knownString(props.userPoolId, where),
+    changes: (deployedUrn: string | undefined, proposedId: string | undefined, context: CompareContext) => {
+        const deployedId = deployedUrn === undefined ? undefined : context.poolId(deployedUrn);
+        return proposedId === undefined || deployedId === undefined || proposedId === deployedId ? [] : [{
+            setting: "userPoolId", deployed: deployedId, proposed: proposedId, reason: `a style cannot move to another pool: ${RESTYLED}`,
+        }];
+    },
+});
+
+/** One asset as a baseline records it: its category, color mode, extension and the SHA-256 of its image. */
+function assetFingerprint(asset: Props, bytes: Uint8Array, where: string): string {
+    const field = (name: string, api: string) => {
+        const value = asset[name] ?? asset[api];
+        if (typeof value !== "string" || value === "") throw new FixedSettingsReadError(`${where}.${name}: expected a string, got ${describe(value)}`);
+        return value;
+    };
+    return `${field("category", "Category")}/${field("colorMode", "ColorMode")}/${field("extension", "Extension")}/sha256:${createHash("sha256").update(bytes).digest("hex")}`;
+}
+
+/** The assets' fingerprints, sorted (the provider's `asset` is a set); none: undefined. */
+function assetFingerprints(raw: unknown, where: string, bytesOf: (asset: Props, at: string) => Uint8Array): string[] | undefined {
+    const assets = schemaList(raw, where);
+    return assets.length === 0 ? undefined : assets.map((asset, i) => assetFingerprint(asset, bytesOf(asset, `${where}[${i}]`), `${where}[${i}]`)).sort();
+}
+
+/**
+ * A style's assets: the `asset` set and each of its attributes RequiresReplace ("the resource is replaced whenever
+ * the `asset` is modified"); an image is compared by its bytes' digest, so that a baseline holds no images.
+ */
+const brandingAssets = row({
+    resourceType: MANAGED_LOGIN_BRANDING_TYPE,
+    input: "assets",
+    key: "assets",
+    shape: z.array(z.string().min(1).describe("`<category>/<colorMode>/<extension>/sha256:<digest of the image>`"))
+        .describe("The style's assets, sorted; absent: none."),
+    optional: true,
+    policy: POLICY_NAMES.brandingUnchanged,
+    group: "branding",
+    effect: "replaces",
+    comparison: "The set of assets, each by its category, color mode, extension and image bytes: any difference replaces the style.",
+    sources: [{ file: BRANDING_GO, release: BRANDING_GO_AT, at: 'Schema: block "asset" setplanmodifier.RequiresReplace(), and RequiresReplace on bytes, category, color_mode, extension, resource_id' }],
+    fromInputs: (props, where) => assetFingerprints(props.assets, where, (asset, at) => {
+        const bytes = asset.bytes;
+        if (typeof bytes !== "string") throw new FixedSettingsReadError(`${at}.bytes: expected base64, got ${describe(bytes)}`);
+        return Buffer.from(bytes, "base64");
+    }),
+    fromAws: (described, where) => assetFingerprints(described.Assets, `${where}.Assets`, (asset, at) => {
+        const bytes = asset.Bytes;
+        if (!(bytes instanceof Uint8Array)) throw new FixedSettingsReadError(`${at}.Bytes: expected the image's bytes, got ${describe(bytes)}`);
+        return bytes;
+    }),
+    changes: (deployed: string[] | undefined, proposed: string[] | undefined) => sameList(deployed ?? [], proposed ?? []) ? [] : [{
+        setting: "assets", deployed: deployed ?? [], proposed: proposed ?? [], reason: `an asset added, removed or changed replaces the style: ${RESTYLED}`,
+    }],
+});
+
 /** Every fixed provider input, by resource type. */
 export const FIXED_INPUTS = {
     [USER_POOL_TYPE]: [
@@ -669,6 +774,7 @@ export const FIXED_INPUTS = {
     [USER_GROUP_TYPE]: [memberIdentity(USER_GROUP_TYPE, "name"), memberPool(USER_GROUP_TYPE), region(USER_GROUP_TYPE)],
     [RESOURCE_SERVER_TYPE]: [memberIdentity(RESOURCE_SERVER_TYPE, "identifier"), memberPool(RESOURCE_SERVER_TYPE), region(RESOURCE_SERVER_TYPE)],
     [USER_POOL_DOMAIN_TYPE]: [memberIdentity(USER_POOL_DOMAIN_TYPE, "domain"), memberPool(USER_POOL_DOMAIN_TYPE), certificateArn, region(USER_POOL_DOMAIN_TYPE)],
+    [MANAGED_LOGIN_BRANDING_TYPE]: [brandingClient, brandingPool, brandingAssets, region(MANAGED_LOGIN_BRANDING_TYPE)],
 } as const;
 
 export type GuardedType = keyof typeof FIXED_INPUTS;

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { DEPLOYED_PLAN_SHAPE, DeployedPlan } from "./deployed-plan";
 import { byUrn } from "./schema";
 import {
-    EMAIL_IDENTITY_TYPE, GuardedType, RESOURCE_SERVER_TYPE, SettingsOf, USER_GROUP_TYPE, USER_POOL_CLIENT_TYPE, USER_POOL_DOMAIN_TYPE, USER_POOL_TYPE,
+    EMAIL_IDENTITY_TYPE, GuardedType, MANAGED_LOGIN_BRANDING_TYPE, RESOURCE_SERVER_TYPE, SettingsOf, USER_GROUP_TYPE, USER_POOL_CLIENT_TYPE, USER_POOL_DOMAIN_TYPE, USER_POOL_TYPE,
     settingShapes,
 } from "./table";
 
@@ -46,6 +46,11 @@ export const BASELINE_SHAPE = z.strictObject({
         .describe("Resource servers (aws:cognito/resourceServer:ResourceServer); `id` is `<pool id>|<identifier>`. Absent in an earlier baseline: none."),
     domains: byUrn(recordShape(USER_POOL_DOMAIN_TYPE, { domain: z.string(), userPool: poolOf("domain") })).optional()
         .describe("Domains (aws:cognito/userPoolDomain:UserPoolDomain); `id` is the domain. Absent in a baseline written before domains were recorded: none."),
+    brandings: byUrn(recordShape(MANAGED_LOGIN_BRANDING_TYPE, {
+        client: nonEmpty().describe("URN of the client the style belongs to (a key of clients)."), userPool: poolOf("style"),
+    })).optional()
+        .describe("Managed login branding styles (aws:cognito/managedLoginBranding:ManagedLoginBranding); `id` is `<pool id>,<style id>`. " +
+            "Absent in a baseline written before styles were recorded: none."),
 }).describe("What the stack has deployed (written by `npm run baseline`). Absent: first deployment, nothing to compare.");
 
 /** What every deployed resource in a baseline records besides its settings. */
@@ -71,6 +76,7 @@ export interface Baseline {
     groups?: Record<string, BaselineGroup>;
     resourceServers?: Record<string, BaselineResourceServer>;
     domains?: Record<string, BaselineDomain>;
+    brandings?: Record<string, BaselineBranding>;
 }
 /** A deployed group in a baseline (keyed by its URN): its name and pool are what the provider replaces it for. */
 export type BaselineGroup = DeployedResource & { name: string; userPool: string };
@@ -78,6 +84,8 @@ export type BaselineGroup = DeployedResource & { name: string; userPool: string 
 export type BaselineResourceServer = DeployedResource & { identifier: string; userPool: string };
 /** A deployed domain in a baseline (keyed by its URN): its name, pool and whether it has a certificate decide a replacement. */
 export type BaselineDomain = DeployedResource & { domain: string; userPool: string } & SettingsOf<typeof USER_POOL_DOMAIN_TYPE>;
+/** A deployed branding style in a baseline (keyed by its URN): its client, pool and assets decide a replacement. */
+export type BaselineBranding = DeployedResource & { client: string; userPool: string } & SettingsOf<typeof MANAGED_LOGIN_BRANDING_TYPE>;
 /** Where a baseline was read from. */
 export type BaselineSource = Baseline["source"];
 export type AttributeConstraints = import("./table").FixedAttribute["constraints"];

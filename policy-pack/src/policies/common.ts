@@ -17,7 +17,9 @@ import { fixedSettingMessage, resourceLabel } from "../messages";
 import { OwnBaseline, ownBaseline, unreadableMessage } from "../own-baseline";
 import { configSchemaFor, readBaselineConfig, readProtectedStacks } from "../policy-config";
 
-import { EMAIL_IDENTITY_TYPE, RESOURCE_SERVER_TYPE, USER_GROUP_TYPE, USER_POOL_CLIENT_TYPE, USER_POOL_DOMAIN_TYPE, USER_POOL_TYPE } from "../fixed-settings/table";
+import {
+    EMAIL_IDENTITY_TYPE, MANAGED_LOGIN_BRANDING_TYPE, RESOURCE_SERVER_TYPE, USER_GROUP_TYPE, USER_POOL_CLIENT_TYPE, USER_POOL_DOMAIN_TYPE, USER_POOL_TYPE,
+} from "../fixed-settings/table";
 export { RESOURCE_SERVER_TYPE, USER_GROUP_TYPE, USER_POOL_DOMAIN_TYPE, USER_POOL_TYPE, USER_POOL_CLIENT_TYPE } from "../fixed-settings/table";
 
 /** Name, description, level and configSchema of a policy, from the catalogue. */
@@ -126,6 +128,7 @@ const RECORDED_IN: Readonly<Record<string, RecordedIn<Record<string, unknown>>>>
     [USER_GROUP_TYPE]: b => b.groups ?? {},
     [RESOURCE_SERVER_TYPE]: b => b.resourceServers ?? {},
     [USER_POOL_DOMAIN_TYPE]: b => b.domains ?? {},
+    [MANAGED_LOGIN_BRANDING_TYPE]: b => b.brandings ?? {},
 };
 
 /**
@@ -186,7 +189,7 @@ export function fixedInputPolicy(name: PolicyName, description: string, judged: 
             const changes: FixedSettingChange[] = fixedInputChanges(args.type, judged.rowsOf, deployed, row => {
                 const value = readKnown(() => row.fromInputs(args.props, row.input, args.provider));
                 return { known: !isUnknown(value), value };
-            }, { poolId: urn => baseline.userPools[urn]?.id });
+            }, { poolId: urn => baseline.userPools[urn]?.id, clientId: urn => baseline.clients[urn]?.id });
             for (const change of changes) {
                 reportAbout(report, change.resourceType, [change.input], fixedSettingMessage(label(args), change));
             }

@@ -1,6 +1,7 @@
 import type { Policies } from "@pulumi/policy";
 import { attributesUnchanged } from "./attributes-unchanged";
 import { baselineOfThisStack } from "./baseline-of-this-stack";
+import { brandingUnchanged } from "./branding-unchanged";
 import { clientNotRemoved } from "./client-not-removed";
 import { clientSecretUnchanged } from "./client-secret-unchanged";
 import { domainKept } from "./domain-kept";
@@ -25,6 +26,7 @@ import { tokenRevocation } from "./token-revocation";
 export {
     attributesUnchanged,
     baselineOfThisStack,
+    brandingUnchanged,
     clientNotRemoved,
     clientSecretUnchanged,
     domainKept,
@@ -62,6 +64,7 @@ export const allPolicies: Policies = [
     groupsAndScopesKept,
     domainUnchanged,
     domainKept,
+    brandingUnchanged,
     protectedEnvironment,
     passwordPolicyStrength,
     preventUserExistenceErrors,

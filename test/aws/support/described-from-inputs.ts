@@ -1,7 +1,10 @@
 import type {
-    DomainDescriptionType, EventSourceName, GroupType, LogDeliveryConfigurationType, LogLevel, ResourceServerType, RiskConfigurationType, UserPoolClientType,
+    AssetCategoryType, AssetExtensionType, ColorSchemeModeType, DomainDescriptionType, EventSourceName, GroupType, LogDeliveryConfigurationType, LogLevel,
+    ManagedLoginBrandingType, ResourceServerType, RiskConfigurationType, UserPoolClientType,
 } from "@aws-sdk/client-cognito-identity-provider";
-import type { LogDeliveryConfigurationArgs, ResourceServerArgs, UserGroupArgs, UserPoolArgs, UserPoolClientArgs, UserPoolDomainArgs } from "@pulumi/aws/cognito";
+import type {
+    LogDeliveryConfigurationArgs, ManagedLoginBrandingArgs, ResourceServerArgs, UserGroupArgs, UserPoolArgs, UserPoolClientArgs, UserPoolDomainArgs,
+} from "@pulumi/aws/cognito";
 import * as pulumi from "@pulumi/pulumi";
 import type { DescribedPool } from "../../../config";
 import { ApiNames, apiShaped, setAt } from "../../../sandbox/api-shape";
@@ -98,6 +101,22 @@ export function describedDomain(inputs: pulumi.Unwrap<UserPoolDomainArgs>): Doma
         Version: "20261206000000", Status: "ACTIVE",
         ...(certificateArn === undefined ? {} : { CustomDomainConfig: { CertificateArn: certificateArn } }),
         ManagedLoginVersion: managedLoginVersion,
+    };
+}
+
+/**
+ * DescribeManagedLoginBrandingByClient's ManagedLoginBranding (ReturnMergedResources false) of a style the provider
+ * created from these inputs (managed_login_branding.go Create: UseCognitoProvidedValues, Settings as a document,
+ * Assets): Settings only when sent, Assets always (floci-io/floci PR #2869, observed against the live API).
+ */
+export function describedBranding(inputs: Omit<pulumi.Unwrap<ManagedLoginBrandingArgs>, "clientId">): ManagedLoginBrandingType {
+    const { settings, useCognitoProvidedValues, assets, userPoolId } = inputs;
+    return {
+        ManagedLoginBrandingId: "06c6ae7b-1e66-46d2-87a9-1203ea3307bd", UserPoolId: userPoolId, UseCognitoProvidedValues: useCognitoProvidedValues ?? false,
+        ...(settings === undefined ? {} : { Settings: JSON.parse(settings) }),
+        Assets: (assets ?? []).map((asset) => ({ Category: asset.category as AssetCategoryType, ColorMode: asset.colorMode as ColorSchemeModeType,
+            Extension: asset.extension as AssetExtensionType, Bytes: new Uint8Array(Buffer.from(asset.bytes ?? "", "base64")) })),
+        CreationDate: new Date(0), LastModifiedDate: new Date(0),
     };
 }
 

@@ -35,7 +35,11 @@ import { setEnvironment } from "../../../sandbox/lambda-endpoint";
  *   - drops a client's RefreshTokenRotation (createUserPoolClient.js): kept with the other dropped fields;
  *   - no log delivery: SetLogDeliveryConfiguration and GetLogDeliveryConfiguration are answered from the front door's
  *     own store, each request checked against the API reference's shape (API_SetLogDeliveryConfiguration,
- *     API_LogConfigurationType) and kept in `logDeliveryRequests`.
+ *     API_LogConfigurationType) and kept in `logDeliveryRequests`;
+ *   - no managed login branding: CreateManagedLoginBranding, UpdateManagedLoginBranding, DeleteManagedLoginBranding and
+ *     DescribeManagedLoginBrandingByClient are answered from the front door's own store, each request checked against
+ *     the API reference's shape (API_CreateManagedLoginBranding, API_UpdateManagedLoginBranding,
+ *     API_DeleteManagedLoginBranding, API_DescribeManagedLoginBrandingByClient) and kept in `brandingRequests`.
  */
 
 /** The SES identity GetEmailIdentity reports. */
@@ -69,6 +73,8 @@ export interface LocalAws {
     readonly domainRequests: { action: string; body: Record<string, unknown> }[];
     /** The bodies the SDK sent to SetLogDeliveryConfiguration and GetLogDeliveryConfiguration, in order. */
     readonly logDeliveryRequests: { action: string; body: Record<string, unknown> }[];
+    /** The bodies the SDK sent to the managed login branding actions, in order. */
+    readonly brandingRequests: { action: string; body: Record<string, unknown> }[];
     /** Answers the next `times` calls of an action with the error. */
     failNext(action: string, reply: AwsErrorReply, times?: number): void;
     /**
@@ -98,6 +104,7 @@ export async function startLocalAws(cognitoLocalConfig: Record<string, unknown> 
     const resourceServers = new ResourceServers();
     const domains = new Domains();
     const logDeliveries = new LogDeliveries();
+    const brandings = new Brandings();
     const local = {
         endpoint: "",
         sesIdentities: new Map<string, SesIdentity>(),
@@ -108,6 +115,7 @@ export async function startLocalAws(cognitoLocalConfig: Record<string, unknown> 
         resourceServerRequests: [] as { action: string; body: Record<string, unknown> }[],
         domainRequests: [] as { action: string; body: Record<string, unknown> }[],
         logDeliveryRequests: [] as { action: string; body: Record<string, unknown> }[],
+        brandingRequests: [] as { action: string; body: Record<string, unknown> }[],
         failNext(action: string, reply: AwsErrorReply, times = 1) {
             faults.set(action, [...(faults.get(action) ?? []), ...Array<AwsErrorReply>(times).fill(reply)]);
         },
@@ -166,6 +174,12 @@ export async function startLocalAws(cognitoLocalConfig: Record<string, unknown> 
             local.logDeliveryRequests.push({ action, body: json });
             const answer = logDeliveries.answer(action, json);
             return "error" in answer ? reply(response, 400, { message: answer.error }, "InvalidParameterException") : reply(response, 200, answer);
+        }
+        if (Brandings.actions.includes(action)) {
+            const json = JSON.parse(body);
+            local.brandingRequests.push({ action, body: json });
+            const answer = brandings.answer(action, json);
+            return "error" in answer ? reply(response, answer.status, { message: answer.error }, answer.type) : reply(response, 200, answer);
         }
         if (action === "GetAccount") {
             return reply(response, 200, { ProductionAccessEnabled: local.sesProductionAccess, SendingEnabled: true,
@@ -449,6 +463,78 @@ class RiskConfigurations {
         const webAuthn = this.webAuthn.get(request.UserPoolId);
         return (action === "SetUserPoolMfaConfig" || action === "GetUserPoolMfaConfig") && webAuthn !== undefined
             ? { ...answer, WebAuthnConfiguration: webAuthn } : answer;
+    }
+}
+
+const brandingEnums = {
+    Category: ["FAVICON_ICO", "FAVICON_SVG", "EMAIL_GRAPHIC", "SMS_GRAPHIC", "AUTH_APP_GRAPHIC", "PASSWORD_GRAPHIC", "PASSKEY_GRAPHIC",
+        "PAGE_HEADER_LOGO", "PAGE_HEADER_BACKGROUND", "PAGE_FOOTER_LOGO", "PAGE_FOOTER_BACKGROUND", "PAGE_BACKGROUND", "FORM_BACKGROUND",
+        "FORM_LOGO", "IDP_BUTTON_ICON"],
+    ColorMode: ["LIGHT", "DARK", "DYNAMIC"],
+    Extension: ["ICO", "JPEG", "PNG", "SVG", "WEBP"],
+} as const;
+
+/**
+ * Branding styles, as CreateManagedLoginBranding makes them. Requests outside the API reference's shape are refused
+ * as AWS refuses them (InvalidParameterException): UserPoolId and ClientId required (ManagedLoginBrandingId instead
+ * to update or delete), UseCognitoProvidedValues true with neither Settings nor Assets, at most 40 Assets of the
+ * AssetType enums with Bytes of at most 1,000,000 bytes; a second style for a client is
+ * ManagedLoginBrandingExistsException. DescribeManagedLoginBrandingByClient of a client without one answers
+ * ResourceNotFoundException; Settings only when the style has some, Assets always (as the live API: floci-io/floci
+ * PR #2869). An update replaces the settings it is sent ("preserves existing style settings that you don't specify":
+ * the top-level ones are kept here).
+ */
+class Brandings {
+    static readonly actions = ["CreateManagedLoginBranding", "UpdateManagedLoginBranding", "DeleteManagedLoginBranding", "DescribeManagedLoginBrandingByClient"];
+    private readonly byClient = new Map<string, Json>();
+
+    answer(action: string, request: Json): Json | { status: number; type: string; error: string } {
+        const invalid = (error: string) => ({ status: 400, type: "InvalidParameterException", error });
+        if (action === "UpdateManagedLoginBranding" || action === "DeleteManagedLoginBranding") {
+            const found = [...this.byClient].find(([, style]) => style.ManagedLoginBrandingId === request.ManagedLoginBrandingId &&
+                style.UserPoolId === request.UserPoolId);
+            if (found === undefined) {
+                return { status: 400, type: "ResourceNotFoundException", error: `No branding style ${request.ManagedLoginBrandingId} in ${request.UserPoolId}` };
+            }
+            const [key, style] = found;
+            if (action === "DeleteManagedLoginBranding") {
+                this.byClient.delete(key);
+                return {};
+            }
+            const updated = request.UseCognitoProvidedValues === true
+                ? { ...style, UseCognitoProvidedValues: true, Settings: undefined, Assets: [] }
+                : { ...style, UseCognitoProvidedValues: false, Settings: { ...style.Settings, ...request.Settings }, Assets: request.Assets ?? style.Assets };
+            this.byClient.set(key, updated);
+            return { ManagedLoginBranding: updated };
+        }
+        if (typeof request.UserPoolId !== "string" || typeof request.ClientId !== "string") {
+            return invalid("UserPoolId and ClientId are required");
+        }
+        const key = `${request.UserPoolId}/${request.ClientId}`;
+        if (action === "DescribeManagedLoginBrandingByClient") {
+            const style = this.byClient.get(key);
+            return style === undefined ? { status: 400, type: "ResourceNotFoundException", error: `No branding for client ${request.ClientId}` }
+                : { ManagedLoginBranding: style };
+        }
+        const assets: Json[] = request.Assets ?? [];
+        if (request.UseCognitoProvidedValues === true && (request.Settings !== undefined || assets.length > 0)) {
+            return invalid("With UseCognitoProvidedValues, omit Settings and Assets");
+        }
+        if (!Array.isArray(assets) || assets.length > 40 || assets.some((asset) =>
+            Object.entries(brandingEnums).some(([field, values]) => !(values as readonly string[]).includes(asset[field])) ||
+            (asset.Bytes !== undefined && Buffer.from(asset.Bytes, "base64").length > 1_000_000))) {
+            return invalid("Assets: at most 40, each with Category, ColorMode and Extension of the AssetType enums and Bytes of at most 1,000,000 bytes");
+        }
+        if (this.byClient.has(key)) {
+            return { status: 400, type: "ManagedLoginBrandingExistsException", error: `Client ${request.ClientId} already has a branding style` };
+        }
+        const style = {
+            ManagedLoginBrandingId: `0${this.byClient.size}c6ae7b-1e66-46d2-87a9-1203ea3307bd`.slice(-36), UserPoolId: request.UserPoolId,
+            UseCognitoProvidedValues: request.UseCognitoProvidedValues === true, ...(request.Settings === undefined ? {} : { Settings: request.Settings }),
+            Assets: assets, CreationDate: 1796000000, LastModifiedDate: 1796000000,
+        };
+        this.byClient.set(key, style);
+        return { ManagedLoginBranding: style };
     }
 }
 

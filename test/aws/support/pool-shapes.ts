@@ -6,6 +6,8 @@ import {
     CreateResourceServerCommandInput,
     CreateUserPoolClientCommand,
     CreateUserPoolClientCommandInput,
+    CreateManagedLoginBrandingCommand,
+    CreateManagedLoginBrandingCommandInput,
     CreateUserPoolDomainCommand,
     CreateUserPoolDomainCommandInput,
     CreateUserPoolCommand,
@@ -23,6 +25,7 @@ type ClientInput = Omit<CreateUserPoolClientCommandInput, "UserPoolId">;
 type GroupInput = Omit<CreateGroupCommandInput, "UserPoolId">;
 type ResourceServerInput = Omit<CreateResourceServerCommandInput, "UserPoolId">;
 type DomainInput = Omit<CreateUserPoolDomainCommandInput, "UserPoolId">;
+type BrandingInput = Omit<CreateManagedLoginBrandingCommandInput, "UserPoolId" | "ClientId">;
 
 /** A pool as someone might have made it in the console, made here through the API. */
 export interface PoolShape {
@@ -35,6 +38,8 @@ export interface PoolShape {
     readonly resourceServers?: ResourceServerInput[];
     /** The domain its OAuth clients sign in through (CreateUserPoolDomain). */
     readonly domain?: DomainInput;
+    /** Managed login branding styles by client name (CreateManagedLoginBranding, through the front door). */
+    readonly brandings?: Record<string, BrandingInput>;
     readonly senderIdentity?: { readonly name: string; readonly identity: SesIdentity };
 }
 
@@ -151,7 +156,10 @@ export const poolShapes = {
             Scopes: [{ ScopeName: "read", ScopeDescription: "Read orders" }, { ScopeName: "write", ScopeDescription: "Change orders" }] }],
         domain: { Domain: "console-email-username", ManagedLoginVersion: 2 },
     },
-    /** A user name with email and preferred_username aliases, a domain identity, verification by link, OAuth through a custom domain. */
+    /**
+     * A user name with email and preferred_username aliases, a domain identity, verification by link, OAuth through a
+     * custom domain with managed login and the OAuth client's branding style.
+     */
     "username with aliases": {
         pool: {
             ...common,
@@ -183,7 +191,8 @@ export const poolShapes = {
             LogoutURLs: ["https://app.example.org/"],
             SupportedIdentityProviders: ["COGNITO"],
         }],
-        domain: { Domain: "auth.example.org", CustomDomainConfig: { CertificateArn: `arn:aws:acm:us-east-1:${accountId}:certificate/0a1b2c3d` } },
+        domain: { Domain: "auth.example.org", CustomDomainConfig: { CertificateArn: `arn:aws:acm:us-east-1:${accountId}:certificate/0a1b2c3d` }, ManagedLoginVersion: 2 },
+        brandings: { web: { UseCognitoProvidedValues: false, Settings: { categories: { global: { colorSchemeMode: "DARK" } } } } },
         senderIdentity: {
             name: "example.org",
             identity: {
@@ -236,7 +245,7 @@ export const poolShapes = {
 
 export type PoolShapeName = keyof typeof poolShapes;
 
-/** Creates the pool, its second factors, groups, resource servers, domain, clients and SES identity, as the console would. */
+/** Creates the pool, its second factors, groups, resource servers, domain, clients, branding styles and SES identity, as the console would. */
 export async function createPool(cognito: CognitoIdentityProviderClient, local: LocalAws, shape: PoolShape): Promise<CreatedPool> {
     const created = await cognito.send(new CreateUserPoolCommand(shape.pool));
     const poolId = created.UserPool!.Id!;
@@ -258,6 +267,9 @@ export async function createPool(cognito: CognitoIdentityProviderClient, local: 
     for (const client of shape.clients) {
         const made = await cognito.send(new CreateUserPoolClientCommand({ ...client, UserPoolId: poolId }));
         clientIds[client.ClientName!] = made.UserPoolClient!.ClientId!;
+    }
+    for (const [clientName, branding] of Object.entries(shape.brandings ?? {})) {
+        await cognito.send(new CreateManagedLoginBrandingCommand({ ...branding, UserPoolId: poolId, ClientId: clientIds[clientName] }));
     }
     if (shape.senderIdentity) {
         local.sesIdentities.set(shape.senderIdentity.name, shape.senderIdentity.identity);

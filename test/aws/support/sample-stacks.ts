@@ -1,7 +1,13 @@
 import type { RawStackSettings } from "../../../aws/live-to-settings";
 import type { LivePool } from "../../../aws/read-pool";
-import { appClientArgs, logDeliveryConfigurationArgs, parseStackSettings, userPoolArgs, resourceServerArgs, riskConfigurationArgs, StackSettings, userGroupArgs, userPoolDomainArgs } from "../../../config";
-import { describedClient, describedDomain, describedGroup, describedLogDelivery, describedPool, describedResourceServer, describedRiskConfiguration, plain } from "./described-from-inputs";
+import {
+    appClientArgs, logDeliveryConfigurationArgs, managedLoginBrandingArgs, parseStackSettings, userPoolArgs, resourceServerArgs, riskConfigurationArgs,
+    StackSettings, userGroupArgs, userPoolDomainArgs,
+} from "../../../config";
+import {
+    describedBranding, describedClient, describedDomain, describedGroup, describedLogDelivery, describedPool, describedResourceServer,
+    describedRiskConfiguration, plain,
+} from "./described-from-inputs";
 
 /** Between them, a value other than the default for every setting read back from AWS (see the coverage test). */
 export const samples: Record<string, RawStackSettings> = {
@@ -52,7 +58,9 @@ export const samples: Record<string, RawStackSettings> = {
             { name: "web", authFlows: ["user_srp", "user_auth"], refreshTokenRotation: { gracePeriodSeconds: 10 },
                 readAttributes: ["email", "custom:tenant_id"], writeAttributes: ["email"],
                 oauth: { flows: ["code", "implicit"], scopes: ["openid", "email"], callbackUrls: ["https://app.example.com/callback"],
-                    logoutUrls: ["https://app.example.com/"], defaultRedirectUrl: "https://app.example.com/callback", identityProviders: ["COGNITO", "Google"] } },
+                    logoutUrls: ["https://app.example.com/"], defaultRedirectUrl: "https://app.example.com/callback", identityProviders: ["COGNITO", "Google"] },
+                branding: { settings: { categories: { global: { colorSchemeMode: "DARK" } } } } },
+            { name: "admin", oauth: { flows: ["code"], callbackUrls: ["https://admin.example.com/callback"] }, branding: "cognito" },
             { name: "server", type: "confidential", authFlows: ["admin_user_password", "user_password", "custom", "refresh_token"],
                 tokenValidity: { access: "15m", id: "2h", refresh: "7d", authSession: "10m" }, tokenRevocation: false, preventUserExistenceErrors: false,
                 oauth: { flows: ["client_credentials"], scopes: ["api/read"] } },
@@ -118,6 +126,9 @@ export function programInputs(settings: StackSettings) {
         logDelivery: settings.logs && plain(logDeliveryConfigurationArgs(settings.logs, poolId, {})),
         riskConfiguration: riskConfigurationArgs(settings.threatProtection, { sourceArn: senderOf(settings)?.arn ?? "", from: settings.email.from }) as
             Record<string, unknown> | undefined,
+        // The samples' styles have no assets: an adopted style's images are gaps (saved to files by hand).
+        brandings: Object.fromEntries(settings.clients.filter((client) => client.branding !== undefined).map((client) => [client.name,
+            plain({ ...managedLoginBrandingArgs(client.branding!, () => { throw new Error("no asset in the samples"); }), userPoolId: poolId })])),
     };
 }
 
@@ -134,5 +145,9 @@ export function liveOf(inputs: ReturnType<typeof programInputs>): LivePool {
         groups: inputs.groups.map(describedGroup),
         resourceServers: inputs.resourceServers.map(describedResourceServer),
         ...(inputs.logDelivery === undefined ? {} : { logDelivery: describedLogDelivery(inputs.logDelivery) }),
+        brandings: Object.fromEntries(inputs.clients.flatMap((client, index) => {
+            const style = inputs.brandings[String(client.name)];
+            return style === undefined ? [] : [[`client${index}`, describedBranding(style)]];
+        })),
     };
 }

@@ -35,6 +35,7 @@ const dependsOn: Record<string, string> = {
     "aws:cognito/resourceServer:ResourceServer": "aws:cognito/userPool:UserPool",
     "aws:cognito/userPoolDomain:UserPoolDomain": "aws:cognito/userPool:UserPool",
     "aws:cognito/logDeliveryConfiguration:LogDeliveryConfiguration": "aws:cognito/userPool:UserPool",
+    "aws:cognito/managedLoginBranding:ManagedLoginBranding": "aws:cognito/userPoolClient:UserPoolClient",
     "aws:cognito/userPool:UserPool": "aws:sesv2/emailIdentity:EmailIdentity",
 };
 
@@ -84,6 +85,15 @@ export function stateExportOf(evaluation: StackEvaluation, project: string, stac
             // risk_configuration.go: the id is the pool id (`<pool id>:<client id>` for a client's).
             case "aws:cognito/riskConfiguration:RiskConfiguration":
                 return { id: outputs.userPoolId, computed: { userPoolId: outputs.userPoolId } };
+            // managed_login_branding.go: the id is `<pool id>,<style id>` (ImportState); Create and Read set the style id, settings_all
+            // (the settings merged with Cognito's defaults) and use_cognito_provided_values.
+            case "aws:cognito/managedLoginBranding:ManagedLoginBranding": {
+                const id = resource.importId ?? `${outputs.userPoolId},06c6ae7b-1e66-46d2-87a9-1203ea3307bd`;
+                return { id, computed: {
+                    managedLoginBrandingId: id.split(",")[1], settingsAll: resource.inputs.settings ?? "{}",
+                    useCognitoProvidedValues: resource.inputs.useCognitoProvidedValues ?? false,
+                } };
+            }
             case "aws:sesv2/emailIdentity:EmailIdentity":
                 return { id: resource.inputs.emailIdentity, computed: {
                     arn: outputs.senderIdentity?.arn, identityType: resource.inputs.emailIdentity.includes("@") ? "EMAIL_ADDRESS" : "DOMAIN",

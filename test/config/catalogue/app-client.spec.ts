@@ -64,7 +64,8 @@ describe("app client inputs (config/catalogue/app-client)", () => {
 const callbackUrl = "https://app.example.com/callback";
 
 describeRoundTrip("an app client: settings → aws.cognito.UserPoolClient inputs → DescribeUserPoolClient → settings", {
-    entries: entriesOf(clients),
+    // A client's branding is a resource of its own, with its own round trip (branding.spec.ts).
+    entries: entriesOf(clients).filter(({ resourceType }) => resourceType === clients.resourceType),
     parse: parseClient,
     args: (settings) => plain(appClientArgs(settings, "us-east-1_Pool1")),
     describe: (inputs) => describedClient("client-1", inputs),

@@ -22,6 +22,10 @@ import type { AwsCall } from "./simulator";
  *   a custom domain or its certificate also takes cloudfront:UpdateDistribution on "*" of the caller (developer
  *   guide, cognito-user-pools-add-custom-domain.html: "you must have permission to update Amazon CloudFront
  *   distributions"): Cognito's distribution has no ARN the caller knows.
+ *   managed_login_branding.go: Create CreateManagedLoginBranding then DescribeManagedLoginBranding (merged values);
+ *   Read DescribeManagedLoginBranding (twice), ListUserPoolClients and DescribeManagedLoginBrandingByClient of each
+ *   client (to find its client); Update UpdateManagedLoginBranding then DescribeManagedLoginBranding; Delete
+ *   DeleteManagedLoginBranding; each on the pool.
  * - internal/service/sesv2/email_identity.go and email_identity_mail_from_attributes.go: CreateEmailIdentity,
  *   GetEmailIdentity, PutEmailIdentityDkimSigningAttributes, PutEmailIdentityConfigurationSetAttributes,
  *   DeleteEmailIdentity; PutEmailIdentityMailFromAttributes.
@@ -119,12 +123,17 @@ function poolOf(resource: RegisteredResource, view: StackView): RegisteredResour
     return find(view, "aws:cognito/userPool:UserPool", (pool) => pool.id === resource.inputs.userPoolId);
 }
 
-/** A resource of a pool (client, group, resource server): each phase one call, authorized on the pool. */
-const ofPool = (create: string, read: string, update: string, remove: string) => (resource: RegisteredResource, view: StackView): PhaseCalls => {
+/** A call for a resource of a pool, authorized on the pool. */
+function poolCall(resource: RegisteredResource, view: StackView): (action: string) => AwsCall {
     const pool = poolOf(resource, view);
-    const call = (action: string): AwsCall => ({
+    return (action) => ({
         action: `cognito-idp:${action}`, resource: pool.outputs!.arn, context: resourceTags(pool.inputs.tags ?? {}), why: `${resource.name}`,
     });
+}
+
+/** A resource of a pool (client, group, resource server): each phase one call, authorized on the pool. */
+const ofPool = (create: string, read: string, update: string, remove: string) => (resource: RegisteredResource, view: StackView): PhaseCalls => {
+    const call = poolCall(resource, view);
     return { create: [call(create)], read: [call(read)], update: [call(update)], delete: [call(remove)] };
 };
 
@@ -140,6 +149,17 @@ function userPoolDomain(resource: RegisteredResource, view: StackView): PhaseCal
     const distribution: AwsCall[] = resource.inputs.certificateArn === undefined ? []
         : [{ action: "cloudfront:UpdateDistribution", resource: "*", why: `${resource.name}: the custom domain's CloudFront distribution` }];
     return { create: [...create, ...distribution, describe], read: [describe], update: [...update, ...distribution, describe], delete: [...remove, describe] };
+}
+
+function managedLoginBranding(resource: RegisteredResource, view: StackView): PhaseCalls {
+    const call = poolCall(resource, view);
+    const read = call("DescribeManagedLoginBranding");
+    return {
+        create: [call("CreateManagedLoginBranding"), read],
+        read: [read, call("ListUserPoolClients"), call("DescribeManagedLoginBrandingByClient")],
+        update: [call("UpdateManagedLoginBranding"), read],
+        delete: [call("DeleteManagedLoginBranding")],
+    };
 }
 
 function emailIdentity(resource: RegisteredResource): PhaseCalls {
@@ -301,6 +321,7 @@ export const providerCalls: Record<string, (resource: RegisteredResource, view: 
     "aws:cognito/resourceServer:ResourceServer": resourceServer,
     "aws:cognito/userPoolDomain:UserPoolDomain": userPoolDomain,
     "aws:cognito/riskConfiguration:RiskConfiguration": riskConfiguration,
+    "aws:cognito/managedLoginBranding:ManagedLoginBranding": managedLoginBranding,
     "aws:sesv2/emailIdentity:EmailIdentity": emailIdentity,
     "aws:sesv2/emailIdentityMailFromAttributes:EmailIdentityMailFromAttributes": mailFrom,
     "aws:route53/record:Record": record,

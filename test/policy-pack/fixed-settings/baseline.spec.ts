@@ -26,11 +26,18 @@ describe("fixed-settings: baseline format", () => {
         assert.deepStrictEqual(parseBaseline(b).userPools[poolUrn()].aliasAttributes, ["email", "preferred_username"]);
     });
 
-    it("accepts a first deployment's empty baseline, and one written before groups, resource servers and domains were recorded (none)", () => {
+    it("accepts a first deployment's empty baseline, and one written before groups, resource servers, domains and branding styles were recorded (none)", () => {
         const b = { source: "aws", stack: "prod", capturedAt: "2026-11-26T07:00:00.000Z", userPools: {}, clients: {}, emailIdentities: {} };
-        const none = { groups: {}, resourceServers: {}, domains: {} };
+        const none = { groups: {}, resourceServers: {}, domains: {}, brandings: {} };
         assert.deepStrictEqual(parseBaseline(b), { ...b, ...none });
         assert.deepStrictEqual(parseBaseline({ ...b, groups: {}, resourceServers: {} }), { ...b, ...none });
+    });
+
+    it("wants a branding style's client among its clients", () => {
+        const b = { source: "aws", stack: "prod", capturedAt: "2026-11-26T07:00:00.000Z", userPools: {}, clients: {}, emailIdentities: {},
+            brandings: { "urn:b": { id: "p,06c6ae7b-1e66-46d2-87a9-1203ea3307bd", region: "eu-west-1", client: "urn:gone", userPool: "urn:nowhere" } } };
+        assert.throws(() => parseBaseline(b), (error: Error) => /baseline\.brandings\["urn:b"\]\.client: "urn:gone" is not a key of clients/.test(error.message) &&
+            /baseline\.brandings\["urn:b"\]\.userPool: "urn:nowhere" is not a key of userPools/.test(error.message));
     });
 
     it("wants a group's and a resource server's pool among its userPools", () => {

@@ -2,6 +2,7 @@ import * as assert from "assert";
 import {
     EMAIL_IDENTITY_TYPE,
     FixedAttribute,
+    MANAGED_LOGIN_BRANDING_TYPE,
     RESOURCE_SERVER_TYPE,
     USER_GROUP_TYPE,
     USER_POOL_CLIENT_TYPE,
@@ -11,6 +12,8 @@ import {
     fixedInputsOf,
 } from "../../../policy-pack/src/fixed-settings";
 import { POOL_ID } from "../support/fixtures";
+
+const CLIENT_ID = "1example23456789abcdefghij";
 
 /*
  * The provider's own comparisons, row by row of the table, each tested both ways. Sources: terraform-provider-aws
@@ -31,7 +34,7 @@ function rowOf(type: string, input: string) {
 function rowChanges(type: string, input: string, deployed: Props, props: Props, provider?: Props) {
     const row = rowOf(type, input);
     const next = { [row.key]: row.fromInputs(props, row.input, provider as never) };
-    return changesOf(type, deployed, next, { poolId: urn => (urn === "urn:pool" ? POOL_ID : undefined) })
+    return changesOf(type, deployed, next, { poolId: urn => (urn === "urn:pool" ? POOL_ID : undefined), clientId: urn => (urn === "urn:client" ? CLIENT_ID : undefined) })
         .filter(change => change.input === input)
         .map(change => [change.setting, change.deployed, change.proposed]);
 }
@@ -74,6 +77,10 @@ describe("the table of fixed inputs", () => {
             "UserPoolDomain userPoolId replaces",
             "UserPoolDomain certificateArn replaces",
             "UserPoolDomain region replaces",
+            "ManagedLoginBranding clientId replaces",
+            "ManagedLoginBranding userPoolId replaces",
+            "ManagedLoginBranding assets replaces",
+            "ManagedLoginBranding region replaces",
         ]);
         for (const row of allFixedInputs()) {
             assert.ok(row.sources.length > 0 && row.sources.every(s => s.file && s.release && s.at), `${row.input} names its source`);
@@ -185,7 +192,7 @@ describe("user pool: schemas (a set by resourceUserPoolSchemaHash; resourceUserP
         assert.deepStrictEqual(got.map(([setting]) => setting), ["schemas[name=tenant_id]"]);
         const reason = changesOf(USER_POOL_TYPE, { attributes: [tenant] },
             { attributes: rowOf(USER_POOL_TYPE, "schemas").fromInputs({ schemas: [asInput(tenant, { name: "custom:tenant_id" })] }, "schemas") },
-            { poolId: () => undefined })[0].reason;
+            { poolId: () => undefined, clientId: () => undefined })[0].reason;
         assert.match(reason, /prefixes "custom:" itself/);
     });
     it("a standard attribute the program once declared is in the state: leaving it out is refused, even at its defaults", () => {
@@ -253,8 +260,44 @@ describe("group and resource server: name / identifier and userPoolId (user_grou
     }
 });
 
+describe("managed login branding: clientId, userPoolId and assets (managed_login_branding.go Schema: RequiresReplace; the asset set and each attribute)", () => {
+    const png = (byte: number) => Buffer.from([0x89, 0x50, 0x4e, 0x47, byte]).toString("base64");
+    const asset = (over: Props = {}) => ({ category: "FORM_LOGO", colorMode: "LIGHT", extension: "PNG", bytes: png(1), ...over });
+    const fingerprints = (props: Props) => rowOf(MANAGED_LOGIN_BRANDING_TYPE, "assets").fromInputs(props, "assets");
+
+    it("another client or pool replaces the style; the same, or an id not known yet, does not", () => {
+        assert.deepStrictEqual(rowChanges(MANAGED_LOGIN_BRANDING_TYPE, "clientId", { client: "urn:client" }, { clientId: "2other" }), [["clientId", CLIENT_ID, "2other"]]);
+        assert.deepStrictEqual(rowChanges(MANAGED_LOGIN_BRANDING_TYPE, "clientId", { client: "urn:client" }, { clientId: CLIENT_ID }), []);
+        assert.deepStrictEqual(rowChanges(MANAGED_LOGIN_BRANDING_TYPE, "clientId", { client: "urn:client" }, {}), []);
+        assert.deepStrictEqual(rowChanges(MANAGED_LOGIN_BRANDING_TYPE, "userPoolId", { userPool: "urn:pool" }, { userPoolId: "eu-west-1_Other" }),
+            [["userPoolId", POOL_ID, "eu-west-1_Other"]]);
+    });
+
+    it("the assets are a set: another order is the same; an image's other bytes, another color mode, one more or one fewer replace it", () => {
+        const dark = asset({ colorMode: "DARK", bytes: png(2) });
+        const deployed = { assets: fingerprints({ assets: [asset(), dark] }) };
+        assert.match(deployed.assets[0], /^FORM_LOGO\/DARK\/PNG\/sha256:[0-9a-f]{64}$/);
+        assert.deepStrictEqual(rowChanges(MANAGED_LOGIN_BRANDING_TYPE, "assets", deployed, { assets: [dark, asset()], settings: "{\"changed\":true}" }), []);
+        for (const assets of [[asset({ bytes: png(3) }), dark], [asset(), asset({ colorMode: "DYNAMIC", bytes: png(2) })], [asset()], [asset(), dark, asset({ category: "FAVICON_ICO", extension: "ICO" })]]) {
+            assert.deepStrictEqual(rowChanges(MANAGED_LOGIN_BRANDING_TYPE, "assets", deployed, { assets }).map(([setting]) => setting), ["assets"]);
+        }
+    });
+
+    it("no assets deployed and none declared is no change; the first asset replaces the style", () => {
+        assert.equal(fingerprints({ useCognitoProvidedValues: true }), undefined);
+        assert.deepStrictEqual(rowChanges(MANAGED_LOGIN_BRANDING_TYPE, "assets", {}, { settings: "{}" }), []);
+        assert.deepStrictEqual(rowChanges(MANAGED_LOGIN_BRANDING_TYPE, "assets", {}, { assets: [asset()] }).map(([setting]) => setting), ["assets"]);
+    });
+
+    it("reads the same fingerprint from DescribeManagedLoginBrandingByClient's bytes as from the base64 input", () => {
+        const row = rowOf(MANAGED_LOGIN_BRANDING_TYPE, "assets");
+        const described = { Assets: [{ Category: "FORM_LOGO", ColorMode: "LIGHT", Extension: "PNG", Bytes: new Uint8Array(Buffer.from(png(1), "base64")) }] };
+        assert.deepStrictEqual(row.fromAws!(described, "DescribeManagedLoginBrandingByClient"), fingerprints({ assets: [asset()] }));
+    });
+});
+
 describe("region (Enhanced Region Support: the region replaces every regional resource)", () => {
-    for (const type of [USER_POOL_TYPE, USER_POOL_CLIENT_TYPE, EMAIL_IDENTITY_TYPE, USER_GROUP_TYPE, RESOURCE_SERVER_TYPE]) {
+    for (const type of [USER_POOL_TYPE, USER_POOL_CLIENT_TYPE, EMAIL_IDENTITY_TYPE, USER_GROUP_TYPE, RESOURCE_SERVER_TYPE, MANAGED_LOGIN_BRANDING_TYPE]) {
         it(`${type.split(":").pop()}: its own region input, else its provider's`, () => {
             assert.deepStrictEqual(rowChanges(type, "region", { region: "eu-west-1" }, { region: "us-east-1" }), [["region", "eu-west-1", "us-east-1"]]);
             const provider = { type: "pulumi:providers:aws", urn: "urn:provider", name: "default", props: { region: "us-east-1" } };
