@@ -56,4 +56,6 @@ const REPLACE_INSTEAD: Record<FixedSettingChange["group"], string> = {
         "follows) in an update with this policy's level set to advisory, and let users register new passkeys",
     "resource-server": "add the new resource server beside the deployed one (a new entry of cognito-user-pool:resourceServers), " +
         "move clients and APIs to its scopes, then remove the old one",
+    "identity-provider": "add the new provider beside the deployed one (a new entry of cognito-user-pool:identityProviders; an OIDC or " +
+        "SAML provider under a new name), list it in the clients' oauth.identityProviders, tell its users, then remove the old one",
 };

@@ -45,7 +45,7 @@ function crossFieldProblems(value: Loose, where: string): string[] {
         problems.push(...poolProblems(pool, `${where}.userPools[${JSON.stringify(urn)}]`));
     }
     const poolUrns = new Set(isObject(value.userPools) ? Object.keys(value.userPools) : []);
-    for (const kind of ["clients", "groups", "resourceServers", "domains"] as const) {
+    for (const kind of ["clients", "groups", "resourceServers", "domains", "identityProviders"] as const) {
         for (const [urn, member] of entriesOf(value[kind])) {
             if (typeof member.userPool === "string" && member.userPool !== "" && !poolUrns.has(member.userPool)) {
                 problems.push(`${where}.${kind}[${JSON.stringify(urn)}].userPool: "${member.userPool}" is not a key of userPools`);
@@ -90,5 +90,6 @@ export function parseBaseline(value: unknown, where = "baseline"): Baseline {
         groups: baseline.groups ?? {},
         resourceServers: baseline.resourceServers ?? {},
         domains: baseline.domains ?? {},
+        identityProviders: baseline.identityProviders ?? {},
     };
 }

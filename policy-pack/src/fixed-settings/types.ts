@@ -7,7 +7,7 @@ import { z } from "zod";
 import { DEPLOYED_PLAN_SHAPE, DeployedPlan } from "./deployed-plan";
 import { byUrn } from "./schema";
 import {
-    EMAIL_IDENTITY_TYPE, GuardedType, RESOURCE_SERVER_TYPE, SettingsOf, USER_GROUP_TYPE, USER_POOL_CLIENT_TYPE, USER_POOL_DOMAIN_TYPE, USER_POOL_TYPE,
+    EMAIL_IDENTITY_TYPE, GuardedType, IDENTITY_PROVIDER_TYPE, RESOURCE_SERVER_TYPE, SettingsOf, USER_GROUP_TYPE, USER_POOL_CLIENT_TYPE, USER_POOL_DOMAIN_TYPE, USER_POOL_TYPE,
     settingShapes,
 } from "./table";
 
@@ -46,6 +46,9 @@ export const BASELINE_SHAPE = z.strictObject({
         .describe("Resource servers (aws:cognito/resourceServer:ResourceServer); `id` is `<pool id>|<identifier>`. Absent in an earlier baseline: none."),
     domains: byUrn(recordShape(USER_POOL_DOMAIN_TYPE, { domain: z.string(), userPool: poolOf("domain") })).optional()
         .describe("Domains (aws:cognito/userPoolDomain:UserPoolDomain); `id` is the domain. Absent in a baseline written before domains were recorded: none."),
+    identityProviders: byUrn(recordShape(IDENTITY_PROVIDER_TYPE, { providerName: z.string(), userPool: poolOf("identity provider") })).optional()
+        .describe("Identity providers (aws:cognito/identityProvider:IdentityProvider); `id` is `<pool id>:<provider name>`. " +
+            "Absent in a baseline written before identity providers were recorded: none."),
 }).describe("What the stack has deployed (written by `npm run baseline`). Absent: first deployment, nothing to compare.");
 
 /** What every deployed resource in a baseline records besides its settings. */
@@ -71,6 +74,7 @@ export interface Baseline {
     groups?: Record<string, BaselineGroup>;
     resourceServers?: Record<string, BaselineResourceServer>;
     domains?: Record<string, BaselineDomain>;
+    identityProviders?: Record<string, BaselineIdentityProvider>;
 }
 /** A deployed group in a baseline (keyed by its URN): its name and pool are what the provider replaces it for. */
 export type BaselineGroup = DeployedResource & { name: string; userPool: string };
@@ -78,6 +82,8 @@ export type BaselineGroup = DeployedResource & { name: string; userPool: string 
 export type BaselineResourceServer = DeployedResource & { identifier: string; userPool: string };
 /** A deployed domain in a baseline (keyed by its URN): its name, pool and whether it has a certificate decide a replacement. */
 export type BaselineDomain = DeployedResource & { domain: string; userPool: string } & SettingsOf<typeof USER_POOL_DOMAIN_TYPE>;
+/** A deployed identity provider in a baseline (keyed by its URN): its name, type and pool are what the provider replaces it for. */
+export type BaselineIdentityProvider = DeployedResource & { providerName: string; userPool: string } & SettingsOf<typeof IDENTITY_PROVIDER_TYPE>;
 /** Where a baseline was read from. */
 export type BaselineSource = Baseline["source"];
 export type AttributeConstraints = import("./table").FixedAttribute["constraints"];
