@@ -11,6 +11,7 @@ export function loadStackSettings(): StackSettings {
     return parseStackConfig(pulumi.runtime.allConfig(), {
         project: pulumi.getProject(),
         stack: pulumi.getStack(),
+        secretKeys: loadSecretKeys(),
     });
 }
 

@@ -9,6 +9,7 @@ import { StackSettings, stackSettingsSchema, validateSettings } from "./schema";
 import { arnRegionProblem } from "./rules/lambda-arns";
 import { identityRegionProblem } from "./rules/ses-sender";
 import { triggerArnsAt } from "./catalogue/triggers";
+import { plaintextSecretProblems } from "./catalogue/identity-providers";
 import { resolveSuccessor, schemaPathOf } from "./successor-settings";
 
 /** Where the settings are used, for the defaults that depend on it. */
@@ -17,6 +18,8 @@ export interface StackContext {
     readonly stack: string;
     /** The stack's AWS region (`aws:region`), when set: an SES identity given by ARN must be there. */
     readonly region?: string;
+    /** The config keys that are secrets, when known (the program): a credential under any other is refused. */
+    readonly secretKeys?: readonly string[];
 }
 
 /**
@@ -88,7 +91,7 @@ function earlierLayoutNamed(issues: readonly z.core.$ZodIssue[]): { issues: z.co
 
 /**
  * What is wrong with valid settings in this stack: an SES identity, a trigger or its KMS key given by ARN in another
- * region; passkeys whose relying party id cannot default to a domain in this region.
+ * region; passkeys whose relying party id cannot default to a domain in this region; a credential in plain text.
  */
 function contextProblems(settings: z.output<typeof stackSettingsSchema>, context: StackContext): string[] {
     const identityProblem = identityRegionProblem(settings.email.identityArn, context.region);
@@ -99,6 +102,7 @@ function contextProblems(settings: z.output<typeof stackSettingsSchema>, context
             return problem === undefined ? [] : [`${keyOf(path)}: ${problem}`];
         }),
         ...passkeyProblems(settings, context.region).map(({ path, message }) => `${keyOf(path)}: ${message}`),
+        ...context.secretKeys === undefined ? [] : plaintextSecretProblems(settings.identityProviders, context.secretKeys),
     ];
 }
 

@@ -4,6 +4,7 @@ import { entriesOf, inputsOf } from "./derive";
 import { configNamespace } from "../rules/problems";
 import { domain } from "./domain";
 import { groups } from "./groups";
+import { identityProviders } from "./identity-providers";
 import { LOG_DELIVERY_CONFIGURATION_TYPE, logs } from "./log-delivery";
 import { resourceServers } from "./resource-servers";
 import { pool } from "./user-pool";
@@ -21,6 +22,7 @@ const settingsByResourceType: Readonly<Record<string, { prefix: string; section:
     "aws:cognito/resourceServer:ResourceServer": { prefix: "resourceServers[].", section: resourceServers },
     "aws:cognito/userPoolDomain:UserPoolDomain": { prefix: "domain.", section: domain },
     [LOG_DELIVERY_CONFIGURATION_TYPE]: { prefix: "logs.", section: logs },
+    "aws:cognito/identityProvider:IdentityProvider": { prefix: "identityProviders[].", section: identityProviders },
 };
 
 /** Whether one input path holds the other: `schemas` and `schemas[].mutable`, or the same path. */

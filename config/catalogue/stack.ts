@@ -2,6 +2,7 @@ import { USER_POOL_TYPE } from "cognito-user-pool-policies/fixed-settings";
 import { z } from "zod";
 import { checkAttributePermissions } from "../rules/attribute-permissions";
 import { checkDeclaredScopes } from "../rules/declared-scopes";
+import { checkIdentityProviderUse } from "../rules/identity-providers";
 import { checkOAuthDomain } from "../rules/oauth-domain";
 import { sesIdentity } from "../rules/email-address";
 import { clientId, userPoolId } from "../rules/resource-ids";
@@ -12,6 +13,7 @@ import { domain } from "./domain";
 import { checkPasskeys } from "./passkeys";
 import { checkThreatProtection } from "./threat-protection";
 import { groupName, groups } from "./groups";
+import { identityProviders } from "./identity-providers";
 import { checkLogTier, logs } from "./log-delivery";
 import { declaredScopes, resourceServers } from "./resource-servers";
 import { userPoolChecks, userPoolKeys } from "./user-pool";
@@ -39,6 +41,9 @@ const adopt = section({
     domain: setting(z.boolean().default(false), {
         doc: "Adopt the existing domain `domain` names.",
     }),
+    identityProviders: setting(uniqueList(z.string()).default([]), {
+        doc: "Names of existing identity providers to adopt, each one of `identityProviders`.",
+    }),
 }, {
     doc: "Existing resources to adopt with Pulumi's import option (written by `npm run adopt`).",
     scope: "per-environment",
@@ -60,6 +65,7 @@ export const stack = section({
     groups,
     resourceServers,
     logs,
+    identityProviders,
     import: adopt,
     successor: setting(successorSchema.optional(), {
         doc: "A new pool taking over from this one, for a change of a fixed setting: see [Changing a setting fixed at creation](migration.md).",
@@ -79,10 +85,12 @@ export const stack = section({
         }
         adoptedOf(ctx, "groups", settings.import.groups, settings.groups.map((group) => group.name));
         adoptedOf(ctx, "resourceServers", settings.import.resourceServers, settings.resourceServers.map((server) => server.identifier));
+        adoptedOf(ctx, "identityProviders", settings.import.identityProviders, settings.identityProviders.map((provider) => provider.name));
         const adopting = [
             ...Object.keys(settings.import.clients).length > 0 ? ["app clients"] : [],
             ...settings.import.groups.length > 0 ? ["groups"] : [],
             ...settings.import.resourceServers.length > 0 ? ["resource servers"] : [],
+            ...settings.import.identityProviders.length > 0 ? ["identity providers"] : [],
             ...settings.import.domain ? ["a domain"] : [],
         ];
         if (adopting.length > 0 && settings.import.userPool === undefined) {
@@ -99,13 +107,18 @@ export const stack = section({
             problem(ctx, ["import", "senderIdentity"], settings.import.senderIdentity,
                 "the stack creates no SES identity when email.identityArn names one: remove one of them");
         }
-    }, (settings, ctx) => checkDeclaredScopes({ clients: settings.clients, declared: declaredScopes(settings.resourceServers) }, ctx),
+    }, (settings, ctx) => checkIdentityProviderUse({
+        identityProviders: settings.identityProviders,
+        requiredAttributes: settings.attributes.required,
+        customAttributes: settings.attributes.custom,
+        clients: settings.clients,
+    }, ctx), (settings, ctx) => checkDeclaredScopes({ clients: settings.clients, declared: declaredScopes(settings.resourceServers) }, ctx),
     (settings, ctx) => checkOAuthDomain(settings, ctx), checkLogTier, checkPasskeys, checkThreatProtection],
     wrap: (object) => object,
 });
 
 /** Each adopted group (resource server) must be one the stack declares: the import option goes on its resource. */
-function adoptedOf(ctx: z.RefinementCtx, key: "groups" | "resourceServers", adopted: readonly string[], declared: readonly string[]): void {
+function adoptedOf(ctx: z.RefinementCtx, key: "groups" | "resourceServers" | "identityProviders", adopted: readonly string[], declared: readonly string[]): void {
     adopted.forEach((name, index) => {
         if (!declared.includes(name)) {
             problem(ctx, ["import", key, index], name, `expected one of ${key} (${declared.join(", ") || "none declared"})`);
