@@ -1,5 +1,6 @@
 export * from "./amplify-config";
 export * from "./groups-and-scopes";
+export * from "./identity-providers";
 export * from "./outputs";
 export * from "./sender-identity";
 export * from "./ses-sender";
