@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { readOnlyAttributes } from "./attribute-permissions";
 import { standardAttributes } from "./limits";
+import { identityProviderName } from "./oauth";
 
 /*
  * How a pool's identity providers fit its attributes and its app clients.
@@ -72,8 +73,8 @@ export function checkIdentityProviderUse(settings: IdentityProviderUseInput, ctx
     const declared = new Map(settings.identityProviders.map((provider) => [provider.name, provider]));
     settings.clients.forEach((client, index) => {
         (client.oauth?.identityProviders ?? []).forEach((name, position) => {
-            if (name === "COGNITO") {
-                return;
+            if (name === "COGNITO" || !identityProviderName.safeParse(name).success) {
+                return; // The name's own schema reports a malformed one.
             }
             const provider = declared.get(name);
             if (provider === undefined) {

@@ -83,6 +83,7 @@ describe("fixed-settings: reading the same pool from props, state export and Des
             groups: {},
             resourceServers: {},
             domains: {},
+            identityProviders: {},
         });
     });
 
