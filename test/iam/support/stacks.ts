@@ -24,7 +24,7 @@ export interface EvaluatedStack {
  * Stacks that between them register every resource type of the program: prod as it is, dev with an SES domain in a
  * Route 53 zone and a custom MAIL FROM, prod with the user's own triggers and a successor pool (the migration
  * function, its role and policies, the user's PreSignUp chained, the others' invoke permissions on both pools),
- * prod with groups, a resource server and a custom domain with its alias record, a Plus prod delivering its logs to a
+ * prod with groups, a resource server, an identity provider and a custom domain with its alias record, a Plus prod delivering its logs to a
  * log group of its own and to Firehose, and dev delivering them to an S3 bucket.
  */
 export async function evaluatedStacks(): Promise<EvaluatedStack[]> {
@@ -36,9 +36,14 @@ export async function evaluatedStacks(): Promise<EvaluatedStack[]> {
     });
     const evaluated: EvaluatedStack[] = [];
     // One at a time: the mock monitor the program runs under is global.
-    const withGroupsAndScopes = withSettings(stackConfig("prod"), { groups: [{ name: "admins", roleArn: "arn:aws:iam::123456789012:role/admins" }],
-        resourceServers: [{ identifier: "orders-api", name: "Orders", scopes: { read: "Read orders" } }],
-        domain: { name: "auth.example.com", certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d", route53ZoneId: "Z1D633PJN98FT9" } });
+    const withGroupsAndScopes = {
+        ...withSettings(stackConfig("prod"), { groups: [{ name: "admins", roleArn: "arn:aws:iam::123456789012:role/admins" }],
+            resourceServers: [{ identifier: "orders-api", name: "Orders", scopes: { read: "Read orders" } }],
+            domain: { name: "auth.example.com", certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d", route53ZoneId: "Z1D633PJN98FT9" },
+            identityProviders: [{ name: "Corp", type: "oidc", clientId: "corp-app", clientSecret: "[secret]", issuer: "https://login.example.com",
+                scopes: ["openid"], attributeMapping: { email: "email" } }] }),
+        secretKeys: ["cognito-user-pool:identityProviders"],
+    };
     const withLogGroupAndFirehose = withSettings(stackConfig("prod"), { tier: "plus", logs: { userNotification: {},
         userAuthEvents: { streamArn: `arn:aws:firehose:ap-northeast-2:${offlineAccountId}:deliverystream/sign-in-activity` } } });
     const withBucket = withSettings(stackConfig("dev"), { tier: "plus", logs: { userAuthEvents: { bucketArn: "arn:aws:s3:::example-sign-in-activity" } } });
