@@ -7,6 +7,8 @@ import {
     domainFromDescribed,
     groupFromDescribed,
     holdsValue,
+    identityProviderFromDescribed,
+    IdentityProviderInput,
     logsFromDescribed,
     poolFromDescribed,
     ReadContext,
@@ -14,7 +16,7 @@ import {
     settingsByDescription,
     stackSettingsSchema,
 } from "../config";
-import { LivePool, poolDescription } from "./read-pool";
+import { LivePool, poolDescription, redactedSecret } from "./read-pool";
 
 /**
  * The reverse of the program's mapping: a live pool, its clients, groups, resource servers, log delivery and its SES sender (as
@@ -91,6 +93,29 @@ const domainFields: Readonly<Record<string, FieldMeaning>> = Object.fromEntries(
 const listedFields: Readonly<Record<string, FieldMeaning>> = Object.fromEntries(
     ["UserPoolId", "CreationDate", "LastModifiedDate"].map((key) => [key, notASetting]));
 
+/**
+ * An identity provider's fields that no setting reads: its pool and dates, and the ProviderDetails keys Cognito
+ * adds itself (CreateIdentityProvider, the "Describe response" examples; components/identity-providers.ts).
+ */
+const providerFields: Readonly<Record<string, FieldMeaning>> = Object.fromEntries([
+    ...["UserPoolId", "CreationDate", "LastModifiedDate"],
+    ...["attributes_url_add_attributes", "token_request_method", "ActiveEncryptionCertificate", "SLORedirectBindingURI", "SSORedirectBindingURI"]
+        .map((key) => `ProviderDetails.${key}`),
+].map((path) => [path, notASetting]));
+
+/**
+ * A provider's credentials are never copied: the adopted file holds the placeholder, which the program refuses
+ * until the credential is set as a secret (config/rules/identity-providers.ts).
+ */
+function withCredentialPlaceholders(provider: IdentityProviderInput, index: number, context: ReadContext): IdentityProviderInput {
+    const credential = provider.type === "apple" ? "privateKey" : provider.type === "saml" ? undefined : "clientSecret";
+    if (credential === undefined) {
+        return provider;
+    }
+    context.note(credential, `not copied: set it with \`pulumi config set --secret --path 'identityProviders[${index}].${credential}'\``);
+    return { ...provider, [credential]: redactedSecret };
+}
+
 /** The Describe paths the settings read. */
 function pathsReadBy(entries: readonly CatalogueEntry[]): string[] {
     return entries.flatMap(({ setting }) => describePaths(setting));
@@ -150,6 +175,10 @@ export function settingsFromLive(live: LivePool): AdoptedSettings {
     const logSettings = logsFromDescribed(live.logDelivery, findings.context(live.region, "logs."));
     const serverSettings = itemsOf(live.resourceServers, read.resourceServer, listedFields,
         (server) => `resourceServers[${server.Identifier}]`, resourceServerFromDescribed);
+    const providerSettings = itemsOf(live.identityProviders, read.identityProvider, providerFields,
+        (provider) => `identityProviders[${provider.ProviderName}]`, identityProviderFromDescribed)
+        .filter((settings) => settings !== undefined)
+        .map((settings, index) => withCredentialPlaceholders(settings, index, findings.context(live.region, `identityProviders[${settings.name}].`)));
     return {
         settings: {
             // Pulumi protect and retainOnDelete: an adopted pool holds real users.
@@ -160,6 +189,7 @@ export function settingsFromLive(live: LivePool): AdoptedSettings {
             ...(serverSettings.length > 0 ? { resourceServers: serverSettings } : {}),
             ...(domainSettings !== undefined ? { domain: domainSettings } : {}),
             ...(logSettings !== undefined ? { logs: logSettings } : {}),
+            ...(providerSettings.length > 0 ? { identityProviders: providerSettings } : {}),
             import: {
                 userPool: live.pool.Id,
                 ...(live.senderIdentity !== undefined ? { senderIdentity: live.senderIdentity.name } : {}),
@@ -167,6 +197,7 @@ export function settingsFromLive(live: LivePool): AdoptedSettings {
                 ...(live.groups.length > 0 ? { groups: live.groups.map((group) => group.GroupName ?? "") } : {}),
                 ...(live.resourceServers.length > 0 ? { resourceServers: live.resourceServers.map((server) => server.Identifier ?? "") } : {}),
                 ...(domainSettings !== undefined ? { domain: true } : {}),
+                ...(providerSettings.length > 0 ? { identityProviders: providerSettings.map((provider) => provider.name) } : {}),
             },
         },
         gaps: findings.gaps,

@@ -2,6 +2,7 @@ import { clients } from "./app-client";
 import { CatalogueEntry, entriesOf } from "./derive";
 import type { Section } from "./define";
 import { groups } from "./groups";
+import { identityProviders } from "./identity-providers";
 import { resourceServers } from "./resource-servers";
 import { stack } from "./stack";
 import { RISK_CONFIGURATION_TYPE } from "./threat-protection";
@@ -9,7 +10,10 @@ import { RISK_CONFIGURATION_TYPE } from "./threat-protection";
 /** The key prefix of the settings of each item of a top-level list: `clients[].`. */
 const keyPrefixOf = (list: Section) => `${Object.entries(stack.entries).find(([, entry]) => entry === list)![0]}[].`;
 
-const lists = { client: keyPrefixOf(clients), group: keyPrefixOf(groups), resourceServer: keyPrefixOf(resourceServers), domain: "domain.", logDelivery: "logs." };
+const lists = {
+    client: keyPrefixOf(clients), group: keyPrefixOf(groups), resourceServer: keyPrefixOf(resourceServers), domain: "domain.", logDelivery: "logs.",
+    identityProvider: keyPrefixOf(identityProviders),
+};
 
 export interface SettingsByDescription {
     /** Read from DescribeUserPool (and GetUserPoolMfaConfig). */
@@ -26,6 +30,8 @@ export interface SettingsByDescription {
     readonly domain: CatalogueEntry[];
     /** From GetLogDeliveryConfiguration's LogDeliveryConfiguration. */
     readonly logDelivery: CatalogueEntry[];
+    /** From DescribeIdentityProvider's IdentityProvider. */
+    readonly identityProvider: CatalogueEntry[];
 }
 
 /** The catalogue's settings read back from a pool's description, and those read back from each other resource's. */
@@ -40,5 +46,6 @@ export function settingsByDescription(): SettingsByDescription {
         resourceServer: under(lists.resourceServer),
         domain: under(lists.domain),
         logDelivery: under(lists.logDelivery),
+        identityProvider: under(lists.identityProvider),
     };
 }

@@ -109,6 +109,11 @@ const details = {
 type DetailName = keyof typeof details;
 const detailEntries = Object.entries(details) as [DetailName, Detail][];
 
+/** The ProviderDetails keys (the API's names) a type of provider takes. */
+export function detailKeysOf(kind: ProviderKind): string[] {
+    return detailEntries.filter(([, detail]) => detail.types.includes(kind)).map(([, detail]) => detail.key);
+}
+
 /** The API's details a SAML provider always gets: its booleans are sent as "true" or "false" either way. */
 const samlFlags = ["signOut", "idpInitiated", "encryptedResponses"] as const satisfies readonly DetailName[];
 
@@ -158,6 +163,8 @@ export const identityProviders = listOf({
 }, {
     doc: "Identity providers users may sign in with (federation). Default: none.",
     resourceType: IDENTITY_PROVIDER_TYPE,
+    // Each stack has its own app at each provider (its own redirect URL, its own secret).
+    scope: "per-environment",
     checks: [(provider, ctx) => {
         const { type } = provider;
         if (social.includes(type) && provider.name !== providerTypes[type]) {

@@ -28,6 +28,7 @@ function livePool(pool: Partial<LivePool["pool"]>, extra: Partial<LivePool> = {}
             TokenValidityUnits: { AccessToken: "minutes", IdToken: "minutes", RefreshToken: "days" }, AuthSessionValidity: 3,
             EnableTokenRevocation: true, PreventUserExistenceErrors: "ENABLED" }],
         groups: [],
+        identityProviders: [],
         resourceServers: [],
         ...extra,
     };
