@@ -1,4 +1,4 @@
-import { Baseline, baselineFromAws } from "cognito-user-pool-policies";
+import { Baseline, baselineFromAws, identityProviderFromDescribeIdentityProvider } from "cognito-user-pool-policies";
 import { LivePool, poolDescription } from "./read-pool";
 import type { StackUrns } from "./urns";
 
@@ -25,7 +25,7 @@ export function requireUniqueClientNames(live: LivePool): void {
     }
 }
 
-/** The baseline (source "aws") of a live pool, its clients, groups, resource servers and domain, keyed by the URNs they have in the stack. */
+/** The baseline (source "aws") of a live pool, its clients, groups, resource servers, domain and identity providers, keyed by the URNs they have in the stack. */
 export function awsBaseline(live: LivePool, stack: string, urns: StackUrns, capturedAt?: Date): Baseline {
     requireUniqueClientNames(live);
     const poolUrn = urns.pool(live.pool.Id ?? "");
@@ -59,5 +59,10 @@ export function awsBaseline(live: LivePool, stack: string, urns: StackUrns, capt
             id: live.domain.Domain, region: live.region, domain: live.domain.Domain, userPool: poolUrn,
             ...(live.domain.CustomDomainConfig?.CertificateArn ? { certificateArn: live.domain.CustomDomainConfig.CertificateArn } : {}),
         } },
+        // The provider's id is `<pool id>:<name>` (identity_provider.go).
+        identityProviders: Object.fromEntries(live.identityProviders.map((provider) => {
+            const fixed = identityProviderFromDescribeIdentityProvider({ ...provider, UserPoolId: live.pool.Id }, poolUrn, live.region);
+            return [urns.identityProvider(fixed.id, fixed.providerName), fixed];
+        })),
     });
 }

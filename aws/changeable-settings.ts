@@ -31,6 +31,9 @@ export const riskConfigurationChangeableSettings: readonly ChangeableSetting[] =
 export const clientChangeableSettings: readonly ChangeableSetting[] = changeable(bySetting.client);
 export const groupChangeableSettings: readonly ChangeableSetting[] = changeable(bySetting.group);
 export const resourceServerChangeableSettings: readonly ChangeableSetting[] = changeable(bySetting.resourceServer);
+/** An identity provider's mapping and identifiers, without its details. */
+export const identityProviderMappingSettings: readonly ChangeableSetting[] =
+    changeable(bySetting.identityProvider).filter(({ setting }) => !setting.startsWith("providerDetails."));
 /** An identity provider's details, mapping and identifiers: the details of its own type only (detailKeysOf). */
 export const identityProviderChangeableSettings = (kind: ProviderKind): readonly ChangeableSetting[] => {
     const keys = detailKeysOf(kind).map((key) => `providerDetails.${key}`);

@@ -1,6 +1,7 @@
 import {
     Baseline,
     BaselineUserPool,
+    IDENTITY_PROVIDER_TYPE,
     RESOURCE_SERVER_TYPE,
     StateExport,
     StateResource,
@@ -20,6 +21,7 @@ import {
     compareChangeable,
     domainChangeableSettings,
     groupChangeableSettings,
+    identityProviderMappingSettings,
     poolChangeableSettings,
     resourceServerChangeableSettings,
     riskConfigurationChangeableSettings,
@@ -115,7 +117,13 @@ export function driftBetween({ exported, stateBaseline, awsBaseline, live }: Dri
     // The domain matched by its name.
     const domains = listedDrift(ofPool(USER_POOL_DOMAIN_TYPE), live.domain?.Domain === undefined ? [] : [live.domain],
         "domain", (domain) => domain.Domain, "domain", domainChangeableSettings);
-    for (const found of [groups, servers, domains]) {
+    // Matched by name; the details are a secret in the state (components/identity-providers.ts), so not compared.
+    const providers = listedDrift(ofPool(IDENTITY_PROVIDER_TYPE), live.identityProviders, "providerName", (provider) => provider.ProviderName,
+        "identity provider", identityProviderMappingSettings);
+    if (live.identityProviders.length > 0) {
+        notCompared.push("identity providers' details: a secret in the state (their mapping and identifiers are compared)");
+    }
+    for (const found of [groups, servers, domains, providers]) {
         fixed.push(...found.fixed);
         changeable.push(...compared(found.changeable, notCompared));
     }

@@ -1,7 +1,7 @@
 import * as path from "path";
 import { readYamlFile, StackFileError } from "../stack-files/reader";
 import {
-    EMAIL_IDENTITY_TYPE, RESOURCE_SERVER_TYPE, StateExport, USER_GROUP_TYPE, USER_POOL_CLIENT_TYPE, USER_POOL_DOMAIN_TYPE, USER_POOL_TYPE,
+    EMAIL_IDENTITY_TYPE, IDENTITY_PROVIDER_TYPE, RESOURCE_SERVER_TYPE, StateExport, USER_GROUP_TYPE, USER_POOL_CLIENT_TYPE, USER_POOL_DOMAIN_TYPE, USER_POOL_TYPE,
 } from "cognito-user-pool-policies";
 
 /** The URNs a live pool and its clients have, or would have, in a stack. */
@@ -15,10 +15,13 @@ export interface StackUrns {
     resourceServer(id: string, identifier: string): string;
     /** The domain by its name (the provider's id). */
     domain(domain: string): string;
+    /** An identity provider by the provider's id (`<pool id>:<name>`) and its name. */
+    identityProvider(id: string, name: string): string;
 }
 
 // As index.ts, components/sign-in-backend.ts and groups-and-scopes.ts name them: a SignInBackend "auth" with children
-// "auth-pool", "auth-client-<client name>", "auth-group-<name>", "auth-resource-server-<identifier>" and "auth-domain". A test
+// "auth-pool", "auth-client-<client name>", "auth-group-<name>", "auth-resource-server-<identifier>", "auth-domain" and
+// "auth-identity-provider-<name>" (identity-providers.ts). A test
 // checks these against the URNs the program registers.
 const componentType = "cognito-user-pool:index:SignInBackend";
 const componentName = "auth";
@@ -33,6 +36,7 @@ export function programUrns(project: string, stack: string): StackUrns {
         group: (_id, name) => `${prefix}${USER_GROUP_TYPE}::${componentName}-group-${name}`,
         resourceServer: (_id, identifier) => `${prefix}${RESOURCE_SERVER_TYPE}::${componentName}-resource-server-${identifier}`,
         domain: () => `${prefix}${USER_POOL_DOMAIN_TYPE}::${componentName}-domain`,
+        identityProvider: (_id, name) => `${prefix}${IDENTITY_PROVIDER_TYPE}::${componentName}-identity-provider-${name}`,
     };
 }
 
@@ -60,6 +64,7 @@ export function stateUrns(exported: StateExport, fallback: StackUrns): StackUrns
     const groups = urnById(USER_GROUP_TYPE);
     const resourceServers = urnById(RESOURCE_SERVER_TYPE);
     const domains = urnById(USER_POOL_DOMAIN_TYPE);
+    const identityProviders = urnById(IDENTITY_PROVIDER_TYPE);
     return {
         pool: (poolId) => pools.get(poolId) ?? fallback.pool(poolId),
         client: (clientId, clientName) => clients.get(clientId) ?? fallback.client(clientId, clientName),
@@ -67,6 +72,7 @@ export function stateUrns(exported: StateExport, fallback: StackUrns): StackUrns
         group: (id, name) => groups.get(id) ?? fallback.group(id, name),
         resourceServer: (id, identifier) => resourceServers.get(id) ?? fallback.resourceServer(id, identifier),
         domain: (domain) => domains.get(domain) ?? fallback.domain(domain),
+        identityProvider: (id, name) => identityProviders.get(id) ?? fallback.identityProvider(id, name),
     };
 }
 

@@ -145,7 +145,7 @@ export function describedRiskConfiguration(poolId: string, inputs: Record<string
  * CreateIdentityProvider's ProviderDetails (API reference; @aws-sdk/client-cognito-identity-provider models_0.d.ts).
  * An OIDC provider's describe example repeats the endpoints of its request and adds attributes_url_add_attributes.
  */
-const addedByCognito: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+export const addedByCognito: Readonly<Record<string, Readonly<Record<string, string>>>> = {
     Google: { attributes_url: "https://people.googleapis.com/v1/people/me?personFields=", attributes_url_add_attributes: "true",
         authorize_url: "https://accounts.google.com/o/oauth2/v2/auth", oidc_issuer: "https://accounts.google.com", token_request_method: "POST",
         token_url: "https://www.googleapis.com/oauth2/v4/token" },

@@ -2,6 +2,8 @@ import {
     CognitoIdentityProviderClient,
     CreateGroupCommand,
     CreateGroupCommandInput,
+    CreateIdentityProviderCommand,
+    CreateIdentityProviderCommandInput,
     CreateResourceServerCommand,
     CreateResourceServerCommandInput,
     CreateUserPoolClientCommand,
@@ -23,6 +25,7 @@ type ClientInput = Omit<CreateUserPoolClientCommandInput, "UserPoolId">;
 type GroupInput = Omit<CreateGroupCommandInput, "UserPoolId">;
 type ResourceServerInput = Omit<CreateResourceServerCommandInput, "UserPoolId">;
 type DomainInput = Omit<CreateUserPoolDomainCommandInput, "UserPoolId">;
+type IdentityProviderInput = Omit<CreateIdentityProviderCommandInput, "UserPoolId">;
 
 /** A pool as someone might have made it in the console, made here through the API. */
 export interface PoolShape {
@@ -35,6 +38,8 @@ export interface PoolShape {
     readonly resourceServers?: ResourceServerInput[];
     /** The domain its OAuth clients sign in through (CreateUserPoolDomain). */
     readonly domain?: DomainInput;
+    /** Made through the local AWS's front door: cognito-local has no identity providers. */
+    readonly identityProviders?: IdentityProviderInput[];
     readonly senderIdentity?: { readonly name: string; readonly identity: SesIdentity };
 }
 
@@ -181,8 +186,12 @@ export const poolShapes = {
             CallbackURLs: ["https://app.example.org/callback"],
             DefaultRedirectURI: "https://app.example.org/callback",
             LogoutURLs: ["https://app.example.org/"],
-            SupportedIdentityProviders: ["COGNITO"],
+            SupportedIdentityProviders: ["COGNITO", "Google"],
         }],
+        // Google sign-in as the console sets it up (its defaults: the scopes, email and the subject as user name).
+        identityProviders: [{ ProviderName: "Google", ProviderType: "Google",
+            ProviderDetails: { client_id: "1example.apps.googleusercontent.com", client_secret: "google-client-secret", authorize_scopes: "profile email openid" },
+            AttributeMapping: { email: "email", username: "sub" } }],
         domain: { Domain: "auth.example.org", CustomDomainConfig: { CertificateArn: `arn:aws:acm:us-east-1:${accountId}:certificate/0a1b2c3d` } },
         senderIdentity: {
             name: "example.org",
@@ -236,7 +245,7 @@ export const poolShapes = {
 
 export type PoolShapeName = keyof typeof poolShapes;
 
-/** Creates the pool, its second factors, groups, resource servers, domain, clients and SES identity, as the console would. */
+/** Creates the pool, its second factors, groups, resource servers, domain, identity providers, clients and SES identity, as the console would. */
 export async function createPool(cognito: CognitoIdentityProviderClient, local: LocalAws, shape: PoolShape): Promise<CreatedPool> {
     const created = await cognito.send(new CreateUserPoolCommand(shape.pool));
     const poolId = created.UserPool!.Id!;
@@ -253,6 +262,9 @@ export async function createPool(cognito: CognitoIdentityProviderClient, local: 
     }
     if (shape.domain) {
         await cognito.send(new CreateUserPoolDomainCommand({ ...shape.domain, UserPoolId: poolId }));
+    }
+    for (const provider of shape.identityProviders ?? []) {
+        await cognito.send(new CreateIdentityProviderCommand({ ...provider, UserPoolId: poolId }));
     }
     const clientIds: Record<string, string> = {};
     for (const client of shape.clients) {
