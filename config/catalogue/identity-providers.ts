@@ -161,7 +161,8 @@ export const identityProviders = listOf({
         describe: "IdpIdentifiers",
     }),
 }, {
-    doc: "Identity providers users may sign in with (federation). Default: none.",
+    doc: "Identity providers users may sign in with (federation): Google, Apple, Facebook, Amazon, OIDC, SAML. Default: none. " +
+        "See [Identity providers](identity-providers.md).",
     resourceType: IDENTITY_PROVIDER_TYPE,
     // Each stack has its own app at each provider (its own redirect URL, its own secret).
     scope: "per-environment",
