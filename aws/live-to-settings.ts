@@ -8,7 +8,6 @@ import {
     groupFromDescribed,
     holdsValue,
     identityProviderFromDescribed,
-    IdentityProviderInput,
     logsFromDescribed,
     poolFromDescribed,
     ReadContext,
@@ -16,7 +15,7 @@ import {
     settingsByDescription,
     stackSettingsSchema,
 } from "../config";
-import { LivePool, poolDescription, redactedSecret } from "./read-pool";
+import { LivePool, poolDescription } from "./read-pool";
 
 /**
  * The reverse of the program's mapping: a live pool, its clients, groups, resource servers, log delivery and its SES sender (as
@@ -103,19 +102,6 @@ const providerFields: Readonly<Record<string, FieldMeaning>> = Object.fromEntrie
         .map((key) => `ProviderDetails.${key}`),
 ].map((path) => [path, notASetting]));
 
-/**
- * A provider's credentials are never copied: the adopted file holds the placeholder, which the program refuses
- * until the credential is set as a secret (config/rules/identity-providers.ts).
- */
-function withCredentialPlaceholders(provider: IdentityProviderInput, index: number, context: ReadContext): IdentityProviderInput {
-    const credential = provider.type === "apple" ? "privateKey" : provider.type === "saml" ? undefined : "clientSecret";
-    if (credential === undefined) {
-        return provider;
-    }
-    context.note(credential, `not copied: set it with \`pulumi config set --secret --path 'identityProviders[${index}].${credential}'\``);
-    return { ...provider, [credential]: redactedSecret };
-}
-
 /** The Describe paths the settings read. */
 function pathsReadBy(entries: readonly CatalogueEntry[]): string[] {
     return entries.flatMap(({ setting }) => describePaths(setting));
@@ -177,8 +163,12 @@ export function settingsFromLive(live: LivePool): AdoptedSettings {
         (server) => `resourceServers[${server.Identifier}]`, resourceServerFromDescribed);
     const providerSettings = itemsOf(live.identityProviders, read.identityProvider, providerFields,
         (provider) => `identityProviders[${provider.ProviderName}]`, identityProviderFromDescribed)
-        .filter((settings) => settings !== undefined)
-        .map((settings, index) => withCredentialPlaceholders(settings, index, findings.context(live.region, `identityProviders[${settings.name}].`)));
+        .filter((settings) => settings !== undefined);
+    // The reader never keeps a client secret (read-pool.ts): the adopted file holds the placeholder.
+    providerSettings.forEach((provider, index) => provider.clientSecret !== undefined && findings.notes.push({
+        setting: `identityProviders[${provider.name}].clientSecret`,
+        note: `not copied: set it with \`pulumi config set --secret --path 'identityProviders[${index}].clientSecret'\``,
+    }));
     return {
         settings: {
             // Pulumi protect and retainOnDelete: an adopted pool holds real users.

@@ -21,12 +21,12 @@ import {
     UserPoolType,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { GetEmailIdentityCommand, GetEmailIdentityResponse } from "@aws-sdk/client-sesv2";
-import type { DescribedPool } from "../config";
+import { credentialPlaceholder, DescribedPool } from "../config";
 import { awsClients, AwsClients, closeClients, regionOfPoolId } from "./clients";
 import { readFromAws } from "./errors";
 
 /** Stands for a client secret (an app client's, an identity provider's): a read pool never holds one, only whether there is one. */
-export const redactedSecret = "[secret]";
+export const redactedSecret = credentialPlaceholder;
 
 /** The SES identity a pool sends its email through, as GetEmailIdentity describes it. */
 export interface LiveSenderIdentity {

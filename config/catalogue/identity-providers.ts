@@ -51,6 +51,12 @@ const oauthKinds: readonly ProviderKind[] = ["google", "apple", "facebook", "ama
 /** The settings whose values are credentials: they must come from `secure:` config (config/rules/identity-providers.ts). */
 export const secretDetails = ["clientSecret", "privateKey"] as const;
 
+/**
+ * What stands for a credential read back from AWS: the value the stack-file reader gives a `secure:` value and the
+ * AWS reader a client secret ("[secret]"), which the program refuses until the credential is set as a secret.
+ */
+export const credentialPlaceholder = "[secret]";
+
 const namePattern = /^[^_\p{Z}][\p{L}\p{M}\p{S}\p{N}\p{P}][^_\p{Z}]{1,30}$/u;
 const providerName = z.string()
     .regex(namePattern, { error: "expected 3 to 32 letters, digits, symbols or punctuation, no spaces, `_` only as the second character" })
@@ -70,6 +76,8 @@ interface Detail {
     readonly defaultText?: string;
     readonly types: readonly ProviderKind[];
     readonly requiredFor?: readonly ProviderKind[];
+    /** Never described: "Describe operations don't return the private key" (API reference, IdentityProviderType). */
+    readonly writeOnly?: true;
 }
 
 const details = {
@@ -83,7 +91,7 @@ const details = {
     teamId: { key: "team_id", schema: text, doc: "Apple developer team id.", types: ["apple"], requiredFor: ["apple"] },
     keyId: { key: "key_id", schema: text, doc: "Id of the Sign in with Apple private key.", types: ["apple"], requiredFor: ["apple"] },
     privateKey: { key: "private_key", schema: text, doc: "The Sign in with Apple private key (PEM): set it `secure:`.",
-        types: ["apple"], requiredFor: ["apple"] },
+        types: ["apple"], requiredFor: ["apple"], writeOnly: true },
     apiVersion: { key: "api_version", schema: z.string().regex(/^v\d+\.\d+$/, { error: "expected a Graph API version like v17.0" }),
         doc: "Facebook Graph API version.", defaultText: "Cognito's", types: ["facebook"] },
     issuer: { key: "oidc_issuer", schema: https, doc: "The OIDC issuer URL; Cognito discovers the endpoints from it.",
@@ -123,7 +131,7 @@ const detailSettings = Object.fromEntries(detailEntries.map(([name, detail]) => 
         (detail.requiredFor ? " (required)" : ""),
     ...(detail.defaultText ? { defaultText: detail.defaultText } : {}),
     input: `providerDetails.${detail.key}`,
-    describe: `ProviderDetails.${detail.key}`,
+    ...(detail.writeOnly ? {} : { describe: `ProviderDetails.${detail.key}` }),
 })])) as { [K in DetailName]: Setting<z.ZodOptional<(typeof details)[K]["schema"]>> };
 
 const attributeName = z.string().min(1).max(32, { error: "expected a pool attribute name of at most 32 characters" });
@@ -254,9 +262,9 @@ function detailFrom(name: DetailName, value: string, kind: ProviderKind): unknow
 
 /**
  * A provider's settings read back from DescribeIdentityProvider's IdentityProvider. The keys Cognito adds itself
- * (attributes_url_add_attributes, the endpoints it discovers or knows for a social provider, a SAML provider's
- * ActiveEncryptionCertificate and binding URIs) are no settings and are left out. Describe never returns an Apple
- * private key ("Describe operations don't return the private key", API reference, IdentityProviderType): noted.
+ * (attributes_url_add_attributes, the endpoints it knows for a social provider, a SAML provider's
+ * ActiveEncryptionCertificate and binding URIs) are no settings and are left out. A credential Describe never
+ * returns (an Apple private key) reads as the placeholder, noted.
  */
 export function identityProviderFromDescribed(described: IdentityProviderType, context: ReadContext): IdentityProviderInput | undefined {
     const kind = kindOf(described.ProviderType);
@@ -270,14 +278,16 @@ export function identityProviderFromDescribed(described: IdentityProviderType, c
         // An OIDC provider's endpoints Cognito discovered are read as declared: the same endpoints, no diff.
         return value === undefined ? [] : [[name, detailFrom(name, value, kind)]];
     }));
-    if (kind === "apple") {
-        context.note(`ProviderDetails.private_key`, "not returned by DescribeIdentityProvider: set privateKey with `pulumi config set --secret --path`");
+    const writeOnly = detailEntries.filter(([, detail]) => detail.writeOnly && detail.types.includes(kind)).map(([name]) => name);
+    for (const name of writeOnly) {
+        context.note(name, "never described by AWS: set it with `pulumi config set --secret --path`");
     }
     const mapping = described.AttributeMapping ?? {};
     return withoutUnset({
         name: described.ProviderName,
         type: kind,
         ...withoutUnset(read),
+        ...Object.fromEntries(writeOnly.map((name) => [name, credentialPlaceholder])),
         attributeMapping: Object.keys(mapping).length > 0 ? mapping : undefined,
         idpIdentifiers: described.IdpIdentifiers?.length ? described.IdpIdentifiers : undefined,
     }) as IdentityProviderInput;
