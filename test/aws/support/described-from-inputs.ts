@@ -161,16 +161,16 @@ export const addedByCognito: Readonly<Record<string, Readonly<Record<string, str
 
 /**
  * DescribeIdentityProvider's IdentityProvider for a provider created from these inputs (identity_provider.go
- * resourceIdentityProviderCreate: ProviderName, ProviderType, ProviderDetails, AttributeMapping, IdpIdentifiers), as
- * the commands keep it: its client_secret redacted (aws/read-pool.ts); an Apple private_key is never returned ("Describe
- * operations don't return the private key", API reference, IdentityProviderType).
+ * resourceIdentityProviderCreate: ProviderName, ProviderType and UserPoolId; ProviderDetails, AttributeMapping and
+ * IdpIdentifiers when not empty), with the keys Cognito adds; an Apple private_key is never returned ("Describe
+ * operations don't return the private key", API reference, IdentityProviderType). The client_secret is returned.
  */
 export function describedIdentityProvider(inputs: pulumi.Unwrap<IdentityProviderArgs>): IdentityProviderType {
     const { providerName, providerType, providerDetails, attributeMapping, idpIdentifiers, userPoolId } = inputs;
     const { private_key: _never, ...returned } = { ...providerDetails, ...addedByCognito[providerType] };
     return {
         UserPoolId: userPoolId, ProviderName: providerName, ProviderType: providerType as IdentityProviderType["ProviderType"],
-        ProviderDetails: returned.client_secret === undefined ? returned : { ...returned, client_secret: "[secret]" },
+        ProviderDetails: returned,
         ...(attributeMapping && Object.keys(attributeMapping).length > 0 ? { AttributeMapping: attributeMapping } : {}),
         ...(idpIdentifiers?.length ? { IdpIdentifiers: idpIdentifiers } : {}),
         CreationDate: new Date(0), LastModifiedDate: new Date(0),

@@ -1,5 +1,5 @@
 import type { RawStackSettings } from "../../../aws/live-to-settings";
-import type { LivePool } from "../../../aws/read-pool";
+import { LivePool, redactedSecret } from "../../../aws/read-pool";
 import {
     appClientArgs, identityProviderArgs, logDeliveryConfigurationArgs, parseStackSettings, userPoolArgs, resourceServerArgs, riskConfigurationArgs,
     StackSettings, userGroupArgs, userPoolDomainArgs,
@@ -161,6 +161,8 @@ export function liveOf(inputs: ReturnType<typeof programInputs>): LivePool {
         groups: inputs.groups.map(describedGroup),
         resourceServers: inputs.resourceServers.map(describedResourceServer),
         ...(inputs.logDelivery === undefined ? {} : { logDelivery: describedLogDelivery(inputs.logDelivery) }),
-        identityProviders: inputs.identityProviders.map(describedIdentityProvider),
+        // The reader keeps no client secret (aws/read-pool.ts).
+        identityProviders: inputs.identityProviders.map(describedIdentityProvider).map((provider) => provider.ProviderDetails?.client_secret === undefined
+            ? provider : { ...provider, ProviderDetails: { ...provider.ProviderDetails, client_secret: redactedSecret } }),
     };
 }
