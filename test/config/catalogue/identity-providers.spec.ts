@@ -5,7 +5,7 @@ import {
 import { describedIdentityProvider, plain } from "../../aws/support/described-from-inputs";
 import { amazon, apple, facebook, google, oidc, saml } from "../support/identity-providers";
 import { assertProblems, context, problemsOf } from "../support/problems";
-import { describeRoundTrip, recordingContext } from "../support/round-trip";
+import { along, describeRoundTrip, recordingContext } from "../support/round-trip";
 
 const withProviders = (...providers: object[]) => ({ identityProviders: providers });
 
@@ -120,10 +120,8 @@ const mapsEmail = { attributeMapping: { email: "email" } };
 const { idpIdentifiers: _identifiers, ...oidcWithoutIdentifiers } = oidc;
 
 describeRoundTrip("an identity provider: settings → aws.cognito.IdentityProvider inputs → DescribeIdentityProvider → settings", {
-    // privateKey is never described (above): read back as the placeholder, as the Apple base holds it. A type never
-    // changes alone (a social provider's name is its type; each type has keys of its own): its read back is in the specs
-    // above until the round trip can vary a setting with others.
-    entries: entriesOf(identityProviders).filter(({ key }) => key !== "privateKey" && key !== "type"),
+    // privateKey is never described (above): read back as the placeholder, as the Apple base holds it.
+    entries: entriesOf(identityProviders).filter(({ key }) => key !== "privateKey"),
     parse: (raw: IdentityProviderInput) => parseStackSettings({ identityProviders: [raw] }, context).identityProviders[0],
     args: (settings) => plain({ ...identityProviderArgs(settings), userPoolId: "us-east-1_Pool1" }),
     describe: describedIdentityProvider,
@@ -138,6 +136,8 @@ describeRoundTrip("an identity provider: settings → aws.cognito.IdentityProvid
     ],
     variations: {
         name: ["CorpSSO", "a_b-c.d"],
+        // A social provider is named after its type.
+        type: [along("amazon", { name: "LoginWithAmazon" })],
         clientId: ["another-app"],
         clientSecret: ["another-secret"],
         scopes: [["openid"], ["email", "profile"]],
