@@ -37,9 +37,10 @@ import { addedByCognito } from "./described-from-inputs";
  *   - no log delivery: SetLogDeliveryConfiguration and GetLogDeliveryConfiguration are answered from the front door's
  *     own store, each request checked against the API reference's shape (API_SetLogDeliveryConfiguration,
  *     API_LogConfigurationType) and kept in `logDeliveryRequests`;
- *   - no identity providers: CreateIdentityProvider, ListIdentityProviders (paged) and DescribeIdentityProvider are
- *     answered from the front door's own store, each request checked against the API reference's shape
- *     (API_CreateIdentityProvider, API_ListIdentityProviders, API_DescribeIdentityProvider) and kept in
+ *   - no identity providers: CreateIdentityProvider, ListIdentityProviders (paged), DescribeIdentityProvider,
+ *     UpdateIdentityProvider and DeleteIdentityProvider are answered from the front door's own store, each request
+ *     checked against the API reference's shape (API_CreateIdentityProvider, API_ListIdentityProviders,
+ *     API_DescribeIdentityProvider, API_UpdateIdentityProvider, API_DeleteIdentityProvider) and kept in
  *     `identityProviderRequests`; Describe adds the ProviderDetails keys Cognito adds (the reference's examples).
  */
 
@@ -75,7 +76,7 @@ export interface LocalAws {
     /** The bodies the SDK sent to SetLogDeliveryConfiguration and GetLogDeliveryConfiguration, in order. */
     readonly logDeliveryRequests: { action: string; body: Record<string, unknown> }[];
     identityProvidersPerPage: number;
-    /** The bodies the SDK sent to CreateIdentityProvider, ListIdentityProviders and DescribeIdentityProvider, in order. */
+    /** The bodies the SDK sent to the identity provider actions the front door answers, in order. */
     readonly identityProviderRequests: { action: string; body: Record<string, unknown> }[];
     /** Answers the next `times` calls of an action with the error. */
     failNext(action: string, reply: AwsErrorReply, times?: number): void;
@@ -327,10 +328,13 @@ class ResourceServers {
  * refused as AWS refuses them: UserPoolId; ProviderName 1 to 32 characters of ProviderNameTypeV2's pattern; a
  * ProviderType of the enum, a social one named after itself ("Provider … cannot be of type Google", aws/aws-cli
  * #3179); ProviderDetails a map of strings; at most 50 IdpIdentifiers; ListIdentityProviders' MaxResults from 1 to
- * 60; a name taken is DuplicateProviderException, an unknown one ResourceNotFoundException.
+ * 60; a name taken is DuplicateProviderException, an unknown one ResourceNotFoundException. UpdateIdentityProvider
+ * replaces each of ProviderDetails, AttributeMapping and IdpIdentifiers it is sent, and refuses the read-only
+ * ActiveEncryptionCertificate (terraform-provider-aws PR #36311: "ActiveEncryptionCertificate is not a valid key").
  */
 class IdentityProviders {
-    static readonly actions = ["CreateIdentityProvider", "ListIdentityProviders", "DescribeIdentityProvider"];
+    static readonly actions = ["CreateIdentityProvider", "ListIdentityProviders", "DescribeIdentityProvider", "UpdateIdentityProvider",
+        "DeleteIdentityProvider"];
     private static readonly types = ["SAML", "Facebook", "Google", "LoginWithAmazon", "SignInWithApple", "OIDC"];
     private readonly byPool = new Map<string, Json[]>();
 
@@ -348,9 +352,26 @@ class IdentityProviders {
             return { Providers: listed, ...(NextToken ? { NextToken } : {}) };
         }
         const existing = providers.find((provider) => provider.ProviderName === request.ProviderName);
+        if (action !== "CreateIdentityProvider" && existing === undefined) {
+            return { error: `Identity provider ${request.ProviderName} does not exist.`, type: "ResourceNotFoundException" };
+        }
         if (action === "DescribeIdentityProvider") {
-            return existing === undefined ? { error: `Identity provider ${request.ProviderName} does not exist.`, type: "ResourceNotFoundException" }
-                : { IdentityProvider: existing };
+            return { IdentityProvider: existing };
+        }
+        if (action === "DeleteIdentityProvider") {
+            this.byPool.set(request.UserPoolId, providers.filter((provider) => provider !== existing));
+            return {};
+        }
+        if (action === "UpdateIdentityProvider") {
+            if (request.ProviderDetails?.ActiveEncryptionCertificate !== undefined) {
+                return { error: "ActiveEncryptionCertificate is not a valid key for SAML identity provider details" };
+            }
+            Object.assign(existing!, {
+                ...(request.ProviderDetails ? { ProviderDetails: { ...request.ProviderDetails, ...addedByCognito[existing!.ProviderType] } } : {}),
+                ...(request.AttributeMapping ? { AttributeMapping: request.AttributeMapping } : {}),
+                ...(request.IdpIdentifiers ? { IdpIdentifiers: request.IdpIdentifiers } : {}),
+            });
+            return { IdentityProvider: existing };
         }
         const { ProviderName: name, ProviderType: type, ProviderDetails: details = {}, IdpIdentifiers: identifiers = [] } = request;
         if (typeof name !== "string" || !/^[^_\p{Z}][\p{L}\p{M}\p{S}\p{N}\p{P}][^_\p{Z}]{1,30}$/u.test(name) || !IdentityProviders.types.includes(type) ||
