@@ -14,6 +14,7 @@ const backend = new SignInBackend("auth", {
     resourceServers: settings.resourceServers,
     domain: settings.domain,
     logs: settings.logs,
+    identityProviders: settings.identityProviders,
     // A pool with a successor keeps its users until they have moved: it is never deleted by Pulumi.
     protect: settings.protect || settings.successor !== undefined,
     adopt: settings.import,

@@ -1,4 +1,4 @@
-import { Baseline, baselineFromAws, brandingFromDescribeByClient } from "cognito-user-pool-policies";
+import { Baseline, baselineFromAws, brandingFromDescribeByClient, identityProviderFromDescribeIdentityProvider } from "cognito-user-pool-policies";
 import { LivePool, poolDescription } from "./read-pool";
 import type { StackUrns } from "./urns";
 
@@ -26,8 +26,8 @@ export function requireUniqueClientNames(live: LivePool): void {
 }
 
 /**
- * The baseline (source "aws") of a live pool, its clients, groups, resource servers, domain and branding styles, keyed
- * by the URNs they have in the stack.
+ * The baseline (source "aws") of a live pool, its clients, groups, resource servers, domain, branding styles and identity
+ * providers, keyed by the URNs they have in the stack.
  */
 export function awsBaseline(live: LivePool, stack: string, urns: StackUrns, capturedAt?: Date): Baseline {
     requireUniqueClientNames(live);
@@ -64,6 +64,11 @@ export function awsBaseline(live: LivePool, stack: string, urns: StackUrns, capt
         brandings: Object.fromEntries(live.clients.filter((client) => live.brandings[client.ClientId ?? ""] !== undefined).map((client) => {
             const branding = brandingFromDescribeByClient(live.brandings[client.ClientId ?? ""], clientUrn(client), poolUrn);
             return [urns.branding(branding.id, client.ClientName ?? ""), { ...branding, region: live.region }];
+        })),
+        // The provider's id is `<pool id>:<name>` (identity_provider.go).
+        identityProviders: Object.fromEntries(live.identityProviders.map((provider) => {
+            const fixed = identityProviderFromDescribeIdentityProvider({ ...provider, UserPoolId: live.pool.Id }, poolUrn, live.region);
+            return [urns.identityProvider(fixed.id, fixed.providerName), fixed];
         })),
     });
 }

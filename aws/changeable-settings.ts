@@ -1,4 +1,4 @@
-import { CatalogueEntry, describePaths, holdsValue, settingsByDescription } from "../config";
+import { CatalogueEntry, describePaths, detailKeysOf, holdsValue, ProviderKind, settingsByDescription } from "../config";
 
 /**
  * The settings that can change in place, compared between a resource's props (the program's inputs, or the
@@ -31,6 +31,14 @@ export const riskConfigurationChangeableSettings: readonly ChangeableSetting[] =
 export const clientChangeableSettings: readonly ChangeableSetting[] = changeable(bySetting.client);
 export const groupChangeableSettings: readonly ChangeableSetting[] = changeable(bySetting.group);
 export const resourceServerChangeableSettings: readonly ChangeableSetting[] = changeable(bySetting.resourceServer);
+/** An identity provider's mapping and identifiers, without its details. */
+export const identityProviderMappingSettings: readonly ChangeableSetting[] =
+    changeable(bySetting.identityProvider).filter(({ setting }) => !setting.startsWith("providerDetails."));
+/** An identity provider's details, mapping and identifiers: the details of its own type only (detailKeysOf). */
+export const identityProviderChangeableSettings = (kind: ProviderKind): readonly ChangeableSetting[] => {
+    const keys = detailKeysOf(kind).map((key) => `providerDetails.${key}`);
+    return changeable(bySetting.identityProvider).filter(({ setting }) => !setting.startsWith("providerDetails.") || keys.includes(setting));
+};
 /**
  * A domain's managed login version, and its certificate: fixed only when added or removed (the domain, a prefix
  * one without a certificate, is then another resource), one ARN for another is updated in place (user_pool_domain.go).

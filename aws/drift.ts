@@ -1,6 +1,7 @@
 import {
     Baseline,
     BaselineUserPool,
+    IDENTITY_PROVIDER_TYPE,
     RESOURCE_SERVER_TYPE,
     StateExport,
     StateResource,
@@ -22,6 +23,7 @@ import {
     compareChangeable,
     domainChangeableSettings,
     groupChangeableSettings,
+    identityProviderMappingSettings,
     poolChangeableSettings,
     resourceServerChangeableSettings,
     riskConfigurationChangeableSettings,
@@ -121,7 +123,13 @@ export function driftBetween({ exported, stateBaseline, awsBaseline, live }: Dri
     const brandings = listedDrift(ofPool(MANAGED_LOGIN_BRANDING_TYPE).map(withSettingsParsed),
         Object.entries(live.brandings).map(([clientId, style]) => ({ ...style, ClientId: clientId })), "clientId", (style) => style.ClientId, "branding style",
         brandingChangeableSettings);
-    for (const found of [groups, servers, domains, brandings]) {
+    // Matched by name; the details are a secret in the state (components/identity-providers.ts), so not compared.
+    const providers = listedDrift(ofPool(IDENTITY_PROVIDER_TYPE), live.identityProviders, "providerName", (provider) => provider.ProviderName,
+        "identity provider", identityProviderMappingSettings);
+    if (live.identityProviders.length > 0) {
+        notCompared.push("identity providers' details: a secret in the state (their mapping and identifiers are compared)");
+    }
+    for (const found of [groups, servers, domains, brandings, providers]) {
         fixed.push(...found.fixed);
         changeable.push(...compared(found.changeable, notCompared));
     }

@@ -28,6 +28,8 @@ export const requiredPermissions = [
     "cognito-idp:DescribeUserPoolClient",
     "cognito-idp:ListGroups",
     "cognito-idp:ListResourceServers",
+    "cognito-idp:ListIdentityProviders",
+    "cognito-idp:DescribeIdentityProvider",
     "cognito-idp:DescribeUserPoolDomain",
     "cognito-idp:DescribeManagedLoginBrandingByClient",
     "ses:GetEmailIdentity",

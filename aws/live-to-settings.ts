@@ -8,6 +8,7 @@ import {
     domainFromDescribed,
     groupFromDescribed,
     holdsValue,
+    identityProviderFromDescribed,
     logsFromDescribed,
     poolFromDescribed,
     ReadContext,
@@ -92,6 +93,16 @@ const domainFields: Readonly<Record<string, FieldMeaning>> = Object.fromEntries(
 const listedFields: Readonly<Record<string, FieldMeaning>> = Object.fromEntries(
     ["UserPoolId", "CreationDate", "LastModifiedDate"].map((key) => [key, notASetting]));
 
+/**
+ * An identity provider's fields that no setting reads: its pool and dates, and the ProviderDetails keys Cognito
+ * adds itself (CreateIdentityProvider, the "Describe response" examples; components/identity-providers.ts).
+ */
+const providerFields: Readonly<Record<string, FieldMeaning>> = Object.fromEntries([
+    ...["UserPoolId", "CreationDate", "LastModifiedDate"],
+    ...["attributes_url_add_attributes", "token_request_method", "ActiveEncryptionCertificate", "SLORedirectBindingURI", "SSORedirectBindingURI"]
+        .map((key) => `ProviderDetails.${key}`),
+].map((path) => [path, notASetting]));
+
 /** The Describe paths the settings read. */
 function pathsReadBy(entries: readonly CatalogueEntry[]): string[] {
     return entries.flatMap(({ setting }) => describePaths(setting));
@@ -157,6 +168,14 @@ export function settingsFromLive(live: LivePool): AdoptedSettings {
     const logSettings = logsFromDescribed(live.logDelivery, findings.context(live.region, "logs."));
     const serverSettings = itemsOf(live.resourceServers, read.resourceServer, listedFields,
         (server) => `resourceServers[${server.Identifier}]`, resourceServerFromDescribed);
+    const providerSettings = itemsOf(live.identityProviders, read.identityProvider, providerFields,
+        (provider) => `identityProviders[${provider.ProviderName}]`, identityProviderFromDescribed)
+        .filter((settings) => settings !== undefined);
+    // The reader never keeps a client secret (read-pool.ts): the adopted file holds the placeholder.
+    providerSettings.forEach((provider, index) => provider.clientSecret !== undefined && findings.notes.push({
+        setting: `identityProviders[${provider.name}].clientSecret`,
+        note: `not copied: set it with \`pulumi config set --secret --path 'identityProviders[${index}].clientSecret'\``,
+    }));
     return {
         settings: {
             // Pulumi protect and retainOnDelete: an adopted pool holds real users.
@@ -167,6 +186,7 @@ export function settingsFromLive(live: LivePool): AdoptedSettings {
             ...(serverSettings.length > 0 ? { resourceServers: serverSettings } : {}),
             ...(domainSettings !== undefined ? { domain: domainSettings } : {}),
             ...(logSettings !== undefined ? { logs: logSettings } : {}),
+            ...(providerSettings.length > 0 ? { identityProviders: providerSettings } : {}),
             import: {
                 userPool: live.pool.Id,
                 ...(live.senderIdentity !== undefined ? { senderIdentity: live.senderIdentity.name } : {}),
@@ -175,6 +195,7 @@ export function settingsFromLive(live: LivePool): AdoptedSettings {
                 ...(live.resourceServers.length > 0 ? { resourceServers: live.resourceServers.map((server) => server.Identifier ?? "") } : {}),
                 ...(domainSettings !== undefined ? { domain: true } : {}),
                 ...(Object.keys(brandings).length > 0 ? { brandings } : {}),
+                ...(providerSettings.length > 0 ? { identityProviders: providerSettings.map((provider) => provider.name) } : {}),
             },
         },
         gaps: findings.gaps,

@@ -1,4 +1,5 @@
 import {
+    DescribeIdentityProviderCommand,
     DescribeRiskConfigurationCommand,
     DescribeManagedLoginBrandingByClientCommand,
     DescribeUserPoolClientCommand,
@@ -9,9 +10,11 @@ import {
     GetUserPoolMfaConfigCommand,
     GetUserPoolMfaConfigResponse,
     GroupType,
+    IdentityProviderType,
     LogDeliveryConfigurationType,
     ManagedLoginBrandingType,
     paginateListGroups,
+    paginateListIdentityProviders,
     paginateListResourceServers,
     paginateListUserPoolClients,
     ResourceServerType,
@@ -20,12 +23,12 @@ import {
     UserPoolType,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { GetEmailIdentityCommand, GetEmailIdentityResponse } from "@aws-sdk/client-sesv2";
-import type { DescribedPool } from "../config";
+import { credentialPlaceholder, DescribedPool } from "../config";
 import { awsClients, AwsClients, closeClients, regionOfPoolId } from "./clients";
 import { readFromAws } from "./errors";
 
-/** Stands for a client secret: a read pool never holds one, only whether there is one. */
-export const redactedSecret = "[secret]";
+/** Stands for a client secret (an app client's, an identity provider's): a read pool never holds one, only whether there is one. */
+export const redactedSecret = credentialPlaceholder;
 
 /** The SES identity a pool sends its email through, as GetEmailIdentity describes it. */
 export interface LiveSenderIdentity {
@@ -45,6 +48,8 @@ export interface LivePool {
     readonly groups: GroupType[];
     /** Every resource server of the pool with its scopes (ListResourceServers). */
     readonly resourceServers: ResourceServerType[];
+    /** Every identity provider of the pool (ListIdentityProviders, DescribeIdentityProvider), its client_secret replaced by `redactedSecret`. */
+    readonly identityProviders: IdentityProviderType[];
     /**
      * The pool's domain (DescribeUserPoolDomain of DescribeUserPool's CustomDomain, else its Domain), when it has
      * one; the other, when it has both, is in `pool`.
@@ -80,9 +85,10 @@ export function parseIdentityArn(arn: string): { region: string; account: string
 /**
  * Reads a pool: DescribeUserPool, GetUserPoolMfaConfig (second factors are not in DescribeUserPool),
  * ListUserPoolClients (all pages) and DescribeUserPoolClient for each, ListGroups and ListResourceServers (all
- * pages; each item is the whole group or resource server), DescribeUserPoolDomain for its domain,
- * GetLogDeliveryConfiguration for its log delivery, DescribeManagedLoginBrandingByClient for each client's style,
- * GetEmailIdentity for its SES sender, and DescribeRiskConfiguration while threat protection is on.
+ * pages; each item is the whole group or resource server), ListIdentityProviders (all pages; names and types only)
+ * and DescribeIdentityProvider for each, DescribeUserPoolDomain for its domain, GetLogDeliveryConfiguration for its
+ * log delivery, DescribeManagedLoginBrandingByClient for each client's style, GetEmailIdentity for its SES sender, and
+ * DescribeRiskConfiguration while threat protection is on.
  */
 export async function readLivePool(aws: AwsClients, poolId: string): Promise<LivePool> {
     const target = `user pool ${poolId}`;
@@ -110,6 +116,16 @@ export async function readLivePool(aws: AwsClients, poolId: string): Promise<Liv
             items.push(...page.ResourceServers ?? []);
         }
     });
+    const providerNames = await listAll("ListIdentityProviders", aws, poolId, async (names: string[]) => {
+        // MaxResults 1 to 60 (API reference, ListIdentityProviders).
+        for await (const page of paginateListIdentityProviders({ client: aws.cognito }, { UserPoolId: poolId, MaxResults: 60 })) {
+            names.push(...(page.Providers ?? []).map((provider) => provider.ProviderName).filter((name): name is string => !!name));
+        }
+    });
+    const identityProviders: IdentityProviderType[] = [];
+    for (const name of providerNames) {
+        identityProviders.push(await readIdentityProvider(aws, poolId, name));
+    }
     const { LogDeliveryConfiguration: logDelivery } = await readFromAws({ action: "GetLogDeliveryConfiguration", target, region },
         () => aws.cognito.send(new GetLogDeliveryConfigurationCommand({ UserPoolId: poolId })));
     const riskConfiguration = (pool.UserPoolAddOns?.AdvancedSecurityMode ?? "OFF") === "OFF" ? undefined
@@ -123,7 +139,7 @@ export async function readLivePool(aws: AwsClients, poolId: string): Promise<Liv
         }
     }
     return {
-        region, pool, mfa, clients, groups, resourceServers, domain: await readDomain(aws, pool),
+        region, pool, mfa, clients, groups, resourceServers, identityProviders, domain: await readDomain(aws, pool),
         // A pool without one answers no LogDeliveryConfiguration (terraform-provider-aws log_delivery_configuration.go, findLogDeliveryConfigurationByUserPoolID).
         ...((logDelivery?.LogConfigurations ?? []).length > 0 ? { logDelivery } : {}),
         ...(riskConfiguration === undefined ? {} : { riskConfiguration }),
@@ -187,6 +203,16 @@ async function readBranding(aws: AwsClients, poolId: string, clientId: string): 
             throw error;
         }
     });
+}
+
+/** An identity provider; DescribeIdentityProvider returns its client_secret, which is never kept (an Apple private_key it never returns). */
+async function readIdentityProvider(aws: AwsClients, poolId: string, name: string): Promise<IdentityProviderType> {
+    const described = await readFromAws(
+        { action: "DescribeIdentityProvider", target: `identity provider ${name} of user pool ${poolId}`, region: aws.region },
+        () => aws.cognito.send(new DescribeIdentityProviderCommand({ UserPoolId: poolId, ProviderName: name })));
+    const provider = described.IdentityProvider ?? { ProviderName: name };
+    const details = provider.ProviderDetails;
+    return details?.client_secret ? { ...provider, ProviderDetails: { ...details, client_secret: redactedSecret } } : provider;
 }
 
 /** The custom domain of a pool that has one, else its prefix domain; the stack manages one (config/catalogue/domain.ts). */

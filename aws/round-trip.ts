@@ -1,4 +1,4 @@
-import { appClientArgs, resourceServerArgs, riskConfigurationArgs, StackSettings, userGroupArgs, userPoolArgs } from "../config";
+import { appClientArgs, identityProviderArgs, resourceServerArgs, riskConfigurationArgs, StackSettings, userGroupArgs, userPoolArgs } from "../config";
 import {
     clientChanges,
     clientFromDescribeUserPoolClient,
@@ -12,6 +12,7 @@ import {
     clientChangeableSettings,
     compareChangeable,
     groupChangeableSettings,
+    identityProviderChangeableSettings,
     poolChangeableSettings,
     resourceServerChangeableSettings,
     riskConfigurationChangeableSettings,
@@ -20,7 +21,7 @@ import { LivePool, poolDescription } from "./read-pool";
 
 /** A setting on which the program's inputs for the settings would differ from the live pool. */
 export interface PendingChange {
-    /** `user pool`, `client <name>`, `group <name>` or `resource server <identifier>`. */
+    /** `user pool`, `client <name>`, `group <name>`, `resource server <identifier>` or `identity provider <name>`. */
     readonly resource: string;
     readonly setting: string;
     readonly live: unknown;
@@ -71,6 +72,10 @@ export function pendingChanges(settings: StackSettings, live: LivePool): Pending
     for (const server of settings.resourceServers) {
         changes.push(...itemChanges("resource server", server.identifier, resourceServerArgs(server, poolId),
             live.resourceServers.find((candidate) => candidate.Identifier === server.identifier), resourceServerChangeableSettings));
+    }
+    for (const provider of settings.identityProviders) {
+        changes.push(...itemChanges("identity provider", provider.name, identityProviderArgs(provider),
+            live.identityProviders.find((candidate) => candidate.ProviderName === provider.name), identityProviderChangeableSettings(provider.type)));
     }
     return changes;
 }

@@ -1,7 +1,8 @@
 import * as path from "path";
 import { readYamlFile, StackFileError } from "../stack-files/reader";
 import {
-    EMAIL_IDENTITY_TYPE, MANAGED_LOGIN_BRANDING_TYPE, RESOURCE_SERVER_TYPE, StateExport, USER_GROUP_TYPE, USER_POOL_CLIENT_TYPE, USER_POOL_DOMAIN_TYPE, USER_POOL_TYPE,
+    EMAIL_IDENTITY_TYPE, IDENTITY_PROVIDER_TYPE, MANAGED_LOGIN_BRANDING_TYPE, RESOURCE_SERVER_TYPE, StateExport, USER_GROUP_TYPE, USER_POOL_CLIENT_TYPE,
+    USER_POOL_DOMAIN_TYPE, USER_POOL_TYPE,
 } from "cognito-user-pool-policies";
 
 /** The URNs a live pool and its clients have, or would have, in a stack. */
@@ -17,11 +18,13 @@ export interface StackUrns {
     domain(domain: string): string;
     /** A client's branding style by the provider's id (`<pool id>,<style id>`) and the client's name. */
     branding(id: string, clientName: string): string;
+    /** An identity provider by the provider's id (`<pool id>:<name>`) and its name. */
+    identityProvider(id: string, name: string): string;
 }
 
 // As index.ts, components/sign-in-backend.ts and groups-and-scopes.ts name them: a SignInBackend "auth" with children
 // "auth-pool", "auth-client-<client name>", "auth-group-<name>", "auth-resource-server-<identifier>", "auth-domain" and
-// "auth-branding-<client name>". A test
+// "auth-branding-<client name>" and "auth-identity-provider-<name>" (identity-providers.ts). A test
 // checks these against the URNs the program registers.
 const componentType = "cognito-user-pool:index:SignInBackend";
 const componentName = "auth";
@@ -37,6 +40,7 @@ export function programUrns(project: string, stack: string): StackUrns {
         resourceServer: (_id, identifier) => `${prefix}${RESOURCE_SERVER_TYPE}::${componentName}-resource-server-${identifier}`,
         domain: () => `${prefix}${USER_POOL_DOMAIN_TYPE}::${componentName}-domain`,
         branding: (_id, clientName) => `${prefix}${MANAGED_LOGIN_BRANDING_TYPE}::${componentName}-branding-${clientName}`,
+        identityProvider: (_id, name) => `${prefix}${IDENTITY_PROVIDER_TYPE}::${componentName}-identity-provider-${name}`,
     };
 }
 
@@ -65,6 +69,7 @@ export function stateUrns(exported: StateExport, fallback: StackUrns): StackUrns
     const resourceServers = urnById(RESOURCE_SERVER_TYPE);
     const domains = urnById(USER_POOL_DOMAIN_TYPE);
     const brandings = urnById(MANAGED_LOGIN_BRANDING_TYPE);
+    const identityProviders = urnById(IDENTITY_PROVIDER_TYPE);
     return {
         pool: (poolId) => pools.get(poolId) ?? fallback.pool(poolId),
         client: (clientId, clientName) => clients.get(clientId) ?? fallback.client(clientId, clientName),
@@ -73,6 +78,7 @@ export function stateUrns(exported: StateExport, fallback: StackUrns): StackUrns
         resourceServer: (id, identifier) => resourceServers.get(id) ?? fallback.resourceServer(id, identifier),
         domain: (domain) => domains.get(domain) ?? fallback.domain(domain),
         branding: (id, clientName) => brandings.get(id) ?? fallback.branding(id, clientName),
+        identityProvider: (id, name) => identityProviders.get(id) ?? fallback.identityProvider(id, name),
     };
 }
 

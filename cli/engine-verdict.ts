@@ -1,5 +1,5 @@
 import {
-    Baseline, baselineMismatch, catalogueEntry, GUARDED_RESOURCE_TYPES, POLICY_NAMES, PolicyName, projectFromUrn, readBaselineConfig,
+    Baseline, baselineMismatch, catalogueEntry, GUARDED_RESOURCE_TYPES, IDENTITY_PROVIDER_TYPE, POLICY_NAMES, PolicyName, projectFromUrn, readBaselineConfig,
     readProtectedStacks, readRetiredClients, README_FIXED_SECTION, RESOURCE_SERVER_TYPE, stackFromUrn, USER_GROUP_TYPE,
     USER_POOL_CLIENT_TYPE, USER_POOL_DOMAIN_TYPE,
 } from "cognito-user-pool-policies";
@@ -75,16 +75,18 @@ function entryOf(config: PolicyPackConfig, policy: PolicyName): { level: string;
 
 /**
  * The pack's policies that let a deployed resource leave a protected stack, and where the baseline records it
- * (policy-pack/src/policies/groups-and-scopes-kept.ts, domain-kept.ts: protectedDeployedStackPolicy over undeclared()).
+ * (policy-pack/src/policies/groups-and-scopes-kept.ts, domain-kept.ts, identity-providers-kept.ts: protectedDeployedStackPolicy
+ * over undeclared()).
  */
 const keptBy: Readonly<Record<string, { readonly policy: PolicyName; readonly recorded: (baseline: Baseline) => Record<string, unknown> | undefined }>> = {
     [USER_GROUP_TYPE]: { policy: POLICY_NAMES.groupsAndScopesKept, recorded: (baseline) => baseline.groups },
     [RESOURCE_SERVER_TYPE]: { policy: POLICY_NAMES.groupsAndScopesKept, recorded: (baseline) => baseline.resourceServers },
     [USER_POOL_DOMAIN_TYPE]: { policy: POLICY_NAMES.domainKept, recorded: (baseline) => baseline.domains },
+    [IDENTITY_PROVIDER_TYPE]: { policy: POLICY_NAMES.identityProvidersKept, recorded: (baseline) => baseline.identityProviders },
 };
 
 /**
- * Whether a deletion passes, given the policy config the pack runs with. A group, resource server or domain: as
+ * Whether a deletion passes, given the policy config the pack runs with. A group, resource server, domain or identity provider: as
  * the pack decides, when its policy would not fail the update (advisory or disabled; a stack outside its
  * protectedStacks; a URN its baseline does not record); a config without this stack's baseline lets none go (the
  * pack would judge against a baseline this command cannot see, or fail on the mismatch). A client: only when
@@ -145,12 +147,14 @@ export function refusalText(stack: string, changes: readonly GuardedChange[]): s
     ]);
     return [
         `refused: pulumi's own preview of stack ${stack} would replace or delete ${changes.length === 1 ? "a guarded resource" : `${changes.length} guarded resources`} ` +
-            "(a pool loses its users, a client its id, a sender its verification, a group its members, a resource server the scopes clients hold, a domain the URLs apps sign in through); nothing was applied:",
+            "(a pool loses its users, a client its id, a sender its verification, a group its members, a resource server the scopes clients hold, " +
+            "a domain the URLs apps sign in through, an identity provider its users' sign-in); nothing was applied:",
         ...lines,
         `Keep these inputs as deployed; for a change Cognito fixes at creation see ${README_FIXED_SECTION}. ` +
             "A client removed on purpose is listed in the policy config's retiredClients (policy-pack/README.md, \"Retiring an app client\"), " +
             "which npm run up writes only for the successor's finish phase: retire any other with pulumi up and that config. " +
-            `A group, resource server or domain leaves a protected stack in an update whose policy config sets ${POLICY_NAMES.groupsAndScopesKept} ` +
-            `or ${POLICY_NAMES.domainKept} to advisory (policy-pack/README.md, "Groups and resource servers", "The domain").`,
+            `A group, resource server, domain or identity provider leaves a protected stack in an update whose policy config sets ` +
+            `${POLICY_NAMES.groupsAndScopesKept}, ${POLICY_NAMES.domainKept} or ${POLICY_NAMES.identityProvidersKept} to advisory ` +
+            "(policy-pack/README.md, \"Groups and resource servers\", \"The domain\", \"Identity providers\").",
     ].join("\n");
 }

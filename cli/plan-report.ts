@@ -160,6 +160,11 @@ const summaries: Readonly<Record<string, Summarise>> = {
         ...fixedInputs("aws:cognito/managedLoginBranding:ManagedLoginBranding", inputs),
         ...pick(inputs, ["useCognitoProvidedValues", "settings"]),
     }),
+    // Its details hold credentials: only the scopes it asks for, and where a SAML provider's metadata is.
+    "aws:cognito/identityProvider:IdentityProvider": (inputs) => pick(inputs, [
+        "providerName", "providerType", "providerDetails.authorize_scopes", "providerDetails.oidc_issuer", "providerDetails.MetadataURL",
+        "attributeMapping", "idpIdentifiers",
+    ]),
     "aws:lambda/function:Function": (inputs) => ({
         ...pick(inputs, ["name", "runtime", "handler", "timeout", "memorySize"]),
         environment: inputs.environment?.variables,

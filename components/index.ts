@@ -1,6 +1,7 @@
 export * from "./amplify-config";
 export * from "./groups-and-scopes";
 export * from "./managed-login-branding";
+export * from "./identity-providers";
 export * from "./outputs";
 export * from "./sender-identity";
 export * from "./ses-sender";

@@ -3,11 +3,12 @@ import * as cognito from "@pulumi/aws/cognito";
 import type * as lambda from "@pulumi/aws/lambda";
 import * as pulumi from "@pulumi/pulumi";
 import {
-    appClientArgs, ClientSettings, DomainSettings, GroupSettings, ImportSettings, inputPathsFrom, LogSettings, ResourceServerSettings, SesSender, senderDependentArgs,
-    triggerFunctionArns, userPoolArgs, UserPoolSettings,
+    appClientArgs, ClientSettings, DomainSettings, GroupSettings, IdentityProviderSettings, ImportSettings, inputPathsFrom, LogSettings,
+    ResourceServerSettings, SesSender, senderDependentArgs, triggerFunctionArns, userPoolArgs, UserPoolSettings,
 } from "../config";
 import type { DeployScope } from "./deploy-scope";
 import { groupsAndScopes } from "./groups-and-scopes";
+import { identityProviders, supportedProvidersOf } from "./identity-providers";
 import type { LogDeliveryResources } from "./log-delivery";
 import { riskConfiguration } from "./risk-configuration";
 import { managedLoginBrandings, unstyledClients, unstyledClientWarning } from "./managed-login-branding";
@@ -28,6 +29,8 @@ export interface SignInBackendArgs {
     readonly domain?: DomainSettings;
     /** The pool's log delivery. Default: none. */
     readonly logs?: LogSettings;
+    /** The identity providers users may sign in with. Default: none. */
+    readonly identityProviders?: readonly IdentityProviderSettings[];
     /**
      * Pulumi protect and retainOnDelete on the pool; retainOnDelete only on the SES identity, which a change of
      * the FROM address must be able to replace (a new identity; the old one stays verified in SES). Default: false.
@@ -68,6 +71,8 @@ export class SignInBackend extends pulumi.ComponentResource {
     readonly riskConfiguration?: cognito.RiskConfiguration;
     /** The managed login branding styles by the name of the client each styles. */
     readonly brandings: Readonly<Record<string, cognito.ManagedLoginBranding>>;
+    /** The identity providers by name. */
+    readonly identityProviders: Readonly<Record<string, cognito.IdentityProvider>>;
 
     constructor(name: string, args: SignInBackendArgs, opts?: pulumi.ComponentResourceOptions) {
         super("cognito-user-pool:index:SignInBackend", name, {}, opts);
@@ -105,10 +110,15 @@ export class SignInBackend extends pulumi.ComponentResource {
             });
         }
 
+        this.identityProviders = identityProviders(name, {
+            providers: args.identityProviders ?? [], userPool: this.userPool, parent: this, adopt: args.adopt,
+        });
+
         this.clients = Object.fromEntries(args.clients.map((client) => {
             const clientId = args.adopt?.clients[client.name];
             return [client.name, new cognito.UserPoolClient(`${name}-client-${client.name}`,
-                withSecretInputs(appClientArgs(client, this.userPool.id, clientId !== undefined), inputPathsFrom("client", secretKeys)),
+                withSecretInputs(federatedClientArgs(appClientArgs(client, this.userPool.id, clientId !== undefined), this.identityProviders),
+                    inputPathsFrom("client", secretKeys)),
                 // The provider imports a client by `<pool id>/<client id>`; a client's custom scopes must exist first.
                 { parent: this, import: clientId && `${args.adopt?.userPool}/${clientId}`, ...scopesFirst(this.resourceServers) })];
         }));
@@ -153,6 +163,13 @@ export function invokePermissions(name: string, functionArns: readonly string[],
     }
     const { triggerPermissions } = require("./trigger-permissions") as typeof import("./trigger-permissions");
     return triggerPermissions(name, functionArns, userPool, parent);
+}
+
+/** A client's inputs with its identity providers' names taken from their resources (components/identity-providers.ts). */
+export function federatedClientArgs(args: cognito.UserPoolClientArgs,
+    providers: Readonly<Record<string, cognito.IdentityProvider>>): cognito.UserPoolClientArgs {
+    const names = args.supportedIdentityProviders as string[] | undefined;
+    return names === undefined ? args : { ...args, supportedIdentityProviders: supportedProvidersOf(names, providers) };
 }
 
 /** Resource options that create a pool's resource servers before the clients that request their scopes. */

@@ -10,10 +10,11 @@ import type { PoolSignIn } from "../lambda/migration-settings";
 import type { DeployScope } from "./deploy-scope";
 import { groupsAndScopes } from "./groups-and-scopes";
 import { managedLoginBrandings, unstyledClients, unstyledClientWarning } from "./managed-login-branding";
+import { identityProviders } from "./identity-providers";
 import { PoolDomain, userPoolDomain } from "./user-pool-domain";
 import { withSecretInputs } from "./secret-inputs";
 import type { SesSenderResources } from "./ses-sender";
-import { invokePermissions, scopesFirst, userPoolArgsFollowing } from "./sign-in-backend";
+import { federatedClientArgs, invokePermissions, scopesFirst, userPoolArgsFollowing } from "./sign-in-backend";
 import { UserMigrationFunction } from "./user-migration-function";
 
 /*
@@ -55,6 +56,8 @@ export class SuccessorPool extends pulumi.ComponentResource {
     readonly domain?: PoolDomain;
     /** Its clients' managed login branding styles, by client name. */
     readonly brandings: Readonly<Record<string, cognito.ManagedLoginBranding>>;
+    /** The current pool's identity providers, made again in the new pool, by name. */
+    readonly identityProviders: Readonly<Record<string, cognito.IdentityProvider>>;
     /** The triggers' function, role and the old pool's migration client; absent in the finish phase. */
     readonly migration?: UserMigrationFunction;
     readonly invokePermission?: lambda.Permission;
@@ -127,9 +130,12 @@ export class SuccessorPool extends pulumi.ComponentResource {
             this.domain = userPoolDomain(name, { settings: successor.domain, userPool: this.userPool, parent: this });
         }
 
+        this.identityProviders = identityProviders(name, { providers: successor.identityProviders, userPool: this.userPool, parent: this });
+
         this.clients = Object.fromEntries(successor.clients.map((client) => [client.name,
             new cognito.UserPoolClient(`${name}-client-${client.name}`,
-                withSecretInputs(appClientArgs(successorClient(client, successor), this.userPool.id), inputPathsFrom("client", secretKeys)),
+                withSecretInputs(federatedClientArgs(appClientArgs(successorClient(client, successor), this.userPool.id), this.identityProviders),
+                    inputPathsFrom("client", secretKeys)),
                 { parent: this, ...scopesFirst(this.resourceServers) })]));
 
         for (const client of unstyledClients(successor.clients, successor.domain)) {

@@ -12,6 +12,7 @@ export function loadStackSettings(): StackSettings {
         project: pulumi.getProject(),
         stack: pulumi.getStack(),
         projectDir: process.cwd(),
+        secretKeys: loadSecretKeys(),
     });
 }
 

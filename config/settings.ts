@@ -10,6 +10,7 @@ import { brandingFileProblems } from "./branding-files";
 import { arnRegionProblem } from "./rules/lambda-arns";
 import { identityRegionProblem } from "./rules/ses-sender";
 import { triggerArnsAt } from "./catalogue/triggers";
+import { plaintextSecretProblems } from "./catalogue/identity-providers";
 import { resolveSuccessor, schemaPathOf } from "./successor-settings";
 
 /** Where the settings are used, for the defaults that depend on it. */
@@ -23,6 +24,8 @@ export interface StackContext {
      * checked there. The program gives its working directory, the project's (Pulumi runs it there).
      */
     readonly projectDir?: string;
+    /** The config keys that are secrets, when known (the program): a credential under any other is refused. */
+    readonly secretKeys?: readonly string[];
 }
 
 /**
@@ -97,7 +100,8 @@ function earlierLayoutNamed(issues: readonly z.core.$ZodIssue[]): { issues: z.co
 
 /**
  * What is wrong with valid settings in this stack: an SES identity, a trigger or its KMS key given by ARN in another
- * region; passkeys whose relying party id cannot default to a domain in this region; a branding asset file.
+ * region; passkeys whose relying party id cannot default to a domain in this region; a branding asset file; a credential
+ * in plain text.
  */
 function contextProblems(settings: z.output<typeof stackSettingsSchema>, context: StackContext): string[] {
     const identityProblem = identityRegionProblem(settings.email.identityArn, context.region);
@@ -109,6 +113,7 @@ function contextProblems(settings: z.output<typeof stackSettingsSchema>, context
         }),
         ...passkeyProblems(settings, context.region).map(({ path, message }) => `${keyOf(path)}: ${message}`),
         ...context.projectDir === undefined ? [] : brandingFileProblems(settings.clients, context.projectDir),
+        ...context.secretKeys === undefined ? [] : plaintextSecretProblems(settings.identityProviders, context.secretKeys),
     ];
 }
 

@@ -44,6 +44,8 @@ export function resolveSuccessor(raw: RawMap, currentPoolName: string | undefine
             ? { ...attributes, custom: Array.isArray(custom) && declaredAt < 0 ? [...custom, legacySubDeclaration] : custom }
             : attributes,
         ...Object.fromEntries(successorListKeys.map((key) => [key, successor[key] ?? raw[key]])),
+        // Always the current pool's: the same provider apps at Google, Apple, … serve both pools (each pool its own redirect URL).
+        identityProviders: raw.identityProviders,
         domain: successor.domain,
     };
     const result = validateSettings(candidate);
@@ -68,12 +70,12 @@ export function resolveSuccessor(raw: RawMap, currentPoolName: string | undefine
     if (issues.length > 0 || !result.success) {
         return { issues };
     }
-    const { protect: _protect, import: _import, successor: _successor, clients, groups, resourceServers, domain, ...pool } = result.data;
+    const { protect: _protect, import: _import, successor: _successor, clients, groups, resourceServers, identityProviders, domain, ...pool } = result.data;
     return {
         settings: {
             phase: successorPhaseOf(successor),
             userPool: { ...pool, userPool: { ...pool.userPool, name: successor.name } },
-            clients, groups, resourceServers,
+            clients, groups, resourceServers, identityProviders,
             ...(domain === undefined ? {} : { domain }),
         },
         issues: [],

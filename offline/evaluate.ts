@@ -32,6 +32,9 @@ export interface RegisteredResource {
     /** The URNs of the resources it depends on (dependsOn and those its inputs come from). */
     readonly dependencies?: readonly string[];
     readonly importId?: string;
+    /** The resource options `ignoreChanges` and `additionalSecretOutputs`, as the engine gets them. */
+    readonly ignoreChanges?: readonly string[];
+    readonly additionalSecretOutputs?: readonly string[];
     /** The provider of a custom resource: an explicit one the program registered, else the package's default. */
     readonly provider?: ProviderView;
     /** The provider reference the program gave (`<provider URN>::<id>`), when explicit. */
@@ -214,6 +217,8 @@ function recordRegistrations(): RegisteredResource[] {
                     deleteBeforeReplace: request.getDeletebeforereplace() || undefined,
                     dependencies: request.getDependenciesList() ?? [],
                     importId: request.getImportid() || undefined,
+                    ignoreChanges: request.getIgnorechangesList() ?? [],
+                    additionalSecretOutputs: request.getAdditionalsecretoutputsList() ?? [],
                     providerReference: request.getProvider() || undefined,
                 });
             }

@@ -175,6 +175,17 @@ const examples: readonly Example[] = [
         on: "stdout",
     },
     {
+        name: "plan identity providers",
+        shows: "npm run plan -- --stack dev, with the Google and OIDC providers and the client the page shows",
+        command: plan,
+        arrange: async (project) => {
+            devEndingWith(project, "<!-- stack file: identity providers -->");
+            return ["--stack", "dev"];
+        },
+        exitCode: 0,
+        on: "stdout",
+    },
+    {
         name: "bad config",
         shows: "every problem, one a line, before any resource: exit 2",
         command: plan,

@@ -2,6 +2,7 @@ import { clients } from "./app-client";
 import { CatalogueEntry, entriesOf } from "./derive";
 import type { Section } from "./define";
 import { groups } from "./groups";
+import { identityProviders } from "./identity-providers";
 import { resourceServers } from "./resource-servers";
 import { stack } from "./stack";
 import { RISK_CONFIGURATION_TYPE } from "./threat-protection";
@@ -9,7 +10,10 @@ import { RISK_CONFIGURATION_TYPE } from "./threat-protection";
 /** The key prefix of the settings of each item of a top-level list: `clients[].`. */
 const keyPrefixOf = (list: Section) => `${Object.entries(stack.entries).find(([, entry]) => entry === list)![0]}[].`;
 
-const lists = { client: keyPrefixOf(clients), group: keyPrefixOf(groups), resourceServer: keyPrefixOf(resourceServers), domain: "domain.", logDelivery: "logs." };
+const lists = {
+    client: keyPrefixOf(clients), group: keyPrefixOf(groups), resourceServer: keyPrefixOf(resourceServers), domain: "domain.", logDelivery: "logs.",
+    identityProvider: keyPrefixOf(identityProviders),
+};
 /** A client's branding style, a resource of its own under the client's keys. */
 const brandingPrefix = `${lists.client}branding.`;
 
@@ -30,6 +34,8 @@ export interface SettingsByDescription {
     readonly logDelivery: CatalogueEntry[];
     /** From DescribeManagedLoginBrandingByClient's ManagedLoginBranding. */
     readonly branding: CatalogueEntry[];
+    /** From DescribeIdentityProvider's IdentityProvider. */
+    readonly identityProvider: CatalogueEntry[];
 }
 
 /** The catalogue's settings read back from a pool's description, and those read back from each other resource's. */
@@ -45,5 +51,6 @@ export function settingsByDescription(): SettingsByDescription {
         domain: under(lists.domain),
         logDelivery: under(lists.logDelivery),
         branding: under(brandingPrefix),
+        identityProvider: under(lists.identityProvider),
     };
 }

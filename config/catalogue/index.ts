@@ -5,6 +5,7 @@ export * from "./derive";
 export * from "./described-settings";
 export * from "./domain";
 export * from "./groups";
+export * from "./identity-providers";
 export * from "./inputs";
 export * from "./passkeys";
 export * from "./read-back";

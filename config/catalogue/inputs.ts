@@ -5,6 +5,7 @@ import { entriesOf, inputsOf } from "./derive";
 import { configNamespace } from "../rules/problems";
 import { domain } from "./domain";
 import { groups } from "./groups";
+import { identityProviders } from "./identity-providers";
 import { LOG_DELIVERY_CONFIGURATION_TYPE, logs } from "./log-delivery";
 import { resourceServers } from "./resource-servers";
 import { pool } from "./user-pool";
@@ -23,6 +24,7 @@ const settingsByResourceType: Readonly<Record<string, { prefix: string; section:
     "aws:cognito/userPoolDomain:UserPoolDomain": { prefix: "domain.", section: domain },
     [LOG_DELIVERY_CONFIGURATION_TYPE]: { prefix: "logs.", section: logs },
     "aws:cognito/managedLoginBranding:ManagedLoginBranding": { prefix: "clients[].branding.", section: branding },
+    "aws:cognito/identityProvider:IdentityProvider": { prefix: "identityProviders[].", section: identityProviders },
 };
 
 /** Whether one input path holds the other: `schemas` and `schemas[].mutable`, or the same path. */

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { checkAttributePermissions } from "../rules/attribute-permissions";
 import { checkDeclaredScopes } from "../rules/declared-scopes";
 import { checkManagedLogin } from "../rules/managed-login";
+import { checkIdentityProviderUse } from "../rules/identity-providers";
 import { checkOAuthDomain } from "../rules/oauth-domain";
 import { sesIdentity } from "../rules/email-address";
 import { clientId, userPoolId } from "../rules/resource-ids";
@@ -14,6 +15,7 @@ import { domain } from "./domain";
 import { checkPasskeys } from "./passkeys";
 import { checkThreatProtection } from "./threat-protection";
 import { groupName, groups } from "./groups";
+import { identityProviders } from "./identity-providers";
 import { checkLogTier, logs } from "./log-delivery";
 import { declaredScopes, resourceServers } from "./resource-servers";
 import { userPoolChecks, userPoolKeys } from "./user-pool";
@@ -45,6 +47,9 @@ const adopt = section({
         doc: "Ids of existing managed login branding styles to adopt, by the name of the client each styles.",
         allowed: "client name → style id (a UUID, as DescribeManagedLoginBrandingByClient gives it)",
     }),
+    identityProviders: setting(uniqueList(z.string()).default([]), {
+        doc: "Names of existing identity providers to adopt, each one of `identityProviders`.",
+    }),
 }, {
     doc: "Existing resources to adopt with Pulumi's import option (written by `npm run adopt`).",
     scope: "per-environment",
@@ -66,6 +71,7 @@ export const stack = section({
     groups,
     resourceServers,
     logs,
+    identityProviders,
     import: adopt,
     successor: setting(successorSchema.optional(), {
         doc: "A new pool taking over from this one, for a change of a fixed setting: see [Changing a setting fixed at creation](migration.md).",
@@ -89,10 +95,12 @@ export const stack = section({
         }
         adoptedOf(ctx, "groups", settings.import.groups, settings.groups.map((group) => group.name));
         adoptedOf(ctx, "resourceServers", settings.import.resourceServers, settings.resourceServers.map((server) => server.identifier));
+        adoptedOf(ctx, "identityProviders", settings.import.identityProviders, settings.identityProviders.map((provider) => provider.name));
         const adopting = [
             ...Object.keys(settings.import.clients).length > 0 ? ["app clients"] : [],
             ...settings.import.groups.length > 0 ? ["groups"] : [],
             ...settings.import.resourceServers.length > 0 ? ["resource servers"] : [],
+            ...settings.import.identityProviders.length > 0 ? ["identity providers"] : [],
             ...settings.import.domain ? ["a domain"] : [],
             ...Object.keys(settings.import.brandings).length > 0 ? ["branding styles"] : [],
         ];
@@ -110,13 +118,18 @@ export const stack = section({
             problem(ctx, ["import", "senderIdentity"], settings.import.senderIdentity,
                 "the stack creates no SES identity when email.identityArn names one: remove one of them");
         }
-    }, (settings, ctx) => checkDeclaredScopes({ clients: settings.clients, declared: declaredScopes(settings.resourceServers) }, ctx),
+    }, (settings, ctx) => checkIdentityProviderUse({
+        identityProviders: settings.identityProviders,
+        requiredAttributes: settings.attributes.required,
+        customAttributes: settings.attributes.custom,
+        clients: settings.clients,
+    }, ctx), (settings, ctx) => checkDeclaredScopes({ clients: settings.clients, declared: declaredScopes(settings.resourceServers) }, ctx),
     (settings, ctx) => checkOAuthDomain(settings, ctx), checkLogTier, checkPasskeys, checkThreatProtection, (settings, ctx) => checkManagedLogin(settings, ctx)],
     wrap: (object) => object,
 });
 
 /** Each adopted group (resource server) must be one the stack declares: the import option goes on its resource. */
-function adoptedOf(ctx: z.RefinementCtx, key: "groups" | "resourceServers", adopted: readonly string[], declared: readonly string[]): void {
+function adoptedOf(ctx: z.RefinementCtx, key: "groups" | "resourceServers" | "identityProviders", adopted: readonly string[], declared: readonly string[]): void {
     adopted.forEach((name, index) => {
         if (!declared.includes(name)) {
             problem(ctx, ["import", key, index], name, `expected one of ${key} (${declared.join(", ") || "none declared"})`);

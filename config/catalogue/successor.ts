@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { ClientSettings } from "./app-client";
 import type { DomainSettings } from "./domain";
 import type { GroupSettings } from "./groups";
+import type { IdentityProviderSettings } from "./identity-providers";
 import type { ResourceServerSettings } from "./resource-servers";
 import { userPoolKeys, UserPoolSettings } from "./user-pool";
 
@@ -68,6 +69,8 @@ export interface SuccessorSettings {
     readonly clients: readonly ClientSettings[];
     readonly groups: readonly GroupSettings[];
     readonly resourceServers: readonly ResourceServerSettings[];
+    /** Always the current pool's identity providers. */
+    readonly identityProviders: readonly IdentityProviderSettings[];
     readonly domain?: DomainSettings;
 }
 
@@ -80,7 +83,7 @@ export function isMigrating(phase: SuccessorPhase): boolean {
 export const notMigrated = [
     "MFA enrolment (SMS, email, TOTP) and remembered devices: a user the current pool asks for a second factor is refused by the trigger rather than moved on the password alone; import such users (npm run migration) and have them enrol again",
     "sign-up of an identity a current user holds: until the finish phase the new pool refuses a user name, email or phone number any current user has (PreSignUp)",
-    "federated users (signed in through an identity provider): the new pool links them afresh through its own identity providers",
+    "federated users (signed in through an identity provider): the new pool has the same providers (identityProviders) and makes each user a new profile, with a new sub, at their first sign-in through it; register the new pool's redirect URL (and a SAML provider's audience) at each provider first",
     "memberships of groups the new pool lacks: at each sign-in until the finish phase a migrated user joins the new pool's groups named as its groups in the current pool; the new pool has the stack's groups (groups), so only a group made outside the stack must be created there first (npm run migration lists the missing ones)",
     "the user's sub: the new pool gives a new one; the old one is kept in custom:legacy_sub",
     "passwords of users who never sign in during the migration (import them with the CSV; they reset their password)",

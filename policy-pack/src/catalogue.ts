@@ -20,6 +20,8 @@ export const POLICY_NAMES = {
     domainUnchanged: "cognito-domain-unchanged",
     domainKept: "cognito-domain-kept",
     brandingUnchanged: "cognito-branding-unchanged",
+    identityProviderUnchanged: "cognito-identity-provider-unchanged",
+    identityProvidersKept: "cognito-identity-providers-kept",
     protectedEnvironment: "cognito-protected-environment",
     passwordPolicy: "cognito-password-policy-strength",
     preventUserExistenceErrors: "cognito-prevent-user-existence-errors",
@@ -59,6 +61,8 @@ export const POLICY_CATALOGUE: readonly PolicyCatalogueEntry[] = [
     { name: POLICY_NAMES.domainKept, defaultLevel: "mandatory", config: ["baseline", "protectedStacks"] },
     // A replaced style loses nothing a user holds (fixed-settings/table.ts, RESTYLED): advisory.
     { name: POLICY_NAMES.brandingUnchanged, defaultLevel: "advisory", config: ["baseline"] },
+    { name: POLICY_NAMES.identityProviderUnchanged, defaultLevel: "mandatory", config: ["baseline"] },
+    { name: POLICY_NAMES.identityProvidersKept, defaultLevel: "mandatory", config: ["baseline", "protectedStacks"] },
     { name: POLICY_NAMES.protectedEnvironment, defaultLevel: "mandatory", config: ["protectedStacks"] },
     { name: POLICY_NAMES.passwordPolicy, defaultLevel: "advisory", config: [] },
     { name: POLICY_NAMES.preventUserExistenceErrors, defaultLevel: "advisory", config: [] },

@@ -58,4 +58,6 @@ const REPLACE_INSTEAD: Record<FixedSettingChange["group"], string> = {
         "move clients and APIs to its scopes, then remove the old one",
     branding: "let the update replace the style (this policy is advisory): deploy it when a moment without the style on the client's " +
         "managed login pages is acceptable",
+    "identity-provider": "add the new provider beside the deployed one (a new entry of cognito-user-pool:identityProviders; an OIDC or " +
+        "SAML provider under a new name), list it in the clients' oauth.identityProviders, tell its users, then remove the old one",
 };

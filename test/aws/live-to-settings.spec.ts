@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { settingsFromLive } from "../../aws/live-to-settings";
-import type { LivePool } from "../../aws/read-pool";
+import { LivePool, redactedSecret } from "../../aws/read-pool";
 import { entriesOf, stack } from "../../config";
 import { liveOf, programInputs, samples, settingsOf } from "./support/sample-stacks";
 
@@ -28,6 +28,7 @@ function livePool(pool: Partial<LivePool["pool"]>, extra: Partial<LivePool> = {}
             TokenValidityUnits: { AccessToken: "minutes", IdToken: "minutes", RefreshToken: "days" }, AuthSessionValidity: 3,
             EnableTokenRevocation: true, PreventUserExistenceErrors: "ENABLED" }],
         groups: [],
+        identityProviders: [],
         resourceServers: [],
         brandings: {},
         ...extra,
@@ -182,6 +183,36 @@ describe("stack settings → the program's inputs → what AWS describes → sta
         assert.deepStrictEqual(adopted.gaps, []);
         assert.deepStrictEqual(adopted.notes.filter((note) => note.setting.startsWith("groups")), [{ setting: "groups[admins].Precedence",
             note: "0 left out of the config: the provider never sends 0 (user_group.go), and the imported group keeps it" }]);
+    });
+
+    it("reads a console-made Google sign-in back from DescribeIdentityProvider's answer as the API reference records it, the secret kept out", () => {
+        // The reference's "Describe response" for Google (CreateIdentityProvider, ProviderDetails), its secret as the reader keeps it.
+        const adopted = settingsFromLive(livePool({}, { identityProviders: [{
+            UserPoolId: "eu-west-1_AbCdEf123", ProviderName: "Google", ProviderType: "Google",
+            ProviderDetails: {
+                attributes_url: "https://people.googleapis.com/v1/people/me?personFields=", attributes_url_add_attributes: "true",
+                authorize_scopes: "email profile openid", authorize_url: "https://accounts.google.com/o/oauth2/v2/auth",
+                client_id: "1example23456789.apps.googleusercontent.com", client_secret: redactedSecret, oidc_issuer: "https://accounts.google.com",
+                token_request_method: "POST", token_url: "https://www.googleapis.com/oauth2/v4/token",
+            },
+            AttributeMapping: { email: "email", username: "sub" }, IdpIdentifiers: [],
+            CreationDate: new Date(0), LastModifiedDate: new Date(0),
+        }] }));
+
+        assert.deepStrictEqual(adopted.settings.identityProviders, [{ name: "Google", type: "google", clientId: "1example23456789.apps.googleusercontent.com",
+            clientSecret: redactedSecret, scopes: ["email", "profile", "openid"], attributeMapping: { email: "email", username: "sub" } }]);
+        assert.deepStrictEqual(adopted.settings.import?.identityProviders, ["Google"]);
+        assert.deepStrictEqual(adopted.gaps, []);
+        assert.deepStrictEqual(adopted.notes.filter((note) => note.setting.startsWith("identityProviders")), [{ setting: "identityProviders[Google].clientSecret",
+            note: "not copied: set it with `pulumi config set --secret --path 'identityProviders[0].clientSecret'`" }]);
+    });
+
+    it("names a provider detail the config model has no key for", () => {
+        const adopted = settingsFromLive(livePool({}, { identityProviders: [{ ProviderName: "Corp", ProviderType: "OIDC",
+            ProviderDetails: { client_id: "c", client_secret: redactedSecret, authorize_scopes: "openid", oidc_issuer: "https://login.example.com",
+                attributes_request_method: "GET", brand_new_key: "x" }, AttributeMapping: { email: "email" } }] }));
+
+        assert.deepStrictEqual(adopted.gaps.map((gap) => [gap.setting, gap.why]), [["identityProviders[Corp].ProviderDetails.brand_new_key", "the config model has no key for it"]]);
     });
 
     it("adopts the first factors of choice-based sign-in, and names the ones the config model does not offer", () => {

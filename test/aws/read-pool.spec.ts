@@ -86,9 +86,33 @@ describe("reading a live pool through the AWS SDK (cognito-local behind AWS_ENDP
         assert.strictEqual(live.senderIdentity?.name, "no-reply@example.com");
         assert.strictEqual(live.senderIdentity?.description.IdentityType, "EMAIL_ADDRESS");
         assert.deepStrictEqual(local.calls, ["DescribeUserPool", "GetUserPoolMfaConfig", "ListUserPoolClients", "DescribeUserPoolClient",
-            "ListGroups", "ListResourceServers", "GetLogDeliveryConfiguration", "DescribeManagedLoginBrandingByClient", "GetEmailIdentity"]);
+            "ListGroups", "ListResourceServers", "ListIdentityProviders", "GetLogDeliveryConfiguration", "DescribeManagedLoginBrandingByClient", "GetEmailIdentity"]);
         assert.strictEqual(live.logDelivery, undefined);
         assert.deepStrictEqual(live.brandings, {}, "a client without a style answers ResourceNotFoundException: none");
+    });
+
+    it("reads every identity provider of every page (ListIdentityProviders, then DescribeIdentityProvider each), never keeping a client secret", async () => {
+        const { poolId } = await createPool(cognito, local, { ...poolShapes["username only"], identityProviders: [
+            { ProviderName: "Google", ProviderType: "Google", ProviderDetails: { client_id: "g", client_secret: "google-secret", authorize_scopes: "openid" } },
+            { ProviderName: "SignInWithApple", ProviderType: "SignInWithApple",
+                ProviderDetails: { client_id: "com.example", team_id: "T", key_id: "K", private_key: "apple-private-key", authorize_scopes: "email" } },
+            { ProviderName: "Okta", ProviderType: "SAML", ProviderDetails: { MetadataURL: "https://idp.example.com/metadata" } },
+        ] });
+        local.identityProviderRequests.length = 0;
+
+        const live = await readLivePool(aws, poolId);
+
+        assert.deepStrictEqual(live.identityProviders.map((provider) => [provider.ProviderName, provider.ProviderType]),
+            [["Google", "Google"], ["SignInWithApple", "SignInWithApple"], ["Okta", "SAML"]]);
+        assert.strictEqual(live.identityProviders[0].ProviderDetails?.client_secret, redactedSecret);
+        assert.ok(!JSON.stringify(live).includes("google-secret") && !JSON.stringify(live).includes("apple-private-key"));
+        // The requests as the SDK's paginator and the reader send them (API_ListIdentityProviders: MaxResults 1 to 60;
+        // API_DescribeIdentityProvider: UserPoolId and ProviderName); the front door answers 2 providers a page.
+        assert.deepStrictEqual(local.identityProviderRequests.map(({ action, body }) => [action, body]), [
+            ["ListIdentityProviders", { UserPoolId: poolId, MaxResults: 60 }],
+            ["ListIdentityProviders", { UserPoolId: poolId, MaxResults: 60, NextToken: "2" }],
+            ...["Google", "SignInWithApple", "Okta"].map((name) => ["DescribeIdentityProvider", { UserPoolId: poolId, ProviderName: name }]),
+        ]);
     });
 
     it("reads every group and every resource server with its scopes, ListResourceServers asked for pages of at most 50", async () => {

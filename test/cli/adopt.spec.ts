@@ -5,7 +5,7 @@ import { main as adopt } from "../../cli/adopt";
 import { main as baseline } from "../../cli/baseline";
 import { withoutStackTag } from "../../config/rules/tags";
 import { evaluateStack, RegisteredResource } from "../../offline/evaluate";
-import { readStackConfig, readYamlFile } from "../../stack-files/reader";
+import { readStackConfig, readYamlFile, StackConfig } from "../../stack-files/reader";
 import {
     baselineFromStateExport,
     clientSettingsFromProps,
@@ -97,6 +97,15 @@ function assertClientSettingsEqual(inputs: Record<string, any>, live: DescribedP
 }
 
 /** The baseline a policy-config file carries (the same one under every fixed-settings policy). */
+/**
+ * The stack as its owner leaves it after the adoption's note: each identity provider's credential set with
+ * `pulumi config set --secret --path`, which makes identityProviders a secret key (its value the reader's placeholder).
+ */
+function withCredentialsSet(config: StackConfig): StackConfig {
+    const key = "cognito-user-pool:identityProviders";
+    return key in config.config ? { ...config, secretKeys: [...config.secretKeys, key] } : config;
+}
+
 function baselineIn(file: string): Record<string, any> {
     const config = JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, { baseline?: Record<string, any> }>;
     return Object.values(config).find((entry) => entry.baseline !== undefined)!.baseline!;
@@ -138,7 +147,7 @@ describe("npm run adopt", function () {
                 const exitCode = await adopt(["--stack", stack, "--pool-id", created.poolId, "--region", region], io);
                 stdout = io.out();
                 assert.strictEqual(exitCode, 0, io.out() + io.err());
-                resources = (await evaluateStack(readStackConfig(project.dir, stack))).resources;
+                resources = (await evaluateStack(withCredentialsSet(readStackConfig(project.dir, stack)))).resources;
             });
 
             it("writes a stack file that says the program sends exactly the live settings", () => {
@@ -197,6 +206,30 @@ describe("npm run adopt", function () {
                 }
             });
 
+            it("makes the program register every live identity provider, imported by `<pool id>:<name>`, its credential left for a secret", async () => {
+                const providers = registered(resources, "aws:cognito/identityProvider:IdentityProvider");
+                assert.deepStrictEqual(providers.map((provider) => [provider.inputs.providerName, provider.inputs.providerType,
+                    provider.inputs.attributeMapping, provider.importId]),
+                (shape.identityProviders ?? []).map((provider) => [provider.ProviderName, provider.ProviderType, provider.AttributeMapping,
+                    `${created.poolId}:${provider.ProviderName}`]));
+                for (const [provider, declared] of providers.map((provider, index) => [provider, shape.identityProviders![index]] as const)) {
+                    const { client_secret: secret, ...details } = declared.ProviderDetails!;
+                    assert.deepStrictEqual({ ...provider.inputs.providerDetails, client_secret: secret }, { ...details, client_secret: secret });
+                    assert.strictEqual(provider.inputs.providerDetails.client_secret, "[secret]", "the live secret is never copied");
+                }
+                if (shape.identityProviders !== undefined) {
+                    assert.match(stdout, /identityProviders\[Google\]\.clientSecret: not copied: set it with `pulumi config set --secret --path 'identityProviders\[0\]\.clientSecret'`/);
+                    assert.ok(!project.read(stack).includes("google-client-secret"), "the stack file holds no live secret");
+                    // Until the credential is set as a secret, the program refuses the stack (config/rules/identity-providers.ts).
+                    await assert.rejects(evaluateStack(readStackConfig(project.dir, stack)), /identityProviders\[0\]\.clientSecret: got a value in plain text/);
+                    // The SDK's requests as the front door checked them (API_ListIdentityProviders, API_DescribeIdentityProvider).
+                    assert.ok(local.identityProviderRequests.some(({ action, body }) => action === "ListIdentityProviders" &&
+                        JSON.stringify(body) === JSON.stringify({ UserPoolId: created.poolId, MaxResults: 60 })));
+                    assert.ok(local.identityProviderRequests.some(({ action, body }) => action === "DescribeIdentityProvider" &&
+                        JSON.stringify(body) === JSON.stringify({ UserPoolId: created.poolId, ProviderName: "Google" })));
+                }
+            });
+
             it("imports the pool, each client and the SES sender by their ids", () => {
                 assert.strictEqual(registered(resources, poolType)[0].importId, created.poolId);
                 for (const client of registered(resources, clientType)) {
@@ -208,7 +241,7 @@ describe("npm run adopt", function () {
             });
 
             it("gives the same baseline from AWS as from the state the adoption deploys, and no drift", async () => {
-                const evaluation = await evaluateStack(readStackConfig(project.dir, stack));
+                const evaluation = await evaluateStack(withCredentialsSet(readStackConfig(project.dir, stack)));
                 const exported = stateExportOf(evaluation, "cognito-user-pool", stack, region);
                 const stateFile = project.write(`state-${stack}.json`, JSON.stringify(exported));
                 const out = `${project.dir}/aws-baseline-${stack}.json`;

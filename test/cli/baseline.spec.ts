@@ -1,7 +1,7 @@
 import {
-    AddCustomAttributesCommand, CognitoIdentityProviderClient, CreateUserPoolClientCommand, DeleteGroupCommand, DeleteManagedLoginBrandingCommand,
-    DescribeManagedLoginBrandingByClientCommand, SetLogDeliveryConfigurationCommand, UpdateGroupCommand, UpdateManagedLoginBrandingCommand,
-    UpdateUserPoolClientCommand, UpdateUserPoolDomainCommand,
+    AddCustomAttributesCommand, CognitoIdentityProviderClient, CreateUserPoolClientCommand, DeleteGroupCommand, DeleteIdentityProviderCommand,
+    DeleteManagedLoginBrandingCommand, DescribeManagedLoginBrandingByClientCommand, SetLogDeliveryConfigurationCommand, UpdateGroupCommand,
+    UpdateIdentityProviderCommand, UpdateManagedLoginBrandingCommand, UpdateUserPoolClientCommand, UpdateUserPoolDomainCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import * as assert from "assert";
 import { spawnSync } from "child_process";
@@ -385,6 +385,28 @@ describe("npm run baseline", function () {
             const deleted = await check();
             assert.strictEqual(deleted.exitCode, 1);
             assert.match(deleted.stdout, new RegExp(`Fixed at creation[^\\n]*\\n {2}- auth-branding-web branding style: state "${created.clientIds.web}", AWS \\(absent\\)\\n`));
+        });
+
+        it("reports an identity provider's mapping changed in the console (UpdateIdentityProvider) and the provider deleted there (DeleteIdentityProvider)", async () => {
+            const created = await createPool(cognito, local, poolShapes["username with aliases"]);
+            assert.strictEqual(await adopt(["--stack", "live-idp", "--pool-id", created.poolId, "--region", region], capturingIO(project.dir)), 0);
+            // As the adoption's note says: the credential set with `pulumi config set --secret --path` (a secret key).
+            const config = readStackConfig(project.dir, "live-idp");
+            const evaluation = await evaluateStack({ ...config, secretKeys: [...config.secretKeys, "cognito-user-pool:identityProviders"] });
+            const stateFile = project.write("state-live-idp.json", JSON.stringify(stateExportOf(evaluation, "cognito-user-pool", "live-idp", region)));
+            const check = () => run(project, "--stack", "live-idp", "--state", stateFile, "--region", region, "--check");
+            assert.match((await check()).stdout, /^No drift between stack live-idp/);
+
+            await cognito.send(new UpdateIdentityProviderCommand({ UserPoolId: created.poolId, ProviderName: "Google",
+                AttributeMapping: { email: "email", username: "sub", name: "name" } }));
+            const changed = await check();
+            assert.strictEqual(changed.exitCode, 1);
+            assert.match(changed.stdout, /Changed outside Pulumi[^\n]*\n {2}- auth-identity-provider-Google attributeMapping: state \{"email":"email","username":"sub"\}, AWS \{"email":"email","name":"name","username":"sub"\}\n/);
+
+            await cognito.send(new DeleteIdentityProviderCommand({ UserPoolId: created.poolId, ProviderName: "Google" }));
+            const deleted = await check();
+            assert.strictEqual(deleted.exitCode, 1);
+            assert.match(deleted.stdout, /Fixed at creation[^\n]*\n {2}- auth-identity-provider-Google identity provider: state "Google", AWS \(absent\)\n/);
         });
 
         it("takes the pool id from `pulumi stack output --json` and keys the baseline by the program's URNs", async () => {

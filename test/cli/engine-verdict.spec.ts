@@ -107,6 +107,20 @@ describe("the engine's own verdict (cli/engine-verdict): what pulumi preview --j
         assert.match(text, /a domain the URLs apps sign in through/);
     });
 
+    it("refuses the identity provider the preview would replace (a new name or type), naming its key; new details pass", () => {
+        const providerUrn = urnOf("aws:cognito/identityProvider:IdentityProvider", "auth-identity-provider-Corp");
+        const replaced = guardedChanges({ steps: [step("replace", providerUrn, { replaceReasons: ["providerType"],
+            detailedDiff: { providerType: { kind: "update-replace" } } })] }, {});
+        const updated = guardedChanges({ steps: [step("update", providerUrn, { detailedDiff: { providerDetails: { kind: "update" },
+            attributeMapping: { kind: "update" } } })] }, {});
+
+        assert.deepStrictEqual(replaced.map((c) => c.ops), [["replace"]]);
+        assert.deepStrictEqual(updated, []);
+        const text = refusalText("dev", replaced);
+        assert.match(text, /replaced because of: providerType \(cognito-user-pool:identityProviders\[\]\.type\)/);
+        assert.match(text, /an identity provider its users' sign-in/);
+    });
+
     it("lets updates, creations, sames and other resource types through, and reads the type from the URN when no state says it", () => {
         const lambda = "urn:pulumi:dev::cognito-user-pool::cognito-user-pool:index:UserMigrationFunction$aws:lambda/function:Function::migrate";
         const digest = { steps: [
@@ -133,8 +147,11 @@ describe("the engine's verdict on a deliberate removal agrees with the pack's, g
     const settings = {
         groups: [{ name: "admins", precedence: 1 }], resourceServers: [{ identifier: "orders-api", name: "Orders API", scopes: { read: "Read orders" } }],
         domain: { prefix: "example-auth" },
+        identityProviders: [{ name: "Corp", type: "oidc", clientId: "corp-app", clientSecret: "[secret]", issuer: "https://login.example.com",
+            scopes: ["openid"], attributeMapping: { email: "email" } }],
     };
-    const deployedStack = withSettings(stackConfig("prod"), settings);
+    // The provider's credential is a secure: value, so identityProviders is a secret key.
+    const deployedStack = { ...withSettings(stackConfig("prod"), settings), secretKeys: ["cognito-user-pool:identityProviders"] };
     const without = (...keys: string[]): StackConfig => ({ ...deployedStack,
         config: Object.fromEntries(Object.entries(deployedStack.config).filter(([key]) => !keys.includes(key.replace("cognito-user-pool:", "")))) });
     let deployed: readonly RegisteredResource[];
@@ -145,7 +162,8 @@ describe("the engine's verdict on a deliberate removal agrees with the pack's, g
         const evaluation = await evaluateStack(deployedStack);
         deployed = evaluation.resources.filter((resource) => resource.custom);
         baseline = baselineFromStateExport(stateExportOf(evaluation, "cognito-user-pool", "prod", "ap-northeast-2"), { stack: "prod" });
-        for (const [what, keys] of [["the groups and the resource server", ["groups", "resourceServers"]], ["the domain", ["domain"]]] as const) {
+        for (const [what, keys] of [["the groups and the resource server", ["groups", "resourceServers"]], ["the domain", ["domain"]],
+            ["the identity provider", ["identityProviders"]]] as const) {
             const next = await evaluateStack(without(...keys), { deployedIds: deployedIdsOf(baseline) });
             removals.push({ what, resources: next.resources });
         }
@@ -160,13 +178,17 @@ describe("the engine's verdict on a deliberate removal agrees with the pack's, g
     const configs: { config: string; options?: PolicyConfigOptions; edit?: (file: Record<string, any>) => void; passes: boolean }[] = [
         { config: "prod protected, as npm run baseline writes it", passes: false },
         { config: "prod outside protectedStacks", options: { protectedStacks: ["staging"] }, passes: true },
-        { config: "the policies advisory", options: { enforcementLevels: { [POLICY_NAMES.groupsAndScopesKept]: "advisory", [POLICY_NAMES.domainKept]: "advisory" } }, passes: true },
-        { config: "the policies disabled", options: { enforcementLevels: { [POLICY_NAMES.groupsAndScopesKept]: "disabled", [POLICY_NAMES.domainKept]: "disabled" } }, passes: true },
-        { config: "the policies remediate (held to mandatory)", options: { enforcementLevels: { [POLICY_NAMES.groupsAndScopesKept]: "remediate", [POLICY_NAMES.domainKept]: "remediate" } }, passes: false },
+        { config: "the policies advisory", options: { enforcementLevels: { [POLICY_NAMES.groupsAndScopesKept]: "advisory", [POLICY_NAMES.domainKept]: "advisory",
+            [POLICY_NAMES.identityProvidersKept]: "advisory" } }, passes: true },
+        { config: "the policies disabled", options: { enforcementLevels: { [POLICY_NAMES.groupsAndScopesKept]: "disabled", [POLICY_NAMES.domainKept]: "disabled",
+            [POLICY_NAMES.identityProvidersKept]: "disabled" } }, passes: true },
+        { config: "the policies remediate (held to mandatory)", options: { enforcementLevels: { [POLICY_NAMES.groupsAndScopesKept]: "remediate", [POLICY_NAMES.domainKept]: "remediate",
+            [POLICY_NAMES.identityProvidersKept]: "remediate" } }, passes: false },
         { config: "their level from `all`", passes: true, edit: (file) => {
             file.all = "advisory";
             delete file[POLICY_NAMES.groupsAndScopesKept].enforcementLevel;
             delete file[POLICY_NAMES.domainKept].enforcementLevel;
+            delete file[POLICY_NAMES.identityProvidersKept].enforcementLevel;
         } },
         { config: "a baseline of another stack", passes: false, edit: (file) => {
             for (const entry of Object.values(file)) if (entry.baseline) entry.baseline.stack = "staging";
@@ -174,7 +196,7 @@ describe("the engine's verdict on a deliberate removal agrees with the pack's, g
     ];
 
     for (const { config: name, options, edit, passes } of configs) {
-        it(`${passes ? "both pass" : "both refuse"} removing the groups, the resource server or the domain with ${name}`, async () => {
+        it(`${passes ? "both pass" : "both refuse"} removing the groups, the resource server, the domain or the identity provider with ${name}`, async () => {
             const config = JSON.parse(JSON.stringify(policyConfigFor(baseline, options)));
             edit?.(config);
             for (const { what, resources } of removals) {
@@ -185,8 +207,8 @@ describe("the engine's verdict on a deliberate removal agrees with the pack's, g
         });
     }
 
-    it("removes what it should: the group, the resource server, the domain (and nothing else) are the deletions judged", () => {
+    it("removes what it should: the group, the resource server, the domain, the identity provider (and nothing else) are the deletions judged", () => {
         assert.deepStrictEqual(removals.map(({ resources }) => guardedChanges(digestOf(resources), {}).map((change) => change.urn.split("::").pop())),
-            [["auth-group-admins", "auth-resource-server-orders-api"], ["auth-domain"]]);
+            [["auth-group-admins", "auth-resource-server-orders-api"], ["auth-domain"], ["auth-identity-provider-Corp"]]);
     });
 });

@@ -235,6 +235,24 @@ describe("a successor pool (components/successor-pool.ts), per phase", () => {
         assert.deepEqual(groupsOf(own).map((group) => group.name), ["successor-group-staff"]);
     });
 
+    it("gives the new pool the current pool's identity providers, secret details and all, and its clients offer them", async () => {
+        const settings = {
+            domain: { prefix: "example-auth" },
+            identityProviders: [{ name: "Google", type: "google", clientId: "1example.apps.googleusercontent.com", clientSecret: "[secret]",
+                scopes: ["openid", "email"], attributeMapping: { email: "email", username: "sub" } }],
+            clients: [{ name: "web", oauth: { flows: ["code"], callbackUrls: ["https://app.example.com/cb"], identityProviders: ["COGNITO", "Google"] } }],
+            successor: { name: "myapp-dev-v2", domain: { prefix: "example-auth-v2" } },
+        };
+        const { resources } = await evaluate({ ...withSettings(stackConfig("dev"), settings), secretKeys: ["cognito-user-pool:identityProviders"] });
+        const providers = ofType(resources, "aws:cognito/identityProvider:IdentityProvider");
+        assert.deepStrictEqual(providers.map((provider) => provider.name).sort(), ["auth-identity-provider-Google", "successor-identity-provider-Google"]);
+        const inNewPool = named(resources, "successor-identity-provider-Google");
+        assert.equal(inNewPool.parent, only(resources, "cognito-user-pool:index:SuccessorPool").urn);
+        assert.ok(inNewPool.dependencies?.includes(named(resources, "successor-pool").urn), "the provider belongs to the new pool");
+        assert.deepStrictEqual(inNewPool.secretInputs, ["providerDetails"]);
+        assert.ok(named(resources, "successor-client-web").dependencies?.includes(inNewPool.urn), "the new pool's client waits for its provider");
+    });
+
     it("gives the new pool its own domain (successor.domain), never the current pool's; the primary pool's domain is the stack's output", async () => {
         const web = { name: "web", oauth: { flows: ["code"], callbackUrls: ["https://app.example.com/cb"] } };
         const settings = (phase: string) => ({ domain: { prefix: "example-auth" }, clients: [web],

@@ -438,6 +438,31 @@ describe("the policy pack under the engine's analyzer protocol", function () {
         assert.deepStrictEqual(restyled.map(d => [d.policy, d.level]), [[POLICY_NAMES.brandingUnchanged, EnforcementLevel.ADVISORY]]);
         assert.match(restyled[0].message, /assets is fixed at creation[\s\S]*no user, session or setting of the client is lost/);
     });
+
+    it("with a deployed identity provider in the baseline: fails a new name or type under its URN, passes new details, mapping or identifiers", async () => {
+        const providerType = "aws:cognito/identityProvider:IdentityProvider";
+        const providerUrn = urnOf("dev", providerType, "auth-identity-provider-Corp");
+        const poolId: string = JSON.parse(fs.readFileSync(stateFixture("dev"), "utf8")).deployment.resources
+            .find((r: { urn: string }) => r.urn === poolUrn()).id;
+        const config = JSON.parse(JSON.stringify(baseline.config)) as Record<string, { baseline?: Record<string, unknown> }>;
+        for (const entry of Object.values(config).filter((e) => typeof e === "object" && e.baseline)) {
+            entry.baseline!.identityProviders = { [providerUrn]: { id: `${poolId}:Corp`, region: "ap-northeast-2", providerName: "Corp",
+                providerType: "OIDC", userPool: poolUrn() } };
+        }
+        await call(client.configure.bind(client), configureRequest(config as Record<string, string | { enforcementLevel?: string }>));
+        const analyze = async (props: Record<string, unknown>) => diagnostics(await call<AnalyzeRequest, AnalyzeResponse>(client.analyze.bind(client),
+            analyzeRequest(providerType, "auth-identity-provider-Corp", providerUrn, { userPoolId: poolId, ...props })));
+        const details = { client_id: "corp-app", client_secret: "rotated", authorize_scopes: "openid email", oidc_issuer: "https://login.example.com" };
+
+        assert.deepStrictEqual(await analyze({ providerName: "Corp", providerType: "OIDC", providerDetails: details,
+            attributeMapping: { email: "mail" }, idpIdentifiers: ["example.com"] }), []);
+        const renamed = await analyze({ providerName: "CorpSSO", providerType: "OIDC", providerDetails: details });
+        assert.deepStrictEqual(renamed.map(d => [d.policy, d.level]), [[POLICY_NAMES.identityProviderUnchanged, EnforcementLevel.MANDATORY]]);
+        assert.match(renamed[0].message, /providerName is fixed at creation[\s\S]*a new, empty profile/);
+        const retyped = await analyze({ providerName: "Corp", providerType: "SAML", providerDetails: { MetadataURL: "https://idp.example.com/metadata" } });
+        assert.deepStrictEqual(retyped.map(d => [d.policy, d.level]), [[POLICY_NAMES.identityProviderUnchanged, EnforcementLevel.MANDATORY]]);
+        assert.match(retyped[0].message, /providerType is fixed at creation/);
+    });
 });
 
 describe("the policy pack under the engine's analyzer protocol, given no baseline: it reads the stack's own state", function () {

@@ -45,6 +45,8 @@ describe("policy config (policyConfigFor)", () => {
             POLICY_NAMES.domainUnchanged,
             POLICY_NAMES.groupUnchanged,
             POLICY_NAMES.groupsAndScopesKept,
+            POLICY_NAMES.identityProviderUnchanged,
+            POLICY_NAMES.identityProvidersKept,
             POLICY_NAMES.passkeysKept,
             POLICY_NAMES.passkeysKeptAdvisory,
             POLICY_NAMES.poolNotRemoved,

@@ -51,7 +51,7 @@ function crossFieldProblems(value: Loose, where: string): string[] {
             problems.push(`${where}.brandings[${JSON.stringify(urn)}].client: "${branding.client}" is not a key of clients`);
         }
     }
-    for (const kind of ["clients", "groups", "resourceServers", "domains", "brandings"] as const) {
+    for (const kind of ["clients", "groups", "resourceServers", "domains", "brandings", "identityProviders"] as const) {
         for (const [urn, member] of entriesOf(value[kind])) {
             if (typeof member.userPool === "string" && member.userPool !== "" && !poolUrns.has(member.userPool)) {
                 problems.push(`${where}.${kind}[${JSON.stringify(urn)}].userPool: "${member.userPool}" is not a key of userPools`);
@@ -97,5 +97,6 @@ export function parseBaseline(value: unknown, where = "baseline"): Baseline {
         resourceServers: baseline.resourceServers ?? {},
         domains: baseline.domains ?? {},
         brandings: baseline.brandings ?? {},
+        identityProviders: baseline.identityProviders ?? {},
     };
 }

@@ -1,8 +1,11 @@
 import { deployedPlanFromAws } from "./deployed-plan";
 import { isoTime } from "./from-state";
 import { FixedSettingsReadError, describe } from "./normalize";
-import { MANAGED_LOGIN_BRANDING_TYPE, USER_POOL_CLIENT_TYPE, USER_POOL_TYPE, fixedInputsOf } from "./table";
-import { Baseline, BaselineBranding, BaselineClient, BaselineDomain, BaselineEmailIdentity, BaselineGroup, BaselineResourceServer, BaselineUserPool } from "./types";
+import { IDENTITY_PROVIDER_TYPE, MANAGED_LOGIN_BRANDING_TYPE, USER_POOL_CLIENT_TYPE, USER_POOL_TYPE, fixedInputsOf } from "./table";
+import {
+    Baseline, BaselineBranding, BaselineClient, BaselineDomain, BaselineEmailIdentity, BaselineGroup, BaselineIdentityProvider, BaselineResourceServer,
+    BaselineUserPool,
+} from "./types";
 
 type Json = Record<string, any>;
 
@@ -79,6 +82,27 @@ export function brandingFromDescribeByClient(response: unknown, clientUrn: strin
     };
 }
 
+/**
+ * An identity provider's fixed settings from a DescribeIdentityProvider response (`{IdentityProvider: {...}}` or
+ * the object): its name, type and pool. Its ProviderDetails (secrets among them) are never read.
+ * The id is the provider's import id, `<pool id>:<provider name>` (identity_provider.go).
+ */
+export function identityProviderFromDescribeIdentityProvider(response: unknown, poolUrn: string, region: string): BaselineIdentityProvider {
+    const provider = isObject(response) && isObject(response.IdentityProvider) ? response.IdentityProvider : response;
+    if (!isObject(provider)) {
+        throw new FixedSettingsReadError(`DescribeIdentityProvider response: expected an object, got ${describe(provider)}`);
+    }
+    const where = "DescribeIdentityProvider IdentityProvider";
+    const providerName = requireString(provider.ProviderName, `${where}.ProviderName`);
+    return {
+        id: `${requireString(provider.UserPoolId, `${where}.UserPoolId`)}:${providerName}`,
+        region: requireString(region, "region"),
+        providerName,
+        userPool: poolUrn,
+        ...settingsFromAws(IDENTITY_PROVIDER_TYPE, provider, where),
+    } as BaselineIdentityProvider;
+}
+
 /** One pool read from AWS, with the URNs it has in the stack. */
 export interface AwsPoolDescription {
     urn: string;
@@ -104,6 +128,8 @@ export function baselineFromAws(args: {
     domains?: Record<string, BaselineDomain>;
     /** The clients' branding styles by URN (brandingFromDescribeByClient). */
     brandings?: Record<string, BaselineBranding>;
+    /** The pools' identity providers by URN, as DescribeIdentityProvider describes them. */
+    identityProviders?: Record<string, BaselineIdentityProvider>;
 }): Baseline {
     const userPools: Record<string, BaselineUserPool> = {};
     const clients: Record<string, BaselineClient> = {};
@@ -125,5 +151,6 @@ export function baselineFromAws(args: {
         resourceServers: { ...args.resourceServers },
         domains: { ...args.domains },
         brandings: { ...args.brandings },
+        identityProviders: { ...args.identityProviders },
     };
 }

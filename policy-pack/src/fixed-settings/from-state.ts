@@ -1,12 +1,15 @@
 import { clientSettingsFromProps, poolSettingsFromProps, requireKnownClient, requireKnownPool } from "./from-props";
 import {
-    EMAIL_IDENTITY_TYPE, MANAGED_LOGIN_BRANDING_TYPE, RESOURCE_SERVER_TYPE, USER_GROUP_TYPE, USER_POOL_CLIENT_TYPE, USER_POOL_DOMAIN_TYPE, USER_POOL_TYPE,
-    fixedInputsOf, settingsFromInputs,
+    EMAIL_IDENTITY_TYPE, IDENTITY_PROVIDER_TYPE, MANAGED_LOGIN_BRANDING_TYPE, RESOURCE_SERVER_TYPE, USER_GROUP_TYPE, USER_POOL_CLIENT_TYPE,
+    USER_POOL_DOMAIN_TYPE, USER_POOL_TYPE, fixedInputsOf, settingsFromInputs,
 } from "./table";
 import { deployedPlanFromInputs } from "./deployed-plan";
 import { FixedSettingsReadError, describe } from "./normalize";
 import { regionOfArn, regionOfPoolId } from "./region";
-import { Baseline, BaselineBranding, BaselineClient, BaselineDomain, BaselineEmailIdentity, BaselineGroup, BaselineResourceServer, BaselineUserPool } from "./types";
+import {
+    Baseline, BaselineBranding, BaselineClient, BaselineDomain, BaselineEmailIdentity, BaselineGroup, BaselineIdentityProvider, BaselineResourceServer,
+    BaselineUserPool,
+} from "./types";
 import { sentinelPaths } from "./unknown";
 
 /** One resource of a `pulumi stack export` (version 3 or 4); only the fields read here. */
@@ -267,7 +270,7 @@ export function baselineFromStateExport(exported: unknown, options: BaselineFrom
      * The pool's groups (resource servers, domain): the name (identifier, domain) and pool each was created with;
      * a domain also its certificate, which the provider's Read records as "" for a prefix domain (user_pool_domain.go).
      */
-    const poolMembers = <K extends "name" | "identifier" | "domain">(type: string, key: K, optional: readonly string[] = []) => {
+    const poolMembers = <K extends "name" | "identifier" | "domain" | "providerName">(type: string, key: K, optional: readonly string[] = []) => {
         const members: Record<string, { id: string; region: string; userPool: string } & Record<K, string>> = {};
         for (const r of live.filter(x => x.type === type)) {
             const where = `state export resource ${r.urn}`;
@@ -285,6 +288,7 @@ export function baselineFromStateExport(exported: unknown, options: BaselineFrom
     const groups: Record<string, BaselineGroup> = poolMembers(USER_GROUP_TYPE, "name");
     const resourceServers: Record<string, BaselineResourceServer> = poolMembers(RESOURCE_SERVER_TYPE, "identifier");
     const domains: Record<string, BaselineDomain> = poolMembers(USER_POOL_DOMAIN_TYPE, "domain", ["certificateArn"]);
+    const identityProviders = poolMembers(IDENTITY_PROVIDER_TYPE, "providerName", ["providerType"]) as Record<string, BaselineIdentityProvider>;
 
     /** The clients' branding styles: the client and pool each belongs to, and its assets. */
     const brandings: Record<string, BaselineBranding> = {};
@@ -303,7 +307,10 @@ export function baselineFromStateExport(exported: unknown, options: BaselineFrom
         brandings[r.urn] = { id: r.id, region: regionOf(r, providers, where, userPools[poolUrn].region), client: clientUrn, userPool: poolUrn, ...Object.fromEntries(settings) };
     }
 
-    return { source: "pulumi-state", stack, capturedAt: isoTime(options.capturedAt), userPools, clients, emailIdentities, groups, resourceServers, domains, brandings };
+    return {
+        source: "pulumi-state", stack, capturedAt: isoTime(options.capturedAt), userPools, clients, emailIdentities, groups, resourceServers, domains,
+        brandings, identityProviders,
+    };
 }
 
 /** The input names (top-level keys of a resource's inputs) the table's setting rows of a type read. */

@@ -20,7 +20,9 @@ export {
     attributesEqual,
 } from "./normalize";
 export type { FixedInputRow, ProviderSource, Effect, CompareContext } from "./table";
-export { fixedInputsOf, isFixedInput, allFixedInputs, RESOURCE_SERVER_TYPE, USER_GROUP_TYPE, USER_POOL_DOMAIN_TYPE, MANAGED_LOGIN_BRANDING_TYPE } from "./table";
+export {
+    fixedInputsOf, isFixedInput, allFixedInputs, IDENTITY_PROVIDER_TYPE, RESOURCE_SERVER_TYPE, USER_GROUP_TYPE, USER_POOL_DOMAIN_TYPE, MANAGED_LOGIN_BRANDING_TYPE,
+} from "./table";
 export type { FixedAttribute } from "./table";
 export type { PoolSettingsFromProps, ClientSettingsFromProps } from "./from-props";
 export {
@@ -37,7 +39,9 @@ export { baselineMismatch } from "./baseline-scope";
 export type { ProviderOfResource } from "./region";
 export { regionFromInputs, regionChange, regionOfArn, regionOfPoolId } from "./region";
 export type { AwsPoolDescription } from "./from-aws";
-export { poolFromDescribeUserPool, clientFromDescribeUserPoolClient, brandingFromDescribeByClient, baselineFromAws } from "./from-aws";
+export {
+    poolFromDescribeUserPool, clientFromDescribeUserPoolClient, brandingFromDescribeByClient, identityProviderFromDescribeIdentityProvider, baselineFromAws,
+} from "./from-aws";
 export { BaselineError, parseBaseline } from "./baseline";
 export type { FixedSettingChange, FixedSettingGroup } from "./compare";
 export { poolChanges, clientChanges, changesOf } from "./compare";

@@ -38,9 +38,11 @@ export const USER_GROUP_TYPE = "aws:cognito/userGroup:UserGroup";
 export const RESOURCE_SERVER_TYPE = "aws:cognito/resourceServer:ResourceServer";
 export const USER_POOL_DOMAIN_TYPE = "aws:cognito/userPoolDomain:UserPoolDomain";
 export const MANAGED_LOGIN_BRANDING_TYPE = "aws:cognito/managedLoginBranding:ManagedLoginBranding";
+export const IDENTITY_PROVIDER_TYPE = "aws:cognito/identityProvider:IdentityProvider";
 
 /** Which group of fixed inputs a change belongs to: what to do instead depends on it. */
-export type FixedSettingGroup = "sign-in" | "attributes" | "client" | "region" | "sender" | "group" | "resource-server" | "domain" | "passkeys" | "branding";
+export type FixedSettingGroup = "sign-in" | "attributes" | "client" | "region" | "sender" | "group" | "resource-server" | "domain" | "passkeys" |
+    "branding" | "identity-provider";
 
 /**
  * What the provider does with a change of the input: replaces the resource, refuses the update, or applies it in
@@ -496,6 +498,7 @@ const emailIdentity = row({
 const GROUP_GO = "internal/service/cognitoidp/user_group.go";
 const RESOURCE_SERVER_GO = "internal/service/cognitoidp/resource_server.go";
 const DOMAIN_GO = "internal/service/cognitoidp/user_pool_domain.go";
+const IDENTITY_PROVIDER_GO = "internal/service/cognitoidp/identity_provider.go";
 /** The stored commit of user_pool_domain.go with its CustomizeDiff (the store's newer files; 6.x, SDK v2 resource). */
 const DOMAIN_GO_AT = "6.x (aws-sdk-go-v2 client, resourceUserPoolDomainUpdate; the stored file of code search id 2036541366)";
 
@@ -515,6 +518,15 @@ const MEMBER_LOSS: Record<string, { what: string; loses: string; group: FixedSet
         loses: "the provider would replace the domain: the deployed one is deleted, and every sign-in, token and logout URL that apps " +
             "and identity providers use under it stops answering (a custom domain's new CloudFront distribution takes up to an hour)",
     },
+    // Cognito names a federated user `<provider name>_<the provider's id>` and keeps the link in the user's
+    // `identities` attribute (developer guide, "Linking federated users to an existing user profile"); a deleted
+    // provider takes its federated users' profiles' sign-in with it.
+    [IDENTITY_PROVIDER_TYPE]: {
+        what: "identity provider", group: "identity-provider", policy: POLICY_NAMES.identityProviderUnchanged, file: IDENTITY_PROVIDER_GO,
+        loses: "the provider would replace the identity provider: the deployed one is deleted (create-before-delete fails first with " +
+            "DuplicateProviderException when the name stays), its users cannot sign in meanwhile, and under a new name every federated " +
+            "user gets a new, empty profile (a new sub, groups and unmapped attributes lost) at the next sign-in",
+    },
 };
 
 function knownString(v: unknown, where: string): string | undefined {
@@ -524,9 +536,9 @@ function knownString(v: unknown, where: string): string | undefined {
 }
 
 /** The name (group), identifier (resource server) or domain a pool's group, resource server or domain is created with: ForceNew. */
-type PoolMemberType = typeof USER_GROUP_TYPE | typeof RESOURCE_SERVER_TYPE | typeof USER_POOL_DOMAIN_TYPE;
+type PoolMemberType = typeof USER_GROUP_TYPE | typeof RESOURCE_SERVER_TYPE | typeof USER_POOL_DOMAIN_TYPE | typeof IDENTITY_PROVIDER_TYPE;
 
-const memberIdentity = (resourceType: PoolMemberType, input: "name" | "identifier" | "domain") => {
+const memberIdentity = (resourceType: PoolMemberType, input: "name" | "identifier" | "domain" | "providerName") => {
     const member = MEMBER_LOSS[resourceType];
     return row({
         resourceType,
@@ -537,7 +549,7 @@ const memberIdentity = (resourceType: PoolMemberType, input: "name" | "identifie
         group: member.group,
         effect: "replaces",
         comparison: "The string as written: any change replaces the resource.",
-        sources: [{ file: member.file, release: PROVIDER, at: `schema "${input}": Required, ForceNew` }],
+        sources: [{ file: member.file, release: PROVIDER, at: `schema "${tfName(input)}": Required, ForceNew` }],
         state: "identity",
         fromInputs: (props, where) => knownString(props[input], where),
         changes: (deployed: string | undefined, proposed: string | undefined) => proposed === undefined || deployed === undefined || proposed === deployed ? [] : [{
@@ -575,7 +587,34 @@ const WHAT: Record<string, string> = {
     [USER_POOL_TYPE]: "user pool", [USER_POOL_CLIENT_TYPE]: "app client", [EMAIL_IDENTITY_TYPE]: "SES identity",
     [USER_GROUP_TYPE]: "group", [RESOURCE_SERVER_TYPE]: "resource server", [USER_POOL_DOMAIN_TYPE]: "domain",
     [MANAGED_LOGIN_BRANDING_TYPE]: "branding style",
+    [IDENTITY_PROVIDER_TYPE]: "identity provider",
 };
+
+/** The terraform schema key of a provider input: `provider_name` for `providerName`. */
+function tfName(input: string): string {
+    return input.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+}
+
+/**
+ * An identity provider's type: identity_provider.go (resourceIdentityProvider) `provider_type` Required, ForceNew,
+ * enum.Validate[awstypes.IdentityProviderTypeType]; UpdateIdentityProvider takes no ProviderType (API reference).
+ */
+const providerType = row({
+    resourceType: IDENTITY_PROVIDER_TYPE,
+    input: "providerType",
+    key: "providerType",
+    shape: z.string().describe("The identity provider's type (Google, SignInWithApple, Facebook, LoginWithAmazon, OIDC, SAML), as created."),
+    policy: POLICY_NAMES.identityProviderUnchanged,
+    group: "identity-provider",
+    effect: "replaces",
+    comparison: "The string as written: any change replaces the identity provider.",
+    sources: [{ file: IDENTITY_PROVIDER_GO, release: PROVIDER, at: 'schema "provider_type": Required, ForceNew' }],
+    fromInputs: (props, where) => knownString(props.providerType, where),
+    fromAws: (described, where) => knownString(described.ProviderType, `${where}.ProviderType`),
+    changes: (deployed: string | undefined, proposed: string | undefined) => proposed === undefined || deployed === undefined || proposed === deployed ? [] : [{
+        setting: "providerType", deployed, proposed, reason: MEMBER_LOSS[IDENTITY_PROVIDER_TYPE].loses,
+    }],
+});
 
 /**
  * A custom domain's certificate: user_pool_domain.go's CustomizeDiff, `customdiff.ForceNewIfChange(certificate_arn,
@@ -775,6 +814,9 @@ export const FIXED_INPUTS = {
     [RESOURCE_SERVER_TYPE]: [memberIdentity(RESOURCE_SERVER_TYPE, "identifier"), memberPool(RESOURCE_SERVER_TYPE), region(RESOURCE_SERVER_TYPE)],
     [USER_POOL_DOMAIN_TYPE]: [memberIdentity(USER_POOL_DOMAIN_TYPE, "domain"), memberPool(USER_POOL_DOMAIN_TYPE), certificateArn, region(USER_POOL_DOMAIN_TYPE)],
     [MANAGED_LOGIN_BRANDING_TYPE]: [brandingClient, brandingPool, brandingAssets, region(MANAGED_LOGIN_BRANDING_TYPE)],
+    [IDENTITY_PROVIDER_TYPE]: [
+        memberIdentity(IDENTITY_PROVIDER_TYPE, "providerName"), providerType, memberPool(IDENTITY_PROVIDER_TYPE), region(IDENTITY_PROVIDER_TYPE),
+    ],
 } as const;
 
 export type GuardedType = keyof typeof FIXED_INPUTS;

@@ -7,7 +7,8 @@ import { z } from "zod";
 import { DEPLOYED_PLAN_SHAPE, DeployedPlan } from "./deployed-plan";
 import { byUrn } from "./schema";
 import {
-    EMAIL_IDENTITY_TYPE, GuardedType, MANAGED_LOGIN_BRANDING_TYPE, RESOURCE_SERVER_TYPE, SettingsOf, USER_GROUP_TYPE, USER_POOL_CLIENT_TYPE, USER_POOL_DOMAIN_TYPE, USER_POOL_TYPE,
+    EMAIL_IDENTITY_TYPE, GuardedType, IDENTITY_PROVIDER_TYPE, MANAGED_LOGIN_BRANDING_TYPE, RESOURCE_SERVER_TYPE, SettingsOf, USER_GROUP_TYPE,
+    USER_POOL_CLIENT_TYPE, USER_POOL_DOMAIN_TYPE, USER_POOL_TYPE,
     settingShapes,
 } from "./table";
 
@@ -51,6 +52,9 @@ export const BASELINE_SHAPE = z.strictObject({
     })).optional()
         .describe("Managed login branding styles (aws:cognito/managedLoginBranding:ManagedLoginBranding); `id` is `<pool id>,<style id>`. " +
             "Absent in a baseline written before styles were recorded: none."),
+    identityProviders: byUrn(recordShape(IDENTITY_PROVIDER_TYPE, { providerName: z.string(), userPool: poolOf("identity provider") })).optional()
+        .describe("Identity providers (aws:cognito/identityProvider:IdentityProvider); `id` is `<pool id>:<provider name>`. " +
+            "Absent in a baseline written before identity providers were recorded: none."),
 }).describe("What the stack has deployed (written by `npm run baseline`). Absent: first deployment, nothing to compare.");
 
 /** What every deployed resource in a baseline records besides its settings. */
@@ -77,6 +81,7 @@ export interface Baseline {
     resourceServers?: Record<string, BaselineResourceServer>;
     domains?: Record<string, BaselineDomain>;
     brandings?: Record<string, BaselineBranding>;
+    identityProviders?: Record<string, BaselineIdentityProvider>;
 }
 /** A deployed group in a baseline (keyed by its URN): its name and pool are what the provider replaces it for. */
 export type BaselineGroup = DeployedResource & { name: string; userPool: string };
@@ -86,6 +91,8 @@ export type BaselineResourceServer = DeployedResource & { identifier: string; us
 export type BaselineDomain = DeployedResource & { domain: string; userPool: string } & SettingsOf<typeof USER_POOL_DOMAIN_TYPE>;
 /** A deployed branding style in a baseline (keyed by its URN): its client, pool and assets decide a replacement. */
 export type BaselineBranding = DeployedResource & { client: string; userPool: string } & SettingsOf<typeof MANAGED_LOGIN_BRANDING_TYPE>;
+/** A deployed identity provider in a baseline (keyed by its URN): its name, type and pool are what the provider replaces it for. */
+export type BaselineIdentityProvider = DeployedResource & { providerName: string; userPool: string } & SettingsOf<typeof IDENTITY_PROVIDER_TYPE>;
 /** Where a baseline was read from. */
 export type BaselineSource = Baseline["source"];
 export type AttributeConstraints = import("./table").FixedAttribute["constraints"];

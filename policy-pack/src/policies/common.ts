@@ -18,9 +18,10 @@ import { OwnBaseline, ownBaseline, unreadableMessage } from "../own-baseline";
 import { configSchemaFor, readBaselineConfig, readProtectedStacks } from "../policy-config";
 
 import {
-    EMAIL_IDENTITY_TYPE, MANAGED_LOGIN_BRANDING_TYPE, RESOURCE_SERVER_TYPE, USER_GROUP_TYPE, USER_POOL_CLIENT_TYPE, USER_POOL_DOMAIN_TYPE, USER_POOL_TYPE,
+    EMAIL_IDENTITY_TYPE, IDENTITY_PROVIDER_TYPE, MANAGED_LOGIN_BRANDING_TYPE, RESOURCE_SERVER_TYPE, USER_GROUP_TYPE, USER_POOL_CLIENT_TYPE,
+    USER_POOL_DOMAIN_TYPE, USER_POOL_TYPE,
 } from "../fixed-settings/table";
-export { RESOURCE_SERVER_TYPE, USER_GROUP_TYPE, USER_POOL_DOMAIN_TYPE, USER_POOL_TYPE, USER_POOL_CLIENT_TYPE } from "../fixed-settings/table";
+export { IDENTITY_PROVIDER_TYPE, RESOURCE_SERVER_TYPE, USER_GROUP_TYPE, USER_POOL_DOMAIN_TYPE, USER_POOL_TYPE, USER_POOL_CLIENT_TYPE } from "../fixed-settings/table";
 
 /** Name, description, level and configSchema of a policy, from the catalogue. */
 function policyHeader(name: PolicyName, description: string): {
@@ -129,6 +130,7 @@ const RECORDED_IN: Readonly<Record<string, RecordedIn<Record<string, unknown>>>>
     [RESOURCE_SERVER_TYPE]: b => b.resourceServers ?? {},
     [USER_POOL_DOMAIN_TYPE]: b => b.domains ?? {},
     [MANAGED_LOGIN_BRANDING_TYPE]: b => b.brandings ?? {},
+    [IDENTITY_PROVIDER_TYPE]: b => b.identityProviders ?? {},
 };
 
 /**

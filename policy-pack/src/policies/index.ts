@@ -8,6 +8,8 @@ import { domainKept } from "./domain-kept";
 import { domainUnchanged } from "./domain-unchanged";
 import { groupUnchanged } from "./group-unchanged";
 import { groupsAndScopesKept } from "./groups-and-scopes-kept";
+import { identityProvidersKept } from "./identity-providers-kept";
+import { identityProviderUnchanged } from "./identity-provider-unchanged";
 import { mfaInProtectedStack } from "./mfa-in-protected-stack";
 import { passkeysKept, passkeysKeptAdvisory } from "./passkeys-kept";
 import { passwordPolicyStrength } from "./password-policy";
@@ -33,6 +35,8 @@ export {
     domainUnchanged,
     groupUnchanged,
     groupsAndScopesKept,
+    identityProviderUnchanged,
+    identityProvidersKept,
     mfaInProtectedStack,
     passkeysKept,
     passkeysKeptAdvisory,
@@ -65,6 +69,8 @@ export const allPolicies: Policies = [
     domainUnchanged,
     domainKept,
     brandingUnchanged,
+    identityProviderUnchanged,
+    identityProvidersKept,
     protectedEnvironment,
     passwordPolicyStrength,
     preventUserExistenceErrors,

@@ -1,9 +1,10 @@
 import type {
-    AssetCategoryType, AssetExtensionType, ColorSchemeModeType, DomainDescriptionType, EventSourceName, GroupType, LogDeliveryConfigurationType, LogLevel,
-    ManagedLoginBrandingType, ResourceServerType, RiskConfigurationType, UserPoolClientType,
+    AssetCategoryType, AssetExtensionType, ColorSchemeModeType, DomainDescriptionType, EventSourceName, GroupType, IdentityProviderType,
+    LogDeliveryConfigurationType, LogLevel, ManagedLoginBrandingType, ResourceServerType, RiskConfigurationType, UserPoolClientType,
 } from "@aws-sdk/client-cognito-identity-provider";
 import type {
-    LogDeliveryConfigurationArgs, ManagedLoginBrandingArgs, ResourceServerArgs, UserGroupArgs, UserPoolArgs, UserPoolClientArgs, UserPoolDomainArgs,
+    IdentityProviderArgs, LogDeliveryConfigurationArgs, ManagedLoginBrandingArgs, ResourceServerArgs, UserGroupArgs, UserPoolArgs, UserPoolClientArgs,
+    UserPoolDomainArgs,
 } from "@pulumi/aws/cognito";
 import * as pulumi from "@pulumi/pulumi";
 import type { DescribedPool } from "../../../config";
@@ -155,4 +156,41 @@ const riskNames: Readonly<Record<string, string>> = {
 /** DescribeRiskConfiguration's pool-wide RiskConfiguration set from these inputs (SetRiskConfiguration). */
 export function describedRiskConfiguration(poolId: string, inputs: Record<string, unknown>): RiskConfigurationType {
     return { UserPoolId: poolId, ...described(inputs, riskNames), LastModifiedDate: new Date(0) } as RiskConfigurationType;
+}
+
+/**
+ * The ProviderDetails keys Cognito adds to those it was sent, per ProviderType: the "Describe response" examples of
+ * CreateIdentityProvider's ProviderDetails (API reference; @aws-sdk/client-cognito-identity-provider models_0.d.ts).
+ * An OIDC provider's describe example repeats the endpoints of its request and adds attributes_url_add_attributes.
+ */
+export const addedByCognito: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+    Google: { attributes_url: "https://people.googleapis.com/v1/people/me?personFields=", attributes_url_add_attributes: "true",
+        authorize_url: "https://accounts.google.com/o/oauth2/v2/auth", oidc_issuer: "https://accounts.google.com", token_request_method: "POST",
+        token_url: "https://www.googleapis.com/oauth2/v4/token" },
+    Facebook: { attributes_url: "https://graph.facebook.com/v17.0/me?fields=", attributes_url_add_attributes: "true",
+        authorize_url: "https://www.facebook.com/v17.0/dialog/oauth", token_request_method: "GET", token_url: "https://graph.facebook.com/v17.0/oauth/access_token" },
+    LoginWithAmazon: { attributes_url: "https://api.amazon.com/user/profile", attributes_url_add_attributes: "false", authorize_url: "https://www.amazon.com/ap/oa",
+        token_request_method: "POST", token_url: "https://api.amazon.com/auth/o2/token" },
+    SignInWithApple: { attributes_url_add_attributes: "false", authorize_url: "https://appleid.apple.com/auth/authorize", oidc_issuer: "https://appleid.apple.com",
+        token_request_method: "POST", token_url: "https://appleid.apple.com/auth/token" },
+    OIDC: { attributes_url_add_attributes: "false" },
+    SAML: { ActiveEncryptionCertificate: "MIICertificate", SLORedirectBindingURI: "https://idp.example.com/slo/saml", SSORedirectBindingURI: "https://idp.example.com/sso/saml" },
+};
+
+/**
+ * DescribeIdentityProvider's IdentityProvider for a provider created from these inputs (identity_provider.go
+ * resourceIdentityProviderCreate: ProviderName, ProviderType and UserPoolId; ProviderDetails, AttributeMapping and
+ * IdpIdentifiers when not empty), with the keys Cognito adds; an Apple private_key is never returned ("Describe
+ * operations don't return the private key", API reference, IdentityProviderType). The client_secret is returned.
+ */
+export function describedIdentityProvider(inputs: pulumi.Unwrap<IdentityProviderArgs>): IdentityProviderType {
+    const { providerName, providerType, providerDetails, attributeMapping, idpIdentifiers, userPoolId } = inputs;
+    const { private_key: _never, ...returned } = { ...providerDetails, ...addedByCognito[providerType] };
+    return {
+        UserPoolId: userPoolId, ProviderName: providerName, ProviderType: providerType as IdentityProviderType["ProviderType"],
+        ProviderDetails: returned,
+        ...(attributeMapping && Object.keys(attributeMapping).length > 0 ? { AttributeMapping: attributeMapping } : {}),
+        ...(idpIdentifiers?.length ? { IdpIdentifiers: idpIdentifiers } : {}),
+        CreationDate: new Date(0), LastModifiedDate: new Date(0),
+    };
 }

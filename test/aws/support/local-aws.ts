@@ -9,6 +9,7 @@ import * as path from "path";
 import type { AwsClients } from "../../../aws/clients";
 import { bindablePort, startCognitoLocal as startSandboxCognitoLocal } from "../../../sandbox/cognito-local";
 import { setEnvironment } from "../../../sandbox/lambda-endpoint";
+import { addedByCognito } from "./described-from-inputs";
 
 /**
  * A local AWS endpoint for the tests, on 127.0.0.1: cognito-local (started here, its state in a temp dir)
@@ -40,6 +41,11 @@ import { setEnvironment } from "../../../sandbox/lambda-endpoint";
  *     DescribeManagedLoginBrandingByClient are answered from the front door's own store, each request checked against
  *     the API reference's shape (API_CreateManagedLoginBranding, API_UpdateManagedLoginBranding,
  *     API_DeleteManagedLoginBranding, API_DescribeManagedLoginBrandingByClient) and kept in `brandingRequests`.
+ *   - no identity providers: CreateIdentityProvider, ListIdentityProviders (paged), DescribeIdentityProvider,
+ *     UpdateIdentityProvider and DeleteIdentityProvider are answered from the front door's own store, each request
+ *     checked against the API reference's shape (API_CreateIdentityProvider, API_ListIdentityProviders,
+ *     API_DescribeIdentityProvider, API_UpdateIdentityProvider, API_DeleteIdentityProvider) and kept in
+ *     `identityProviderRequests`; Describe adds the ProviderDetails keys Cognito adds (the reference's examples).
  */
 
 /** The SES identity GetEmailIdentity reports. */
@@ -75,6 +81,9 @@ export interface LocalAws {
     readonly logDeliveryRequests: { action: string; body: Record<string, unknown> }[];
     /** The bodies the SDK sent to the managed login branding actions, in order. */
     readonly brandingRequests: { action: string; body: Record<string, unknown> }[];
+    identityProvidersPerPage: number;
+    /** The bodies the SDK sent to the identity provider actions the front door answers, in order. */
+    readonly identityProviderRequests: { action: string; body: Record<string, unknown> }[];
     /** Answers the next `times` calls of an action with the error. */
     failNext(action: string, reply: AwsErrorReply, times?: number): void;
     /**
@@ -105,6 +114,7 @@ export async function startLocalAws(cognitoLocalConfig: Record<string, unknown> 
     const domains = new Domains();
     const logDeliveries = new LogDeliveries();
     const brandings = new Brandings();
+    const identityProviders = new IdentityProviders();
     const local = {
         endpoint: "",
         sesIdentities: new Map<string, SesIdentity>(),
@@ -116,6 +126,8 @@ export async function startLocalAws(cognitoLocalConfig: Record<string, unknown> 
         domainRequests: [] as { action: string; body: Record<string, unknown> }[],
         logDeliveryRequests: [] as { action: string; body: Record<string, unknown> }[],
         brandingRequests: [] as { action: string; body: Record<string, unknown> }[],
+        identityProvidersPerPage: 2,
+        identityProviderRequests: [] as { action: string; body: Record<string, unknown> }[],
         failNext(action: string, reply: AwsErrorReply, times = 1) {
             faults.set(action, [...(faults.get(action) ?? []), ...Array<AwsErrorReply>(times).fill(reply)]);
         },
@@ -180,6 +192,12 @@ export async function startLocalAws(cognitoLocalConfig: Record<string, unknown> 
             local.brandingRequests.push({ action, body: json });
             const answer = brandings.answer(action, json);
             return "error" in answer ? reply(response, answer.status, { message: answer.error }, answer.type) : reply(response, 200, answer);
+        }
+        if (IdentityProviders.actions.includes(action)) {
+            const json = JSON.parse(body);
+            local.identityProviderRequests.push({ action, body: json });
+            const answer = identityProviders.answer(action, json, local.identityProvidersPerPage);
+            return "error" in answer ? reply(response, 400, { message: answer.error }, answer.type ?? "InvalidParameterException") : reply(response, 200, answer);
         }
         if (action === "GetAccount") {
             return reply(response, 200, { ProductionAccessEnabled: local.sesProductionAccess, SendingEnabled: true,
@@ -316,6 +334,78 @@ class ResourceServers {
         const server = { UserPoolId: request.UserPoolId, Identifier: request.Identifier, Name: request.Name, Scopes: scopes };
         this.byPool.set(request.UserPoolId, [...servers, server]);
         return { ResourceServer: server };
+    }
+}
+
+/**
+ * Identity providers by pool, as CreateIdentityProvider makes them. Requests outside the API reference's shape are
+ * refused as AWS refuses them: UserPoolId; ProviderName 1 to 32 characters of ProviderNameTypeV2's pattern; a
+ * ProviderType of the enum, a social one named after itself ("Provider … cannot be of type Google", aws/aws-cli
+ * #3179); ProviderDetails a map of strings; at most 50 IdpIdentifiers; ListIdentityProviders' MaxResults from 1 to
+ * 60; a name taken is DuplicateProviderException, an unknown one ResourceNotFoundException. UpdateIdentityProvider
+ * replaces each of ProviderDetails, AttributeMapping and IdpIdentifiers it is sent, and refuses the read-only
+ * ActiveEncryptionCertificate (terraform-provider-aws PR #36311: "ActiveEncryptionCertificate is not a valid key").
+ */
+class IdentityProviders {
+    static readonly actions = ["CreateIdentityProvider", "ListIdentityProviders", "DescribeIdentityProvider", "UpdateIdentityProvider",
+        "DeleteIdentityProvider"];
+    private static readonly types = ["SAML", "Facebook", "Google", "LoginWithAmazon", "SignInWithApple", "OIDC"];
+    private readonly byPool = new Map<string, Json[]>();
+
+    answer(action: string, request: Json, pageSize: number): Json | { error: string; type?: string } {
+        if (typeof request.UserPoolId !== "string") {
+            return { error: "UserPoolId is required" };
+        }
+        const providers = this.byPool.get(request.UserPoolId) ?? [];
+        if (action === "ListIdentityProviders") {
+            if (request.MaxResults !== undefined && !(request.MaxResults >= 1 && request.MaxResults <= 60)) {
+                return { error: `MaxResults must be from 1 to 60, got ${request.MaxResults}` };
+            }
+            const { items, NextToken } = pageOf(providers, request.NextToken, Math.min(pageSize, request.MaxResults ?? 60));
+            const listed = items.map(({ ProviderName, ProviderType, CreationDate, LastModifiedDate }) => ({ ProviderName, ProviderType, CreationDate, LastModifiedDate }));
+            return { Providers: listed, ...(NextToken ? { NextToken } : {}) };
+        }
+        const existing = providers.find((provider) => provider.ProviderName === request.ProviderName);
+        if (action !== "CreateIdentityProvider" && existing === undefined) {
+            return { error: `Identity provider ${request.ProviderName} does not exist.`, type: "ResourceNotFoundException" };
+        }
+        if (action === "DescribeIdentityProvider") {
+            return { IdentityProvider: existing };
+        }
+        if (action === "DeleteIdentityProvider") {
+            this.byPool.set(request.UserPoolId, providers.filter((provider) => provider !== existing));
+            return {};
+        }
+        if (action === "UpdateIdentityProvider") {
+            if (request.ProviderDetails?.ActiveEncryptionCertificate !== undefined) {
+                return { error: "ActiveEncryptionCertificate is not a valid key for SAML identity provider details" };
+            }
+            Object.assign(existing!, {
+                ...(request.ProviderDetails ? { ProviderDetails: { ...request.ProviderDetails, ...addedByCognito[existing!.ProviderType] } } : {}),
+                ...(request.AttributeMapping ? { AttributeMapping: request.AttributeMapping } : {}),
+                ...(request.IdpIdentifiers ? { IdpIdentifiers: request.IdpIdentifiers } : {}),
+            });
+            return { IdentityProvider: existing };
+        }
+        const { ProviderName: name, ProviderType: type, ProviderDetails: details = {}, IdpIdentifiers: identifiers = [] } = request;
+        if (typeof name !== "string" || !/^[^_\p{Z}][\p{L}\p{M}\p{S}\p{N}\p{P}][^_\p{Z}]{1,30}$/u.test(name) || !IdentityProviders.types.includes(type) ||
+            Object.values(details).some((value) => typeof value !== "string") || identifiers.length > 50) {
+            return { error: "ProviderName (ProviderNameTypeV2), a ProviderType of the enum and ProviderDetails of strings are required; at most 50 IdpIdentifiers" };
+        }
+        if (!["SAML", "OIDC"].includes(type) && name !== type) {
+            return { error: `Provider ${name} cannot be of type ${type}.` };
+        }
+        if (existing !== undefined) {
+            return { error: `A provider with the name ${name} already exists in this user pool.`, type: "DuplicateProviderException" };
+        }
+        const provider = {
+            UserPoolId: request.UserPoolId, ProviderName: name, ProviderType: type,
+            ProviderDetails: Object.fromEntries(Object.entries({ ...details, ...addedByCognito[type] }).filter(([key]) => key !== "private_key")),
+            AttributeMapping: request.AttributeMapping ?? {}, IdpIdentifiers: identifiers,
+            CreationDate: 0, LastModifiedDate: 0,
+        };
+        this.byPool.set(request.UserPoolId, [...providers, provider]);
+        return { IdentityProvider: provider };
     }
 }
 

@@ -2,6 +2,8 @@ import {
     CognitoIdentityProviderClient,
     CreateGroupCommand,
     CreateGroupCommandInput,
+    CreateIdentityProviderCommand,
+    CreateIdentityProviderCommandInput,
     CreateResourceServerCommand,
     CreateResourceServerCommandInput,
     CreateUserPoolClientCommand,
@@ -26,6 +28,7 @@ type GroupInput = Omit<CreateGroupCommandInput, "UserPoolId">;
 type ResourceServerInput = Omit<CreateResourceServerCommandInput, "UserPoolId">;
 type DomainInput = Omit<CreateUserPoolDomainCommandInput, "UserPoolId">;
 type BrandingInput = Omit<CreateManagedLoginBrandingCommandInput, "UserPoolId" | "ClientId">;
+type IdentityProviderInput = Omit<CreateIdentityProviderCommandInput, "UserPoolId">;
 
 /** A pool as someone might have made it in the console, made here through the API. */
 export interface PoolShape {
@@ -40,6 +43,8 @@ export interface PoolShape {
     readonly domain?: DomainInput;
     /** Managed login branding styles by client name (CreateManagedLoginBranding, through the front door). */
     readonly brandings?: Record<string, BrandingInput>;
+    /** Made through the local AWS's front door: cognito-local has no identity providers. */
+    readonly identityProviders?: IdentityProviderInput[];
     readonly senderIdentity?: { readonly name: string; readonly identity: SesIdentity };
 }
 
@@ -189,8 +194,12 @@ export const poolShapes = {
             CallbackURLs: ["https://app.example.org/callback"],
             DefaultRedirectURI: "https://app.example.org/callback",
             LogoutURLs: ["https://app.example.org/"],
-            SupportedIdentityProviders: ["COGNITO"],
+            SupportedIdentityProviders: ["COGNITO", "Google"],
         }],
+        // Google sign-in as the console sets it up (its defaults: the scopes, email and the subject as user name).
+        identityProviders: [{ ProviderName: "Google", ProviderType: "Google",
+            ProviderDetails: { client_id: "1example.apps.googleusercontent.com", client_secret: "google-client-secret", authorize_scopes: "profile email openid" },
+            AttributeMapping: { email: "email", username: "sub" } }],
         domain: { Domain: "auth.example.org", CustomDomainConfig: { CertificateArn: `arn:aws:acm:us-east-1:${accountId}:certificate/0a1b2c3d` }, ManagedLoginVersion: 2 },
         brandings: { web: { UseCognitoProvidedValues: false, Settings: { categories: { global: { colorSchemeMode: "DARK" } } } } },
         senderIdentity: {
@@ -245,7 +254,7 @@ export const poolShapes = {
 
 export type PoolShapeName = keyof typeof poolShapes;
 
-/** Creates the pool, its second factors, groups, resource servers, domain, clients, branding styles and SES identity, as the console would. */
+/** Creates the pool, its second factors, groups, resource servers, domain, identity providers, clients, branding styles and SES identity, as the console would. */
 export async function createPool(cognito: CognitoIdentityProviderClient, local: LocalAws, shape: PoolShape): Promise<CreatedPool> {
     const created = await cognito.send(new CreateUserPoolCommand(shape.pool));
     const poolId = created.UserPool!.Id!;
@@ -262,6 +271,9 @@ export async function createPool(cognito: CognitoIdentityProviderClient, local: 
     }
     if (shape.domain) {
         await cognito.send(new CreateUserPoolDomainCommand({ ...shape.domain, UserPoolId: poolId }));
+    }
+    for (const provider of shape.identityProviders ?? []) {
+        await cognito.send(new CreateIdentityProviderCommand({ ...provider, UserPoolId: poolId }));
     }
     const clientIds: Record<string, string> = {};
     for (const client of shape.clients) {

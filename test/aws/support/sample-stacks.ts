@@ -1,11 +1,12 @@
 import type { RawStackSettings } from "../../../aws/live-to-settings";
-import type { LivePool } from "../../../aws/read-pool";
+import { LivePool, redactedSecret } from "../../../aws/read-pool";
 import {
-    appClientArgs, logDeliveryConfigurationArgs, managedLoginBrandingArgs, parseStackSettings, userPoolArgs, resourceServerArgs, riskConfigurationArgs,
-    StackSettings, userGroupArgs, userPoolDomainArgs,
+    appClientArgs, identityProviderArgs, logDeliveryConfigurationArgs, managedLoginBrandingArgs, parseStackSettings, userPoolArgs, resourceServerArgs,
+    riskConfigurationArgs, StackSettings, userGroupArgs, userPoolDomainArgs,
 } from "../../../config";
 import {
-    describedBranding, describedClient, describedDomain, describedGroup, describedLogDelivery, describedPool, describedResourceServer,
+    describedBranding, describedClient, describedDomain, describedGroup, describedIdentityProvider, describedLogDelivery, describedPool,
+    describedResourceServer,
     describedRiskConfiguration, plain,
 } from "./described-from-inputs";
 
@@ -56,7 +57,7 @@ export const samples: Record<string, RawStackSettings> = {
         },
         clients: [
             { name: "web", authFlows: ["user_srp", "user_auth"], refreshTokenRotation: { gracePeriodSeconds: 10 },
-                readAttributes: ["email", "custom:tenant_id"], writeAttributes: ["email"],
+                readAttributes: ["email", "custom:tenant_id"], writeAttributes: ["email", "phone_number", "given_name", "custom:seats"],
                 oauth: { flows: ["code", "implicit"], scopes: ["openid", "email"], callbackUrls: ["https://app.example.com/callback"],
                     logoutUrls: ["https://app.example.com/"], defaultRedirectUrl: "https://app.example.com/callback", identityProviders: ["COGNITO", "Google"] },
                 branding: { settings: { categories: { global: { colorSchemeMode: "DARK" } } } } },
@@ -76,6 +77,26 @@ export const samples: Record<string, RawStackSettings> = {
             userNotification: { logGroupArn: "arn:aws:logs:us-east-1:123456789012:log-group:/shared/cognito-messages" },
             userAuthEvents: { logGroupArn: "arn:aws:logs:us-east-1:123456789012:log-group:/shared/cognito-activity" },
         },
+        // Credentials as a stack file's secure: values reach the offline commands: the reader's placeholder.
+        identityProviders: [
+            { name: "Google", type: "google", clientId: "1example.apps.googleusercontent.com", clientSecret: "[secret]", scopes: ["openid", "email", "profile"],
+                attributeMapping: { email: "email", phone_number: "phone", given_name: "given_name", "custom:seats": "seats", username: "sub" },
+                idpIdentifiers: ["example.com", "corp example"] },
+            { name: "SignInWithApple", type: "apple", clientId: "com.example.web", teamId: "TEAM123", keyId: "KEY123", privateKey: "[secret]",
+                scopes: ["email", "name"], attributeMapping: { email: "email", phone_number: "phone", given_name: "firstName" } },
+            { name: "Facebook", type: "facebook", clientId: "1234", clientSecret: "[secret]", scopes: ["public_profile", "email"], apiVersion: "v17.0",
+                attributeMapping: { email: "email", phone_number: "phone", given_name: "first_name" } },
+            { name: "LoginWithAmazon", type: "amazon", clientId: "amzn1.application-oa2-client.1", clientSecret: "[secret]", scopes: ["profile"],
+                attributeMapping: { email: "email", phone_number: "phone", given_name: "name" } },
+            { name: "Corp", type: "oidc", clientId: "corp-app", clientSecret: "[secret]", issuer: "https://login.example.com", scopes: ["openid"],
+                attributesRequestMethod: "POST", authorizeUrl: "https://login.example.com/authorize", tokenUrl: "https://login.example.com/token",
+                attributesUrl: "https://login.example.com/userinfo", jwksUri: "https://login.example.com/jwks",
+                attributeMapping: { email: "email", phone_number: "phone", given_name: "given_name" } },
+            { name: "Okta", type: "saml", metadataUrl: "https://example.okta.com/app/metadata", signOut: true, idpInitiated: true, encryptedResponses: true,
+                requestSigningAlgorithm: "rsa-sha256", attributeMapping: { email: "mail", phone_number: "phone", given_name: "givenName" } },
+            { name: "Adfs", type: "saml", metadataFile: "<EntityDescriptor entityID=\"https://adfs.example.com\"/>",
+                attributeMapping: { email: "mail", phone_number: "phone", given_name: "givenName" } },
+        ],
     },
     "email as the user name, a domain identity given by ARN, verification by code, passkeys": {
         signIn: { with: ["email"], caseSensitive: "unset" },
@@ -129,6 +150,7 @@ export function programInputs(settings: StackSettings) {
         // The samples' styles have no assets: an adopted style's images are gaps (saved to files by hand).
         brandings: Object.fromEntries(settings.clients.filter((client) => client.branding !== undefined).map((client) => [client.name,
             plain({ ...managedLoginBrandingArgs(client.branding!, () => { throw new Error("no asset in the samples"); }), userPoolId: poolId })])),
+        identityProviders: settings.identityProviders.map((provider) => plain({ ...identityProviderArgs(provider), userPoolId: poolId })),
     };
 }
 
@@ -149,5 +171,8 @@ export function liveOf(inputs: ReturnType<typeof programInputs>): LivePool {
             const style = inputs.brandings[String(client.name)];
             return style === undefined ? [] : [[`client${index}`, describedBranding(style)]];
         })),
+        // The reader keeps no client secret (aws/read-pool.ts).
+        identityProviders: inputs.identityProviders.map(describedIdentityProvider).map((provider) => provider.ProviderDetails?.client_secret === undefined
+            ? provider : { ...provider, ProviderDetails: { ...provider.ProviderDetails, client_secret: redactedSecret } }),
     };
 }

@@ -15,6 +15,13 @@ export function encryptedSecret(seed: string) {
     return { ...secretSignature, ciphertext: `v1:${createHash("sha256").update(seed).digest("base64").slice(0, 40)}` };
 }
 
+/** A resource's inputs, those the program registered as secrets encrypted (top-level inputs only). */
+function withSecretInputsEncrypted(resource: RegisteredResource): Record<string, unknown> {
+    const secret = new Set((resource.secretInputs ?? []).map((path) => path.split(/[.[]/)[0]));
+    return Object.fromEntries(Object.entries(resource.inputs).map(([key, value]) =>
+        [key, secret.has(key) && value !== null && typeof value === "object" ? encryptedSecret(`${resource.urn}.${key}`) : value]));
+}
+
 function encryptSecrets(value: unknown, seed: string): unknown {
     if (value instanceof SecretValue) {
         return encryptedSecret(seed);
@@ -36,6 +43,7 @@ const dependsOn: Record<string, string> = {
     "aws:cognito/userPoolDomain:UserPoolDomain": "aws:cognito/userPool:UserPool",
     "aws:cognito/logDeliveryConfiguration:LogDeliveryConfiguration": "aws:cognito/userPool:UserPool",
     "aws:cognito/managedLoginBranding:ManagedLoginBranding": "aws:cognito/userPoolClient:UserPoolClient",
+    "aws:cognito/identityProvider:IdentityProvider": "aws:cognito/userPool:UserPool",
     "aws:cognito/userPool:UserPool": "aws:sesv2/emailIdentity:EmailIdentity",
 };
 
@@ -94,6 +102,11 @@ export function stateExportOf(evaluation: StackEvaluation, project: string, stac
                     useCognitoProvidedValues: resource.inputs.useCognitoProvidedValues ?? false,
                 } };
             }
+            // identity_provider.go: the id is `<pool id>:<name>`; its details are a secret input and output (identity-providers.ts).
+            case "aws:cognito/identityProvider:IdentityProvider":
+                return { id: `${outputs.userPoolId}:${resource.inputs.providerName}`, computed: {
+                    userPoolId: outputs.userPoolId, providerDetails: encryptedSecret(`${resource.urn}.providerDetails`),
+                } };
             case "aws:sesv2/emailIdentity:EmailIdentity":
                 return { id: resource.inputs.emailIdentity, computed: {
                     arn: outputs.senderIdentity?.arn, identityType: resource.inputs.emailIdentity.includes("@") ? "EMAIL_ADDRESS" : "DOMAIN",
@@ -112,7 +125,7 @@ export function stateExportOf(evaluation: StackEvaluation, project: string, stac
         return {
             ...common,
             id,
-            inputs: { __defaults: [], ...resource.inputs },
+            inputs: { __defaults: [], ...withSecretInputsEncrypted(resource) },
             // @pulumi/aws 7 records each resource's effective region among its outputs.
             outputs: { ...resource.inputs, id, region, ...computed },
             protect: resource.protect,

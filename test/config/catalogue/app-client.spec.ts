@@ -1,6 +1,7 @@
 import { strict as assert } from "assert";
 import { appClientArgs, clientFromDescribed, ClientInput, clients, ClientSettings, entriesOf, hasSecret, parseStackSettings } from "../../../config";
 import { describedClient, plain } from "../../aws/support/described-from-inputs";
+import { google } from "../support/identity-providers";
 import { context } from "../support/problems";
 import { along, describeRoundTrip } from "../support/round-trip";
 
@@ -9,7 +10,10 @@ const domain = { prefix: "example-auth" };
 
 const attributes = { custom: [{ name: "tenant", type: "string" }] };
 const resourceServers = [{ identifier: "orders-api", name: "Orders", scopes: { read: "Read orders" } }];
-const parseClient = (raw: ClientInput): ClientSettings => parseStackSettings({ attributes, domain, resourceServers, clients: [raw] }, context).clients[0];
+/** The identity provider a client may offer: a client names only providers of its pool. */
+const identityProviders = [google];
+const parseClient = (raw: ClientInput): ClientSettings =>
+    parseStackSettings({ attributes, domain, resourceServers, identityProviders, clients: [raw] }, context).clients[0];
 const client = (settings: Record<string, unknown>) => parseClient({ name: "app", ...settings });
 
 describe("app client inputs (config/catalogue/app-client)", () => {

@@ -34,6 +34,7 @@ describe("the settings catalogue (config/catalogue)", () => {
             "attributes.custom[].name", "attributes.custom[].type", "attributes.custom[].mutable", "attributes.custom[].developerOnly",
             "attributes.custom[].minLength", "attributes.custom[].maxLength", "attributes.custom[].minValue", "attributes.custom[].maxValue",
             "clients[].type", "clients[].generateSecret", "clients[].branding.assets", "domain.prefix", "domain.name", "domain.certificateArn", "groups[].name", "resourceServers[].identifier",
+            "identityProviders[].name", "identityProviders[].type",
         ]);
     });
 

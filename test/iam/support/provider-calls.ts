@@ -142,6 +142,7 @@ const riskConfiguration = ofPool("SetRiskConfiguration", "DescribeRiskConfigurat
 const userPoolClient = ofPool("CreateUserPoolClient", "DescribeUserPoolClient", "UpdateUserPoolClient", "DeleteUserPoolClient");
 const userGroup = ofPool("CreateGroup", "GetGroup", "UpdateGroup", "DeleteGroup");
 const resourceServer = ofPool("CreateResourceServer", "DescribeResourceServer", "UpdateResourceServer", "DeleteResourceServer");
+const identityProvider = ofPool("CreateIdentityProvider", "DescribeIdentityProvider", "UpdateIdentityProvider", "DeleteIdentityProvider");
 
 function userPoolDomain(resource: RegisteredResource, view: StackView): PhaseCalls {
     const { create, update, delete: remove } = ofPool("CreateUserPoolDomain", "DescribeUserPoolDomain", "UpdateUserPoolDomain", "DeleteUserPoolDomain")(resource, view);
@@ -319,6 +320,7 @@ export const providerCalls: Record<string, (resource: RegisteredResource, view: 
     "aws:cognito/userPoolClient:UserPoolClient": userPoolClient,
     "aws:cognito/userGroup:UserGroup": userGroup,
     "aws:cognito/resourceServer:ResourceServer": resourceServer,
+    "aws:cognito/identityProvider:IdentityProvider": identityProvider,
     "aws:cognito/userPoolDomain:UserPoolDomain": userPoolDomain,
     "aws:cognito/riskConfiguration:RiskConfiguration": riskConfiguration,
     "aws:cognito/managedLoginBranding:ManagedLoginBranding": managedLoginBranding,

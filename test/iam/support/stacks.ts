@@ -24,8 +24,9 @@ export interface EvaluatedStack {
  * Stacks that between them register every resource type of the program: prod as it is, dev with an SES domain in a
  * Route 53 zone and a custom MAIL FROM, prod with the user's own triggers and a successor pool (the migration
  * function, its role and policies, the user's PreSignUp chained, the others' invoke permissions on both pools),
- * prod with groups, a resource server, a custom domain with managed login and its alias record, and a client's branding
- * style, a Plus prod delivering its logs to a log group of its own and to Firehose, and dev delivering them to an S3 bucket.
+ * prod with groups, a resource server, an identity provider, a custom domain with managed login and its alias record, and a
+ * client's branding style, a Plus prod delivering its logs to a log group of its own and to Firehose, and dev delivering them
+ * to an S3 bucket.
  */
 export async function evaluatedStacks(): Promise<EvaluatedStack[]> {
     const withZone = withSettings(stackConfig("dev"), { email: { sender: "ses", from: "no-reply@example.com",
@@ -36,11 +37,16 @@ export async function evaluatedStacks(): Promise<EvaluatedStack[]> {
     });
     const evaluated: EvaluatedStack[] = [];
     // One at a time: the mock monitor the program runs under is global.
-    const withGroupsAndScopes = withSettings(stackConfig("prod"), { groups: [{ name: "admins", roleArn: "arn:aws:iam::123456789012:role/admins" }],
-        resourceServers: [{ identifier: "orders-api", name: "Orders", scopes: { read: "Read orders" } }],
-        domain: { name: "auth.example.com", certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d", route53ZoneId: "Z1D633PJN98FT9",
-            managedLoginVersion: 2 },
-        clients: [{ name: "web", oauth: { flows: ["code"], callbackUrls: ["https://app.example.com/callback"] }, branding: "cognito" }] });
+    const withGroupsAndScopes = {
+        ...withSettings(stackConfig("prod"), { groups: [{ name: "admins", roleArn: "arn:aws:iam::123456789012:role/admins" }],
+            resourceServers: [{ identifier: "orders-api", name: "Orders", scopes: { read: "Read orders" } }],
+            domain: { name: "auth.example.com", certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d", route53ZoneId: "Z1D633PJN98FT9",
+                managedLoginVersion: 2 },
+            clients: [{ name: "web", oauth: { flows: ["code"], callbackUrls: ["https://app.example.com/callback"] }, branding: "cognito" }],
+            identityProviders: [{ name: "Corp", type: "oidc", clientId: "corp-app", clientSecret: "[secret]", issuer: "https://login.example.com",
+                scopes: ["openid"], attributeMapping: { email: "email" } }] }),
+        secretKeys: ["cognito-user-pool:identityProviders"],
+    };
     const withLogGroupAndFirehose = withSettings(stackConfig("prod"), { tier: "plus", logs: { userNotification: {},
         userAuthEvents: { streamArn: `arn:aws:firehose:ap-northeast-2:${offlineAccountId}:deliverystream/sign-in-activity` } } });
     const withBucket = withSettings(stackConfig("dev"), { tier: "plus", logs: { userAuthEvents: { bucketArn: "arn:aws:s3:::example-sign-in-activity" } } });

@@ -26,9 +26,9 @@ describe("fixed-settings: baseline format", () => {
         assert.deepStrictEqual(parseBaseline(b).userPools[poolUrn()].aliasAttributes, ["email", "preferred_username"]);
     });
 
-    it("accepts a first deployment's empty baseline, and one written before groups, resource servers, domains and branding styles were recorded (none)", () => {
+    it("accepts a first deployment's empty baseline, and one written before groups, resource servers, domains, branding styles and identity providers were recorded (none)", () => {
         const b = { source: "aws", stack: "prod", capturedAt: "2026-11-26T07:00:00.000Z", userPools: {}, clients: {}, emailIdentities: {} };
-        const none = { groups: {}, resourceServers: {}, domains: {}, brandings: {} };
+        const none = { groups: {}, resourceServers: {}, domains: {}, brandings: {}, identityProviders: {} };
         assert.deepStrictEqual(parseBaseline(b), { ...b, ...none });
         assert.deepStrictEqual(parseBaseline({ ...b, groups: {}, resourceServers: {} }), { ...b, ...none });
     });

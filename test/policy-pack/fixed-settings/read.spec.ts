@@ -84,6 +84,7 @@ describe("fixed-settings: reading the same pool from props, state export and Des
             resourceServers: {},
             domains: {},
             brandings: {},
+            identityProviders: {},
         });
     });
 

@@ -3,6 +3,7 @@ import {
     EMAIL_IDENTITY_TYPE,
     FixedAttribute,
     MANAGED_LOGIN_BRANDING_TYPE,
+    IDENTITY_PROVIDER_TYPE,
     RESOURCE_SERVER_TYPE,
     USER_GROUP_TYPE,
     USER_POOL_CLIENT_TYPE,
@@ -81,6 +82,10 @@ describe("the table of fixed inputs", () => {
             "ManagedLoginBranding userPoolId replaces",
             "ManagedLoginBranding assets replaces",
             "ManagedLoginBranding region replaces",
+            "IdentityProvider providerName replaces",
+            "IdentityProvider providerType replaces",
+            "IdentityProvider userPoolId replaces",
+            "IdentityProvider region replaces",
         ]);
         for (const row of allFixedInputs()) {
             assert.ok(row.sources.length > 0 && row.sources.every(s => s.file && s.release && s.at), `${row.input} names its source`);
@@ -296,8 +301,26 @@ describe("managed login branding: clientId, userPoolId and assets (managed_login
     });
 });
 
+describe("identity provider: provider_name, provider_type and user_pool_id (identity_provider.go resourceIdentityProvider: ForceNew)", () => {
+    it("another name, type or pool replaces it; new details, mapping or identifiers do not", () => {
+        const deployed = { providerName: "Corp", providerType: "OIDC", userPool: "urn:pool" };
+        assert.deepStrictEqual(rowChanges(IDENTITY_PROVIDER_TYPE, "providerName", deployed, { providerName: "CorpSSO" }), [["providerName", "Corp", "CorpSSO"]]);
+        assert.deepStrictEqual(rowChanges(IDENTITY_PROVIDER_TYPE, "providerType", deployed, { providerType: "SAML" }), [["providerType", "OIDC", "SAML"]]);
+        assert.deepStrictEqual(rowChanges(IDENTITY_PROVIDER_TYPE, "userPoolId", deployed, { userPoolId: "eu-west-1_Other" }),
+            [["userPoolId", POOL_ID, "eu-west-1_Other"]]);
+        const inPlace = { providerName: "Corp", providerType: "OIDC", userPoolId: POOL_ID, providerDetails: { client_secret: "rotated" },
+            attributeMapping: { email: "mail" }, idpIdentifiers: ["example.com"] };
+        for (const input of ["providerName", "providerType", "userPoolId"]) {
+            assert.deepStrictEqual(rowChanges(IDENTITY_PROVIDER_TYPE, input, deployed, inPlace), [], input);
+        }
+    });
+    it("reads the type from DescribeIdentityProvider, never its details", () => {
+        assert.equal(rowOf(IDENTITY_PROVIDER_TYPE, "providerType").fromAws!({ ProviderType: "Google", ProviderDetails: { client_secret: "s" } }, "here"), "Google");
+    });
+});
+
 describe("region (Enhanced Region Support: the region replaces every regional resource)", () => {
-    for (const type of [USER_POOL_TYPE, USER_POOL_CLIENT_TYPE, EMAIL_IDENTITY_TYPE, USER_GROUP_TYPE, RESOURCE_SERVER_TYPE, MANAGED_LOGIN_BRANDING_TYPE]) {
+    for (const type of [USER_POOL_TYPE, USER_POOL_CLIENT_TYPE, EMAIL_IDENTITY_TYPE, USER_GROUP_TYPE, RESOURCE_SERVER_TYPE, MANAGED_LOGIN_BRANDING_TYPE, IDENTITY_PROVIDER_TYPE]) {
         it(`${type.split(":").pop()}: its own region input, else its provider's`, () => {
             assert.deepStrictEqual(rowChanges(type, "region", { region: "eu-west-1" }, { region: "us-east-1" }), [["region", "eu-west-1", "us-east-1"]]);
             const provider = { type: "pulumi:providers:aws", urn: "urn:provider", name: "default", props: { region: "us-east-1" } };
