@@ -368,7 +368,9 @@ describe("npm run baseline", function () {
         it("reports a branding style's settings changed in the console (UpdateManagedLoginBranding), and the style deleted there as fixed-setting drift", async () => {
             const created = await createPool(cognito, local, poolShapes["username with aliases"]);
             assert.strictEqual(await adopt(["--stack", "live-branding", "--pool-id", created.poolId, "--region", region], capturingIO(project.dir)), 0);
-            const evaluation = await evaluateStack(readStackConfig(project.dir, "live-branding"));
+            // The shape's Google credential set as a secret, as the adoption's note says (the next test).
+            const config = readStackConfig(project.dir, "live-branding");
+            const evaluation = await evaluateStack({ ...config, secretKeys: [...config.secretKeys, "cognito-user-pool:identityProviders"] });
             const stateFile = project.write("state-live-branding.json", JSON.stringify(stateExportOf(evaluation, "cognito-user-pool", "live-branding", region)));
             const check = () => run(project, "--stack", "live-branding", "--state", stateFile, "--region", region, "--check");
             const style = await cognito.send(new DescribeManagedLoginBrandingByClientCommand({ UserPoolId: created.poolId, ClientId: created.clientIds.web }));
@@ -388,7 +390,9 @@ describe("npm run baseline", function () {
         });
 
         it("reports an identity provider's mapping changed in the console (UpdateIdentityProvider) and the provider deleted there (DeleteIdentityProvider)", async () => {
-            const created = await createPool(cognito, local, poolShapes["username with aliases"]);
+            // Its own domain: the previous test's pool holds the shape's (a domain is unique).
+            const shape = poolShapes["username with aliases"];
+            const created = await createPool(cognito, local, { ...shape, domain: { ...shape.domain, Domain: "idp.auth.example.org" } });
             assert.strictEqual(await adopt(["--stack", "live-idp", "--pool-id", created.poolId, "--region", region], capturingIO(project.dir)), 0);
             // As the adoption's note says: the credential set with `pulumi config set --secret --path` (a secret key).
             const config = readStackConfig(project.dir, "live-idp");
