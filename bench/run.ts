@@ -47,26 +47,44 @@ function withSuccessor(stack: StackConfig): StackConfig {
     return { ...stack, config: { ...stack.config, "cognito-user-pool:successor": JSON.stringify(successor) } };
 }
 
-/**
- * A stack's config with the hosted sign-in parts (issue 20): a custom domain with managed login in a Route 53 zone,
- * groups, a resource server, a web client with its branding style and a machine (client_credentials) client.
- */
-function withHostedSignIn(stack: StackConfig): StackConfig {
-    const hosted = {
-        domain: { name: "auth.example.com", certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d",
-            route53ZoneId: "Z1D633PJN98FT9", managedLoginVersion: 2 },
-        groups: [{ name: "admins", precedence: 1 }, { name: "readers" }],
-        resourceServers: [{ identifier: "orders-api", name: "Orders API", scopes: { read: "Read orders", write: "Change orders" } }],
-        clients: [
-            { name: "web", oauth: { flows: ["code"], callbackUrls: ["https://app.example.com/callback"] },
-                branding: { settings: { categories: { global: { colorSchemeMode: "DARK" } } } } },
-            { name: "jobs", type: "confidential", oauth: { flows: ["client_credentials"], scopes: ["orders-api/read"] } },
-        ],
-        // Identity providers (issue 20 §2) join this stack once they are on main.
+/** A stack's config with these keys set (as `pulumi config set --path` writes them) and these keys secret. */
+function withKeys(stack: StackConfig, keys: Record<string, unknown>, secretKeys: readonly string[] = []): StackConfig {
+    return {
+        ...stack,
+        config: { ...stack.config, ...Object.fromEntries(Object.entries(keys).map(([key, value]) => [`cognito-user-pool:${key}`, JSON.stringify(value)])) },
+        secretKeys: [...stack.secretKeys, ...secretKeys.map((key) => `cognito-user-pool:${key}`)],
     };
-    return { ...stack, config: { ...stack.config, ...Object.fromEntries(Object.entries(hosted)
-        .map(([key, value]) => [`cognito-user-pool:${key}`, JSON.stringify(value)])) } };
 }
+
+/** Hosted sign-in (issue 20): a custom domain with managed login and its alias, groups, a resource server, Google, a branded client, a machine client. */
+const hostedSignIn = {
+    domain: { name: "auth.example.com", certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d",
+        route53ZoneId: "Z1D633PJN98FT9", managedLoginVersion: 2 },
+    groups: [{ name: "admins", precedence: 1 }, { name: "readers" }],
+    resourceServers: [{ identifier: "orders-api", name: "Orders API", scopes: { read: "Read orders", write: "Change orders" } }],
+    identityProviders: [{ name: "Google", type: "google", clientId: "1234567890-abc.apps.googleusercontent.com", clientSecret: "bench-secret",
+        scopes: ["openid", "email", "profile"], attributeMapping: { email: "email", username: "sub" } }],
+    clients: [
+        { name: "web", authFlows: ["user_srp"], refreshTokenRotation: { gracePeriodSeconds: 10 },
+            oauth: { flows: ["code"], callbackUrls: ["https://app.example.com/callback"], identityProviders: ["COGNITO", "Google"] },
+            branding: { settings: { categories: { global: { colorSchemeMode: "DARK" } } } } },
+        { name: "jobs", type: "confidential", authFlows: [], oauth: { flows: ["client_credentials"], scopes: ["orders-api/read"] } },
+    ],
+};
+
+/** Issue 21 on top: plus tier, passkeys, threat protection, your own triggers, log delivery (the web client above rotates its refresh tokens). */
+const everyFeature = {
+    ...hostedSignIn,
+    tier: "plus",
+    firstAuthFactors: ["password", "web_authn"],
+    passkeys: { userVerification: "required" },
+    threatProtection: { mode: "enforced", compromisedCredentials: { action: "block" }, accountTakeover: { high: { action: "block", notify: true } } },
+    triggers: {
+        preSignUp: "arn:aws:lambda:ap-northeast-2:123456789012:function:myapp-prod-pre-sign-up",
+        preTokenGeneration: { arn: "arn:aws:lambda:ap-northeast-2:123456789012:function:myapp-prod-claims:live", version: "V2_0" },
+    },
+    logs: { userNotification: {}, userAuthEvents: { bucketArn: "arn:aws:s3:::example-sign-in-activity" } },
+};
 
 async function main(): Promise<boolean> {
     console.log(`npm run bench: median of ${runs} fresh processes per figure`);
@@ -77,7 +95,10 @@ async function main(): Promise<boolean> {
         { args: ["bin/cli/plan.js", "--stack", "dev"] },
         ...stacks.map((stack) => ({ args: ["bin/bench/evaluate-stack.js", JSON.stringify(readStackConfig(repoRoot, stack))] })),
         { args: ["bin/bench/evaluate-stack.js", JSON.stringify(withSuccessor(readStackConfig(repoRoot, "prod")))] },
-        { args: ["bin/bench/evaluate-stack.js", JSON.stringify(withHostedSignIn(readStackConfig(repoRoot, "prod")))] },
+        { args: ["bin/bench/evaluate-stack.js", JSON.stringify(withKeys(readStackConfig(repoRoot, "prod"), hostedSignIn, ["identityProviders"]))] },
+        // The floor of a stack that needs them: the modules of its triggers' permissions, its log groups and its alias record.
+        { args: ["-e", "require('@pulumi/pulumi'); for (const m of ['cognito', 'sesv2', 'lambda', 'cloudwatch', 'route53']) require(`@pulumi/aws/${m}`)"] },
+        { args: ["bin/bench/evaluate-stack.js", JSON.stringify(withKeys(readStackConfig(repoRoot, "prod"), everyFeature, ["identityProviders"]))] },
     ], runs));
     const loads = (measured: Measurement) =>
         `loads @pulumi/aws/lambda and /iam: ${measured.reported.lambdaAndIamLoaded ? "yes" : "no"}`;
@@ -95,10 +116,17 @@ async function main(): Promise<boolean> {
             maxRatio: 1.5,
         },
         {
-            what: "program, prod stack with a custom domain (managed login, Route 53 alias), groups, a resource server, a branded web client " +
-                "and a machine client, under mocks",
+            what: "program, prod stack with a custom domain (managed login, Route 53 alias), groups, a resource server, Google sign-in, " +
+                "a branded web client and a machine client, under mocks",
             measured: programs[stacks.length + 1],
             floor: programFloor,
+            maxRatio: 1.3,
+        },
+        {
+            what: "program, the same on plus with passkeys, threat protection, two triggers, refresh token rotation and log delivery, under mocks " +
+                "(floor: node requiring the @pulumi/aws modules such a stack needs: cognito, sesv2, lambda, cloudwatch, route53)",
+            measured: programs[stacks.length + 3],
+            floor: programs[stacks.length + 2],
             maxRatio: 1.3,
         },
     ];
