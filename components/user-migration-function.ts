@@ -61,7 +61,7 @@ function functionCode(): pulumi.asset.AssetArchive {
     const build = path.join(__dirname, "..", path.extname(__filename) === ".ts" ? "bin" : "");
     const files = [
         "lambda/user-migration.js", "lambda/old-users.js", "lambda/sign-up-guard.js", "lambda/group-memberships.js",
-        "lambda/cognito-calls.js", "lambda/chained-triggers.js", "lambda/masked.js", "lambda/migration-settings.js", "config/limits.js",
+        "lambda/cognito-calls.js", "lambda/chained-triggers.js", "lambda/masked.js", "lambda/migration-settings.js", "config/rules/limits.js",
     ];
     const missing = files.filter((file) => !fs.existsSync(path.join(build, file)));
     if (missing.length > 0) {

@@ -1,4 +1,5 @@
 import { strict as assert } from "assert";
+import * as fs from "fs";
 import * as path from "path";
 import { parseStackSettings, StackConfigError } from "../../config";
 import { RegisteredResource, StackEvaluation } from "../../offline/evaluate";
@@ -82,11 +83,20 @@ describe("a successor pool (components/successor-pool.ts), per phase", () => {
             const code = only(evaluation.resources, types.function).inputs.code;
             const assets: Record<string, any> = await code.assets;
             const files = await Promise.all(Object.entries(assets).map(async ([name, asset]) => [name, await asset.path]));
-            assert.deepEqual(Object.fromEntries(files), {
-                ...Object.fromEntries(["user-migration", "old-users", "sign-up-guard", "group-memberships", "cognito-calls", "chained-triggers", "masked", "migration-settings"]
-                    .map((module) => [`lambda/${module}.js`, path.join(repoRoot, "bin", "lambda", `${module}.js`)])),
-                "config/limits.js": path.join(repoRoot, "bin", "config", "limits.js"),
-            });
+            // Exactly the handler and every module it requires by a relative path, followed through the compiled files.
+            const bin = path.join(repoRoot, "bin");
+            const closure = new Set<string>();
+            const follow = (file: string) => {
+                if (closure.has(file)) {
+                    return;
+                }
+                closure.add(file);
+                for (const [, required] of fs.readFileSync(path.join(bin, file), "utf8").matchAll(/require\("(\.{1,2}\/[^"]+)"\)/g)) {
+                    follow(path.posix.join(path.posix.dirname(file), `${required}.js`));
+                }
+            };
+            follow("lambda/user-migration.js");
+            assert.deepEqual(Object.fromEntries(files), Object.fromEntries([...closure].map((file) => [file, path.join(bin, file)])));
         });
 
         it("hands the function the old pool, its migration client and what each pool signs in with", () => {
