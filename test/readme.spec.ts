@@ -80,6 +80,21 @@ interface Example {
     readonly on: "stdout" | "stderr";
 }
 
+/** `npm run plan -- --stack dev` with the end of dev's stack file replaced by a page's `<!-- stack file: <name> -->` block. */
+function planOfStackFile(name: string, what: string): Example {
+    return {
+        name: `plan ${name}`,
+        shows: `npm run plan -- --stack dev, with ${what}`,
+        command: plan,
+        arrange: async (project) => {
+            devEndingWith(project, `<!-- stack file: ${name} -->`);
+            return ["--stack", "dev"];
+        },
+        exitCode: 0,
+        on: "stdout",
+    };
+}
+
 const examples: readonly Example[] = [
     {
         name: "plan dev",
@@ -97,94 +112,14 @@ const examples: readonly Example[] = [
         exitCode: 1,
         on: "stdout",
     },
-    {
-        name: "plan groups and scopes",
-        shows: "npm run plan -- --stack dev, with the groups, the resource server and the machine client the page shows",
-        command: plan,
-        arrange: async (project) => {
-            devEndingWith(project, "<!-- stack file: groups and scopes -->");
-            return ["--stack", "dev"];
-        },
-        exitCode: 0,
-        on: "stdout",
-    },
-    {
-        name: "plan domain",
-        shows: "npm run plan -- --stack dev, with the custom domain, its alias record and the client the page shows",
-        command: plan,
-        arrange: async (project) => {
-            devEndingWith(project, "<!-- stack file: domain -->");
-            return ["--stack", "dev"];
-        },
-        exitCode: 0,
-        on: "stdout",
-    },
-    {
-        name: "plan triggers",
-        shows: "npm run plan -- --stack dev, with the user's own triggers and their invoke permissions",
-        command: plan,
-        arrange: async (project) => {
-            devEndingWith(project, "<!-- stack file: triggers -->");
-            return ["--stack", "dev"];
-        },
-        exitCode: 0,
-        on: "stdout",
-    },
-    {
-        name: "plan tokens and logs",
-        shows: "npm run plan -- --stack dev, with the rotating client and the log delivery the page shows",
-        command: plan,
-        arrange: async (project) => {
-            devEndingWith(project, "<!-- stack file: tokens and logs -->");
-            return ["--stack", "dev"];
-        },
-        exitCode: 0,
-        on: "stdout",
-    },
-    {
-        name: "plan passkeys",
-        shows: "npm run plan -- --stack dev, with passkeys on the custom domain and the client the page shows",
-        command: plan,
-        arrange: async (project) => {
-            devEndingWith(project, "<!-- stack file: passkeys -->");
-            return ["--stack", "dev"];
-        },
-        exitCode: 0,
-        on: "stdout",
-    },
-    {
-        name: "plan threat protection",
-        shows: "npm run plan -- --stack dev, with the threat protection the page shows",
-        command: plan,
-        arrange: async (project) => {
-            devEndingWith(project, "<!-- stack file: threat protection -->");
-            return ["--stack", "dev"];
-        },
-        exitCode: 0,
-        on: "stdout",
-    },
-    {
-        name: "plan branding",
-        shows: "npm run plan -- --stack dev, with the managed login domain and the clients' branding styles the page shows",
-        command: plan,
-        arrange: async (project) => {
-            devEndingWith(project, "<!-- stack file: branding -->");
-            return ["--stack", "dev"];
-        },
-        exitCode: 0,
-        on: "stdout",
-    },
-    {
-        name: "plan identity providers",
-        shows: "npm run plan -- --stack dev, with the Google and OIDC providers and the client the page shows",
-        command: plan,
-        arrange: async (project) => {
-            devEndingWith(project, "<!-- stack file: identity providers -->");
-            return ["--stack", "dev"];
-        },
-        exitCode: 0,
-        on: "stdout",
-    },
+    planOfStackFile("groups and scopes", "the groups, the resource server and the machine client the page shows"),
+    planOfStackFile("domain", "the custom domain, its alias record and the client the page shows"),
+    planOfStackFile("triggers", "the user's own triggers and their invoke permissions"),
+    planOfStackFile("tokens and logs", "the rotating client and the log delivery the page shows"),
+    planOfStackFile("passkeys", "passkeys on the custom domain and the client the page shows"),
+    planOfStackFile("threat protection", "the threat protection the page shows"),
+    planOfStackFile("branding", "the managed login domain and the clients' branding styles the page shows"),
+    planOfStackFile("identity providers", "the Google and OIDC providers and the client the page shows"),
     {
         name: "bad config",
         shows: "every problem, one a line, before any resource: exit 2",

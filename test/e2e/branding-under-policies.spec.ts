@@ -2,14 +2,11 @@
 // own evaluation), then its stack file changed: every policy of the pack judges the changed stack against the baseline
 // of that state, as CI's `pulumi preview --policy-pack ... --policy-pack-config ...` would.
 import * as assert from "assert";
-import { baselineFromStateExport, policyConfigFor, POLICY_NAMES } from "cognito-user-pool-policies";
+import { POLICY_NAMES } from "cognito-user-pool-policies";
 import { configKeysFor } from "../../config";
-import { evaluateStack } from "../../offline/evaluate";
 import type { PolicyPackConfig } from "../../offline/run-policies";
-import { readStackConfig } from "../../stack-files/reader";
-import { stateExportOf } from "../aws/support/state-export";
 import { ProjectCopy } from "../cli/support/project-copy";
-import { describeMandatory, previewUnderPolicies } from "./support/deployed-stack";
+import { deployedProdConfig, describeMandatory, previewUnderPolicies } from "./support/deployed-stack";
 
 const domain = "{prefix: example-auth, managedLoginVersion: 2}";
 const clientsWith = (branding: string) =>
@@ -32,9 +29,7 @@ describe("prod's branding style under the policies, against what prod deployed",
     before(async () => {
         const project = prodWith(clientsWith(logo("test/fixtures/branding/logo.png")));
         try {
-            const deployed = await evaluateStack(readStackConfig(project.dir, "prod"));
-            const exported = stateExportOf(deployed, "cognito-user-pool", "prod", "ap-northeast-2");
-            config = JSON.parse(JSON.stringify(policyConfigFor(baselineFromStateExport(exported, { stack: "prod" }), { protectedStacks: ["staging", "prod"] })));
+            config = await deployedProdConfig(project.dir);
         } finally {
             project.remove();
         }

@@ -2,13 +2,10 @@
 // evaluation), then its stack file changed: every policy of the pack judges the changed stack against the baseline
 // of that state, as CI's `pulumi preview --policy-pack ... --policy-pack-config ...` would.
 import * as assert from "assert";
-import { baselineFromStateExport, policyConfigFor, POLICY_NAMES } from "cognito-user-pool-policies";
-import { evaluateStack } from "../../offline/evaluate";
+import { POLICY_NAMES } from "cognito-user-pool-policies";
 import type { PolicyPackConfig } from "../../offline/run-policies";
-import { readStackConfig } from "../../stack-files/reader";
-import { stateExportOf } from "../aws/support/state-export";
 import { ProjectCopy } from "../cli/support/project-copy";
-import { describeMandatory, mandatoryViolations, previewUnderPolicies } from "./support/deployed-stack";
+import { deployedProdConfig, describeMandatory, mandatoryViolations, previewUnderPolicies } from "./support/deployed-stack";
 
 const groups = "[{name: admins, description: Operators, precedence: 1}, {name: support, precedence: 10}]";
 const resourceServers = "[{identifier: orders-api, name: Orders API, scopes: {read: Read orders, write: Change orders}}]";
@@ -22,10 +19,7 @@ describe("prod's groups and resource server under the policies, against what pro
         project = new ProjectCopy();
         project.override("prod", "groups", groups);
         project.override("prod", "resourceServers", resourceServers);
-        const deployed = await evaluateStack(readStackConfig(project.dir, "prod"));
-        const exported = stateExportOf(deployed, "cognito-user-pool", "prod", "ap-northeast-2");
-        // As `npm run baseline` writes it to the policy-config file.
-        config = JSON.parse(JSON.stringify(policyConfigFor(baselineFromStateExport(exported, { stack: "prod" }), { protectedStacks: ["staging", "prod"] })));
+        config = await deployedProdConfig(project.dir);
     });
 
     after(() => project?.remove());

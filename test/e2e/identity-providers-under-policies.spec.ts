@@ -3,13 +3,10 @@
 // as CI's `pulumi preview --policy-pack ... --policy-pack-config ...` would. Credentials are `secure:` values, as
 // `pulumi config set --secret --path` writes them.
 import * as assert from "assert";
-import { baselineFromStateExport, policyConfigFor, POLICY_NAMES } from "cognito-user-pool-policies";
-import { evaluateStack } from "../../offline/evaluate";
+import { POLICY_NAMES } from "cognito-user-pool-policies";
 import type { PolicyPackConfig } from "../../offline/run-policies";
-import { readStackConfig } from "../../stack-files/reader";
-import { stateExportOf } from "../aws/support/state-export";
 import { ProjectCopy } from "../cli/support/project-copy";
-import { describeMandatory, mandatoryViolations, previewUnderPolicies } from "./support/deployed-stack";
+import { deployedProdConfig, describeMandatory, mandatoryViolations, previewUnderPolicies } from "./support/deployed-stack";
 
 const corp = (over = "") => `{name: Corp, type: oidc, clientId: corp-app, clientSecret: {secure: v1:Y29ycC1zZWNyZXQ=}, ` +
     `issuer: "https://login.example.com", scopes: [openid, email], attributeMapping: {email: email}${over}}`;
@@ -25,10 +22,7 @@ describe("prod's identity providers under the policies, against what prod deploy
     before(async () => {
         project = new ProjectCopy();
         project.override("prod", "identityProviders", deployedProviders);
-        const deployed = await evaluateStack(readStackConfig(project.dir, "prod"));
-        const exported = stateExportOf(deployed, "cognito-user-pool", "prod", "ap-northeast-2");
-        // As `npm run baseline` writes it to the policy-config file.
-        config = JSON.parse(JSON.stringify(policyConfigFor(baselineFromStateExport(exported, { stack: "prod" }), { protectedStacks: ["staging", "prod"] })));
+        config = await deployedProdConfig(project.dir);
     });
 
     after(() => project?.remove());

@@ -3,14 +3,11 @@
 // `pulumi preview --policy-pack ... --policy-pack-config ...` would. AWS keeps threat protection for a Lite pool that
 // already ran it (aws-cdk #36023); a Lite pool turning it on is refused before AWS, naming the config keys.
 import * as assert from "assert";
-import { baselineFromStateExport, policyConfigFor, POLICY_NAMES } from "cognito-user-pool-policies";
+import { POLICY_NAMES } from "cognito-user-pool-policies";
 import { configKeysFor } from "../../config";
-import { evaluateStack } from "../../offline/evaluate";
 import type { PolicyPackConfig } from "../../offline/run-policies";
-import { readStackConfig } from "../../stack-files/reader";
-import { stateExportOf } from "../aws/support/state-export";
 import { ProjectCopy } from "../cli/support/project-copy";
-import { describeMandatory, mandatoryViolations, previewUnderPolicies } from "./support/deployed-stack";
+import { deployedProdConfig, describeMandatory, mandatoryViolations, previewUnderPolicies } from "./support/deployed-stack";
 
 const lite = { tier: "lite" };
 const enforced = { ...lite, threatProtection: "{mode: enforced, compromisedCredentials: {action: block}}" };
@@ -30,8 +27,7 @@ describe("prod's threat protection under the policies, against the tier and mode
     async function deployedWith(keys: Record<string, string>): Promise<PolicyPackConfig> {
         const project = prodWith(keys);
         try {
-            const exported = stateExportOf(await evaluateStack(readStackConfig(project.dir, "prod")), "cognito-user-pool", "prod", "ap-northeast-2");
-            return JSON.parse(JSON.stringify(policyConfigFor(baselineFromStateExport(exported, { stack: "prod" }), { protectedStacks: ["staging", "prod"] })));
+            return await deployedProdConfig(project.dir);
         } finally {
             project.remove();
         }

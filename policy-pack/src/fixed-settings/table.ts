@@ -502,8 +502,23 @@ const IDENTITY_PROVIDER_GO = "internal/service/cognitoidp/identity_provider.go";
 /** The stored commit of user_pool_domain.go with its CustomizeDiff (the store's newer files; 6.x, SDK v2 resource). */
 const DOMAIN_GO_AT = "6.x (aws-sdk-go-v2 client, resourceUserPoolDomainUpdate; the stored file of code search id 2036541366)";
 
+const BRANDING_GO = "internal/service/cognitoidp/managed_login_branding.go";
+const BRANDING_GO_AT = "commit 0509e60e8e895c393eb27fcebb30cceceff51528 (6.x, plugin framework)";
+/**
+ * What a replaced branding style costs: nothing a user holds (a style is colours and images), but the provider deletes
+ * the style before it creates the new one (the program's deleteBeforeReplace: a client holds one style at a time), and
+ * a version 2 domain serves a client without a style no managed login pages (API reference, CreateUserPoolDomain,
+ * ManagedLoginVersion). So the guard is advisory: it says what happens, and an update goes ahead.
+ */
+const RESTYLED = "the provider would delete the branding style and create it again: for that moment the client's managed login " +
+    "pages have no style (a version 2 domain serves them only with one); no user, session or setting of the client is lost";
+
 /** What a group or resource server holds that a new one would not have. */
-const MEMBER_LOSS: Record<string, { what: string; loses: string; group: FixedSettingGroup; policy: PolicyName; file: string }> = {
+const MEMBER_LOSS: Record<string, {
+    what: string; loses: string; group: FixedSettingGroup; policy: PolicyName; file: string;
+    /** Where the file was read, and how its schema marks a replacing input, when not PROVIDER's SDK v2 `ForceNew`. */
+    read?: { release: string; replaces: string };
+}> = {
     [USER_GROUP_TYPE]: {
         what: "group", group: "group", policy: POLICY_NAMES.groupUnchanged, file: GROUP_GO,
         loses: "the provider would replace the group: a new, empty group, every membership of the deployed one lost",
@@ -526,6 +541,10 @@ const MEMBER_LOSS: Record<string, { what: string; loses: string; group: FixedSet
         loses: "the provider would replace the identity provider: the deployed one is deleted (create-before-delete fails first with " +
             "DuplicateProviderException when the name stays), its users cannot sign in meanwhile, and under a new name every federated " +
             "user gets a new, empty profile (a new sub, groups and unmapped attributes lost) at the next sign-in",
+    },
+    [MANAGED_LOGIN_BRANDING_TYPE]: {
+        what: "style", group: "branding", policy: POLICY_NAMES.brandingUnchanged, file: BRANDING_GO, loses: RESTYLED,
+        read: { release: BRANDING_GO_AT, replaces: "stringplanmodifier.RequiresReplace()" },
     },
 };
 
@@ -558,8 +577,8 @@ const memberIdentity = (resourceType: PoolMemberType, input: "name" | "identifie
     });
 };
 
-/** The pool a group, resource server or domain belongs to: ForceNew. */
-const memberPool = (resourceType: PoolMemberType) => {
+/** The pool a group, resource server, domain, identity provider or branding style belongs to: replaces it. */
+const memberPool = (resourceType: PoolMemberType | typeof MANAGED_LOGIN_BRANDING_TYPE) => {
     const member = MEMBER_LOSS[resourceType];
     return row({
         resourceType,
@@ -570,7 +589,7 @@ const memberPool = (resourceType: PoolMemberType) => {
         group: member.group,
         effect: "replaces",
         comparison: "The pool id as a string; compared when the new id is known (an id of a pool being created is not).",
-        sources: [{ file: member.file, release: PROVIDER, at: 'schema "user_pool_id": Required, ForceNew' }],
+        sources: [{ file: member.file, release: member.read?.release ?? PROVIDER, at: `schema "user_pool_id": Required, ${member.read?.replaces ?? "ForceNew"}` }],
         state: "identity",
         fromInputs: (props, where) => knownString(props.userPoolId, where),
         changes: (deployedUrn: string | undefined, proposedId: string | undefined, context: CompareContext) => {
@@ -698,17 +717,6 @@ const region = (resourceType: string) => row({
     },
 });
 
-const BRANDING_GO = "internal/service/cognitoidp/managed_login_branding.go";
-const BRANDING_GO_AT = "commit 0509e60e8e895c393eb27fcebb30cceceff51528 (6.x, plugin framework)";
-/**
- * What a replaced branding style costs: nothing a user holds (a style is colours and images), but the provider deletes
- * the style before it creates the new one (the program's deleteBeforeReplace: a client holds one style at a time), and
- * a version 2 domain serves a client without a style no managed login pages (API reference, CreateUserPoolDomain,
- * ManagedLoginVersion). So the guard is advisory: it says what happens, and an update goes ahead.
- */
-const RESTYLED = "the provider would delete the branding style and create it again: for that moment the client's managed login " +
-    "pages have no style (a version 2 domain serves them only with one); no user, session or setting of the client is lost";
-
 /** The client a branding style belongs to: RequiresReplace; compared with the deployed client's id. */
 const brandingClient = row({
     resourceType: MANAGED_LOGIN_BRANDING_TYPE,
@@ -726,27 +734,6 @@ const brandingClient = row({
         const deployedId = deployedUrn === undefined ? undefined : context.clientId(deployedUrn);
         return proposedId === undefined || deployedId === undefined || proposedId === deployedId ? [] : [{
             setting: "clientId", deployed: deployedId, proposed: proposedId, reason: `a style cannot move to another client: ${RESTYLED}`,
-        }];
-    },
-});
-
-/** The pool a branding style belongs to: RequiresReplace. */
-const brandingPool = row({
-    resourceType: MANAGED_LOGIN_BRANDING_TYPE,
-    input: "userPoolId",
-    key: "userPool",
-    shape: z.string().min(1).describe("URN of the pool the style belongs to (a key of userPools)."),
-    policy: POLICY_NAMES.brandingUnchanged,
-    group: "branding",
-    effect: "replaces",
-    comparison: "The pool id as a string; compared when the new id is known.",
-    sources: [{ file: BRANDING_GO, release: BRANDING_GO_AT, at: 'Schema: "user_pool_id" Required, stringplanmodifier.RequiresReplace()' }],
-    state: "identity",
-    fromInputs: (props, where) => knownString(props.userPoolId, where),
-    changes: (deployedUrn: string | undefined, proposedId: string | undefined, context: CompareContext) => {
-        const deployedId = deployedUrn === undefined ? undefined : context.poolId(deployedUrn);
-        return proposedId === undefined || deployedId === undefined || proposedId === deployedId ? [] : [{
-            setting: "userPoolId", deployed: deployedId, proposed: proposedId, reason: `a style cannot move to another pool: ${RESTYLED}`,
         }];
     },
 });
@@ -813,7 +800,7 @@ export const FIXED_INPUTS = {
     [USER_GROUP_TYPE]: [memberIdentity(USER_GROUP_TYPE, "name"), memberPool(USER_GROUP_TYPE), region(USER_GROUP_TYPE)],
     [RESOURCE_SERVER_TYPE]: [memberIdentity(RESOURCE_SERVER_TYPE, "identifier"), memberPool(RESOURCE_SERVER_TYPE), region(RESOURCE_SERVER_TYPE)],
     [USER_POOL_DOMAIN_TYPE]: [memberIdentity(USER_POOL_DOMAIN_TYPE, "domain"), memberPool(USER_POOL_DOMAIN_TYPE), certificateArn, region(USER_POOL_DOMAIN_TYPE)],
-    [MANAGED_LOGIN_BRANDING_TYPE]: [brandingClient, brandingPool, brandingAssets, region(MANAGED_LOGIN_BRANDING_TYPE)],
+    [MANAGED_LOGIN_BRANDING_TYPE]: [brandingClient, memberPool(MANAGED_LOGIN_BRANDING_TYPE), brandingAssets, region(MANAGED_LOGIN_BRANDING_TYPE)],
     [IDENTITY_PROVIDER_TYPE]: [
         memberIdentity(IDENTITY_PROVIDER_TYPE, "providerName"), providerType, memberPool(IDENTITY_PROVIDER_TYPE), region(IDENTITY_PROVIDER_TYPE),
     ],

@@ -306,6 +306,14 @@ function pageOf<T>(all: readonly T[], nextToken: string | undefined, size: numbe
     return { items: all.slice(start, start + size), ...(start + size < all.length ? { NextToken: String(start + size) } : {}) };
 }
 
+/** The page a List request asks for, its MaxResults checked against the action's limit (and defaulting to it). */
+function requestedPage<T>(all: readonly T[], request: Json, pageSize: number, maxResults: number): { items: T[]; NextToken?: string } | { error: string } {
+    if (request.MaxResults !== undefined && !(request.MaxResults >= 1 && request.MaxResults <= maxResults)) {
+        return { error: `MaxResults must be from 1 to ${maxResults}, got ${request.MaxResults}` };
+    }
+    return pageOf(all, request.NextToken, Math.min(pageSize, request.MaxResults ?? maxResults));
+}
+
 /**
  * Resource servers by pool, as CreateResourceServer makes them; requests outside the API reference's shape are
  * refused as AWS refuses them (InvalidParameterException): Identifier and Name required, at most 100 Scopes each
@@ -320,10 +328,11 @@ class ResourceServers {
         }
         const servers = this.byPool.get(request.UserPoolId) ?? [];
         if (action === "ListResourceServers") {
-            if (request.MaxResults !== undefined && !(request.MaxResults >= 1 && request.MaxResults <= 50)) {
-                return { error: `MaxResults must be from 1 to 50, got ${request.MaxResults}` };
+            const page = requestedPage(servers, request, pageSize, 50);
+            if ("error" in page) {
+                return page;
             }
-            const { items, NextToken } = pageOf(servers, request.NextToken, Math.min(pageSize, request.MaxResults ?? 50));
+            const { items, NextToken } = page;
             return { ResourceServers: items, ...(NextToken ? { NextToken } : {}) };
         }
         const scopes: Json[] = request.Scopes ?? [];
@@ -358,10 +367,11 @@ class IdentityProviders {
         }
         const providers = this.byPool.get(request.UserPoolId) ?? [];
         if (action === "ListIdentityProviders") {
-            if (request.MaxResults !== undefined && !(request.MaxResults >= 1 && request.MaxResults <= 60)) {
-                return { error: `MaxResults must be from 1 to 60, got ${request.MaxResults}` };
+            const page = requestedPage(providers, request, pageSize, 60);
+            if ("error" in page) {
+                return page;
             }
-            const { items, NextToken } = pageOf(providers, request.NextToken, Math.min(pageSize, request.MaxResults ?? 60));
+            const { items, NextToken } = page;
             const listed = items.map(({ ProviderName, ProviderType, CreationDate, LastModifiedDate }) => ({ ProviderName, ProviderType, CreationDate, LastModifiedDate }));
             return { Providers: listed, ...(NextToken ? { NextToken } : {}) };
         }

@@ -2,7 +2,8 @@ import * as fs from "fs";
 import { deployedIdsOf, deployedOutputsOf, evaluateStack, RegisteredResource, StackEvaluation } from "../../../offline/evaluate";
 import { hasMandatoryViolation, PolicyPackConfig, PolicyVerdict, PolicyViolation, runPolicies } from "../../../offline/run-policies";
 import { readStackConfig, StackConfig } from "../../../stack-files/reader";
-import { allPolicies, Baseline, parseBaseline, StateExport as FullStateExport } from "cognito-user-pool-policies";
+import { allPolicies, Baseline, baselineFromStateExport, parseBaseline, policyConfigFor, StateExport as FullStateExport } from "cognito-user-pool-policies";
+import { stateExportOf } from "../../aws/support/state-export";
 
 /** The parts of a `pulumi stack export` these tests read. */
 export interface StateExport {
@@ -56,3 +57,9 @@ export function describeMandatory(verdicts: readonly PolicyVerdict[]): string {
 }
 
 export { hasMandatoryViolation };
+
+/** The policy config `npm run baseline` writes for the project's prod as deployed (staging and prod protected). */
+export async function deployedProdConfig(projectDir: string): Promise<PolicyPackConfig> {
+    const exported = stateExportOf(await evaluateStack(readStackConfig(projectDir, "prod")), "cognito-user-pool", "prod", "ap-northeast-2");
+    return JSON.parse(JSON.stringify(policyConfigFor(baselineFromStateExport(exported, { stack: "prod" }), { protectedStacks: ["staging", "prod"] })));
+}
