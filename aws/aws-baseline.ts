@@ -1,15 +1,7 @@
 import { Baseline, baselineFromAws, brandingFromDescribeByClient, identityProviderFromDescribeIdentityProvider } from "cognito-user-pool-policies";
 import { LivePool, poolDescription } from "./read-pool";
+import { DuplicateClientNameError } from "./errors";
 import type { StackUrns } from "./urns";
-
-/** Two live app clients with one name: the program names clients uniquely, so it cannot tell them apart. */
-export class DuplicateClientNameError extends Error {
-    constructor(poolId: string, name: string, clientIds: string[]) {
-        super(`user pool ${poolId} has ${clientIds.length} app clients named "${name}" (${clientIds.join(", ")}): ` +
-            "the program identifies clients by name; rename all but one in the console first");
-        this.name = "DuplicateClientNameError";
-    }
-}
 
 /** Throws DuplicateClientNameError when two of the pool's clients share a name. */
 export function requireUniqueClientNames(live: LivePool): void {

@@ -11,6 +11,15 @@ export class AwsAccessError extends Error {
     }
 }
 
+/** Two live app clients with one name: the program names clients uniquely, so it cannot tell them apart. */
+export class DuplicateClientNameError extends Error {
+    constructor(poolId: string, name: string, clientIds: string[]) {
+        super(`user pool ${poolId} has ${clientIds.length} app clients named "${name}" (${clientIds.join(", ")}): ` +
+            "the program identifies clients by name; rename all but one in the console first");
+        this.name = "DuplicateClientNameError";
+    }
+}
+
 /** What was being read when an SDK call failed, for the message. */
 export interface AwsReadContext {
     /** The API action, e.g. DescribeUserPool. */

@@ -1,5 +1,6 @@
 import * as path from "path";
-import { readYamlFile, StackFileError } from "../stack-files/reader";
+import { readYamlFile } from "../stack-files/reader";
+import { StackFileError } from "../stack-files/stack-file-error";
 import {
     EMAIL_IDENTITY_TYPE, IDENTITY_PROVIDER_TYPE, MANAGED_LOGIN_BRANDING_TYPE, RESOURCE_SERVER_TYPE, StateExport, USER_GROUP_TYPE, USER_POOL_CLIENT_TYPE,
     USER_POOL_DOMAIN_TYPE, USER_POOL_TYPE,

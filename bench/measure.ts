@@ -6,6 +6,8 @@ import { projectRoot } from "../cli/command";
 export interface Measurement {
     /** Median wall time of the runs, in seconds. */
     readonly seconds: number;
+    /** Each run's wall time, in seconds, in the order of the turns. */
+    readonly runs: readonly number[];
     /** Highest peak resident memory of the runs, in MB. */
     readonly megabytes: number;
     /** Figures the process reported itself, `bench:<name>=<number>` lines on stdout, as medians. */
@@ -47,9 +49,9 @@ async function inTurns(processes: readonly NodeProcess[], runs: number, runOnce:
 
 /** Times each process to its exit, in fresh processes taking turns; fails on a non-zero exit. */
 export function measureNode(processes: readonly NodeProcess[], runs: number): Promise<Measurement[]> {
-    return inTurns(processes, runs, ({ args, cwd = repoRoot }) => {
+    return inTurns(processes, runs, ({ args, cwd = repoRoot, env = {} }) => {
         const started = process.hrtime.bigint();
-        const child = spawnSync(process.execPath, ["-r", reportUsage, ...args], { cwd, encoding: "utf8" });
+        const child = spawnSync(process.execPath, ["-r", reportUsage, ...args], { cwd, env: { ...process.env, ...env }, encoding: "utf8" });
         const seconds = Number(process.hrtime.bigint() - started) / 1e9;
         if (child.status !== 0) {
             throw new Error(`node ${args.join(" ")} exited with ${child.status}:\n${child.stderr}`);
@@ -64,7 +66,7 @@ export function measureNode(processes: readonly NodeProcess[], runs: number): Pr
 
 /**
  * Times each process from spawn to its first line on stdout (a server announcing its port), in fresh processes
- * taking turns; the process is stopped then.
+ * taking turns; the process is stopped then, and waited for.
  */
 export function measureFirstLine(processes: readonly NodeProcess[], runs: number): Promise<Measurement[]> {
     return inTurns(processes, runs, async ({ args, cwd = repoRoot, env = {} }) => {
@@ -79,7 +81,13 @@ export function measureFirstLine(processes: readonly NodeProcess[], runs: number
         const seconds = Number(process.hrtime.bigint() - started) / 1e9;
         const kilobytes = peakKilobytes(child.pid);
         child.removeAllListeners("exit");
-        child.kill();
+        // Stopped before the next run starts, so that its shutdown does not overlap another run: asked to stop,
+        // then killed if it is still closing connections after a second (cognito-local takes seconds to).
+        await new Promise((exited) => {
+            const killer = setTimeout(() => child.kill("SIGKILL"), 1000);
+            child.once("exit", () => exited(clearTimeout(killer)));
+            child.kill();
+        });
         return { seconds, kilobytes, reported: [] };
     });
 }
@@ -91,6 +99,14 @@ function peakKilobytes(pid: number | undefined): number {
     } catch {
         return 0;
     }
+}
+
+/**
+ * How many times its floor a measurement took: the median of the ratios of the runs made in the same turn, one
+ * right after the other, so that the machine getting busier or quieter between turns cancels out.
+ */
+export function ratioToFloor(measured: Measurement, floor: Measurement): number {
+    return median(measured.runs.map((seconds, turn) => seconds / floor.runs[turn]));
 }
 
 function median(values: readonly number[]): number {
@@ -105,6 +121,7 @@ function summary(runs: readonly Run[]): Measurement {
     }
     return {
         seconds: median(runs.map((run) => run.seconds)),
+        runs: runs.map((run) => run.seconds),
         megabytes: Math.max(...runs.map((run) => run.kilobytes)) / 1024,
         reported: Object.fromEntries([...reported].map(([name, values]) => [name, median(values)])),
     };

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { StackConfigError } from "../config/rules/problems";
-import { StackFileError } from "../stack-files/reader";
+import { StackFileError } from "../stack-files/stack-file-error";
 import { OptionSpec, ParsedOptions, parseOptions, UsageError } from "./args";
 import { FileWriteError } from "./atomic-write";
 import { staleBuildWarning } from "./stale-build";

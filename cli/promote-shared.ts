@@ -1,5 +1,6 @@
 import * as fs from "fs";
-import { listStacks, projectFilePath, StackFileError, stackFilePath } from "../stack-files/reader";
+import { listStacks, projectFilePath, stackFilePath } from "../stack-files/reader";
+import { StackFileError } from "../stack-files/stack-file-error";
 import { planSharedConfig, ProjectTexts, SharedConfigPlan, SharedConfigRefusal } from "../promotion/shared-config";
 import { editFilesLocked, LockedFile } from "./atomic-write";
 import type { CommandIO, ExitCode } from "./command";

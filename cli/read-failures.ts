@@ -1,6 +1,5 @@
 import { BaselineError, FixedSettingsReadError } from "cognito-user-pool-policies";
-import { DuplicateClientNameError } from "../aws/aws-baseline";
-import { AwsAccessError } from "../aws/errors";
+import { AwsAccessError, DuplicateClientNameError } from "../aws/errors";
 import { StackStateError } from "./stack-state";
 
 /** The failures of reading a stack's state or its live pool that the commands report as a message, not a stack. */

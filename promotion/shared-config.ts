@@ -2,7 +2,8 @@ import * as path from "path";
 import { isDeepStrictEqual } from "util";
 import { Document, isAlias, isMap, Node, Pair, parseDocument, Scalar, visit, YAMLMap } from "yaml";
 import { configNamespace, entriesOf, stack } from "../config";
-import { projectFilePath, readStackConfig, StackConfig, StackFileError, stackFilePath } from "../stack-files/reader";
+import { projectFilePath, readStackConfig, StackConfig, stackFilePath } from "../stack-files/reader";
+import { StackFileError } from "../stack-files/stack-file-error";
 import { configMap, keyText, splitConfig, splitProjectFile, splitStackFile } from "./layout-split";
 
 /*

@@ -1,6 +1,6 @@
 import { Document, isAlias, isCollection, isMap, isScalar, isSeq, Node, Pair, parseDocument, Scalar, visit, YAMLMap, YAMLSeq } from "yaml";
 import { configNamespace } from "../config/rules/problems";
-import { StackFileError } from "../stack-files/reader";
+import { StackFileError } from "../stack-files/stack-file-error";
 import { keyOf, SettingPath } from "./setting-keys";
 
 /*

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { RegisteredResource } from "../offline/evaluate";
-import { readStackConfig } from "../stack-files/reader";
+import type { StackConfig } from "../stack-files/reader";
 import { bindablePort, startCognitoLocal } from "./cognito-local";
 import { Invocation, LambdaEndpoint, startLambdaEndpoint, FunctionRoute } from "./lambda-endpoint";
 import { localFunctions, triggerFunctionsSetting } from "./local-functions";
@@ -11,9 +11,10 @@ import { createdTypes, IdMap } from "./registered";
 import { cachedEvaluation } from "./evaluation-cache";
 
 /*
- * Loaded once cognito-local is starting, so that it starts while they load: the program under mocks (@pulumi/pulumi,
- * @pulumi/aws) and the AWS SDK take about as long as cognito-local itself.
+ * Loaded once cognito-local is starting, so that it starts while they load: the stack file reader (yaml), the program
+ * under mocks (@pulumi/pulumi, @pulumi/aws) and the AWS SDK take about as long as cognito-local itself.
  */
+const stackFilesModule = () => import("../stack-files/reader");
 const evaluateModule = () => import("../offline/evaluate");
 const sdkModules = () => Promise.all([
     import("@aws-sdk/client-cognito-identity-provider"), import("./local-resources"), import("./confirmation-verifies"), import("./page-server"),
@@ -133,7 +134,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
             },
         });
         // Read once cognito-local is starting (a stack file that does not validate stops it again).
-        const stackConfig = readStackConfig(options.projectDir, options.stack);
+        const stackConfig: StackConfig = (await stackFilesModule()).readStackConfig(options.projectDir, options.stack);
         const region = stackConfig.config["aws:region"] ?? "us-east-1";
         // The program's own validation, before it runs: its messages, as npm run plan gives them.
         const evaluate = async () => {

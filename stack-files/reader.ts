@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { decodeYaml, YamlReadError } from "./go-yaml";
 import { ConfigDeclaration, hasDeclaredType, namespaceOf, readProjectDeclarations, typeName } from "./project-config";
+import { StackFileError } from "./stack-file-error";
 
 /** A stack's config as the Pulumi CLI hands it to the program: `namespace:key` → string (JSON for objects). */
 export interface StackConfig {
@@ -17,14 +18,6 @@ export interface StackConfig {
 
 /** What a secret (`secure: v1:...`) reads as offline, where nothing decrypts it. */
 export const secretPlaceholder = "[secret]";
-
-/** A project or stack file that is missing, unreadable, or that the Pulumi CLI would refuse. */
-export class StackFileError extends Error {
-    constructor(message: string) {
-        super(message);
-        this.name = "StackFileError";
-    }
-}
 
 export function projectFilePath(projectDir: string): string {
     return path.join(projectDir, "Pulumi.yaml");

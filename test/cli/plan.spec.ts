@@ -259,6 +259,14 @@ describe("npm run plan", () => {
             assert.strictEqual((JSON.parse(run.stdout) as PlanReport).stack, "dev");
         });
 
+        it("loads no AWS SDK client: it reads nothing from AWS, and loading the clients costs start-up time", () => {
+            const run = spawnSync(process.execPath, ["-e",
+                "require('./bin/cli/plan').main(['--stack', 'dev'], { projectDir: process.cwd(), stdout() {}, stderr() {} })" +
+                ".then(() => console.log(Object.keys(require.cache).filter((file) => /@aws-sdk[\\\\/]client-/.test(file)).length))"],
+            { cwd: repoRoot, encoding: "utf8" });
+            assert.strictEqual(run.stdout.trim(), "0", run.stderr);
+        });
+
         it("exits 1 on a mandatory violation and 2 on an unknown stack", async () => {
             // dev's baseline as if deployed case-sensitive: the repo's dev stack file would change a fixed setting.
             const copy = new ProjectCopy();

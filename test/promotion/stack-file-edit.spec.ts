@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { parse } from "yaml";
-import { StackFileError } from "../../stack-files/reader";
+import { StackFileError } from "../../stack-files/stack-file-error";
 import { keyOf, SettingPath } from "../../promotion/setting-keys";
 import { editStackFile } from "../../promotion/stack-file-edit";
 

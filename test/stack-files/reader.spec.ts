@@ -3,7 +3,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { parseStackSettings, rawSettingsFromPulumiConfig } from "../../config";
-import { listStacks, readStackConfig, secretPlaceholder, StackFileError } from "../../stack-files/reader";
+import { listStacks, readStackConfig, secretPlaceholder } from "../../stack-files/reader";
+import { StackFileError } from "../../stack-files/stack-file-error";
 import { repoRoot } from "../support/program";
 
 function projectWith(files: Record<string, string>): string {
