@@ -8,11 +8,13 @@ import { z } from "zod";
 /** A JSON schema, as a policy's `configSchema` holds it. */
 export type JsonSchema = Record<string, unknown>;
 
-const URN_PATTERN = /^urn:pulumi:/;
+/** What every Pulumi URN starts with, and the form messages show. */
+export const URN_PATTERN = /^urn:pulumi:/;
+export const URN_FORM = "urn:pulumi:<stack>::<project>::<type>::<name>";
 
 /** A map keyed by Pulumi URN. */
 export function byUrn<V extends z.ZodType>(values: V) {
-    return z.record(z.string().regex(URN_PATTERN, "key is not a Pulumi URN (urn:pulumi:<stack>::<project>::<type>::<name>)"), values);
+    return z.record(z.string().regex(URN_PATTERN, `key is not a Pulumi URN (${URN_FORM})`), values);
 }
 
 /**
@@ -35,10 +37,16 @@ export function describe(v: unknown): string {
     return `${typeof v} ${String(v)}`;
 }
 
+/** `value` as `schema` parses it (defaults filled in), or every way it departs from it, each naming its key under `where`. */
+export function parsedOrProblems<S extends z.ZodType>(schema: S, value: unknown, where: string): { data: z.output<S> } | { problems: string[] } {
+    const result = schema.safeParse(value, { reportInput: true });
+    return result.success ? { data: result.data } : { problems: result.error.issues.flatMap(issue => problemsOfIssue(schema, value, issue, where)) };
+}
+
 /** Every way `value` departs from `schema`, each naming its key under `where`; [] when it conforms. */
 export function problemsOf(schema: z.ZodType, value: unknown, where: string): string[] {
-    const result = schema.safeParse(value, { reportInput: true });
-    return result.success ? [] : result.error.issues.flatMap(issue => problemsOfIssue(schema, value, issue, where));
+    const parsed = parsedOrProblems(schema, value, where);
+    return "problems" in parsed ? parsed.problems : [];
 }
 
 function problemsOfIssue(root: z.ZodType, value: unknown, issue: z.core.$ZodIssue, where: string): string[] {
@@ -68,12 +76,14 @@ function problemsOfIssue(root: z.ZodType, value: unknown, issue: z.core.$ZodIssu
     }
 }
 
+const stringKind = (schema: z.ZodString) => (schema.minLength ? "non-empty string" : "string");
+
 /** What a schema expects, as messages say it. */
 function expected(schema: z.ZodType | undefined): string {
-    if (schema instanceof z.ZodString) return schema.minLength ? "a non-empty string" : "a string";
+    if (schema instanceof z.ZodString) return `a ${stringKind(schema)}`;
     if (schema instanceof z.ZodNumber) return "a number";
     if (schema instanceof z.ZodBoolean) return "true or false";
-    if (schema instanceof z.ZodArray) return "a list";
+    if (schema instanceof z.ZodArray) return schema.element instanceof z.ZodString ? `a list of ${stringKind(schema.element)}s` : "a list";
     return "an object";
 }
 
@@ -82,7 +92,7 @@ function follow(root: z.ZodType, path: readonly PropertyKey[], where: string): {
     let schema: z.ZodType | undefined = root;
     let at = where;
     for (const key of path) {
-        const here: z.ZodType | undefined = schema instanceof z.ZodOptional ? (schema.unwrap() as z.ZodType) : schema;
+        const here = unwrapped(schema);
         if (here instanceof z.ZodRecord) {
             schema = here.valueType as z.ZodType;
             at += `[${JSON.stringify(key)}]`;
@@ -94,5 +104,10 @@ function follow(root: z.ZodType, path: readonly PropertyKey[], where: string): {
             at += `.${String(key)}`;
         }
     }
-    return { schema: schema instanceof z.ZodOptional ? (schema.unwrap() as z.ZodType) : schema, at };
+    return { schema: unwrapped(schema), at };
+}
+
+/** The schema inside an optional or defaulted one: what the value, when given, is checked against. */
+function unwrapped(schema: z.ZodType | undefined): z.ZodType | undefined {
+    return schema instanceof z.ZodOptional || schema instanceof z.ZodDefault ? unwrapped(schema.unwrap() as z.ZodType) : schema;
 }
