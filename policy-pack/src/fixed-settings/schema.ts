@@ -1,7 +1,8 @@
 /**
- * The baseline is described with zod schemas (built once from the table of fixed inputs, types.ts). This module
- * holds what zod leaves to its user: the pack's problem messages from zod's issues (`problemsOf`), and the JSON
- * schema the policies declare for their config (`jsonSchemaOf`), in a draft the Pulumi engine validates with.
+ * The baseline and the rest of the policy config are described with zod schemas (the baseline's built once from the
+ * table of fixed inputs, types.ts). This module holds what zod leaves to its user: the pack's problem messages from
+ * zod's issues (`problemsOf`), the schema at an issue's path (`schemaAt`, which the root's messages use too), and
+ * the JSON schema the policies declare for their config (`jsonSchemaOf`), in a draft the Pulumi engine validates with.
  */
 import { z } from "zod";
 
@@ -49,6 +50,7 @@ export function problemsOf(schema: z.ZodType, value: unknown, where: string): st
     return "problems" in parsed ? parsed.problems : [];
 }
 
+// Not the root's describeIssues (config/rules/problems.ts): these lines name a key of a JSON policy config (URN map keys as ["urn…"]) and a value by its kind (a baseline's is often a whole record), worded from the schema followed.
 function problemsOfIssue(root: z.ZodType, value: unknown, issue: z.core.$ZodIssue, where: string): string[] {
     const { schema, at } = follow(root, issue.path, where);
     switch (issue.code) {
@@ -87,6 +89,11 @@ function expected(schema: z.ZodType | undefined): string {
     return "an object";
 }
 
+/** The schema that checks the value at a path of an issue: through objects, lists and maps, wrappers taken off. */
+export function schemaAt(root: z.ZodType, path: readonly PropertyKey[]): z.ZodType | undefined {
+    return follow(root, path, "").schema;
+}
+
 /** The schema at a path of an issue, and the path as messages write it: `.key`, `["urn…"]` in a map, `[0]` in a list. */
 function follow(root: z.ZodType, path: readonly PropertyKey[], where: string): { schema: z.ZodType | undefined; at: string } {
     let schema: z.ZodType | undefined = root;
@@ -107,7 +114,8 @@ function follow(root: z.ZodType, path: readonly PropertyKey[], where: string): {
     return { schema: unwrapped(schema), at };
 }
 
-/** The schema inside an optional or defaulted one: what the value, when given, is checked against. */
+/** The schema a given value is checked against, inside its wrappers (optional, default, prefault, nullable: each has an innerType). */
 function unwrapped(schema: z.ZodType | undefined): z.ZodType | undefined {
-    return schema instanceof z.ZodOptional || schema instanceof z.ZodDefault ? unwrapped(schema.unwrap() as z.ZodType) : schema;
+    const inner = (schema?._zod.def as { innerType?: z.ZodType } | undefined)?.innerType;
+    return inner ? unwrapped(inner) : schema;
 }
