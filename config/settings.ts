@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { schemaAt } from "cognito-user-pool-policies/fixed-settings";
 import { configNamespace, describeIssues, keyOf, StackConfigError } from "./rules/problems";
 import { configKeyProblems } from "./rules/config-keys";
 import { parseConfigValue } from "./rules/numbers";
@@ -139,24 +140,6 @@ export function rawSettingsFromPulumiConfig(values: Record<string, string>): Rec
 }
 
 function allowedKeysAt(path: PropertyKey[]): string[] {
-    let schema: z.core.$ZodType = stackSettingsSchema;
-    for (const part of [...schemaPathOf(path), undefined]) {
-        schema = unwrap(schema);
-        if (part === undefined) {
-            break;
-        }
-        const def = schema._zod.def;
-        if (def.type === "object") {
-            schema = (def as z.core.$ZodObjectDef).shape[String(part)];
-        } else if (def.type === "array") {
-            schema = (def as z.core.$ZodArrayDef).element;
-        }
-    }
-    const def = schema._zod.def;
-    return def.type === "object" ? Object.keys((def as z.core.$ZodObjectDef).shape) : [];
-}
-
-function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
-    const def = schema._zod.def as { innerType?: z.core.$ZodType };
-    return def.innerType ? unwrap(def.innerType) : schema;
+    const schema = schemaAt(stackSettingsSchema, schemaPathOf(path));
+    return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
 }

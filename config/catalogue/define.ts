@@ -29,10 +29,9 @@ export interface SettingFacts {
      */
     readonly decides?: string | readonly string[];
     /**
-     * The path(s) of its resource's description it is read back from (the pool: DescribeUserPool's UserPool with
-     * GetUserPoolMfaConfig under `MfaConfig`; a client: DescribeUserPoolClient's; a group or resource server: its
-     * List item; the domain: DescribeUserPoolDomain's DomainDescription), each at the place of the input it reports in
-     * `input`'s list (the paths after the last input report no input).
+     * The path(s) of its resource's description it is read back from (each resource's: readBackFrom in
+     * described-settings.ts), each at the place of the input it reports in `input`'s list (the paths after the last
+     * input report no input).
      */
     readonly describe?: string | readonly string[];
 }

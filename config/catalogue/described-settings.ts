@@ -17,26 +17,24 @@ const lists = {
 /** A client's branding style, a resource of its own under the client's keys. */
 const brandingPrefix = `${lists.client}branding.`;
 
-export interface SettingsByDescription {
-    /** Read from DescribeUserPool (and GetUserPoolMfaConfig). */
-    readonly pool: CatalogueEntry[];
-    /** From DescribeRiskConfiguration, under the pool's description (`RiskConfiguration`), inputs of aws.cognito.RiskConfiguration. */
-    readonly riskConfiguration: CatalogueEntry[];
-    /** From DescribeUserPoolClient. */
-    readonly client: CatalogueEntry[];
-    /** From a ListGroups item. */
-    readonly group: CatalogueEntry[];
-    /** From a ListResourceServers item. */
-    readonly resourceServer: CatalogueEntry[];
-    /** From DescribeUserPoolDomain's output (its DomainDescription). */
-    readonly domain: CatalogueEntry[];
-    /** From GetLogDeliveryConfiguration's LogDeliveryConfiguration. */
-    readonly logDelivery: CatalogueEntry[];
-    /** From DescribeManagedLoginBrandingByClient's ManagedLoginBranding. */
-    readonly branding: CatalogueEntry[];
-    /** From DescribeIdentityProvider's IdentityProvider. */
-    readonly identityProvider: CatalogueEntry[];
-}
+/**
+ * What `npm run adopt` reads each resource back from (aws/read-pool.ts sends these calls): a setting's `describe`
+ * paths are paths in it.
+ */
+export const readBackFrom = {
+    pool: "DescribeUserPool's `UserPool`, with GetUserPoolMfaConfig's output under `MfaConfig`",
+    riskConfiguration: "DescribeRiskConfiguration's output, while threat protection is on",
+    client: "DescribeUserPoolClient's `UserPoolClient`",
+    group: "an item of ListGroups",
+    resourceServer: "an item of ListResourceServers",
+    domain: "DescribeUserPoolDomain's `DomainDescription`",
+    logDelivery: "GetLogDeliveryConfiguration's `LogDeliveryConfiguration`",
+    branding: "DescribeManagedLoginBrandingByClient's `ManagedLoginBranding`",
+    identityProvider: "DescribeIdentityProvider's `IdentityProvider`, for each provider ListIdentityProviders names",
+} as const;
+
+/** The catalogue's settings by what they are read back from (readBackFrom). */
+export type SettingsByDescription = { readonly [From in keyof typeof readBackFrom]: CatalogueEntry[] };
 
 /** The catalogue's settings read back from a pool's description, and those read back from each other resource's. */
 export function settingsByDescription(): SettingsByDescription {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { configNamespace } from "../rules/problems";
 import type { Entry, Section } from "./define";
+import { readBackFrom, settingsByDescription } from "./described-settings";
 import { CatalogueEntry, defaultOf, entriesOf } from "./derive";
 import { stack } from "./stack";
 
@@ -104,9 +105,24 @@ function sectionNotes(root: Entry, prefix: string): string[] {
     return notes.length > 0 ? ["", ...notes] : [];
 }
 
+/** `aws:cognito/userPool:UserPool` as the SDK names it: `aws.cognito.UserPool`. */
+function sdkName(type: string): string {
+    const [pkg, module, name] = type.split(":");
+    return `${pkg}.${module.split("/")[0]}.${name}`;
+}
+
+/** Each resource whose inputs settings become, and what `npm run adopt` reads it back from. */
+function readBackList(): string[] {
+    const byDescription = settingsByDescription();
+    return Object.entries(readBackFrom).map(([from, source]) => {
+        const types = new Set(byDescription[from as keyof typeof readBackFrom].flatMap(({ resourceType }) => resourceType ?? []));
+        return `- ${codes([...types].map(sdkName))}: ${source}`;
+    });
+}
+
 /** The reference, markers included, ending with a newline. */
 export function configurationReference(): string {
-    const lines: string[] = [referenceMarkers.begin];
+    const lines: string[] = [referenceMarkers.begin, "", "Provider inputs by resource, and what each is read back from:", "", ...readBackList()];
     const entries = entriesOf(stack);
     for (const [name, entry] of Object.entries(stack.entries)) {
         lines.push("", `### ${code(`${configNamespace}:${name}`)}`, "");

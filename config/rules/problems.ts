@@ -36,6 +36,7 @@ export function describeValue(value: unknown): string {
     return text.length > 80 ? text.slice(0, 77) + "..." : text;
 }
 
+// Not the pack's problemsOf (its schemaAt is shared): these lines name a key as `pulumi config` writes it and quote the value as the stack file holds it, from issues several parses gathered, with no one schema to word them from.
 /** One line per issue; zod must have been asked to report inputs (`reportInput: true`). */
 export function describeIssues(issues: readonly z.core.$ZodIssue[], allowedKeysAt: (path: PropertyKey[]) => string[]): string[] {
     return issues.flatMap((issue): string[] => {

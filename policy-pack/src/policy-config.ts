@@ -1,3 +1,4 @@
+import { z } from "zod";
 import {
     ENFORCEMENT_LEVELS,
     EnforcementLevel,
@@ -7,8 +8,7 @@ import {
     PolicyName,
 } from "./catalogue";
 import { BaselineError, parseBaseline } from "./fixed-settings/baseline";
-import { describe } from "./fixed-settings/normalize";
-import { JsonSchema, jsonSchemaOf } from "./fixed-settings/schema";
+import { describe, JsonSchema, jsonSchemaOf, parsedOrProblems, URN_FORM, URN_PATTERN } from "./fixed-settings/schema";
 import { BASELINE_SHAPE, Baseline } from "./fixed-settings/types";
 
 /** Stacks treated as protected environments when the config names none. */
@@ -22,42 +22,36 @@ export class PolicyConfigError extends Error {
     }
 }
 
-// ---- JSON schemas (PolicyConfigJSONSchema shape; the CLI validates the config file with them) ----
+// ---- Each config key's zod schema: the pack parses a policy's config with it, and declares its JSON schema ----
+
+const nameList = (described: string, dflt: readonly string[]) => z.array(z.string().min(1)).default([...dflt]).describe(described);
+
+const CONFIG_SHAPES = {
+    baseline: BASELINE_SHAPE,
+    protectedStacks: nameList("Stacks that are protected environments.", DEFAULT_PROTECTED_STACKS),
+    publicClients: nameList("Names of app clients meant for browsers or devices (public clients), besides every client without a secret.", []),
+    retiredClients: z.array(
+        z.string().regex(URN_PATTERN, { error: issue => `expected a client URN (${URN_FORM}), got ${describe(issue.input)}` }),
+    ).default([]).describe(
+        "URNs of deployed app clients removed from the program on purpose: Pulumi deletes them, and apps using their client ids stop signing in.",
+    ),
+} satisfies Record<PolicyConfigKey, z.ZodType>;
+
+/**
+ * The JSON schema of each key (PolicyConfigJSONSchema's properties): the engine fills in each `default` and
+ * validates the config with them before the pack sees it (pulumi/pulumi pkg/resource/analyzer/config.go,
+ * ReconcilePolicyPackConfig).
+ */
+const JSON_SCHEMA_BY_KEY = Object.fromEntries(
+    Object.entries(CONFIG_SHAPES).map(([key, shape]) => [key, jsonSchemaOf(shape)]),
+) as Record<PolicyConfigKey, JsonSchema>;
 
 /** JSON schema of the baseline (README "Baseline format"), from the baseline's one definition. */
-export const BASELINE_JSON_SCHEMA: JsonSchema = jsonSchemaOf(BASELINE_SHAPE);
-
-export const PROTECTED_STACKS_JSON_SCHEMA: JsonSchema = {
-    type: "array",
-    items: { type: "string", minLength: 1 },
-    default: [...DEFAULT_PROTECTED_STACKS],
-    description: "Stacks that are protected environments.",
-};
-
-export const PUBLIC_CLIENTS_JSON_SCHEMA: JsonSchema = {
-    type: "array",
-    items: { type: "string", minLength: 1 },
-    default: [],
-    description: "Names of app clients meant for browsers or devices (public clients), besides every client without a secret.",
-};
-
-export const RETIRED_CLIENTS_JSON_SCHEMA: JsonSchema = {
-    type: "array",
-    items: { type: "string", pattern: "^urn:pulumi:" },
-    default: [],
-    description: "URNs of deployed app clients removed from the program on purpose: Pulumi deletes them, and apps using their client ids stop signing in.",
-};
-
-const SCHEMA_BY_KEY: Record<PolicyConfigKey, JsonSchema> = {
-    baseline: BASELINE_JSON_SCHEMA,
-    protectedStacks: PROTECTED_STACKS_JSON_SCHEMA,
-    publicClients: PUBLIC_CLIENTS_JSON_SCHEMA,
-    retiredClients: RETIRED_CLIENTS_JSON_SCHEMA,
-};
+export const BASELINE_JSON_SCHEMA: JsonSchema = JSON_SCHEMA_BY_KEY.baseline;
 
 /** The `configSchema` of a policy that reads the given keys. */
 export function configSchemaFor(keys: PolicyConfigKey[]): { properties: Record<string, any> } {
-    return { properties: Object.fromEntries(keys.map(k => [k, SCHEMA_BY_KEY[k]])) };
+    return { properties: Object.fromEntries(keys.map(k => [k, JSON_SCHEMA_BY_KEY[k]])) };
 }
 
 // ---- Reading a policy's config (what args.getConfig() returns) ----
@@ -66,20 +60,20 @@ const baselineCache = new WeakMap<object, Baseline>();
 
 /**
  * The baseline in a policy's config, validated (cached per config object), or undefined when there is none
- * (first deployment). A malformed one throws a PolicyConfigError naming the policy and the key.
+ * (first deployment). A malformed one, null included (the engine's JSON schema refuses it too), throws a
+ * PolicyConfigError naming the policy and the key.
  */
 export function readBaselineConfig(config: Record<string, unknown>, policy: string): Baseline | undefined {
     const raw = config.baseline;
-    if (raw === undefined || raw === null) {
+    if (raw === undefined) {
         return undefined;
     }
-    if (typeof raw === "object") {
-        const cached = baselineCache.get(raw);
-        if (cached) return cached;
-    }
+    const cacheable = typeof raw === "object" && raw !== null;
+    const cached = cacheable ? baselineCache.get(raw) : undefined;
+    if (cached) return cached;
     try {
         const parsed = parseBaseline(raw, `policy config "${policy}".baseline`);
-        if (typeof raw === "object") baselineCache.set(raw, parsed);
+        if (cacheable) baselineCache.set(raw, parsed);
         return parsed;
     } catch (e) {
         if (e instanceof BaselineError) {
@@ -89,38 +83,27 @@ export function readBaselineConfig(config: Record<string, unknown>, policy: stri
     }
 }
 
-function readStringList(config: Record<string, unknown>, key: string, where: string, dflt: readonly string[]): string[] {
-    const v = config[key];
-    if (v === undefined || v === null) {
-        return [...dflt];
+type ListKey = Exclude<PolicyConfigKey, "baseline">;
+
+/** A list the config holds under `key` (its default when absent); every problem with it at once, each naming its key. */
+function readList(config: Record<string, unknown>, key: ListKey, where: string): string[] {
+    const parsed = parsedOrProblems(CONFIG_SHAPES[key], config[key], `${where}.${key}`);
+    if ("problems" in parsed) {
+        throw new PolicyConfigError(parsed.problems.join("\n"));
     }
-    if (!Array.isArray(v) || v.some(x => typeof x !== "string" || x === "")) {
-        throw new PolicyConfigError(`${where}.${key}: expected a list of non-empty strings, got ${describe(v)}`);
-    }
-    return v as string[];
+    return parsed.data;
 }
 
 export function readProtectedStacks(config: Record<string, unknown>, policy: string): string[] {
-    return readStringList(config, "protectedStacks", `policy config "${policy}"`, DEFAULT_PROTECTED_STACKS);
+    return readList(config, "protectedStacks", `policy config "${policy}"`);
 }
 
 export function readPublicClients(config: Record<string, unknown>, policy: string): string[] {
-    return readStringList(config, "publicClients", `policy config "${policy}"`, []);
-}
-
-function readClientUrns(config: Record<string, unknown>, where: string): string[] {
-    const urns = readStringList(config, "retiredClients", where, []);
-    const notUrns = urns.filter(u => !u.startsWith("urn:pulumi:"));
-    if (notUrns.length > 0) {
-        throw new PolicyConfigError(
-            `${where}.retiredClients: expected client URNs (urn:pulumi:<stack>::<project>::<type>::<name>), got ${notUrns.map(u => JSON.stringify(u)).join(", ")}`,
-        );
-    }
-    return urns;
+    return readList(config, "publicClients", `policy config "${policy}"`);
 }
 
 export function readRetiredClients(config: Record<string, unknown>, policy: string): string[] {
-    return readClientUrns(config, `policy config "${policy}"`);
+    return readList(config, "retiredClients", `policy config "${policy}"`);
 }
 
 // ---- Building the config file ----
@@ -157,9 +140,9 @@ export interface PolicyConfigOptions {
  */
 export function policyConfigFor(baseline: Baseline | null | undefined, options: PolicyConfigOptions = {}): PolicyPackConfigFile {
     const parsed = baseline === null || baseline === undefined ? undefined : parseBaseline(baseline, "baseline");
-    const protectedStacks = readStringList(options as Record<string, unknown>, "protectedStacks", "options", DEFAULT_PROTECTED_STACKS);
-    const publicClients = readStringList(options as Record<string, unknown>, "publicClients", "options", []);
-    const retiredClients = readClientUrns(options as Record<string, unknown>, "options");
+    const protectedStacks = readList(options as Record<string, unknown>, "protectedStacks", "options");
+    const publicClients = readList(options as Record<string, unknown>, "publicClients", "options");
+    const retiredClients = readList(options as Record<string, unknown>, "retiredClients", "options");
     const levels = options.enforcementLevels ?? {};
     for (const [name, level] of Object.entries(levels)) {
         if (!POLICY_CATALOGUE.some(p => p.name === name)) {

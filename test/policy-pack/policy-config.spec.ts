@@ -1,6 +1,8 @@
 import * as assert from "assert";
 import Ajv from "ajv";
-import { POLICY_CATALOGUE, POLICY_NAMES, policyConfigFor } from "../../policy-pack/src";
+import {
+    POLICY_CATALOGUE, POLICY_NAMES, PolicyConfigKey, policyConfigFor, readBaselineConfig, readProtectedStacks, readPublicClients, readRetiredClients,
+} from "../../policy-pack/src";
 import { allPolicies } from "../../policy-pack/src/policies";
 import { poolUrn } from "./support/args";
 import { seedBaseline } from "./support/baseline";
@@ -29,7 +31,12 @@ describe("policy config (policyConfigFor)", () => {
         const urn = "urn:pulumi:dev::cognito-user-pool::x$aws:cognito/userPoolClient:UserPoolClient::auth-client-old";
         const file = policyConfigFor(seedBaseline(), { retiredClients: [urn] });
         assert.deepStrictEqual(file[POLICY_NAMES.clientNotRemoved].retiredClients, [urn]);
-        assert.throws(() => policyConfigFor(seedBaseline(), { retiredClients: ["auth-client-old"] }), /options\.retiredClients: expected client URNs .*got "auth-client-old"/);
+        assert.throws(() => policyConfigFor(seedBaseline(), { retiredClients: ["auth-client-old", urn, ""] }), {
+            message: [
+                'options.retiredClients[0]: expected a client URN (urn:pulumi:<stack>::<project>::<type>::<name>), got "auth-client-old"',
+                'options.retiredClients[2]: expected a client URN (urn:pulumi:<stack>::<project>::<type>::<name>), got ""',
+            ].join("\n"),
+        });
     });
 
     it("repeats the baseline under each fixed-settings policy, and protectedStacks / publicClients where read", () => {
@@ -113,5 +120,89 @@ describe("policy config (policyConfigFor)", () => {
             assert.deepStrictEqual(Object.keys(policy.configSchema?.properties ?? {}).sort(), [...entry.config].sort(), entry.name);
         }
         assert.strictEqual(allPolicies.length, POLICY_CATALOGUE.length);
+    });
+});
+
+// pulumi/pulumi pkg/resource/analyzer/config.go: ReconcilePolicyPackConfig fills in each property's `default` from
+// the policy's configSchema, then validatePolicyConfig checks the result against it (gojsonschema; ajv in strict
+// draft 7 stands in for it); the pack reads only what passed. So the two must draw the same line.
+describe("policy config: the JSON schema the engine checks and the pack's own reading agree", () => {
+    const ajv = new Ajv({ strict: true, allErrors: true });
+    const read: Record<PolicyConfigKey, (config: Record<string, unknown>, policy: string) => unknown> = {
+        baseline: readBaselineConfig,
+        protectedStacks: readProtectedStacks,
+        publicClients: readPublicClients,
+        retiredClients: readRetiredClients,
+    };
+    const urn = "urn:pulumi:dev::cognito-user-pool::x$aws:cognito/userPoolClient:UserPoolClient::auth-client-old";
+    const notUrnKeyed = () => {
+        const b = JSON.parse(JSON.stringify(seedBaseline()));
+        b.userPools["auth-pool"] = b.userPools[poolUrn()];
+        delete b.userPools[poolUrn()];
+        return b;
+    };
+    const configs: [boolean, Partial<Record<PolicyConfigKey, unknown>>][] = [
+        [true, {}],
+        [true, { protectedStacks: ["prod"], publicClients: [], retiredClients: [urn] }],
+        [true, { protectedStacks: [], publicClients: ["web", "ios"], retiredClients: [] }],
+        [true, { baseline: seedBaseline() }],
+        [false, { protectedStacks: "prod" }],
+        [false, { protectedStacks: ["prod", ""] }],
+        [false, { protectedStacks: null }],
+        [false, { publicClients: [3] }],
+        [false, { publicClients: { web: true } }],
+        [false, { retiredClients: ["auth-client-old"] }],
+        [false, { retiredClients: [""] }],
+        [false, { baseline: null }],
+        [false, { baseline: [] }],
+        [false, { baseline: notUrnKeyed() }],
+        [false, { baseline: { ...seedBaseline(), source: "console" } }],
+    ];
+
+    it("passes a config through the engine's check exactly when the pack reads it, for every policy", () => {
+        for (const policy of allPolicies) {
+            const validate = ajv.compile({ type: "object", properties: policy.configSchema?.properties ?? {} });
+            const keys = Object.keys(policy.configSchema?.properties ?? {}) as PolicyConfigKey[];
+            const readable = (config: Record<string, unknown>) => {
+                try {
+                    keys.forEach(key => read[key](config, policy.name));
+                    return true;
+                } catch {
+                    return false;
+                }
+            };
+            for (const [valid, config] of configs.filter(([, c]) => Object.keys(c).every(k => keys.includes(k as PolicyConfigKey)))) {
+                const label = `${policy.name} ${JSON.stringify(config).slice(0, 100)}`;
+                assert.strictEqual(validate(config), valid, `engine, ${label}: ${ajv.errorsText(validate.errors)}`);
+                assert.strictEqual(readable(config), valid, `pack, ${label}`);
+            }
+        }
+    });
+
+    it("reads an absent key as the default the engine fills in", () => {
+        for (const policy of allPolicies) {
+            for (const [key, schema] of Object.entries(policy.configSchema?.properties ?? {})) {
+                const absent = read[key as PolicyConfigKey]({}, policy.name);
+                assert.deepStrictEqual(absent, schema.default, `${policy.name}.${key}`);
+            }
+        }
+    });
+
+    it("names every bad entry of a list, at once", () => {
+        assert.throws(() => readProtectedStacks({ protectedStacks: ["prod", "", 3] }, "p"), {
+            message: 'policy config "p".protectedStacks[1]: expected a non-empty string, got ""\n' +
+                'policy config "p".protectedStacks[2]: expected a non-empty string, got number 3',
+        });
+        assert.throws(() => readPublicClients({ publicClients: null }, "p"), { message: 'policy config "p".publicClients: expected a list of non-empty strings, got null' });
+    });
+
+    // A baseline's rules between fields (cross-field problems in fixed-settings/baseline.ts) have no JSON schema
+    // keyword: the engine lets such a baseline through and the pack refuses it, naming the key.
+    it("leaves to the pack alone the baseline's rules between fields", () => {
+        const baseline = JSON.parse(JSON.stringify(seedBaseline()));
+        Object.values<any>(baseline.clients)[0].userPool = "urn:pulumi:dev::p::aws:cognito/userPool:UserPool::other";
+        const validate = ajv.compile({ type: "object", properties: allPolicies[0].configSchema!.properties });
+        assert.ok(validate({ baseline }));
+        assert.throws(() => readBaselineConfig({ baseline }, "p"), /\.userPool: "urn:pulumi:dev::p::aws:cognito\/userPool:UserPool::other" is not a key of userPools/);
     });
 });

@@ -43,5 +43,6 @@ export {
     poolFromDescribeUserPool, clientFromDescribeUserPoolClient, brandingFromDescribeByClient, identityProviderFromDescribeIdentityProvider, baselineFromAws,
 } from "./from-aws";
 export { BaselineError, parseBaseline } from "./baseline";
+export { schemaAt } from "./schema";
 export type { FixedSettingChange, FixedSettingGroup } from "./compare";
 export { poolChanges, clientChanges, changesOf } from "./compare";

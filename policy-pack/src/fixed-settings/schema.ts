@@ -1,18 +1,21 @@
 /**
- * The baseline is described with zod schemas (built once from the table of fixed inputs, types.ts). This module
- * holds what zod leaves to its user: the pack's problem messages from zod's issues (`problemsOf`), and the JSON
- * schema the policies declare for their config (`jsonSchemaOf`), in a draft the Pulumi engine validates with.
+ * The baseline and the rest of the policy config are described with zod schemas (the baseline's built once from the
+ * table of fixed inputs, types.ts). This module holds what zod leaves to its user: the pack's problem messages from
+ * zod's issues (`problemsOf`), the schema at an issue's path (`schemaAt`, which the root's messages use too), and
+ * the JSON schema the policies declare for their config (`jsonSchemaOf`), in a draft the Pulumi engine validates with.
  */
 import { z } from "zod";
 
 /** A JSON schema, as a policy's `configSchema` holds it. */
 export type JsonSchema = Record<string, unknown>;
 
-const URN_PATTERN = /^urn:pulumi:/;
+/** What every Pulumi URN starts with, and the form messages show. */
+export const URN_PATTERN = /^urn:pulumi:/;
+export const URN_FORM = "urn:pulumi:<stack>::<project>::<type>::<name>";
 
 /** A map keyed by Pulumi URN. */
 export function byUrn<V extends z.ZodType>(values: V) {
-    return z.record(z.string().regex(URN_PATTERN, "key is not a Pulumi URN (urn:pulumi:<stack>::<project>::<type>::<name>)"), values);
+    return z.record(z.string().regex(URN_PATTERN, `key is not a Pulumi URN (${URN_FORM})`), values);
 }
 
 /**
@@ -35,12 +38,19 @@ export function describe(v: unknown): string {
     return `${typeof v} ${String(v)}`;
 }
 
-/** Every way `value` departs from `schema`, each naming its key under `where`; [] when it conforms. */
-export function problemsOf(schema: z.ZodType, value: unknown, where: string): string[] {
+/** `value` as `schema` parses it (defaults filled in), or every way it departs from it, each naming its key under `where`. */
+export function parsedOrProblems<S extends z.ZodType>(schema: S, value: unknown, where: string): { data: z.output<S> } | { problems: string[] } {
     const result = schema.safeParse(value, { reportInput: true });
-    return result.success ? [] : result.error.issues.flatMap(issue => problemsOfIssue(schema, value, issue, where));
+    return result.success ? { data: result.data } : { problems: result.error.issues.flatMap(issue => problemsOfIssue(schema, value, issue, where)) };
 }
 
+/** Every way `value` departs from `schema`, each naming its key under `where`; [] when it conforms. */
+export function problemsOf(schema: z.ZodType, value: unknown, where: string): string[] {
+    const parsed = parsedOrProblems(schema, value, where);
+    return "problems" in parsed ? parsed.problems : [];
+}
+
+// Not the root's describeIssues (config/rules/problems.ts): these lines name a key of a JSON policy config (URN map keys as ["urn…"]) and a value by its kind (a baseline's is often a whole record), worded from the schema followed.
 function problemsOfIssue(root: z.ZodType, value: unknown, issue: z.core.$ZodIssue, where: string): string[] {
     const { schema, at } = follow(root, issue.path, where);
     switch (issue.code) {
@@ -68,13 +78,20 @@ function problemsOfIssue(root: z.ZodType, value: unknown, issue: z.core.$ZodIssu
     }
 }
 
+const stringKind = (schema: z.ZodString) => (schema.minLength ? "non-empty string" : "string");
+
 /** What a schema expects, as messages say it. */
 function expected(schema: z.ZodType | undefined): string {
-    if (schema instanceof z.ZodString) return schema.minLength ? "a non-empty string" : "a string";
+    if (schema instanceof z.ZodString) return `a ${stringKind(schema)}`;
     if (schema instanceof z.ZodNumber) return "a number";
     if (schema instanceof z.ZodBoolean) return "true or false";
-    if (schema instanceof z.ZodArray) return "a list";
+    if (schema instanceof z.ZodArray) return schema.element instanceof z.ZodString ? `a list of ${stringKind(schema.element)}s` : "a list";
     return "an object";
+}
+
+/** The schema that checks the value at a path of an issue: through objects, lists and maps, wrappers taken off. */
+export function schemaAt(root: z.ZodType, path: readonly PropertyKey[]): z.ZodType | undefined {
+    return follow(root, path, "").schema;
 }
 
 /** The schema at a path of an issue, and the path as messages write it: `.key`, `["urn…"]` in a map, `[0]` in a list. */
@@ -82,7 +99,7 @@ function follow(root: z.ZodType, path: readonly PropertyKey[], where: string): {
     let schema: z.ZodType | undefined = root;
     let at = where;
     for (const key of path) {
-        const here: z.ZodType | undefined = schema instanceof z.ZodOptional ? (schema.unwrap() as z.ZodType) : schema;
+        const here = unwrapped(schema);
         if (here instanceof z.ZodRecord) {
             schema = here.valueType as z.ZodType;
             at += `[${JSON.stringify(key)}]`;
@@ -94,5 +111,11 @@ function follow(root: z.ZodType, path: readonly PropertyKey[], where: string): {
             at += `.${String(key)}`;
         }
     }
-    return { schema: schema instanceof z.ZodOptional ? (schema.unwrap() as z.ZodType) : schema, at };
+    return { schema: unwrapped(schema), at };
+}
+
+/** The schema a given value is checked against, inside its wrappers (optional, default, prefault, nullable: each has an innerType). */
+function unwrapped(schema: z.ZodType | undefined): z.ZodType | undefined {
+    const inner = (schema?._zod.def as { innerType?: z.ZodType } | undefined)?.innerType;
+    return inner ? unwrapped(inner) : schema;
 }

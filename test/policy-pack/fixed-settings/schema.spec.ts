@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { z } from "zod";
-import { byUrn, jsonSchemaOf, problemsOf } from "../../../policy-pack/src/fixed-settings/schema";
+import { byUrn, jsonSchemaOf, problemsOf, schemaAt } from "../../../policy-pack/src/fixed-settings/schema";
 
 const URN = "urn:pulumi:dev::p::aws:cognito/userPool:UserPool::pool";
 const record = z.strictObject({
@@ -32,6 +32,21 @@ describe("fixed-settings: zod schemas as the pack's messages and JSON schema", (
         ]);
         assert.deepStrictEqual(problemsOf(schema, [], "c"), ["c: expected an object, got a list"]);
         assert.deepStrictEqual(problemsOf(schema, { items: { [URN]: { id: "x", name: "", tags: [] } } }, "c"), []);
+    });
+
+    it("names what a list of strings should hold, and looks through a default", () => {
+        const names = z.strictObject({ names: z.array(z.string().min(1)).default([]), labels: z.array(z.string()).optional() });
+        assert.deepStrictEqual(problemsOf(names, { names: "a", labels: ["x", 1] }, "c"), [
+            'c.names: expected a list of non-empty strings, got "a"',
+            "c.labels[1]: expected a string, got number 1",
+        ]);
+    });
+
+    it("finds the schema that checks the value at an issue's path, through lists, maps and wrappers", () => {
+        const wrapped = z.strictObject({ items: byUrn(record).optional(), sections: z.array(z.strictObject({ a: z.string().default("") }).prefault({})).default([]) });
+        assert.strictEqual(schemaAt(wrapped, ["items", URN, "tags", 0])?.constructor, z.ZodEnum);
+        assert.deepStrictEqual(Object.keys((schemaAt(wrapped, ["sections", 2]) as z.ZodObject).shape), ["a"]);
+        assert.strictEqual(schemaAt(wrapped, ["nothing", "here"]), undefined);
     });
 
     it("refuses a key that is not a Pulumi URN and still checks its value", () => {

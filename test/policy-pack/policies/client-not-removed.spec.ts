@@ -35,7 +35,9 @@ describe("policy cognito-client-not-removed (stack)", () => {
     });
 
     it("names a retiredClients entry that is not a URN", async () => {
-        await assert.rejects(run([pool], { retiredClients: ["web"] }), /policy config "cognito-client-not-removed"\.retiredClients: expected client URNs/);
+        await assert.rejects(run([pool], { retiredClients: [clientUrn(), "web"] }), {
+            message: 'policy config "cognito-client-not-removed".retiredClients[1]: expected a client URN (urn:pulumi:<stack>::<project>::<type>::<name>), got "web"',
+        });
     });
 
     it("compares nothing without a baseline, or with another stack's", async () => {
