@@ -23,6 +23,11 @@ export interface LogDeliveryArgs {
     readonly scope: DeployScope;
     readonly tags: Record<string, string>;
     readonly parent: pulumi.Resource;
+    /**
+     * The pool's place among the stack's log groups: `successor` names the new pool's `…/<stack>/successor/<source>`,
+     * apart from the current pool's. Default: none, `…/<stack>/<source>`.
+     */
+    readonly logGroupsUnder?: string;
 }
 
 const kebab = (name: string) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
@@ -59,13 +64,15 @@ export function deliveryPolicy(logGroupArn: string): string {
  * The pool's log delivery: for each event source given no destination, a log group named after the stack
  * (`/aws/cognito/cognito-user-pool/<stack>/<source>`, within the deployer's scope) with its retention and the
  * delivery policy; then the LogDeliveryConfiguration, after the policies so that the first delivery is let in.
+ * Each pool of the stack has log groups of its own: the delivery policy admits any delivery of the account (see
+ * deliveryPolicy), so it is the group, not the policy, that keeps one pool's logs apart from the other's.
  */
 export function logDelivery(name: string, args: LogDeliveryArgs): LogDeliveryResources {
     const { settings, parent } = args;
     const logGroups = Object.fromEntries(sourcesToStackLogGroups(settings).map((source): [EventSource, StackLogGroup] => {
         const purpose = kebab(source);
         const logGroup = new LogGroup(`${name}-logs-${purpose}`, {
-            name: args.scope.logGroupName(purpose),
+            name: args.scope.logGroupName(args.logGroupsUnder === undefined ? purpose : `${args.logGroupsUnder}/${purpose}`),
             retentionInDays: settings.retentionDays,
             tags: args.tags,
         }, { parent });

@@ -9,7 +9,7 @@ import {
 import type { DeployScope } from "./deploy-scope";
 import { groupsAndScopes } from "./groups-and-scopes";
 import { identityProviders, supportedProvidersOf } from "./identity-providers";
-import type { LogDeliveryResources } from "./log-delivery";
+import type { LogDeliveryArgs, LogDeliveryResources } from "./log-delivery";
 import { riskConfiguration } from "./risk-configuration";
 import { managedLoginBrandings, unstyledClients, unstyledClientWarning } from "./managed-login-branding";
 import { withSecretInputs } from "./secret-inputs";
@@ -103,9 +103,7 @@ export class SignInBackend extends pulumi.ComponentResource {
         }
 
         if (args.logs !== undefined) {
-            // Loaded only for log delivery: @pulumi/aws/cloudwatch costs every other stack time (npm run bench).
-            const { logDelivery }: typeof import("./log-delivery") = require("./log-delivery");
-            this.logDelivery = logDelivery(name, {
+            this.logDelivery = poolLogDelivery(name, {
                 settings: args.logs, userPool: this.userPool, scope: args.scope, tags: { ...settings.userPool.tags, ...args.scope.tags }, parent: this,
             });
         }
@@ -163,6 +161,12 @@ export function invokePermissions(name: string, functionArns: readonly string[],
     }
     const { triggerPermissions } = require("./trigger-permissions") as typeof import("./trigger-permissions");
     return triggerPermissions(name, functionArns, userPool, parent);
+}
+
+/** A pool's log delivery; its module is loaded only for one: @pulumi/aws/cloudwatch costs every other stack time (npm run bench). */
+export function poolLogDelivery(name: string, args: LogDeliveryArgs): LogDeliveryResources {
+    const { logDelivery } = require("./log-delivery") as typeof import("./log-delivery");
+    return logDelivery(name, args);
 }
 
 /** A client's inputs with its identity providers' names taken from their resources (components/identity-providers.ts). */

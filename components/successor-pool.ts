@@ -14,7 +14,8 @@ import { identityProviders } from "./identity-providers";
 import { PoolDomain, userPoolDomain } from "./user-pool-domain";
 import { withSecretInputs } from "./secret-inputs";
 import type { SesSenderResources } from "./ses-sender";
-import { federatedClientArgs, invokePermissions, scopesFirst, userPoolArgsFollowing } from "./sign-in-backend";
+import type { LogDeliveryResources } from "./log-delivery";
+import { federatedClientArgs, invokePermissions, poolLogDelivery, scopesFirst, userPoolArgsFollowing } from "./sign-in-backend";
 import { UserMigrationFunction } from "./user-migration-function";
 
 /*
@@ -39,8 +40,8 @@ export interface SuccessorPoolArgs {
 }
 
 /**
- * The pool that takes over from the current one: the new pool, its app clients (with their branding styles), groups
- * and resource servers and,
+ * The pool that takes over from the current one: the new pool, its app clients (with their branding styles), groups,
+ * resource servers and log delivery and,
  * until the finish phase, the user-migration trigger that moves each user over from the current pool at sign-in
  * (and its post-authentication trigger, which adds a migrated user to the groups of the same names here).
  */
@@ -65,6 +66,8 @@ export class SuccessorPool extends pulumi.ComponentResource {
     readonly triggerPermissions: readonly lambda.Permission[];
     /** The function's right to add migrated users to the new pool's groups; absent in the finish phase. */
     readonly groupWrites?: iam.RolePolicy;
+    /** Its log delivery (successor.logs, else the current pool's `logs`), into log groups of its own where the stack makes them. */
+    readonly logDelivery?: LogDeliveryResources;
 
     constructor(name: string, args: SuccessorPoolArgs, opts?: pulumi.ComponentResourceOptions) {
         super("cognito-user-pool:index:SuccessorPool", name, {}, opts);
@@ -128,6 +131,13 @@ export class SuccessorPool extends pulumi.ComponentResource {
 
         if (successor.domain !== undefined) {
             this.domain = userPoolDomain(name, { settings: successor.domain, userPool: this.userPool, parent: this });
+        }
+
+        if (successor.logs !== undefined) {
+            this.logDelivery = poolLogDelivery(name, {
+                settings: successor.logs, userPool: this.userPool, scope: args.scope,
+                tags: { ...successor.userPool.userPool.tags, ...args.scope.tags }, parent: this, logGroupsUnder: name,
+            });
         }
 
         this.identityProviders = identityProviders(name, { providers: successor.identityProviders, userPool: this.userPool, parent: this });

@@ -2,9 +2,10 @@ import type { z } from "zod";
 import type { ClientSettings } from "./catalogue/app-client";
 import { validateSettings } from "./schema";
 import { userPoolKeys } from "./catalogue/user-pool";
+import { logTierMessage } from "./catalogue/log-delivery";
 import { classicDomainMessage } from "./rules/managed-login";
 import { missingDomainMessage } from "./rules/oauth-domain";
-import { isMigrating, legacySubAttribute, successorListKeys, successorMergedKeys, SuccessorSettings } from "./catalogue/successor";
+import { isMigrating, legacySubAttribute, successorResourceKeys, successorMergedKeys, SuccessorSettings } from "./catalogue/successor";
 
 type Issue = z.core.$ZodIssue;
 type RawMap = Record<string, unknown>;
@@ -43,7 +44,7 @@ export function resolveSuccessor(raw: RawMap, currentPoolName: string | undefine
         attributes: isMap(attributes) || attributes === undefined
             ? { ...attributes, custom: Array.isArray(custom) && declaredAt < 0 ? [...custom, legacySubDeclaration] : custom }
             : attributes,
-        ...Object.fromEntries(successorListKeys.map((key) => [key, successor[key] ?? raw[key]])),
+        ...Object.fromEntries(successorResourceKeys.map((key) => [key, successor[key] ?? raw[key]])),
         // Always the current pool's: the same provider apps at Google, Apple, … serve both pools (each pool its own redirect URL).
         identityProviders: raw.identityProviders,
         domain: successor.domain,
@@ -59,7 +60,7 @@ export function resolveSuccessor(raw: RawMap, currentPoolName: string | undefine
         ...(result.error?.issues ?? [])
             .filter((issue) => isChanged(issue.path, successor) || !reported.has(issue.path.join(".")) || missingDomainOf(issue) !== undefined ||
                 classicDomainOf(issue) !== undefined)
-            .map((issue) => ({ ...issue, path: successorPath(issue.path), ...domainKeyOfSuccessor(issue) })),
+            .map((issue) => logTierOfSuccessor({ ...issue, path: successorPath(issue.path), ...domainKeyOfSuccessor(issue) }, successor)),
     ];
     if (successor.name === currentPoolName) {
         issues.push(issueAt(["successor", "name"], successor.name, `expected a name other than the current pool's (${currentPoolName})`));
@@ -70,13 +71,14 @@ export function resolveSuccessor(raw: RawMap, currentPoolName: string | undefine
     if (issues.length > 0 || !result.success) {
         return { issues };
     }
-    const { protect: _protect, import: _import, successor: _successor, clients, groups, resourceServers, identityProviders, domain, ...pool } = result.data;
+    const { protect: _protect, import: _import, successor: _successor, clients, groups, resourceServers, identityProviders, domain, logs, ...pool } = result.data;
     return {
         settings: {
             phase: successorPhaseOf(successor),
             userPool: { ...pool, userPool: { ...pool.userPool, name: successor.name } },
             clients, groups, resourceServers, identityProviders,
             ...(domain === undefined ? {} : { domain }),
+            ...(logs === undefined ? {} : { logs }),
         },
         issues: [],
     };
@@ -101,6 +103,25 @@ function domainKeyOfSuccessor(issue: Issue): { message?: string } {
     return client !== undefined ? { message: missingDomainMessage(client, "successor.domain") }
         : version !== undefined ? { message: classicDomainMessage("successor.domain", version === null ? undefined : { managedLoginVersion: version }) }
         : {};
+}
+
+/** The tier a log-tier problem is about (checkLogTier): set when user auth events are delivered below Plus. */
+const logTierOf = (issue: Issue): string | undefined =>
+    issue.code === "custom" ? (issue.params as { logTier?: string } | undefined)?.logTier : undefined;
+
+/**
+ * A log-tier problem of the new pool names the successor's keys. Inherited logs reach it only when the successor
+ * sets a tier of its own (else the current pool has the same problem, reported once): reported at that tier.
+ */
+function logTierOfSuccessor(issue: Issue, successor: RawMap): Issue {
+    const tier = logTierOf(issue);
+    if (tier === undefined) {
+        return issue;
+    }
+    return successor.logs !== undefined
+        ? { ...issue, message: logTierMessage(tier, "successor.tier", "remove successor.logs.userAuthEvents") }
+        : issueAt(["successor", "tier"], successor.tier,
+            logTierMessage(tier, "successor.tier", "give successor.logs without userAuthEvents (the new pool inherits logs)"));
 }
 
 function issueAt(path: PropertyKey[], input: unknown, message: string): Issue {
@@ -140,7 +161,7 @@ function successorPath(path: readonly PropertyKey[]): PropertyKey[] {
 /** Where the schema of a key under successor is: successor.signIn → signIn, successor.clients → clients (groups, resourceServers, domain alike). */
 export function schemaPathOf(path: readonly PropertyKey[]): PropertyKey[] {
     const [top, key, ...rest] = path;
-    return top === "successor" && (poolKeys.includes(String(key)) || successorListKeys.includes(key as never) || key === "domain") ? [key, ...rest] : [...path];
+    return top === "successor" && (poolKeys.includes(String(key)) || successorResourceKeys.includes(key as never) || key === "domain") ? [key, ...rest] : [...path];
 }
 
 /** custom:legacy_sub is set by the migration only: no app client of the new pool may write it. */

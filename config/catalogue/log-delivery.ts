@@ -195,9 +195,14 @@ export function logsFromDescribed(described: LogDeliveryConfigurationType | unde
  */
 export function checkLogTier(settings: { tier: string; logs?: LogSettings }, ctx: z.RefinementCtx): void {
     if (settings.logs?.userAuthEvents !== undefined && settings.tier !== "plus") {
-        problem(ctx, ["logs", "userAuthEvents"], settings.logs.userAuthEvents,
-            `user auth events (threat protection's activity logs) need tier: plus, not ${settings.tier}; set tier: plus or remove logs.userAuthEvents`);
+        ctx.addIssue({ code: "custom", path: ["logs", "userAuthEvents"], input: settings.logs.userAuthEvents,
+            message: logTierMessage(settings.tier, "tier", "remove logs.userAuthEvents"), params: { logTier: settings.tier } });
     }
+}
+
+/** The problem of user auth events on a pool below Plus, naming the tier's key and how to do without them (a successor's own keys). */
+export function logTierMessage(tier: string, tierKey: string, withoutAuthEvents: string): string {
+    return `user auth events (threat protection's activity logs) need tier: plus, not ${tier}; set ${tierKey}: plus or ${withoutAuthEvents}`;
 }
 
 /** One delivery as `<source> <level> → <destination ARN>`, from either the provider's inputs or the API's answer: what drift compares. */

@@ -3,14 +3,15 @@ import type { ClientSettings } from "./app-client";
 import type { DomainSettings } from "./domain";
 import type { GroupSettings } from "./groups";
 import type { IdentityProviderSettings } from "./identity-providers";
+import type { LogSettings } from "./log-delivery";
 import type { ResourceServerSettings } from "./resource-servers";
 import { userPoolKeys, UserPoolSettings } from "./user-pool";
 
 /*
  * `cognito-user-pool:successor`: a new pool that takes over from the current one, for a change of a setting
  * Cognito fixes at creation. The key holds only what differs, under the same keys as the stack's (`signIn`,
- * `attributes`, `mfa`, `userPool`, `clients`, `groups`, `resourceServers`, `domain`); the rest of the new pool, its app
- * clients, groups and resource servers are inherited (its domain never is) from
+ * `attributes`, `mfa`, `userPool`, `clients`, `groups`, `resourceServers`, `logs`, `domain`); the rest of the new pool, its app
+ * clients, groups, resource servers and log delivery are inherited (its domain never is) from
  * the current pool's settings and validated by the same schema (successor-settings.ts).
  */
 
@@ -52,14 +53,19 @@ export const successorSchema = z.strictObject({
     /** The new pool's resource servers, replacing the current pool's. Default: the current pool's resource servers. */
     resourceServers: z.array(z.unknown(), { error: "expected a list of resource servers" }).optional(),
     /**
+     * The new pool's log delivery, as the stack's `logs` writes it, replacing the current pool's. Default: the current
+     * pool's, to the same destinations given; a source the stack makes a log group for gets one of the new pool's own.
+     */
+    logs: z.unknown().optional(),
+    /**
      * The new pool's own domain, as the stack's `domain` writes it; never inherited: a prefix is unique in the
      * region and a custom domain serves one pool. Default: none.
      */
     domain: z.unknown().optional(),
 });
 
-/** The successor's keys for the pool's other resources, each a list replacing the current pool's whole. */
-export const successorListKeys = ["clients", "groups", "resourceServers"] as const;
+/** The successor's keys for the pool's other resources, each replacing the current pool's whole. */
+export const successorResourceKeys = ["clients", "groups", "resourceServers", "logs"] as const;
 
 /** The successor with everything inherited resolved: settings of a whole pool and its clients. */
 export interface SuccessorSettings {
@@ -72,6 +78,8 @@ export interface SuccessorSettings {
     /** Always the current pool's identity providers. */
     readonly identityProviders: readonly IdentityProviderSettings[];
     readonly domain?: DomainSettings;
+    /** The new pool's log delivery: the current pool's unless successor.logs gives its own. */
+    readonly logs?: LogSettings;
 }
 
 /** Whether the migration trigger still runs: until the finish phase. */

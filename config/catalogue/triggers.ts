@@ -9,10 +9,21 @@ import { withoutUnset } from "./without-unset";
 /*
  * The user's own Lambda triggers, by ARN: the pool's LambdaConfig (API_LambdaConfigType: "a request and response
  * parameter of CreateUserPool and UpdateUserPool, and a response parameter of DescribeUserPool").
- * terraform-provider-aws user_pool.go (lambda_config, read at 015edb13 and in the fork e00409b2, see
- * /work/research/issue21.md §1.5): every trigger is an Optional ARN, none ForceNew, so a change updates the pool
- * in place (the @pulumi/aws 7.48.0 docs of UserPoolLambdaConfig name no replacement either); UpdateUserPool clears
- * what it is not sent, so a trigger left out of the config is removed from the pool.
+ * terraform-provider-aws internal/service/cognitoidp/user_pool.go @ 015edb13 (6.x): every trigger is an Optional
+ * ARN, none ForceNew, so a change updates the pool in place (the @pulumi/aws 7.48.0 docs of UserPoolLambdaConfig
+ * name no replacement either). Removing one (docs/triggers.md, "Removing a trigger"):
+ * - resourceUserPoolUpdate sends UpdateUserPool with LambdaConfig = expandLambdaConfigType(d.GetOk("lambda_config")),
+ *   nothing when the block is gone; and UpdateUserPool resets what it is not sent, "your Lambda triggers" included
+ *   (developer guide, cognito-user-pool-updating.html). So the last trigger removed, triggersArgs sends no
+ *   lambdaConfig at all: lambda_config (Optional, not Computed) goes from one block to none and the pool is updated
+ *   without LambdaConfig. An empty lambdaConfig would keep the block, and with it the deployed pre token trigger.
+ * - pre_token_generation and pre_token_generation_config are Optional and Computed: a value left out of a block that
+ *   stays is no change (terraform-plugin-sdk helper/schema/schema.go, diffString "removed && schema.Computed" and
+ *   diffList "o != nil && n == nil && !computedList && schema.Computed" return no diff) and the deployed one is sent
+ *   again. preTokenGeneration removed beside other triggers stays on the pool (open issues hashicorp/terraform-provider-aws
+ *   #38617, #45529, the latter on 6.25.0); nothing the program can send clears it alone: an empty ARN reaches the
+ *   API as PreTokenGenerationConfig.LambdaArn "" (expandPreTokenGenerationVersionConfigType), under the minimum length
+ *   of 20 (API_PreTokenGenerationVersionConfigType).
  * The stack grants each function the right to be invoked by this pool only (components/trigger-permissions.ts).
  */
 

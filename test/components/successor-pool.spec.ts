@@ -284,6 +284,55 @@ describe("a successor pool (components/successor-pool.ts), per phase", () => {
         assert.equal(cutover.outputs.domain, `https://example-auth-v2.auth.${region}.amazoncognito.com`);
     });
 
+    describe("log delivery (logs, successor.logs)", () => {
+        const bucket = "arn:aws:s3:::sign-in-activity";
+        const delivery = (resources: readonly RegisteredResource[], pool: string) => {
+            const poolResource = named(resources, `${pool}-pool`);
+            const found = ofType(resources, "aws:cognito/logDeliveryConfiguration:LogDeliveryConfiguration")
+                .filter((configuration) => configuration.inputs.userPoolId === (poolResource.outputs!.id ?? poolResource.id));
+            assert.equal(found.length, 1, `one delivery of ${pool}-pool`);
+            return found[0];
+        };
+
+        it("delivers the new pool's logs as the current pool's: to a log group of its own where the stack makes one, to the destination given otherwise", async () => {
+            const { resources } = await evaluate(withSettings(stackConfig("prod"), {
+                tier: "plus", logs: { userNotification: {}, userAuthEvents: { bucketArn: bucket }, retentionDays: 30 }, successor,
+            }));
+            const group = named(resources, "successor-logs-user-notification");
+            assert.equal(group.parent, only(resources, "cognito-user-pool:index:SuccessorPool").urn);
+            assert.deepEqual(ofType(resources, types.logGroup).map((logGroup) => logGroup.inputs.name).sort(), [
+                "/aws/cognito/cognito-user-pool/prod/successor/user-notification",
+                "/aws/cognito/cognito-user-pool/prod/user-notification",
+                "/aws/lambda/cognito-user-pool-prod-user-migration",
+            ]);
+            assert.equal(group.inputs.retentionInDays, 30);
+            assert.equal(group.inputs.tags["cognito-user-pool:stack"], "prod");
+            const policy = named(resources, "successor-logs-user-notification-delivery");
+            assert.equal(policy.inputs.resourceArn, group.outputs!.arn);
+            const ofNewPool = delivery(resources, "successor");
+            assert.equal(ofNewPool.name, "successor-log-delivery");
+            assert.deepStrictEqual(ofNewPool.inputs.logConfigurations, [
+                { eventSource: "userNotification", logLevel: "ERROR", cloudWatchLogsConfiguration: { logGroupArn: group.outputs!.arn } },
+                { eventSource: "userAuthEvents", logLevel: "INFO", s3Configuration: { bucketArn: bucket } },
+            ]);
+            assert.ok(ofNewPool.dependencies?.includes(policy.urn), "its log group's policy first");
+            assert.equal(delivery(resources, "auth").inputs.logConfigurations[0].cloudWatchLogsConfiguration.logGroupArn,
+                named(resources, "auth-logs-user-notification").outputs!.arn, "the current pool keeps its own");
+        });
+
+        it("takes successor.logs in place of the current pool's, and delivers nothing for a stack without logs", async () => {
+            const logGroup = "arn:aws:logs:ap-northeast-2:123456789012:log-group:/shared/cognito-v2";
+            const { resources } = await evaluate(withSettings(stackConfig("prod"), {
+                logs: { userNotification: {} }, successor: { ...successor, logs: { userNotification: { logGroupArn: logGroup } } },
+            }));
+            assert.deepStrictEqual(delivery(resources, "successor").inputs.logConfigurations,
+                [{ eventSource: "userNotification", logLevel: "ERROR", cloudWatchLogsConfiguration: { logGroupArn: logGroup } }]);
+            assert.equal(resources.some((resource) => resource.name.startsWith("successor-logs-")), false, "no log group made for it");
+            const without = await prodWithSuccessor("side-by-side");
+            assert.deepStrictEqual(ofType(without.resources, "aws:cognito/logDeliveryConfiguration:LogDeliveryConfiguration"), []);
+        });
+    });
+
     it("protects the current pool of an unprotected stack (dev) once it has a successor, and keeps the shared SES identity", async () => {
         const { resources } = await evaluate(withSettings(stackConfig("dev"), { successor: { name: "myapp-dev-v2" } }));
         assert.deepEqual([named(resources, "auth-pool").protect, named(resources, "auth-pool").retainOnDelete], [true, true]);

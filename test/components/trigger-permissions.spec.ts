@@ -28,9 +28,11 @@ describe("the user's trigger functions' invoke permissions (components/trigger-p
         }
     });
 
-    it("adds none, and no lambdaConfig, without triggers", async () => {
-        const evaluation = await evaluate(stackConfig("prod"));
-        assert.deepEqual(ofType(evaluation.resources, permissionType), []);
-        assert.equal(only(evaluation.resources, resourceTypes.userPool).inputs.lambdaConfig, undefined);
+    it("adds none, and no lambdaConfig, without triggers or with triggers left empty", async () => {
+        for (const config of [stackConfig("prod"), withSettings(stackConfig("prod"), { triggers: {} })]) {
+            const evaluation = await evaluate(config);
+            assert.deepEqual(ofType(evaluation.resources, permissionType), []);
+            assert.equal("lambdaConfig" in only(evaluation.resources, resourceTypes.userPool).inputs, false);
+        }
     });
 });

@@ -82,6 +82,45 @@ describe("the successor key (cognito-user-pool:successor)", () => {
         ]);
     });
 
+    describe("log delivery (logs)", () => {
+        const bucket = "arn:aws:s3:::sign-in-activity";
+        const delivering = { ...current, tier: "plus", logs: { userNotification: {}, userAuthEvents: { bucketArn: bucket } } };
+
+        it("inherits the current pool's logs, or takes successor.logs whole in their place", () => {
+            const inherited = parseStackSettings({ ...delivering, successor: { name: "v2" } }, context);
+            assert.deepEqual(inherited.successor!.logs, inherited.logs);
+            const own = parseStackSettings({ ...delivering, successor: { name: "v2", logs: { userNotification: {}, retentionDays: 30 } } }, context);
+            assert.deepEqual(own.successor!.logs, { userNotification: {}, retentionDays: 30 });
+            assert.equal("logs" in parseStackSettings({ ...current, successor: { name: "v2" } }, context).successor!, false);
+        });
+
+        it("validates successor.logs as the stack's logs, keyed under successor", () => {
+            assert.deepEqual(problemsOf({ ...current, successor: { name: "v2", logs: { userNotification: { bucketArn: bucket } } } }), [
+                "cognito-user-pool:successor.logs.userNotification.bucketArn: unknown key; allowed here: logGroupArn",
+            ]);
+        });
+
+        it("holds user auth events to the new pool's own tier, naming the successor's keys", () => {
+            assert.deepEqual(problemsOf({ ...delivering, successor: { name: "v2", tier: "essentials" } }), [
+                `cognito-user-pool:successor.tier: got "essentials"; user auth events (threat protection's activity logs) need tier: plus, ` +
+                    "not essentials; set successor.tier: plus or give successor.logs without userAuthEvents (the new pool inherits logs)",
+            ]);
+            assert.deepEqual(problemsOf({ ...current, successor: { name: "v2", logs: { userAuthEvents: {} } } }), [
+                "cognito-user-pool:successor.logs.userAuthEvents: got {}; user auth events (threat protection's activity logs) need tier: plus, " +
+                    "not essentials; set successor.tier: plus or remove successor.logs.userAuthEvents",
+            ]);
+            assert.deepEqual(parseStackSettings({ ...current, logs: { userNotification: {} }, successor: { name: "v2", tier: "plus",
+                logs: { userAuthEvents: {} } } }, context).successor!.logs, { retentionDays: 90, userAuthEvents: {} }, "a Plus successor of an Essentials pool");
+        });
+
+        it("reports a tier problem the current pool shares once, at the current pool's keys", () => {
+            assert.deepEqual(problemsOf({ ...current, logs: { userAuthEvents: {} }, successor: { name: "v2" } }), [
+                "cognito-user-pool:logs.userAuthEvents: got {}; user auth events (threat protection's activity logs) need tier: plus, " +
+                    "not essentials; set tier: plus or remove logs.userAuthEvents",
+            ]);
+        });
+    });
+
     it("lets no app client of the new pool write custom:legacy_sub", () => {
         assert.deepEqual(problemsOf({ ...current, successor: { name: "v2", clients: [{ name: "web", writeAttributes: ["email", "custom:legacy_sub"] }] } }), [
             `cognito-user-pool:successor.clients[0].writeAttributes: got ["email","custom:legacy_sub"]; only the migration sets custom:legacy_sub: remove it from writeAttributes`,

@@ -27,6 +27,26 @@ describe("triggers (config/catalogue/triggers)", () => {
         assert.deepStrictEqual(triggersArgs(parseStackSettings({}, context).triggers), {});
     });
 
+    describe("removing a trigger: what the program sends (the provider's handling: config/catalogue/triggers.ts, docs/triggers.md)", () => {
+        const argsOf = (raw: Record<string, unknown>) => triggersArgs(parseStackSettings(raw, inRegion).triggers);
+
+        it("sends no lambdaConfig at all, not an empty one, once the last trigger is removed or triggers left empty", () => {
+            for (const raw of [{}, { triggers: {} }]) {
+                const args = argsOf(raw);
+                assert.deepStrictEqual(args, {});
+                assert.equal("lambdaConfig" in args, false, "lambda_config goes from one block to none: the update sends no LambdaConfig, which Cognito resets");
+            }
+        });
+
+        it("leaves a removed trigger out of the lambdaConfig of those that stay, with nothing in its place", () => {
+            const claims = { arn: fn("claims"), version: "V2_0" };
+            assert.deepStrictEqual(argsOf({ triggers: { preSignUp: fn("pre-sign-up"), preTokenGeneration: claims } }),
+                { lambdaConfig: { preSignUp: fn("pre-sign-up"), preTokenGenerationConfig: { lambdaArn: fn("claims"), lambdaVersion: "V2_0" } } });
+            assert.deepStrictEqual(argsOf({ triggers: { preSignUp: fn("pre-sign-up") } }), { lambdaConfig: { preSignUp: fn("pre-sign-up") } },
+                "no preTokenGeneration nor an empty ARN: the provider would send LambdaArn \"\", which the API refuses");
+        });
+    });
+
     it("refuses what is no Lambda function ARN, and a sender or pre token version Cognito does not know, every problem at once", () => {
         assertProblems({ triggers: {
             preSignUp: "my-function",
