@@ -45,7 +45,9 @@ const amplifyProviderNames: Record<ProviderKind, AmplifyProvider | undefined> = 
 /**
  * The identity providers a client offers, as Amplify's providers: each one a front end can pass to
  * signInWithRedirect({ provider }) to skip the domain's choice. COGNITO, the pool's own users, is none of them:
- * signInWithRedirect sends it without a provider.
+ * signInWithRedirect sends it without a provider. The Authenticator (aws-amplify/amplify-ui, ui
+ * machines/authenticator/defaultServices getAmplifyConfig, react FederatedSignIn) shows a button for each social
+ * entry and logs an error for a custom one (docs/domain.md says so).
  */
 function amplifyProviders(offered: readonly string[], declared: readonly IdentityProviderSettings[]): AmplifyProvider[] {
     return offered.filter((name) => name !== "COGNITO").map((name) => {
@@ -54,14 +56,16 @@ function amplifyProviders(offered: readonly string[], declared: readonly Identit
     });
 }
 
-/**
- * The OAuth section for a client that lets people sign in on the domain (code or implicit); none for a client
- * without OAuth flows or with client_credentials, which Amplify does not run.
- */
+/** The OAuth settings of a client that lets people sign in on the domain (code or implicit): Amplify runs no other. */
+function signInOAuth(client: ClientSettings): ClientSettings["oauth"] {
+    return client.oauth?.flows.includes("client_credentials") ? undefined : client.oauth;
+}
+
+/** The OAuth section for a client that lets people sign in on the domain; none for any other. */
 export function amplifyOAuthConfig(domainUrl: string, client: ClientSettings,
     identityProviders: readonly IdentityProviderSettings[]): AmplifyOAuthConfig | undefined {
-    const oauth = client.oauth;
-    if (oauth === undefined || oauth.flows.includes("client_credentials")) {
+    const oauth = signInOAuth(client);
+    if (oauth === undefined) {
         return undefined;
     }
     const providers = amplifyProviders(oauth.identityProviders, identityProviders);
@@ -91,16 +95,18 @@ export function amplifyConfigOutput(userPoolId: pulumi.Output<string>, clientId:
  * user who signed in through the domain (@aws-amplify/auth providers/cognito/apis/signOut, utils/oauth/
  * handleOAuthSignOut) clears the tokens, then oAuthSignOutRedirect asks getRedirectUrl for a sign-out URL of the
  * page's origin and, finding none, throws InvalidRedirectException: signOut() rejects and never opens the domain's
- * /logout, the only end of the user's session there (developer guide, logout-endpoint: logout_uri must be one of the
- * client's sign-out URLs). Warned, not refused: Cognito takes a client without sign-out URLs, handleOAuthSignOut
+ * /logout, which ends the user's session there and redirects to logout_uri, one of the client's sign-out URLs
+ * (https://docs.aws.amazon.com/cognito/latest/developerguide/logout-endpoint.html). Warned, not refused: Cognito takes a client without sign-out URLs, handleOAuthSignOut
  * redirects only after a sign-in through the domain (a user signed in with Amplify's signIn signs out without it),
  * and a front end may not use Amplify at all.
  */
 export function missingSignOutWarning(client: ClientSettings, clientPath: readonly PropertyKey[]): string | undefined {
-    if (client.oauth === undefined || client.oauth.flows.includes("client_credentials") || client.oauth.logoutUrls.length > 0) {
+    // Such a client has a domain: validation gives every client with OAuth flows one (config/rules/oauth-domain.ts).
+    const oauth = signInOAuth(client);
+    if (oauth === undefined || oauth.logoutUrls.length > 0) {
         return undefined;
     }
     return `${keyOf([...clientPath, "oauth", "logoutUrls"])}: ${client.name} signs in on the domain but has no sign-out URL, so amplifyConfig ` +
         "has redirectSignOut: []: Amplify's signOut() after signInWithRedirect clears the tokens, then rejects with InvalidRedirectException " +
-        "and never opens the domain's /logout, whose session stays signed in; add the app's signed-out page (a URL of its origin) to logoutUrls";
+        "and never opens the domain's /logout, which ends the user's session there; add the app's signed-out page (a URL of its origin) to logoutUrls";
 }

@@ -157,7 +157,7 @@ describe("the warning of a front end without a sign-out URL (components/amplify-
     const spa = { name: "spa", type: "public", oauth: { flows: ["code"], callbackUrls: ["https://app.example.com/"] } };
     const spaWarning = "cognito-user-pool:clients[1].oauth.logoutUrls: spa signs in on the domain but has no sign-out URL, so amplifyConfig " +
         "has redirectSignOut: []: Amplify's signOut() after signInWithRedirect clears the tokens, then rejects with InvalidRedirectException " +
-        "and never opens the domain's /logout, whose session stays signed in; add the app's signed-out page (a URL of its origin) to logoutUrls";
+        "and never opens the domain's /logout, which ends the user's session there; add the app's signed-out page (a URL of its origin) to logoutUrls";
     const logoutWarnings = (warnings: readonly string[]) => warnings.filter((warning) => warning.includes("logoutUrls"));
 
     it("names the key of the front-end client that signs in on the domain without logoutUrls, and of no other client", async () => {
