@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { SignInBackend, stackOutputs } from "./components";
+import { SignInBackend, stackOutputs, warnOfFrontendConfig } from "./components";
 import { deployScope } from "./components/deploy-scope";
 import { loadSecretKeys, loadStackSettings } from "./config/pulumi-config";
 
@@ -22,6 +22,8 @@ const backend = new SignInBackend("auth", {
     secretKeys,
 });
 
+warnOfFrontendConfig(backend, settings.clients, ["clients"]);
+
 /** Loaded only with a successor: it brings in @pulumi/aws/lambda and /iam, which cost every other stack time. */
 function successorModule(): typeof import("./components/successor-stack") {
     return require("./components/successor-stack");
@@ -30,5 +32,5 @@ function successorModule(): typeof import("./components/successor-stack") {
 export const {
     userPoolId, userPoolArn, userPoolEndpoint, issuerUrl, jwksUrl, region, domain, clients, senderIdentity, frontendConfig, amplifyConfig, migration,
 } = settings.successor === undefined
-    ? { ...stackOutputs(backend, settings.clients), migration: undefined }
+    ? { ...stackOutputs(backend, settings), migration: undefined }
     : successorModule().successorStack(backend, settings, settings.successor, scope, secretKeys);

@@ -1,7 +1,7 @@
 import type * as cognito from "@pulumi/aws/cognito";
 import * as pulumi from "@pulumi/pulumi";
-import { ClientSettings, hasSecret, sesIdentityArnParts } from "../config";
-import { amplifyConfigOutput } from "./amplify-config";
+import { ClientSettings, hasSecret, IdentityProviderSettings, sesIdentityArnParts } from "../config";
+import { amplifyConfigOutput, missingSignOutWarning } from "./amplify-config";
 import { oauthUrlOutputs } from "./oauth-urls";
 import type { SesSenderResources } from "./ses-sender";
 import type { PoolDomain } from "./user-pool-domain";
@@ -19,8 +19,14 @@ export function frontendClient(clients: readonly ClientSettings[]): ClientSettin
     return clients.find((client) => client.type === "public") ?? clients[0];
 }
 
+/** A pool's clients and the identity providers they offer, as the stack's settings (or its successor's) give them. */
+export interface ClientsSettings {
+    readonly clients: readonly ClientSettings[];
+    readonly identityProviders: readonly IdentityProviderSettings[];
+}
+
 /** What a stack exports: ids and URLs of the pool, its clients and its sender, and a front end's config. */
-export function stackOutputs(backend: PoolResources, clients: readonly ClientSettings[]) {
+export function stackOutputs(backend: PoolResources, { clients, identityProviders }: ClientsSettings) {
     const pool = backend.userPool;
     const region = pool.arn.apply((arn) => arn.split(":")[3]);
     const issuerUrl = pulumi.interpolate`https://${pool.endpoint}`;
@@ -52,8 +58,17 @@ export function stackOutputs(backend: PoolResources, clients: readonly ClientSet
             region,
         },
         /** What Amplify JS v6's Amplify.configure takes for the same client, with its OAuth section on the domain. */
-        amplifyConfig: amplifyConfigOutput(pool.id, backend.clients[frontend.name].id, frontend, backend.domain?.url),
+        amplifyConfig: amplifyConfigOutput(pool.id, backend.clients[frontend.name].id, frontend, identityProviders, backend.domain?.url),
     };
+}
+
+/** Warns of what the front end's Amplify config lacks; `clientsPath` is where the config lists the pool's clients. */
+export function warnOfFrontendConfig(backend: PoolResources, clients: readonly ClientSettings[], clientsPath: readonly PropertyKey[]): void {
+    const frontend = frontendClient(clients);
+    const warning = missingSignOutWarning(frontend, [...clientsPath, clients.indexOf(frontend)]);
+    if (warning !== undefined) {
+        pulumi.log.warn(warning, backend.clients[frontend.name]);
+    }
 }
 
 /** The SES identity the pool sends through: the stack's (with a domain's DNS records), or the one given by ARN. */

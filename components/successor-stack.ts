@@ -1,6 +1,7 @@
+import { isDeepStrictEqual } from "util";
 import type { StackSettings, SuccessorSettings } from "../config";
 import type { DeployScope } from "./deploy-scope";
-import { PoolResources, stackOutputs } from "./outputs";
+import { frontendClient, PoolResources, stackOutputs, warnOfFrontendConfig } from "./outputs";
 import type { SignInBackend } from "./sign-in-backend";
 import { SuccessorPool } from "./successor-pool";
 
@@ -28,8 +29,12 @@ export function successorStack(backend: SignInBackend, settings: StackSettings, 
     const newPool: PoolResources = {
         userPool: successorPool.userPool, clients: successorPool.clients, ses: backend.ses, domain: successorPool.domain,
     };
-    const current = stackOutputs(backend, settings.clients);
-    const next = stackOutputs(newPool, successor.clients);
+    // A successor that inherits the clients has the current pool's front end, warned of at `clients` already.
+    if (!isDeepStrictEqual(frontendClient(successor.clients), frontendClient(settings.clients))) {
+        warnOfFrontendConfig(newPool, successor.clients, ["successor", "clients"]);
+    }
+    const current = stackOutputs(backend, settings);
+    const next = stackOutputs(newPool, successor);
     return {
         ...(successor.phase === "side-by-side" ? current : next),
         migration: { phase: successor.phase, from: poolOutputs(current), to: poolOutputs(next) },

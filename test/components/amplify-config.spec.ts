@@ -1,7 +1,10 @@
 import { strict as assert } from "assert";
 import { Amplify, type ResourcesConfig } from "aws-amplify";
-import { signInWithRedirect } from "aws-amplify/auth";
+import { signInWithRedirect, type SignInWithRedirectInput, signOut } from "aws-amplify/auth";
+import { defaultStorage } from "aws-amplify/utils";
 import type { AmplifyConfig } from "../../components";
+import type { StackConfig } from "../../stack-files/reader";
+import { amazon, apple, facebook, google, oidc, saml } from "../config/support/identity-providers";
 import { evaluate, stackConfig, withSettings } from "../support/program";
 
 // The output is typed as Amplify's own config: the build fails when its shape leaves Amplify's.
@@ -26,8 +29,13 @@ interface StackOutputs {
     readonly amplifyConfig: AmplifyConfig;
 }
 
+function devStack(settings: Record<string, unknown>): StackConfig {
+    // The providers' credentials are secrets, as the program requires of them.
+    return { ...withSettings(stackConfig("dev"), { resourceServers, ...settings }), secretKeys: ["cognito-user-pool:identityProviders"] };
+}
+
 async function outputsOf(settings: Record<string, unknown>): Promise<StackOutputs> {
-    const { outputs } = await evaluate(withSettings(stackConfig("dev"), { resourceServers, ...settings }));
+    const { outputs } = await evaluate(devStack(settings));
     return outputs as unknown as StackOutputs;
 }
 
@@ -38,17 +46,28 @@ function configuredCognito(outputs: StackOutputs) {
 }
 
 /**
- * The URL Amplify's signInWithRedirect opens from a page at `pageUrl`. Node has no page: `window` stands in for the
- * two things Amplify reads of it (location, to pick the redirect of the page's origin; addEventListener).
+ * Runs `action` on a page at `pageUrl`. Node has no page: `window` stands in for the two things Amplify reads of it
+ * (location, to pick the redirect of the page's origin, and which its web openAuthSession sets to navigate;
+ * addEventListener). Gives where the page was sent, if anywhere.
  */
-async function signInRedirectFrom(pageUrl: string): Promise<URL> {
-    let opened: string | undefined;
-    Object.assign(globalThis, { window: { location: new URL(pageUrl), addEventListener: () => undefined } });
+async function onPage(pageUrl: string, action: () => Promise<unknown>): Promise<string> {
+    const location = new URL(pageUrl);
+    Object.assign(globalThis, { window: { location, addEventListener: () => undefined } });
     try {
-        await signInWithRedirect({ options: { authSessionOpener: async (url: string) => { opened = url; return undefined; } } });
+        await action();
     } finally {
         delete (globalThis as { window?: unknown }).window;
     }
+    return location.href;
+}
+
+/** The URL Amplify's signInWithRedirect (for `provider`, when given) opens from a page at `pageUrl`. */
+async function signInRedirectFrom(pageUrl: string, provider?: SignInWithRedirectInput["provider"]): Promise<URL> {
+    let opened: string | undefined;
+    await onPage(pageUrl, () => signInWithRedirect({
+        ...(provider === undefined ? {} : { provider }),
+        options: { authSessionOpener: async (url: string) => { opened = url; return undefined; } },
+    }));
     return new URL(opened!);
 }
 
@@ -105,9 +124,71 @@ describe("the Amplify JS v6 config in the stack's outputs (components/amplify-co
         }
     });
 
+    it("lists the identity providers the client offers as Amplify names them, each making sign-in go straight to its provider in Cognito", async () => {
+        const providers = [google, apple, facebook, amazon, oidc, saml];
+        const offered = ["COGNITO", ...providers.map((provider) => provider.name)];
+        const outputs = await outputsOf({ domain: { prefix: "example-auth" }, identityProviders: providers,
+            clients: [{ ...web, oauth: { ...web.oauth, identityProviders: offered } }] });
+        const oauth = configuredCognito(outputs).loginWith!.oauth!;
+        assert.deepStrictEqual(oauth.providers, ["Google", "Apple", "Facebook", "Amazon", { custom: "Corp" }, { custom: "Okta" }]);
+        for (const [index, provider] of oauth.providers!.entries()) {
+            const opened = await signInRedirectFrom("https://app.example.com/callback", provider);
+            assert.equal(opened.searchParams.get("identity_provider"), providers[index].name, `${JSON.stringify(provider)} signs in with ${providers[index].name}`);
+        }
+    });
+
+    it("lists no providers for a client that offers only the pool's own users (COGNITO), whose sign-in names COGNITO", async () => {
+        const outputs = await outputsOf({ domain: { prefix: "example-auth" }, identityProviders: [google, oidc], clients: [web] });
+        const oauth = configuredCognito(outputs).loginWith!.oauth!;
+        assert.equal("providers" in oauth, false);
+        const opened = await signInRedirectFrom("https://app.example.com/callback");
+        assert.equal(opened.searchParams.get("identity_provider"), "COGNITO");
+    });
+
     it("keeps amazon-cognito-identity-js's frontendConfig for the same client", async () => {
         const { outputs } = await evaluate(withSettings(stackConfig("dev"), { domain: { prefix: "example-auth" }, clients: [jobs, web], resourceServers }));
         const amplify = (outputs.amplifyConfig as AmplifyConfig).Auth.Cognito;
         assert.deepStrictEqual(outputs.frontendConfig, { UserPoolId: amplify.userPoolId, ClientId: amplify.userPoolClientId, region: "ap-northeast-2" });
+    });
+});
+
+describe("the warning of a front end without a sign-out URL (components/amplify-config)", () => {
+    const domain = { prefix: "example-auth" };
+    const spa = { name: "spa", type: "public", oauth: { flows: ["code"], callbackUrls: ["https://app.example.com/"] } };
+    const spaWarning = "cognito-user-pool:clients[1].oauth.logoutUrls: spa signs in on the domain but has no sign-out URL, so amplifyConfig " +
+        "has redirectSignOut: []: Amplify's signOut() after signInWithRedirect clears the tokens, then rejects with InvalidRedirectException " +
+        "and never opens the domain's /logout, which ends the user's session there; add the app's signed-out page (a URL of its origin) to logoutUrls";
+    const logoutWarnings = (warnings: readonly string[]) => warnings.filter((warning) => warning.includes("logoutUrls"));
+
+    it("names the key of the front-end client that signs in on the domain without logoutUrls, and of no other client", async () => {
+        const { warnings } = await evaluate(devStack({ domain, clients: [jobs, spa, { ...spa, name: "admin" }] }));
+        assert.deepStrictEqual(logoutWarnings(warnings), [spaWarning]);
+        const withLogout = await evaluate(devStack({ domain, clients: [jobs, web, spa] }));
+        assert.deepStrictEqual(logoutWarnings(withLogout.warnings), []);
+    });
+
+    it("is what Amplify does: signOut() after a sign-in through the domain rejects without a sign-out URL, and opens /logout with one", async () => {
+        /** Signs out on the app's page a user who signed in through the domain: completeOAuthFlow's mark of such a sign-in. */
+        const signOutAfterRedirect = async (outputs: StackOutputs) => {
+            configuredCognito(outputs);
+            // DefaultOAuthStore.storeOAuthSignIn (@aws-amplify/auth providers/cognito/utils/signInWithRedirectStore).
+            await defaultStorage.setItem(`CognitoIdentityServiceProvider.${outputs.clients.spa.id}.oauthSignIn`, "true,false");
+            return onPage("https://app.example.com/", () => signOut());
+        };
+        await assert.rejects(signOutAfterRedirect(await outputsOf({ domain, clients: [spa] })), { name: "InvalidRedirectException" });
+
+        const outputs = await outputsOf({ domain, clients: [{ ...spa, oauth: { ...spa.oauth, logoutUrls: ["https://app.example.com/"] } }] });
+        const sentTo = new URL(await signOutAfterRedirect(outputs));
+        assert.equal(`${sentTo.origin}${sentTo.pathname}`, `${outputs.domain}/logout`);
+        assert.equal(sentTo.searchParams.get("client_id"), outputs.clients.spa.id);
+        assert.equal(sentTo.searchParams.get("logout_uri"), "https://app.example.com/");
+    });
+
+    it("warns once of a successor's inherited clients, at clients; of its own at successor.clients", async () => {
+        const successor = { name: "myapp-dev-v2", domain: { prefix: "example-auth-v2" } };
+        const inherited = await evaluate(devStack({ domain, clients: [jobs, spa], successor }));
+        assert.deepStrictEqual(logoutWarnings(inherited.warnings), [spaWarning]);
+        const own = await evaluate(devStack({ domain, clients: [jobs, web], successor: { ...successor, clients: [spa] } }));
+        assert.deepStrictEqual(logoutWarnings(own.warnings), [spaWarning.replace("clients[1]", "successor.clients[0]")]);
     });
 });
