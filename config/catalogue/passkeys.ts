@@ -1,4 +1,4 @@
-import type * as aws from "@pulumi/aws";
+import type * as cognito from "@pulumi/aws/cognito";
 import type { WebAuthnConfigurationType } from "@aws-sdk/client-cognito-identity-provider";
 import { z } from "zod";
 import { problem, section, setting } from "./define";
@@ -135,7 +135,7 @@ export function checkPasskeys(settings: PasskeyRuleInput, ctx: z.RefinementCtx):
 }
 
 /** The pool inputs of resolved passkey settings (webAuthnConfiguration), none without them. */
-export function passkeysArgs(passkeys: PasskeySettings | undefined): Pick<aws.cognito.UserPoolArgs, "webAuthnConfiguration"> {
+export function passkeysArgs(passkeys: PasskeySettings | undefined): Pick<cognito.UserPoolArgs, "webAuthnConfiguration"> {
     return passkeys === undefined ? {} : {
         webAuthnConfiguration: { relyingPartyId: passkeys.relyingPartyId, userVerification: passkeys.userVerification },
     };

@@ -1,5 +1,5 @@
 import type { UserPoolType } from "@aws-sdk/client-cognito-identity-provider";
-import type * as aws from "@pulumi/aws";
+import type { input } from "@pulumi/aws/types";
 import {
     FixedAttribute,
     STANDARD_ATTRIBUTE_DEFAULTS,
@@ -15,7 +15,7 @@ import { inverseOf, ReadContext } from "./read-back";
  * `userPool.attributes` read back from the pool's SchemaAttributes.
  */
 
-type SchemaAttribute = aws.types.input.cognito.UserPoolSchema;
+type SchemaAttribute = input.cognito.UserPoolSchema;
 
 export interface CustomAttributeValue {
     readonly name: string;

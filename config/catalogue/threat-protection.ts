@@ -1,4 +1,4 @@
-import type * as aws from "@pulumi/aws";
+import type * as cognito from "@pulumi/aws/cognito";
 import type { RiskConfigurationType, UserPoolAddOnsType } from "@aws-sdk/client-cognito-identity-provider";
 import { isIP } from "net";
 import { z } from "zod";
@@ -187,7 +187,7 @@ export function checkThreatProtection(settings: ThreatRuleInput, ctx: z.Refineme
 }
 
 /** The pool inputs: userPoolAddOns, none without threat protection settings. */
-export function userPoolAddOnsArgs(threat: ThreatProtectionSettings | undefined): Pick<aws.cognito.UserPoolArgs, "userPoolAddOns"> {
+export function userPoolAddOnsArgs(threat: ThreatProtectionSettings | undefined): Pick<cognito.UserPoolArgs, "userPoolAddOns"> {
     return threat === undefined ? {} : {
         userPoolAddOns: {
             advancedSecurityMode: modes[threat.mode],
@@ -203,7 +203,7 @@ export interface RiskNotifySender {
     readonly replyTo?: string;
 }
 
-type RiskArgs = Omit<aws.cognito.RiskConfigurationArgs, "userPoolId" | "clientId" | "region">;
+type RiskArgs = Omit<cognito.RiskConfigurationArgs, "userPoolId" | "clientId" | "region">;
 
 /** The pool-wide risk configuration's inputs, undefined when threat protection sets none of its parts. */
 export function riskConfigurationArgs(threat: ThreatProtectionSettings | undefined, sender: RiskNotifySender | undefined): RiskArgs | undefined {
