@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as pulumi from "@pulumi/pulumi";
 import type { RegisteredResource } from "../offline/evaluate";
+import { awsClassOf } from "./aws-class";
 
 /*
  * The floor of a program row: a Pulumi program of a few lines that creates the resources a stack's evaluation
@@ -27,10 +28,7 @@ for (const resource of registered) {
 
 /** `aws:cognito/userPool:UserPool` → `new (require("@pulumi/aws/cognito").UserPool)(name, inputs, options)`. */
 function customResource({ type, name, inputs }: RegisteredResource, options: pulumi.CustomResourceOptions): pulumi.CustomResource {
-    const [, module, className] = /^aws:(\w+)\/\w+:(\w+)$/.exec(type) ?? [];
-    if (module === undefined) {
-        throw new Error(`the hand-written floor creates @pulumi/aws resources only, not ${type}`);
-    }
+    const { module, className } = awsClassOf(type);
     const Resource = require(`@pulumi/aws/${module}`)[className];
     return new Resource(name, inputs, options);
 }

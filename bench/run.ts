@@ -3,6 +3,7 @@ import * as os from "os";
 import * as path from "path";
 import { readStackConfig, StackConfig } from "../stack-files/reader";
 import { evaluateStack } from "../offline/evaluate";
+import { awsClassOf } from "./aws-class";
 import { measureFirstLine, measureNode, Measurement, NodeProcess, ratioToFloor, repoRoot } from "./measure";
 import { everyFeature, hostedSignIn, withKeys } from "./stacks";
 
@@ -70,8 +71,8 @@ async function floorsOf(stack: StackConfig, resourcesFile: string): Promise<Prog
     const { resources } = await evaluateStack(stack);
     fs.writeFileSync(resourcesFile, JSON.stringify(resources));
     const classes = [...new Set(resources.filter((resource) => resource.custom).map((resource) => resource.type))]
-        .map((type) => /^aws:(\w+)\/\w+:(\w+)$/.exec(type)!)
-        .map(([, module, className]) => `require('@pulumi/aws/${module}').${className}`);
+        .map(awsClassOf)
+        .map(({ module, className }) => `require('@pulumi/aws/${module}').${className}`);
     return {
         handWritten: { args: ["bin/bench/evaluate-stack.js", JSON.stringify(stack)], env: { BENCH_RESOURCES: resourcesFile } },
         modules: { args: ["-e", ["require('@pulumi/pulumi')", ...classes].join("; ")] },
