@@ -11,6 +11,7 @@ import type { DeployScope } from "./deploy-scope";
 import { groupsAndScopes } from "./groups-and-scopes";
 import { managedLoginBrandings, unstyledClients, unstyledClientWarning } from "./managed-login-branding";
 import { identityProviders } from "./identity-providers";
+import { riskConfiguration } from "./risk-configuration";
 import { PoolDomain, userPoolDomain } from "./user-pool-domain";
 import { withSecretInputs } from "./secret-inputs";
 import type { SesSenderResources } from "./ses-sender";
@@ -41,7 +42,7 @@ export interface SuccessorPoolArgs {
 
 /**
  * The pool that takes over from the current one: the new pool, its app clients (with their branding styles), groups,
- * resource servers and log delivery and,
+ * resource servers, log delivery and threat protection's risk configuration and,
  * until the finish phase, the user-migration trigger that moves each user over from the current pool at sign-in
  * (and its post-authentication trigger, which adds a migrated user to the groups of the same names here).
  */
@@ -68,6 +69,8 @@ export class SuccessorPool extends pulumi.ComponentResource {
     readonly groupWrites?: iam.RolePolicy;
     /** Its log delivery (successor.logs, else the current pool's `logs`), into log groups of its own where the stack makes them. */
     readonly logDelivery?: LogDeliveryResources;
+    /** Its own threat protection risk configuration (successor.threatProtection, else the current pool's), notifying through the shared SES sender. */
+    readonly riskConfiguration?: cognito.RiskConfiguration;
 
     constructor(name: string, args: SuccessorPoolArgs, opts?: pulumi.ComponentResourceOptions) {
         super("cognito-user-pool:index:SuccessorPool", name, {}, opts);
@@ -113,6 +116,8 @@ export class SuccessorPool extends pulumi.ComponentResource {
         // The user's functions Cognito invokes itself on this pool: those the migration function does not chain.
         const invoked = this.migration && userTriggers ? { ...userTriggers, preSignUp: undefined, postAuthentication: undefined } : userTriggers;
         this.triggerPermissions = invokePermissions(name, triggerFunctionArns(invoked), this.userPool, this);
+        // A risk configuration belongs to one pool (SetRiskConfiguration's UserPoolId): the current pool's does not cover this one.
+        this.riskConfiguration = riskConfiguration(name, { settings: successor.userPool, userPool: this.userPool, sender: args.ses?.sender, parent: this });
 
         if (this.migration) {
             // Only this pool may invoke the function (cognito-user-pools-import-using-lambda.html).

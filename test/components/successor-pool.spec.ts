@@ -333,6 +333,44 @@ describe("a successor pool (components/successor-pool.ts), per phase", () => {
         });
     });
 
+    describe("threat protection (threatProtection, successor.threatProtection)", () => {
+        const riskConfigurationType = "aws:cognito/riskConfiguration:RiskConfiguration";
+        const threatProtection = {
+            mode: "enforced", compromisedCredentials: { action: "block" },
+            accountTakeover: { high: { action: "block", notify: true }, medium: { action: "mfa_if_configured" } },
+            ipRanges: { alwaysBlock: ["203.0.113.0/24"] },
+        };
+        const poolId = (resources: readonly RegisteredResource[], pool: string) => {
+            const poolResource = named(resources, `${pool}-pool`);
+            return poolResource.outputs!.id ?? poolResource.id;
+        };
+
+        it("gives the new pool the current pool's add-ons and a risk configuration of its own, notifying through the shared SES sender", async () => {
+            const { resources } = await evaluate(withSettings(stackConfig("prod"), { tier: "plus", threatProtection, successor }));
+            const current = named(resources, "auth-risk");
+            const own = named(resources, "successor-risk");
+            assert.equal(own.parent, only(resources, "cognito-user-pool:index:SuccessorPool").urn);
+            assert.deepEqual([current.inputs.userPoolId, own.inputs.userPoolId], [poolId(resources, "auth"), poolId(resources, "successor")]);
+            const { userPoolId: _current, ...currentInputs } = current.inputs;
+            const { userPoolId: _own, ...ownInputs } = own.inputs;
+            assert.deepStrictEqual(ownInputs, currentInputs, "the same actions, notifications and IP ranges");
+            assert.equal(own.inputs.accountTakeoverRiskConfiguration.notifyConfiguration.sourceArn, named(resources, "auth-sender").outputs!.arn);
+            assert.deepStrictEqual(named(resources, "successor-pool").inputs.userPoolAddOns, { advancedSecurityMode: "ENFORCED" });
+        });
+
+        it("takes successor.threatProtection in place of the current pool's, and makes none for a successor that turns it off", async () => {
+            const own = { mode: "audit", compromisedCredentials: { action: "no_action", events: ["sign_up"] } };
+            const { resources } = await evaluate(withSettings(stackConfig("prod"), { tier: "plus", threatProtection, successor: { ...successor, threatProtection: own } }));
+            assert.deepStrictEqual(named(resources, "successor-risk").inputs, {
+                compromisedCredentialsRiskConfiguration: { actions: { eventAction: "NO_ACTION" }, eventFilters: ["SIGN_UP"] },
+                userPoolId: poolId(resources, "successor"),
+            });
+            assert.deepStrictEqual(named(resources, "successor-pool").inputs.userPoolAddOns, { advancedSecurityMode: "AUDIT" });
+            const off = await evaluate(withSettings(stackConfig("prod"), { tier: "plus", threatProtection, successor: { ...successor, threatProtection: { mode: "off" } } }));
+            assert.deepStrictEqual(ofType(off.resources, riskConfigurationType).map((resource) => resource.name), ["auth-risk"]);
+        });
+    });
+
     it("protects the current pool of an unprotected stack (dev) once it has a successor, and keeps the shared SES identity", async () => {
         const { resources } = await evaluate(withSettings(stackConfig("dev"), { successor: { name: "myapp-dev-v2" } }));
         assert.deepEqual([named(resources, "auth-pool").protect, named(resources, "auth-pool").retainOnDelete], [true, true]);
