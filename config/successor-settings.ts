@@ -3,6 +3,7 @@ import type { ClientSettings } from "./catalogue/app-client";
 import { validateSettings } from "./schema";
 import { userPoolKeys } from "./catalogue/user-pool";
 import { logTierMessage } from "./catalogue/log-delivery";
+import { threatTierMessage } from "./catalogue/threat-protection";
 import { classicDomainMessage } from "./rules/managed-login";
 import { missingDomainMessage } from "./rules/oauth-domain";
 import { isMigrating, legacySubAttribute, successorResourceKeys, successorMergedKeys, SuccessorSettings } from "./catalogue/successor";
@@ -60,13 +61,14 @@ export function resolveSuccessor(raw: RawMap, currentPoolName: string | undefine
         ...(result.error?.issues ?? [])
             .filter((issue) => isChanged(issue.path, successor) || !reported.has(issue.path.join(".")) || missingDomainOf(issue) !== undefined ||
                 classicDomainOf(issue) !== undefined)
-            .map((issue) => logTierOfSuccessor({ ...issue, path: successorPath(issue.path), ...domainKeyOfSuccessor(issue) }, successor)),
+            .map((issue) => tierOfSuccessor({ ...issue, path: successorPath(issue.path), ...domainKeyOfSuccessor(issue) }, successor)),
     ];
     if (successor.name === currentPoolName) {
         issues.push(issueAt(["successor", "name"], successor.name, `expected a name other than the current pool's (${currentPoolName})`));
     }
     if (result.success) {
-        issues.push(...legacySubWriters(result.data.clients, successor), ...userMigrationWhileMigrating(result.data.triggers, successor));
+        issues.push(...legacySubWriters(result.data.clients, successor), ...userMigrationWhileMigrating(result.data.triggers, successor),
+            ...liteThreatProtection(result.data, successor));
     }
     if (issues.length > 0 || !result.success) {
         return { issues };
@@ -105,23 +107,53 @@ function domainKeyOfSuccessor(issue: Issue): { message?: string } {
         : {};
 }
 
-/** The tier a log-tier problem is about (checkLogTier): set when user auth events are delivered below Plus. */
-const logTierOf = (issue: Issue): string | undefined =>
-    issue.code === "custom" ? (issue.params as { logTier?: string } | undefined)?.logTier : undefined;
+/**
+ * The settings whose problems checkLogTier and checkThreatProtection mark with the tier they need more than (params):
+ * the key the new pool inherits them under, and how the successor does without them, given its own or inherited.
+ */
+const tierProblems = {
+    logTier: {
+        key: "logs", message: logTierMessage,
+        own: "remove successor.logs.userAuthEvents",
+        inherited: "give successor.logs without userAuthEvents (the new pool inherits logs)",
+    },
+    threatTier: {
+        key: "threatProtection", message: threatTierMessage,
+        own: "successor.threatProtection.mode: off",
+        inherited: "give successor.threatProtection with mode: off (the new pool inherits threatProtection)",
+    },
+} as const;
+type TierProblem = keyof typeof tierProblems;
 
 /**
- * A log-tier problem of the new pool names the successor's keys. Inherited logs reach it only when the successor
- * sets a tier of its own (else the current pool has the same problem, reported once): reported at that tier.
+ * A tier problem of the new pool names the successor's keys. An inherited setting reaches it only when the successor
+ * has a tier of its own (else the current pool has the same problem, reported once) or is a new Lite pool
+ * (liteThreatProtection): reported at successor.tier.
  */
-function logTierOfSuccessor(issue: Issue, successor: RawMap): Issue {
-    const tier = logTierOf(issue);
-    if (tier === undefined) {
+function tierOfSuccessor(issue: Issue, successor: RawMap): Issue {
+    const params = issue.code === "custom" ? issue.params as Partial<Record<TierProblem, string>> | undefined : undefined;
+    const kind = (Object.keys(tierProblems) as TierProblem[]).find((name) => params?.[name] !== undefined);
+    if (kind === undefined) {
         return issue;
     }
-    return successor.logs !== undefined
-        ? { ...issue, message: logTierMessage(tier, "successor.tier", "remove successor.logs.userAuthEvents") }
-        : issueAt(["successor", "tier"], successor.tier,
-            logTierMessage(tier, "successor.tier", "give successor.logs without userAuthEvents (the new pool inherits logs)"));
+    const tier = params![kind]!;
+    const { key, message, own, inherited } = tierProblems[kind];
+    return successor[key] !== undefined
+        ? { ...issue, message: message(tier, "successor.tier", own) }
+        : issueAt(["successor", "tier"], tier, message(tier, "successor.tier", inherited));
+}
+
+/**
+ * Threat protection on a Lite pool: the stack leaves the current pool's to the pack, since a Lite pool created before
+ * feature plans keeps it (checkThreatProtection; aws-cdk #36023). The new pool is created now, so it cannot be such a
+ * pool: UserPoolAddOnsType, "your user pool must be on the Plus tier"
+ * (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UserPoolAddOnsType.html).
+ */
+function liteThreatProtection(pool: { tier: string; threatProtection?: { mode: string } }, successor: RawMap): Issue[] {
+    const mode = pool.threatProtection?.mode ?? "off";
+    return pool.tier === "lite" && mode !== "off"
+        ? [tierOfSuccessor({ code: "custom", path: ["successor", "threatProtection", "mode"], input: mode, message: "", params: { threatTier: pool.tier } }, successor)]
+        : [];
 }
 
 function issueAt(path: PropertyKey[], input: unknown, message: string): Issue {

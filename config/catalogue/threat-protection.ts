@@ -166,8 +166,8 @@ export function checkThreatProtection(settings: ThreatRuleInput, ctx: z.Refineme
         return;
     }
     if (threat.mode !== "off" && settings.tier === "essentials") {
-        problem(ctx, ["threatProtection", "mode"], threat.mode,
-            "threat protection needs tier plus (tier is essentials, where Cognito refuses it): set tier: plus, or mode: off");
+        ctx.addIssue({ code: "custom", path: ["threatProtection", "mode"], input: threat.mode,
+            message: threatTierMessage(settings.tier, "tier", "mode: off"), params: { threatTier: settings.tier } });
     }
     const acting = ["customAuth", "compromisedCredentials", "accountTakeover", "ipRanges"] as const;
     if (threat.mode === "off") {
@@ -184,6 +184,11 @@ export function checkThreatProtection(settings: ThreatRuleInput, ctx: z.Refineme
     if (both.length > 0) {
         problem(ctx, ["threatProtection", "ipRanges", "alwaysBlock"], both, "these networks are also in alwaysAllow: keep each in one list");
     }
+}
+
+/** The problem of threat protection on a pool below Plus, naming the tier's key and how to do without it (a successor's own keys). */
+export function threatTierMessage(tier: string, tierKey: string, withoutIt: string): string {
+    return `threat protection needs tier plus (${tierKey} is ${tier}, where Cognito refuses it): set ${tierKey}: plus, or ${withoutIt}`;
 }
 
 /** The pool inputs: userPoolAddOns, none without threat protection settings. */

@@ -121,6 +121,48 @@ describe("the successor key (cognito-user-pool:successor)", () => {
         });
     });
 
+    describe("threat protection (threatProtection)", () => {
+        const enforced = { mode: "enforced", accountTakeover: { high: { action: "block", notify: false } } };
+        const protectedPool = { ...current, tier: "plus", threatProtection: enforced };
+
+        it("inherits the current pool's threat protection, or takes successor.threatProtection whole in its place", () => {
+            const inherited = parseStackSettings({ ...protectedPool, successor: { name: "v2" } }, context);
+            assert.deepEqual(inherited.successor!.userPool.threatProtection, inherited.threatProtection);
+            const own = parseStackSettings({ ...protectedPool, successor: { name: "v2", threatProtection: { mode: "audit" } } }, context);
+            assert.deepEqual(own.successor!.userPool.threatProtection, { mode: "audit" });
+        });
+
+        it("holds it to the new pool's own tier, naming the successor's keys", () => {
+            assert.deepEqual(problemsOf({ ...protectedPool, successor: { name: "v2", tier: "essentials" } }), [
+                `cognito-user-pool:successor.tier: got "essentials"; threat protection needs tier plus (successor.tier is essentials, where Cognito ` +
+                    "refuses it): set successor.tier: plus, or give successor.threatProtection with mode: off (the new pool inherits threatProtection)",
+            ]);
+            assert.deepEqual(problemsOf({ ...current, successor: { name: "v2", threatProtection: enforced } }), [
+                `cognito-user-pool:successor.threatProtection.mode: got "enforced"; threat protection needs tier plus (successor.tier is essentials, ` +
+                    "where Cognito refuses it): set successor.tier: plus, or successor.threatProtection.mode: off",
+            ]);
+            assert.equal(parseStackSettings({ ...protectedPool, successor: { name: "v2", tier: "essentials", threatProtection: { mode: "off" } } }, context)
+                .successor!.userPool.threatProtection?.mode, "off", "an Essentials successor without it");
+        });
+
+        it("refuses it on a Lite new pool, which is created after feature plans, though the current Lite pool may keep it", () => {
+            const lite = { ...current, tier: "lite", threatProtection: enforced };
+            assert.equal(parseStackSettings(lite, context).threatProtection?.mode, "enforced", "the current pool: the pack judges it against the deployed pool");
+            assert.deepEqual(problemsOf({ ...lite, successor: { name: "v2" } }), [
+                `cognito-user-pool:successor.tier: got "lite"; threat protection needs tier plus (successor.tier is lite, where Cognito ` +
+                    "refuses it): set successor.tier: plus, or give successor.threatProtection with mode: off (the new pool inherits threatProtection)",
+            ]);
+            assert.equal(parseStackSettings({ ...lite, successor: { name: "v2", tier: "plus" } }, context).successor!.userPool.tier, "plus");
+        });
+
+        it("reports a tier problem the current pool shares once, at the current pool's keys", () => {
+            assert.deepEqual(problemsOf({ ...current, threatProtection: enforced, successor: { name: "v2" } }), [
+                `cognito-user-pool:threatProtection.mode: got "enforced"; threat protection needs tier plus (tier is essentials, where Cognito ` +
+                    "refuses it): set tier: plus, or mode: off",
+            ]);
+        });
+    });
+
     it("lets no app client of the new pool write custom:legacy_sub", () => {
         assert.deepEqual(problemsOf({ ...current, successor: { name: "v2", clients: [{ name: "web", writeAttributes: ["email", "custom:legacy_sub"] }] } }), [
             `cognito-user-pool:successor.clients[0].writeAttributes: got ["email","custom:legacy_sub"]; only the migration sets custom:legacy_sub: remove it from writeAttributes`,
