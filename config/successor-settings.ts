@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { ClientSettings } from "./catalogue/app-client";
 import { validateSettings } from "./schema";
 import { userPoolKeys } from "./catalogue/user-pool";
-import { logTierMessage } from "./catalogue/log-delivery";
+import { logTierMessage, noLogSourcesMessage } from "./catalogue/log-delivery";
 import { threatTierMessage } from "./catalogue/threat-protection";
 import { classicDomainMessage } from "./rules/managed-login";
 import { missingDomainMessage } from "./rules/oauth-domain";
@@ -45,7 +45,7 @@ export function resolveSuccessor(raw: RawMap, currentPoolName: string | undefine
         attributes: isMap(attributes) || attributes === undefined
             ? { ...attributes, custom: Array.isArray(custom) && declaredAt < 0 ? [...custom, legacySubDeclaration] : custom }
             : attributes,
-        ...Object.fromEntries(successorResourceKeys.map((key) => [key, successor[key] ?? raw[key]])),
+        ...Object.fromEntries(successorResourceKeys.map((key) => [key, key === "logs" && isNoLogs(successor.logs) ? undefined : successor[key] ?? raw[key]])),
         // Always the current pool's: the same provider apps at Google, Apple, … serve both pools (each pool its own redirect URL).
         identityProviders: raw.identityProviders,
         domain: successor.domain,
@@ -61,7 +61,8 @@ export function resolveSuccessor(raw: RawMap, currentPoolName: string | undefine
         ...(result.error?.issues ?? [])
             .filter((issue) => isChanged(issue.path, successor) || !reported.has(issue.path.join(".")) || missingDomainOf(issue) !== undefined ||
                 classicDomainOf(issue) !== undefined)
-            .map((issue) => tierOfSuccessor({ ...issue, path: successorPath(issue.path), ...domainKeyOfSuccessor(issue) }, successor)),
+            .map((issue) => tierOfSuccessor({ ...issue, path: successorPath(issue.path), ...domainKeyOfSuccessor(issue), ...noLogSourcesOfSuccessor(issue) },
+                successor)),
     ];
     if (successor.name === currentPoolName) {
         issues.push(issueAt(["successor", "name"], successor.name, `expected a name other than the current pool's (${currentPoolName})`));
@@ -105,6 +106,18 @@ function domainKeyOfSuccessor(issue: Issue): { message?: string } {
     return client !== undefined ? { message: missingDomainMessage(client, "successor.domain") }
         : version !== undefined ? { message: classicDomainMessage("successor.domain", version === null ? undefined : { managedLoginVersion: version }) }
         : {};
+}
+
+/**
+ * `successor.logs: {}`: the new pool delivers no logs. The stack says so by leaving `logs` out, which for a successor
+ * means the current pool's logs, so only here does an empty map mean none (config/catalogue/log-delivery.ts refuses it).
+ */
+const isNoLogs = (logs: unknown): boolean => isMap(logs) && Object.keys(logs).length === 0;
+
+/** Logs without an event source (the logs section's check), given by the successor: `{}` is its way to deliver none. */
+function noLogSourcesOfSuccessor(issue: Issue): { message?: string } {
+    const noSources = issue.code === "custom" && (issue.params as { noLogSources?: boolean } | undefined)?.noLogSources === true;
+    return noSources ? { message: noLogSourcesMessage("give successor.logs: {}") } : {};
 }
 
 /**

@@ -106,11 +106,16 @@ export const logs = section({
     resourceType: LOG_DELIVERY_CONFIGURATION_TYPE,
     checks: [(logs, ctx) => {
         if (logs.userNotification === undefined && logs.userAuthEvents === undefined) {
-            problem(ctx, [], logs, "expected userNotification, userAuthEvents or both: remove logs to deliver none");
+            ctx.addIssue({ code: "custom", path: [], input: logs, message: noLogSourcesMessage("remove logs"), params: { noLogSources: true } });
         }
     }],
     wrap: (object) => object.optional(),
 });
+
+/** The problem of logs without an event source, with how to deliver none (a successor's own way). */
+export function noLogSourcesMessage(withoutLogs: string): string {
+    return `expected userNotification, userAuthEvents or both: ${withoutLogs} to deliver none`;
+}
 
 /** The log delivery settings, parsed (defaults applied). */
 export type LogSettings = NonNullable<z.output<typeof logs.schema>>;

@@ -76,7 +76,7 @@ export const stack = section({
     successor: setting(successorSchema.optional(), {
         doc: "A new pool taking over from this one, for a change of a fixed setting: see [Changing a setting fixed at creation](migration.md).",
         scope: "per-environment",
-        allowed: "`{name, phase}` and, where the new pool differs, the pool's keys (`signIn`, `attributes`, `mfa`, …), `clients`, `groups`, `resourceServers` and `logs`; its own `domain`, never inherited",
+        allowed: "`{name, phase}` and, where the new pool differs, the pool's keys (`signIn`, `attributes`, `mfa`, …), `clients`, `groups`, `resourceServers` and `logs` (`{}`: none); its own `domain`, never inherited",
     }),
 }, {
     doc: "A stack's settings.",

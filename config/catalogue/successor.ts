@@ -53,8 +53,8 @@ export const successorSchema = z.strictObject({
     /** The new pool's resource servers, replacing the current pool's. Default: the current pool's resource servers. */
     resourceServers: z.array(z.unknown(), { error: "expected a list of resource servers" }).optional(),
     /**
-     * The new pool's log delivery, as the stack's `logs` writes it, replacing the current pool's. Default: the current
-     * pool's, to the same destinations given; a source the stack makes a log group for gets one of the new pool's own.
+     * The new pool's log delivery, as the stack's `logs` writes it, replacing the current pool's; `{}`: none. Default: the
+     * current pool's, to the same destinations given; a source the stack makes a log group for gets one of the new pool's own.
      */
     logs: z.unknown().optional(),
     /**

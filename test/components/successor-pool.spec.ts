@@ -331,6 +331,13 @@ describe("a successor pool (components/successor-pool.ts), per phase", () => {
             const without = await prodWithSuccessor("side-by-side");
             assert.deepStrictEqual(ofType(without.resources, "aws:cognito/logDeliveryConfiguration:LogDeliveryConfiguration"), []);
         });
+
+        it("delivers nothing of the new pool for successor.logs: {}, the current pool's logs as before", async () => {
+            const { resources } = await evaluate(withSettings(stackConfig("prod"), { logs: { userNotification: {} }, successor: { ...successor, logs: {} } }));
+            assert.deepStrictEqual(ofType(resources, "aws:cognito/logDeliveryConfiguration:LogDeliveryConfiguration").map((resource) => resource.name),
+                ["auth-log-delivery"]);
+            assert.equal(resources.some((resource) => resource.name.startsWith("successor-logs-")), false, "no log group made for it");
+        });
     });
 
     describe("threat protection (threatProtection, successor.threatProtection)", () => {

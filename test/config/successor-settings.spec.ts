@@ -94,6 +94,18 @@ describe("the successor key (cognito-user-pool:successor)", () => {
             assert.equal("logs" in parseStackSettings({ ...current, successor: { name: "v2" } }, context).successor!, false);
         });
 
+        it("takes successor.logs: {} as no log delivery for the new pool, which the stack's logs cannot say", () => {
+            const none = parseStackSettings({ ...delivering, successor: { name: "v2", tier: "essentials", logs: {} } }, context);
+            assert.equal("logs" in none.successor!, false, "nothing delivered, so no user auth events to hold to the Essentials tier");
+            assert.deepEqual(none.logs, delivering.logs && { ...delivering.logs, retentionDays: 90 }, "the current pool keeps its own");
+            assert.deepEqual(problemsOf({ ...current, logs: {} }), [
+                `cognito-user-pool:logs: got {"retentionDays":90}; expected userNotification, userAuthEvents or both: remove logs to deliver none`,
+            ]);
+            assert.deepEqual(problemsOf({ ...delivering, successor: { name: "v2", logs: { retentionDays: 30 } } }), [
+                `cognito-user-pool:successor.logs: got {"retentionDays":30}; expected userNotification, userAuthEvents or both: give successor.logs: {} to deliver none`,
+            ]);
+        });
+
         it("validates successor.logs as the stack's logs, keyed under successor", () => {
             assert.deepEqual(problemsOf({ ...current, successor: { name: "v2", logs: { userNotification: { bucketArn: bucket } } } }), [
                 "cognito-user-pool:successor.logs.userNotification.bucketArn: unknown key; allowed here: logGroupArn",
