@@ -24,7 +24,7 @@ export interface EvaluatedStack {
  * Stacks that between them register every resource type of the program: prod as it is, dev with an SES domain in a
  * Route 53 zone and a custom MAIL FROM, prod with the user's own triggers and a successor pool (the migration
  * function, its role and policies, the user's PreSignUp chained, the others' invoke permissions on both pools, each
- * pool's log delivery into a log group of its own),
+ * pool's log delivery into a log group of its own and its threat protection's risk configuration),
  * prod with groups, a resource server, an identity provider, a custom domain with managed login and its alias record, and a
  * client's branding style, a Plus prod delivering its logs to a log group of its own and to Firehose, and dev delivering them
  * to an S3 bucket.
@@ -36,6 +36,8 @@ export async function evaluatedStacks(): Promise<EvaluatedStack[]> {
         successor: { name: "myapp-prod-v2", signIn: { with: ["email"] }, phase: "side-by-side" },
         triggers: userTriggers,
         logs: { userNotification: {} },
+        tier: "plus",
+        threatProtection: { mode: "enforced", compromisedCredentials: { action: "block" }, accountTakeover: { high: { action: "block", notify: true } } },
     });
     const evaluated: EvaluatedStack[] = [];
     // One at a time: the mock monitor the program runs under is global.
