@@ -462,7 +462,7 @@ describe("npm run baseline", function () {
 
     it("as a process without AWS credentials: a message naming the pool and the region, exit 2", () => {
         const cli = spawnSync(process.execPath, [
-            "-r", require.resolve("ts-node/register/transpile-only"), path.join(repoRoot, "cli", "baseline.ts"),
+            path.join(repoRoot, "bin", "cli", "baseline.js"),
             "--stack", "dev", "--state", fixture("dev"), "--from-aws", "--out", path.join(project.dir, "x.json"),
         ], {
             cwd: repoRoot,
