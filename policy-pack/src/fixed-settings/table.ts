@@ -554,6 +554,10 @@ function knownString(v: unknown, where: string): string | undefined {
     return v;
 }
 
+/** A string compared as written, when both are known: any change is one, for `reason`. */
+const stringChanges = (setting: string, reason: string) => (deployed: string | undefined, proposed: string | undefined): Change[] =>
+    proposed === undefined || deployed === undefined || proposed === deployed ? [] : [{ setting, deployed, proposed, reason }];
+
 /** The name (group), identifier (resource server) or domain a pool's group, resource server or domain is created with: ForceNew. */
 type PoolMemberType = typeof USER_GROUP_TYPE | typeof RESOURCE_SERVER_TYPE | typeof USER_POOL_DOMAIN_TYPE | typeof IDENTITY_PROVIDER_TYPE;
 
@@ -571,9 +575,7 @@ const memberIdentity = (resourceType: PoolMemberType, input: "name" | "identifie
         sources: [{ file: member.file, release: PROVIDER, at: `schema "${tfName(input)}": Required, ForceNew` }],
         state: "identity",
         fromInputs: (props, where) => knownString(props[input], where),
-        changes: (deployed: string | undefined, proposed: string | undefined) => proposed === undefined || deployed === undefined || proposed === deployed ? [] : [{
-            setting: input, deployed, proposed, reason: member.loses,
-        }],
+        changes: stringChanges(input, member.loses),
     });
 };
 
@@ -630,9 +632,7 @@ const providerType = row({
     sources: [{ file: IDENTITY_PROVIDER_GO, release: PROVIDER, at: 'schema "provider_type": Required, ForceNew' }],
     fromInputs: (props, where) => knownString(props.providerType, where),
     fromAws: (described, where) => knownString(described.ProviderType, `${where}.ProviderType`),
-    changes: (deployed: string | undefined, proposed: string | undefined) => proposed === undefined || deployed === undefined || proposed === deployed ? [] : [{
-        setting: "providerType", deployed, proposed, reason: MEMBER_LOSS[IDENTITY_PROVIDER_TYPE].loses,
-    }],
+    changes: stringChanges("providerType", MEMBER_LOSS[IDENTITY_PROVIDER_TYPE].loses),
 });
 
 /**

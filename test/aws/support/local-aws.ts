@@ -306,12 +306,17 @@ function pageOf<T>(all: readonly T[], nextToken: string | undefined, size: numbe
     return { items: all.slice(start, start + size), ...(start + size < all.length ? { NextToken: String(start + size) } : {}) };
 }
 
-/** The page a List request asks for, its MaxResults checked against the action's limit (and defaulting to it). */
-function requestedPage<T>(all: readonly T[], request: Json, pageSize: number, maxResults: number): { items: T[]; NextToken?: string } | { error: string } {
+/**
+ * A List action's answer: the page the request asks for under `key`, each item as `listed` shows it, its MaxResults
+ * checked against the action's limit (and defaulting to it).
+ */
+function listAnswer(key: string, all: readonly Json[], request: Json, pageSize: number, maxResults: number,
+    listed: (item: Json) => Json = (item) => item): Json | { error: string } {
     if (request.MaxResults !== undefined && !(request.MaxResults >= 1 && request.MaxResults <= maxResults)) {
         return { error: `MaxResults must be from 1 to ${maxResults}, got ${request.MaxResults}` };
     }
-    return pageOf(all, request.NextToken, Math.min(pageSize, request.MaxResults ?? maxResults));
+    const { items, NextToken } = pageOf(all, request.NextToken, Math.min(pageSize, request.MaxResults ?? maxResults));
+    return { [key]: items.map(listed), ...(NextToken ? { NextToken } : {}) };
 }
 
 /**
@@ -328,12 +333,7 @@ class ResourceServers {
         }
         const servers = this.byPool.get(request.UserPoolId) ?? [];
         if (action === "ListResourceServers") {
-            const page = requestedPage(servers, request, pageSize, 50);
-            if ("error" in page) {
-                return page;
-            }
-            const { items, NextToken } = page;
-            return { ResourceServers: items, ...(NextToken ? { NextToken } : {}) };
+            return listAnswer("ResourceServers", servers, request, pageSize, 50);
         }
         const scopes: Json[] = request.Scopes ?? [];
         if (typeof request.Identifier !== "string" || typeof request.Name !== "string" || scopes.length > 100 ||
@@ -367,13 +367,8 @@ class IdentityProviders {
         }
         const providers = this.byPool.get(request.UserPoolId) ?? [];
         if (action === "ListIdentityProviders") {
-            const page = requestedPage(providers, request, pageSize, 60);
-            if ("error" in page) {
-                return page;
-            }
-            const { items, NextToken } = page;
-            const listed = items.map(({ ProviderName, ProviderType, CreationDate, LastModifiedDate }) => ({ ProviderName, ProviderType, CreationDate, LastModifiedDate }));
-            return { Providers: listed, ...(NextToken ? { NextToken } : {}) };
+            return listAnswer("Providers", providers, request, pageSize, 60,
+                ({ ProviderName, ProviderType, CreationDate, LastModifiedDate }) => ({ ProviderName, ProviderType, CreationDate, LastModifiedDate }));
         }
         const existing = providers.find((provider) => provider.ProviderName === request.ProviderName);
         if (action !== "CreateIdentityProvider" && existing === undefined) {
